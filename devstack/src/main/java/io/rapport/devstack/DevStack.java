@@ -1,0 +1,98 @@
+package io.rapport.devstack;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * The infrastructure of one JVM: one Kafka broker and one PostgreSQL server, started once and shared
+ * by every test class (and every Quarkus restart) in the JVM.
+ *
+ * <p>PostgreSQL, in this order: {@code RAPPORT_DB_URL} (+ {@code RAPPORT_DB_USER}/{@code RAPPORT_DB_PASSWORD})
+ * names a server to use; else {@code RAPPORT_INFRA=containers} starts Testcontainers (failing fast without
+ * Docker); else an embedded PostgreSQL 17. Kafka: {@code RAPPORT_KAFKA_BOOTSTRAP} names a broker to use;
+ * else containers as above; else a KRaft broker inside this JVM.
+ */
+public final class DevStack {
+    private static DevStack shared;
+
+    private final PostgresServer postgres;
+    private final String kafkaBootstrap;
+    private final AutoCloseable kafka;
+
+    private DevStack(PostgresServer postgres, String kafkaBootstrap, AutoCloseable kafka) {
+        this.postgres = postgres;
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.kafka = kafka;
+    }
+
+    /** The JVM's shared stack, started on first use and stopped when the JVM exits. */
+    public static synchronized DevStack shared() {
+        if (shared == null) {
+            Path scratch = ProjectDirs.rapportDir().resolve("test").resolve(UUID.randomUUID().toString().substring(0, 8));
+            shared = start(scratch, FreePorts.next(), FreePorts.next(), false);
+            DevStack s = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                s.close();
+                ProjectDirs.deleteQuietly(scratch);
+            }, "devstack-shutdown"));
+        }
+        return shared;
+    }
+
+    /**
+     * Starts a stack with its files under {@code dataDir}.
+     *
+     * @param keepData keep PostgreSQL and Kafka data across restarts (./crm up) instead of starting clean (tests)
+     */
+    public static DevStack start(Path dataDir, int postgresPort, int kafkaPort, boolean keepData) {
+        boolean containers = "containers".equalsIgnoreCase(env("RAPPORT_INFRA"));
+        if (containers) {
+            ContainerInfra.requireDocker();
+        }
+        PostgresServer pg;
+        if (env("RAPPORT_DB_URL") != null) {
+            pg = new ExternalPostgres(env("RAPPORT_DB_URL"), env("RAPPORT_DB_USER"), env("RAPPORT_DB_PASSWORD"));
+        } else if (containers) {
+            pg = ContainerInfra.postgres();
+        } else {
+            pg = EmbeddedPostgresServer.start(postgresPort, dataDir.resolve("postgres"), keepData);
+        }
+        String bootstrap;
+        AutoCloseable kafka;
+        if (env("RAPPORT_KAFKA_BOOTSTRAP") != null) {
+            bootstrap = env("RAPPORT_KAFKA_BOOTSTRAP");
+            kafka = () -> { };
+        } else if (containers) {
+            var container = ContainerInfra.kafka();
+            bootstrap = container.getBootstrapServers();
+            kafka = container::stop;
+        } else {
+            EmbeddedKafka embedded = EmbeddedKafka.start(kafkaPort, dataDir.resolve("kafka"));
+            bootstrap = embedded.bootstrapServers();
+            kafka = embedded;
+        }
+        return new DevStack(pg, bootstrap, kafka);
+    }
+
+    private static String env(String name) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    public synchronized void close() {
+        try {
+            kafka.close();
+        } catch (Exception ignored) {
+            // stopping anyway
+        }
+        postgres.close();
+    }
+}

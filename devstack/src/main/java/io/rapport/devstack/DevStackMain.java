@@ -1,0 +1,81 @@
+package io.rapport.devstack;
+
+import io.rapport.contracts.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * The infrastructure process of {@code ./crm up}: PostgreSQL and Kafka with their data kept under
+ * {@code .rapport/}, one database per service, every topic created. Writes {@code .rapport/devstack.env}
+ * with the addresses, prints {@code DEVSTACK READY}, and runs until it is stopped (SIGTERM / Ctrl-C).
+ *
+ * <p>Arguments: {@code --pg-port N --kafka-port N --databases a,b,c}.
+ */
+public final class DevStackMain {
+    private DevStackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = parse(args);
+        int pgPort = Integer.parseInt(opts.getOrDefault("pg-port", "15432"));
+        int kafkaPort = Integer.parseInt(opts.getOrDefault("kafka-port", "19092"));
+        List<String> databases = List.of(opts.getOrDefault("databases", "customer,segmentation,engagement,loyalty").split(","));
+        Path dir = ProjectDirs.create(ProjectDirs.rapportDir());
+
+        DevStack stack = DevStack.start(dir, pgPort, kafkaPort, true);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopped.countDown();
+        }, "devstack-shutdown"));
+        for (String db : databases) {
+            stack.postgres().ensureDatabase(db.trim());
+        }
+        createTopics(stack.kafkaBootstrap());
+
+        List<String> env = new ArrayList<>();
+        env.add("RAPPORT_PG_URL_TEMPLATE=" + stack.postgres().jdbcUrl("%s"));
+        env.add("RAPPORT_PG_USER=" + stack.postgres().username());
+        env.add("RAPPORT_PG_PASSWORD=" + stack.postgres().password());
+        env.add("RAPPORT_KAFKA=" + stack.kafkaBootstrap());
+        Files.write(dir.resolve("devstack.env"), env);
+        System.out.println("DEVSTACK READY postgres=" + stack.postgres().jdbcUrl("<db>") + " kafka=" + stack.kafkaBootstrap());
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static void createTopics(String bootstrap) throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            var existing = admin.listTopics().names().get();
+            List<NewTopic> missing = Topics.allWithDlq().stream()
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, 3, (short) 1))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+        }
+    }
+
+    private static Map<String, String> parse(String[] args) throws IOException {
+        var map = new java.util.HashMap<String, String>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IOException("unexpected argument " + args[i]);
+            }
+            map.put(args[i].substring(2), args[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,50 @@
+package io.rapport.devstack;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Gives a Quarkus test the JVM's shared Kafka broker and its own database on the shared PostgreSQL
+ * server. Use with the init argument {@code database} (e.g. {@code customer}):
+ * {@code @QuarkusTestResource(value = RapportTestInfra.class, initArgs = @ResourceArg(name = "database", value = "customer"))}.
+ */
+public class RapportTestInfra implements QuarkusTestResourceLifecycleManager {
+    /** System property that carries the stack to Quarkus restarts in other class loaders. */
+    private static final String STARTED = "rapport.devstack.started";
+
+    private String database = "rapport";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        String db = database;
+        Map<String, String> config = new HashMap<>();
+        synchronized (System.getProperties()) {
+            if (System.getProperty(STARTED + ".kafka") == null) {
+                DevStack stack = DevStack.shared();
+                System.setProperty(STARTED + ".kafka", stack.kafkaBootstrap());
+                System.setProperty(STARTED + ".url", stack.postgres().jdbcUrl("%s"));
+                System.setProperty(STARTED + ".admin-url", stack.postgres().jdbcUrl(stack.postgres().maintenanceDatabase()));
+                System.setProperty(STARTED + ".user", stack.postgres().username());
+                System.setProperty(STARTED + ".password", stack.postgres().password());
+            }
+            new ExternalPostgres(System.getProperty(STARTED + ".admin-url"), System.getProperty(STARTED + ".user"),
+                    System.getProperty(STARTED + ".password")).ensureDatabase(db);
+        }
+        config.put("quarkus.datasource.jdbc.url", System.getProperty(STARTED + ".url").replace("%s", db));
+        config.put("quarkus.datasource.username", System.getProperty(STARTED + ".user"));
+        config.put("quarkus.datasource.password", System.getProperty(STARTED + ".password"));
+        config.put("kafka.bootstrap.servers", System.getProperty(STARTED + ".kafka"));
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // the stack is shared by the whole test JVM and stops with it
+    }
+}
