@@ -1,0 +1,97 @@
+package io.rapport.platform.inbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.rapport.platform.config.PlatformConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * The idempotent inbox. Each record is applied in its own transaction together with a row in
+ * {@code rapport_inbox}: an event id already there has no second effect. A failing record is retried
+ * {@code rapport.inbox.max-attempts} times with a doubling pause; then this throws, and the channel's
+ * {@code failure-strategy=dead-letter-queue} sends the record to {@code <topic>.dlq} with the error in
+ * its headers and consumption continues with the next record.
+ *
+ * <pre>{@code
+ * @Incoming("customer-events")
+ * public void onCustomerEvent(ConsumerRecord<String, String> record) {
+ *     inbox.process("segmentation", record, handlers::apply);
+ * }
+ * }</pre>
+ */
+@ApplicationScoped
+public class Inbox {
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    private final EntityManager em;
+    private final PlatformConfig config;
+
+    public Inbox(EntityManager em, PlatformConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    /**
+     * Applies {@code effect} to the record's event exactly once for {@code consumer}.
+     *
+     * @return true when applied now, false when the event had been processed before
+     */
+    public boolean process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
+        IncomingEvent event = IncomingEvent.from(record);
+        long pause = config.inbox().retryBackoff().toMillis();
+        int attempts = Math.max(1, config.inbox().maxAttempts());
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, event, effect));
+            } catch (MalformedEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt >= attempts) {
+                    LOG.errorf("event %s (%s) failed %d times, sending it to the dead-letter topic: %s", event.id(),
+                            event.type(), attempt, e.toString());
+                    throw e;
+                }
+                LOG.warnf("event %s (%s) failed (attempt %d of %d), retrying: %s", event.id(), event.type(), attempt,
+                        attempts, e.toString());
+                sleep(pause);
+                pause *= 2;
+            }
+        }
+    }
+
+    private boolean applyOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
+        int inserted = em.createNativeQuery("insert into rapport_inbox (consumer, event_id, event_type) values (?1, ?2, ?3)"
+                + " on conflict do nothing")
+                .setParameter(1, consumer)
+                .setParameter(2, event.id())
+                .setParameter(3, event.type())
+                .executeUpdate();
+        if (inserted == 0) {
+            return false;
+        }
+        effect.accept(event);
+        return true;
+    }
+
+    /** Forgets processed ids older than the retention (far longer than any topic keeps records). */
+    @Scheduled(every = "${rapport.inbox.prune-interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void prune() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from rapport_inbox where processed_at < ?1")
+                .setParameter(1, Instant.now().minus(config.inbox().retention()))
+                .executeUpdate());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying an event", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.rapport.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rapport.contracts.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes domain events into the transactional outbox. Call it inside the transaction that changes
+ * the state the event describes: both commit together or neither does; the relay publishes later.
+ */
+@ApplicationScoped
+public class Outbox {
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final String source;
+
+    public Outbox(EntityManager em, ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String app) {
+        this.em = em;
+        this.json = json;
+        this.source = "/" + app;
+    }
+
+    /**
+     * Records an event for publication.
+     *
+     * @param type the CloudEvent type, which also names the topic
+     * @param subject the customer id the event is about: the Kafka key and {@code ce_subject}
+     * @param payload a record that serialises to the type's JSON Schema
+     * @return the event id ({@code ce_id})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(EventType type, Object subject, Object payload) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into rapport_outbox (id, topic, type, source, subject, payload) values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, id)
+                .setParameter(2, type.topic())
+                .setParameter(3, type.name())
+                .setParameter(4, source)
+                .setParameter(5, String.valueOf(subject))
+                .setParameter(6, serialise(payload))
+                .executeUpdate();
+        return id;
+    }
+
+    private String serialise(Object payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event payload cannot be written as JSON: " + payload.getClass(), e);
+        }
+    }
+}
