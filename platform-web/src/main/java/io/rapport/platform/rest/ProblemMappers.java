@@ -78,6 +78,11 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 5)
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException json) {
+                return json(json, uri);
+            }
+        }
         if (status >= 500) {
             LOG.error("request failed", e);
         }
@@ -92,6 +97,19 @@ public class ProblemMappers {
         };
         String slug = title.toLowerCase(Locale.ROOT).replace(' ', '-');
         return Problems.response(status, slug, title, detail, path(uri), null);
+    }
+
+    private Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return unknownField(u, uri);
+        }
+        if (e instanceof InvalidFormatException f) {
+            return invalidFormat(f, uri);
+        }
+        if (e instanceof JsonParseException p) {
+            return malformedJson(p, uri);
+        }
+        return unreadableJson(e, uri);
     }
 
     @ServerExceptionMapper(priority = 10)

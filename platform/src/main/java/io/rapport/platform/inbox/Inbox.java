@@ -2,7 +2,7 @@ package io.rapport.platform.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.rapport.platform.config.PlatformConfig;
+import io.rapport.platform.config.InboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -29,9 +29,9 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private final EntityManager em;
-    private final PlatformConfig config;
+    private final InboxConfig config;
 
-    public Inbox(EntityManager em, PlatformConfig config) {
+    public Inbox(EntityManager em, InboxConfig config) {
         this.em = em;
         this.config = config;
     }
@@ -43,8 +43,8 @@ public class Inbox {
      */
     public boolean process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
         IncomingEvent event = IncomingEvent.from(record);
-        long pause = config.inbox().retryBackoff().toMillis();
-        int attempts = Math.max(1, config.inbox().maxAttempts());
+        long pause = config.retryBackoff().toMillis();
+        int attempts = Math.max(1, config.maxAttempts());
         for (int attempt = 1;; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, event, effect));
@@ -82,7 +82,7 @@ public class Inbox {
     @Scheduled(every = "${rapport.inbox.prune-interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from rapport_inbox where processed_at < ?1")
-                .setParameter(1, Instant.now().minus(config.inbox().retention()))
+                .setParameter(1, Instant.now().minus(config.retention()))
                 .executeUpdate());
     }
 

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.rapport.platform.config.PlatformConfig;
+import io.rapport.platform.config.OutboxConfig;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,7 +26,7 @@ public class OutboxRelayScheduler {
     private static final Duration MIN_BACKOFF = Duration.ofMillis(500);
 
     private final AgroalDataSource dataSource;
-    private final PlatformConfig config;
+    private final OutboxConfig config;
     private final String bootstrapServers;
     private final String clientId;
     private final AtomicLong backlog = new AtomicLong();
@@ -36,7 +36,7 @@ public class OutboxRelayScheduler {
     private Duration backoff = Duration.ZERO;
     private Instant pausedUntil = Instant.MIN;
 
-    public OutboxRelayScheduler(AgroalDataSource dataSource, PlatformConfig config, MeterRegistry registry,
+    public OutboxRelayScheduler(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String app) {
         this.dataSource = dataSource;
@@ -60,10 +60,10 @@ public class OutboxRelayScheduler {
             int sent;
             do {
                 sent = r.publishBatch();
-            } while (sent >= config.outbox().batchSize());
+            } while (sent >= config.batchSize());
             backoff = Duration.ZERO;
         } catch (Exception e) {
-            backoff = backoff.isZero() ? MIN_BACKOFF : min(backoff.multipliedBy(2), config.outbox().maxBackoff());
+            backoff = backoff.isZero() ? MIN_BACKOFF : min(backoff.multipliedBy(2), config.maxBackoff());
             pausedUntil = Instant.now().plus(backoff);
             LOG.warnf("Outbox relay could not publish (retrying in %d ms): %s", backoff.toMillis(), e.getMessage());
         }
@@ -83,7 +83,7 @@ public class OutboxRelayScheduler {
     @Scheduled(every = "${rapport.outbox.prune-interval:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
         try {
-            int pruned = relay().pruneSentBefore(Instant.now().minus(config.outbox().retention()));
+            int pruned = relay().pruneSentBefore(Instant.now().minus(config.retention()));
             if (pruned > 0) {
                 LOG.debugf("pruned %d sent outbox rows", pruned);
             }
@@ -97,7 +97,7 @@ public class OutboxRelayScheduler {
             synchronized (this) {
                 if (relay == null) {
                     producer = RelayProducers.create(bootstrapServers, clientId);
-                    relay = new OutboxRelay(dataSource, producer, config.outbox().batchSize());
+                    relay = new OutboxRelay(dataSource, producer, config.batchSize());
                 }
             }
         }
@@ -117,15 +117,15 @@ public class OutboxRelayScheduler {
     /** Skips the relay on replicas configured with {@code rapport.outbox.relay-enabled=false}. */
     @ApplicationScoped
     public static class RelayDisabled implements Scheduled.SkipPredicate {
-        private final PlatformConfig config;
+        private final OutboxConfig config;
 
-        public RelayDisabled(PlatformConfig config) {
+        public RelayDisabled(OutboxConfig config) {
             this.config = config;
         }
 
         @Override
         public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
-            return !config.outbox().relayEnabled();
+            return !config.relayEnabled();
         }
     }
 }

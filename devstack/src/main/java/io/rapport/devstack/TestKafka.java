@@ -1,0 +1,99 @@
+package io.rapport.devstack;
+
+import io.rapport.contracts.CloudEvents;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Test helper for the shared broker that {@link RapportTestInfra} started: produce CloudEvents as another
+ * service would, and read a topic from the beginning until a condition holds.
+ */
+public final class TestKafka {
+    private TestKafka() {
+    }
+
+    public static String bootstrapServers() {
+        String b = System.getProperty("rapport.devstack.started.kafka");
+        if (b == null) {
+            throw new IllegalStateException("no broker: the test must run with RapportTestInfra");
+        }
+        return b;
+    }
+
+    /** Sends one CloudEvent in binary mode, keyed by the subject; returns its ce_id. */
+    public static String send(String topic, String type, String subject, String json) {
+        return send(topic, UUID.randomUUID().toString(), type, subject, json);
+    }
+
+    /** Sends one CloudEvent with a given id (send the same id twice to test deduplication). */
+    public static String send(String topic, String id, String type, String subject, String json) {
+        RecordHeaders h = new RecordHeaders();
+        h.add(CloudEvents.SPECVERSION, bytes(CloudEvents.SPEC_VERSION));
+        h.add(CloudEvents.ID, bytes(id));
+        h.add(CloudEvents.TYPE, bytes(type));
+        h.add(CloudEvents.SOURCE, bytes("/test"));
+        h.add(CloudEvents.SUBJECT, bytes(subject));
+        h.add(CloudEvents.TIME, bytes(Instant.now().toString()));
+        h.add(CloudEvents.CONTENT_TYPE, bytes(CloudEvents.JSON));
+        sendRaw(new ProducerRecord<>(topic, null, subject, json, h));
+        return id;
+    }
+
+    /** Sends a record as given (e.g. without CloudEvents headers, to test poison handling). */
+    public static void sendRaw(ProducerRecord<String, String> record) {
+        Map<String, Object> p = Map.of("bootstrap.servers", bootstrapServers(), "acks", "all");
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + record.topic(), e);
+        }
+    }
+
+    /**
+     * Reads {@code topic} from the beginning with a fresh consumer group until {@code done} holds for
+     * the records read so far, or the timeout passes; returns everything read.
+     */
+    public static List<ConsumerRecord<String, String>> readUntil(String topic, Duration timeout,
+            Predicate<List<ConsumerRecord<String, String>>> done) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("bootstrap.servers", bootstrapServers());
+        p.put("group.id", "test-reader-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("enable.auto.commit", "false");
+        List<ConsumerRecord<String, String>> all = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+                if (done.test(all)) {
+                    break;
+                }
+            }
+        }
+        return all;
+    }
+
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,121 @@
+package io.rapport.platform;
+
+import io.rapport.contracts.customer.CustomerErased;
+import io.rapport.contracts.customer.CustomerEvents;
+import io.rapport.platform.inbox.Inbox;
+import io.rapport.platform.outbox.Outbox;
+import io.rapport.platform.rest.ETags;
+import io.rapport.platform.rest.ProblemException;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** A tiny application inside the platform's tests: publishes through the outbox, consumes through the inbox. */
+public final class ProbeApp {
+    private ProbeApp() {
+    }
+
+    public record Thing(@NotBlank String name, @Email String email, @Min(1) int quantity) {
+    }
+
+    @ApplicationScoped
+    public static class ProbeService {
+        private final Outbox outbox;
+
+        public ProbeService(Outbox outbox) {
+            this.outbox = outbox;
+        }
+
+        /** Publishes {@code count} erased events for one subject; throws after writing them when {@code fail}. */
+        @Transactional
+        public void publish(String subject, int count, boolean fail) {
+            for (int i = 0; i < count; i++) {
+                outbox.publish(CustomerEvents.ERASED, subject, new CustomerErased(subject, Instant.ofEpochSecond(i)));
+            }
+            if (fail) {
+                throw ProblemException.unprocessable("probe-failure", "rolled back on purpose");
+            }
+        }
+    }
+
+    @Path("/probe")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static class ProbeResource {
+        private final ProbeService service;
+
+        public ProbeResource(ProbeService service) {
+            this.service = service;
+        }
+
+        @POST
+        @Path("/events/{subject}")
+        public void publish(@PathParam("subject") String subject, @QueryParam("count") int count, @QueryParam("fail") boolean fail) {
+            service.publish(subject, count, fail);
+        }
+
+        @POST
+        @Path("/things")
+        @Consumes(MediaType.APPLICATION_JSON)
+        public Thing create(@Valid Thing thing) {
+            return thing;
+        }
+
+        @PUT
+        @Path("/things/{id}")
+        @Consumes(MediaType.APPLICATION_JSON)
+        public Thing update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid Thing thing) {
+            ETags.check(ifMatch, 3);
+            return thing;
+        }
+
+        @GET
+        @Path("/things/{id}")
+        public Thing get(@PathParam("id") UUID id) {
+            throw ProblemException.notFound("thing", id);
+        }
+    }
+
+    /** Applies each probe event once; a payload containing "poison" always fails. */
+    @ApplicationScoped
+    public static class ProbeConsumer {
+        private final Inbox inbox;
+        private final EntityManager em;
+
+        public ProbeConsumer(Inbox inbox, EntityManager em) {
+            this.inbox = inbox;
+            this.em = em;
+        }
+
+        @Incoming("probe-in")
+        @Blocking(ordered = true)
+        public void onRecord(ConsumerRecord<String, String> record) {
+            inbox.process("probe", record, event -> {
+                if (event.payload().contains("poison")) {
+                    throw new IllegalStateException("poison payload");
+                }
+                em.createNativeQuery("insert into probe_effect (event_id, subject, payload) values (?1, ?2, ?3)")
+                        .setParameter(1, event.id()).setParameter(2, event.subject()).setParameter(3, event.payload())
+                        .executeUpdate();
+            });
+        }
+    }
+}
