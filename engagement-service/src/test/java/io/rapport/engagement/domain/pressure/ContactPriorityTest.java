@@ -1,0 +1,25 @@
+package io.rapport.engagement.domain.pressure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.engagement.domain.Purpose;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ContactPriorityTest {
+
+    @Test
+    void servicePurposesGoFirstThenMoreValuableCustomersThenEarlierRequests() {
+        Instant t = Instant.parse("2026-05-04T10:00:00Z");
+        ContactPriority smallCheckIn = new ContactPriority(Purpose.CHECK_IN, new BigDecimal("10"), t, "a");
+        ContactPriority bigCheckIn = new ContactPriority(Purpose.CHECK_IN, new BigDecimal("9000"), t, "b");
+        ContactPriority bigLater = new ContactPriority(Purpose.CHECK_IN, new BigDecimal("9000"), t.plusSeconds(60), "c");
+        ContactPriority complaint = new ContactPriority(Purpose.COMPLAINT_FOLLOW_UP, BigDecimal.ZERO, t.plusSeconds(3600), "d");
+        List<ContactPriority> all = new ArrayList<>(List.of(smallCheckIn, bigLater, complaint, bigCheckIn));
+        all.sort(ContactPriority.ORDER);
+        assertThat(all).containsExactly(complaint, bigCheckIn, bigLater, smallCheckIn);
+    }
+}
