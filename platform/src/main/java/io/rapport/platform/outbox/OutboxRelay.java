@@ -71,12 +71,17 @@ public final class OutboxRelay {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            acks.add(producer.send(row.toRecord()));
+            try {
+                acks.add(producer.send(row.toRecord()));
+            } catch (RuntimeException e) {
+                acks.add(java.util.concurrent.CompletableFuture.failedFuture(e));
+                break; // keep order: send nothing after a refused record
+            }
         }
         producer.flush();
         List<UUID> acknowledged = new ArrayList<>(rows.size());
         RuntimeException failure = null;
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < acks.size(); i++) {
             try {
                 acks.get(i).get(30, TimeUnit.SECONDS);
                 acknowledged.add(rows.get(i).id());

@@ -1,0 +1,158 @@
+package io.rapport.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.rapport.contracts.CloudEvents;
+import io.rapport.contracts.Topics;
+import io.rapport.devstack.TestKafka;
+import io.rapport.platform.ProbeApp.ProbeService;
+import io.rapport.platform.outbox.OutboxRelay;
+import io.rapport.platform.outbox.RelayProducers;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import io.rapport.platform.outbox.OutboxPublishException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A relay process killed with SIGKILL in the middle of publishing loses nothing: after a restart every
+ * committed event reaches Kafka (perhaps twice, never never), and each subject's events keep their order.
+ */
+@QuarkusTest
+@TestProfile(OutboxCrashIT.RelayOff.class)
+class OutboxCrashIT {
+
+    /** The in-process relay is off, so only the child JVM and then this test publish. */
+    public static class RelayOff implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("rapport.outbox.relay-enabled", "false");
+        }
+    }
+
+    @Inject
+    ProbeService probe;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
+    @Test
+    void aCommittedEventIsPublishedEvenWhenTheRelayIsKilledMidBatch() throws Exception {
+        List<String> subjects = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        for (String s : subjects) {
+            probe.publish(s, 100, false);
+        }
+
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RelayChildMain.class.getName(),
+                url, user, password, TestKafka.bootstrapServers(), "10")
+                .redirectErrorStream(true).start();
+        long sentBeforeKill = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("SENT ")) {
+                    sentBeforeKill = Long.parseLong(line.substring(5));
+                    if (sentBeforeKill >= 60) {
+                        child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush, no commit
+                        break;
+                    }
+                }
+            }
+        }
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(sentBeforeKill).as("the child published part of the outbox before it died").isGreaterThanOrEqualTo(60);
+        assertThat(unsent()).as("the child died before it finished").isGreaterThan(0);
+
+        try (var producer = RelayProducers.create(TestKafka.bootstrapServers(), "relay-restarted")) {
+            OutboxRelay restarted = new OutboxRelay(dataSource, producer, 50);
+            while (restarted.publishBatch() > 0) {
+                // drain what the killed relay left behind
+            }
+        }
+        assertThat(unsent()).isZero();
+
+        List<ConsumerRecord<String, String>> all = TestKafka.readUntil(Topics.CUSTOMER, Duration.ofSeconds(60),
+                records -> subjects.stream().allMatch(s -> distinctIds(records, s).size() >= 100));
+        for (String s : subjects) {
+            assertThat(distinctIds(all, s)).as("every committed event of %s reached Kafka", s).hasSize(100);
+            List<Long> order = firstOccurrenceOrder(all, s);
+            assertThat(order).as("events of %s in commit order", s).isSorted();
+        }
+    }
+
+    @Test
+    void whileKafkaRefusesRowsStayUnsentAndArePublishedOnceItAcceptsAgain() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        probe.publish(subject, 3, false);
+        long before = unsent();
+
+        MockProducer<String, byte[]> down = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        down.sendException = new org.apache.kafka.common.errors.TimeoutException("broker unreachable");
+        assertThatThrownBy(() -> new OutboxRelay(dataSource, down, 50).publishBatch())
+                .isInstanceOf(OutboxPublishException.class);
+        assertThat(unsent()).as("nothing is marked sent without an acknowledgement").isEqualTo(before);
+
+        MockProducer<String, byte[]> up = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        assertThat(new OutboxRelay(dataSource, up, 500).publishBatch()).isEqualTo((int) before);
+        assertThat(unsent()).isZero();
+        assertThat(up.history().stream().filter(r -> subject.equals(r.key()))).hasSize(3);
+    }
+
+    private long unsent() throws Exception {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("select count(*) from rapport_outbox where sent_at is null")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Set<String> distinctIds(List<ConsumerRecord<String, String>> records, String subject) {
+        Set<String> ids = new LinkedHashSet<>();
+        records.stream().filter(r -> subject.equals(r.key())).forEach(r -> ids.add(TestKafka.header(r, CloudEvents.ID)));
+        return ids;
+    }
+
+    /** The probe payload's occurredAt is the event's position (0..99) within its transaction. */
+    private static List<Long> firstOccurrenceOrder(List<ConsumerRecord<String, String>> records, String subject) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<Long> positions = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : records) {
+            if (subject.equals(r.key()) && seen.add(TestKafka.header(r, CloudEvents.ID))) {
+                String at = r.value().replaceAll(".*\"occurredAt\":\"([^\"]+)\".*", "$1");
+                positions.add(java.time.Instant.parse(at).getEpochSecond());
+            }
+        }
+        return positions;
+    }
+}

@@ -1,0 +1,33 @@
+package io.rapport.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.ProblemException;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PageRequestTest {
+    private static final Set<String> SORTABLE = Set.of("name", "createdAt");
+
+    @Test
+    void defaultSortAndExplicitDirection() {
+        assertThat(PageRequest.of(0, 20, null).validate(SORTABLE, "name").descending()).isFalse();
+        PageRequest.Sort sort = PageRequest.of(2, 50, "createdAt,desc").validate(SORTABLE, "name");
+        assertThat(sort.field()).isEqualTo("createdAt");
+        assertThat(sort.direction()).isEqualTo("desc");
+        assertThat(PageRequest.of(2, 50, null).offset()).isEqualTo(100);
+    }
+
+    @Test
+    void boundsAndUnknownSortFieldsAreRejected() {
+        assertThatThrownBy(() -> PageRequest.of(-1, 20, null).validate(SORTABLE, "name")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> PageRequest.of(0, 0, null).validate(SORTABLE, "name")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> PageRequest.of(0, 201, null).validate(SORTABLE, "name")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> PageRequest.of(0, 20, "password").validate(SORTABLE, "name"))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("cannot sort by");
+        assertThatThrownBy(() -> PageRequest.of(0, 20, "name,sideways").validate(SORTABLE, "name"))
+                .isInstanceOf(ProblemException.class);
+    }
+}
