@@ -1,0 +1,38 @@
+package io.rapport.customer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Period;
+import java.util.Optional;
+
+/** Rules of customer-service that an adopter may tune. */
+@ConfigMapping(prefix = "rapport.customer")
+public interface CustomerConfig {
+
+    /** Country calling code (digits, e.g. 44) used for phone numbers written nationally with a leading 0; empty: refuse them. */
+    Optional<String> defaultCallingCode();
+
+    /** Without any activity (purchase, update, verification) for this long a customer becomes DORMANT. */
+    @WithDefault("P18M")
+    Period dormantAfter();
+
+    /** A record not verified for this long is listed as stale. */
+    @WithDefault("P12M")
+    Period staleAfter();
+
+    /** How often each replica runs the dormancy job (Quarkus scheduler syntax, e.g. 1h). */
+    @WithDefault("1h")
+    String dormancyInterval();
+
+    /** Customers the dormancy job handles per transaction. */
+    @WithDefault("500")
+    int dormancyBatchSize();
+
+    /** Largest number of rows one bulk-import request may carry. */
+    @WithDefault("100000")
+    int importMaxRows();
+
+    /** Rows written per transaction by the bulk import. */
+    @WithDefault("1000")
+    int importChunkSize();
+}

@@ -1,0 +1,57 @@
+package io.rapport.customer.rest;
+
+import io.rapport.customer.domain.Channel;
+import io.rapport.customer.service.ConsentService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/customers/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Consent", description = "How customers want to hear from us, per channel, with history")
+public class ConsentResource {
+    private final ConsentService service;
+
+    public ConsentResource(ConsentService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/consents")
+    @Operation(summary = "Read consents", description = "Current decision per channel, do-not-contact, channel preference"
+            + " order and the history of every decision.")
+    public ConsentsView consents(@PathParam("id") UUID id) {
+        return service.view(id);
+    }
+
+    @PUT
+    @Path("/consents/{channel}")
+    @Operation(summary = "Record a consent decision", description = "Grants or withdraws consent for EMAIL, SMS, PHONE or"
+            + " POST with when and how it was given. The most recent decision wins; older ones only enter the history."
+            + " Publishes ConsentChanged.")
+    public ConsentsView decide(@PathParam("id") UUID id, @PathParam("channel") Channel channel,
+            @Valid @NotNull ConsentInput input, @Context HttpHeaders headers) {
+        return service.decide(id, channel, input, Principals.who(headers));
+    }
+
+    @PUT
+    @Path("/do-not-contact")
+    @Operation(summary = "Set or lift do-not-contact", description = "Overrides every channel consent while set."
+            + " Publishes ConsentChanged with channel null.")
+    public ConsentsView doNotContact(@PathParam("id") UUID id, @Valid @NotNull DoNotContactInput input,
+            @Context HttpHeaders headers) {
+        return service.doNotContact(id, input, Principals.who(headers));
+    }
+}

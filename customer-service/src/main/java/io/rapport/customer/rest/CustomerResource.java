@@ -1,0 +1,127 @@
+package io.rapport.customer.rest;
+
+import io.rapport.customer.domain.CustomerKind;
+import io.rapport.customer.domain.CustomerStatus;
+import io.rapport.customer.service.CustomerQuery;
+import io.rapport.customer.service.CustomerSearch;
+import io.rapport.customer.service.CustomerService;
+import io.rapport.customer.service.CustomerSummary;
+import io.rapport.platform.rest.ETags;
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers", description = "Who the customer is: records, contact points, organisation data, status")
+public class CustomerResource {
+    private final CustomerService service;
+    private final CustomerSearch search;
+
+    public CustomerResource(CustomerService service, CustomerSearch search) {
+        this.service = service;
+        this.search = search;
+    }
+
+    @POST
+    @Operation(summary = "Enter a customer", description = "Creates a customer and publishes CustomerRegistered. E-mails are"
+            + " normalised (trimmed, lower-case), phones to E.164; an e-mail, phone or external id that already belongs to"
+            + " another customer answers 409 naming it in context.existingCustomerId. With an Idempotency-Key a replay"
+            + " returns the first result (200) and stores nothing.")
+    public Response create(@Valid @NotNull CustomerInput input,
+            @Parameter(description = "Replays with the same key return the first result") @HeaderParam("Idempotency-Key") String key,
+            @Context HttpHeaders headers) {
+        CustomerService.Created created = service.create(input, key, Principals.who(headers));
+        CustomerView c = created.customer();
+        Response.ResponseBuilder r = created.replayed() ? Response.ok(c)
+                : Response.created(URI.create("/api/v1/customers/" + c.id())).entity(c);
+        return r.header(HttpHeaders.ETAG, ETags.of(c.version())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a customer", description = "The profile with contact points, consents and preferences. A"
+            + " merged record answers with status MERGED and mergedInto naming the survivor.")
+    public Response get(@PathParam("id") UUID id) {
+        CustomerView c = service.view(id);
+        return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace a customer's data", description = "Send If-Match with the ETag you read: a stale version"
+            + " answers 412. Publishes CustomerUpdated naming the changed fields. Merged or erased records answer 409.")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull CustomerInput input,
+            @HeaderParam("If-Match") String ifMatch, @Context HttpHeaders headers) {
+        CustomerView c = service.update(id, input, ifMatch, Principals.who(headers));
+        return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
+    }
+
+    @GET
+    @Operation(summary = "Search customers", description = "Paged and sorted (displayName, createdAt, lastActivityAt,"
+            + " lastVerifiedAt, status, kind). name, email and phone match parts; ranges are [from, to). Without status,"
+            + " MERGED and ERASED records are left out.")
+    public Page<CustomerSummary> search(@QueryParam("name") @Size(max = 200) String name,
+            @QueryParam("email") @Size(max = 254) String email, @QueryParam("phone") @Size(max = 40) String phone,
+            @QueryParam("kind") CustomerKind kind, @QueryParam("tag") String tag, @QueryParam("owner") String owner,
+            @QueryParam("status") CustomerStatus status,
+            @Parameter(example = "2026-01-01T00:00:00Z") @QueryParam("createdFrom") Instant createdFrom,
+            @QueryParam("createdTo") Instant createdTo, @QueryParam("activeFrom") Instant activeFrom,
+            @QueryParam("activeTo") Instant activeTo, @BeanParam PageRequest page) {
+        return search.search(new CustomerQuery(name, email, phone, kind, tag, owner, status, createdFrom, createdTo, activeFrom,
+                activeTo), page);
+    }
+
+    @GET
+    @Path("/stale")
+    @Operation(summary = "List stale records", description = "ACTIVE and DORMANT customers nobody verified within the"
+            + " configured period (rapport.customer.stale-after, default 12 months).")
+    public Page<CustomerSummary> stale(@BeanParam PageRequest page) {
+        return search.stale(page);
+    }
+
+    @POST
+    @Path("/{id}/verify")
+    @Operation(summary = "Mark a record verified", description = "Someone confirmed the data is correct: sets lastVerifiedAt"
+            + " (and counts as activity).")
+    public Response verify(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        CustomerView c = service.verify(id, ifMatch);
+        return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
+    }
+
+    /** Why a record is archived. */
+    public record ArchiveRequest(@Size(max = 500) String reason) {
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    @Operation(summary = "Archive a record", description = "Retires an outdated record (status ARCHIVED, publishes"
+            + " CustomerStatusChanged); new activity makes it ACTIVE again.")
+    public Response archive(@PathParam("id") UUID id, @Valid ArchiveRequest request, @HeaderParam("If-Match") String ifMatch) {
+        CustomerView c = service.archive(id, request == null ? null : request.reason(), ifMatch);
+        return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
+    }
+}

@@ -1,0 +1,85 @@
+package io.rapport.customer.rest;
+
+import io.rapport.customer.service.DormancyJob;
+import io.rapport.customer.service.ErasureService;
+import io.rapport.customer.service.LookupService;
+import io.rapport.customer.service.MergeService;
+import io.rapport.platform.rest.ETags;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Identity and hygiene", description = "One record per person: lookup, merge, dormancy, erasure")
+public class IdentityResource {
+    private final LookupService lookup;
+    private final MergeService merge;
+    private final ErasureService erasure;
+    private final DormancyJob dormancy;
+
+    public IdentityResource(LookupService lookup, MergeService merge, ErasureService erasure, DormancyJob dormancy) {
+        this.lookup = lookup;
+        this.merge = merge;
+        this.erasure = erasure;
+        this.dormancy = dormancy;
+    }
+
+    @GET
+    @Path("/lookup")
+    @Operation(summary = "Find a customer by e-mail, phone or external id", description = "Give exactly one of email,"
+            + " phone, or externalSystem with externalId. Values are normalised first (any letter case, any phone"
+            + " formatting in international form). 404 when nobody owns it.")
+    public Response find(@QueryParam("email") String email, @QueryParam("phone") String phone,
+            @QueryParam("externalSystem") String externalSystem, @QueryParam("externalId") String externalId) {
+        CustomerView c = lookup.lookup(email, phone, externalSystem, externalId);
+        return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @Operation(summary = "Merge a duplicate into this customer", description = "The customer in the path survives and"
+            + " absorbs the other's contact points, external ids, preferences, consents (most recent decision wins),"
+            + " purchases and costs; the other becomes MERGED pointing here. Publishes CustomerMerged (subject = merged"
+            + " id), CustomerStatusChanged and CustomerUpdated for the survivor.")
+    public Response merge(@PathParam("id") UUID survivorId, @Valid @NotNull MergeInput input, @Context HttpHeaders headers) {
+        CustomerView c = merge.merge(survivorId, input.mergedId(), input.reason(), Principals.who(headers));
+        return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/erasure")
+    @Operation(summary = "Erase a customer's personal data (GDPR)", description = "Irreversible. Personal data is removed,"
+            + " purchases and costs stay anonymously for statistics; publishes CustomerErased so every service forgets"
+            + " the customer. Answers 204.")
+    public void erase(@PathParam("id") UUID id) {
+        erasure.erase(id);
+    }
+
+    /** How many customers a dormancy run marked. */
+    public record DormancyRun(int markedDormant) {
+    }
+
+    @POST
+    @Path("/hygiene/dormancy-runs")
+    @Operation(summary = "Run the dormancy check now", description = "Marks customers without activity for"
+            + " rapport.customer.dormant-after (default 18 months) DORMANT; the same job runs on a schedule and is safe"
+            + " on several replicas at once.")
+    public DormancyRun runDormancy() {
+        return new DormancyRun(dormancy.runOnce());
+    }
+}

@@ -1,0 +1,67 @@
+package io.rapport.customer.rest;
+
+import io.rapport.customer.service.PreferenceService;
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Preferences", description = "Preferences remembered at every touchpoint")
+public class PreferenceResource {
+    private final PreferenceService service;
+
+    public PreferenceResource(PreferenceService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/{id}/preferences")
+    @Operation(summary = "List a customer's preferences", description = "Sorted by category and key.")
+    public List<CustomerView.PreferenceView> list(@PathParam("id") UUID id) {
+        return service.of(id);
+    }
+
+    @PUT
+    @Path("/{id}/preferences/{category}/{key}")
+    @Operation(summary = "Remember a preference", description = "Sets category.key (e.g. room/pillow) to a value,"
+            + " recording who and when; replaces an earlier value of the same key.")
+    public CustomerView.PreferenceView set(@PathParam("id") UUID id, @PathParam("category") String category,
+            @PathParam("key") String key, @Valid @NotNull PreferenceInput input, @Context HttpHeaders headers) {
+        return service.set(id, category, key, input.value(), Principals.who(headers));
+    }
+
+    @DELETE
+    @Path("/{id}/preferences/{category}/{key}")
+    @Operation(summary = "Forget a preference")
+    public void remove(@PathParam("id") UUID id, @PathParam("category") String category, @PathParam("key") String key) {
+        service.remove(id, category, key);
+    }
+
+    @GET
+    @Path("/preferences")
+    @Operation(summary = "Search preferences", description = "Across customers, by category, key and part of the value;"
+            + " e.g. everyone who wants a long pillow.")
+    public Page<PreferenceHit> search(@QueryParam("category") String category, @QueryParam("key") String key,
+            @QueryParam("value") String value, @BeanParam PageRequest page) {
+        return service.search(category, key, value, page);
+    }
+}

@@ -1,0 +1,79 @@
+package io.rapport.customer.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rapport.contracts.customer.CustomerEvents;
+import io.rapport.contracts.customer.CustomerRegistered;
+import io.rapport.contracts.customer.CustomerStatusChanged;
+import io.rapport.contracts.customer.CustomerUpdated;
+import io.rapport.customer.domain.Customer;
+import io.rapport.customer.domain.CustomerStatus;
+import io.rapport.customer.rest.CustomerView;
+import io.rapport.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes the customer lifecycle events into the outbox, inside the caller's transaction. The session is
+ * flushed first so the snapshot carries the new version.
+ */
+@ApplicationScoped
+public class CustomerEventsPublisher {
+    private static final Set<String> NOT_A_CHANGE = Set.of("version", "updatedAt");
+
+    private final Outbox outbox;
+    private final CustomerProfiles profiles;
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public CustomerEventsPublisher(Outbox outbox, CustomerProfiles profiles, EntityManager em, ObjectMapper json) {
+        this.outbox = outbox;
+        this.profiles = profiles;
+        this.em = em;
+        this.json = json;
+    }
+
+    public void registered(Customer c) {
+        em.flush();
+        outbox.publish(CustomerEvents.REGISTERED, c.id, new CustomerRegistered(profiles.snapshot(c)));
+    }
+
+    /**
+     * Publishes CustomerUpdated naming the top-level fields that differ from {@code before}.
+     *
+     * @return the view after the change
+     */
+    public CustomerView updated(Customer c, CustomerView before) {
+        em.flush();
+        CustomerView after = profiles.view(c);
+        List<String> changed = changedFields(before, after);
+        if (!changed.isEmpty()) {
+            outbox.publish(CustomerEvents.UPDATED, c.id, new CustomerUpdated(profiles.snapshot(c), changed));
+        }
+        return after;
+    }
+
+    public void statusChanged(Customer c, CustomerStatus from, String reason, Instant now) {
+        outbox.publish(CustomerEvents.STATUS_CHANGED, c.id,
+                new CustomerStatusChanged(c.id.toString(), from.name(), c.status.name(), reason, now));
+    }
+
+    private List<String> changedFields(CustomerView before, CustomerView after) {
+        JsonNode a = json.valueToTree(before);
+        JsonNode b = json.valueToTree(after);
+        List<String> changed = new ArrayList<>();
+        Iterator<String> names = b.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!NOT_A_CHANGE.contains(name) && !b.get(name).equals(a.get(name))) {
+                changed.add(name);
+            }
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,63 @@
+package io.rapport.customer.service;
+
+import io.rapport.customer.domain.Customer;
+import io.rapport.customer.domain.CustomerStatus;
+import io.rapport.platform.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Loads customers for reading or changing; MERGED and ERASED records cannot be changed. */
+@ApplicationScoped
+public class Customers {
+    private final CustomerEventsPublisher events;
+
+    public Customers(CustomerEventsPublisher events) {
+        this.events = events;
+    }
+
+    public Customer find(UUID id) {
+        Customer c = Customer.findById(id);
+        if (c == null) {
+            throw ProblemException.notFound("customer", id);
+        }
+        return c;
+    }
+
+    /**
+     * A customer that may change, locked for the rest of the transaction: 404 when unknown, 409 when merged
+     * (naming the survivor) or erased.
+     */
+    public Customer changeable(UUID id) {
+        Customer c = Customer.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw ProblemException.notFound("customer", id);
+        }
+        if (c.status == CustomerStatus.MERGED) {
+            throw ProblemException.conflict("customer-merged", "customer " + id + " was merged into " + c.mergedInto,
+                    Map.of("survivorId", c.mergedInto.toString()));
+        }
+        if (c.status == CustomerStatus.ERASED) {
+            throw ProblemException.conflict("customer-erased", "customer " + id + " was erased", Map.of());
+        }
+        return c;
+    }
+
+    /**
+     * Records activity at {@code at} (never moving it backwards); a DORMANT or ARCHIVED customer with new
+     * activity is ACTIVE again.
+     */
+    public void activity(Customer c, Instant at, Instant now) {
+        if (c.lastActivityAt == null || at.isAfter(c.lastActivityAt)) {
+            c.lastActivityAt = at.isAfter(now) ? now : at;
+        }
+        if (c.status == CustomerStatus.DORMANT || c.status == CustomerStatus.ARCHIVED) {
+            CustomerStatus from = c.status;
+            c.status = CustomerStatus.ACTIVE;
+            events.statusChanged(c, from, "new activity", now);
+        }
+        c.touch(now);
+    }
+}

@@ -1,0 +1,52 @@
+package io.rapport.customer.service;
+
+import io.rapport.customer.domain.ContactKind;
+import io.rapport.customer.rest.CustomerView;
+import io.rapport.platform.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Finds the one customer owning an e-mail, a phone or an external id (index-backed, values normalised first). */
+@ApplicationScoped
+public class LookupService {
+    private final CustomerDrafts drafts;
+    private final IdentityService identity;
+    private final CustomerProfiles profiles;
+    private final Customers customers;
+
+    public LookupService(CustomerDrafts drafts, IdentityService identity, CustomerProfiles profiles, Customers customers) {
+        this.drafts = drafts;
+        this.identity = identity;
+        this.profiles = profiles;
+        this.customers = customers;
+    }
+
+    public CustomerView lookup(String email, String phone, String externalSystem, String externalId) {
+        int given = (email != null ? 1 : 0) + (phone != null ? 1 : 0) + (externalSystem != null || externalId != null ? 1 : 0);
+        if (given != 1) {
+            throw ProblemException.invalid("email", "give exactly one of email, phone or externalSystem with externalId");
+        }
+        Optional<UUID> owner;
+        String what;
+        if (email != null) {
+            String v = drafts.normaliseEmail("email", email);
+            owner = identity.owner(ContactKind.EMAIL, v);
+            what = "e-mail " + v;
+        } else if (phone != null) {
+            String v = drafts.normalisePhone("phone", phone);
+            owner = identity.owner(ContactKind.PHONE, v);
+            what = "phone " + v;
+        } else {
+            if (externalSystem == null || externalSystem.isBlank()) {
+                throw ProblemException.invalid("externalSystem", "is required with externalId");
+            }
+            if (externalId == null || externalId.isBlank()) {
+                throw ProblemException.invalid("externalId", "is required with externalSystem");
+            }
+            owner = identity.ownerOfExternal(externalSystem.trim(), externalId.trim());
+            what = "external id " + externalSystem.trim() + "/" + externalId.trim();
+        }
+        return profiles.view(customers.find(owner.orElseThrow(() -> ProblemException.notFound("customer with", what))));
+    }
+}

@@ -1,0 +1,118 @@
+package io.rapport.customer.service;
+
+import io.rapport.customer.domain.Customer;
+import io.rapport.customer.domain.Preference;
+import io.rapport.customer.rest.CustomerView;
+import io.rapport.customer.rest.PreferenceHit;
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Remembered preferences: one value per (category, key), e.g. room.pillow = long, with who set it and when.
+ * Category and key are lower-case words ({@code [a-z0-9_-]}, up to 50). Changes publish CustomerUpdated.
+ */
+@ApplicationScoped
+public class PreferenceService {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9_-]{1,50}");
+    private static final Set<String> SORTABLE = Set.of("setAt", "category", "key", "value");
+
+    private final Customers customers;
+    private final CustomerProfiles profiles;
+    private final CustomerEventsPublisher events;
+    private final EntityManager em;
+
+    public PreferenceService(Customers customers, CustomerProfiles profiles, CustomerEventsPublisher events, EntityManager em) {
+        this.customers = customers;
+        this.profiles = profiles;
+        this.events = events;
+        this.em = em;
+    }
+
+    @Transactional
+    public CustomerView.PreferenceView set(UUID id, String category, String key, String value, String who) {
+        check("category", category);
+        check("key", key);
+        Customer c = customers.changeable(id);
+        CustomerView before = profiles.view(c);
+        Instant now = Instant.now();
+        Preference p = Preference.<Preference>find("customerId = ?1 and category = ?2 and key = ?3", id, category, key)
+                .firstResultOptional().orElseGet(() -> {
+                    Preference n = new Preference();
+                    n.id = UUID.randomUUID();
+                    n.customerId = id;
+                    n.category = category;
+                    n.key = key;
+                    return n;
+                });
+        p.value = value.trim();
+        p.setBy = who;
+        p.setAt = now;
+        p.persist();
+        c.touch(now);
+        events.updated(c, before);
+        return CustomerProfiles.preference(p);
+    }
+
+    @Transactional
+    public void remove(UUID id, String category, String key) {
+        Customer c = customers.changeable(id);
+        CustomerView before = profiles.view(c);
+        if (Preference.delete("customerId = ?1 and category = ?2 and key = ?3", id, category, key) == 0) {
+            throw ProblemException.notFound("preference", category + "." + key);
+        }
+        c.touch(Instant.now());
+        events.updated(c, before);
+    }
+
+    public List<CustomerView.PreferenceView> of(UUID id) {
+        customers.find(id);
+        return Preference.ofCustomer(id).stream().map(CustomerProfiles::preference).toList();
+    }
+
+    /** Preferences matching every given criterion; {@code value} matches part of the value, case-insensitively. */
+    public Page<PreferenceHit> search(String category, String key, String value, PageRequest page) {
+        PageRequest.Sort sort = page.validate(SORTABLE, "setAt,desc");
+        StringBuilder where = new StringBuilder(" from Preference p, Customer c where c.id = p.customerId");
+        Map<String, Object> params = new HashMap<>();
+        if (category != null && !category.isBlank()) {
+            where.append(" and p.category = :category");
+            params.put("category", category.trim());
+        }
+        if (key != null && !key.isBlank()) {
+            where.append(" and p.key = :key");
+            params.put("key", key.trim());
+        }
+        if (value != null && !value.isBlank()) {
+            where.append(" and lower(p.value) like :value");
+            params.put("value", "%" + value.trim().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        TypedQuery<Long> count = em.createQuery("select count(p)" + where, Long.class);
+        TypedQuery<PreferenceHit> select = em.createQuery("select new io.rapport.customer.rest.PreferenceHit(c.id, c.displayName,"
+                + " p.category, p.key, p.value, p.setBy, p.setAt)" + where + " order by p." + sort.field() + " "
+                + sort.direction() + ", p.id", PreferenceHit.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            select.setParameter(k, v);
+        });
+        return Page.of(select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList(), page,
+                count.getSingleResult());
+    }
+
+    private static void check(String field, String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw ProblemException.invalid(field, "must be 1 to 50 of a-z, 0-9, _ and -");
+        }
+    }
+}
