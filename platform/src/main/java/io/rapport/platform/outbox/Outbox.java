@@ -2,6 +2,8 @@ package io.rapport.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.rapport.contracts.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,15 +38,26 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(EventType type, Object subject, Object payload) {
         UUID id = UUID.randomUUID();
-        em.createNativeQuery("insert into rapport_outbox (id, topic, type, source, subject, payload) values (?1, ?2, ?3, ?4, ?5, ?6)")
+        em.createNativeQuery("insert into rapport_outbox (id, topic, type, source, subject, payload, traceparent)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, id)
                 .setParameter(2, type.topic())
                 .setParameter(3, type.name())
                 .setParameter(4, source)
                 .setParameter(5, String.valueOf(subject))
                 .setParameter(6, serialise(payload))
+                .setParameter(7, traceparent())
                 .executeUpdate();
         return id;
+    }
+
+    /** The W3C traceparent of the current span when tracing is on, so the trace continues through Kafka. */
+    private static String traceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        if (!span.isValid()) {
+            return null;
+        }
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
     }
 
     private String serialise(Object payload) {
