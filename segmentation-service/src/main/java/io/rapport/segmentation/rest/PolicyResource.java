@@ -1,0 +1,83 @@
+package io.rapport.segmentation.rest;
+
+import io.rapport.platform.rest.ETags;
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
+import io.rapport.segmentation.domain.Scheme;
+import io.rapport.segmentation.service.Policy;
+import io.rapport.segmentation.service.PolicyStore;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Classification policies, versioned per scheme; one active version per scheme. */
+@Path("/api/v1/segments/policies")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Policies", description = "ABC and MVC/MGC/BZ classification policies, versioned")
+public class PolicyResource {
+    private final PolicyStore policies;
+
+    public PolicyResource(PolicyStore policies) {
+        this.policies = policies;
+    }
+
+    @GET
+    @Path("{scheme}")
+    @Operation(summary = "The active policy of a scheme", description = "ETag = the version; send it as If-Match when creating the next one.")
+    public Response active(@PathParam("scheme") String scheme) {
+        Policy p = policies.active(Params.scheme(scheme));
+        return Response.ok(p).tag(ETags.of(p.version()).replace("\"", "")).build();
+    }
+
+    @GET
+    @Path("{scheme}/versions")
+    @Operation(summary = "All versions of a scheme's policy, newest first")
+    public Page<Policy> versions(@PathParam("scheme") String scheme, @BeanParam PageRequest page) {
+        Scheme s = Params.scheme(scheme);
+        page.validate(Set.of("version"), "version,desc");
+        return Page.of(policies.versions(s, page), page, policies.countVersions(s));
+    }
+
+    @GET
+    @Path("{scheme}/versions/{version}")
+    @Operation(summary = "One version of a scheme's policy")
+    public Response version(@PathParam("scheme") String scheme, @PathParam("version") long version) {
+        Policy p = policies.version(Params.scheme(scheme), version);
+        return Response.ok(p).tag(ETags.of(p.version()).replace("\"", "")).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create the next policy version of a scheme and make it active",
+            description = "ABC: metric REVENUE, PROFIT, VOLUME or SCORE (weights for REVENUE, PROFIT, VOLUME, TENURE), method "
+                    + "CUMULATIVE_SHARE (default cut-offs 80, 95) or RANK_PERCENTILE (5, 20), 2 or more labels and one "
+                    + "cut-off fewer, strictly increasing, above 0 and below 100. VALUE: mvcTopPercent and mgcTopPercent "
+                    + "(default 20). Rule breaks: 422. If-Match (optional) must name the active version (412). It takes "
+                    + "effect at the next run.")
+    public Response create(@Valid @NotNull PolicyRequest request, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("X-Rapport-Principal") String principal) {
+        Policy p = policies.create(request.scheme(), request.abc(), request.value(), ifMatch, Params.principal(principal));
+        return Response.created(URI.create("/api/v1/segments/policies/" + p.scheme() + "/versions/" + p.version()))
+                .tag(ETags.of(p.version()).replace("\"", "")).entity(p).build();
+    }
+
+    @POST
+    @Path("{scheme}/versions/{version}/activate")
+    @Operation(summary = "Make an existing version the active one (e.g. roll back)")
+    public Policy activate(@PathParam("scheme") String scheme, @PathParam("version") long version) {
+        return policies.activate(Params.scheme(scheme), version);
+    }
+}

@@ -1,0 +1,74 @@
+package io.rapport.segmentation.rest;
+
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.ProblemException;
+import io.rapport.segmentation.domain.Scheme;
+import io.rapport.segmentation.service.RunService;
+import io.rapport.segmentation.service.RunStore;
+import io.rapport.segmentation.service.RunSummary;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Full recomputes: on demand here, and on a schedule (RunScheduler). */
+@Path("/api/v1/segments/runs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Runs", description = "Full set-based recomputes of the classes")
+public class RunResource {
+    private final RunService runService;
+    private final RunStore runs;
+
+    public RunResource(RunService runService, RunStore runs) {
+        this.runService = runService;
+        this.runs = runs;
+    }
+
+    /** The runs a request made. */
+    public record Runs(List<RunSummary> runs) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recompute classes now",
+            description = "Runs the full recompute of one scheme (or of all when no scheme is given) and answers with each "
+                    + "run: policy version, counts per class, per-class statistics and recommended relationship level, "
+                    + "thresholds, concentration and the Pareto curve. 409 when a run of the scheme is already under way.")
+    public Response run(RunRequest request) {
+        List<Scheme> schemes = request == null || request.scheme() == null ? List.of(Scheme.values()) : List.of(request.scheme());
+        List<RunSummary> done = new ArrayList<>();
+        for (Scheme s : schemes) {
+            done.add(runService.run(s, "API").orElseThrow(() -> ProblemException.conflict("run-in-progress",
+                    "a run of " + s + " is already under way", Map.of("scheme", s.name()))));
+        }
+        return Response.status(Response.Status.CREATED).entity(new Runs(done)).build();
+    }
+
+    @GET
+    @Operation(summary = "Runs, newest first", description = "Optionally of one scheme.")
+    public Page<RunSummary> list(@QueryParam("scheme") String scheme, @BeanParam PageRequest page) {
+        Scheme s = Params.optionalScheme(scheme);
+        page.validate(Set.of("completedAt"), "completedAt,desc");
+        return Page.of(runs.list(s, page), page, runs.count(s));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One run with its thresholds, statistics and Pareto curve")
+    public RunSummary get(@PathParam("id") String id) {
+        return runs.get(Params.uuid("id", id));
+    }
+}

@@ -1,0 +1,30 @@
+package io.rapport.segmentation.service;
+
+import io.quarkus.scheduler.Scheduled;
+import io.rapport.segmentation.domain.Scheme;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * The scheduled full recompute of every scheme. Every replica's timer fires, but the run's advisory lock
+ * lets one replica run a scheme while the others skip it.
+ */
+@ApplicationScoped
+public class RunScheduler {
+    private static final Logger LOG = Logger.getLogger(RunScheduler.class);
+
+    private final RunService runs;
+
+    public RunScheduler(RunService runs) {
+        this.runs = runs;
+    }
+
+    @Scheduled(cron = "${rapport.segmentation.schedule:0 30 2 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recomputeAll() {
+        for (Scheme scheme : Scheme.values()) {
+            if (runs.run(scheme, "SCHEDULE").isEmpty()) {
+                LOG.infof("scheduled %s run skipped: another replica is running it", scheme);
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.rapport.segmentation.service;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * One customer on a worksheet, with their window figures (money in the service currency) and classes.
+ * {@code shareOfWallet} is a fraction (null without a wallet); {@code complaints} counts the last 12 months;
+ * {@code previousRevenue} is revenue in the 12 months before the last 12; {@code change} is revenue of the last 12
+ * months minus it (year over year).
+ */
+public record WorksheetRow(UUID customerId, String abcClass, String valueClass, BigDecimal revenue, BigDecimal grossMargin,
+        BigDecimal costToServe, BigDecimal profit, long purchases, long categories, long complaints, BigDecimal wallet,
+        BigDecimal shareOfWallet, BigDecimal potential, boolean target, BigDecimal previousRevenue,
+        BigDecimal change) {
+}

@@ -1,0 +1,73 @@
+package io.rapport.segmentation;
+
+import io.rapport.segmentation.service.Db;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Direct inserts of value facts for tests of the set-based SQL. {@link #reset()} empties profiles, facts,
+ * classes, runs and policies (back to the defaults) but keeps applied fact keys and the inbox, so records
+ * left on the topics by earlier test classes are never counted again.
+ */
+@ApplicationScoped
+public class TestData {
+    private final Db db;
+
+    public TestData(Db db) {
+        this.db = db;
+    }
+
+    public void reset() {
+        db.update("truncate customer_profile, value_month, category_month, customer_segment, segment_change, segment_run");
+        db.update("delete from rapport_outbox");
+        db.update("delete from segment_policy where version > 1");
+        db.update("update segment_policy set active = true");
+    }
+
+    public static UUID id(int n) {
+        return UUID.fromString(String.format("00000000-0000-0000-0000-%012d", n));
+    }
+
+    public static LocalDate thisMonth() {
+        return YearMonth.now(ZoneOffset.UTC).atDay(1);
+    }
+
+    public void customer(UUID id, BigDecimal wallet, boolean target) {
+        db.update("insert into customer_profile (customer_id, wallet, target) values (?, ?, ?)", id, wallet, target);
+    }
+
+    /** Adds one month of facts (this month unless given). */
+    public void month(UUID id, LocalDate month, String revenue, String cogs, String refunds, String costToServe, int purchases,
+            int complaints) {
+        db.update("insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)", id, month, new BigDecimal(revenue), new BigDecimal(cogs),
+                new BigDecimal(refunds), new BigDecimal(costToServe), purchases, complaints);
+    }
+
+    public void revenue(UUID id, BigDecimal revenue) {
+        customer(id, null, false);
+        db.update("insert into value_month (customer_id, month, revenue, purchases) values (?, ?, ?, 1)", id, thisMonth(), revenue);
+    }
+
+    public void category(UUID id, String category) {
+        db.update("insert into category_month (customer_id, month, category, purchases) values (?, ?, ?, 1)", id, thisMonth(),
+                category);
+    }
+
+    public void markErased(UUID id) {
+        db.update("update customer_profile set erased = true where customer_id = ?", id);
+    }
+
+    public String classOf(UUID id, String scheme) {
+        return db.one("select class_label from customer_segment where customer_id = ? and scheme = ?", rs -> rs.getString(1), id,
+                scheme).orElse(null);
+    }
+
+    public long count(String sql, Object... params) {
+        return db.count(sql, params);
+    }
+}

@@ -1,0 +1,180 @@
+package io.rapport.segmentation.service;
+
+import static io.rapport.segmentation.TestData.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.segmentation.TestData;
+import io.rapport.segmentation.domain.AbcClassifier;
+import io.rapport.segmentation.domain.AbcMethod;
+import io.rapport.segmentation.domain.AbcMetric;
+import io.rapport.segmentation.domain.AbcRules;
+import io.rapport.segmentation.domain.Scheme;
+import io.rapport.segmentation.domain.ScoreWeight;
+import io.rapport.segmentation.domain.ValueClassifier;
+import io.rapport.segmentation.domain.ValueRules;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The set-based SQL of a run agrees with the plain domain rules (AbcClassifier, ValueClassifier). */
+@QuarkusTest
+class SqlClassificationIT {
+    @Inject
+    TestData data;
+    @Inject
+    RunService runs;
+    @Inject
+    PolicyStore policies;
+
+    @BeforeEach
+    void reset() {
+        data.reset();
+    }
+
+    private List<AbcClassifier.Valued> load(long... revenues) {
+        List<AbcClassifier.Valued> out = new ArrayList<>();
+        for (int i = 0; i < revenues.length; i++) {
+            data.revenue(id(i + 1), BigDecimal.valueOf(revenues[i]));
+            out.add(new AbcClassifier.Valued(id(i + 1), BigDecimal.valueOf(revenues[i])));
+        }
+        return out;
+    }
+
+    private List<String> classes(String scheme, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add(data.classOf(id(i), scheme));
+        }
+        return out;
+    }
+
+    private Map<UUID, String> stored(String scheme, List<UUID> ids) {
+        Map<UUID, String> out = new HashMap<>();
+        ids.forEach(i -> out.put(i, data.classOf(i, scheme)));
+        return out;
+    }
+
+    @Test
+    void workedExampleCumulativeShare() {
+        load(500, 300, 100, 50, 30, 20);
+        RunSummary run = runs.run(Scheme.ABC, "TEST").orElseThrow();
+        assertThat(classes("ABC", 6)).containsExactly("A", "A", "B", "B", "C", "C");
+        assertThat(run.counts()).containsEntry("A", 2L).containsEntry("B", 2L).containsEntry("C", 2L);
+        assertThat(run.totalValue()).isEqualByComparingTo("1000");
+        // top 20% of 6 customers = the first 2 (ceil 1.2) = 800 of 1000
+        assertThat(run.concentration()).isEqualByComparingTo("0.8");
+        assertThat(run.pareto()).hasSize(100);
+        assertThat(run.pareto().get(99)).isEqualByComparingTo("1");
+        assertThat(run.classes()).filteredOn(c -> c.label().equals("A")).singleElement()
+                .satisfies(c -> assertThat(c.minimumValue()).isEqualByComparingTo("300"));
+    }
+
+    @Test
+    void workedExampleRankPercentile() {
+        policies.create(Scheme.ABC, new AbcRules(AbcMetric.REVENUE, null, AbcMethod.RANK_PERCENTILE, null, null), null, null, "test");
+        var customers = load(500, 300, 100, 50, 30, 20);
+        runs.run(Scheme.ABC, "TEST").orElseThrow();
+        assertThat(classes("ABC", 6)).containsExactly("A", "B", "C", "C", "C", "C");
+        assertThat(stored("ABC", customers.stream().map(AbcClassifier.Valued::customerId).toList()))
+                .isEqualTo(AbcClassifier.classify(customers, policies.active(Scheme.ABC).abc()));
+    }
+
+    @Test
+    void tiesZeroAndNegativeAgreeWithTheDomainRules() {
+        AbcRules rules = new AbcRules(AbcMetric.REVENUE, null, AbcMethod.CUMULATIVE_SHARE,
+                List.of(new BigDecimal("50"), new BigDecimal("75")), null);
+        policies.create(Scheme.ABC, rules, null, null, "test");
+        var customers = load(10, 10, 10, 10, 0, -5);
+        runs.run(Scheme.ABC, "TEST").orElseThrow();
+        assertThat(classes("ABC", 6)).containsExactly("A", "A", "B", "C", "C", "C");
+        assertThat(stored("ABC", customers.stream().map(AbcClassifier.Valued::customerId).toList()))
+                .isEqualTo(AbcClassifier.classify(customers, rules.normalised()));
+    }
+
+    @Test
+    void randomSetsWithTiesAgreeForBothMethodsAndFourClasses() {
+        Random random = new Random(42);
+        List<AbcClassifier.Valued> customers = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            UUID id = UUID.randomUUID();
+            BigDecimal revenue = BigDecimal.valueOf(random.nextInt(60) - 10L).multiply(BigDecimal.TEN);
+            data.revenue(id, revenue);
+            customers.add(new AbcClassifier.Valued(id, revenue));
+        }
+        List<UUID> ids = customers.stream().map(AbcClassifier.Valued::customerId).toList();
+        for (AbcMethod method : AbcMethod.values()) {
+            AbcRules rules = new AbcRules(AbcMetric.REVENUE, null, method,
+                    List.of(new BigDecimal("10"), new BigDecimal("33.3"), new BigDecimal("70")), List.of("P", "Q", "R", "S"));
+            policies.create(Scheme.ABC, rules, null, null, "test");
+            runs.run(Scheme.ABC, "TEST").orElseThrow();
+            assertThat(stored("ABC", ids)).as(method.name()).isEqualTo(AbcClassifier.classify(customers, rules.normalised()));
+        }
+    }
+
+    @Test
+    void scoreMetricRanksLikeTheDomainFigures() {
+        AbcRules rules = new AbcRules(AbcMetric.SCORE, Map.of(ScoreWeight.REVENUE, new BigDecimal("0.7"), ScoreWeight.VOLUME,
+                new BigDecimal("0.3")), null, null, null);
+        policies.create(Scheme.ABC, rules, null, null, "test");
+        // revenue/max * 0.7 + purchases/max * 0.3
+        data.customer(id(1), null, false);
+        data.month(id(1), TestData.thisMonth(), "1000", "0", "0", "0", 1, 0);
+        data.customer(id(2), null, false);
+        data.month(id(2), TestData.thisMonth(), "100", "0", "0", "0", 10, 0);
+        data.customer(id(3), null, false);
+        data.month(id(3), TestData.thisMonth(), "10", "0", "0", "0", 1, 0);
+        RunSummary run = runs.run(Scheme.ABC, "TEST").orElseThrow();
+        // scores 0.73, 0.37, 0.037: total 1.137; positions 0, 64.2%, 96.8% -> A, A, C
+        assertThat(classes("ABC", 3)).containsExactly("A", "A", "C");
+        assertThat(run.maxima()).containsEntry("REVENUE", new BigDecimal("1000")).containsKey("VOLUME");
+    }
+
+    @Test
+    void mvcMgcBzOnTheHandMadeSetAgreeWithTheDomainRules() {
+        List<ValueClassifier.Candidate> set = io.rapport.segmentation.domain.ValueClassifierTestData.handMade();
+        for (ValueClassifier.Candidate c : set) {
+            data.customer(c.customerId(), c.wallet(), false);
+            data.month(c.customerId(), TestData.thisMonth(), c.revenue().toPlainString(),
+                    c.revenue().subtract(c.profit()).toPlainString(), "0", "0", 1, 0);
+        }
+        RunSummary run = runs.run(Scheme.VALUE, "TEST").orElseThrow();
+        Map<UUID, String> expected = ValueClassifier.classify(set, ValueRules.defaults());
+        assertThat(stored("VALUE", set.stream().map(ValueClassifier.Candidate::customerId).toList())).isEqualTo(expected);
+        assertThat(expected).containsValues("MVC", "MGC", "BZ", "OTHER");
+        assertThat(run.counts()).containsEntry("MVC", 2L).containsEntry("MGC", 1L).containsEntry("BZ", 2L).containsEntry("OTHER", 5L);
+        assertThat(RunStore.valueThresholds(run).mvcMinimumProfit()).isEqualByComparingTo("700");
+        assertThat(RunStore.valueThresholds(run).mgcMinimumPotential()).isEqualByComparingTo("8000");
+    }
+
+    @Test
+    void aSecondRunOnTheSameFactsChangesNothing() {
+        load(500, 300, 100, 50, 30, 20);
+        RunSummary first = runs.run(Scheme.ABC, "TEST").orElseThrow();
+        long events = data.count("select count(*) from rapport_outbox where type = 'rapport.segmentation.segment-changed.v1'");
+        RunSummary second = runs.run(Scheme.ABC, "TEST").orElseThrow();
+        assertThat(first.changed()).isEqualTo(6);
+        assertThat(second.changed()).isZero();
+        assertThat(events).isEqualTo(6);
+        assertThat(data.count("select count(*) from rapport_outbox where type = 'rapport.segmentation.segment-changed.v1'"))
+                .isEqualTo(6);
+        assertThat(data.count("select count(*) from rapport_outbox where type = 'rapport.segmentation.run-completed.v1'"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void mergedAndErasedCustomersAreNotClassified() {
+        load(500, 300, 100);
+        data.markErased(id(1));
+        RunSummary run = runs.run(Scheme.ABC, "TEST").orElseThrow();
+        assertThat(run.customers()).isEqualTo(2);
+        assertThat(data.classOf(id(1), "ABC")).isNull();
+    }
+}
