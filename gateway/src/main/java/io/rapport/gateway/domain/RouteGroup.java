@@ -1,0 +1,19 @@
+package io.rapport.gateway.domain;
+
+/** The parts of the public API that the role matrix ({@link AccessPolicy}) distinguishes. */
+public enum RouteGroup {
+    /** {@code /api/v1/customers/**}, including the gateway's own Customer 360. */
+    CUSTOMERS,
+    /** {@code /api/v1/segments/**}: classes, policies, runs. */
+    SEGMENTS,
+    /** {@code /api/v1/engagement/**} paths with a {@code complaints} segment. */
+    COMPLAINTS,
+    /** {@code /api/v1/engagement/**} paths with a {@code campaigns} segment. */
+    CAMPAIGNS,
+    /** The rest of engagement: agendas, contacts, interactions, plans, summaries. */
+    ENGAGEMENT,
+    /** {@code /api/v1/loyalty/partner/**}: reached only with a partner API key. */
+    LOYALTY_PARTNER,
+    /** The rest of loyalty: programmes, tiers, memberships, points, referrals. */
+    LOYALTY
+}

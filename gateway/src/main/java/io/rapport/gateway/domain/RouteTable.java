@@ -1,0 +1,54 @@
+package io.rapport.gateway.domain;
+
+import java.util.Optional;
+
+/**
+ * Maps a normalised public path to its upstream and route group. Services serve the full public prefix,
+ * so the path is forwarded unchanged. A prefix matches only whole segments: {@code /api/v1/customersX} is
+ * not a customer path.
+ */
+public final class RouteTable {
+    public static final String CUSTOMERS = "/api/v1/customers";
+    public static final String SEGMENTS = "/api/v1/segments";
+    public static final String ENGAGEMENT = "/api/v1/engagement";
+    public static final String LOYALTY = "/api/v1/loyalty";
+    public static final String LOYALTY_PARTNER = "/api/v1/loyalty/partner";
+
+    private RouteTable() {
+    }
+
+    public static Optional<Route> resolve(String path) {
+        if (under(path, CUSTOMERS)) {
+            return Optional.of(new Route("customer", RouteGroup.CUSTOMERS));
+        }
+        if (under(path, SEGMENTS)) {
+            return Optional.of(new Route("segmentation", RouteGroup.SEGMENTS));
+        }
+        if (under(path, ENGAGEMENT)) {
+            return Optional.of(new Route("engagement", engagementGroup(path)));
+        }
+        if (under(path, LOYALTY_PARTNER)) {
+            return Optional.of(new Route("loyalty", RouteGroup.LOYALTY_PARTNER));
+        }
+        if (under(path, LOYALTY)) {
+            return Optional.of(new Route("loyalty", RouteGroup.LOYALTY));
+        }
+        return Optional.empty();
+    }
+
+    private static RouteGroup engagementGroup(String path) {
+        for (String segment : path.substring(ENGAGEMENT.length()).split("/")) {
+            if (segment.equals("complaints")) {
+                return RouteGroup.COMPLAINTS;
+            }
+            if (segment.equals("campaigns")) {
+                return RouteGroup.CAMPAIGNS;
+            }
+        }
+        return RouteGroup.ENGAGEMENT;
+    }
+
+    static boolean under(String path, String prefix) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+    }
+}

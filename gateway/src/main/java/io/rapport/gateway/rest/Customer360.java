@@ -1,0 +1,58 @@
+package io.rapport.gateway.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * One customer seen from every service at once. Each part says whether its service answered; {@code complete}
+ * is true only when every part the caller may see is {@code OK} or {@code NOT_FOUND}.
+ */
+@Schema(name = "Customer360", description = "Profile, classes, relationship and loyalty of one customer, composed in parallel")
+public record Customer360(
+        UUID customerId,
+        boolean complete,
+        @Schema(description = "customer-service: profile with preferences and consents") Part profile,
+        @Schema(description = "segmentation-service: current class per scheme with its explanation and figures") Part classes,
+        @Schema(description = "engagement-service: relationship level, next contacts, open complaints") Part engagement,
+        @Schema(description = "loyalty-service: memberships with tier and points balance") Part loyalty) {
+
+    public enum Status { OK, NOT_FOUND, UNAVAILABLE, NOT_PERMITTED }
+
+    /** One service's contribution: its JSON answer unchanged when {@code OK}, else why there is none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Customer360Part")
+    public record Part(
+            Status status,
+            @Schema(examples = "engagement-service") String service,
+            @Schema(examples = "engagement-service did not answer within 2000 ms") String detail,
+            @Schema(description = "The service's own answer", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)
+            JsonNode data) {
+
+        public static Part ok(String service, JsonNode data) {
+            return new Part(Status.OK, service, null, data);
+        }
+
+        public static Part notFound(String service) {
+            return new Part(Status.NOT_FOUND, service, "the service knows nothing about this customer", null);
+        }
+
+        public static Part unavailable(String service, String detail) {
+            return new Part(Status.UNAVAILABLE, service, detail, null);
+        }
+
+        public static Part notPermitted(String service) {
+            return new Part(Status.NOT_PERMITTED, service, "the caller's roles may not read this part", null);
+        }
+
+        boolean answered() {
+            return status == Status.OK || status == Status.NOT_FOUND || status == Status.NOT_PERMITTED;
+        }
+    }
+
+    public static Customer360 of(UUID id, Part profile, Part classes, Part engagement, Part loyalty) {
+        boolean complete = profile.answered() && classes.answered() && engagement.answered() && loyalty.answered();
+        return new Customer360(id, complete, profile, classes, engagement, loyalty);
+    }
+}

@@ -1,0 +1,63 @@
+package io.rapport.gateway.security;
+
+import io.rapport.gateway.domain.AccessPolicy;
+import io.rapport.gateway.domain.Caller;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads a request's credentials: {@code Authorization: Bearer <JWT>} verified by SmallRye JWT against the
+ * configured issuer and key ({@code mp.jwt.verify.*}), or {@code X-Api-Key} for partner systems. Only the
+ * four Rapport roles are taken from the token's {@code groups}; others are ignored.
+ */
+@ApplicationScoped
+public class Authenticator {
+    private static final Logger LOG = Logger.getLogger(Authenticator.class);
+    private static final Pattern SAFE_NAME = Pattern.compile("[\\p{Graph} ]{1,256}");
+    private final JWTParser parser;
+    private final ApiKeyRegistry apiKeys;
+
+    public Authenticator(JWTParser parser, ApiKeyRegistry apiKeys) {
+        this.parser = parser;
+        this.apiKeys = apiKeys;
+    }
+
+    public AuthResult authenticate(String authorization, String apiKey) {
+        if (authorization != null && !authorization.isBlank()) {
+            return bearer(authorization.trim());
+        }
+        if (apiKey != null && !apiKey.isBlank()) {
+            return apiKeys.authenticate(apiKey.trim())
+                    .<AuthResult>map(AuthResult.Authenticated::new)
+                    .orElse(new AuthResult.Rejected("the API key is not known", "invalid_token"));
+        }
+        return new AuthResult.Rejected("this endpoint needs a bearer token or a partner API key", null);
+    }
+
+    private AuthResult bearer(String authorization) {
+        int space = authorization.indexOf(' ');
+        if (space < 0 || !authorization.substring(0, space).equalsIgnoreCase("Bearer")) {
+            return new AuthResult.Rejected("the Authorization header must use the Bearer scheme", "invalid_request");
+        }
+        try {
+            JsonWebToken jwt = parser.parse(authorization.substring(space + 1).trim());
+            String name = jwt.getName() != null ? jwt.getName() : jwt.getSubject();
+            if (name == null || !SAFE_NAME.matcher(name).matches()) {
+                return new AuthResult.Rejected("the token names no usable subject", "invalid_token");
+            }
+            Set<String> roles = jwt.getGroups() == null ? Set.of()
+                    : jwt.getGroups().stream().filter(AccessPolicy.ROLES::contains).collect(Collectors.toSet());
+            return new AuthResult.Authenticated(Caller.user(name, roles));
+        } catch (ParseException e) {
+            LOG.debugf("bearer token refused: %s", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            return new AuthResult.Rejected("the bearer token is malformed, expired or not signed by a trusted issuer",
+                    "invalid_token");
+        }
+    }
+}

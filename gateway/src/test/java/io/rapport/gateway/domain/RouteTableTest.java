@@ -1,0 +1,46 @@
+package io.rapport.gateway.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RouteTableTest {
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource({
+            "/api/v1/customers, customer, CUSTOMERS",
+            "/api/v1/customers/42/purchases, customer, CUSTOMERS",
+            "/api/v1/segments/customers/42, segmentation, SEGMENTS",
+            "/api/v1/engagement/complaints/7/resolve, engagement, COMPLAINTS",
+            "/api/v1/engagement/customers/42/complaints, engagement, COMPLAINTS",
+            "/api/v1/engagement/campaigns, engagement, CAMPAIGNS",
+            "/api/v1/engagement/customers/42/summary, engagement, ENGAGEMENT",
+            "/api/v1/loyalty/partner, loyalty, LOYALTY_PARTNER",
+            "/api/v1/loyalty/partner/earn, loyalty, LOYALTY_PARTNER",
+            "/api/v1/loyalty/partners, loyalty, LOYALTY",
+            "/api/v1/loyalty/programmes/1/tiers, loyalty, LOYALTY" })
+    void pathsGoToTheirServiceAndGroup(String path, String upstream, RouteGroup group) {
+        assertThat(RouteTable.resolve(path)).contains(new Route(upstream, group));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/customersX", "/api/v1", "/api/v2/customers", "/customers", "/api/v1/invoices" })
+    void otherPathsHaveNoRoute(String path) {
+        assertThat(RouteTable.resolve(path)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/loyalty/partner%2F..%2Fprogrammes", "/api/v1/customers/%2e%2e/x",
+            "/api/v1//customers", "/api/v1/customers\\x" })
+    void pathsThatCouldMeanSomethingElseAreAmbiguous(String path) {
+        assertThat(PathRules.ambiguous(path)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/customers/3f0c6f1e-9a52-4c3b-8d0a-2f7e5b1c9d44", "/api/v1/customers?q=a%20b" })
+    void plainPathsAreNotAmbiguous(String path) {
+        assertThat(PathRules.ambiguous(path)).isFalse();
+    }
+}
