@@ -11,9 +11,9 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** Pause between relay polls when the outbox is empty. */
-    @WithDefault("0.2s")
-    String pollInterval();
+    /** Longest pause between relay polls; a commit that wrote outbox rows wakes the relay at once. */
+    @WithDefault("PT0.5S")
+    Duration pollInterval();
 
     /** Rows published per relay transaction. */
     @WithDefault("500")

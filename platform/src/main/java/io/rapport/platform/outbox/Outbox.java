@@ -7,6 +7,9 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.rapport.contracts.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,13 +20,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Outbox {
+    private static final String WAKE_UP_REGISTERED = Outbox.class.getName() + ".wakeUp";
+
     private final EntityManager em;
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelayWorker relay;
     private final String source;
 
-    public Outbox(EntityManager em, ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String app) {
+    public Outbox(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxRelayWorker relay,
+            @ConfigProperty(name = "quarkus.application.name") String app) {
         this.em = em;
         this.json = json;
+        this.transactions = transactions;
+        this.relay = relay;
         this.source = "/" + app;
     }
 
@@ -48,7 +58,27 @@ public class Outbox {
                 .setParameter(6, serialise(payload))
                 .setParameter(7, traceparent())
                 .executeUpdate();
+        wakeRelayAfterCommit();
         return id;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_UP_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
     }
 
     /** The W3C traceparent of the current span when tracing is on, so the trace continues through Kafka. */
