@@ -1,0 +1,31 @@
+package io.rapport.loyalty.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A newcomer linked to the member whose code they used: PENDING until the first purchase, then COMPLETED; or REFUSED. */
+@Entity
+@Table(name = "referral")
+public class Referral extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "programme_id")
+    public UUID programmeId;
+    @Column(name = "referrer_member_id")
+    public UUID referrerMemberId;
+    @Column(name = "newcomer_customer_id")
+    public UUID newcomerCustomerId;
+    public String status;
+    public String refusal;
+    @Column(name = "purchase_id")
+    public UUID purchaseId;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "completed_at")
+    public Instant completedAt;
+}

@@ -1,0 +1,44 @@
+package io.rapport.loyalty.messaging;
+
+import io.rapport.contracts.customer.CustomerErased;
+import io.rapport.contracts.customer.CustomerEvents;
+import io.rapport.contracts.customer.CustomerMerged;
+import io.rapport.contracts.customer.CustomerRegistered;
+import io.rapport.contracts.customer.CustomerUpdated;
+import io.rapport.contracts.customer.PurchaseRecorded;
+import io.rapport.contracts.customer.PurchaseRefunded;
+import io.rapport.loyalty.service.CustomerLifecycle;
+import io.rapport.loyalty.service.PurchaseEarning;
+import io.rapport.platform.inbox.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** Maps customer events to their effect; runs inside the inbox transaction. Other types are ignored. */
+@ApplicationScoped
+public class CustomerEventHandlers {
+    private final PurchaseEarning earning;
+    private final CustomerLifecycle lifecycle;
+
+    public CustomerEventHandlers(PurchaseEarning earning, CustomerLifecycle lifecycle) {
+        this.earning = earning;
+        this.lifecycle = lifecycle;
+    }
+
+    public void apply(IncomingEvent event) {
+        String type = event.type();
+        if (CustomerEvents.PURCHASE_RECORDED.name().equals(type)) {
+            earning.recorded(event.payload(PurchaseRecorded.class));
+        } else if (CustomerEvents.PURCHASE_REFUNDED.name().equals(type)) {
+            earning.refunded(event.payload(PurchaseRefunded.class));
+        } else if (CustomerEvents.REGISTERED.name().equals(type)) {
+            lifecycle.snapshot(event.payload(CustomerRegistered.class).customer(), true);
+        } else if (CustomerEvents.UPDATED.name().equals(type)) {
+            lifecycle.snapshot(event.payload(CustomerUpdated.class).customer(), false);
+        } else if (CustomerEvents.MERGED.name().equals(type)) {
+            CustomerMerged m = event.payload(CustomerMerged.class);
+            lifecycle.merged(UUID.fromString(m.survivorId()), UUID.fromString(m.mergedId()));
+        } else if (CustomerEvents.ERASED.name().equals(type)) {
+            lifecycle.erased(UUID.fromString(event.payload(CustomerErased.class).customerId()));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.rapport.loyalty.rest;
+
+import io.rapport.loyalty.domain.Benefit;
+import io.rapport.loyalty.rest.BenefitDtos.BenefitCreate;
+import io.rapport.loyalty.rest.BenefitDtos.BenefitView;
+import io.rapport.loyalty.rest.BenefitDtos.QuoteRequest;
+import io.rapport.loyalty.rest.BenefitDtos.QuoteView;
+import io.rapport.loyalty.service.BenefitService;
+import io.rapport.loyalty.service.ProgrammeService;
+import io.rapport.loyalty.service.QuoteService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/loyalty")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Benefits", description = "Member benefits and basket quotes")
+public class BenefitResource {
+    private final BenefitService benefits;
+    private final QuoteService quotes;
+
+    public BenefitResource(BenefitService benefits, QuoteService quotes) {
+        this.benefits = benefits;
+        this.quotes = quotes;
+    }
+
+    @POST
+    @Path("/programmes/{programmeId}/benefits")
+    @Operation(summary = "Add a benefit", description = "Repeat-purchase discount, volume break, member price, event invitation,"
+            + " priority service or partner perk, with eligibility by tier and/or segment class.")
+    public Response create(@PathParam("programmeId") UUID programmeId, @Valid @NotNull BenefitCreate body) {
+        Benefit b = benefits.create(programmeId, body);
+        return Response.created(URI.create("/api/v1/loyalty/programmes/" + programmeId + "/benefits/" + b.id))
+                .entity(BenefitView.of(b)).build();
+    }
+
+    @GET
+    @Path("/programmes/{programmeId}/benefits")
+    @Operation(summary = "List the benefits of a programme", description = "Ordered by kind, then name.")
+    public List<BenefitView> list(@PathParam("programmeId") UUID programmeId) {
+        ProgrammeService.require(programmeId);
+        return Benefit.<Benefit>list("programmeId = ?1 order by kind, name, id", programmeId).stream().map(BenefitView::of).toList();
+    }
+
+    @POST
+    @Path("/programmes/{programmeId}/quotes")
+    @Operation(summary = "Quote a basket for a member", description = "Which benefits apply and why, which do not and why, the"
+            + " discount lines and the final price. Member price first, then the best volume break per line, then the best"
+            + " repeat-purchase discount on the rest; each discount rounded half up to the currency's minor unit."
+            + " Deterministic: the same input gives the same answer. Another currency than the programme's is 422.")
+    public QuoteView quote(@PathParam("programmeId") UUID programmeId, @Valid @NotNull QuoteRequest body) {
+        return quotes.quote(programmeId, body);
+    }
+}

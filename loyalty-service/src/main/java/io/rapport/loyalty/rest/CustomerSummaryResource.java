@@ -1,0 +1,39 @@
+package io.rapport.loyalty.rest;
+
+import io.rapport.loyalty.domain.Member;
+import io.rapport.loyalty.domain.Programme;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The loyalty part of the Customer 360 view the gateway composes. */
+@Path("/api/v1/loyalty")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers", description = "Loyalty summary per customer")
+public class CustomerSummaryResource {
+
+    public record MembershipSummary(String programmeId, String programmeName, String memberNumber, String tier, long pointsBalance) {
+    }
+
+    public record CustomerSummary(String customerId, List<MembershipSummary> memberships) {
+    }
+
+    @GET
+    @Path("/customers/{id}/summary")
+    @Operation(summary = "A customer's memberships", description = "Active memberships with programme, member number, tier and"
+            + " balance; an empty list (not 404) for a customer without any.")
+    public CustomerSummary summary(@PathParam("id") UUID id) {
+        List<MembershipSummary> list = Member.<Member>list("customerId = ?1 and status = ?2 order by enrolledAt, id", id, Member.ACTIVE)
+                .stream().map(m -> {
+                    Programme p = Programme.findById(m.programmeId);
+                    return new MembershipSummary(p.id.toString(), p.name, m.memberNumber, m.tierCode, m.pointsBalance);
+                }).toList();
+        return new CustomerSummary(id.toString(), list);
+    }
+}

@@ -1,0 +1,85 @@
+package io.rapport.loyalty.rest;
+
+import io.rapport.loyalty.domain.BonusRule;
+import io.rapport.loyalty.domain.Programme;
+import io.rapport.loyalty.domain.Tier;
+import io.rapport.loyalty.rest.ProgrammeDtos.ProgrammeCreate;
+import io.rapport.loyalty.rest.ProgrammeDtos.ProgrammeView;
+import io.rapport.loyalty.rest.ProgrammeDtos.RulesUpdate;
+import io.rapport.loyalty.service.ProgrammeService;
+import io.rapport.platform.rest.ETags;
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
+import io.quarkus.panache.common.Sort;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/loyalty")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Programmes", description = "Clubs with their rules, tiers and bonus multipliers")
+public class ProgrammeResource {
+    private final ProgrammeService programmes;
+
+    public ProgrammeResource(ProgrammeService programmes) {
+        this.programmes = programmes;
+    }
+
+    @POST
+    @Path("/programmes")
+    @Operation(summary = "Create a programme", description = "A club with its currency, earn rate, tier qualification rules"
+            + " (points earned or spend in a rolling window, or segment classes), expiry, referral rewards, an optional"
+            + " auto-enrol rule, its tiers (lowest first, thresholds strictly rising) and bonus multipliers.")
+    public Response create(@Valid @NotNull ProgrammeCreate body) {
+        Programme p = programmes.create(body);
+        return Response.created(URI.create("/api/v1/loyalty/programmes/" + p.id)).tag(ETags.of(p.version).replace("\"", ""))
+                .entity(view(p)).build();
+    }
+
+    @GET
+    @Path("/programmes")
+    @Operation(summary = "List programmes", description = "Paged, sortable by code, name or createdAt.")
+    public Page<ProgrammeView> list(@BeanParam PageRequest page) {
+        PageRequest.Sort s = page.validate(Set.of("code", "name", "createdAt"), "code");
+        var query = Programme.<Programme>findAll(Sort.by(s.field(), s.descending() ? Sort.Direction.Descending
+                : Sort.Direction.Ascending).and("id"));
+        return Page.of(query.page(page.page, page.size).list().stream().map(ProgrammeResource::view).toList(), page, query.count());
+    }
+
+    @GET
+    @Path("/programmes/{id}")
+    @Operation(summary = "Read a programme", description = "With its tiers and bonus rules; the ETag is its version.")
+    public Response get(@PathParam("id") UUID id) {
+        Programme p = ProgrammeService.require(id);
+        return Response.ok(view(p)).tag(ETags.of(p.version).replace("\"", "")).build();
+    }
+
+    @PUT
+    @Path("/programmes/{id}/rules")
+    @Operation(summary = "Change the rules of a programme", description = "Name, earn rate, qualification, expiry, referral"
+            + " rewards and auto-enrol rule. If-Match with the version read is honoured (412 when stale).")
+    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RulesUpdate body) {
+        Programme p = programmes.update(id, ifMatch, body.name(), body.rules());
+        return Response.ok(view(p)).tag(ETags.of(p.version).replace("\"", "")).build();
+    }
+
+    static ProgrammeView view(Programme p) {
+        return ProgrammeView.of(p, Tier.of(p.id), BonusRule.list("programmeId = ?1 order by name, id", p.id));
+    }
+}

@@ -1,0 +1,134 @@
+package io.rapport.loyalty.service;
+
+import io.rapport.contracts.customer.CustomerSnapshot;
+import io.rapport.loyalty.domain.CustomerProfile;
+import io.rapport.loyalty.domain.Member;
+import io.rapport.loyalty.domain.TierRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Follows the customer record: keeps the contact data the referral checks need, combines memberships on
+ * a merge (ledgers and lots move to the survivor's membership, balances add up, the higher tier is kept)
+ * and anonymises on an erasure (contact data deleted, memberships detached from the customer id; the
+ * ledger stays, keyed by the anonymous membership).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class CustomerLifecycle {
+    private final EntityManager em;
+    private final Ledger ledger;
+    private final TierEngine tiers;
+    private final ReferralService referrals;
+
+    public CustomerLifecycle(EntityManager em, Ledger ledger, TierEngine tiers, ReferralService referrals) {
+        this.em = em;
+        this.ledger = ledger;
+        this.tiers = tiers;
+        this.referrals = referrals;
+    }
+
+    /** A registration or update: refresh the contact data; a registration with a referral code links the referral. */
+    public void snapshot(CustomerSnapshot c, boolean registered) {
+        UUID id = UUID.fromString(c.customerId());
+        CustomerProfile p = CustomerProfile.findById(id);
+        if (p == null) {
+            p = new CustomerProfile();
+            p.customerId = id;
+            p.persist();
+        }
+        if (p.erased) {
+            return;
+        }
+        p.emails = normalise(c.primaryEmail(), c.emails(), s -> s.trim().toLowerCase(Locale.ROOT));
+        p.phones = normalise(c.primaryPhone(), c.phones(), s -> s.replaceAll("[^0-9]", ""));
+        if (registered && c.referralCode() != null && !c.referralCode().isBlank()) {
+            p.referralCode = c.referralCode().trim();
+            em.flush();
+            referrals.link(p.referralCode, id, false);
+        }
+    }
+
+    public void merged(UUID survivor, UUID merged) {
+        for (Member gone : Member.<Member>list("customerId", merged)) {
+            Member from = ledger.lock(gone.id);
+            Member into = Member.<Member>find("programmeId = ?1 and customerId = ?2", from.programmeId, survivor).firstResultOptional()
+                    .map(m -> ledger.lock(m.id)).orElse(null);
+            if (into == null) {
+                from.customerId = survivor;
+                continue;
+            }
+            em.createQuery("update LedgerEntry set memberId = ?1 where memberId = ?2").setParameter(1, into.id)
+                    .setParameter(2, from.id).executeUpdate();
+            em.createQuery("update PointsLot set memberId = ?1 where memberId = ?2").setParameter(1, into.id)
+                    .setParameter(2, from.id).executeUpdate();
+            into.pointsBalance += from.pointsBalance;
+            from.pointsBalance = 0;
+            if (from.tierRank > into.tierRank) {
+                TierRule higher = tiers.rules(from.programmeId).stream().filter(r -> r.rank() == from.tierRank).findFirst().orElseThrow();
+                tiers.change(into, higher, "UP", "merged with member " + from.memberNumber + " (tier " + from.tierCode + ")", Instant.now());
+            }
+            if (!into.active() && from.active()) {
+                into.status = Member.ACTIVE;
+                into.leftAt = null;
+            }
+            from.status = Member.MERGED;
+            from.customerId = null;
+            from.referralCode = null;
+            em.createQuery("update Referral set referrerMemberId = ?1 where referrerMemberId = ?2").setParameter(1, into.id)
+                    .setParameter(2, from.id).executeUpdate();
+        }
+        em.createNativeQuery("update purchase_fact set customer_id = ?1 where customer_id = ?2").setParameter(1, survivor)
+                .setParameter(2, merged).executeUpdate();
+        em.createNativeQuery("update referral r set newcomer_customer_id = ?1 where newcomer_customer_id = ?2 and not exists"
+                + " (select 1 from referral o where o.programme_id = r.programme_id and o.newcomer_customer_id = ?1)")
+                .setParameter(1, survivor).setParameter(2, merged).executeUpdate();
+        em.createNativeQuery("delete from customer_segment where customer_id = ?1").setParameter(1, merged).executeUpdate();
+        CustomerProfile.deleteById(merged);
+    }
+
+    public void erased(UUID customerId) {
+        for (Member m : Member.<Member>list("customerId", customerId)) {
+            Member locked = ledger.lock(m.id);
+            locked.customerId = null;
+            locked.referralCode = null;
+            locked.status = Member.ERASED;
+            em.createNativeQuery("delete from event_invitation where member_id = ?1").setParameter(1, m.id).executeUpdate();
+        }
+        em.createNativeQuery("update purchase_fact set customer_id = null where customer_id = ?1").setParameter(1, customerId)
+                .executeUpdate();
+        em.createNativeQuery("update referral set newcomer_customer_id = null where newcomer_customer_id = ?1")
+                .setParameter(1, customerId).executeUpdate();
+        em.createNativeQuery("delete from customer_segment where customer_id = ?1").setParameter(1, customerId).executeUpdate();
+        CustomerProfile p = CustomerProfile.findById(customerId);
+        if (p == null) {
+            p = new CustomerProfile();
+            p.customerId = customerId;
+            p.persist();
+        }
+        p.emails = null;
+        p.phones = null;
+        p.referralCode = null;
+        p.erased = true;
+    }
+
+    private static String normalise(String primary, List<String> others, java.util.function.UnaryOperator<String> f) {
+        List<String> all = new ArrayList<>();
+        if (primary != null) {
+            all.add(primary);
+        }
+        if (others != null) {
+            all.addAll(others);
+        }
+        String joined = all.stream().filter(s -> s != null && !s.isBlank()).map(f).filter(s -> !s.isBlank()).distinct()
+                .collect(Collectors.joining(","));
+        return joined.isEmpty() ? null : joined;
+    }
+}

@@ -1,0 +1,121 @@
+package io.rapport.loyalty.service;
+
+import io.rapport.loyalty.domain.BonusRule;
+import io.rapport.loyalty.domain.Programme;
+import io.rapport.loyalty.domain.Tier;
+import io.rapport.loyalty.rest.ProgrammeDtos.BonusSpec;
+import io.rapport.loyalty.rest.ProgrammeDtos.ProgrammeCreate;
+import io.rapport.loyalty.rest.ProgrammeDtos.Rules;
+import io.rapport.loyalty.rest.ProgrammeDtos.TierSpec;
+import io.rapport.platform.rest.ETags;
+import io.rapport.platform.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Programmes (clubs), their tiers (ordered by rank, thresholds strictly rising) and bonus rules. */
+@ApplicationScoped
+public class ProgrammeService {
+
+    public static Programme require(UUID id) {
+        Programme p = Programme.findById(id);
+        if (p == null) {
+            throw ProblemException.notFound("programme", id);
+        }
+        return p;
+    }
+
+    @Transactional
+    public Programme create(ProgrammeCreate req) {
+        try {
+            java.util.Currency.getInstance(req.currency());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("currency", "not an ISO 4217 currency");
+        }
+        checkTiers(req.tiers());
+        List<BonusSpec> bonuses = req.bonuses() == null ? List.of() : req.bonuses();
+        for (int i = 0; i < bonuses.size(); i++) {
+            BonusSpec b = bonuses.get(i);
+            if (b.validFrom() != null && b.validTo() != null && !b.validTo().isAfter(b.validFrom())) {
+                throw ProblemException.unprocessable("invalid-period", "bonuses[" + i + "].validTo", "must be after validFrom");
+            }
+        }
+        if (Programme.count("code", req.code()) > 0) {
+            throw ProblemException.conflict("duplicate-code", "a programme with code " + req.code() + " exists",
+                    Map.of("code", req.code()));
+        }
+        Programme p = new Programme();
+        p.id = UUID.randomUUID();
+        p.code = req.code();
+        p.name = req.name();
+        p.currency = req.currency();
+        p.createdAt = Instant.now();
+        apply(p, req.rules());
+        p.persist();
+        for (int rank = 0; rank < req.tiers().size(); rank++) {
+            TierSpec s = req.tiers().get(rank);
+            Tier t = new Tier();
+            t.id = UUID.randomUUID();
+            t.programmeId = p.id;
+            t.code = s.code();
+            t.name = s.name();
+            t.rank = rank;
+            t.threshold = s.threshold();
+            t.multiplier = s.multiplier();
+            t.segmentClasses = s.segmentClasses() == null || s.segmentClasses().isEmpty() ? null : String.join(",", s.segmentClasses());
+            t.persist();
+        }
+        for (BonusSpec s : bonuses) {
+            BonusRule b = new BonusRule();
+            b.id = UUID.randomUUID();
+            b.programmeId = p.id;
+            b.name = s.name();
+            b.category = s.category();
+            b.validFrom = s.validFrom();
+            b.validTo = s.validTo();
+            b.multiplier = s.multiplier();
+            b.persist();
+        }
+        return p;
+    }
+
+    @Transactional
+    public Programme update(UUID id, String ifMatch, String name, Rules rules) {
+        Programme p = require(id);
+        ETags.check(ifMatch, p.version);
+        p.name = name;
+        apply(p, rules);
+        Programme.getEntityManager().flush();
+        return p;
+    }
+
+    private static void apply(Programme p, Rules r) {
+        p.pointsPerUnit = r.pointsPerUnit();
+        p.qualificationBasis = r.qualificationBasis();
+        p.qualificationMonths = r.qualificationMonths();
+        p.expiryMonths = r.expiryMonths();
+        p.expiryWarningDays = r.expiryWarningDays();
+        p.referrerPoints = r.referrerPoints();
+        p.newcomerPoints = r.newcomerPoints();
+        p.autoEnrolScheme = r.autoEnrol() == null ? null : r.autoEnrol().scheme();
+        p.autoEnrolClass = r.autoEnrol() == null ? null : r.autoEnrol().classLabel();
+    }
+
+    private static void checkTiers(List<TierSpec> tiers) {
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < tiers.size(); i++) {
+            if (!codes.add(tiers.get(i).code())) {
+                throw ProblemException.unprocessable("duplicate-tier", "tiers[" + i + "].code", "appears twice");
+            }
+            if (i > 0 && tiers.get(i).threshold().compareTo(tiers.get(i - 1).threshold()) <= 0) {
+                throw ProblemException.unprocessable("tier-order", "tiers[" + i + "].threshold",
+                        "must be above the threshold of the tier before it (tiers are listed lowest first)");
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.rapport.loyalty.service;
+
+import io.rapport.contracts.loyalty.LoyaltyEvents;
+import io.rapport.contracts.loyalty.ReferralCompleted;
+import io.rapport.loyalty.domain.CustomerProfile;
+import io.rapport.loyalty.domain.LedgerEntry.Kind;
+import io.rapport.loyalty.domain.Member;
+import io.rapport.loyalty.domain.Programme;
+import io.rapport.loyalty.domain.Referral;
+import io.rapport.loyalty.service.Ledger.Booking;
+import io.rapport.platform.outbox.Outbox;
+import io.rapport.platform.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Referrals: a newcomer who registers with a member's referral code is linked to that member and enrolled
+ * in the programme; on the newcomer's first purchase both are credited the programme's referral points,
+ * once (the referral turns COMPLETED under a row lock and the credits have unique source keys).
+ * Refused: the referrer's own record, and records sharing an e-mail or phone with the referrer.
+ */
+@ApplicationScoped
+public class ReferralService {
+    private final Ledger ledger;
+    private final Outbox outbox;
+    private final MembershipService memberships;
+
+    public ReferralService(Ledger ledger, Outbox outbox, MembershipService memberships) {
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.memberships = memberships;
+    }
+
+    /**
+     * Links {@code newcomer} to the owner of {@code code}.
+     *
+     * @param strict true for API calls: a refusal is a 422 and stores nothing; false for events: a refusal is
+     *        stored as a REFUSED referral so it can be seen
+     */
+    @Transactional
+    public Referral link(String code, UUID newcomer, boolean strict) {
+        Optional<Member> referrer = Member.find("referralCode = ?1 and status = ?2", code, Member.ACTIVE).firstResultOptional();
+        if (referrer.isEmpty()) {
+            if (strict) {
+                throw ProblemException.notFound("referral code", code);
+            }
+            return null;
+        }
+        Member r = referrer.get();
+        Optional<Referral> existing = Referral.find("programmeId = ?1 and newcomerCustomerId = ?2", r.programmeId, newcomer)
+                .firstResultOptional();
+        if (existing.isPresent()) {
+            if (strict && !existing.get().referrerMemberId.equals(r.id)) {
+                throw ProblemException.conflict("already-referred", "customer " + newcomer + " was already referred in this programme",
+                        Map.of("referralId", existing.get().id.toString()));
+            }
+            return existing.get();
+        }
+        String refusal = refusal(r.customerId, newcomer);
+        if (refusal != null && strict) {
+            throw ProblemException.unprocessable("referral-refused", refusal);
+        }
+        Referral ref = new Referral();
+        ref.id = UUID.randomUUID();
+        ref.programmeId = r.programmeId;
+        ref.referrerMemberId = r.id;
+        ref.newcomerCustomerId = newcomer;
+        ref.status = refusal == null ? "PENDING" : "REFUSED";
+        ref.refusal = refusal;
+        ref.createdAt = Instant.now();
+        ref.persist();
+        if (refusal == null) {
+            memberships.enrol(r.programmeId, newcomer, "REFERRAL");
+        }
+        return ref;
+    }
+
+    /** Completes the newcomer's pending referrals with this purchase, crediting both sides once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void firstPurchase(UUID newcomer, UUID purchaseId) {
+        for (Referral ref : Referral.<Referral>find("newcomerCustomerId = ?1 and status = 'PENDING'", newcomer)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
+            Programme p = ProgrammeService.require(ref.programmeId);
+            Member referrer = ledger.lock(ref.referrerMemberId);
+            long referrerPoints = 0;
+            long newcomerPoints = 0;
+            if (referrer.active() && p.referrerPoints > 0) {
+                ledger.credit(referrer, p, Kind.EARN, Booking.of(p.referrerPoints, "referral of a new customer",
+                        "REFERRAL", "referral:" + ref.id + ":referrer"));
+                referrerPoints = p.referrerPoints;
+            }
+            Optional<Member> joined = Member.find("programmeId = ?1 and customerId = ?2 and status = ?3", p.id, newcomer,
+                    Member.ACTIVE).firstResultOptional();
+            if (joined.isPresent() && p.newcomerPoints > 0) {
+                ledger.credit(ledger.lock(joined.get().id), p, Kind.EARN, Booking.of(p.newcomerPoints,
+                        "welcome bonus for joining through a referral", "REFERRAL", "referral:" + ref.id + ":newcomer"));
+                newcomerPoints = p.newcomerPoints;
+            }
+            ref.status = "COMPLETED";
+            ref.purchaseId = purchaseId;
+            ref.completedAt = Instant.now();
+            if (referrer.customerId != null) {
+                outbox.publish(LoyaltyEvents.REFERRAL_COMPLETED, referrer.customerId, new ReferralCompleted(ref.id.toString(),
+                        p.id.toString(), referrer.id.toString(), referrer.customerId.toString(), newcomer.toString(),
+                        referrerPoints, newcomerPoints, purchaseId.toString(), ref.completedAt));
+            }
+        }
+    }
+
+    /** Null when the two customers may refer each other, otherwise why not. */
+    static String refusal(UUID referrer, UUID newcomer) {
+        if (referrer == null) {
+            return "the referrer's record was erased";
+        }
+        if (referrer.equals(newcomer)) {
+            return "self-referral: a member cannot refer themselves";
+        }
+        CustomerProfile a = CustomerProfile.findById(referrer);
+        CustomerProfile b = CustomerProfile.findById(newcomer);
+        if (a == null || b == null) {
+            return null;
+        }
+        if (shared(a.emails, b.emails)) {
+            return "self-referral: the referrer and the newcomer share an e-mail address";
+        }
+        if (shared(a.phones, b.phones)) {
+            return "self-referral: the referrer and the newcomer share a phone number";
+        }
+        return null;
+    }
+
+    private static boolean shared(String x, String y) {
+        Set<String> a = split(x);
+        return split(y).stream().anyMatch(a::contains);
+    }
+
+    private static Set<String> split(String s) {
+        return s == null ? Set.of() : Arrays.stream(s.split(",")).filter(v -> !v.isBlank()).collect(Collectors.toSet());
+    }
+}
