@@ -1,0 +1,53 @@
+package io.rapport.engagement.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A complaint: OPEN until resolved (it may be reopened); due by the SLA of its severity, escalated when overdue. */
+@Entity
+@Table(name = "complaint")
+public class Complaint extends PanacheEntityBase {
+    public static final String OPEN = "OPEN";
+    public static final String RESOLVED = "RESOLVED";
+
+    @Id
+    public UUID id;
+    @Column(name = "customer_id")
+    public UUID customerId;
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+    public String category;
+    @Enumerated(EnumType.STRING)
+    public Severity severity;
+    public String description;
+    public String state;
+    @Column(name = "opened_at")
+    public Instant openedAt;
+    @Column(name = "due_at")
+    public Instant dueAt;
+    @Column(name = "escalated_at")
+    public Instant escalatedAt;
+    public String resolution;
+    /** 1 (very unhappy) to 5 (very happy), when the customer said. */
+    public Integer satisfaction;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Column(name = "reopen_count")
+    public int reopenCount;
+    @Column(name = "opened_by")
+    public String openedBy;
+    @Version
+    public long version;
+
+    public static long openCount(UUID customerId) {
+        return count("customerId = ?1 and state = ?2", customerId, OPEN);
+    }
+}

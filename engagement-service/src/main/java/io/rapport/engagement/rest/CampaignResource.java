@@ -1,0 +1,110 @@
+package io.rapport.engagement.rest;
+
+import io.rapport.engagement.domain.Campaign;
+import io.rapport.engagement.domain.Channel;
+import io.rapport.engagement.service.CampaignService;
+import io.rapport.engagement.service.CampaignService.NewCampaign;
+import io.rapport.engagement.service.CampaignService.Report;
+import io.rapport.platform.rest.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/engagement/campaigns")
+@Tag(name = "Campaigns", description = "Outreach to a class, a list or the top N customers, under the same pressure rules")
+public class CampaignResource {
+    private final CampaignService campaigns;
+
+    public CampaignResource(CampaignService campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    @Schema(description = "CLASS needs scheme and classLabel, LIST needs customerIds, TOP_N needs topN")
+    public record Target(@NotNull @Pattern(regexp = "CLASS|LIST|TOP_N") String kind, @Size(max = 50) String scheme,
+            @Size(max = 50) String classLabel, @Size(max = 10000) List<UUID> customerIds, @Min(1) @Max(100000) Integer topN) {
+    }
+
+    @Schema(examples = """
+            {"name":"Ask our top customers","channel":"PHONE","target":{"kind":"TOP_N","topN":50},
+             "startAt":"2026-06-01T09:00:00Z","expiresAt":"2026-06-30T17:00:00Z","costPerContact":"4.00",
+             "marginPerConversion":"160.00","currency":"EUR"}""")
+    public record CampaignBody(@NotBlank @Size(max = 200) String name, @NotNull Channel channel, @NotNull @Valid Target target,
+            Instant startAt, @NotNull Instant expiresAt, @NotNull @DecimalMin("0") BigDecimal costPerContact,
+            @NotNull @DecimalMin("0") BigDecimal marginPerConversion, @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
+    }
+
+    @Schema(examples = """
+            {"customerId":"3f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f40","converted":true}""")
+    public record ResponseBody(@NotNull UUID customerId, boolean converted) {
+    }
+
+    @POST
+    @Operation(summary = "Launch a campaign", description = "Chooses the targets and gives each a CAMPAIGN contact through the"
+            + " pressure rules (most valuable customers first); the report shows how many were scheduled or blocked.")
+    public Response launch(@Valid @NotNull CampaignBody b, @HeaderParam(Caller.PRINCIPAL) String principal) {
+        Target t = b.target();
+        switch (t.kind()) {
+            case "CLASS" -> {
+                if (t.scheme() == null || t.classLabel() == null) {
+                    throw ProblemException.invalid("target.scheme", "CLASS targets need scheme and classLabel");
+                }
+            }
+            case "LIST" -> {
+                if (t.customerIds() == null || t.customerIds().isEmpty()) {
+                    throw ProblemException.invalid("target.customerIds", "LIST targets need at least one customer id");
+                }
+            }
+            default -> {
+                if (t.topN() == null) {
+                    throw ProblemException.invalid("target.topN", "TOP_N targets need topN");
+                }
+            }
+        }
+        Campaign c = campaigns.launch(new NewCampaign(b.name(), b.channel(), t.kind(), t.scheme(), t.classLabel(),
+                t.customerIds(), t.topN(), b.startAt(), b.expiresAt(), b.costPerContact(), b.marginPerConversion(),
+                b.currency()), Caller.of(principal));
+        return Response.created(URI.create("/api/v1/engagement/campaigns/" + c.id)).entity(campaigns.report(c.id)).build();
+    }
+
+    @GET
+    @Path("/{id}/report")
+    @Operation(summary = "Campaign report", description = "Targets, contacts scheduled, blocked and made, responses,"
+            + " conversions, response rate against break-even rate (cost per contact / margin per conversion), cost and net.")
+    public Report report(@PathParam("id") UUID id) {
+        return campaigns.report(id);
+    }
+
+    @POST
+    @Path("/{id}/responses")
+    @Operation(summary = "Record a response", description = "A targeted customer responded; converted=true if it bought.")
+    public Report respond(@PathParam("id") UUID id, @Valid @NotNull ResponseBody body) {
+        campaigns.respond(id, body.customerId(), body.converted());
+        return campaigns.report(id);
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Operation(summary = "Complete a campaign", description = "Cancels its open contacts and publishes CampaignCompleted.")
+    public Report complete(@PathParam("id") UUID id) {
+        return campaigns.complete(id);
+    }
+}

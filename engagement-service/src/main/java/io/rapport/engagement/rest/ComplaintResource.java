@@ -1,0 +1,99 @@
+package io.rapport.engagement.rest;
+
+import io.rapport.engagement.domain.Channel;
+import io.rapport.engagement.domain.Complaint;
+import io.rapport.engagement.domain.Severity;
+import io.rapport.engagement.service.ComplaintService;
+import io.rapport.platform.rest.ETags;
+import io.rapport.platform.rest.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/engagement/complaints")
+@Tag(name = "Complaints", description = "Intake, SLA due dates, escalation, resolution and reopening")
+public class ComplaintResource {
+    private final ComplaintService complaints;
+
+    public ComplaintResource(ComplaintService complaints) {
+        this.complaints = complaints;
+    }
+
+    @Schema(examples = """
+            {"customerId":"3f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f40","channel":"PHONE","category":"DELIVERY","severity":"HIGH",
+             "description":"parcel arrived damaged"}""")
+    public record OpenBody(@NotNull UUID customerId, @NotNull Channel channel, @NotBlank @Size(max = 100) String category,
+            @NotNull Severity severity, @Size(max = 4000) String description) {
+    }
+
+    @Schema(examples = """
+            {"resolution":"replacement sent","satisfaction":4}""")
+    public record ResolveBody(@NotBlank @Size(max = 4000) String resolution, @Min(1) @Max(5) Integer satisfaction) {
+    }
+
+    @Schema(examples = """
+            {"reason":"replacement also damaged"}""")
+    public record ReopenBody(@Size(max = 1000) String reason) {
+    }
+
+    @POST
+    @Operation(summary = "Open a complaint", description = "Due by the SLA of its severity. Publishes ComplaintOpened, pauses"
+            + " the customer's marketing contacts and schedules a complaint follow-up call (exempt from caps, not from consent).")
+    public Response open(@Valid @NotNull OpenBody body, @HeaderParam(Caller.PRINCIPAL) String principal) {
+        Complaint c = complaints.open(body.customerId(), body.channel(), body.category(), body.severity(), body.description(),
+                Caller.of(principal));
+        return Response.created(URI.create("/api/v1/engagement/complaints/" + c.id)).entity(ComplaintView.of(c)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a complaint")
+    public Response get(@PathParam("id") UUID id) {
+        Complaint c = complaints.get(id);
+        return Response.ok(ComplaintView.of(c)).header("ETag", ETags.of(c.version)).build();
+    }
+
+    @GET
+    @Operation(summary = "Open complaints queue", description = "Escalated first, then MVC / class A customers, then more"
+            + " valuable customers, then the earliest due. ?escalated=true lists only escalated ones.")
+    public List<ComplaintView> queue(@QueryParam("escalated") @DefaultValue("false") boolean escalated,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.invalid("limit", "must be between 1 and 1000");
+        }
+        return complaints.openQueue(escalated, limit).stream().map(ComplaintView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Operation(summary = "Resolve a complaint", description = "With the resolution and the customer's satisfaction (1-5)."
+            + " Publishes ComplaintResolved; when no complaint stays open, paused contacts resume.")
+    public ComplaintView resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveBody body, @HeaderParam("If-Match") String ifMatch) {
+        return ComplaintView.of(complaints.resolve(id, body.resolution(), body.satisfaction(), ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Operation(summary = "Reopen a resolved complaint", description = "A new SLA due date; publishes ComplaintOpened with reopened=true.")
+    public ComplaintView reopen(@PathParam("id") UUID id, @Valid ReopenBody body, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(Caller.PRINCIPAL) String principal) {
+        return ComplaintView.of(complaints.reopen(id, body == null ? null : body.reason(), ifMatch, Caller.of(principal)));
+    }
+}

@@ -1,0 +1,129 @@
+package io.rapport.engagement.rest;
+
+import io.rapport.engagement.domain.Contact;
+import io.rapport.engagement.service.AgendaQuery;
+import io.rapport.engagement.service.ContactService;
+import io.rapport.platform.rest.ETags;
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/engagement/contacts")
+@Tag(name = "Contacts", description = "Follow-up contacts under contact caps and quiet hours, and reps' agendas")
+public class ContactResource {
+    private final ContactService contacts;
+    private final AgendaQuery agenda;
+
+    public ContactResource(ContactService contacts, AgendaQuery agenda) {
+        this.contacts = contacts;
+        this.agenda = agenda;
+    }
+
+    @POST
+    @Operation(summary = "Create a contact by hand", description = "The contact goes through the pressure rules: it may be"
+            + " moved (see its adjustments), paused while a complaint is open, cancelled when consent is missing, or expired."
+            + " A due date in the past is refused (422). The same Idempotency-Key returns the first contact.")
+    public Response create(@Valid @NotNull ContactRequests.Create body, @HeaderParam("Idempotency-Key") String key,
+            @HeaderParam(Caller.PRINCIPAL) String principal) {
+        Contact c = contacts.create(body.customerId(), body.channel(), body.purpose(), body.dueAt(), body.expiresAt(),
+                body.assigneeId(), body.notes(), key, Caller.of(principal));
+        return Response.created(URI.create("/api/v1/engagement/contacts/" + c.id)).header("ETag", ETags.of(c.version))
+                .entity(ContactView.of(c)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a contact", description = "With an ETag carrying its version, for If-Match on changes.")
+    public Response get(@PathParam("id") UUID id) {
+        Contact c = contacts.get(id);
+        return withTag(c);
+    }
+
+    @POST
+    @Path("/{id}/reschedule")
+    @Operation(summary = "Reschedule an open contact", description = "The new time goes through the pressure rules again.")
+    public Response reschedule(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Reschedule body,
+            @HeaderParam("If-Match") String ifMatch, @HeaderParam(Caller.PRINCIPAL) String principal) {
+        return withTag(contacts.reschedule(id, body.dueAt(), body.reason(), ifMatch, Caller.of(principal)));
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @Operation(summary = "Assign an open contact to a rep or queue")
+    public Response assign(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Assign body,
+            @HeaderParam("If-Match") String ifMatch) {
+        return withTag(contacts.assign(id, body.assigneeId(), ifMatch));
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Operation(summary = "Record the contact as made", description = "DONE with outcome and notes; logs the outbound"
+            + " interaction and publishes ContactCompleted. A recurring plan schedules its next contact.")
+    public Response complete(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Outcome body,
+            @HeaderParam("If-Match") String ifMatch, @HeaderParam(Caller.PRINCIPAL) String principal) {
+        return withTag(contacts.complete(id, body.outcome(), body.notes(), ifMatch, Caller.of(principal)));
+    }
+
+    @POST
+    @Path("/{id}/miss")
+    @Operation(summary = "Record an attempt that did not reach the customer", description = "MISSED; publishes ContactMissed.")
+    public Response miss(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Outcome body,
+            @HeaderParam("If-Match") String ifMatch, @HeaderParam(Caller.PRINCIPAL) String principal) {
+        return withTag(contacts.miss(id, body.outcome(), body.notes(), ifMatch, Caller.of(principal)));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel an open contact")
+    public Response cancel(@PathParam("id") UUID id, @Valid ContactRequests.Cancel body, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam(Caller.PRINCIPAL) String principal) {
+        return withTag(contacts.cancel(id, body == null ? null : body.reason(), ifMatch, Caller.of(principal)));
+    }
+
+    @GET
+    @Path("/agenda")
+    @Operation(summary = "A rep's agenda", description = "Open contacts assigned to {assignee} that are due by the end of"
+            + " {date} in {zone} (default today in UTC), overdue ones included, most valuable customers first, then by due time.")
+    public Page<ContactView> agenda(@QueryParam("assignee") String assignee, @QueryParam("date") String date,
+            @QueryParam("zone") String zone, @BeanParam PageRequest page) {
+        if (assignee == null || assignee.isBlank()) {
+            throw ProblemException.invalid("assignee", "is required");
+        }
+        page.validate(Set.of("value"), "value");
+        ZoneId z;
+        try {
+            z = zone == null || zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid("zone", "is not an IANA time zone: " + zone);
+        }
+        LocalDate day;
+        try {
+            day = date == null || date.isBlank() ? LocalDate.now(contacts.clock().withZone(z)) : LocalDate.parse(date);
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid("date", "must be an ISO date like 2026-05-04");
+        }
+        return agenda.agenda(assignee, day.plusDays(1).atStartOfDay(z).toInstant(), page).map(ContactView::of);
+    }
+
+    private static Response withTag(Contact c) {
+        return Response.ok(ContactView.of(c)).header("ETag", ETags.of(c.version)).build();
+    }
+}

@@ -1,0 +1,105 @@
+package io.rapport.engagement.rest;
+
+import io.rapport.engagement.domain.Channel;
+import io.rapport.engagement.domain.ContactPlan;
+import io.rapport.engagement.domain.Level;
+import io.rapport.engagement.domain.Purpose;
+import io.rapport.engagement.domain.TriggerType;
+import io.rapport.engagement.service.PlanService;
+import io.rapport.engagement.service.PlanService.PlanSpec;
+import io.rapport.platform.rest.ETags;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/engagement/plans")
+@Tag(name = "Contact plans", description = "What each relationship level does after a purchase, periodically or on a level change")
+public class PlanResource {
+    private final PlanService plans;
+
+    public PlanResource(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @Schema(description = "A contact plan rule", examples = """
+            {"level":"ACCOUNTABLE","name":"Satisfaction call after a purchase","trigger":"AFTER_PURCHASE","days":7,
+             "channel":"PHONE","purpose":"SATISFACTION_CHECK","costPerContact":"4.00","currency":"EUR","performer":"OWNER",
+             "queue":"service-desk","validityDays":14,"active":true}""")
+    public record PlanBody(@NotNull Level level, @NotBlank @Size(max = 200) String name, @NotNull TriggerType trigger,
+            @Min(0) @Max(3650) int days, @NotNull Channel channel, @NotNull Purpose purpose,
+            @NotNull @DecimalMin("0") BigDecimal costPerContact, @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
+            @NotNull @Pattern(regexp = "OWNER|QUEUE") String performer, @NotBlank @Size(max = 200) String queue,
+            @Min(1) @Max(365) int validityDays, Boolean active) {
+        PlanSpec spec() {
+            return new PlanSpec(level, name, trigger, days, channel, purpose, costPerContact, currency, performer, queue,
+                    validityDays, active == null || active);
+        }
+    }
+
+    public record PlanView(UUID id, Level level, String name, TriggerType trigger, int days, Channel channel, Purpose purpose,
+            BigDecimal costPerContact, String currency, String performer, String queue, int validityDays, boolean active,
+            long version) {
+        static PlanView of(ContactPlan p) {
+            return new PlanView(p.id, p.level, p.name, p.triggerType, p.days, p.channel, p.purpose, p.costPerContact, p.currency,
+                    p.performer, p.queue, p.validityDays, p.active, p.version);
+        }
+    }
+
+    @GET
+    @Operation(summary = "List contact plans", description = "All levels, or one with ?level=.")
+    public List<PlanView> list(@QueryParam("level") Level level) {
+        return plans.list(level).stream().map(PlanView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a contact plan")
+    public Response get(@PathParam("id") UUID id) {
+        ContactPlan p = plans.get(id);
+        return Response.ok(PlanView.of(p)).header("ETag", ETags.of(p.version)).build();
+    }
+
+    @POST
+    @Operation(summary = "Add a contact plan rule to a level")
+    public Response create(@Valid @NotNull PlanBody body) {
+        ContactPlan p = plans.create(body.spec());
+        return Response.created(URI.create("/api/v1/engagement/plans/" + p.id)).entity(PlanView.of(p)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change a contact plan rule", description = "If-Match with the ETag guards concurrent edits (412).")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull PlanBody body, @HeaderParam("If-Match") String ifMatch) {
+        ContactPlan p = plans.update(id, body.spec(), ifMatch);
+        return Response.ok(PlanView.of(p)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Deactivate a contact plan rule", description = "Contacts it already scheduled stay.")
+    public Response deactivate(@PathParam("id") UUID id) {
+        plans.deactivate(id);
+        return Response.noContent().build();
+    }
+}

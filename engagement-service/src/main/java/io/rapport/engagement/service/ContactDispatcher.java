@@ -1,0 +1,118 @@
+package io.rapport.engagement.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.rapport.contracts.engagement.ContactCompleted;
+import io.rapport.contracts.engagement.EngagementEvents;
+import io.rapport.engagement.config.EngagementConfig;
+import io.rapport.engagement.domain.Contact;
+import io.rapport.engagement.domain.ContactState;
+import io.rapport.engagement.domain.CustomerProfile;
+import io.rapport.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The overdue job. Each batch claims rows with {@code FOR UPDATE SKIP LOCKED} in its own transaction, so any
+ * number of replicas (or threads) can run it at once and no contact is handled twice: automated messages whose
+ * slot came are sent (one contact_dispatch row each, its primary key forbidding a second send) and recorded as
+ * DONE; human contacts become DUE (on the rep's agenda); open contacts past their expiry become EXPIRED.
+ * Claims go service purposes first, then the most valuable customers.
+ */
+@ApplicationScoped
+public class ContactDispatcher {
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final ContactScheduler scheduler;
+    private final PlanTriggers triggers;
+    private final EngagementConfig config;
+    private final Clock clock;
+
+    public ContactDispatcher(EntityManager em, Outbox outbox, ContactScheduler scheduler, PlanTriggers triggers,
+            EngagementConfig config, Clock clock) {
+        this.em = em;
+        this.outbox = outbox;
+        this.scheduler = scheduler;
+        this.triggers = triggers;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${rapport.engagement.jobs.every:30s}", delayed = "${rapport.engagement.jobs.delay:10s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        if (config.jobs().enabled()) {
+            runUntilDone("scheduler");
+        }
+    }
+
+    /** Runs batches until nothing is left to claim. @return contacts handled by this caller */
+    public int runUntilDone(String worker) {
+        int total = 0;
+        int n;
+        do {
+            n = QuarkusTransaction.requiringNew().call(() -> claimBatch(worker, config.jobs().batchSize()));
+            total += n;
+        } while (n > 0);
+        return total;
+    }
+
+    int claimBatch(String worker, int batchSize) {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<UUID> planned = em.createNativeQuery("select id from contact where state = 'PLANNED' and paused_reason is null"
+                + " and due_at <= ?1 order by (purpose = 'COMPLAINT_FOLLOW_UP') desc, customer_value desc, due_at, id"
+                + " limit ?2 for update skip locked").setParameter(1, now).setParameter(2, batchSize).getResultList();
+        for (UUID id : planned) {
+            Contact c = em.find(Contact.class, id);
+            if (c.state != ContactState.PLANNED) {
+                continue;
+            }
+            if (!c.expiresAt.isAfter(now)) {
+                expire(c, now);
+            } else if (c.channel.automated()) {
+                send(c, worker, now);
+            } else {
+                c.state = ContactState.DUE;
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> overdue = em.createNativeQuery("select id from contact where state = 'DUE' and expires_at <= ?1"
+                + " order by expires_at, id limit ?2 for update skip locked").setParameter(1, now).setParameter(2, batchSize)
+                .getResultList();
+        for (UUID id : overdue) {
+            Contact c = em.find(Contact.class, id);
+            if (c.state == ContactState.DUE) {
+                expire(c, now);
+            }
+        }
+        return planned.size() + overdue.size();
+    }
+
+    private void send(Contact c, String worker, Instant now) {
+        em.createNativeQuery("insert into contact_dispatch (contact_id, sent_at, worker) values (?1, ?2, ?3)")
+                .setParameter(1, c.id).setParameter(2, now).setParameter(3, worker).executeUpdate();
+        c.close(ContactState.DONE, "SENT", now);
+        outbox.publish(EngagementEvents.CONTACT_COMPLETED, c.customerId, new ContactCompleted(c.id.toString(),
+                c.customerId.toString(), c.channel.name(), c.purpose.name(), "SENT", true, now));
+        followRecurring(c);
+    }
+
+    private void expire(Contact c, Instant now) {
+        c.close(ContactState.EXPIRED, "EXPIRED: not done before expiry", now);
+        scheduler.note(c, "EXPIRED", "not done before the expiry " + c.expiresAt, null, "EXPIRED", now);
+        scheduler.publishExpired(c, "not done before expiry", now);
+        followRecurring(c);
+    }
+
+    private void followRecurring(Contact c) {
+        CustomerProfile p = CustomerProfile.findById(c.customerId);
+        if (p != null && !p.erased) {
+            triggers.closed(c, p);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package io.rapport.engagement.service;
+
+import io.rapport.contracts.engagement.ContactExpired;
+import io.rapport.contracts.engagement.ContactScheduled;
+import io.rapport.contracts.engagement.EngagementEvents;
+import io.rapport.engagement.domain.Complaint;
+import io.rapport.engagement.domain.Contact;
+import io.rapport.engagement.domain.ContactState;
+import io.rapport.engagement.domain.CustomerProfile;
+import io.rapport.engagement.domain.pressure.Adjustment;
+import io.rapport.engagement.domain.pressure.ContactPlanner;
+import io.rapport.engagement.domain.pressure.ContactPriority;
+import io.rapport.engagement.domain.pressure.ContactRequest;
+import io.rapport.engagement.domain.pressure.CustomerContext;
+import io.rapport.engagement.domain.pressure.PastContact;
+import io.rapport.engagement.domain.pressure.Placement;
+import io.rapport.engagement.domain.Channel;
+import io.rapport.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Creates contacts and (re)places them under the contact-pressure rules, recording every adjustment and
+ * publishing ContactScheduled / ContactExpired through the outbox. Callers hold the transaction.
+ */
+@ApplicationScoped
+public class ContactScheduler {
+    /** How far back made and planned contacts are read for the caps: longer than any sensible cap window. */
+    private static final Duration LOOK_BACK = Duration.ofDays(120);
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final PressureSettingsService settings;
+    private final Clock clock;
+
+    public ContactScheduler(EntityManager em, Outbox outbox, PressureSettingsService settings, Clock clock) {
+        this.em = em;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Creates and places a contact; with a source key already used, returns the existing contact unchanged. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Contact create(NewContact spec, CustomerProfile profile, String fallbackQueue) {
+        if (spec.sourceKey() != null) {
+            Contact existing = Contact.bySourceKey(spec.sourceKey());
+            if (existing != null) {
+                return existing;
+            }
+        }
+        Instant now = clock.instant();
+        Contact c = new Contact();
+        c.id = UUID.randomUUID();
+        c.customerId = profile.customerId;
+        c.planId = spec.planId();
+        c.campaignId = spec.campaignId();
+        c.sourceKey = spec.sourceKey();
+        c.channel = spec.channel();
+        c.purpose = spec.purpose();
+        c.requestedAt = spec.requestedAt();
+        c.dueAt = spec.requestedAt();
+        c.expiresAt = spec.expiresAt();
+        c.assigneeId = spec.assigneeId() != null ? spec.assigneeId()
+                : profile.ownerId != null ? profile.ownerId : fallbackQueue;
+        c.customerValue = profile.valueScore;
+        c.notes = spec.notes();
+        c.createdBy = spec.createdBy();
+        c.createdAt = now;
+        c.state = ContactState.PLANNED;
+        Placement placement = settings.planner().place(request(c), context(profile), timeline(profile.customerId, List.of()), now);
+        c.persist();
+        apply(c, placement, now, true);
+        return c;
+    }
+
+    /** Places an existing open contact again from its requested time (after a reschedule). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Contact replace(Contact c, CustomerProfile profile) {
+        Instant now = clock.instant();
+        Placement placement = settings.planner().place(request(c), context(profile), timeline(profile.customerId,
+                List.of(c.id)), now);
+        apply(c, placement, now, true);
+        return c;
+    }
+
+    /**
+     * Places every PLANNED contact of the customer again, in priority order (service purposes, then the earlier
+     * request), each against the contacts made, due, and already re-placed: used when consent, complaints or
+     * the customer record (merge) changed. DUE contacts stay with their rep unless consent now blocks them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replan(CustomerProfile profile) {
+        Instant now = clock.instant();
+        List<Contact> open = Contact.list("customerId = ?1 and state in ?2", profile.customerId,
+                List.of(ContactState.PLANNED, ContactState.DUE));
+        List<Contact> planned = new ArrayList<>(open.stream().filter(c -> c.state == ContactState.PLANNED).toList());
+        planned.sort(Comparator.comparing(c -> new ContactPriority(c.purpose, c.customerValue, c.requestedAt, c.id.toString()),
+                ContactPriority.ORDER));
+        ContactPlanner planner = settings.planner();
+        CustomerContext context = context(profile);
+        for (Contact due : open.stream().filter(c -> c.state == ContactState.DUE).toList()) {
+            if (context.doNotContact() || !planner.consents(context, due.channel)) {
+                apply(due, planner.place(request(due), context, List.of(), now), now, false);
+            }
+        }
+        List<UUID> pending = new ArrayList<>(planned.stream().map(c -> c.id).toList());
+        for (Contact c : planned) {
+            pending.remove(c.id);
+            List<UUID> excluded = new ArrayList<>(pending);
+            excluded.add(c.id);
+            apply(c, planner.place(request(c), context, timeline(profile.customerId, excluded), now), now, false);
+        }
+    }
+
+    /** The customer as the rules see it. */
+    public CustomerContext context(CustomerProfile p) {
+        return new CustomerContext(p.zone(), p.consents(), p.doNotContact || p.erased, Complaint.openCount(p.customerId) > 0,
+                p.level);
+    }
+
+    private static ContactRequest request(Contact c) {
+        return new ContactRequest(c.channel, c.purpose, c.requestedAt, c.expiresAt);
+    }
+
+    /**
+     * Outbound contacts that count against the caps: open (not paused) and made or attempted contacts, plus
+     * outbound interactions logged by hand, except the contacts in {@code excluded}.
+     */
+    List<PastContact> timeline(UUID customerId, List<UUID> excluded) {
+        Instant from = clock.instant().minus(LOOK_BACK);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select coalesce(case when state in ('DONE', 'MISSED') then closed_at end, due_at) as at, channel, id
+                  from contact
+                 where customer_id = ?1 and state in ('PLANNED', 'DUE', 'DONE', 'MISSED') and paused_reason is null
+                   and coalesce(closed_at, due_at) >= ?2
+                union all
+                select occurred_at, case kind when 'CALL' then 'PHONE' else kind end, null
+                  from interaction
+                 where customer_id = ?1 and direction = 'OUTBOUND' and contact_id is null and occurred_at >= ?2
+                """).setParameter(1, customerId).setParameter(2, from).getResultList();
+        List<PastContact> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            if (r[2] != null && excluded.contains((UUID) r[2])) {
+                continue;
+            }
+            out.add(new PastContact(instant(r[0]), channel((String) r[1])));
+        }
+        return out;
+    }
+
+    /** @param fresh a new placement (creation, reschedule): announced even when the slot did not change */
+    private void apply(Contact c, Placement placement, Instant now, boolean fresh) {
+        Instant before = c.dueAt;
+        boolean wasPaused = c.pausedReason != null;
+        switch (placement.outcome()) {
+            case ON_TIME, MOVED -> {
+                c.state = ContactState.PLANNED;
+                c.pausedReason = null;
+                c.dueAt = placement.at();
+            }
+            case PAUSED -> {
+                c.state = ContactState.PLANNED;
+                c.pausedReason = placement.adjustments().get(0).text();
+            }
+            case BLOCKED -> c.close(ContactState.CANCELLED, placement.adjustments().get(0).text(), now);
+            case EXPIRED -> c.close(ContactState.EXPIRED, placement.adjustments().get(placement.adjustments().size() - 1).text(),
+                    now);
+        }
+        for (Adjustment a : placement.adjustments()) {
+            note(c, a.rule().name(), a.reason(), placement.scheduled() ? placement.at() : null, placement.outcome().name(), now);
+        }
+        if (placement.scheduled() && (fresh || wasPaused || !placement.at().equals(before))) {
+            outbox.publish(EngagementEvents.CONTACT_SCHEDULED, c.customerId, new ContactScheduled(c.id.toString(),
+                    c.customerId.toString(), c.channel.name(), c.purpose.name(), c.requestedAt, c.dueAt, c.expiresAt,
+                    str(c.planId), str(c.campaignId), c.assigneeId, placement.reasons()));
+        } else if (placement.outcome() == Placement.Outcome.EXPIRED) {
+            publishExpired(c, c.outcome, now);
+        }
+    }
+
+    /** Appends one line to the contact's explanation log. */
+    public void note(Contact c, String rule, String reason, Instant placedAt, String outcome, Instant now) {
+        em.createNativeQuery("insert into contact_adjustment (id, contact_id, customer_id, rule, reason, requested_at,"
+                + " placed_at, outcome, recorded_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, c.id).setParameter(3, c.customerId)
+                .setParameter(4, rule).setParameter(5, reason).setParameter(6, c.requestedAt)
+                .setParameter(7, placedAt).setParameter(8, outcome).setParameter(9, now).executeUpdate();
+    }
+
+    /** Records a contact as expired and publishes it. */
+    public void publishExpired(Contact c, String reason, Instant now) {
+        outbox.publish(EngagementEvents.CONTACT_EXPIRED, c.customerId, new ContactExpired(c.id.toString(),
+                c.customerId.toString(), c.channel.name(), c.purpose.name(), c.dueAt, c.expiresAt, reason, now));
+    }
+
+    private static String str(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    private static Channel channel(String s) {
+        try {
+            return Channel.valueOf(s);
+        } catch (RuntimeException e) {
+            return Channel.PHONE;
+        }
+    }
+
+    static Instant instant(Object o) {
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + o);
+    }
+}

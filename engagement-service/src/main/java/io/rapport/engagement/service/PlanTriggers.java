@@ -1,0 +1,102 @@
+package io.rapport.engagement.service;
+
+import io.rapport.engagement.domain.Contact;
+import io.rapport.engagement.domain.ContactPlan;
+import io.rapport.engagement.domain.ContactState;
+import io.rapport.engagement.domain.CustomerProfile;
+import io.rapport.engagement.domain.Level;
+import io.rapport.engagement.domain.TriggerType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns facts into contacts through the customer's level's plans. Each contact carries a source key built from
+ * the fact (purchase id and plan, level change and plan, recurring plan and day), so a replayed fact schedules
+ * nothing new.
+ */
+@ApplicationScoped
+public class PlanTriggers {
+    private static final Logger LOG = Logger.getLogger(PlanTriggers.class);
+
+    private final ContactScheduler scheduler;
+    private final Clock clock;
+
+    public PlanTriggers(ContactScheduler scheduler, Clock clock) {
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /** A purchase: one contact per AFTER_PURCHASE plan of the level, {@code days} after the purchase. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void purchased(CustomerProfile profile, String purchaseId, Instant occurredAt) {
+        Instant now = clock.instant();
+        for (ContactPlan plan : ContactPlan.active(profile.level, TriggerType.AFTER_PURCHASE)) {
+            Instant requested = occurredAt.plus(Duration.ofDays(plan.days));
+            Instant expires = requested.plus(Duration.ofDays(plan.validityDays));
+            if (expires.isBefore(now)) {
+                LOG.debugf("purchase %s is too old for plan %s: its contact would have expired at %s", purchaseId, plan.id, expires);
+                continue;
+            }
+            scheduler.create(spec(plan, profile, requested, expires, "purchase:" + purchaseId + ":" + plan.id), profile, plan.queue);
+        }
+    }
+
+    /**
+     * The level changed: open recurring contacts of other levels' plans are cancelled, the new level's
+     * ON_LEVEL_CHANGE plans schedule a contact and its EVERY_N_DAYS plans start their cycle.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void levelChanged(CustomerProfile profile, UUID changeId) {
+        Instant now = clock.instant();
+        List<Contact> recurring = Contact.list("customerId = ?1 and state in ?2 and planId is not null", profile.customerId,
+                List.of(ContactState.PLANNED, ContactState.DUE));
+        for (Contact c : recurring) {
+            ContactPlan plan = ContactPlan.findById(c.planId);
+            if (plan != null && plan.triggerType == TriggerType.EVERY_N_DAYS && plan.level != profile.level) {
+                c.close(ContactState.CANCELLED, "LEVEL_CHANGED: the customer is now " + profile.level, now);
+            }
+        }
+        for (ContactPlan plan : ContactPlan.active(profile.level, TriggerType.ON_LEVEL_CHANGE)) {
+            Instant requested = now.plus(Duration.ofDays(plan.days));
+            scheduler.create(spec(plan, profile, requested, requested.plus(Duration.ofDays(plan.validityDays)),
+                    "level:" + changeId + ":" + plan.id), profile, plan.queue);
+        }
+        for (ContactPlan plan : ContactPlan.active(profile.level, TriggerType.EVERY_N_DAYS)) {
+            long open = Contact.count("customerId = ?1 and planId = ?2 and state in ?3", profile.customerId, plan.id,
+                    List.of(ContactState.PLANNED, ContactState.DUE));
+            if (open == 0) {
+                scheduleRecurring(plan, profile, now.plus(Duration.ofDays(plan.days)));
+            }
+        }
+    }
+
+    /** A contact of a recurring plan was closed: the next one follows {@code days} after it, while the plan applies. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void closed(Contact c, CustomerProfile profile) {
+        if (c.planId == null) {
+            return;
+        }
+        ContactPlan plan = ContactPlan.findById(c.planId);
+        if (plan != null && plan.active && plan.triggerType == TriggerType.EVERY_N_DAYS && plan.level == profile.level
+                && profile.level != Level.BASIC) {
+            scheduleRecurring(plan, profile, c.closedAt.plus(Duration.ofDays(plan.days)));
+        }
+    }
+
+    private void scheduleRecurring(ContactPlan plan, CustomerProfile profile, Instant requested) {
+        String key = "every:" + plan.id + ":" + profile.customerId + ":" + requested.getEpochSecond() / 86_400;
+        scheduler.create(spec(plan, profile, requested, requested.plus(Duration.ofDays(plan.validityDays)), key), profile,
+                plan.queue);
+    }
+
+    private static NewContact spec(ContactPlan plan, CustomerProfile profile, Instant requested, Instant expires, String key) {
+        return new NewContact(profile.customerId, plan.channel, plan.purpose, requested, expires, plan.id, null, key,
+                plan.assigneeFor(profile.ownerId), null, "plan:" + plan.name);
+    }
+}

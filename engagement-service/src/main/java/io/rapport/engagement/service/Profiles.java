@@ -1,0 +1,44 @@
+package io.rapport.engagement.service;
+
+import io.rapport.engagement.domain.CustomerProfile;
+import io.rapport.platform.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Finds customer projections: strictly for requests (unknown = 404), leniently for events (unknown = new stub). */
+@ApplicationScoped
+public class Profiles {
+    private final EntityManager em;
+    private final Clock clock;
+
+    public Profiles(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** The customer, or 404 when engagement has never heard of it (or it was merged away). */
+    public CustomerProfile require(UUID id) {
+        CustomerProfile p = CustomerProfile.findById(id);
+        if (p == null || p.mergedInto != null) {
+            throw ProblemException.notFound("customer", id);
+        }
+        return p;
+    }
+
+    /**
+     * The customer for an event: a stub row when the event came before the registration. Needs a transaction. The
+     * stub is inserted with {@code on conflict do nothing}, so two consumers (customer and segmentation events) that
+     * see a new customer at once do not collide.
+     */
+    public CustomerProfile getOrStub(UUID id) {
+        CustomerProfile p = CustomerProfile.findById(id);
+        if (p == null) {
+            em.createNativeQuery("insert into customer_profile (customer_id, updated_at) values (?1, ?2) on conflict do nothing")
+                    .setParameter(1, id).setParameter(2, clock.instant()).executeUpdate();
+            p = CustomerProfile.findById(id);
+        }
+        return p;
+    }
+}
