@@ -12,7 +12,9 @@ import java.util.Set;
 final class GeneratedSecrets {
     /** Created by the installer; README.md must show how (checked by NoCommittedSecretsTest). */
     static final Map<String, Set<String>> INSTALLER_PROVIDED = Map.of(
-            "gateway-auth", Set.of("jwt-public-key.pem", "partner-keys.properties"));
+            "gateway-auth", Set.of("jwt-public-key.pem"),
+            // read whole with envFrom: its keys are environment variable names chosen per partner
+            "gateway-partner-keys", Set.of());
 
     private GeneratedSecrets() {
     }
