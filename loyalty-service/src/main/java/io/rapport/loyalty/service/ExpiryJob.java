@@ -112,11 +112,11 @@ public class ExpiryJob {
         List<Object[]> rows = em.createNativeQuery("update points_lot l set warned_at = ?1 from member m, programme p"
                 + " where l.member_id = m.id and p.id = m.programme_id and m.status = 'ACTIVE' and m.customer_id is not null"
                 + " and l.remaining > 0 and l.warned_at is null and l.expires_at > ?1"
-                + " and l.expires_at <= ?1 + make_interval(days => p.expiry_warning_days)"
+                + " and l.expires_at <= cast(?1 as timestamptz) + make_interval(days => p.expiry_warning_days)"
                 + " and l.member_id in (select distinct l2.member_id from points_lot l2 join member m2 on m2.id = l2.member_id"
                 + " join programme p2 on p2.id = m2.programme_id where m2.status = 'ACTIVE' and m2.customer_id is not null"
                 + " and l2.remaining > 0 and l2.warned_at is null"
-                + " and l2.expires_at > ?1 and l2.expires_at <= ?1 + make_interval(days => p2.expiry_warning_days) limit ?2)"
+                + " and l2.expires_at > ?1 and l2.expires_at <= cast(?1 as timestamptz) + make_interval(days => p2.expiry_warning_days) limit ?2)"
                 + " returning l.member_id, m.programme_id, m.customer_id, l.remaining, l.expires_at")
                 .setParameter(1, now).setParameter(2, config.jobs().batchSize()).getResultList();
         java.util.Map<UUID, Object[]> perMember = new java.util.TreeMap<>();
