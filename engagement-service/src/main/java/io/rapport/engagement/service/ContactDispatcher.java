@@ -52,10 +52,15 @@ public class ContactDispatcher {
 
     /** Runs batches until nothing is left to claim. @return contacts handled by this caller */
     public int runUntilDone(String worker) {
+        return runUntilDone(worker, config.jobs().batchSize());
+    }
+
+    /** As {@link #runUntilDone(String)} with batches of {@code batchSize} contacts. */
+    public int runUntilDone(String worker, int batchSize) {
         int total = 0;
         int n;
         do {
-            n = QuarkusTransaction.requiringNew().call(() -> claimBatch(worker, config.jobs().batchSize()));
+            n = QuarkusTransaction.requiringNew().call(() -> claimBatch(worker, batchSize));
             total += n;
         } while (n > 0);
         return total;
