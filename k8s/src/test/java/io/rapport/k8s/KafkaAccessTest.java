@@ -71,17 +71,19 @@ class KafkaAccessTest {
             soft.assertThat(user.path("metadata").path("labels").path("strimzi.io/cluster").asText())
                     .as("cluster of %s", Rendered.id(user)).isEqualTo(cluster);
             for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
-                soft.assertThat(acl.path("resource").path("patternType").asText()).as("pattern of %s ACL %s", Rendered.id(user), acl)
+                JsonNode resource = acl.path("resource");
+                soft.assertThat(resource.path("patternType").asText()).as("pattern of %s ACL %s", Rendered.id(user), acl)
                         .isEqualTo("literal");
-                soft.assertThat(acl.path("resource").path("name").asText()).as("resource of %s", Rendered.id(user)).isNotIn("*", "");
+                soft.assertThat(resource.path("name").asText()).as("resource of %s", Rendered.id(user)).isNotIn("*", "");
                 soft.assertThat(acl.path("type").asText("allow")).isEqualTo("allow");
             }
         }
         for (JsonNode topic : rendered.ofKind("KafkaTopic")) {
             soft.assertThat(topic.path("metadata").path("labels").path("strimzi.io/cluster").asText())
                     .as("cluster of %s", Rendered.id(topic)).isEqualTo(cluster);
-            soft.assertThat(topic.path("spec").path("partitions").asInt()).as("partitions of %s", Rendered.id(topic)).isPositive();
-            soft.assertThat(topic.path("spec").path("config").path("retention.ms").asLong()).as("retention of %s", Rendered.id(topic))
+            JsonNode spec = topic.path("spec");
+            soft.assertThat(spec.path("partitions").asInt()).as("partitions of %s", Rendered.id(topic)).isPositive();
+            soft.assertThat(spec.path("config").path("retention.ms").asLong()).as("retention of %s", Rendered.id(topic))
                     .isPositive();
         }
         soft.assertAll();

@@ -51,7 +51,7 @@ final class Kustomize {
                         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
                 if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    throw new AssertionError("kubectl kustomize " + dir + " did not finish within " + TIMEOUT_SECONDS + " s");
+                    throw new AssertionError("kubectl kustomize " + dir + " took longer than " + TIMEOUT_SECONDS + " s");
                 }
                 if (p.exitValue() != 0) {
                     throw new AssertionError("kubectl kustomize " + dir + " failed (exit " + p.exitValue() + "):\n"

@@ -33,9 +33,11 @@ class ManifestRenderTest {
 
         assertThat(modules).as("modules producing an image").isNotEmpty();
         for (ServiceModule module : modules) {
-            assertThat(Pods.deploymentOf(module, rendered)).as("Deployment running %s", module.imageRepository()).isPresent();
+            assertThat(Pods.deploymentOf(module, rendered)).as("Deployment running %s", module.imageRepository())
+                    .isPresent();
             assertThat(rendered.find("Service", module.appName())).as("Service %s", module.appName()).isPresent();
-            assertThat(rendered.find("ServiceMonitor", module.appName())).as("ServiceMonitor %s", module.appName()).isPresent();
+            assertThat(rendered.find("ServiceMonitor", module.appName())).as("ServiceMonitor %s", module.appName())
+                    .isPresent();
         }
         assertThat(rendered.deployments()).as("Deployments").hasSize(modules.size());
         assertThat(rendered.ofKind("Ingress")).extracting(i -> i.path("spec").path("rules").get(0)

@@ -22,8 +22,9 @@ class NetworkPolicyTest {
         Rendered r = overlay.rendered();
         SoftAssertions soft = new SoftAssertions();
         for (JsonNode d : r.deployments()) {
-            soft.assertThat(policiesSelecting(r, d)).as("default-deny policy for %s", Rendered.id(d)).anyMatch(p ->
-                    types(p).containsAll(Set.of("Ingress", "Egress")) && !p.path("spec").has("ingress") && !p.path("spec").has("egress"));
+            soft.assertThat(policiesSelecting(r, d)).as("default-deny policy for %s", Rendered.id(d))
+                    .anyMatch(p -> types(p).containsAll(Set.of("Ingress", "Egress"))
+                            && !p.path("spec").has("ingress") && !p.path("spec").has("egress"));
         }
         soft.assertAll();
     }
@@ -45,13 +46,14 @@ class NetworkPolicyTest {
                             .as("%s accepts from namespace '%s'", Rendered.id(d), ns).contains(ns);
                 } else if (!isGateway) {
                     soft.assertThat(Selectors.selects(peer.path("podSelector"), Selectors.podLabels(gateway)))
-                            .as("%s accepts in-namespace traffic only from the gateway, not from %s", Rendered.id(d), peer).isTrue();
+                            .as("%s accepts in-namespace traffic only from the gateway, not from %s", Rendered.id(d), peer)
+                            .isTrue();
                     soft.assertThat(peer.path("podSelector").isEmpty()).as("%s: from all pods", Rendered.id(d)).isFalse();
                 }
             }
             if (!isGateway) {
                 soft.assertThat(ingressPeers(r, d)).as("%s is reachable from the gateway", Rendered.id(d))
-                        .anyMatch(p -> !p.has("namespaceSelector") && Selectors.selects(p.path("podSelector"), Selectors.podLabels(gateway)));
+                        .anyMatch(p -> !p.has("namespaceSelector") && selectsPod(p, gateway));
             }
             soft.assertThat(ingressPeers(r, d)).as("%s is reachable from Prometheus", Rendered.id(d))
                     .anyMatch(p -> "monitoring".equals(namespaceOf(p)));
@@ -89,7 +91,7 @@ class NetworkPolicyTest {
                     .as("%s reaches its database %s", module.dir(), ownDb).isEqualTo(usesDb);
             if (d != gateway) {
                 soft.assertThat(egressPeers(r, gateway)).as("gateway reaches %s", module.dir())
-                        .anyMatch(p -> !p.has("namespaceSelector") && Selectors.selects(p.path("podSelector"), Selectors.podLabels(d)));
+                        .anyMatch(p -> !p.has("namespaceSelector") && selectsPod(p, d));
             }
             if (Pods.secretOf(d, "KAFKA_SASL_JAAS_CONFIG").isPresent()) {
                 JsonNode listeners = r.ofKind("Kafka").get(0).path("spec").path("kafka").path("listeners");
@@ -105,6 +107,10 @@ class NetworkPolicyTest {
         Map<String, String> labels = Selectors.podLabels(deployment);
         return r.ofKind("NetworkPolicy").stream().map(JsonNode.class::cast)
                 .filter(p -> Selectors.selects(p.path("spec").path("podSelector"), labels)).toList();
+    }
+
+    private static boolean selectsPod(JsonNode peer, JsonNode deployment) {
+        return Selectors.selects(peer.path("podSelector"), Selectors.podLabels(deployment));
     }
 
     private static Set<String> types(JsonNode policy) {

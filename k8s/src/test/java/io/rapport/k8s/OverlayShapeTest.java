@@ -35,7 +35,8 @@ class OverlayShapeTest {
                 assertThat(h.path("spec").path("scaleTargetRef").path("name").asText()).isEqualTo(name);
                 assertThat(h.path("spec").path("scaleTargetRef").path("kind").asText()).isEqualTo("Deployment");
                 assertThat(h.path("spec").path("minReplicas").asInt()).isGreaterThanOrEqualTo(3);
-                assertThat(h.path("spec").path("maxReplicas").asInt()).isGreaterThan(h.path("spec").path("minReplicas").asInt());
+                assertThat(h.path("spec").path("maxReplicas").asInt())
+                        .isGreaterThan(h.path("spec").path("minReplicas").asInt());
             });
             soft.assertThat(prod.ofKind("PodDisruptionBudget")).as("PDB of %s", name).anySatisfy(p -> {
                 assertThat(Selectors.selects(p.path("spec").path("selector"), labels)).isTrue();
@@ -74,7 +75,8 @@ class OverlayShapeTest {
         }
         soft.assertThat(config.path("min.insync.replicas").asInt()).as("broker min.insync.replicas")
                 .isLessThanOrEqualTo(config.path("default.replication.factor").asInt());
-        soft.assertThat(config.path("auto.create.topics.enable").asText()).as("topics come only from KafkaTopic").isEqualTo("false");
+        soft.assertThat(config.path("auto.create.topics.enable").asText()).as("topics come only from KafkaTopic")
+                .isEqualTo("false");
         for (JsonNode t : r.ofKind("KafkaTopic")) {
             int replicas = t.path("spec").path("replicas").asInt();
             int minIsr = t.path("spec").path("config").path("min.insync.replicas").asInt();
@@ -109,14 +111,17 @@ class OverlayShapeTest {
     }
 
     private static int brokers(Rendered r) {
-        return r.ofKind("KafkaNodePool").stream()
-                .filter(p -> Rendered.elements(p.path("spec").path("roles")).stream().anyMatch(x -> x.asText().equals("broker")))
-                .mapToInt(p -> p.path("spec").path("replicas").asInt()).sum();
+        return nodes(r, "broker");
     }
 
     private static int controllers(Rendered r) {
+        return nodes(r, "controller");
+    }
+
+    /** Kafka nodes with the given KRaft role over all node pools. */
+    private static int nodes(Rendered r, String role) {
         return r.ofKind("KafkaNodePool").stream()
-                .filter(p -> Rendered.elements(p.path("spec").path("roles")).stream().anyMatch(x -> x.asText().equals("controller")))
+                .filter(p -> Rendered.elements(p.path("spec").path("roles")).stream().anyMatch(x -> x.asText().equals(role)))
                 .mapToInt(p -> p.path("spec").path("replicas").asInt()).sum();
     }
 }

@@ -18,7 +18,8 @@ class PodHardeningTest {
             String id = Rendered.id(d);
             JsonNode pod = Rendered.podSpec(d).path("securityContext");
             JsonNode c = Rendered.container(d).path("securityContext");
-            soft.assertThat(pod.path("runAsNonRoot").asBoolean() || c.path("runAsNonRoot").asBoolean()).as("%s runAsNonRoot", id).isTrue();
+            soft.assertThat(pod.path("runAsNonRoot").asBoolean() || c.path("runAsNonRoot").asBoolean())
+                    .as("%s runAsNonRoot", id).isTrue();
             soft.assertThat(c.path("runAsUser").asInt(pod.path("runAsUser").asInt(0))).as("%s runAsUser", id).isPositive();
             soft.assertThat(c.path("seccompProfile").path("type").asText(pod.path("seccompProfile").path("type").asText()))
                     .as("%s seccomp profile", id).isEqualTo("RuntimeDefault");
@@ -29,12 +30,14 @@ class PodHardeningTest {
             soft.assertThat(Rendered.elements(c.path("capabilities").path("drop"))).as("%s dropped capabilities", id)
                     .extracting(JsonNode::asText).contains("ALL");
             soft.assertThat(c.path("capabilities").path("add")).as("%s added capabilities", id).isEmpty();
-            soft.assertThat(Rendered.podSpec(d).path("hostNetwork").asBoolean(false) || Rendered.podSpec(d).path("hostPID").asBoolean(false))
+            JsonNode spec = Rendered.podSpec(d);
+            soft.assertThat(spec.path("hostNetwork").asBoolean(false) || spec.path("hostPID").asBoolean(false))
                     .as("%s host namespaces", id).isFalse();
             soft.assertThat(Rendered.podSpec(d).path("automountServiceAccountToken").asBoolean(true))
                     .as("%s mounts an API token it does not need", id).isFalse();
             String tmpVolume = Rendered.elements(Rendered.container(d).path("volumeMounts")).stream()
-                    .filter(m -> m.path("mountPath").asText().equals("/tmp")).map(m -> m.path("name").asText()).findFirst().orElse("");
+                    .filter(m -> m.path("mountPath").asText().equals("/tmp")).map(m -> m.path("name").asText())
+                    .findFirst().orElse("");
             soft.assertThat(Rendered.elements(Rendered.podSpec(d).path("volumes")))
                     .as("%s: writable /tmp from an emptyDir (the root filesystem is read-only)", id)
                     .anyMatch(v -> v.path("name").asText().equals(tmpVolume) && v.has("emptyDir"));
@@ -74,11 +77,13 @@ class PodHardeningTest {
             JsonNode d = Pods.deploymentOf(module, rendered).orElseThrow();
             Map<String, String> env = Pods.env(d, rendered);
             long preStop = Rendered.container(d).path("lifecycle").path("preStop").path("sleep").path("seconds").asLong(0);
-            Duration shutdown = module.props().get("quarkus.shutdown.timeout", env).map(Quantities::duration).orElse(Duration.ZERO);
+            Duration shutdown = module.props().get("quarkus.shutdown.timeout", env).map(Quantities::duration)
+                    .orElse(Duration.ZERO);
             long grace = Rendered.podSpec(d).path("terminationGracePeriodSeconds").asLong(30);
             soft.assertThat(preStop).as("%s preStop pause", module.dir()).isPositive();
             soft.assertThat(shutdown).as("%s quarkus.shutdown.timeout", module.dir()).isPositive();
-            soft.assertThat(grace).as("%s terminationGracePeriodSeconds > preStop %d s + shutdown %s", module.dir(), preStop, shutdown)
+            soft.assertThat(grace)
+                    .as("%s terminationGracePeriodSeconds > preStop %d s + shutdown %s", module.dir(), preStop, shutdown)
                     .isGreaterThan(preStop + shutdown.toSeconds());
         }
         soft.assertAll();

@@ -21,7 +21,8 @@ final class Pods {
         for (JsonNode from : c.path("envFrom")) {
             if (from.has("configMapRef")) {
                 rendered.find("ConfigMap", from.path("configMapRef").path("name").asText())
-                        .ifPresent(cm -> cm.path("data").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText())));
+                        .ifPresent(cm -> cm.path("data").fields()
+                                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText())));
             }
         }
         for (JsonNode e : c.path("env")) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /** A module of the build that produces a container image (it depends on quarkus-container-image-jib). */
 record ServiceModule(String dir, AppProperties props, boolean usesPlatform) {
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
-    private static final Pattern CHANNEL_KEY = Pattern.compile("^mp\\.messaging\\.(incoming|outgoing)\\.(\"[^\"]+\"|[^.]+)\\.(.+)$");
+    private static final Pattern CHANNEL_KEY =
+            Pattern.compile("^mp\\.messaging\\.(incoming|outgoing)\\.(\"[^\"]+\"|[^.]+)\\.(.+)$");
 
     /** Every image-producing module listed in the root pom, read from the source tree. */
     static List<ServiceModule> all() {
@@ -55,7 +56,7 @@ record ServiceModule(String dir, AppProperties props, boolean usesPlatform) {
         return group + "/" + props.get("quarkus.container-image.name").orElse(appName());
     }
 
-    /** The topic this service publishes through its outbox: the one named after it ({@code customer-service -> customer.events}). */
+    /** The topic this service publishes through its outbox: the one named after it (customer-service: customer.events). */
     Optional<String> outboxTopic() {
         if (!usesPlatform) {
             return Optional.empty();

@@ -19,7 +19,10 @@ final class UnknownFields {
     private UnknownFields() {
     }
 
-    /** JSON-like paths of every unrecognised field (a model may expose one field through two getters), e.g. {@code spec.template.spec.containers[0].imagePullPolicyy}. */
+    /**
+     * JSON-like paths of every unrecognised field, e.g. {@code spec.template.spec.containers[0].imagePullPolicyy}
+     * (each once, although a model may expose a field through two getters).
+     */
     static List<String> in(Object model) {
         List<String> found = new ArrayList<>();
         walk(model, "", found, 0);

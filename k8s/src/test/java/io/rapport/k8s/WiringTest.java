@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,7 +30,8 @@ class WiringTest {
                     String target = port.path("targetPort").asText();
                     soft.assertThat(Rendered.elements(Rendered.container(pod).path("ports")))
                             .as("container port %s of %s for Service %s", target, Rendered.id(pod), Rendered.name(service))
-                            .anyMatch(p -> p.path("name").asText().equals(target) || p.path("containerPort").asText().equals(target));
+                            .anyMatch(p -> p.path("name").asText().equals(target)
+                                    || p.path("containerPort").asText().equals(target));
                 }
             }
         }
@@ -39,11 +40,13 @@ class WiringTest {
                     .as("%s selects its own pod template", Rendered.id(d)).isTrue();
         }
         for (JsonNode monitor : rendered.ofKind("ServiceMonitor")) {
+            String port = monitor.path("spec").path("endpoints").get(0).path("port").asText();
             soft.assertThat(rendered.ofKind("Service"))
-                    .as("Services selected by ServiceMonitor %s", Rendered.name(monitor))
-                    .anyMatch(s -> Selectors.selects(monitor.path("spec").path("selector"), Selectors.labels(s.path("metadata").path("labels")))
-                            && Rendered.elements(s.path("spec").path("ports")).stream().anyMatch(p -> p.path("name").asText()
-                                    .equals(monitor.path("spec").path("endpoints").get(0).path("port").asText())));
+                    .as("Services with port %s selected by ServiceMonitor %s", port, Rendered.name(monitor))
+                    .anyMatch(s -> Selectors.selects(monitor.path("spec").path("selector"),
+                            Selectors.labels(s.path("metadata").path("labels")))
+                            && Rendered.elements(s.path("spec").path("ports")).stream()
+                                    .anyMatch(p -> p.path("name").asText().equals(port)));
         }
         soft.assertAll();
     }
@@ -83,59 +86,15 @@ class WiringTest {
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void everyConfigMapAndSecretAPodReadsExistsOrIsGenerated(Overlay overlay) {
-        Rendered rendered = overlay.rendered();
-        Map<String, Set<String>> generated = GeneratedSecrets.of(rendered);
-        List<String> missing = new ArrayList<>();
-        for (JsonNode d : rendered.deployments()) {
-            JsonNode c = Rendered.container(d);
-            String who = Rendered.id(d);
-            for (JsonNode from : c.path("envFrom")) {
-                if (from.has("configMapRef") && rendered.find("ConfigMap", from.path("configMapRef").path("name").asText()).isEmpty()) {
-                    missing.add(who + ": envFrom ConfigMap " + from.path("configMapRef").path("name").asText());
-                }
-                if (from.has("secretRef") && !generated.containsKey(from.path("secretRef").path("name").asText())) {
-                    missing.add(who + ": envFrom Secret " + from.path("secretRef").path("name").asText());
-                }
-            }
-            for (JsonNode e : c.path("env")) {
-                JsonNode cm = e.path("valueFrom").path("configMapKeyRef");
-                if (!cm.isMissingNode() && !rendered.find("ConfigMap", cm.path("name").asText())
-                        .map(m -> m.path("data").has(cm.path("key").asText())).orElse(false)) {
-                    missing.add(who + ": " + e.path("name").asText() + " <- ConfigMap " + cm.path("name").asText() + " key " + cm.path("key").asText());
-                }
-                JsonNode secret = e.path("valueFrom").path("secretKeyRef");
-                if (!secret.isMissingNode() && !generated.getOrDefault(secret.path("name").asText(), Set.of())
-                        .contains(secret.path("key").asText())) {
-                    missing.add(who + ": " + e.path("name").asText() + " <- Secret " + secret.path("name").asText() + " key " + secret.path("key").asText());
-                }
-            }
-            for (JsonNode volume : Rendered.podSpec(d).path("volumes")) {
-                if (volume.has("secret")) {
-                    String name = volume.path("secret").path("secretName").asText();
-                    Set<String> keys = generated.get(name);
-                    if (keys == null) {
-                        missing.add(who + ": volume Secret " + name);
-                    } else {
-                        volume.path("secret").path("items").forEach(i -> {
-                            if (!keys.contains(i.path("key").asText())) {
-                                missing.add(who + ": volume Secret " + name + " key " + i.path("key").asText());
-                            }
-                        });
-                    }
-                }
-                if (volume.has("configMap") && rendered.find("ConfigMap", volume.path("configMap").path("name").asText()).isEmpty()) {
-                    missing.add(who + ": volume ConfigMap " + volume.path("configMap").path("name").asText());
-                }
-            }
-        }
-        assertThat(missing).as("references to ConfigMaps/Secrets that neither exist nor are generated by an operator").isEmpty();
+        assertThat(References.unresolved(overlay.rendered()))
+                .as("references to ConfigMaps/Secrets that neither exist nor are generated by an operator").isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void everyImageIsOneTheBuildProduces(Overlay overlay) {
         Rendered rendered = overlay.rendered();
-        Set<String> built = ServiceModule.all().stream().map(ServiceModule::imageRepository).collect(java.util.stream.Collectors.toSet());
+        Set<String> built = ServiceModule.all().stream().map(ServiceModule::imageRepository).collect(Collectors.toSet());
         SoftAssertions soft = new SoftAssertions();
         for (JsonNode d : rendered.deployments()) {
             String image = Rendered.container(d).path("image").asText();
@@ -163,13 +122,17 @@ class WiringTest {
             }
             URI uri = URI.create(url.substring("jdbc:".length()));
             String cluster = uri.getHost().replaceFirst("-rw$", "");
-            soft.assertThat(uri.getHost()).as("%s connects to a CloudNativePG read-write service", module.dir()).endsWith("-rw");
+            soft.assertThat(uri.getHost()).as("%s connects to a CloudNativePG read-write service", module.dir())
+                    .endsWith("-rw");
             soft.assertThat(rendered.find("Cluster", cluster)).as("%s: Cluster %s", module.dir(), cluster).isPresent();
             rendered.find("Cluster", cluster).ifPresent(c -> soft.assertThat(
                     "/" + c.path("spec").path("bootstrap").path("initdb").path("database").asText())
                     .as("%s: database created by Cluster %s", module.dir(), cluster).isEqualTo(uri.getPath()));
-            soft.assertThat(Pods.secretOf(d, "QUARKUS_DATASOURCE_USERNAME")).as("%s DB user secret", module.dir()).contains(cluster + "-app");
-            soft.assertThat(Pods.secretOf(d, "QUARKUS_DATASOURCE_PASSWORD")).as("%s DB password secret", module.dir()).contains(cluster + "-app");
+            for (String credential : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+                soft.assertThat(Pods.secretOf(d, credential))
+                        .as("%s %s from CloudNativePG's Secret", module.dir(), credential)
+                        .contains(cluster + "-app");
+            }
         }
         List<String> databases = rendered.ofKind("Cluster").stream().map(Rendered::name).toList();
         soft.assertThat(databases).as("one PostgreSQL cluster per service that has data").hasSize(
