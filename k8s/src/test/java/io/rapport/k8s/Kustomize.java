@@ -10,10 +10,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Renders a kustomization with {@code kubectl kustomize} (the kustomize built into kubectl, no cluster needed). */
 final class Kustomize {
     private static final long TIMEOUT_SECONDS = 60;
+    private static final String MISSING = "kubectl not found on the PATH (nor $KUBECTL): the Kubernetes manifests were NOT "
+            + "rendered or checked. Install kubectl >= 1.27 to run these checks.";
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private Kustomize() {
     }
@@ -35,8 +39,10 @@ final class Kustomize {
     /** Skips the calling test (JUnit assumption) with a clear message when kubectl is not installed. */
     static Path requireKubectl() {
         Optional<Path> kubectl = kubectl();
-        assumeTrue(kubectl.isPresent(), "kubectl not found on the PATH (nor $KUBECTL): the Kubernetes manifests were NOT "
-                + "rendered or checked. Install kubectl >= 1.27 to run these checks.");
+        if (kubectl.isEmpty() && !WARNED.getAndSet(true)) {
+            System.err.println("WARNING rapport-k8s: " + MISSING); // visible even in quiet (-q) builds
+        }
+        assumeTrue(kubectl.isPresent(), MISSING);
         return kubectl.get();
     }
 
