@@ -31,6 +31,8 @@ class AuthorizationIT {
             "GET,  /api/v1/engagement/campaigns, support, 403", "POST, /api/v1/engagement/campaigns, admin, 200",
             "GET,  /api/v1/engagement/agenda, sales, 200", "PUT, /api/v1/engagement/contacts/1, sales, 200",
             "PUT,  /api/v1/engagement/contacts/1, marketing, 403", "PUT, /api/v1/engagement/contacts/1, support, 403",
+            "PUT,  /api/v1/engagement/pressure-rules, marketing, 200", "PUT, /api/v1/engagement/pressure-rules, sales, 403",
+            "GET,  /api/v1/engagement/plans, support, 200", "POST, /api/v1/engagement/plans, admin, 200",
             "GET,  /api/v1/loyalty/programmes, sales, 200", "GET, /api/v1/loyalty/programmes, support, 403",
             "POST, /api/v1/loyalty/programmes, marketing, 200", "POST, /api/v1/loyalty/programmes, sales, 403",
             "POST, /api/v1/loyalty/programmes, admin, 200", "GET, /api/v1/loyalty/partner/transactions, admin, 403" })

@@ -15,6 +15,7 @@ import java.util.Set;
  * SEGMENTS         admin sales marketing           admin marketing
  * COMPLAINTS       admin sales support             admin sales support
  * CAMPAIGNS        admin marketing                 admin marketing
+ * ENGAGEMENT_SETTINGS admin sales marketing support admin marketing
  * ENGAGEMENT       admin sales marketing support   admin sales
  * LOYALTY          admin sales marketing           admin marketing
  * LOYALTY_PARTNER  partner keys only (scopes above)
@@ -37,6 +38,7 @@ public final class AccessPolicy {
             RouteGroup.SEGMENTS, new Rule(Set.of(ADMIN, SALES, MARKETING), Set.of(ADMIN, MARKETING)),
             RouteGroup.COMPLAINTS, new Rule(Set.of(ADMIN, SALES, SUPPORT), Set.of(ADMIN, SALES, SUPPORT)),
             RouteGroup.CAMPAIGNS, new Rule(Set.of(ADMIN, MARKETING), Set.of(ADMIN, MARKETING)),
+            RouteGroup.ENGAGEMENT_SETTINGS, new Rule(Set.of(ADMIN, SALES, MARKETING, SUPPORT), Set.of(ADMIN, MARKETING)),
             RouteGroup.ENGAGEMENT, new Rule(Set.of(ADMIN, SALES, MARKETING, SUPPORT), Set.of(ADMIN, SALES)),
             RouteGroup.LOYALTY, new Rule(Set.of(ADMIN, SALES, MARKETING), Set.of(ADMIN, MARKETING)),
             RouteGroup.LOYALTY_PARTNER, new Rule(Set.of(), Set.of())));

@@ -10,7 +10,9 @@ public enum RouteGroup {
     COMPLAINTS,
     /** {@code /api/v1/engagement/**} paths with a {@code campaigns} segment. */
     CAMPAIGNS,
-    /** The rest of engagement: agendas, contacts, interactions, plans, summaries. */
+    /** Engagement settings that shape every customer's contacts: contact plans, pressure rules, level mappings. */
+    ENGAGEMENT_SETTINGS,
+    /** The rest of engagement: agendas, contacts, interactions, levels, summaries. */
     ENGAGEMENT,
     /** {@code /api/v1/loyalty/partner/**}: reached only with a partner API key. */
     LOYALTY_PARTNER,

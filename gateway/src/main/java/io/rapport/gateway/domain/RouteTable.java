@@ -1,6 +1,7 @@
 package io.rapport.gateway.domain;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Maps a normalised public path to its upstream and route group. Services serve the full public prefix,
@@ -36,8 +37,15 @@ public final class RouteTable {
         return Optional.empty();
     }
 
+    private static final Set<String> ENGAGEMENT_SETTINGS = Set.of("plans", "pressure-rules",
+            "level-mappings");
+
     private static RouteGroup engagementGroup(String path) {
-        for (String segment : path.substring(ENGAGEMENT.length()).split("/")) {
+        String[] segments = path.substring(ENGAGEMENT.length()).split("/");
+        if (segments.length > 1 && ENGAGEMENT_SETTINGS.contains(segments[1])) {
+            return RouteGroup.ENGAGEMENT_SETTINGS;
+        }
+        for (String segment : segments) {
             if (segment.equals("complaints")) {
                 return RouteGroup.COMPLAINTS;
             }

@@ -1,9 +1,13 @@
 package io.rapport.gateway.proxy;
 
+import io.vertx.core.http.HttpClosedException;
+import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
 
 /** Why an upstream gave no usable answer: it is unreachable or its circuit is open (503), or it was too slow (504). */
 public final class UpstreamFailure extends RuntimeException {
+    private static final Logger LOG = Logger.getLogger(UpstreamFailure.class);
     public enum Kind { UNAVAILABLE, TIMEOUT }
 
     private final Kind kind;
@@ -24,7 +28,10 @@ public final class UpstreamFailure extends RuntimeException {
             return new UpstreamFailure(Kind.TIMEOUT, upstream.serviceName() + " did not answer within "
                     + upstream.timeoutMillis() + " ms", 0);
         }
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        // the cause names internal addresses: it is logged, and the client gets only its kind
+        LOG.debugf("call to %s failed: %s", upstream.serviceName(), cause);
+        String reason = cause instanceof ConnectException ? "connection refused"
+                : cause instanceof HttpClosedException ? "connection closed" : "connection failed";
         return new UpstreamFailure(Kind.UNAVAILABLE, upstream.serviceName() + " is unavailable (" + reason + ")", 0);
     }
 

@@ -22,6 +22,7 @@ public class Authenticator {
     private static final Pattern SAFE_NAME = Pattern.compile("[\\p{Graph} ]{1,256}");
     private final JWTParser parser;
     private final ApiKeyRegistry apiKeys;
+    private final VerifiedTokens verified = new VerifiedTokens(60, 100_000);
 
     public Authenticator(JWTParser parser, ApiKeyRegistry apiKeys) {
         this.parser = parser;
@@ -45,15 +46,23 @@ public class Authenticator {
         if (space < 0 || !authorization.substring(0, space).equalsIgnoreCase("Bearer")) {
             return new AuthResult.Rejected("the Authorization header must use the Bearer scheme", "invalid_request");
         }
+        String token = authorization.substring(space + 1).trim();
+        long now = System.currentTimeMillis() / 1000;
+        Caller known = verified.get(token, now);
+        if (known != null) {
+            return new AuthResult.Authenticated(known);
+        }
         try {
-            JsonWebToken jwt = parser.parse(authorization.substring(space + 1).trim());
+            JsonWebToken jwt = parser.parse(token);
             String name = jwt.getName() != null ? jwt.getName() : jwt.getSubject();
             if (name == null || !SAFE_NAME.matcher(name).matches()) {
                 return new AuthResult.Rejected("the token names no usable subject", "invalid_token");
             }
             Set<String> roles = jwt.getGroups() == null ? Set.of()
                     : jwt.getGroups().stream().filter(AccessPolicy.ROLES::contains).collect(Collectors.toSet());
-            return new AuthResult.Authenticated(Caller.user(name, roles));
+            Caller caller = Caller.user(name, roles);
+            verified.put(token, caller, jwt.getExpirationTime(), now);
+            return new AuthResult.Authenticated(caller);
         } catch (ParseException e) {
             LOG.debugf("bearer token refused: %s", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             return new AuthResult.Rejected("the bearer token is malformed, expired or not signed by a trusted issuer",

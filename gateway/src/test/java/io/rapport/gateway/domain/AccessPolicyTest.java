@@ -18,6 +18,7 @@ class AccessPolicyTest {
             "SEGMENTS,        admin sales marketing,         admin marketing",
             "COMPLAINTS,      admin sales support,           admin sales support",
             "CAMPAIGNS,       admin marketing,               admin marketing",
+            "ENGAGEMENT_SETTINGS, admin sales marketing support, admin marketing",
             "ENGAGEMENT,      admin sales marketing support, admin sales",
             "LOYALTY,         admin sales marketing,         admin marketing",
             "LOYALTY_PARTNER, -,                             -" })
