@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +57,23 @@ final class AppProperties {
         });
         view.keySet().removeIf(k -> k.startsWith("%"));
         return view;
+    }
+
+    /**
+     * Names used as {@code ${NAME}} without a default in the prod view of the files and not defined there: the
+     * application cannot start unless its environment provides them.
+     */
+    Set<String> requiredFromEnvironment() {
+        Set<String> required = new TreeSet<>();
+        raw().values().forEach(v -> {
+            Matcher m = EXPRESSION.matcher(v);
+            while (m.find()) {
+                if (m.group(2) == null && !files.containsKey(m.group(1))) {
+                    required.add(m.group(1));
+                }
+            }
+        });
+        return required;
     }
 
     /** The value with the given container environment, or empty when neither env nor files set it. */
