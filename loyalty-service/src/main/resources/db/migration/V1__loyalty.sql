@@ -149,6 +149,7 @@ create table referral (
     unique (programme_id, newcomer_customer_id)
 );
 create index referral_referrer on referral (referrer_member_id);
+create index referral_pending_newcomer on referral (newcomer_customer_id) where status = 'PENDING';
 
 create table benefit (
     id               uuid primary key,

@@ -9,6 +9,10 @@ public interface LoyaltyConfig {
 
     Jobs jobs();
 
+    /** How long a replica reuses a programme's rules before reading them again. */
+    @WithDefault("PT10S")
+    java.time.Duration rulesCacheTtl();
+
     interface Jobs {
         /** Members claimed per transaction by the tier evaluation and the expiry job. */
         @WithDefault("200")

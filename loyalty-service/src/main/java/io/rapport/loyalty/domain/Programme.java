@@ -49,6 +49,27 @@ public class Programme extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** A detached copy carrying the same values. */
+    public Programme copy() {
+        Programme c = new Programme();
+        c.id = id;
+        c.code = code;
+        c.name = name;
+        c.currency = currency;
+        c.pointsPerUnit = pointsPerUnit;
+        c.qualificationBasis = qualificationBasis;
+        c.qualificationMonths = qualificationMonths;
+        c.expiryMonths = expiryMonths;
+        c.expiryWarningDays = expiryWarningDays;
+        c.referrerPoints = referrerPoints;
+        c.newcomerPoints = newcomerPoints;
+        c.autoEnrolScheme = autoEnrolScheme;
+        c.autoEnrolClass = autoEnrolClass;
+        c.createdAt = createdAt;
+        c.version = version;
+        return c;
+    }
+
     public boolean spendBased() {
         return "SPEND".equals(qualificationBasis);
     }

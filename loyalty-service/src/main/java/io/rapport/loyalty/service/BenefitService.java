@@ -13,6 +13,11 @@ import java.util.UUID;
 /** Benefits of a programme; each kind needs its own terms (checked here, 422 otherwise). */
 @ApplicationScoped
 public class BenefitService {
+    private final RulesCache rules;
+
+    public BenefitService(RulesCache rules) {
+        this.rules = rules;
+    }
 
     @Transactional
     public Benefit create(UUID programmeId, BenefitCreate req) {
@@ -52,6 +57,7 @@ public class BenefitService {
         b.minPurchases = req.minPurchases();
         b.createdAt = Instant.now();
         b.persist();
+        rules.invalidate(programmeId);
         return b;
     }
 }

@@ -21,6 +21,11 @@ import java.util.UUID;
 /** Programmes (clubs), their tiers (ordered by rank, thresholds strictly rising) and bonus rules. */
 @ApplicationScoped
 public class ProgrammeService {
+    private final RulesCache rules;
+
+    public ProgrammeService(RulesCache rules) {
+        this.rules = rules;
+    }
 
     public static Programme require(UUID id) {
         Programme p = Programme.findById(id);
@@ -85,12 +90,13 @@ public class ProgrammeService {
     }
 
     @Transactional
-    public Programme update(UUID id, String ifMatch, String name, Rules rules) {
+    public Programme update(UUID id, String ifMatch, String name, Rules newRules) {
         Programme p = require(id);
         ETags.check(ifMatch, p.version);
         p.name = name;
-        apply(p, rules);
+        apply(p, newRules);
         Programme.getEntityManager().flush();
+        this.rules.invalidate(id);
         return p;
     }
 

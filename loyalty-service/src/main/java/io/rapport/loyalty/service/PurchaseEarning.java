@@ -3,7 +3,6 @@ package io.rapport.loyalty.service;
 import io.rapport.contracts.customer.PurchaseLine;
 import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.contracts.customer.PurchaseRefunded;
-import io.rapport.loyalty.domain.BonusRule;
 import io.rapport.loyalty.domain.EarnCalculator;
 import io.rapport.loyalty.domain.LedgerEntry;
 import io.rapport.loyalty.domain.LedgerEntry.Kind;
@@ -11,7 +10,6 @@ import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.ProportionalReversal;
 import io.rapport.loyalty.domain.Programme;
 import io.rapport.loyalty.domain.PurchaseFact;
-import io.rapport.loyalty.domain.Tier;
 import io.rapport.loyalty.service.Ledger.Booking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,8 +34,10 @@ public class PurchaseEarning {
     private final Ledger ledger;
     private final TierEngine tiers;
     private final ReferralService referrals;
+    private final RulesCache rules;
 
-    public PurchaseEarning(EntityManager em, Ledger ledger, TierEngine tiers, ReferralService referrals) {
+    public PurchaseEarning(EntityManager em, Ledger ledger, TierEngine tiers, ReferralService referrals, RulesCache rules) {
+        this.rules = rules;
         this.em = em;
         this.ledger = ledger;
         this.tiers = tiers;
@@ -56,16 +56,16 @@ public class PurchaseEarning {
         }
         List<EarnCalculator.Line> lines = lines(e);
         String key = purchaseKey(purchaseId);
-        for (Member found : Member.<Member>list("customerId = ?1 and status = ?2", customerId, Member.ACTIVE)) {
-            Programme p = PointsService.programmeOf(found);
+        for (Member m : Member.<Member>find("customerId = ?1 and status = ?2", customerId, Member.ACTIVE)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list()) {
+            RulesCache.Rules r = rules.of(m.programmeId);
+            Programme p = r.programme();
             if (!p.currency.equals(e.currency())) {
                 LOG.debugf("purchase %s in %s earns nothing in programme %s (%s)", purchaseId, e.currency(), p.code, p.currency);
                 continue;
             }
-            Member m = ledger.lock(found.id);
-            Tier tier = Tier.find("programmeId = ?1 and code = ?2", p.id, m.tierCode).firstResult();
-            List<EarnCalculator.Bonus> bonuses = BonusRule.<BonusRule>list("programmeId", p.id).stream().map(BonusRule::bonus).toList();
-            EarnCalculator.Earn earn = EarnCalculator.compute(lines, p.pointsPerUnit, tier.multiplier, bonuses, e.occurredAt());
+            EarnCalculator.Earn earn = EarnCalculator.compute(lines, p.pointsPerUnit, r.tier(m.tierCode).multiplier(), r.bonuses(),
+                    e.occurredAt());
             if (earn.points() > 0) {
                 ledger.credit(m, p, Kind.EARN, new Booking(earn.points(), earn.spend(), "purchase " + e.orderId() + ": " + earn.reason(),
                         "PURCHASE", key, key, null, e.occurredAt()));

@@ -1,6 +1,5 @@
 package io.rapport.loyalty.service;
 
-import io.rapport.loyalty.domain.Benefit;
 import io.rapport.loyalty.domain.BenefitRule;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.Programme;
@@ -28,14 +27,17 @@ import java.util.Set;
 public class QuoteService {
     private final EntityManager em;
     private final Segments segments;
+    private final RulesCache rules;
 
-    public QuoteService(EntityManager em, Segments segments) {
+    public QuoteService(EntityManager em, Segments segments, RulesCache rules) {
         this.em = em;
         this.segments = segments;
+        this.rules = rules;
     }
 
     public QuoteView quote(java.util.UUID programmeId, QuoteRequest req) {
-        Programme p = ProgrammeService.require(programmeId);
+        RulesCache.Rules cached = rules.of(programmeId);
+        Programme p = cached.programme();
         if (!p.currency.equals(req.currency())) {
             throw ProblemException.unprocessable("currency-mismatch", "currency",
                     "the programme prices in " + p.currency + ", not " + req.currency());
@@ -46,13 +48,12 @@ public class QuoteService {
         Set<String> classes = segments.of(m.customerId);
         List<BenefitRule> eligible = new ArrayList<>();
         List<SkippedBenefit> skipped = new ArrayList<>();
-        for (Benefit b : Benefit.<Benefit>list("programmeId", programmeId).stream().sorted(Comparator.comparing(b -> b.id)).toList()) {
-            BenefitRule r = b.rule();
+        for (BenefitRule r : cached.benefits()) {
             String why = r.ineligibility(m.tierRank, m.tierCode, classes);
             if (why == null) {
                 eligible.add(r);
             } else {
-                skipped.add(new SkippedBenefit(b.id.toString(), b.kind.name(), b.name, why));
+                skipped.add(new SkippedBenefit(r.id().toString(), r.kind().name(), r.name(), why));
             }
         }
         long earlier = ((Number) em.createNativeQuery("select count(*) from purchase_fact where customer_id = ?1 and refunded < total")

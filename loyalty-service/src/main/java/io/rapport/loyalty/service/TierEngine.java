@@ -4,7 +4,6 @@ import io.rapport.contracts.loyalty.LoyaltyEvents;
 import io.rapport.contracts.loyalty.TierChanged;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.Programme;
-import io.rapport.loyalty.domain.Tier;
 import io.rapport.loyalty.domain.TierChange;
 import io.rapport.loyalty.domain.TierPolicy;
 import io.rapport.loyalty.domain.TierPolicy.Decision;
@@ -18,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,11 +31,13 @@ public class TierEngine {
     private final EntityManager em;
     private final Outbox outbox;
     private final Segments segments;
+    private final RulesCache rules;
 
-    public TierEngine(EntityManager em, Outbox outbox, Segments segments) {
+    public TierEngine(EntityManager em, Outbox outbox, Segments segments, RulesCache rules) {
         this.em = em;
         this.outbox = outbox;
         this.segments = segments;
+        this.rules = rules;
     }
 
     /** The entry tier, or a better one the customer's segment already qualifies for. */
@@ -49,12 +51,14 @@ public class TierEngine {
      * @param periodEnded true at the end of the member's qualification period: only then may it go down
      */
     public Decision evaluate(Member m, Programme p, Instant at, boolean periodEnded) {
-        List<TierRule> rules = rules(p.id);
-        if (!periodEnded && rules.stream().allMatch(r -> r.rank() <= m.tierRank)) {
+        RulesCache.Rules cached = rules.of(p.id);
+        List<TierRule> tierRules = cached.tiers();
+        if (!periodEnded && tierRules.stream().allMatch(r -> r.rank() <= m.tierRank)) {
             return Decision.KEEP;
         }
-        Qualification q = TierPolicy.qualify(rules, figure(m.id, p, at), unit(p), segments.of(m.customerId));
-        TierRule current = rules.stream().filter(r -> r.code().equals(m.tierCode)).findFirst().orElse(q.tier());
+        Set<String> classes = cached.segmentTiers() ? segments.of(m.customerId) : Set.of();
+        Qualification q = TierPolicy.qualify(tierRules, figure(m.id, p, at), unit(p), classes);
+        TierRule current = tierRules.stream().filter(r -> r.code().equals(m.tierCode)).findFirst().orElse(q.tier());
         Decision d = TierPolicy.decide(current, q, periodEnded);
         if (d != Decision.KEEP) {
             change(m, q.tier(), d == Decision.UPGRADE ? "UP" : "DOWN", q.reason(), at);
@@ -97,7 +101,7 @@ public class TierEngine {
     }
 
     public List<TierRule> rules(UUID programmeId) {
-        return Tier.of(programmeId).stream().map(Tier::rule).toList();
+        return rules.of(programmeId).tiers();
     }
 
     private static String unit(Programme p) {
