@@ -1,0 +1,60 @@
+package io.rapport.customer.rest;
+
+import io.rapport.customer.service.ImportService;
+import io.rapport.platform.rest.LargeBody;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.SQLException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/customers/import")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(ImportResource.NDJSON)
+@Tag(name = "Bulk import", description = "Existing customers and purchases from another system, as NDJSON streams")
+public class ImportResource {
+    static final String NDJSON = "application/x-ndjson";
+
+    private final ImportService imports;
+
+    public ImportResource(ImportService imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @LargeBody
+    @Operation(summary = "Import customers", description = "One CustomerInput JSON object per line (up to 100,000 lines a"
+            + " request). Each row needs an e-mail, phone or external id; a row whose identity already exists is EXISTING"
+            + " and changes nothing, so running the same file twice changes nothing. Answers 200 with a result per line;"
+            + " publishes CustomerRegistered for each created customer.")
+    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples =
+            "{\"kind\":\"CONSUMER\",\"givenName\":\"Ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}\n"
+                    + "{\"kind\":\"ENTERPRISE\",\"organisation\":{\"companyName\":\"Acme\"},\"externalIds\":[{\"system\":\"erp\",\"id\":\"A-1\"}]}")))
+    public ImportResult customers(InputStream body, @Context HttpHeaders headers) throws IOException, SQLException {
+        return imports.importCustomers(body, Principals.who(headers));
+    }
+
+    @POST
+    @Path("/purchases")
+    @LargeBody
+    @Operation(summary = "Import purchases", description = "One purchase per line with its customer named by customerId,"
+            + " customerEmail or customerExternalSystem + customerExternalId (merged customers are followed to the"
+            + " survivor). The order id per source system is the idempotency key: known orders are EXISTING and publish"
+            + " nothing. Publishes PurchaseRecorded for each new purchase.")
+    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples =
+            "{\"customerEmail\":\"ada@example.org\",\"sourceSystem\":\"shop\",\"orderId\":\"SO-1\",\"occurredAt\":\"2025-05-01T10:00:00Z\","
+                    + "\"currency\":\"EUR\",\"lines\":[{\"sku\":\"P-1\",\"category\":\"bedding\",\"quantity\":1,\"unitPrice\":\"39.90\"}]}")))
+    public ImportResult purchases(InputStream body) throws IOException, SQLException {
+        return imports.importPurchases(body);
+    }
+}

@@ -1,0 +1,182 @@
+package io.rapport.customer.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.rapport.customer.config.CustomerConfig;
+import io.rapport.customer.rest.CustomerInput;
+import io.rapport.customer.rest.ImportResult;
+import io.rapport.customer.rest.PurchaseImportRow;
+import io.rapport.platform.rest.Problem;
+import io.rapport.platform.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Bulk import of NDJSON streams: one JSON object per line, read as it arrives, checked row by row with the
+ * same rules as the single-record endpoints, and written in chunks of {@code rapport.customer.import-chunk-size}
+ * rows per transaction. Every non-blank line gets a result; rows past {@code import-max-rows} fail unread.
+ */
+@ApplicationScoped
+public class ImportService {
+    private final ObjectReader customers;
+    private final ObjectReader purchases;
+    private final Validator validator;
+    private final CustomerDrafts drafts;
+    private final CustomerImportWriter customerWriter;
+    private final PurchaseImportWriter purchaseWriter;
+    private final CustomerConfig config;
+
+    public ImportService(ObjectMapper json, Validator validator, CustomerDrafts drafts, CustomerImportWriter customerWriter,
+            PurchaseImportWriter purchaseWriter, CustomerConfig config) {
+        this.customers = json.readerFor(CustomerInput.class);
+        this.purchases = json.readerFor(PurchaseImportRow.class);
+        this.validator = validator;
+        this.drafts = drafts;
+        this.customerWriter = customerWriter;
+        this.purchaseWriter = purchaseWriter;
+        this.config = config;
+    }
+
+    public ImportResult importCustomers(InputStream body, String who) throws IOException, SQLException {
+        List<ImportResult.Row> results = new ArrayList<>();
+        List<CustomerImportWriter.Pending> chunk = new ArrayList<>();
+        forEachLine(body, results, (line, text) -> {
+            CustomerInput in = customers.readValue(text);
+            check(in);
+            CustomerDraft draft = drafts.draft(in);
+            if (draft.emails().isEmpty() && draft.phones().isEmpty() && draft.externalIds().isEmpty()) {
+                throw ProblemException.unprocessable("no-identity", "emails",
+                        "an imported customer needs an e-mail, phone or external id (it makes re-runs idempotent)");
+            }
+            chunk.add(new CustomerImportWriter.Pending(line, draft));
+            if (chunk.size() >= config.importChunkSize()) {
+                results.addAll(customerWriter.write(chunk, who));
+                chunk.clear();
+            }
+        });
+        if (!chunk.isEmpty()) {
+            results.addAll(customerWriter.write(chunk, who));
+        }
+        return sorted(results);
+    }
+
+    public ImportResult importPurchases(InputStream body) throws IOException, SQLException {
+        List<ImportResult.Row> results = new ArrayList<>();
+        List<PurchaseImportWriter.Pending> chunk = new ArrayList<>();
+        Instant now = Instant.now();
+        forEachLine(body, results, (line, text) -> {
+            PurchaseImportRow row = purchases.readValue(text);
+            check(row);
+            chunk.add(pending(line, row, now));
+            if (chunk.size() >= config.importChunkSize()) {
+                results.addAll(purchaseWriter.write(chunk));
+                chunk.clear();
+            }
+        });
+        if (!chunk.isEmpty()) {
+            results.addAll(purchaseWriter.write(chunk));
+        }
+        return sorted(results);
+    }
+
+    private PurchaseImportWriter.Pending pending(int line, PurchaseImportRow row, Instant now) {
+        int refs = (row.customerId() != null ? 1 : 0) + (row.customerEmail() != null ? 1 : 0)
+                + (row.customerExternalSystem() != null || row.customerExternalId() != null ? 1 : 0);
+        if (refs != 1) {
+            throw ProblemException.invalid("customerId", "give exactly one of customerId, customerEmail or"
+                    + " customerExternalSystem with customerExternalId");
+        }
+        if (row.customerExternalSystem() != null && (row.customerExternalId() == null || row.customerExternalSystem().isBlank())) {
+            throw ProblemException.invalid("customerExternalId", "needs both customerExternalSystem and customerExternalId");
+        }
+        String email = row.customerEmail() == null ? null : drafts.normaliseEmail("customerEmail", row.customerEmail());
+        NewPurchase purchase = NewPurchase.of(null, row.purchase(), now);
+        return new PurchaseImportWriter.Pending(line, purchase, row.customerId(), email,
+                row.customerExternalSystem() == null ? null : row.customerExternalSystem().trim(),
+                row.customerExternalId() == null ? null : row.customerExternalId().trim());
+    }
+
+    private <T> void check(T value) {
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<T> v = violations.stream().min(Comparator.comparing(x -> x.getPropertyPath().toString())).get();
+            throw ProblemException.invalid(v.getPropertyPath().toString(), v.getMessage());
+        }
+    }
+
+    /** Handles one line; any failure of that line becomes its FAILED result. */
+    @FunctionalInterface
+    private interface LineHandler {
+        void handle(int line, String text) throws IOException, SQLException;
+    }
+
+    private void forEachLine(InputStream body, List<ImportResult.Row> results, LineHandler handler) throws IOException, SQLException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
+        int line = 0;
+        int rows = 0;
+        String text;
+        while ((text = reader.readLine()) != null) {
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            if (++rows > config.importMaxRows()) {
+                results.add(ImportResult.Row.failed(line, null, "over the limit of " + config.importMaxRows()
+                        + " rows per request; send the rest in another request"));
+                continue;
+            }
+            try {
+                handler.handle(line, text);
+            } catch (JsonMappingException e) {
+                String path = pathOf(e);
+                results.add(ImportResult.Row.failed(line, path.isEmpty() ? null : path, firstLine(e.getOriginalMessage())));
+            } catch (JsonProcessingException e) {
+                results.add(ImportResult.Row.failed(line, null, "not valid JSON: " + firstLine(e.getOriginalMessage())));
+            } catch (ProblemException e) {
+                Problem p = e.toProblem(null);
+                String field = p.errors() == null || p.errors().isEmpty() ? null : p.errors().get(0).field();
+                String message = p.errors() == null || p.errors().isEmpty() ? p.detail() : p.errors().get(0).message();
+                results.add(ImportResult.Row.failed(line, field, message));
+            }
+        }
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int cut = message.indexOf('\n');
+        return cut > 0 ? message.substring(0, cut) : message;
+    }
+
+    private static ImportResult sorted(List<ImportResult.Row> results) {
+        results.sort(Comparator.comparingInt(ImportResult.Row::line));
+        return ImportResult.of(results);
+    }
+}

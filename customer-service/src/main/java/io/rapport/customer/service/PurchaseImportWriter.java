@@ -1,0 +1,215 @@
+package io.rapport.customer.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.rapport.contracts.customer.CustomerEvents;
+import io.rapport.contracts.customer.CustomerStatusChanged;
+import io.rapport.customer.domain.PurchaseLine;
+import io.rapport.customer.rest.ImportResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Stores one chunk of imported purchases in one transaction with JDBC batches. The order id per source
+ * system is the idempotency key: an order already stored (or earlier in the chunk) is EXISTING and
+ * publishes nothing. Customers' last activity moves forward set-based; DORMANT or ARCHIVED buyers become ACTIVE.
+ */
+@ApplicationScoped
+public class PurchaseImportWriter {
+    private final AgroalDataSource dataSource;
+    private final OutboxBatch outbox;
+
+    public PurchaseImportWriter(AgroalDataSource dataSource, OutboxBatch outbox) {
+        this.dataSource = dataSource;
+        this.outbox = outbox;
+    }
+
+    /**
+     * A checked purchase (its customer id still unset) and who bought it: {@code customerId}, a normalised
+     * {@code email}, or {@code system} + {@code externalId}.
+     */
+    public record Pending(int line, NewPurchase purchase, UUID customerId, String email, String system, String externalId) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<ImportResult.Row> write(List<Pending> rows) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            List<ImportResult.Row> refused = new ArrayList<>();
+            rows = resolve(c, rows, refused);
+            List<String> systems = rows.stream().map(p -> p.purchase().purchase().sourceSystem).toList();
+            List<String> orders = rows.stream().map(p -> p.purchase().purchase().orderId).toList();
+            Map<String, UUID> stored = Jdbc.owners(c, "select p.source_system, p.order_id, p.id from purchase p join"
+                    + " unnest(?::text[], ?::text[]) as v(source_system, order_id) on p.source_system = v.source_system"
+                    + " and p.order_id = v.order_id", systems, orders);
+            List<ImportResult.Row> results = new ArrayList<>(refused);
+            List<NewPurchase> fresh = new ArrayList<>();
+            for (Pending p : rows) {
+                String key = Jdbc.key(p.purchase().purchase().sourceSystem, p.purchase().purchase().orderId);
+                UUID existing = stored.get(key);
+                if (existing != null) {
+                    results.add(new ImportResult.Row(p.line(), ImportResult.Status.EXISTING, existing, null, null));
+                } else {
+                    stored.put(key, p.purchase().purchase().id);
+                    fresh.add(p.purchase());
+                    results.add(new ImportResult.Row(p.line(), ImportResult.Status.CREATED, p.purchase().purchase().id, null, null));
+                }
+            }
+            insert(c, fresh);
+            results.sort(java.util.Comparator.comparingInt(ImportResult.Row::line));
+            return results;
+        }
+    }
+
+    /** Sets each purchase's customer (following merges to the survivor); unknown or erased customers fail the row. */
+    private static List<Pending> resolve(Connection c, List<Pending> rows, List<ImportResult.Row> refused) throws SQLException {
+        List<String> kinds = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        List<String> systems = new ArrayList<>();
+        List<String> externals = new ArrayList<>();
+        for (Pending p : rows) {
+            if (p.email() != null) {
+                kinds.add("EMAIL");
+                values.add(p.email());
+            } else if (p.system() != null) {
+                systems.add(p.system());
+                externals.add(p.externalId());
+            }
+        }
+        Map<String, UUID> byEmail = Jdbc.owners(c, "select p.kind, p.value, p.customer_id from customer_contact_point p"
+                + " join unnest(?::text[], ?::text[]) as v(kind, value) on p.kind = v.kind and p.value = v.value", kinds, values);
+        Map<String, UUID> byExternal = Jdbc.owners(c, "select e.system, e.external_id, e.customer_id from customer_external_id e"
+                + " join unnest(?::text[], ?::text[]) as v(system, external_id) on e.system = v.system"
+                + " and e.external_id = v.external_id", systems, externals);
+        Map<UUID, UUID> ids = new HashMap<>();
+        for (Pending p : rows) {
+            UUID id = p.customerId() != null ? p.customerId()
+                    : p.email() != null ? byEmail.get(Jdbc.key("EMAIL", p.email()))
+                    : byExternal.get(Jdbc.key(p.system(), p.externalId()));
+            if (id != null) {
+                ids.put(id, null);
+            }
+        }
+        Map<UUID, UUID> live = liveCustomers(c, ids.keySet());
+        List<Pending> resolved = new ArrayList<>();
+        for (Pending p : rows) {
+            UUID named = p.customerId() != null ? p.customerId()
+                    : p.email() != null ? byEmail.get(Jdbc.key("EMAIL", p.email()))
+                    : byExternal.get(Jdbc.key(p.system(), p.externalId()));
+            UUID target = named == null ? null : live.get(named);
+            if (target == null) {
+                refused.add(ImportResult.Row.failed(p.line(), p.customerId() != null ? "customerId"
+                        : p.email() != null ? "customerEmail" : "customerExternalId", "no such customer (or it was erased)"));
+            } else {
+                p.purchase().purchase().customerId = target;
+                resolved.add(p);
+            }
+        }
+        return resolved;
+    }
+
+    /** Each id to the live customer that stands for it now: itself, or its survivor after merges; erased ids are left out. */
+    private static Map<UUID, UUID> liveCustomers(Connection c, java.util.Set<UUID> ids) throws SQLException {
+        Map<UUID, UUID> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("with recursive chain(start, id, status, merged_into, depth) as ("
+                + " select c.id, c.id, c.status, c.merged_into, 0 from customer c where c.id = any(?)"
+                + " union all select ch.start, n.id, n.status, n.merged_into, ch.depth + 1 from chain ch"
+                + " join customer n on n.id = ch.merged_into where ch.status = 'MERGED' and ch.depth < 20)"
+                + " select start, id from chain where status not in ('MERGED', 'ERASED')")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void insert(Connection c, List<NewPurchase> purchases) throws SQLException {
+        if (purchases.isEmpty()) {
+            return;
+        }
+        List<OutboxBatch.Event> events = new ArrayList<>();
+        Map<UUID, Instant> latest = new LinkedHashMap<>();
+        try (PreparedStatement purchase = c.prepareStatement("insert into purchase (id, customer_id, source_system, order_id,"
+                + " occurred_at, currency, total, cost_of_goods, channel, store, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement line = c.prepareStatement("insert into purchase_line (id, purchase_id, line_no, sku, category,"
+                        + " quantity, unit_price, unit_cost, refunded_quantity, refunded_amount) values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)")) {
+            for (NewPurchase n : purchases) {
+                var p = n.purchase();
+                purchase.setObject(1, p.id);
+                purchase.setObject(2, p.customerId);
+                purchase.setString(3, p.sourceSystem);
+                purchase.setString(4, p.orderId);
+                purchase.setTimestamp(5, Jdbc.ts(p.occurredAt));
+                purchase.setString(6, p.currency);
+                purchase.setBigDecimal(7, p.total);
+                purchase.setBigDecimal(8, p.costOfGoods);
+                purchase.setString(9, p.channel);
+                purchase.setString(10, p.store);
+                purchase.setTimestamp(11, Jdbc.ts(p.recordedAt));
+                purchase.addBatch();
+                for (PurchaseLine l : n.lines()) {
+                    line.setObject(1, l.id);
+                    line.setObject(2, l.purchaseId);
+                    line.setInt(3, l.lineNo);
+                    line.setString(4, l.sku);
+                    line.setString(5, l.category);
+                    line.setInt(6, l.quantity);
+                    line.setBigDecimal(7, l.unitPrice);
+                    line.setBigDecimal(8, l.unitCost);
+                    line.addBatch();
+                }
+                latest.merge(p.customerId, p.occurredAt, (a, b) -> a.isAfter(b) ? a : b);
+                events.add(new OutboxBatch.Event(CustomerEvents.PURCHASE_RECORDED, p.customerId, PurchaseMapper.event(p, n.lines())));
+            }
+            purchase.executeBatch();
+            line.executeBatch();
+        }
+        events.addAll(recordActivity(c, latest));
+        outbox.publish(c, events);
+    }
+
+    /** Moves last activity forward (never past now) and reactivates DORMANT/ARCHIVED buyers; returns their status events. */
+    private static List<OutboxBatch.Event> recordActivity(Connection c, Map<UUID, Instant> latest) throws SQLException {
+        Instant now = Instant.now();
+        List<OutboxBatch.Event> events = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>(latest.keySet());
+        ids.sort(null);
+        List<java.sql.Timestamp> at = ids.stream().map(id -> Jdbc.ts(latest.get(id).isAfter(now) ? now : latest.get(id))).toList();
+        try (PreparedStatement ps = c.prepareStatement("with v as (select * from unnest(?::uuid[], ?::timestamptz[]) as v(id, at)),"
+                + " old as (select c.id, c.status from customer c join v on v.id = c.id order by c.id for update of c)"
+                + " update customer c set last_activity_at = greatest(c.last_activity_at, v.at), version = c.version + 1,"
+                + " updated_at = ?, status = case when c.status in ('DORMANT', 'ARCHIVED') then 'ACTIVE' else c.status end"
+                + " from v, old where c.id = v.id and old.id = c.id returning c.id, old.status")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            ps.setArray(2, c.createArrayOf("timestamptz", at.toArray()));
+            ps.setTimestamp(3, Jdbc.ts(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String from = rs.getString(2);
+                    if ("DORMANT".equals(from) || "ARCHIVED".equals(from)) {
+                        UUID id = rs.getObject(1, UUID.class);
+                        events.add(new OutboxBatch.Event(CustomerEvents.STATUS_CHANGED, id,
+                                new CustomerStatusChanged(id.toString(), from, "ACTIVE", "new activity", now)));
+                    }
+                }
+            }
+        }
+        return events;
+    }
+
+}

@@ -1,0 +1,108 @@
+package io.rapport.customer.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ImportApiIT {
+    private static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    AgroalDataSource ds;
+
+    private static ExtractableResponse<Response> post(String path, String body) {
+        return given().contentType(NDJSON).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(path).then().statusCode(200).extract();
+    }
+
+    @Test
+    void customersAreImportedWithAResultPerRowAndARerunChangesNothing() {
+        String tag = "imp" + System.nanoTime();
+        String email = Api.uniqueEmail();
+        String ext = "E-" + System.nanoTime();
+        String file = """
+                {"kind":"CONSUMER","givenName":"Ann","emails":[{"value":"%1$s"}],"tags":["%2$s"]}
+
+                {"kind":"CONSUMER","givenName":"Bad","emails":[{"value":"not-an-email"}],"tags":["%2$s"]}
+                {"kind":"CONSUMER","givenName":"Again","emails":[{"value":"%3$s"}],"tags":["%2$s"]}
+                {"kind":"ENTERPRISE","organisation":{"companyName":"Acme"},"externalIds":[{"system":"erp","id":"%4$s"}],"tags":["%2$s"]}
+                {"kind":"ALIEN","givenName":"X","emails":[{"value":"x@example.org"}]}
+                {"kind":"CONSUMER","givenName":"Nobody"}
+                this is not json
+                """.formatted(email, tag, email.toUpperCase(), ext);
+        ExtractableResponse<Response> first = post("/api/v1/customers/import", file);
+        assertThat(first.<Integer>path("rows")).isEqualTo(7);
+        assertThat(first.<Integer>path("created")).isEqualTo(2);
+        assertThat(first.<Integer>path("existing")).isEqualTo(1);
+        assertThat(first.<Integer>path("failed")).isEqualTo(4);
+        assertThat(first.<List<Integer>>path("results.line")).containsExactly(1, 3, 4, 5, 6, 7, 8);
+        assertThat(first.<List<String>>path("results.status")).containsExactly("CREATED", "FAILED", "EXISTING", "CREATED",
+                "FAILED", "FAILED", "FAILED");
+        assertThat(first.<String>path("results[1].field")).isEqualTo("emails[0].value");
+        assertThat(first.<String>path("results[4].field")).isEqualTo("kind");
+        String ann = first.path("results[0].id");
+        assertThat(first.<String>path("results[2].id")).isEqualTo(ann);
+        long registered = Db.count(ds, "select count(*) from rapport_outbox where type = 'rapport.customer.registered.v1'");
+
+        ExtractableResponse<Response> second = post("/api/v1/customers/import", file);
+        assertThat(second.<Integer>path("created")).isZero();
+        assertThat(second.<Integer>path("existing")).isEqualTo(3);
+        assertThat(second.<String>path("results[0].id")).isEqualTo(ann);
+        assertThat(Db.count(ds, "select count(*) from rapport_outbox where type = 'rapport.customer.registered.v1'"))
+                .isEqualTo(registered);
+        Api.json().queryParam("tag", tag).get("/api/v1/customers").then().body("total", equalTo(2));
+        Api.json().get("/api/v1/customers/" + ann).then().body("emails[0].value", equalTo(email)).body("version", equalTo(0));
+    }
+
+    @Test
+    void purchasesAreImportedIdempotentlyAndFollowTheirCustomer() {
+        String email = Api.uniqueEmail();
+        String customer = Api.create(Api.person(email, Api.uniquePhone()));
+        String order = "IMP-" + System.nanoTime();
+        String line = "\"sourceSystem\":\"legacy\",\"occurredAt\":\"2024-05-01T10:00:00Z\",\"currency\":\"EUR\","
+                + "\"lines\":[{\"sku\":\"P-1\",\"category\":\"bedding\",\"quantity\":2,\"unitPrice\":\"10.00\",\"unitCost\":\"4\"}]";
+        String file = "{\"customerEmail\":\"" + email.toUpperCase() + "\",\"orderId\":\"" + order + "-1\"," + line + "}\n"
+                + "{\"customerId\":\"" + customer + "\",\"orderId\":\"" + order + "-2\"," + line + "}\n"
+                + "{\"customerId\":\"" + customer + "\",\"orderId\":\"" + order + "-1\"," + line + "}\n"
+                + "{\"customerEmail\":\"" + Api.uniqueEmail() + "\",\"orderId\":\"" + order + "-3\"," + line + "}\n"
+                + "{\"customerId\":\"" + customer + "\",\"orderId\":\"" + order + "-4\"," + line.replace("EUR", "EURO") + "}\n";
+        ExtractableResponse<Response> first = post("/api/v1/customers/import/purchases", file);
+        assertThat(first.<List<String>>path("results.status")).containsExactly("CREATED", "CREATED", "EXISTING", "FAILED", "FAILED");
+        assertThat(first.<String>path("results[3].field")).isEqualTo("customerEmail");
+        assertThat(first.<String>path("results[4].field")).isEqualTo("currency");
+        assertThat(Db.events(ds, customer, "rapport.customer.purchase-recorded.v1")).isEqualTo(2);
+
+        ExtractableResponse<Response> second = post("/api/v1/customers/import/purchases", file);
+        assertThat(second.<Integer>path("created")).isZero();
+        assertThat(second.<Integer>path("existing")).isEqualTo(3);
+        assertThat(Db.events(ds, customer, "rapport.customer.purchase-recorded.v1")).isEqualTo(2);
+        Api.json().get("/api/v1/customers/" + customer + "/purchases").then().body("total", equalTo(2))
+                .body("items[0].total", equalTo("20.00"));
+    }
+
+    @Test
+    void bigFilesAreWrittenInChunks() {
+        String tag = "bulk" + System.nanoTime();
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 2500; i++) {
+            file.append("{\"kind\":\"CONSUMER\",\"givenName\":\"Bulk").append(i).append("\",\"emails\":[{\"value\":\"")
+                    .append(tag).append('-').append(i).append("@example.org\"}],\"tags\":[\"").append(tag).append("\"]}\n");
+        }
+        ExtractableResponse<Response> r = post("/api/v1/customers/import", file.toString());
+        assertThat(r.<Integer>path("created")).isEqualTo(2500);
+        Api.json().queryParam("tag", tag).get("/api/v1/customers").then().body("total", equalTo(2500));
+    }
+
+    @Test
+    void importWantsNdjson() {
+        Api.json().body("{}").post("/api/v1/customers/import").then().statusCode(415).contentType("application/problem+json");
+    }
+}
