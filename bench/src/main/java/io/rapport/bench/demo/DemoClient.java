@@ -43,6 +43,7 @@ final class DemoClient {
     private final String authorization;
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private final Map<String, String> failureSamples = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> retries = new ConcurrentHashMap<>();
 
     DemoClient(String base, String token) {
         this.base = base.replaceAll("/+$", "");
@@ -50,18 +51,43 @@ final class DemoClient {
     }
 
     Reply get(String step, String path) {
-        return send(step, "GET", path, null, null);
+        return send(step, "GET", path, null, null, true);
     }
 
+    /** A POST; with an idempotency key (or {@code naturallyIdempotent}, e.g. an order id) it is retried on a 5xx. */
     Reply post(String step, String path, Object body, String idempotencyKey) {
-        return send(step, "POST", path, body, idempotencyKey);
+        return send(step, "POST", path, body, idempotencyKey, idempotencyKey != null);
+    }
+
+    Reply postIdempotent(String step, String path, Object body) {
+        return send(step, "POST", path, body, null, true);
     }
 
     Reply put(String step, String path, Object body) {
-        return send(step, "PUT", path, body, null);
+        return send(step, "PUT", path, body, null, true);
     }
 
-    Reply send(String step, String method, String path, Object body, String idempotencyKey) {
+    /** Sends, retrying a repeatable request up to twice after a 5xx or no answer; every retry is counted. */
+    Reply send(String step, String method, String path, Object body, String idempotencyKey, boolean repeatable) {
+        Reply reply = attempt(step, method, path, body, idempotencyKey);
+        for (int retry = 1; repeatable && retry <= 2 && (reply.status() >= 500 || reply.status() == 0); retry++) {
+            retries.computeIfAbsent(step + " after " + reply.status(), k -> new AtomicLong()).incrementAndGet();
+            try {
+                Thread.sleep(200L * retry); // back off before repeating an idempotent call
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return reply;
+            }
+            reply = attempt(step, method, path, body, idempotencyKey);
+        }
+        if (!reply.ok() && reply.status() != 409) {
+            tally(step, reply.status() == 0 ? "no answer" : reply.status() + " " + reply.body().path("title").asText(""),
+                    reply.body().path("detail").asText(""));
+        }
+        return reply;
+    }
+
+    private Reply attempt(String step, String method, String path, Object body, String idempotencyKey) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(60))
@@ -78,13 +104,8 @@ final class DemoClient {
             }
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode json = response.body().length == 0 ? MissingNode.getInstance() : parse(response.body());
-            Reply reply = new Reply(response.statusCode(), json);
-            if (!reply.ok() && reply.status() != 409) {
-                tally(step, reply.status() + " " + json.path("title").asText(""), json.path("detail").asText(""));
-            }
-            return reply;
+            return new Reply(response.statusCode(), json);
         } catch (IOException e) {
-            tally(step, "no answer", e.getClass().getSimpleName() + ": " + e.getMessage());
             return new Reply(0, MissingNode.getInstance());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -103,6 +124,13 @@ final class DemoClient {
     Map<String, String> failureReport() {
         Map<String, String> report = new TreeMap<>();
         failures.forEach((k, n) -> report.put(k, n.get() + "x, e.g. " + failureSamples.get(k)));
+        return report;
+    }
+
+    /** Retries by step and the status that caused them. */
+    Map<String, Long> retryReport() {
+        Map<String, Long> report = new TreeMap<>();
+        retries.forEach((k, n) -> report.put(k, n.get()));
         return report;
     }
 

@@ -14,7 +14,7 @@ import java.util.Random;
 /**
  * The demo's data, generated from a seed so every run produces the same customers, orders and costs (same
  * e-mails, order ids and idempotency keys: a second run changes nothing). Annual spend follows a Pareto
- * distribution with shape 1.16, the shape for which about 20% of customers bring about 80% of revenue.
+ * distribution ({@link #PARETO_SHAPE}) so that about 20% of customers bring about 80% of revenue.
  */
 final class DemoData {
     static final String[] KINDS = { "CONSUMER", "PURCHASER", "ENTERPRISE", "INTERMEDIARY", "CHANNEL_PARTNER" };
@@ -28,6 +28,9 @@ final class DemoData {
     private static final String[] ZONES = { "Europe/Paris", "Europe/London", "Europe/Berlin", "America/New_York",
             "Asia/Tokyo", "Australia/Sydney" };
     private static final String[] COUNTRIES = { "FR", "GB", "DE", "US", "JP", "AU" };
+    /** Pareto shape of annual spend: 1.16 gives 80:20 for an infinite population; 2,000 capped draws need about 1.05. */
+    static final double PARETO_SHAPE = 1.05;
+    static final int REPS = 6;
     static final String[] CATEGORIES = { "kitchen", "laundry", "climate", "tv", "phones", "bedding", "service-plans" };
     private static final String[] COST_TYPES = { "SERVICE_CALL", "RETURN_HANDLING", "SALES_VISIT", "DISCOUNT", "SHIPPING" };
     private static final String[] COMPLAINT_CATEGORIES = { "delivery", "product-quality", "billing", "installation" };
@@ -54,14 +57,23 @@ final class DemoData {
         this.anchor = anchor.truncatedTo(ChronoUnit.DAYS);
     }
 
+    /** One generator per customer and purpose, seeded through SplitMix64 so that neighbouring seeds do not correlate. */
     private Random random(int index, int salt) {
-        return new Random(seed * 1_000_003L + index * 31L + salt);
+        long z = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + salt * 0x94D049BB133111EBL;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return new Random(z ^ (z >>> 31));
+    }
+
+    /** The account manager of customer {@code index}: one of {@link #REPS}. */
+    static String owner(int index) {
+        return "rep-" + (1 + index % REPS);
     }
 
     Customer customer(int i) {
         Random r = random(i, 1);
         String kind = pick(r, KINDS, KIND_SHARE);
-        double spend = Math.min(250_000, 60 / Math.pow(1 - r.nextDouble(), 1 / 1.16));
+        double spend = Math.min(250_000, 60 / Math.pow(1 - r.nextDouble(), 1 / PARETO_SHAPE));
         if (!kind.equals("CONSUMER") && !kind.equals("PURCHASER")) {
             spend *= 3; // organisations buy more
         }
@@ -82,6 +94,7 @@ final class DemoData {
                 "postalCode", String.valueOf(10000 + i), "country", COUNTRIES[zone]));
         input.put("timeZone", ZONES[zone]);
         input.put("locale", "en-GB");
+        input.put("ownerId", owner(i));
         input.put("acquisitionSource", r.nextBoolean() ? "web" : "store");
         input.put("channelPreference", r.nextBoolean() ? List.of("EMAIL", "SMS") : List.of("EMAIL"));
         input.put("tags", List.of("demo"));

@@ -116,7 +116,7 @@ public final class DemoMain {
         }
         boolean ok = true;
         for (DemoData.Purchase p : data.purchases(data.customer(i))) {
-            DemoClient.Reply r = api.post("record purchase", "/api/v1/customers/" + ids[i] + "/purchases", p.input(), null);
+            DemoClient.Reply r = api.postIdempotent("record purchase", "/api/v1/customers/" + ids[i] + "/purchases", p.input());
             ok &= r.ok();
             if (r.ok() && p.refunded()) {
                 DemoClient.Reply refund = api.post("refund purchase", "/api/v1/customers/" + ids[i] + "/purchases/"
@@ -281,9 +281,16 @@ public final class DemoMain {
             }
         }
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        DemoClient.Reply agenda = api.get("due contacts", "/api/v1/engagement/contacts/agenda?date=" + today + "&size=1");
-        System.out.println("  due contacts today: " + (agenda.ok() ? agenda.body().path("total").asText() : "unknown (HTTP "
-                + agenda.status() + ")"));
+        long due = 0;
+        boolean known = true;
+        for (int rep = 0; rep < DemoData.REPS; rep++) {
+            DemoClient.Reply agenda = api.get("due contacts", "/api/v1/engagement/contacts/agenda?assignee="
+                    + DemoData.owner(rep) + "&date=" + today + "&size=1");
+            known &= agenda.ok();
+            due += agenda.body().path("total").asLong();
+        }
+        System.out.println("  contacts due today (agendas of the " + DemoData.REPS + " account managers): "
+                + (known ? String.valueOf(due) : "unknown"));
         membersPerTier();
     }
 
@@ -311,6 +318,11 @@ public final class DemoMain {
     }
 
     private void reportFailures() {
+        Map<String, Long> retries = api.retryReport();
+        if (!retries.isEmpty()) {
+            System.out.println("Idempotent calls repeated after a server error (step after status: count):");
+            retries.forEach((k, v) -> System.out.println("  " + k + ": " + v));
+        }
         Map<String, String> failures = api.failureReport();
         if (failures.isEmpty()) {
             System.out.println("Every call succeeded.");

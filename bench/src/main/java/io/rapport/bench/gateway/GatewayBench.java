@@ -18,7 +18,7 @@ import java.util.Map;
  * <p>Arguments: {@code --gateway http://localhost:8080} {@code --direct http://localhost:8091} (or
  * {@code --stub-port 18091}: start a stand-in customer-service on that port; the gateway must be started with
  * {@code RAPPORT_UPSTREAM_CUSTOMER_URL} pointing at it), {@code --customer <uuid>}, {@code --clients 16},
- * {@code --seconds 10} per phase, {@code --rounds 3}, {@code --token <jwt>} (default: a dev token for role sales,
+ * {@code --seconds 10} per phase, {@code --rounds 3}, {@code --warmup 15} seconds per path, {@code --token <jwt>} (default: a dev token for role sales,
  * which a gateway in the dev profile accepts).
  */
 public final class GatewayBench {
@@ -35,6 +35,7 @@ public final class GatewayBench {
         int clients = Integer.parseInt(opts.getOrDefault("clients", "16"));
         Duration phase = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "10")));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "15")));
         String token = opts.containsKey("token") ? opts.get("token")
                 : DevTokens.sign(DevKeys.privateKey(), "bench", List.of("sales"), Duration.ofHours(1));
 
@@ -50,8 +51,8 @@ public final class GatewayBench {
             System.out.printf("GET %s, %d clients, %d rounds of %d s per side; upstream: %s%n", path, clients, rounds,
                     phase.toSeconds(), stub != null ? "stub customer-service (in this process)" : direct);
 
-            LoadRun.run("warm-up direct", client, directUri, null, clients, Duration.ofSeconds(5));
-            LoadRun.run("warm-up gateway", client, gatewayUri, "Bearer " + token, clients, Duration.ofSeconds(5));
+            LoadRun.run("warm-up direct", client, directUri, null, clients, warmup);
+            LoadRun.run("warm-up gateway", client, gatewayUri, "Bearer " + token, clients, warmup);
             long directRequests = 0;
             long gatewayRequests = 0;
             double directSeconds = 0;
