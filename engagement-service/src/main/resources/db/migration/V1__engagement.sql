@@ -46,6 +46,7 @@ create table level_mapping (
 
 create table level_change (
     id           uuid primary key,
+    seq          bigint generated always as identity,
     customer_id  uuid        not null,
     from_level   text,
     to_level     text        not null,
@@ -104,8 +105,10 @@ create table contact (
     closed_at       timestamptz,
     version         bigint      not null default 0
 );
--- A rep's agenda: open contacts by assignee and due time (sorted by customer value after the range scan).
-create index contact_agenda on contact (assignee_id, due_at) include (customer_value) where state in ('PLANNED', 'DUE');
+-- A rep's agenda: open, unpaused contacts by assignee and due time. It covers the page choice (value, due, id), so
+-- the top of the page is found by an index-only range scan and only the rows of the page are read from the table.
+create index contact_agenda on contact (assignee_id, due_at) include (customer_value, id)
+    where state in ('PLANNED', 'DUE') and paused_reason is null;
 -- The dispatcher's claim: planned contacts whose slot has come.
 create index contact_claim on contact (due_at) where state = 'PLANNED' and paused_reason is null;
 create index contact_due_expiry on contact (expires_at) where state = 'DUE';
@@ -115,6 +118,7 @@ create index contact_campaign on contact (campaign_id) where campaign_id is not 
 -- Why a contact was moved, paused, blocked or expired (the explanation endpoint reads this).
 create table contact_adjustment (
     id            uuid primary key,
+    seq           bigint generated always as identity,
     contact_id    uuid        not null,
     customer_id   uuid        not null,
     rule          text        not null,

@@ -66,7 +66,7 @@ public class CustomerEngagementQuery {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select a.contact_id, c.purpose, c.channel, c.state, a.rule, a.reason,"
                 + " a.requested_at, a.placed_at, a.outcome, a.recorded_at from contact_adjustment a join contact c on c.id = a.contact_id"
-                + " where a.customer_id = ?1 order by a.recorded_at desc, a.id limit ?2")
+                + " where a.customer_id = ?1 order by a.recorded_at desc, a.seq desc limit ?2")
                 .setParameter(1, customerId).setParameter(2, limit).getResultList();
         return rows.stream().map(r -> new AdjustmentLine((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], ContactScheduler.instant(r[6]), r[7] == null ? null : ContactScheduler.instant(r[7]),

@@ -151,7 +151,7 @@ public class LevelService {
         profiles.require(customerId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, from_level, to_level, source, reason, changed_by, changed_at"
-                + " from level_change where customer_id = ?1 order by changed_at desc, id").setParameter(1, customerId)
+                + " from level_change where customer_id = ?1 order by changed_at desc, seq desc").setParameter(1, customerId)
                 .getResultList();
         return rows.stream().map(r -> new LevelChange((UUID) r[0], level((String) r[1]), level((String) r[2]), (String) r[3],
                 (String) r[4], (String) r[5], ContactScheduler.instant(r[6]))).toList();
