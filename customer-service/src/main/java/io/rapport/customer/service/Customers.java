@@ -4,7 +4,7 @@ import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.CustomerStatus;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -13,9 +13,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class Customers {
     private final CustomerEventsPublisher events;
+    private final EntityManager em;
 
-    public Customers(CustomerEventsPublisher events) {
+    public Customers(CustomerEventsPublisher events, EntityManager em) {
         this.events = events;
+        this.em = em;
     }
 
     public Customer find(UUID id) {
@@ -31,7 +33,7 @@ public class Customers {
      * (naming the survivor) or erased.
      */
     public Customer changeable(UUID id) {
-        Customer c = Customer.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Customer c = locked(id);
         if (c == null) {
             throw ProblemException.notFound("customer", id);
         }
@@ -43,6 +45,19 @@ public class Customers {
             throw ProblemException.conflict("customer-erased", "customer " + id + " was erased", Map.of());
         }
         return c;
+    }
+
+    /**
+     * Loads the customer after locking its row ({@code FOR UPDATE}) with plain SQL: Hibernate's own
+     * pessimistic lock also follow-on locks the tag collection and fails on customers without tags.
+     *
+     * @return null when there is no such customer
+     */
+    public Customer locked(UUID id) {
+        if (em.createNativeQuery("select id from customer where id = ?1 for update").setParameter(1, id).getResultList().isEmpty()) {
+            return null;
+        }
+        return Customer.findById(id);
     }
 
     /**

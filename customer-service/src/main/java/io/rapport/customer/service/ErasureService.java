@@ -8,7 +8,6 @@ import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
@@ -29,8 +28,10 @@ public class ErasureService {
     private final Outbox outbox;
     private final CustomerEventsPublisher events;
     private final EntityManager em;
+    private final Customers customers;
 
-    public ErasureService(Outbox outbox, CustomerEventsPublisher events, EntityManager em) {
+    public ErasureService(Outbox outbox, CustomerEventsPublisher events, EntityManager em, Customers customers) {
+        this.customers = customers;
         this.outbox = outbox;
         this.events = events;
         this.em = em;
@@ -38,7 +39,7 @@ public class ErasureService {
 
     @Transactional
     public void erase(UUID id) {
-        Customer c = Customer.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Customer c = customers.locked(id);
         if (c == null) {
             throw ProblemException.notFound("customer", id);
         }

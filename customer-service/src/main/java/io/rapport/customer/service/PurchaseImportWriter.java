@@ -90,22 +90,18 @@ public class PurchaseImportWriter {
         Map<String, UUID> byExternal = Jdbc.owners(c, "select e.system, e.external_id, e.customer_id from customer_external_id e"
                 + " join unnest(?::text[], ?::text[]) as v(system, external_id) on e.system = v.system"
                 + " and e.external_id = v.external_id", systems, externals);
-        Map<UUID, UUID> ids = new HashMap<>();
+        List<UUID> named = new ArrayList<>(rows.size());
         for (Pending p : rows) {
-            UUID id = p.customerId() != null ? p.customerId()
+            named.add(p.customerId() != null ? p.customerId()
                     : p.email() != null ? byEmail.get(Jdbc.key("EMAIL", p.email()))
-                    : byExternal.get(Jdbc.key(p.system(), p.externalId()));
-            if (id != null) {
-                ids.put(id, null);
-            }
+                    : byExternal.get(Jdbc.key(p.system(), p.externalId())));
         }
-        Map<UUID, UUID> live = liveCustomers(c, ids.keySet());
+        Map<UUID, UUID> live = liveCustomers(c, named.stream().filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
         List<Pending> resolved = new ArrayList<>();
-        for (Pending p : rows) {
-            UUID named = p.customerId() != null ? p.customerId()
-                    : p.email() != null ? byEmail.get(Jdbc.key("EMAIL", p.email()))
-                    : byExternal.get(Jdbc.key(p.system(), p.externalId()));
-            UUID target = named == null ? null : live.get(named);
+        for (int i = 0; i < rows.size(); i++) {
+            Pending p = rows.get(i);
+            UUID target = named.get(i) == null ? null : live.get(named.get(i));
             if (target == null) {
                 refused.add(ImportResult.Row.failed(p.line(), p.customerId() != null ? "customerId"
                         : p.email() != null ? "customerEmail" : "customerExternalId", "no such customer (or it was erased)"));

@@ -124,6 +124,36 @@ class MergeErasureApiIT {
     }
 
     @Test
+    void concurrentDormancyRunsMarkEachCustomerOnce() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(Api.createPerson());
+        }
+        for (String id : ids) {
+            Db.update(ds, "update customer set last_activity_at = now() - interval '2 years' where id = ?", UUID.fromString(id));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(() -> json().post("/api/v1/customers/hygiene/dormancy-runs").then().statusCode(200)
+                        .extract().<Integer>path("markedDormant")));
+            }
+            int marked = 0;
+            for (var run : runs) {
+                marked += run.get();
+            }
+            assertThat(marked).isGreaterThanOrEqualTo(ids.size());
+        } finally {
+            pool.shutdown();
+        }
+        for (String id : ids) {
+            json().get("/api/v1/customers/" + id).then().body("status", equalTo("DORMANT"));
+            assertThat(Db.events(ds, id, "rapport.customer.status-changed.v1")).as(id).isEqualTo(1);
+        }
+    }
+
+    @Test
     void staleRecordsAreListedUntilVerifiedAndCanBeArchived() {
         String id = Api.createPerson();
         Db.update(ds, "update customer set created_at = now() - interval '13 months' where id = ?", UUID.fromString(id));

@@ -28,6 +28,15 @@ class PurchaseApiIT {
     }
 
     @Test
+    void customersWithoutTagsOrContactsCanBuyChangeAndBeErased() {
+        String id = Api.create("{\"kind\":\"CONSUMER\",\"givenName\":\"Plain\"}");
+        json().body(Api.purchase("SO-" + System.nanoTime(), 1, "5.00")).post("/api/v1/customers/" + id + "/purchases").then()
+                .statusCode(201);
+        json().body("{\"kind\":\"CONSUMER\",\"givenName\":\"Plainer\"}").put("/api/v1/customers/" + id).then().statusCode(200);
+        json().post("/api/v1/customers/" + id + "/erasure").then().statusCode(204);
+    }
+
+    @Test
     void repostingAnOrderIdReturnsTheFirstPurchaseAndPublishesNothing() {
         String id = Api.createPerson();
         String order = "SO-" + System.nanoTime();
