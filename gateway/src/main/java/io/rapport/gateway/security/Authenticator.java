@@ -41,6 +41,11 @@ public class Authenticator {
         return new AuthResult.Rejected("this endpoint needs a bearer token or a partner API key", null);
     }
 
+    /** Whether a name can travel in X-Rapport-Principal: printable ASCII, at most 256 characters. */
+    private static boolean headerSafe(String name) {
+        return name != null && SAFE_NAME.matcher(name).matches();
+    }
+
     private AuthResult bearer(String authorization) {
         int space = authorization.indexOf(' ');
         if (space < 0 || !authorization.substring(0, space).equalsIgnoreCase("Bearer")) {
@@ -54,8 +59,8 @@ public class Authenticator {
         }
         try {
             JsonWebToken jwt = parser.parse(token);
-            String name = jwt.getName() != null ? jwt.getName() : jwt.getSubject();
-            if (name == null || !SAFE_NAME.matcher(name).matches()) {
+            String name = headerSafe(jwt.getName()) ? jwt.getName() : jwt.getSubject();
+            if (!headerSafe(name)) {
                 return new AuthResult.Rejected("the token names no usable subject", "invalid_token");
             }
             Set<String> roles = jwt.getGroups() == null ? Set.of()
