@@ -20,6 +20,10 @@ public interface SegmentationConfig {
     @WithDefault("0 30 2 * * ?")
     String schedule();
 
+    /** PostgreSQL work_mem for the statements of a run (ranking 1,000,000 customers sorts in memory with 256MB). */
+    @WithDefault("256MB")
+    String runWorkMem();
+
     /** Default minimum complaints in 12 months for the repeat-complainers worksheet. */
     @WithDefault("2")
     int repeatComplaints();

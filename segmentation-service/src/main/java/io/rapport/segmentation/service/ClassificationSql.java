@@ -16,9 +16,8 @@ final class ClassificationSql {
     private ClassificationSql() {
     }
 
-    /** Parameter: window start (date). Live = not merged away, not erased. Tenure in years of 365.25 days. */
-    static final String FIGURES = """
-            create temp table run_figures on commit drop as
+    /** Window figures of every live customer (not merged away, not erased); tenure in years of 365.25 days. Parameter: window start. */
+    static final String FIGURES_SELECT = """
             select p.customer_id,
                    coalesce(f.revenue, 0) as revenue, coalesce(f.cogs, 0) as cogs, coalesce(f.refunds, 0) as refunds,
                    coalesce(f.cost_to_serve, 0) as cost_to_serve, coalesce(f.purchases, 0) as purchases, p.wallet,
@@ -29,6 +28,12 @@ final class ClassificationSql {
                            from value_month where month >= ? group by customer_id) f on f.customer_id = p.customer_id
              where p.merged_into is null and not p.erased
             """;
+
+    /** FIGURES_SELECT kept as a temporary table (when a SCORE needs the maxima first, and for VALUE). */
+    static final String FIGURES = "create temp table run_figures on commit drop as " + FIGURES_SELECT;
+
+    /** The figures inlined as a subquery (one pass for REVENUE, PROFIT and VOLUME); takes the window parameter. */
+    static final String FIGURES_INLINE = "(" + FIGURES_SELECT + ") figures";
 
     static final String MAXIMA = """
             select coalesce(max(revenue), 0), coalesce(max(revenue - cogs - refunds - cost_to_serve), 0),
@@ -66,30 +71,27 @@ final class ClassificationSql {
         return sql.append(")").toString();
     }
 
-    /** Total positive metric value; parameters none. */
-    static String total(String metric) {
-        return "select coalesce(sum(greatest(" + metric + ", 0)), 0) from run_figures";
-    }
-
     /**
-     * ABC into run_class. Position before a customer: 100 * value ranked above / total (CUMULATIVE_SHARE) or
-     * 100 * customers ranked above / all customers (RANK_PERCENTILE); width_bucket counts the cut-offs it has
-     * reached, which is the class index. Parameters: labels (text[]), labels again, cut-offs (numeric[]),
-     * total value (CUMULATIVE_SHARE) or customer count (RANK_PERCENTILE).
+     * ABC into run_class from {@code source} (run_figures, or FIGURES_INLINE which adds the window parameter at
+     * the end). Position before a customer: 100 * positive value ranked above / total positive value
+     * (CUMULATIVE_SHARE) or 100 * customers ranked above / all customers (RANK_PERCENTILE); width_bucket counts
+     * the cut-offs it has reached, which is the class index. Parameters: labels (text[]) three times, cut-offs
+     * (numeric[]).
      */
-    static String abc(String metric, AbcMethod method) {
-        String position = method == AbcMethod.CUMULATIVE_SHARE ? "100 * (cum - value) / ?::numeric" : "100 * (rn - 1) / ?::numeric";
+    static String abc(String metric, AbcMethod method, String source) {
+        String position = method == AbcMethod.CUMULATIVE_SHARE ? "100 * (cum - value) / nullif(total, 0)" : "100 * (rn - 1) / n";
         return """
                 create temp table run_class on commit drop as
                 select customer_id, value, rn, cum, revenue, margin, null::numeric as potential,
                        case when value <= 0 then (?::text[])[cardinality(?::text[])]
                             else (?::text[])[1 + width_bucket(%s, ?::numeric[])] end as label
                   from (select customer_id, value, revenue, margin,
-                               row_number() over w as rn, sum(greatest(value, 0)) over w as cum
+                               row_number() over w as rn, sum(greatest(value, 0)) over w as cum,
+                               sum(greatest(value, 0)) over () as total, count(*) over ()::numeric as n
                           from (select customer_id, %s as value, revenue, revenue - cogs - refunds as margin
-                                  from run_figures) v
+                                  from %s) v
                         window w as (order by value desc, customer_id)) r
-                """.formatted(position, metric);
+                """.formatted(position, metric, source);
     }
 
     /**

@@ -4,7 +4,8 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.rapport.contracts.segmentation.RunCompleted;
 import io.rapport.contracts.segmentation.SegmentationEvents;
 import io.rapport.platform.outbox.Outbox;
-import io.rapport.segmentation.domain.AbcMethod;
+import io.rapport.segmentation.config.SegmentationConfig;
+import io.rapport.segmentation.domain.AbcMetric;
 import io.rapport.segmentation.domain.AbcRules;
 import io.rapport.segmentation.domain.ScoreWeight;
 import io.rapport.segmentation.domain.Scheme;
@@ -41,16 +42,18 @@ public class RunService {
     private final RunStore runs;
     private final LevelRecommender levels;
     private final Outbox outbox;
+    private final SegmentationConfig config;
     private final String source;
 
     public RunService(Db db, PolicyStore policies, Windows windows, RunStore runs, LevelRecommender levels, Outbox outbox,
-            @ConfigProperty(name = "quarkus.application.name") String app) {
+            SegmentationConfig config, @ConfigProperty(name = "quarkus.application.name") String app) {
         this.db = db;
         this.policies = policies;
         this.windows = windows;
         this.runs = runs;
         this.levels = levels;
         this.outbox = outbox;
+        this.config = config;
         this.source = "/" + app;
     }
 
@@ -67,25 +70,28 @@ public class RunService {
         UUID runId = UUID.randomUUID();
         Policy policy = policies.active(scheme);
         LocalDate windowStart = windows.start();
-        db.update(ClassificationSql.FIGURES, windowStart);
-        long customers;
-        BigDecimal total;
+        db.one("select set_config('work_mem', ?, true)", rs -> rs.getString(1), config.runWorkMem());
         Map<ScoreWeight, BigDecimal> maxima = new EnumMap<>(ScoreWeight.class);
         if (scheme == Scheme.ABC) {
-            customers = maxima(maxima);
             AbcRules rules = policy.abc();
-            String metric = ClassificationSql.metric(rules, maxima);
-            total = db.one(ClassificationSql.total(metric), rs -> rs.getBigDecimal(1)).orElse(BigDecimal.ZERO);
             String[] labels = rules.labels().toArray(String[]::new);
-            BigDecimal of = rules.method() == AbcMethod.CUMULATIVE_SHARE ? total : BigDecimal.valueOf(customers);
-            db.update(ClassificationSql.abc(metric, rules.method()), labels, labels, labels,
-                    of.signum() == 0 ? BigDecimal.ONE : of, rules.cutoffs().toArray(BigDecimal[]::new));
+            BigDecimal[] cutoffs = rules.cutoffs().toArray(BigDecimal[]::new);
+            if (rules.metric() == AbcMetric.SCORE) {
+                db.update(ClassificationSql.FIGURES, windowStart);
+                maxima(maxima);
+                db.update(ClassificationSql.abc(ClassificationSql.metric(rules, maxima), rules.method(), "run_figures"), labels,
+                        labels, labels, cutoffs);
+            } else {
+                db.update(ClassificationSql.abc(ClassificationSql.metric(rules, maxima), rules.method(),
+                        ClassificationSql.FIGURES_INLINE), labels, labels, labels, cutoffs, windowStart);
+            }
         } else {
+            db.update(ClassificationSql.FIGURES, windowStart);
             db.update(ClassificationSql.VALUE, policy.value().mgcTopPercent(), policy.value().mvcTopPercent());
-            customers = db.count("select count(*) from run_class");
-            total = db.one("select coalesce(sum(greatest(value, 0)), 0) from run_class", rs -> rs.getBigDecimal(1))
-                    .orElse(BigDecimal.ZERO);
         }
+        long customers = db.count("select count(*) from run_class");
+        BigDecimal total = db.one("select coalesce(sum(greatest(value, 0)), 0) from run_class", rs -> rs.getBigDecimal(1))
+                .orElse(BigDecimal.ZERO);
         List<ClassStat> stats = levels.recommend(classStats(), customers);
         List<BigDecimal> pareto = pareto(customers, total);
         BigDecimal concentration = pareto.size() >= 20 ? pareto.get(19) : null;
@@ -106,14 +112,14 @@ public class RunService {
         return Optional.of(run);
     }
 
-    private long maxima(Map<ScoreWeight, BigDecimal> maxima) {
-        return db.one(ClassificationSql.MAXIMA, rs -> {
+    private void maxima(Map<ScoreWeight, BigDecimal> maxima) {
+        db.one(ClassificationSql.MAXIMA, rs -> {
             maxima.put(ScoreWeight.REVENUE, rs.getBigDecimal(1));
             maxima.put(ScoreWeight.PROFIT, rs.getBigDecimal(2));
             maxima.put(ScoreWeight.VOLUME, rs.getBigDecimal(3));
             maxima.put(ScoreWeight.TENURE, rs.getBigDecimal(4));
             return rs.getLong(5);
-        }).orElse(0L);
+        });
     }
 
     private List<ClassStat> classStats() {
