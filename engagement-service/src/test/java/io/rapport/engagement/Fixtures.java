@@ -44,6 +44,10 @@ public class Fixtures {
         return id;
     }
 
+    public void segmentChanged(SegmentChanged e) {
+        levels.segmentChanged(e);
+    }
+
     public UUID customer(String zone, String level) {
         return customer(zone, "rep-" + UUID.randomUUID(), Map.of("PHONE", true, "EMAIL", true, "SMS", true),
                 List.of("EMAIL", "SMS", "PHONE"), level, "100.00");
