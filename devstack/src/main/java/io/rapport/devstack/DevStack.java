@@ -1,6 +1,12 @@
 package io.rapport.devstack;
 
+import io.rapport.contracts.Topics;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import java.util.UUID;
 
 /**
@@ -71,7 +77,29 @@ public final class DevStack {
             bootstrap = embedded.bootstrapServers();
             kafka = embedded;
         }
+        createTopics(bootstrap);
         return new DevStack(pg, bootstrap, kafka);
+    }
+
+    /**
+     * Creates every Rapport topic and its dead-letter topic (3 partitions) if missing, so the first
+     * publisher never races the broker's auto-creation of a topic.
+     */
+    public static void createTopics(String bootstrap) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            var existing = admin.listTopics().names().get();
+            List<NewTopic> missing = Topics.allWithDlq().stream()
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, 3, (short) 1))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the Rapport topics on " + bootstrap, e);
+        }
     }
 
     private static String env(String name) {

@@ -1,17 +1,12 @@
 package io.rapport.devstack;
 
-import io.rapport.contracts.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The infrastructure process of {@code ./crm up}: PostgreSQL and Kafka with their data kept under
@@ -40,7 +35,6 @@ public final class DevStackMain {
         for (String db : databases) {
             stack.postgres().ensureDatabase(db.trim());
         }
-        createTopics(stack.kafkaBootstrap());
 
         List<String> env = new ArrayList<>();
         env.add("RAPPORT_PG_URL_TEMPLATE=" + stack.postgres().jdbcUrl("%s"));
@@ -51,21 +45,6 @@ public final class DevStackMain {
         System.out.println("DEVSTACK READY postgres=" + stack.postgres().jdbcUrl("<db>") + " kafka=" + stack.kafkaBootstrap());
         System.out.flush();
         stopped.await();
-    }
-
-    private static void createTopics(String bootstrap) throws Exception {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(p)) {
-            var existing = admin.listTopics().names().get();
-            List<NewTopic> missing = Topics.allWithDlq().stream()
-                    .filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, 3, (short) 1))
-                    .toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
-            }
-        }
     }
 
     private static Map<String, String> parse(String[] args) throws IOException {

@@ -17,13 +17,11 @@ public class CustomerEventsConsumer {
     static final String CONSUMER = "loyalty";
 
     private final Inbox inbox;
-    private final BatchInbox batches;
     private final DeadLetters deadLetters;
     private final CustomerEventHandlers handlers;
 
-    public CustomerEventsConsumer(Inbox inbox, BatchInbox batches, DeadLetters deadLetters, CustomerEventHandlers handlers) {
+    public CustomerEventsConsumer(Inbox inbox, DeadLetters deadLetters, CustomerEventHandlers handlers) {
         this.inbox = inbox;
-        this.batches = batches;
         this.deadLetters = deadLetters;
         this.handlers = handlers;
     }
@@ -31,7 +29,7 @@ public class CustomerEventsConsumer {
     @Incoming("customer-events")
     @Blocking(ordered = true)
     public void onBatch(ConsumerRecords<String, String> records) {
-        if (batches.applyAll(CONSUMER, records, handlers::apply)) {
+        if (inbox.processAll(CONSUMER, records, handlers::apply)) {
             return;
         }
         for (ConsumerRecord<String, String> record : records) {

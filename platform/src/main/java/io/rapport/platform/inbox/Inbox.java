@@ -64,6 +64,29 @@ public class Inbox {
         }
     }
 
+    /**
+     * Applies a whole poll of records in ONE transaction, with the same deduplication as {@link #process}: one
+     * commit per batch instead of one per event, for consumers that must keep up with a busy topic (use with
+     * {@code batch=true} on the channel). When any record fails, nothing of the batch is kept and this answers
+     * false: the caller then hands the records one by one to {@link #process}, which retries and isolates the
+     * failing one.
+     *
+     * @return true when every record was applied or found already processed
+     */
+    public boolean processAll(String consumer, Iterable<ConsumerRecord<String, String>> records, Consumer<IncomingEvent> effect) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (ConsumerRecord<String, String> record : records) {
+                    applyOnce(consumer, IncomingEvent.from(record), effect);
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.infof("a batch for %s failed (%s); applying its records one by one", consumer, e.toString());
+            return false;
+        }
+    }
+
     private boolean applyOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
         int inserted = em.createNativeQuery("insert into rapport_inbox (consumer, event_id, event_type) values (?1, ?2, ?3)"
                 + " on conflict do nothing")
