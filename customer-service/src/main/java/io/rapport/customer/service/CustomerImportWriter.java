@@ -1,5 +1,6 @@
 package io.rapport.customer.service;
 
+import io.rapport.platform.outbox.Outbox;
 import io.agroal.api.AgroalDataSource;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.customer.CustomerRegistered;
@@ -33,9 +34,9 @@ public class CustomerImportWriter {
     private static final String PHONE = "PHONE";
 
     private final AgroalDataSource dataSource;
-    private final OutboxBatch outbox;
+    private final Outbox outbox;
 
-    public CustomerImportWriter(AgroalDataSource dataSource, OutboxBatch outbox) {
+    public CustomerImportWriter(AgroalDataSource dataSource, Outbox outbox) {
         this.dataSource = dataSource;
         this.outbox = outbox;
     }
@@ -102,7 +103,7 @@ public class CustomerImportWriter {
         if (rows.isEmpty()) {
             return;
         }
-        List<OutboxBatch.Event> events = new ArrayList<>();
+        List<Outbox.Pending> events = new ArrayList<>();
         try (PreparedStatement customer = c.prepareStatement("insert into customer (id, version, kind, status, display_name,"
                 + " given_name, family_name, company_name, industry, company_size, address_line1, address_line2, postal_code,"
                 + " city, region, country, locale, time_zone, owner_id, acquisition_source, referral_code, wallet_amount,"
@@ -168,14 +169,14 @@ public class CustomerImportWriter {
                     tag.setString(2, t);
                     tag.addBatch();
                 }
-                events.add(new OutboxBatch.Event(CustomerEvents.REGISTERED, id, new CustomerRegistered(snapshot(id, d, now))));
+                events.add(new Outbox.Pending(CustomerEvents.REGISTERED, id, new CustomerRegistered(snapshot(id, d, now))));
             }
             customer.executeBatch();
             contact.executeBatch();
             external.executeBatch();
             tag.executeBatch();
         }
-        outbox.publish(c, events);
+        outbox.publishAll(c, events);
     }
 
     private static void addContact(PreparedStatement ps, UUID id, String kind, CustomerDraft.Contact contact) throws SQLException {

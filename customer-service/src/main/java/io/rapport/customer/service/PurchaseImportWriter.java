@@ -1,5 +1,6 @@
 package io.rapport.customer.service;
 
+import io.rapport.platform.outbox.Outbox;
 import io.agroal.api.AgroalDataSource;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.customer.CustomerStatusChanged;
@@ -27,9 +28,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class PurchaseImportWriter {
     private final AgroalDataSource dataSource;
-    private final OutboxBatch outbox;
+    private final Outbox outbox;
 
-    public PurchaseImportWriter(AgroalDataSource dataSource, OutboxBatch outbox) {
+    public PurchaseImportWriter(AgroalDataSource dataSource, Outbox outbox) {
         this.dataSource = dataSource;
         this.outbox = outbox;
     }
@@ -138,7 +139,7 @@ public class PurchaseImportWriter {
         if (purchases.isEmpty()) {
             return;
         }
-        List<OutboxBatch.Event> events = new ArrayList<>();
+        List<Outbox.Pending> events = new ArrayList<>();
         Map<UUID, Instant> latest = new LinkedHashMap<>();
         try (PreparedStatement purchase = c.prepareStatement("insert into purchase (id, customer_id, source_system, order_id,"
                 + " occurred_at, currency, total, cost_of_goods, channel, store, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -170,19 +171,19 @@ public class PurchaseImportWriter {
                     line.addBatch();
                 }
                 latest.merge(p.customerId, p.occurredAt, (a, b) -> a.isAfter(b) ? a : b);
-                events.add(new OutboxBatch.Event(CustomerEvents.PURCHASE_RECORDED, p.customerId, PurchaseMapper.event(p, n.lines())));
+                events.add(new Outbox.Pending(CustomerEvents.PURCHASE_RECORDED, p.customerId, PurchaseMapper.event(p, n.lines())));
             }
             purchase.executeBatch();
             line.executeBatch();
         }
         events.addAll(recordActivity(c, latest));
-        outbox.publish(c, events);
+        outbox.publishAll(c, events);
     }
 
     /** Moves last activity forward (never past now) and reactivates DORMANT/ARCHIVED buyers; returns their status events. */
-    private static List<OutboxBatch.Event> recordActivity(Connection c, Map<UUID, Instant> latest) throws SQLException {
+    private static List<Outbox.Pending> recordActivity(Connection c, Map<UUID, Instant> latest) throws SQLException {
         Instant now = Instant.now();
-        List<OutboxBatch.Event> events = new ArrayList<>();
+        List<Outbox.Pending> events = new ArrayList<>();
         List<UUID> ids = new ArrayList<>(latest.keySet());
         ids.sort(null);
         List<java.sql.Timestamp> at = ids.stream().map(id -> Jdbc.ts(latest.get(id).isAfter(now) ? now : latest.get(id))).toList();
@@ -199,7 +200,7 @@ public class PurchaseImportWriter {
                     String from = rs.getString(2);
                     if ("DORMANT".equals(from) || "ARCHIVED".equals(from)) {
                         UUID id = rs.getObject(1, UUID.class);
-                        events.add(new OutboxBatch.Event(CustomerEvents.STATUS_CHANGED, id,
+                        events.add(new Outbox.Pending(CustomerEvents.STATUS_CHANGED, id,
                                 new CustomerStatusChanged(id.toString(), from, "ACTIVE", "new activity", now)));
                     }
                 }

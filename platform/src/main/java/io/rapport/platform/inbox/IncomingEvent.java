@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.rapport.contracts.CloudEvents;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,7 +52,9 @@ public record IncomingEvent(String id, String type, String source, String subjec
         try {
             return LENIENT.readValue(payload, type);
         } catch (IOException e) {
-            throw new UncheckedIOException("event " + id + " (" + this.type + ") payload does not match " + type.getSimpleName(), e);
+            // cannot succeed on retry: straight to the dead-letter topic
+            throw new MalformedEventException("event " + id + " (" + this.type + ") payload does not match "
+                    + type.getSimpleName() + ": " + e.getMessage());
         }
     }
 }

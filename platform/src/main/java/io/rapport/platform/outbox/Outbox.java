@@ -11,6 +11,10 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -60,6 +64,37 @@ public class Outbox {
                 .executeUpdate();
         wakeRelayAfterCommit();
         return id;
+    }
+
+    /** One event waiting to be written by {@link #publishAll}. */
+    public record Pending(EventType type, Object subject, Object payload) {
+    }
+
+    /**
+     * Records many events with one JDBC batch (bulk import). {@code connection} must be the current
+     * transaction's (an Agroal connection taken inside the JTA transaction is).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(Connection connection, List<Pending> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        String traceparent = traceparent();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "insert into rapport_outbox (id, topic, type, source, subject, payload, traceparent) values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (Pending e : events) {
+                ps.setObject(1, UUID.randomUUID());
+                ps.setString(2, e.type().topic());
+                ps.setString(3, e.type().name());
+                ps.setString(4, source);
+                ps.setString(5, String.valueOf(e.subject()));
+                ps.setString(6, serialise(e.payload()));
+                ps.setString(7, traceparent);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        wakeRelayAfterCommit();
     }
 
     private void wakeRelayAfterCommit() {

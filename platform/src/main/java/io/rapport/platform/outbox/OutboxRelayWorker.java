@@ -9,7 +9,11 @@ import io.quarkus.scheduler.Scheduled;
 import io.rapport.platform.config.OutboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
@@ -30,7 +34,7 @@ public class OutboxRelayWorker {
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaSettings;
     private final String clientId;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
@@ -42,11 +46,18 @@ public class OutboxRelayWorker {
     private volatile Producer<String, byte[]> producer;
 
     public OutboxRelayWorker(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
+            @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String app) {
         this.dataSource = dataSource;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        // the application's kafka.* settings (TLS, SASL) so the relay reaches the same brokers as the channels
+        Map<String, Object> settings = new HashMap<>();
+        if (kafkaConfig.isResolvable()) {
+            settings.putAll(kafkaConfig.get());
+        }
+        settings.put("bootstrap.servers", bootstrapServers);
+        this.kafkaSettings = settings;
         this.clientId = app + "-outbox-relay";
         Gauge.builder("rapport.outbox.backlog", backlog, AtomicLong::get)
                 .description("Outbox rows not yet published to Kafka").register(registry);
@@ -138,7 +149,7 @@ public class OutboxRelayWorker {
         if (relay == null) {
             synchronized (this) {
                 if (relay == null) {
-                    producer = RelayProducers.create(bootstrapServers, clientId);
+                    producer = RelayProducers.create(kafkaSettings, clientId);
                     relay = new OutboxRelay(dataSource, producer, config.batchSize());
                 }
             }

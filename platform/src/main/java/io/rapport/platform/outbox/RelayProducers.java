@@ -14,8 +14,15 @@ public final class RelayProducers {
     }
 
     public static Producer<String, byte[]> create(String bootstrapServers, String clientId) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), clientId);
+    }
+
+    /**
+     * A relay producer on top of the application's Kafka settings ({@code kafka.*}: bootstrap servers, TLS,
+     * SASL credentials); the relay's own guarantees (idempotence, acks, ordering) always win.
+     */
+    public static Producer<String, byte[]> create(Map<String, Object> kafkaSettings, String clientId) {
+        Map<String, Object> p = new HashMap<>(kafkaSettings);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
