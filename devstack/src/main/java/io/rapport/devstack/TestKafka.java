@@ -41,16 +41,25 @@ public final class TestKafka {
 
     /** Sends one CloudEvent with a given id (send the same id twice to test deduplication). */
     public static String send(String topic, String id, String type, String subject, String json) {
+        sendRaw(cloudEvent(topic, id, type, "/test", subject, json));
+        return id;
+    }
+
+    /**
+     * A CloudEvent in Kafka binary mode, as Rapport's services publish them: the attributes as {@code ce_*}
+     * headers, the JSON payload as value, keyed by the subject.
+     */
+    public static ProducerRecord<String, String> cloudEvent(String topic, String id, String type, String source, String subject,
+            String json) {
         RecordHeaders h = new RecordHeaders();
         h.add(CloudEvents.SPECVERSION, bytes(CloudEvents.SPEC_VERSION));
         h.add(CloudEvents.ID, bytes(id));
         h.add(CloudEvents.TYPE, bytes(type));
-        h.add(CloudEvents.SOURCE, bytes("/test"));
+        h.add(CloudEvents.SOURCE, bytes(source));
         h.add(CloudEvents.SUBJECT, bytes(subject));
         h.add(CloudEvents.TIME, bytes(Instant.now().toString()));
         h.add(CloudEvents.CONTENT_TYPE, bytes(CloudEvents.JSON));
-        sendRaw(new ProducerRecord<>(topic, null, subject, json, h));
-        return id;
+        return new ProducerRecord<>(topic, null, subject, json, h);
     }
 
     /** Sends a record as given (e.g. without CloudEvents headers, to test poison handling). */

@@ -1,11 +1,10 @@
 package io.rapport.engagement;
 
+import io.rapport.devstack.TestKafka;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.rapport.contracts.CloudEvents;
 import io.rapport.contracts.EventType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
@@ -36,23 +35,12 @@ public final class KafkaEvents implements AutoCloseable {
 
     public String send(EventType type, String subject, Object payload, String eventId) {
         try {
-            ProducerRecord<String, String> r = new ProducerRecord<>(type.topic(), subject, JSON.writeValueAsString(payload));
-            header(r, CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION);
-            header(r, CloudEvents.ID, eventId);
-            header(r, CloudEvents.TYPE, type.name());
-            header(r, CloudEvents.SOURCE, "/test");
-            header(r, CloudEvents.SUBJECT, subject);
-            header(r, CloudEvents.TIME, Instant.now().toString());
-            header(r, CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
-            producer.send(r).get();
+            producer.send(TestKafka.cloudEvent(type.topic(), eventId, type.name(), "/test", subject,
+                    JSON.writeValueAsString(payload))).get();
             return eventId;
         } catch (Exception e) {
             throw new IllegalStateException("could not send " + type, e);
         }
-    }
-
-    private static void header(ProducerRecord<String, String> r, String name, String value) {
-        r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

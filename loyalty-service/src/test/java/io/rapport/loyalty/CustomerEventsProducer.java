@@ -1,9 +1,9 @@
 package io.rapport.loyalty;
 
+import io.rapport.devstack.TestKafka;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.rapport.contracts.CloudEvents;
 import io.rapport.contracts.EventType;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.customer.CustomerRegistered;
@@ -11,16 +11,10 @@ import io.rapport.contracts.customer.CustomerSnapshot;
 import io.rapport.contracts.customer.PurchaseLine;
 import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.contracts.customer.PurchaseRefunded;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Produces events to the real broker the way customer-service (or segmentation) would: CloudEvents binary mode. */
 public final class CustomerEventsProducer {
@@ -32,20 +26,10 @@ public final class CustomerEventsProducer {
 
     /** Sends the payload as a CloudEvent with the given id; returns the id. */
     public static String send(EventType type, String subject, Object payload, String ceId) {
-        RecordHeaders h = new RecordHeaders();
-        h.add(CloudEvents.SPECVERSION, bytes(CloudEvents.SPEC_VERSION));
-        h.add(CloudEvents.ID, bytes(ceId));
-        h.add(CloudEvents.TYPE, bytes(type.name()));
-        h.add(CloudEvents.SOURCE, bytes("/test"));
-        h.add(CloudEvents.SUBJECT, bytes(subject));
-        h.add(CloudEvents.TIME, bytes(Instant.now().toString()));
-        h.add(CloudEvents.CONTENT_TYPE, bytes(CloudEvents.JSON));
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "acks", "all"),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(type.topic(), null, subject, JSON.writeValueAsString(payload), h)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send " + type, e);
+        try {
+            TestKafka.send(type.topic(), ceId, type.name(), subject, JSON.writeValueAsString(payload));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("could not write " + type, e);
         }
         return ceId;
     }
@@ -70,9 +54,5 @@ public final class CustomerEventsProducer {
                 email == null ? List.of() : List.of(email), phone == null ? List.of() : List.of(phone), "en", "UTC", null, List.of(),
                 referralCode, null, false, Map.of(), false, List.of(), Instant.now(), 1);
         send(CustomerEvents.REGISTERED, customerId.toString(), new CustomerRegistered(s));
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package io.rapport.bench.engagement;
 
-import io.rapport.contracts.CloudEvents;
+import io.rapport.devstack.TestKafka;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.segmentation.SegmentationEvents;
 import java.net.URI;
@@ -29,7 +29,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -213,19 +212,7 @@ public final class EngagementBench {
     }
 
     private static ProducerRecord<String, String> event(String topic, String type, String key, String payload) {
-        RecordHeaders h = new RecordHeaders();
-        h.add(CloudEvents.SPECVERSION, bytes(CloudEvents.SPEC_VERSION));
-        h.add(CloudEvents.ID, bytes(UUID.randomUUID().toString()));
-        h.add(CloudEvents.TYPE, bytes(type));
-        h.add(CloudEvents.SOURCE, bytes("/bench"));
-        h.add(CloudEvents.SUBJECT, bytes(key));
-        h.add(CloudEvents.TIME, bytes(Instant.now().toString()));
-        h.add(CloudEvents.CONTENT_TYPE, bytes(CloudEvents.JSON));
-        return new ProducerRecord<>(topic, null, key, payload, h);
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        return TestKafka.cloudEvent(topic, UUID.randomUUID().toString(), type, "/bench", key, payload);
     }
 
     private static long waitFor(Connection db, String sql, String param, long expected) throws Exception {

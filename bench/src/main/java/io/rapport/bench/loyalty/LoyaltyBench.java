@@ -1,8 +1,8 @@
 package io.rapport.bench.loyalty;
 
+import io.rapport.devstack.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.contracts.CloudEvents;
 import io.rapport.contracts.customer.CustomerEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -113,15 +112,8 @@ public final class LoyaltyBench {
                  "total":"%s","costOfGoods":"1.00","channel":"store","store":"HQ","lines":[{"lineId":"1","sku":"SKU-1",
                  "category":"kitchen","quantity":1,"unitPrice":"%s","unitCost":"1.00","lineTotal":"%s"}]}"""
                 .formatted(purchaseId, customer, purchaseId.substring(0, 8), Instant.now(), amount, amount, amount);
-        RecordHeaders h = new RecordHeaders();
-        h.add(CloudEvents.SPECVERSION, bytes(CloudEvents.SPEC_VERSION));
-        h.add(CloudEvents.ID, bytes(UUID.randomUUID().toString()));
-        h.add(CloudEvents.TYPE, bytes(CustomerEvents.PURCHASE_RECORDED.name()));
-        h.add(CloudEvents.SOURCE, bytes("/bench"));
-        h.add(CloudEvents.SUBJECT, bytes(customer));
-        h.add(CloudEvents.TIME, bytes(Instant.now().toString()));
-        h.add(CloudEvents.CONTENT_TYPE, bytes(CloudEvents.JSON));
-        return new ProducerRecord<>(CustomerEvents.PURCHASE_RECORDED.topic(), null, customer, payload, h);
+        return TestKafka.cloudEvent(CustomerEvents.PURCHASE_RECORDED.topic(), UUID.randomUUID().toString(),
+                CustomerEvents.PURCHASE_RECORDED.name(), "/bench", customer, payload);
     }
 
     private static void quotes(String service, String programme, List<String> customers, int total, int clients) throws Exception {
@@ -212,9 +204,5 @@ public final class LoyaltyBench {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
         return JSON.readTree(r.body());
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package io.rapport.bench.segmentation;
 
-import io.rapport.contracts.CloudEvents;
+import io.rapport.devstack.TestKafka;
 import io.rapport.contracts.customer.CustomerEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +25,6 @@ import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -176,15 +175,8 @@ public final class SegmentationBench {
                         + "\"total\":\"120.00\",\"costOfGoods\":\"70.00\",\"channel\":\"WEB\",\"store\":null,\"lines\":[{\"lineId\":\"1\","
                         + "\"sku\":\"SKU-1\",\"category\":\"CAT-" + (i % 40) + "\",\"quantity\":1,\"unitPrice\":\"120.00\","
                         + "\"unitCost\":\"70.00\",\"lineTotal\":\"120.00\"}]}";
-                RecordHeaders h = new RecordHeaders();
-                h.add(CloudEvents.SPECVERSION, bytes(CloudEvents.SPEC_VERSION));
-                h.add(CloudEvents.ID, bytes(UUID.randomUUID().toString()));
-                h.add(CloudEvents.TYPE, bytes(CustomerEvents.PURCHASE_RECORDED.name()));
-                h.add(CloudEvents.SOURCE, bytes("/bench"));
-                h.add(CloudEvents.SUBJECT, bytes(customer));
-                h.add(CloudEvents.TIME, bytes(Instant.now().toString()));
-                h.add(CloudEvents.CONTENT_TYPE, bytes(CloudEvents.JSON));
-                producer.send(new ProducerRecord<>(CustomerEvents.PURCHASE_RECORDED.topic(), null, customer, json, h));
+                producer.send(TestKafka.cloudEvent(CustomerEvents.PURCHASE_RECORDED.topic(), UUID.randomUUID().toString(),
+                        CustomerEvents.PURCHASE_RECORDED.name(), "/bench", customer, json));
             }
         }
         long applied = 0;
@@ -215,9 +207,5 @@ public final class SegmentationBench {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
