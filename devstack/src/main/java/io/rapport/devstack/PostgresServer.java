@@ -50,6 +50,19 @@ public abstract class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Drops a test database at the end of a run (best effort: a failure leaves only a stray database). */
+    public void dropDatabaseQuietly(String database) {
+        if (!SAFE_NAME.matcher(database).matches()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl(maintenanceDatabase()), username(), password());
+                Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+        } catch (SQLException e) {
+            System.err.println("devstack: could not drop test database " + database + ": " + e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
     }

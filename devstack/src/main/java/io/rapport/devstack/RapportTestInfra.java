@@ -3,6 +3,7 @@ package io.rapport.devstack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Gives a Quarkus test the JVM's shared Kafka broker and its own database on the shared PostgreSQL
@@ -22,19 +23,30 @@ public class RapportTestInfra implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        String db = database;
         Map<String, String> config = new HashMap<>();
+        String db;
         synchronized (System.getProperties()) {
             if (System.getProperty(STARTED + ".kafka") == null) {
                 DevStack stack = DevStack.shared();
+                // a fresh database per test JVM, so a configured server (RAPPORT_DB_URL) that outlives the run never
+                // hands one run the rows of the previous one
+                System.setProperty(STARTED + ".suffix", "_t" + UUID.randomUUID().toString().substring(0, 8));
                 System.setProperty(STARTED + ".kafka", stack.kafkaBootstrap());
                 System.setProperty(STARTED + ".url", stack.postgres().jdbcUrl("%s"));
                 System.setProperty(STARTED + ".admin-url", stack.postgres().jdbcUrl(stack.postgres().maintenanceDatabase()));
                 System.setProperty(STARTED + ".user", stack.postgres().username());
                 System.setProperty(STARTED + ".password", stack.postgres().password());
             }
-            new ExternalPostgres(System.getProperty(STARTED + ".admin-url"), System.getProperty(STARTED + ".user"),
-                    System.getProperty(STARTED + ".password")).ensureDatabase(db);
+            db = database + System.getProperty(STARTED + ".suffix");
+            PostgresServer server = new ExternalPostgres(System.getProperty(STARTED + ".admin-url"),
+                    System.getProperty(STARTED + ".user"), System.getProperty(STARTED + ".password"));
+            if (System.getProperty(STARTED + ".db." + db) == null) {
+                server.ensureDatabase(db);
+                System.setProperty(STARTED + ".db." + db, "created");
+                if (System.getenv("RAPPORT_DB_URL") != null) { // an embedded server is deleted whole at exit
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> server.dropDatabaseQuietly(db), "drop-" + db));
+                }
+            }
         }
         config.put("quarkus.datasource.jdbc.url", System.getProperty(STARTED + ".url").replace("%s", db));
         config.put("quarkus.datasource.username", System.getProperty(STARTED + ".user"));
