@@ -34,6 +34,11 @@ public final class ProbeApp {
     private ProbeApp() {
     }
 
+    public enum Colour { RED, GREEN }
+
+    public record Filter(Colour colour, UUID owner, Instant since, Colour pathColour) {
+    }
+
     public record Thing(@NotBlank String name, @Email String email, @Min(1) int quantity) {
     }
 
@@ -85,6 +90,13 @@ public final class ProbeApp {
         public Thing update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid Thing thing) {
             ETags.check(ifMatch, 3);
             return thing;
+        }
+
+        @GET
+        @Path("/colours/{colour}")
+        public Filter filter(@PathParam("colour") Colour pathColour, @QueryParam("colour") Colour colour,
+                @QueryParam("owner") UUID owner, @QueryParam("since") Instant since) {
+            return new Filter(colour, owner, since, pathColour);
         }
 
         @GET

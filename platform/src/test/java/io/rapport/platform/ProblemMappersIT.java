@@ -48,6 +48,24 @@ class ProblemMappersIT {
     }
 
     @Test
+    void unreadableQueryParametersAre400NamingThemAndUnreadablePathSegments404() {
+        given().queryParam("colour", "GREEN").queryParam("owner", "8d3f1c2a-0000-4000-8000-000000000001")
+                .queryParam("since", "2026-01-31T09:00:00Z").get("/probe/colours/RED")
+                .then().statusCode(200).body("colour", equalTo("GREEN")).body("pathColour", equalTo("RED"))
+                .body("owner", equalTo("8d3f1c2a-0000-4000-8000-000000000001"));
+        given().queryParam("colour", "PURPLE").get("/probe/colours/RED")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("colour"))
+                .body("detail", containsString("[RED, GREEN]"));
+        given().queryParam("owner", "not-a-uuid").get("/probe/colours/RED")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("owner"));
+        given().queryParam("since", "yesterday").get("/probe/colours/RED")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("since"));
+        given().get("/probe/colours/PURPLE")
+                .then().statusCode(404).contentType(PROBLEM).body("detail", containsString("colour"));
+        given().get("/probe/things/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
     void staleIfMatchIs412AndCurrentOneIsAccepted() {
         String body = "{\"name\":\"a\",\"quantity\":1}";
         given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(body).put("/probe/things/{id}", UUID.randomUUID())

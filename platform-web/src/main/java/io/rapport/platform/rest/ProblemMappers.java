@@ -31,6 +31,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
+    public Response unreadableParameter(ParamConverters.UnreadableParameter e, UriInfo uri) {
+        return problem(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
