@@ -5,9 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.contracts.CloudEvents;
 import io.rapport.devstack.TestKafka;
+import io.rapport.platform.inbox.IncomingEvent;
+import io.rapport.platform.inbox.Inbox;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +25,9 @@ class InboxIT {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Inbox inbox;
 
     @Test
     void aDuplicateDeliveryIsAppliedOnce() {
@@ -51,6 +58,55 @@ class InboxIT {
         assertThat(TestKafka.header(dead.get(0), "ce_id")).isEqualTo(poison);
         assertThat(TestKafka.header(dead.get(0), "dead-letter-reason")).contains("poison payload");
         assertThat(TestKafka.header(dead.get(1), "dead-letter-reason")).contains("lacks ce_id");
+    }
+
+    @Test
+    void aBatchAppliesEachNewEventOnceInOrderAndSkipsWhatWasProcessedBefore() {
+        String subject = UUID.randomUUID().toString();
+        String seen = UUID.randomUUID().toString();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        assertThat(inbox.processAll("batch-probe", List.of(record(seen, subject)), this::effect)).isTrue();
+
+        List<ConsumerRecord<String, String>> batch = List.of(record(first, subject), record(seen, subject),
+                record(second, subject), record(first, subject));
+        assertThat(inbox.processAll("batch-probe", batch, this::effect)).isTrue();
+        assertThat(effects(subject)).containsExactly(seen, first, second);
+
+        assertThat(inbox.processAll("batch-probe", batch, this::effect)).isTrue();
+        assertThat(effects(subject)).containsExactly(seen, first, second);
+    }
+
+    @Test
+    void aFailingRecordRollsBackTheWholeBatchAndAnswersFalse() {
+        String subject = UUID.randomUUID().toString();
+        String good = UUID.randomUUID().toString();
+        String bad = UUID.randomUUID().toString();
+        List<ConsumerRecord<String, String>> batch = List.of(record(good, subject), record(bad, subject));
+
+        assertThat(inbox.processAll("batch-probe", batch, event -> {
+            if (event.id().equals(bad)) {
+                throw new IllegalStateException("poison");
+            }
+            effect(event);
+        })).isFalse();
+        assertThat(effects(subject)).isEmpty();
+        assertThat(inbox.processAll("batch-probe", List.of(record(good, subject)), this::effect)).isTrue();
+        assertThat(effects(subject)).containsExactly(good);
+    }
+
+    private static ConsumerRecord<String, String> record(String id, String subject) {
+        ConsumerRecord<String, String> r = new ConsumerRecord<>(TOPIC, 0, 0L, subject, "{}");
+        r.headers().add(CloudEvents.ID, id.getBytes(StandardCharsets.UTF_8));
+        r.headers().add(CloudEvents.TYPE, "rapport.test.probe.v1".getBytes(StandardCharsets.UTF_8));
+        r.headers().add(CloudEvents.SUBJECT, subject.getBytes(StandardCharsets.UTF_8));
+        return r;
+    }
+
+    private void effect(IncomingEvent event) {
+        em.createNativeQuery("insert into probe_effect (event_id, subject, payload) values (?1, ?2, ?3)")
+                .setParameter(1, event.id()).setParameter(2, event.subject()).setParameter(3, event.payload())
+                .executeUpdate();
     }
 
     private List<String> effects(String subject) {

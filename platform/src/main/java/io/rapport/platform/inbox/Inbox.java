@@ -5,9 +5,16 @@ import io.quarkus.scheduler.Scheduled;
 import io.rapport.platform.config.InboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -76,8 +83,15 @@ public class Inbox {
     public boolean processAll(String consumer, Iterable<ConsumerRecord<String, String>> records, Consumer<IncomingEvent> effect) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                List<IncomingEvent> events = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : records) {
-                    applyOnce(consumer, IncomingEvent.from(record), effect);
+                    events.add(IncomingEvent.from(record));
+                }
+                Set<String> fresh = claim(consumer, events);
+                for (IncomingEvent event : events) {
+                    if (fresh.remove(event.id())) { // a second copy inside the batch finds its id gone
+                        effect.accept(event);
+                    }
                 }
             });
             return true;
@@ -85,6 +99,31 @@ public class Inbox {
             LOG.infof("a batch for %s failed (%s); applying its records one by one", consumer, e.toString());
             return false;
         }
+    }
+
+    /** Writes the inbox rows of a whole batch in one statement; answers the ids not processed before. */
+    private Set<String> claim(String consumer, List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return new HashSet<>();
+        }
+        String[] ids = events.stream().map(IncomingEvent::id).toArray(String[]::new);
+        String[] types = events.stream().map(IncomingEvent::type).toArray(String[]::new);
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into rapport_inbox (consumer, event_id, event_type)"
+                    + " select ?, t.id, t.type from unnest(?::text[], ?::text[]) as t(id, type)"
+                    + " on conflict do nothing returning event_id")) {
+                ps.setString(1, consumer);
+                ps.setArray(2, c.createArrayOf("text", ids));
+                ps.setArray(3, c.createArrayOf("text", types));
+                Set<String> fresh = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.add(rs.getString(1));
+                    }
+                }
+                return fresh;
+            }
+        });
     }
 
     private boolean applyOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
