@@ -1,38 +1,64 @@
 package io.rapport.loyalty.messaging;
 
+import io.rapport.loyalty.service.CustomerEventBatch;
 import io.rapport.platform.inbox.Inbox;
+import io.rapport.platform.inbox.IncomingEvent;
+import io.rapport.platform.inbox.MalformedEventException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
- * Consumes customer.events in batches (one consumer per partition, in order): a batch is applied in one
- * transaction; if that fails, record by record through the platform inbox (retries), and a record that still
- * fails goes to the dead-letter topic while the others proceed.
+ * Consumes customer.events in batches (one consumer per partition, in order). A record that is not a readable
+ * CloudEvent goes straight to the dead-letter topic; the rest of the poll is applied in one transaction by
+ * {@link CustomerEventBatch} (purchases set-based). If that fails, the records are applied one by one through the
+ * platform inbox (retries), and a record that still fails goes to the dead-letter topic while the others proceed.
  */
 @ApplicationScoped
 public class CustomerEventsConsumer {
     static final String CONSUMER = "loyalty";
+    private static final Logger LOG = Logger.getLogger(CustomerEventsConsumer.class);
 
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final CustomerEventHandlers handlers;
+    private final CustomerEventBatch batch;
 
-    public CustomerEventsConsumer(Inbox inbox, DeadLetters deadLetters, CustomerEventHandlers handlers) {
+    public CustomerEventsConsumer(Inbox inbox, DeadLetters deadLetters, CustomerEventHandlers handlers, CustomerEventBatch batch) {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.handlers = handlers;
+        this.batch = batch;
     }
 
     @Incoming("customer-events")
     @Blocking(ordered = true)
     public void onBatch(ConsumerRecords<String, String> records) {
-        if (inbox.processAll(CONSUMER, records, handlers::apply)) {
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>(records.count());
+        List<IncomingEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(IncomingEvent.from(record));
+                readable.add(record);
+            } catch (MalformedEventException e) {
+                deadLetters.send(record, e);
+            }
+        }
+        if (events.isEmpty()) {
             return;
         }
-        for (ConsumerRecord<String, String> record : records) {
+        try {
+            batch.apply(CONSUMER, events, handlers::apply);
+            return;
+        } catch (RuntimeException e) {
+            LOG.infof("a batch of %d customer events failed (%s); applying them one by one", events.size(), e.toString());
+        }
+        for (ConsumerRecord<String, String> record : readable) {
             try {
                 inbox.process(CONSUMER, record, handlers::apply);
             } catch (RuntimeException e) {

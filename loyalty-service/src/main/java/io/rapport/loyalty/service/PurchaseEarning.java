@@ -110,7 +110,8 @@ public class PurchaseEarning {
         return "purchase:" + purchaseId;
     }
 
-    private static List<EarnCalculator.Line> lines(PurchaseRecorded e) {
+    /** The purchase's lines as earning sees them; a purchase without lines is one line of its total. */
+    static List<EarnCalculator.Line> lines(PurchaseRecorded e) {
         if (e.lines() == null || e.lines().isEmpty()) {
             return List.of(new EarnCalculator.Line(null, new BigDecimal(e.total())));
         }

@@ -1,7 +1,6 @@
 package io.rapport.loyalty.service;
 
 import io.rapport.loyalty.domain.BenefitRule;
-import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.Programme;
 import io.rapport.loyalty.domain.QuotePricer;
 import io.rapport.loyalty.rest.BenefitDtos.AppliedBenefit;
@@ -12,7 +11,6 @@ import io.rapport.loyalty.rest.BenefitDtos.QuoteView;
 import io.rapport.loyalty.rest.BenefitDtos.SkippedBenefit;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,13 +23,11 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class QuoteService {
-    private final EntityManager em;
-    private final Segments segments;
+    private final QuoteFacts facts;
     private final RulesCache rules;
 
-    public QuoteService(EntityManager em, Segments segments, RulesCache rules) {
-        this.em = em;
-        this.segments = segments;
+    public QuoteService(QuoteFacts facts, RulesCache rules) {
+        this.facts = facts;
         this.rules = rules;
     }
 
@@ -42,22 +38,20 @@ public class QuoteService {
             throw ProblemException.unprocessable("currency-mismatch", "currency",
                     "the programme prices in " + p.currency + ", not " + req.currency());
         }
-        Member m = Member.<Member>find("programmeId = ?1 and customerId = ?2 and status = ?3", programmeId, req.customerId(),
-                Member.ACTIVE).firstResultOptional()
+        QuoteFacts.MemberFacts m = facts.of(programmeId, req.customerId())
                 .orElseThrow(() -> ProblemException.notFound("member of programme " + programmeId + " for customer", req.customerId()));
-        Set<String> classes = segments.of(m.customerId);
+        Set<String> classes = m.classes();
         List<BenefitRule> eligible = new ArrayList<>();
         List<SkippedBenefit> skipped = new ArrayList<>();
         for (BenefitRule r : cached.benefits()) {
-            String why = r.ineligibility(m.tierRank, m.tierCode, classes);
+            String why = r.ineligibility(m.tierRank(), m.tierCode(), classes);
             if (why == null) {
                 eligible.add(r);
             } else {
                 skipped.add(new SkippedBenefit(r.id().toString(), r.kind().name(), r.name(), why));
             }
         }
-        long earlier = ((Number) em.createNativeQuery("select count(*) from purchase_fact where customer_id = ?1 and refunded < total")
-                .setParameter(1, m.customerId).getSingleResult()).longValue();
+        long earlier = m.earlierPurchases();
         List<QuotePricer.BasketLine> basket = req.lines().stream()
                 .map(l -> new QuotePricer.BasketLine(l.sku(), l.category(), l.quantity(), l.unitPrice())).toList();
         QuotePricer.Priced priced = QuotePricer.price(p.currency, basket, eligible, earlier);
@@ -69,7 +63,7 @@ public class QuoteService {
                         "eligible, but its terms do not match this basket or purchase history"));
             }
         }
-        return new QuoteView(p.id.toString(), m.customerId.toString(), m.memberNumber, m.tierCode, p.currency,
+        return new QuoteView(p.id.toString(), req.customerId().toString(), m.memberNumber(), m.tierCode(), p.currency,
                 priced.lines().stream().map(l -> new PricedLineView(l.sku(), l.category(), l.quantity(), l.unitPrice().toPlainString(),
                         l.listTotal().toPlainString(), l.netTotal().toPlainString())).toList(),
                 applied, skipped.stream().sorted(Comparator.comparing(SkippedBenefit::benefitId)).toList(),
@@ -79,10 +73,10 @@ public class QuoteService {
                 "each discount rounded half up to the currency's minor unit");
     }
 
-    private static String why(BenefitRule b, Member m) {
+    private static String why(BenefitRule b, QuoteFacts.MemberFacts m) {
         if (b.minTierRank() == null && b.segmentClasses().isEmpty()) {
             return "for every member";
         }
-        return "member at tier " + m.tierCode + " meets its tier or segment condition";
+        return "member at tier " + m.tierCode() + " meets its tier or segment condition";
     }
 }

@@ -1,0 +1,176 @@
+package io.rapport.loyalty.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The earnings of a run of new purchases, in order, as one member at a time would book them: each purchase
+ * earns per {@link EarnCalculator} at the member's tier of that moment, and a credit that lifts the qualifying
+ * figure of the window over a higher tier's threshold upgrades the member at once (per {@link TierPolicy}),
+ * so a later purchase of the same run already earns at the new multiplier. Downgrades never happen here.
+ * Pure: the caller loads the members (locked), their window figures and the rules, and writes the result.
+ */
+public final class EarnBatch {
+    private final Map<UUID, Terms> terms;
+    private final Map<UUID, List<MemberState>> membersByCustomer = new HashMap<>();
+    private final Map<UUID, Set<String>> classes;
+    private final Instant now;
+    private final List<Credit> credits = new ArrayList<>();
+    private final List<Upgrade> upgrades = new ArrayList<>();
+
+    /**
+     * @param terms the rules of every programme the members belong to
+     * @param members the buyers' active memberships with their current figures (changed in place)
+     * @param classes the buyers' segment classes (only needed for programmes with segment-based tiers)
+     * @param now the evaluation time: the window of the figures ends here
+     */
+    public EarnBatch(Map<UUID, Terms> terms, List<MemberState> members, Map<UUID, Set<String>> classes, Instant now) {
+        this.terms = terms;
+        this.classes = classes;
+        this.now = now;
+        for (MemberState m : members) {
+            membersByCustomer.computeIfAbsent(m.customerId, c -> new ArrayList<>()).add(m);
+        }
+    }
+
+    /** Books one new purchase for every active membership of its buyer in the purchase's currency. */
+    public void earn(Purchase p) {
+        for (MemberState m : membersByCustomer.getOrDefault(p.customerId(), List.of())) {
+            Terms t = terms.get(m.programmeId);
+            if (!t.currency().equals(p.currency())) {
+                continue;
+            }
+            TierRule tier = t.tiers().stream().filter(r -> r.code().equals(m.tierCode)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("programme " + m.programmeId + " has no tier " + m.tierCode));
+            EarnCalculator.Earn earn = EarnCalculator.compute(p.lines(), t.pointsPerUnit(), tier.multiplier(), t.bonuses(),
+                    p.occurredAt());
+            if (earn.points() <= 0) {
+                continue;
+            }
+            m.balance += earn.points();
+            Instant expiresAt = t.expiryMonths() <= 0 ? null
+                    : p.occurredAt().atOffset(ZoneOffset.UTC).plusMonths(t.expiryMonths()).toInstant();
+            credits.add(new Credit(UUID.randomUUID(), m, p, earn, "purchase " + p.orderId() + ": " + earn.reason(), expiresAt,
+                    m.balance));
+            Instant windowStart = now.atOffset(ZoneOffset.UTC).minusMonths(t.qualificationMonths()).toInstant();
+            if (p.occurredAt().isAfter(windowStart) && !p.occurredAt().isAfter(now)) {
+                m.figure = m.figure.add(t.spendBased() ? earn.spend() : BigDecimal.valueOf(earn.points()));
+            }
+            upgrade(m, t, tier, credits.size() - 1);
+        }
+    }
+
+    private void upgrade(MemberState m, Terms t, TierRule current, int afterCredit) {
+        if (t.tiers().stream().allMatch(r -> r.rank() <= m.tierRank)) {
+            return;
+        }
+        Set<String> customerClasses = t.segmentTiers() ? classes.getOrDefault(m.customerId, Set.of()) : Set.of();
+        TierPolicy.Qualification q = TierPolicy.qualify(t.tiers(), m.figure, t.unit(), customerClasses);
+        if (TierPolicy.decide(current, q, false) == TierPolicy.Decision.UPGRADE) {
+            upgrades.add(new Upgrade(m, m.tierCode, q.tier().code(), q.reason(), now, afterCredit));
+            m.tierCode = q.tier().code();
+            m.tierRank = q.tier().rank();
+        }
+    }
+
+    /** The credits in booking order. */
+    public List<Credit> credits() {
+        return credits;
+    }
+
+    /** The upgrades in the order they happened. */
+    public List<Upgrade> upgrades() {
+        return upgrades;
+    }
+
+    /** What earning needs of a programme. */
+    public record Terms(UUID programmeId, String currency, BigDecimal pointsPerUnit, int expiryMonths, int qualificationMonths,
+            boolean spendBased, List<TierRule> tiers, List<EarnCalculator.Bonus> bonuses, boolean segmentTiers) {
+        String unit() {
+            return spendBased ? currency + " spent" : "points earned";
+        }
+    }
+
+    /** A new purchase: its lines in the purchase currency. */
+    public record Purchase(UUID purchaseId, UUID customerId, String orderId, Instant occurredAt, String currency,
+            List<EarnCalculator.Line> lines) {
+        public String key() {
+            return "purchase:" + purchaseId;
+        }
+    }
+
+    /** An active membership as the run changes it: tier, balance and the qualifying figure of the window. */
+    public static final class MemberState {
+        private final UUID id;
+        private final UUID programmeId;
+        private final UUID customerId;
+        private String tierCode;
+        private int tierRank;
+        private long balance;
+        private BigDecimal figure;
+        private final String initialTier;
+        private final long initialBalance;
+
+        public MemberState(UUID id, UUID programmeId, UUID customerId, String tierCode, int tierRank, long balance,
+                BigDecimal figure) {
+            this.id = id;
+            this.programmeId = programmeId;
+            this.customerId = customerId;
+            this.tierCode = tierCode;
+            this.tierRank = tierRank;
+            this.balance = balance;
+            this.figure = figure;
+            this.initialTier = tierCode;
+            this.initialBalance = balance;
+        }
+
+        public UUID id() {
+            return id;
+        }
+
+        public UUID programmeId() {
+            return programmeId;
+        }
+
+        public UUID customerId() {
+            return customerId;
+        }
+
+        public String tierCode() {
+            return tierCode;
+        }
+
+        public int tierRank() {
+            return tierRank;
+        }
+
+        public long balance() {
+            return balance;
+        }
+
+        public BigDecimal figure() {
+            return figure;
+        }
+
+        /** Whether the run changed the balance or the tier. */
+        public boolean changed() {
+            return balance != initialBalance || !tierCode.equals(initialTier);
+        }
+    }
+
+    /** One EARN entry with its lot; {@code balanceAfter} is the member's balance once it is booked. */
+    public record Credit(UUID entryId, MemberState member, Purchase purchase, EarnCalculator.Earn earn, String reason,
+            Instant expiresAt, long balanceAfter) {
+    }
+
+    /** A tier upgrade of a member during the run, caused by the credit at index {@code afterCredit} of {@link #credits}. */
+    public record Upgrade(MemberState member, String fromTier, String toTier, String reason, Instant at, int afterCredit) {
+    }
+}
