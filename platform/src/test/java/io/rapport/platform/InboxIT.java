@@ -78,6 +78,24 @@ class InboxIT {
     }
 
     @Test
+    void aSetBasedBatchReceivesOnlyTheNewEventsInOneCall() {
+        String subject = UUID.randomUUID().toString();
+        String seen = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        assertThat(inbox.processAll("set-probe", List.of(record(seen, subject)), this::effect)).isTrue();
+
+        List<List<String>> calls = new java.util.ArrayList<>();
+        assertThat(inbox.processBatch("set-probe", List.of(record(seen, subject), record(fresh, subject),
+                record(fresh, subject)), events -> calls.add(events.stream().map(IncomingEvent::id).toList()))).isTrue();
+        assertThat(calls).containsExactly(List.of(fresh));
+
+        calls.clear();
+        assertThat(inbox.processBatch("set-probe", List.of(record(seen, subject), record(fresh, subject)),
+                events -> calls.add(events.stream().map(IncomingEvent::id).toList()))).isTrue();
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
     void aFailingRecordRollsBackTheWholeBatchAndAnswersFalse() {
         String subject = UUID.randomUUID().toString();
         String good = UUID.randomUUID().toString();

@@ -81,6 +81,18 @@ public class Inbox {
      * @return true when every record was applied or found already processed
      */
     public boolean processAll(String consumer, Iterable<ConsumerRecord<String, String>> records, Consumer<IncomingEvent> effect) {
+        return processBatch(consumer, records, events -> events.forEach(effect));
+    }
+
+    /**
+     * Like {@link #processAll}, for consumers that apply a poll set-based: {@code effect} receives, in ONE call and in
+     * record order, only the events this consumer has not processed before (each id once, also when the poll holds
+     * two copies of it), inside the transaction that records them in the inbox.
+     *
+     * @return true when the batch was applied (or held nothing new); false when it failed and nothing was kept
+     */
+    public boolean processBatch(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            Consumer<List<IncomingEvent>> effect) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 List<IncomingEvent> events = new ArrayList<>();
@@ -88,10 +100,14 @@ public class Inbox {
                     events.add(IncomingEvent.from(record));
                 }
                 Set<String> fresh = claim(consumer, events);
+                List<IncomingEvent> apply = new ArrayList<>(fresh.size());
                 for (IncomingEvent event : events) {
                     if (fresh.remove(event.id())) { // a second copy inside the batch finds its id gone
-                        effect.accept(event);
+                        apply.add(event);
                     }
+                }
+                if (!apply.isEmpty()) {
+                    effect.accept(apply);
                 }
             });
             return true;
