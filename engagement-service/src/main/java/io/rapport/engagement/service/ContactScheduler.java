@@ -35,7 +35,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ContactScheduler {
     /** How far back made and planned contacts are read for the caps: longer than any sensible cap window. */
-    private static final Duration LOOK_BACK = Duration.ofDays(120);
+    static final Duration LOOK_BACK = Duration.ofDays(120);
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -208,7 +208,8 @@ public class ContactScheduler {
         return id == null ? null : id.toString();
     }
 
-    private static Channel channel(String s) {
+    /** A channel as stored; an interaction kind without a channel of its own (CALL) counts as PHONE. */
+    static Channel channel(String s) {
         try {
             return Channel.valueOf(s);
         } catch (RuntimeException e) {

@@ -13,38 +13,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
- * Turns facts into contacts through the customer's level's plans. Each contact carries a source key built from
- * the fact (purchase id and plan, level change and plan, recurring plan and day), so a replayed fact schedules
- * nothing new.
+ * Turns level changes and closed recurring contacts into contacts through the customer's level's plans (purchases:
+ * {@link PurchaseScheduling}). Each contact carries a source key built from the fact (level change and plan, recurring
+ * plan and day), so a replayed fact schedules nothing new.
  */
 @ApplicationScoped
 public class PlanTriggers {
-    private static final Logger LOG = Logger.getLogger(PlanTriggers.class);
-
     private final ContactScheduler scheduler;
     private final Clock clock;
 
     public PlanTriggers(ContactScheduler scheduler, Clock clock) {
         this.scheduler = scheduler;
         this.clock = clock;
-    }
-
-    /** A purchase: one contact per AFTER_PURCHASE plan of the level, {@code days} after the purchase. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void purchased(CustomerProfile profile, String purchaseId, Instant occurredAt) {
-        Instant now = clock.instant();
-        for (ContactPlan plan : ContactPlan.active(profile.level, TriggerType.AFTER_PURCHASE)) {
-            Instant requested = occurredAt.plus(Duration.ofDays(plan.days));
-            Instant expires = requested.plus(Duration.ofDays(plan.validityDays));
-            if (expires.isBefore(now)) {
-                LOG.debugf("purchase %s is too old for plan %s: its contact would have expired at %s", purchaseId, plan.id, expires);
-                continue;
-            }
-            scheduler.create(spec(plan, profile, requested, expires, "purchase:" + purchaseId + ":" + plan.id), profile, plan.queue);
-        }
     }
 
     /**

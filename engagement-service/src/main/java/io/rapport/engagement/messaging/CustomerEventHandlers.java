@@ -1,0 +1,98 @@
+package io.rapport.engagement.messaging;
+
+import io.rapport.contracts.customer.ConsentChanged;
+import io.rapport.contracts.customer.CustomerErased;
+import io.rapport.contracts.customer.CustomerEvents;
+import io.rapport.contracts.customer.CustomerMerged;
+import io.rapport.contracts.customer.CustomerRegistered;
+import io.rapport.contracts.customer.CustomerUpdated;
+import io.rapport.contracts.customer.PurchaseRecorded;
+import io.rapport.engagement.domain.PurchaseFact;
+import io.rapport.engagement.service.CustomerProjectionService;
+import io.rapport.engagement.service.PurchaseScheduling;
+import io.rapport.platform.inbox.IncomingEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Maps customer events to their effect inside the inbox transaction: the projection (registration, updates, consent,
+ * merge, erasure) and, for purchases, the level's AFTER_PURCHASE plans. Other types (status, refunds, costs) are
+ * recorded by the inbox and otherwise ignored.
+ */
+@ApplicationScoped
+public class CustomerEventHandlers {
+    private final CustomerProjectionService projection;
+    private final PurchaseScheduling purchases;
+
+    public CustomerEventHandlers(CustomerProjectionService projection, PurchaseScheduling purchases) {
+        this.projection = projection;
+        this.purchases = purchases;
+    }
+
+    /**
+     * A poll's new events, in record order, inside its inbox transaction. Consecutive purchases are scheduled together
+     * (set-based) when an event of another type comes, so that event sees their contacts and they were planned on the
+     * projection as it stood before it, and at the end.
+     */
+    public void applyAll(List<IncomingEvent> events) {
+        List<PurchaseFact> pending = new ArrayList<>();
+        for (IncomingEvent e : events) {
+            Optional<PurchaseFact> purchase = purchase(e);
+            if (purchase.isPresent()) {
+                pending.add(purchase.get());
+            } else {
+                schedule(pending);
+                pending.clear();
+                applyOther(e);
+            }
+        }
+        schedule(pending);
+    }
+
+    /** One event on its own (the record-by-record path). */
+    public void apply(IncomingEvent e) {
+        Optional<PurchaseFact> purchase = purchase(e);
+        if (purchase.isPresent()) {
+            schedule(List.of(purchase.get()));
+        } else {
+            applyOther(e);
+        }
+    }
+
+    /** The purchase an event records, if it is a purchase; a payload that does not read is a malformed event. */
+    private Optional<PurchaseFact> purchase(IncomingEvent e) {
+        if (!CustomerEvents.PURCHASE_RECORDED.name().equals(e.type())) {
+            return Optional.empty();
+        }
+        PurchaseRecorded p = e.payload(PurchaseRecorded.class);
+        if (p.purchaseId() == null || p.customerId() == null) {
+            throw new IllegalArgumentException("purchase event " + e.id() + " lacks purchaseId or customerId");
+        }
+        return Optional.of(new PurchaseFact(p.purchaseId(), UUID.fromString(p.customerId()),
+                p.occurredAt() == null ? e.time() : p.occurredAt()));
+    }
+
+    private void schedule(List<PurchaseFact> facts) {
+        if (!facts.isEmpty()) {
+            purchases.schedule(List.copyOf(facts));
+        }
+    }
+
+    private void applyOther(IncomingEvent e) {
+        String type = e.type();
+        if (CustomerEvents.REGISTERED.name().equals(type)) {
+            projection.snapshot(e.payload(CustomerRegistered.class).customer());
+        } else if (CustomerEvents.UPDATED.name().equals(type)) {
+            projection.snapshot(e.payload(CustomerUpdated.class).customer());
+        } else if (CustomerEvents.CONSENT_CHANGED.name().equals(type)) {
+            projection.consentChanged(e.payload(ConsentChanged.class));
+        } else if (CustomerEvents.MERGED.name().equals(type)) {
+            projection.merged(e.payload(CustomerMerged.class));
+        } else if (CustomerEvents.ERASED.name().equals(type)) {
+            projection.erased(UUID.fromString(e.payload(CustomerErased.class).customerId()));
+        }
+    }
+}
