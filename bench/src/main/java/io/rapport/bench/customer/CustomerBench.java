@@ -30,7 +30,8 @@ import java.util.function.IntFunction;
  * create-customer and record-purchase throughput, and NDJSON bulk import rows/s for customers and purchases.
  *
  * <p>Options: {@code --base http://localhost:18091 --jdbc <url> --user postgres --password postgres
- * --customers 1000000 --clients 16 --seconds 15 --warmup 5 --import-rows 100000}.
+ * --customers 1000000 --clients 16 --seconds 15 --warmup 5 --import-rows 100000
+ * --phases lookups,writes,import}; {@code --phases none} with {@code --jdbc} only seeds.
  */
 public final class CustomerBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -61,16 +62,22 @@ public final class CustomerBench {
         if (o.containsKey("jdbc")) {
             bench.seed(o.get("jdbc"), o.getOrDefault("user", "postgres"), o.getOrDefault("password", "postgres"));
         }
-        bench.run("lookup by id", g -> get("/api/v1/customers/" + uuid("bench-" + g)));
-        bench.run("lookup by e-mail", g -> get("/api/v1/customers/lookup?email=bench" + g + "%40bench.example"));
-        bench.run("lookup by phone", g -> get("/api/v1/customers/lookup?phone=%2B4915" + String.format("%09d", g)));
-        bench.run("create customer", g -> post("/api/v1/customers", "application/json",
-                "{\"kind\":\"CONSUMER\",\"givenName\":\"Load\",\"familyName\":\"Test\",\"emails\":[{\"value\":\"load-"
-                        + SEQUENCE.incrementAndGet() + "@bench.example\"}],\"timeZone\":\"Europe/Berlin\"}"));
-        bench.run("record purchase", g -> post("/api/v1/customers/" + uuid("bench-" + g) + "/purchases", "application/json",
-                purchase(SEQUENCE.incrementAndGet())));
-        int rows = Integer.parseInt(o.getOrDefault("import-rows", "100000"));
-        bench.bulkImport(rows);
+        List<String> phases = List.of(o.getOrDefault("phases", "lookups,writes,import").split(","));
+        if (phases.contains("lookups")) {
+            bench.run("lookup by id", g -> get("/api/v1/customers/" + uuid("bench-" + g)));
+            bench.run("lookup by e-mail", g -> get("/api/v1/customers/lookup?email=bench" + g + "%40bench.example"));
+            bench.run("lookup by phone", g -> get("/api/v1/customers/lookup?phone=%2B4915" + String.format("%09d", g)));
+        }
+        if (phases.contains("writes")) {
+            bench.run("create customer", g -> post("/api/v1/customers", "application/json",
+                    "{\"kind\":\"CONSUMER\",\"givenName\":\"Load\",\"familyName\":\"Test\",\"emails\":[{\"value\":\"load-"
+                            + SEQUENCE.incrementAndGet() + "@bench.example\"}],\"timeZone\":\"Europe/Berlin\"}"));
+            bench.run("record purchase", g -> post("/api/v1/customers/" + uuid("bench-" + g) + "/purchases", "application/json",
+                    purchase(SEQUENCE.incrementAndGet())));
+        }
+        if (phases.contains("import")) {
+            bench.bulkImport(Integer.parseInt(o.getOrDefault("import-rows", "100000")));
+        }
     }
 
     /** Inserts bench customers 1..N with one e-mail and one phone each; ids are md5('bench-' || n) as uuid. */

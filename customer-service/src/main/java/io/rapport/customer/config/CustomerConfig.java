@@ -35,4 +35,11 @@ public interface CustomerConfig {
     /** Rows written per transaction by the bulk import. */
     @WithDefault("1000")
     int importChunkSize();
+
+    /**
+     * Attempts at writing one import chunk that lost a race with a concurrent request (same e-mail, phone,
+     * external id or order id stored first); after the last one the chunk's rows fail and nothing of them is stored.
+     */
+    @WithDefault("5")
+    int importConflictAttempts();
 }

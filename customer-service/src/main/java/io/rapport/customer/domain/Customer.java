@@ -110,10 +110,15 @@ public class Customer extends PanacheEntityBase {
     }
 
     public List<Channel> channelPreferenceList() {
-        if (channelPreference == null || channelPreference.isBlank()) {
+        return channels(channelPreference);
+    }
+
+    /** Parses the stored form of the channel preference order (comma-separated channel names). */
+    public static List<Channel> channels(String stored) {
+        if (stored == null || stored.isBlank()) {
             return List.of();
         }
-        return new ArrayList<>(Arrays.stream(channelPreference.split(",")).map(Channel::valueOf).toList());
+        return new ArrayList<>(Arrays.stream(stored.split(",")).map(Channel::valueOf).toList());
     }
 
     public void channelPreference(List<Channel> channels) {

@@ -45,7 +45,7 @@ public class CustomerImportWriter {
     public record Pending(int line, CustomerDraft draft) {
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = SQLException.class)
     public List<ImportResult.Row> write(List<Pending> rows, String who) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             Map<String, UUID> owners = existingOwners(c, rows);

@@ -24,9 +24,10 @@ public class CustomerService {
     private final CustomerProfiles profiles;
     private final CustomerEventsPublisher events;
     private final IdempotencyKeys idempotency;
+    private final CustomerReader reader;
 
     public CustomerService(CustomerDrafts drafts, IdentityService identity, CustomerWriter writer, Customers customers,
-            CustomerProfiles profiles, CustomerEventsPublisher events, IdempotencyKeys idempotency) {
+            CustomerProfiles profiles, CustomerEventsPublisher events, IdempotencyKeys idempotency, CustomerReader reader) {
         this.drafts = drafts;
         this.identity = identity;
         this.writer = writer;
@@ -34,6 +35,7 @@ public class CustomerService {
         this.profiles = profiles;
         this.events = events;
         this.idempotency = idempotency;
+        this.reader = reader;
     }
 
     /** The outcome of a create: {@code replayed} when the Idempotency-Key was seen before (nothing new stored). */
@@ -63,7 +65,7 @@ public class CustomerService {
     }
 
     public CustomerView view(UUID id) {
-        return profiles.view(customers.find(id));
+        return reader.byId(id).orElseThrow(() -> ProblemException.notFound("customer", id));
     }
 
     /** Replaces the customer's data; {@code ifMatch} names the version the caller read (412 otherwise). */

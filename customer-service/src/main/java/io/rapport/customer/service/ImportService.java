@@ -24,11 +24,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * Bulk import of NDJSON streams: one JSON object per line, read as it arrives, checked row by row with the
  * same rules as the single-record endpoints, and written in chunks of {@code rapport.customer.import-chunk-size}
  * rows per transaction. Every non-blank line gets a result; rows past {@code import-max-rows} fail unread.
+ * Two imports racing on the same records do not fail: the loser's rows come back EXISTING.
  */
 @ApplicationScoped
 public class ImportService {
@@ -64,12 +66,12 @@ public class ImportService {
             }
             chunk.add(new CustomerImportWriter.Pending(line, draft));
             if (chunk.size() >= config.importChunkSize()) {
-                results.addAll(customerWriter.write(chunk, who));
+                results.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
                 chunk.clear();
             }
         });
         if (!chunk.isEmpty()) {
-            results.addAll(customerWriter.write(chunk, who));
+            results.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
         }
         return sorted(results);
     }
@@ -83,14 +85,29 @@ public class ImportService {
             check(row);
             chunk.add(pending(line, row, now));
             if (chunk.size() >= config.importChunkSize()) {
-                results.addAll(purchaseWriter.write(chunk));
+                results.addAll(write(chunk, PurchaseImportWriter.Pending::line, () -> purchaseWriter.write(chunk)));
                 chunk.clear();
             }
         });
         if (!chunk.isEmpty()) {
-            results.addAll(purchaseWriter.write(chunk));
+            results.addAll(write(chunk, PurchaseImportWriter.Pending::line, () -> purchaseWriter.write(chunk)));
         }
         return sorted(results);
+    }
+
+    /**
+     * Writes one chunk in a transaction of its own; when a concurrent request stored some of the same e-mails,
+     * phones, external ids or orders first, the whole chunk is rolled back and written again, and those rows
+     * come back EXISTING. A chunk that loses every attempt fails row by row (nothing of it is stored).
+     */
+    private <P> List<ImportResult.Row> write(List<P> chunk, ToIntFunction<P> line, ConcurrentWrites.Attempt<List<ImportResult.Row>> attempt)
+            throws SQLException {
+        try {
+            return ConcurrentWrites.retry(config.importConflictAttempts(), attempt);
+        } catch (ConcurrentWrites.LostRaceException e) {
+            return chunk.stream().map(p -> ImportResult.Row.failed(line.applyAsInt(p), null,
+                    "concurrent requests kept writing the same records; nothing of this row was stored, send it again")).toList();
+        }
     }
 
     private PurchaseImportWriter.Pending pending(int line, PurchaseImportRow row, Instant now) {

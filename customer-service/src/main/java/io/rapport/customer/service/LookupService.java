@@ -5,21 +5,16 @@ import io.rapport.customer.rest.CustomerView;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import java.util.UUID;
 
-/** Finds the one customer owning an e-mail, a phone or an external id (index-backed, values normalised first). */
+/** Finds the one customer owning an e-mail, a phone or an external id (values normalised first; one index-backed statement). */
 @ApplicationScoped
 public class LookupService {
     private final CustomerDrafts drafts;
-    private final IdentityService identity;
-    private final CustomerProfiles profiles;
-    private final Customers customers;
+    private final CustomerReader reader;
 
-    public LookupService(CustomerDrafts drafts, IdentityService identity, CustomerProfiles profiles, Customers customers) {
+    public LookupService(CustomerDrafts drafts, CustomerReader reader) {
         this.drafts = drafts;
-        this.identity = identity;
-        this.profiles = profiles;
-        this.customers = customers;
+        this.reader = reader;
     }
 
     public CustomerView lookup(String email, String phone, String externalSystem, String externalId) {
@@ -27,15 +22,15 @@ public class LookupService {
         if (given != 1) {
             throw ProblemException.invalid("email", "give exactly one of email, phone or externalSystem with externalId");
         }
-        Optional<UUID> owner;
+        Optional<CustomerView> owner;
         String what;
         if (email != null) {
             String v = drafts.normaliseEmail("email", email);
-            owner = identity.owner(ContactKind.EMAIL, v);
+            owner = reader.byContact(ContactKind.EMAIL, v);
             what = "e-mail " + v;
         } else if (phone != null) {
             String v = drafts.normalisePhone("phone", phone);
-            owner = identity.owner(ContactKind.PHONE, v);
+            owner = reader.byContact(ContactKind.PHONE, v);
             what = "phone " + v;
         } else {
             if (externalSystem == null || externalSystem.isBlank()) {
@@ -44,9 +39,9 @@ public class LookupService {
             if (externalId == null || externalId.isBlank()) {
                 throw ProblemException.invalid("externalId", "is required with externalSystem");
             }
-            owner = identity.ownerOfExternal(externalSystem.trim(), externalId.trim());
+            owner = reader.byExternalId(externalSystem.trim(), externalId.trim());
             what = "external id " + externalSystem.trim() + "/" + externalId.trim();
         }
-        return profiles.view(customers.find(owner.orElseThrow(() -> ProblemException.notFound("customer with", what))));
+        return owner.orElseThrow(() -> ProblemException.notFound("customer with", what));
     }
 }

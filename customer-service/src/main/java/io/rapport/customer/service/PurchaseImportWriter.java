@@ -42,11 +42,12 @@ public class PurchaseImportWriter {
     public record Pending(int line, NewPurchase purchase, UUID customerId, String email, String system, String externalId) {
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = SQLException.class)
     public List<ImportResult.Row> write(List<Pending> rows) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             List<ImportResult.Row> refused = new ArrayList<>();
             rows = resolve(c, rows, refused);
+            lockBuyers(c, rows);
             List<String> systems = rows.stream().map(p -> p.purchase().purchase().sourceSystem).toList();
             List<String> orders = rows.stream().map(p -> p.purchase().purchase().orderId).toList();
             Map<String, UUID> stored = Jdbc.owners(c, "select p.source_system, p.order_id, p.id from purchase p join"
@@ -112,6 +113,21 @@ public class PurchaseImportWriter {
             }
         }
         return resolved;
+    }
+
+    /**
+     * Locks the buyers' rows in id order before the orders are checked: a concurrent import or purchase for the
+     * same customers waits for this chunk, then sees its orders; two chunks never lock each other out.
+     */
+    private static void lockBuyers(Connection c, List<Pending> rows) throws SQLException {
+        Object[] ids = rows.stream().map(p -> p.purchase().purchase().customerId).distinct().toArray();
+        if (ids.length == 0) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select id from customer where id = any(?) order by id for update")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            ps.executeQuery().close();
+        }
     }
 
     /** Each id to the live customer that stands for it now: itself, or its survivor after merges; erased ids are left out. */
@@ -180,7 +196,10 @@ public class PurchaseImportWriter {
         outbox.publishAll(c, events);
     }
 
-    /** Moves last activity forward (never past now) and reactivates DORMANT/ARCHIVED buyers; returns their status events. */
+    /**
+     * Moves last activity forward (never past now) and reactivates DORMANT/ARCHIVED buyers (rows locked by
+     * {@link #lockBuyers}); returns their status events.
+     */
     private static List<Outbox.Pending> recordActivity(Connection c, Map<UUID, Instant> latest) throws SQLException {
         Instant now = Instant.now();
         List<Outbox.Pending> events = new ArrayList<>();
@@ -188,7 +207,7 @@ public class PurchaseImportWriter {
         ids.sort(null);
         List<java.sql.Timestamp> at = ids.stream().map(id -> Jdbc.ts(latest.get(id).isAfter(now) ? now : latest.get(id))).toList();
         try (PreparedStatement ps = c.prepareStatement("with v as (select * from unnest(?::uuid[], ?::timestamptz[]) as v(id, at)),"
-                + " old as (select c.id, c.status from customer c join v on v.id = c.id order by c.id for update of c)"
+                + " old as (select c.id, c.status from customer c join v on v.id = c.id)"
                 + " update customer c set last_activity_at = greatest(c.last_activity_at, v.at), version = c.version + 1,"
                 + " updated_at = ?, status = case when c.status in ('DORMANT', 'ARCHIVED') then 'ACTIVE' else c.status end"
                 + " from v, old where c.id = v.id and old.id = c.id returning c.id, old.status")) {
