@@ -11,9 +11,11 @@ import io.rapport.engagement.domain.PurchaseFact;
 import io.rapport.engagement.service.CustomerProjectionService;
 import io.rapport.engagement.service.PurchaseScheduling;
 import io.rapport.platform.inbox.IncomingEvent;
+import io.rapport.platform.inbox.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -68,11 +70,13 @@ public class CustomerEventHandlers {
             return Optional.empty();
         }
         PurchaseRecorded p = e.payload(PurchaseRecorded.class);
-        if (p.purchaseId() == null || p.customerId() == null) {
-            throw new IllegalArgumentException("purchase event " + e.id() + " lacks purchaseId or customerId");
+        try {
+            return Optional.of(new PurchaseFact(Objects.requireNonNull(p.purchaseId()), UUID.fromString(p.customerId()),
+                    p.occurredAt() == null ? e.time() : p.occurredAt()));
+        } catch (RuntimeException invalid) {
+            // cannot succeed on retry: straight to the dead-letter topic
+            throw new MalformedEventException("purchase event " + e.id() + " has no purchaseId or no customer id: " + invalid);
         }
-        return Optional.of(new PurchaseFact(p.purchaseId(), UUID.fromString(p.customerId()),
-                p.occurredAt() == null ? e.time() : p.occurredAt()));
     }
 
     private void schedule(List<PurchaseFact> facts) {

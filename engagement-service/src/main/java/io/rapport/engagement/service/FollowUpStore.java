@@ -7,6 +7,7 @@ import io.rapport.engagement.domain.Level;
 import io.rapport.engagement.domain.pressure.Adjustment;
 import io.rapport.engagement.domain.pressure.CustomerContext;
 import io.rapport.engagement.domain.pressure.PastContact;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,16 +41,17 @@ final class FollowUpStore {
      * single event would), so a later registration completes it.
      */
     Map<UUID, FollowUpCustomer> customers(Collection<UUID> ids, Instant now) throws SQLException {
+        Array idArray = db.createArrayOf("uuid", ids.toArray());
         try (PreparedStatement stubs = db.prepareStatement("insert into customer_profile (customer_id, updated_at)"
                 + " select unnest(?::uuid[]), ? on conflict do nothing")) {
-            stubs.setArray(1, db.createArrayOf("uuid", ids.toArray()));
+            stubs.setArray(1, idArray);
             stubs.setObject(2, at(now));
             stubs.executeUpdate();
         }
         Set<UUID> complaining = new HashSet<>();
         try (PreparedStatement q = db.prepareStatement("select distinct customer_id from complaint where customer_id = any(?::uuid[])"
                 + " and state = 'OPEN'")) {
-            q.setArray(1, db.createArrayOf("uuid", ids.toArray()));
+            q.setArray(1, idArray);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     complaining.add(rs.getObject(1, UUID.class));
@@ -60,7 +62,7 @@ final class FollowUpStore {
         try (PreparedStatement q = db.prepareStatement("select customer_id, time_zone, owner_id, consent_phone, consent_email,"
                 + " consent_sms, consent_post, do_not_contact, level, value_score, merged_into, erased"
                 + " from customer_profile where customer_id = any(?::uuid[])")) {
-            q.setArray(1, db.createArrayOf("uuid", ids.toArray()));
+            q.setArray(1, idArray);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     CustomerProfile p = new CustomerProfile();
@@ -116,7 +118,7 @@ final class FollowUpStore {
                   from interaction
                  where customer_id = any(?::uuid[]) and direction = 'OUTBOUND' and contact_id is null and occurred_at >= ?
                 """)) {
-            java.sql.Array ids = db.createArrayOf("uuid", customers.toArray());
+            Array ids = db.createArrayOf("uuid", customers.toArray());
             q.setArray(1, ids);
             q.setObject(2, at(from));
             q.setArray(3, ids);
