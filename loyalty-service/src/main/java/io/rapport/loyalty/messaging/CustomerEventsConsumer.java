@@ -11,18 +11,17 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Consumes customer.events in batches (one consumer per partition, in order). A record that is not a readable
- * CloudEvent goes straight to the dead-letter topic; the rest of the poll is applied in one transaction by
- * {@link CustomerEventBatch} (purchases set-based). If that fails, the records are applied one by one through the
- * platform inbox (retries), and a record that still fails goes to the dead-letter topic while the others proceed.
+ * CloudEvent goes straight to the dead-letter topic; the rest of the poll is claimed in the inbox and applied in one
+ * transaction ({@link Inbox#processBatch}, purchases set-based by {@link CustomerEventBatch}). If that fails, the
+ * records are applied one by one through the inbox (retries), and a record that still fails goes to the dead-letter
+ * topic while the others proceed.
  */
 @ApplicationScoped
 public class CustomerEventsConsumer {
     static final String CONSUMER = "loyalty";
-    private static final Logger LOG = Logger.getLogger(CustomerEventsConsumer.class);
 
     private final Inbox inbox;
     private final DeadLetters deadLetters;
@@ -40,23 +39,16 @@ public class CustomerEventsConsumer {
     @Blocking(ordered = true)
     public void onBatch(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> readable = new ArrayList<>(records.count());
-        List<IncomingEvent> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> record : records) {
             try {
-                events.add(IncomingEvent.from(record));
+                IncomingEvent.from(record);
                 readable.add(record);
             } catch (MalformedEventException e) {
                 deadLetters.send(record, e);
             }
         }
-        if (events.isEmpty()) {
+        if (readable.isEmpty() || inbox.processBatch(CONSUMER, readable, events -> batch.apply(events, handlers::apply))) {
             return;
-        }
-        try {
-            batch.apply(CONSUMER, events, handlers::apply);
-            return;
-        } catch (RuntimeException e) {
-            LOG.infof("a batch of %d customer events failed (%s); applying them one by one", events.size(), e.toString());
         }
         for (ConsumerRecord<String, String> record : readable) {
             try {
