@@ -1,28 +1,28 @@
 package io.rapport.segmentation.messaging;
 
-import io.rapport.platform.inbox.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** customer.events: profiles, purchases, refunds, costs, merges, erasures; each record once (inbox). */
+/**
+ * customer.events in batches (profiles, purchases, refunds, costs, merges, erasures): each poll in one transaction,
+ * each record once (inbox); see {@link BatchConsumption}. A customer's events share a partition, read in order.
+ */
 @ApplicationScoped
 public class CustomerEventsConsumer {
     /** The inbox consumer name of both channels. */
     public static final String CONSUMER = "segmentation";
 
-    private final Inbox inbox;
-    private final EventDispatcher dispatcher;
+    private final BatchConsumption consumption;
 
-    public CustomerEventsConsumer(Inbox inbox, EventDispatcher dispatcher) {
-        this.inbox = inbox;
-        this.dispatcher = dispatcher;
+    public CustomerEventsConsumer(BatchConsumption consumption) {
+        this.consumption = consumption;
     }
 
     @Incoming("customer-events")
     @Blocking(ordered = true)
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CONSUMER, record, dispatcher::apply);
+    public void onBatch(ConsumerRecords<String, String> records) {
+        consumption.consume(CONSUMER, records);
     }
 }

@@ -1,25 +1,22 @@
 package io.rapport.segmentation.messaging;
 
-import io.rapport.platform.inbox.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** engagement.events: complaints opened count towards a customer's complaints. */
+/** engagement.events in batches: complaints opened count towards a customer's complaints; see {@link BatchConsumption}. */
 @ApplicationScoped
 public class EngagementEventsConsumer {
-    private final Inbox inbox;
-    private final EventDispatcher dispatcher;
+    private final BatchConsumption consumption;
 
-    public EngagementEventsConsumer(Inbox inbox, EventDispatcher dispatcher) {
-        this.inbox = inbox;
-        this.dispatcher = dispatcher;
+    public EngagementEventsConsumer(BatchConsumption consumption) {
+        this.consumption = consumption;
     }
 
     @Incoming("engagement-events")
     @Blocking(ordered = true)
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.process(CustomerEventsConsumer.CONSUMER, record, dispatcher::apply);
+    public void onBatch(ConsumerRecords<String, String> records) {
+        consumption.consume(CustomerEventsConsumer.CONSUMER, records);
     }
 }

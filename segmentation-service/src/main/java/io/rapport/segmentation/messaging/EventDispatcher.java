@@ -1,47 +1,59 @@
 package io.rapport.segmentation.messaging;
 
-import io.rapport.contracts.customer.CostRecorded;
-import io.rapport.contracts.customer.CustomerErased;
-import io.rapport.contracts.customer.CustomerEvents;
-import io.rapport.contracts.customer.CustomerMerged;
-import io.rapport.contracts.customer.CustomerRegistered;
-import io.rapport.contracts.customer.CustomerUpdated;
-import io.rapport.contracts.customer.PurchaseRecorded;
-import io.rapport.contracts.customer.PurchaseRefunded;
-import io.rapport.contracts.engagement.ComplaintOpened;
-import io.rapport.contracts.engagement.EngagementEvents;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.segmentation.service.ProfileService;
+import io.rapport.segmentation.service.Reclassifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
-/** Routes the customer and engagement events segmentation keeps facts from; every other type is ignored. */
+/**
+ * Applies the customer and engagement events segmentation keeps facts from (every other type is ignored) inside the
+ * caller's transaction: the events given to one transaction (a whole poll through {@code Inbox.processAll}, or one
+ * record through {@code Inbox.process}) go into one {@link EventBatch}, which is finished just before that transaction
+ * commits (a JTA synchronization), so a poll's facts are written set-based and its customers reclassified once. If the
+ * finish fails, the transaction rolls back like it would for a failing record. A rolled-back transaction's batch is
+ * dropped with it.
+ */
 @ApplicationScoped
 public class EventDispatcher {
-    private final ProfileService profiles;
+    private static final String BATCH = EventDispatcher.class.getName() + ".batch";
 
-    public EventDispatcher(ProfileService profiles) {
+    private final ProfileService profiles;
+    private final Reclassifier reclassifier;
+    private final TransactionSynchronizationRegistry transactions;
+
+    public EventDispatcher(ProfileService profiles, Reclassifier reclassifier, TransactionSynchronizationRegistry transactions) {
         this.profiles = profiles;
+        this.reclassifier = reclassifier;
+        this.transactions = transactions;
     }
 
+    /** Adds the event to the current transaction's batch (which requires a transaction). */
     public void apply(IncomingEvent event) {
-        String type = event.type();
-        if (type.equals(CustomerEvents.REGISTERED.name())) {
-            profiles.snapshot(event.payload(CustomerRegistered.class).customer());
-        } else if (type.equals(CustomerEvents.UPDATED.name())) {
-            profiles.snapshot(event.payload(CustomerUpdated.class).customer());
-        } else if (type.equals(CustomerEvents.PURCHASE_RECORDED.name())) {
-            profiles.purchase(event.payload(PurchaseRecorded.class));
-        } else if (type.equals(CustomerEvents.PURCHASE_REFUNDED.name())) {
-            profiles.refund(event.payload(PurchaseRefunded.class));
-        } else if (type.equals(CustomerEvents.COST_RECORDED.name())) {
-            profiles.cost(event.payload(CostRecorded.class));
-        } else if (type.equals(CustomerEvents.MERGED.name())) {
-            profiles.merged(event.payload(CustomerMerged.class));
-        } else if (type.equals(CustomerEvents.ERASED.name())) {
-            profiles.erased(UUID.fromString(event.payload(CustomerErased.class).customerId()));
-        } else if (type.equals(EngagementEvents.COMPLAINT_OPENED.name())) {
-            profiles.complaint(event.payload(ComplaintOpened.class));
+        current().accept(event);
+    }
+
+    private EventBatch current() {
+        if (transactions.getTransactionKey() == null) {
+            throw new IllegalStateException("events are applied inside the inbox transaction");
         }
+        EventBatch batch = (EventBatch) transactions.getResource(BATCH);
+        if (batch == null) {
+            EventBatch created = new EventBatch(profiles, reclassifier);
+            transactions.putResource(BATCH, created);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    created.finish();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            batch = created;
+        }
+        return batch;
     }
 }

@@ -44,16 +44,14 @@ public class RunResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recompute classes now",
-            description = "Runs the full recompute of one scheme (or of all when no scheme is given) and answers with each "
-                    + "run: policy version, counts per class, per-class statistics and recommended relationship level, "
+            description = "Runs the full recompute of one scheme (or of all when no scheme is given, on one computation of "
+                    + "the customers' figures) and answers with each run: policy version, counts per class, per-class statistics and recommended relationship level, "
                     + "thresholds, concentration and the Pareto curve. 409 when a run of the scheme is already under way.")
     public Response run(RunRequest request) {
         List<Scheme> schemes = request == null || request.scheme() == null ? List.of(Scheme.values()) : List.of(request.scheme());
         List<RunSummary> done = new ArrayList<>();
-        for (Scheme s : schemes) {
-            done.add(runService.run(s, "API").orElseThrow(() -> ProblemException.conflict("run-in-progress",
-                    "a run of " + s + " is already under way", Map.of("scheme", s.name()))));
-        }
+        runService.runAll(schemes, "API").forEach((s, run) -> done.add(run.orElseThrow(() -> ProblemException.conflict(
+                "run-in-progress", "a run of " + s + " is already under way", Map.of("scheme", s.name())))));
         return Response.status(Response.Status.CREATED).entity(new Runs(done)).build();
     }
 

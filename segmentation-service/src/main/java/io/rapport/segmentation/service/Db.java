@@ -13,11 +13,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Plain JDBC on the service's datasource. Inside a transaction every call uses the transaction's
  * connection (the same one Hibernate and the outbox use), so set-based statements, temporary tables and
- * outbox rows commit together. Parameters: Instants become timestamptz, String[] and BigDecimal[] arrays.
+ * outbox rows commit together. Parameters: Instants become timestamptz; String[], BigDecimal[], UUID[], Integer[] and
+ * Long[] become arrays.
  */
 @ApplicationScoped
 public class Db {
@@ -63,6 +65,20 @@ public class Db {
         }
     }
 
+    /** Work that needs the JDBC connection itself (inside a transaction: the transaction's). */
+    @FunctionalInterface
+    public interface ConnectionWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    public void withConnection(ConnectionWork work) {
+        try (Connection c = dataSource.getConnection()) {
+            work.run(c);
+        } catch (SQLException e) {
+            throw new DataAccessException("(connection work)", e);
+        }
+    }
+
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
@@ -78,6 +94,12 @@ public class Db {
                 ps.setArray(i + 1, c.createArrayOf("text", a));
             } else if (p instanceof BigDecimal[] a) {
                 ps.setArray(i + 1, c.createArrayOf("numeric", a));
+            } else if (p instanceof UUID[] a) {
+                ps.setArray(i + 1, c.createArrayOf("uuid", a));
+            } else if (p instanceof Integer[] a) {
+                ps.setArray(i + 1, c.createArrayOf("int4", a));
+            } else if (p instanceof Long[] a) {
+                ps.setArray(i + 1, c.createArrayOf("int8", a));
             } else if (p instanceof Enum<?> e) {
                 ps.setString(i + 1, e.name());
             } else {

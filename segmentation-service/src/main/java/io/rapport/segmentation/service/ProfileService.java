@@ -1,27 +1,28 @@
 package io.rapport.segmentation.service;
 
-import io.rapport.contracts.customer.CostRecorded;
 import io.rapport.contracts.customer.CustomerMerged;
 import io.rapport.contracts.customer.CustomerSnapshot;
-import io.rapport.contracts.customer.PurchaseLine;
-import io.rapport.contracts.customer.PurchaseRecorded;
-import io.rapport.contracts.customer.PurchaseRefunded;
-import io.rapport.contracts.engagement.ComplaintOpened;
+import io.rapport.segmentation.domain.MonthTotals;
+import io.rapport.segmentation.domain.ValueFact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Objects;
-import java.util.TreeSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Keeps value facts from events. Every fact is counted once per business key (purchase, refund, cost,
  * complaint id), whatever the event id or consumer, so replays change nothing. Facts about a merged
- * record go to its survivor; facts about an unknown customer create a stub profile. After a change the
- * customer's classes are refreshed against the latest runs.
+ * record go to its survivor; facts about an unknown customer create a stub profile. The methods answer
+ * whose classes may have changed; the caller reclassifies them (once per batch, see Reclassifier).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -29,15 +30,17 @@ public class ProfileService {
     private static final int MAX_MERGE_HOPS = 16;
 
     private final Db db;
-    private final Reclassifier reclassifier;
 
-    public ProfileService(Db db, Reclassifier reclassifier) {
+    public ProfileService(Db db) {
         this.db = db;
-        this.reclassifier = reclassifier;
     }
 
-    /** Registered or updated: kind, wallet, target flag and the registration date (tenure) of a live customer. */
-    public void snapshot(CustomerSnapshot c) {
+    /**
+     * Registered or updated: kind, wallet, target flag and the registration date (tenure) of a live customer.
+     *
+     * @return the customer when kind, wallet or target changed (their classes may change)
+     */
+    public Optional<UUID> snapshot(CustomerSnapshot c) {
         UUID id = UUID.fromString(c.customerId());
         ensure(id);
         BigDecimal wallet = c.wallet() == null || c.wallet().amount() == null ? null : new BigDecimal(c.wallet().amount());
@@ -48,60 +51,66 @@ public class ProfileService {
                 c.kind(), wallet, c.target(), c.createdAt(), id, c.kind(), wallet, c.target());
         db.update("update customer_profile set customer_since = ?::timestamptz where customer_id = ?"
                 + " and (customer_since is null or customer_since > ?::timestamptz)", c.createdAt(), id, c.createdAt());
-        if (changed > 0) {
-            reclassifier.reclassify(id);
-        }
+        return changed > 0 ? Optional.of(id) : Optional.empty();
     }
 
-    public void purchase(PurchaseRecorded p) {
-        if (!firstTime("purchase:" + p.purchaseId())) {
-            return;
+    /**
+     * Applies value facts set-based: each business key counts once (also when it repeats inside {@code facts}: the
+     * first one counts), facts about a merged record go to its survivor, unknown customers get a stub profile; then
+     * one multi-row upsert each for the month figures and the categories and one update of first/last purchase.
+     *
+     * @return the customers whose classes the applied facts may have changed
+     */
+    public Set<UUID> apply(List<ValueFact> facts) {
+        if (facts.isEmpty()) {
+            return Set.of();
         }
-        UUID id = live(UUID.fromString(p.customerId()));
-        LocalDate month = month(p.occurredAt());
-        addToMonth(id, month, money(p.total()), money(p.costOfGoods()), BigDecimal.ZERO, BigDecimal.ZERO, 1, 0);
-        TreeSet<String> categories = new TreeSet<>();
-        if (p.lines() != null) {
-            p.lines().stream().map(PurchaseLine::category).filter(Objects::nonNull).forEach(categories::add);
+        Map<String, ValueFact> byKey = new LinkedHashMap<>();
+        facts.forEach(f -> byKey.putIfAbsent(f.key(), f));
+        Set<String> fresh = new HashSet<>(db.list("insert into applied_fact (fact_key) select unnest(?::text[])"
+                + " on conflict do nothing returning fact_key", rs -> rs.getString(1), (Object) byKey.keySet().toArray(String[]::new)));
+        List<ValueFact> applied = byKey.values().stream().filter(f -> fresh.contains(f.key())).toList();
+        if (applied.isEmpty()) {
+            return Set.of();
         }
-        for (String category : categories) {
-            db.update("insert into category_month (customer_id, month, category, purchases) values (?, ?, ?, 1)"
-                    + " on conflict (customer_id, month, category) do update set purchases = category_month.purchases + 1",
-                    id, month, category);
+        MonthTotals totals = MonthTotals.of(applied, liveIds(applied.stream().map(ValueFact::customerId).collect(Collectors.toSet())));
+        List<MonthTotals.Month> months = totals.months();
+        db.update("insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)"
+                + " select * from unnest(?::uuid[], ?::text[]::date[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],"
+                + " ?::int[], ?::int[]) on conflict (customer_id, month) do update set"
+                + " revenue = value_month.revenue + excluded.revenue, cogs = value_month.cogs + excluded.cogs,"
+                + " refunds = value_month.refunds + excluded.refunds,"
+                + " cost_to_serve = value_month.cost_to_serve + excluded.cost_to_serve,"
+                + " purchases = value_month.purchases + excluded.purchases, complaints = value_month.complaints + excluded.complaints",
+                months.stream().map(MonthTotals.Month::customerId).toArray(UUID[]::new),
+                months.stream().map(m -> m.month().toString()).toArray(String[]::new),
+                months.stream().map(MonthTotals.Month::revenue).toArray(BigDecimal[]::new),
+                months.stream().map(MonthTotals.Month::cogs).toArray(BigDecimal[]::new),
+                months.stream().map(MonthTotals.Month::refunds).toArray(BigDecimal[]::new),
+                months.stream().map(MonthTotals.Month::costToServe).toArray(BigDecimal[]::new),
+                months.stream().map(MonthTotals.Month::purchases).toArray(Integer[]::new),
+                months.stream().map(MonthTotals.Month::complaints).toArray(Integer[]::new));
+        List<MonthTotals.Category> categories = totals.categories();
+        if (!categories.isEmpty()) {
+            db.update("insert into category_month (customer_id, month, category, purchases)"
+                    + " select * from unnest(?::uuid[], ?::text[]::date[], ?::text[], ?::int[])"
+                    + " on conflict (customer_id, month, category) do update set purchases = category_month.purchases + excluded.purchases",
+                    categories.stream().map(MonthTotals.Category::customerId).toArray(UUID[]::new),
+                    categories.stream().map(c -> c.month().toString()).toArray(String[]::new),
+                    categories.stream().map(MonthTotals.Category::category).toArray(String[]::new),
+                    categories.stream().map(MonthTotals.Category::purchases).toArray(Integer[]::new));
         }
-        db.update("update customer_profile set first_purchase_at = least(first_purchase_at, ?),"
-                + " last_purchase_at = greatest(last_purchase_at, ?), customer_since = least(customer_since, ?),"
-                + " updated_at = now() where customer_id = ?", p.occurredAt(), p.occurredAt(), p.occurredAt(), id);
-        reclassifier.reclassify(id);
-    }
-
-    /** A refund gives money back (refunds) and returns goods (cost of goods goes down by their cost). */
-    public void refund(PurchaseRefunded r) {
-        if (!firstTime("refund:" + r.refundId())) {
-            return;
+        List<MonthTotals.PurchaseSpan> spans = totals.purchases();
+        if (!spans.isEmpty()) {
+            db.update("update customer_profile p set first_purchase_at = least(p.first_purchase_at, u.first_at),"
+                    + " last_purchase_at = greatest(p.last_purchase_at, u.last_at), customer_since = least(p.customer_since, u.first_at),"
+                    + " updated_at = now() from unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[]::timestamptz[]) u(id, first_at, last_at)"
+                    + " where p.customer_id = u.id",
+                    spans.stream().map(MonthTotals.PurchaseSpan::customerId).toArray(UUID[]::new),
+                    spans.stream().map(s -> s.first().toString()).toArray(String[]::new),
+                    spans.stream().map(s -> s.last().toString()).toArray(String[]::new));
         }
-        UUID id = live(UUID.fromString(r.customerId()));
-        addToMonth(id, month(r.occurredAt()), BigDecimal.ZERO, money(r.costOfGoods()).negate(), money(r.amount()),
-                BigDecimal.ZERO, 0, 0);
-        reclassifier.reclassify(id);
-    }
-
-    public void cost(CostRecorded c) {
-        if (!firstTime("cost:" + c.costId())) {
-            return;
-        }
-        UUID id = live(UUID.fromString(c.customerId()));
-        addToMonth(id, month(c.occurredAt()), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, money(c.amount()), 0, 0);
-        reclassifier.reclassify(id);
-    }
-
-    /** A complaint counts once per complaint id (a reopened complaint is not a new one). */
-    public void complaint(ComplaintOpened c) {
-        if (!firstTime("complaint:" + c.complaintId())) {
-            return;
-        }
-        UUID id = live(UUID.fromString(c.customerId()));
-        addToMonth(id, month(c.openedAt()), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, 1);
+        return totals.reclassify();
     }
 
     /**
@@ -109,11 +118,11 @@ public class ProfileService {
      * survivor's, the survivor keeps its own wallet when known (else takes the merged one), target flags
      * combine; the merged record becomes a tombstone pointing at the survivor and loses its classes.
      */
-    public void merged(CustomerMerged m) {
+    public Optional<UUID> merged(CustomerMerged m) {
         UUID merged = UUID.fromString(m.mergedId());
         UUID survivor = live(UUID.fromString(m.survivorId()));
         if (merged.equals(survivor)) {
-            return;
+            return Optional.empty();
         }
         ensure(merged);
         db.update("insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)"
@@ -139,7 +148,7 @@ public class ProfileService {
                 + " last_purchase_at = null, updated_at = now() where customer_id = ?", survivor, merged);
         db.update("update customer_profile set merged_into = ? where merged_into = ?", survivor, merged);
         db.update("delete from customer_segment where customer_id = ?", merged);
-        reclassifier.reclassify(survivor);
+        return Optional.of(survivor);
     }
 
     /** Forget the person: wallet, kind, target flag, classes and class history go; the figures stay, keyed by id only. */
@@ -149,10 +158,6 @@ public class ProfileService {
                 + " where customer_id = ?", customerId);
         db.update("delete from customer_segment where customer_id = ?", customerId);
         db.update("delete from segment_change where customer_id = ?", customerId);
-    }
-
-    private boolean firstTime(String factKey) {
-        return db.update("insert into applied_fact (fact_key) values (?) on conflict do nothing", factKey) == 1;
     }
 
     /** The id facts should go to: the end of the merge chain; a stub profile when unseen. */
@@ -174,22 +179,28 @@ public class ProfileService {
         db.update("insert into customer_profile (customer_id) values (?) on conflict do nothing", id);
     }
 
-    private void addToMonth(UUID id, LocalDate month, BigDecimal revenue, BigDecimal cogs, BigDecimal refunds,
-            BigDecimal costToServe, int purchases, int complaints) {
-        db.update("insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (customer_id, month) do update set"
-                + " revenue = value_month.revenue + excluded.revenue, cogs = value_month.cogs + excluded.cogs,"
-                + " refunds = value_month.refunds + excluded.refunds,"
-                + " cost_to_serve = value_month.cost_to_serve + excluded.cost_to_serve,"
-                + " purchases = value_month.purchases + excluded.purchases, complaints = value_month.complaints + excluded.complaints",
-                id, month, revenue, cogs, refunds, costToServe, purchases, complaints);
-    }
-
-    static LocalDate month(Instant at) {
-        return (at == null ? Instant.now() : at).atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
-    }
-
-    private static BigDecimal money(String amount) {
-        return amount == null || amount.isBlank() ? BigDecimal.ZERO : new BigDecimal(amount.trim());
+    /**
+     * Where the facts of these customers go: stub profiles for the unseen ones, then the end of each merge chain for
+     * those merged away (an id that stands for itself is left out).
+     */
+    private Map<UUID, UUID> liveIds(Set<UUID> ids) {
+        UUID[] sorted = ids.stream().sorted(Comparator.comparing(UUID::toString)).toArray(UUID[]::new);
+        db.update("insert into customer_profile (customer_id) select unnest(?::uuid[]) on conflict do nothing", (Object) sorted);
+        Map<UUID, UUID> live = new HashMap<>();
+        db.list("""
+                with recursive chain (id, current, hops) as (
+                    select customer_id, merged_into, 1 from customer_profile
+                     where customer_id = any(?::uuid[]) and merged_into is not null
+                    union all
+                    select c.id, p.merged_into, c.hops + 1 from chain c join customer_profile p on p.customer_id = c.current
+                     where p.merged_into is not null and c.hops < ?)
+                select distinct on (id) id, current, hops from chain order by id, hops desc
+                """, rs -> {
+            if (rs.getInt(3) >= MAX_MERGE_HOPS) {
+                throw new IllegalStateException("merge chain of " + rs.getObject(1) + " is longer than " + MAX_MERGE_HOPS);
+            }
+            return live.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+        }, sorted, MAX_MERGE_HOPS);
+        return live;
     }
 }

@@ -3,6 +3,7 @@ package io.rapport.segmentation.service;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.segmentation.domain.Scheme;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,10 +22,10 @@ public class RunScheduler {
 
     @Scheduled(cron = "${rapport.segmentation.schedule:0 30 2 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void recomputeAll() {
-        for (Scheme scheme : Scheme.values()) {
-            if (runs.run(scheme, "SCHEDULE").isEmpty()) {
+        runs.runAll(List.of(Scheme.values()), "SCHEDULE").forEach((scheme, run) -> {
+            if (run.isEmpty()) {
                 LOG.infof("scheduled %s run skipped: another replica is running it", scheme);
             }
-        }
+        });
     }
 }

@@ -1,6 +1,6 @@
 package io.rapport.segmentation.service;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rapport.contracts.segmentation.RunCompleted;
 import io.rapport.contracts.segmentation.SegmentationEvents;
 import io.rapport.platform.outbox.Outbox;
@@ -9,32 +9,50 @@ import io.rapport.segmentation.domain.AbcMetric;
 import io.rapport.segmentation.domain.AbcRules;
 import io.rapport.segmentation.domain.ScoreWeight;
 import io.rapport.segmentation.domain.Scheme;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * A full recompute of one scheme, set-based inside PostgreSQL: window figures, ranking and classes with
- * window functions, per-class statistics, Pareto curve, and only the changed classes are written (history,
- * current class, one SegmentChanged outbox row each), all in one transaction. A transaction-scoped advisory
- * lock per scheme makes concurrent runs (API or the schedule on N replicas) skip instead of overlapping.
+ * Full recomputes, set-based inside PostgreSQL. A request computes the window figures of every live customer ONCE:
+ * aggregates over the month facts into an UNLOGGED work table, slices of the customer ids side by side on their own
+ * connections (one core each), committed so that other connections can read it. Then each requested scheme runs in
+ * its own transaction, the schemes side by side: ONE statement ranks and classifies in one sort, writes only the
+ * changed classes (history, current class) and counts the classes with their Pareto points; a second writes one
+ * SegmentChanged outbox row per change; then the run is stored and RunCompleted published. A transaction-scoped
+ * advisory lock per scheme makes concurrent runs of a scheme (API or the schedule on N replicas) skip instead of
+ * overlapping. The work table is dropped when the request ends; one left behind by a process that died is dropped by
+ * a later request.
  */
 @ApplicationScoped
 public class RunService {
     private static final Logger LOG = Logger.getLogger(RunService.class);
     private static final long LOCK_BASE = 0x5E6_0000L;
+    private static final String WORK_TABLE_PREFIX = "run_work_";
+    private static final Duration ABANDONED = Duration.ofHours(6);
 
     private final Db db;
     private final PolicyStore policies;
@@ -44,6 +62,11 @@ public class RunService {
     private final Outbox outbox;
     private final SegmentationConfig config;
     private final String source;
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "segmentation-run");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RunService(Db db, PolicyStore policies, Windows windows, RunStore runs, LevelRecommender levels, Outbox outbox,
             SegmentationConfig config, @ConfigProperty(name = "quarkus.application.name") String app) {
@@ -57,96 +80,227 @@ public class RunService {
         this.source = "/" + app;
     }
 
-    /** @return the run, or empty when another run of the scheme holds the lock */
-    @Transactional
-    @TransactionConfiguration(timeout = 3600)
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    /** @return the run, or empty when another run of the scheme holds its lock */
     public Optional<RunSummary> run(Scheme scheme, String trigger) {
+        return runAll(List.of(scheme), trigger).get(scheme);
+    }
+
+    /**
+     * Recomputes the given schemes on one computation of the figures.
+     *
+     * @return per scheme, in the given order, its run or empty when another run of it holds its lock
+     */
+    public Map<Scheme, Optional<RunSummary>> runAll(List<Scheme> requested, String trigger) {
+        Instant started = Instant.now();
+        String stamp = started.toEpochMilli() + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String figures = WORK_TABLE_PREFIX + stamp + "_figures";
+        LocalDate windowStart = windows.start();
+        dropAbandonedWorkTables(started);
+        try {
+            long customers = figures(figures, windowStart);
+            long figuresMs = Duration.between(started, Instant.now()).toMillis();
+            Map<Scheme, Future<Optional<RunSummary>>> pending = new LinkedHashMap<>();
+            for (Scheme scheme : requested) {
+                pending.put(scheme, workers.submit(() -> QuarkusTransaction.requiringNew().timeout(3600)
+                        .call(() -> runScheme(scheme, trigger, started, windowStart, figures, customers))));
+            }
+            Map<Scheme, Optional<RunSummary>> done = new LinkedHashMap<>();
+            RuntimeException failure = null;
+            for (var e : pending.entrySet()) {
+                try {
+                    done.put(e.getKey(), await(e.getValue()));
+                } catch (RuntimeException f) {
+                    failure = failure == null ? f : failure;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            LOG.infof("figures of %d customers in %d ms; runs of %s done in %d ms", customers, figuresMs, requested,
+                    Duration.between(started, Instant.now()).toMillis());
+            return done;
+        } finally {
+            db.update("drop table if exists " + figures);
+        }
+    }
+
+    /** Fills the figures work table, one transaction per slice of the customer ids, the slices side by side. */
+    private long figures(String table, LocalDate windowStart) {
+        db.update(ClassificationSql.figuresTable(table));
+        int slices = Math.max(1, config.runSlices());
+        List<Future<Long>> parts = new ArrayList<>();
+        for (int i = 0; i < slices; i++) {
+            UUID from = i == 0 ? null : sliceStart(i, slices);
+            UUID to = i == slices - 1 ? null : sliceStart(i + 1, slices);
+            parts.add(workers.submit(() -> QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
+                workMem();
+                return (long) db.update(ClassificationSql.figures(table), windowStart, from, from, to, to, from, from, to, to);
+            })));
+        }
+        long customers = 0;
+        RuntimeException failure = null;
+        for (Future<Long> part : parts) {
+            try {
+                customers += await(part);
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return customers;
+    }
+
+    /** The first id of slice i of n equal slices of the uuid range (in PostgreSQL's order: by the leading bytes). */
+    static UUID sliceStart(int i, int n) {
+        long prefix = (long) ((double) i / n * (1L << 32));
+        return new UUID(prefix << 32, 0L);
+    }
+
+    private static <T> T await(Future<T> work) {
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a part of a run", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void workMem() {
+        db.one("select set_config('work_mem', ?, true)", rs -> rs.getString(1), config.runWorkMem());
+    }
+
+    /** Work tables of requests whose process died mid-way (a request takes seconds; their names carry their start). */
+    private void dropAbandonedWorkTables(Instant now) {
+        long before = now.minus(ABANDONED).toEpochMilli();
+        for (String table : db.list("select relname from pg_class where relkind = 'r' and relpersistence = 'u'"
+                + " and relname like 'run\\_work\\_%'", rs -> rs.getString(1))) {
+            String millis = table.substring(WORK_TABLE_PREFIX.length()).split("_")[0];
+            if (millis.chars().allMatch(Character::isDigit) && !millis.isEmpty() && Long.parseLong(millis) < before) {
+                db.update("drop table if exists " + table);
+            }
+        }
+    }
+
+    private Optional<RunSummary> runScheme(Scheme scheme, String trigger, Instant started, LocalDate windowStart,
+            String figures, long customers) {
         boolean locked = db.one("select pg_try_advisory_xact_lock(?)", rs -> rs.getBoolean(1), LOCK_BASE + scheme.ordinal())
                 .orElse(false);
         if (!locked) {
             return Optional.empty();
         }
-        Instant started = Instant.now();
+        Instant begun = Instant.now();
         UUID runId = UUID.randomUUID();
         Policy policy = policies.active(scheme);
-        LocalDate windowStart = windows.start();
-        db.one("select set_config('work_mem', ?, true)", rs -> rs.getString(1), config.runWorkMem());
+        workMem();
+        db.update(ClassificationSql.CHANGES_TABLE);
         Map<ScoreWeight, BigDecimal> maxima = new EnumMap<>(ScoreWeight.class);
+        List<Object> params = new ArrayList<>();
+        String classification;
         if (scheme == Scheme.ABC) {
             AbcRules rules = policy.abc();
-            String[] labels = rules.labels().toArray(String[]::new);
-            BigDecimal[] cutoffs = rules.cutoffs().toArray(BigDecimal[]::new);
             if (rules.metric() == AbcMetric.SCORE) {
-                db.update(ClassificationSql.FIGURES, windowStart);
-                maxima(maxima);
-                db.update(ClassificationSql.abc(ClassificationSql.metric(rules, maxima), rules.method(), "run_figures"), labels,
-                        labels, labels, cutoffs);
-            } else {
-                db.update(ClassificationSql.abc(ClassificationSql.metric(rules, maxima), rules.method(),
-                        ClassificationSql.FIGURES_INLINE), labels, labels, labels, cutoffs, windowStart);
+                maxima(figures, maxima);
             }
+            String[] labels = rules.labels().toArray(String[]::new);
+            classification = ClassificationSql.abc(ClassificationSql.metric(rules, maxima), rules.method(), figures);
+            params.addAll(List.of(labels, labels, labels, rules.cutoffs().toArray(BigDecimal[]::new)));
         } else {
-            db.update(ClassificationSql.FIGURES, windowStart);
-            db.update(ClassificationSql.VALUE, policy.value().mgcTopPercent(), policy.value().mvcTopPercent());
+            classification = ClassificationSql.value(figures);
+            params.addAll(List.of(policy.value().mvcTopPercent(), policy.value().mgcTopPercent()));
         }
-        long customers = db.count("select count(*) from run_class");
-        BigDecimal total = db.one("select coalesce(sum(greatest(value, 0)), 0) from run_class", rs -> rs.getBigDecimal(1))
-                .orElse(BigDecimal.ZERO);
-        List<ClassStat> stats = levels.recommend(classStats(), customers);
-        List<BigDecimal> pareto = pareto(customers, total);
-        BigDecimal concentration = pareto.size() >= 20 ? pareto.get(19) : null;
-        long changed = writeChanges(scheme, policy, runId, stats, started);
+        Long[] ranks = new Long[100];
+        for (int k = 1; k <= 100; k++) {
+            ranks[k - 1] = (customers * k + 99) / 100;
+        }
+        params.addAll(List.of(scheme, scheme, policy.version(), runId, started, scheme, policy.version(), runId, started, ranks,
+                ranks));
+        Stats stats = stats(db.list(ClassificationSql.classify(classification), Counted::of, params.toArray()), ranks, customers);
+        Instant classified = Instant.now();
+        List<ClassStat> classStats = levels.recommend(stats.classes(), customers);
+        BigDecimal concentration = stats.pareto().size() >= 20 ? stats.pareto().get(19) : null;
+        if (stats.changed() > 0) {
+            String metric = scheme == Scheme.ABC ? policy.abc().metric().name().toLowerCase() : "profit";
+            db.update(ClassificationSql.EVENTS, SegmentationEvents.SEGMENT_CHANGED.topic(), SegmentationEvents.SEGMENT_CHANGED.name(),
+                    source, scheme, policy.version(), runId.toString(), started.toString(), metric,
+                    classStats.stream().map(ClassStat::label).toArray(String[]::new),
+                    classStats.stream().map(ClassStat::recommendedLevel).toArray(String[]::new));
+        }
         Instant completed = Instant.now();
-        Map<String, Long> counts = stats.stream()
+        Map<String, Long> counts = classStats.stream()
                 .collect(Collectors.toMap(ClassStat::label, ClassStat::customers, Long::sum, TreeMap::new));
         Map<String, BigDecimal> maximaByName = new TreeMap<>();
         maxima.forEach((k, v) -> maximaByName.put(k.name(), v));
         RunSummary run = new RunSummary(runId, scheme.name(), policy.version(), trigger, started, completed, windowStart,
-                customers, changed, total, concentration, counts, stats, maximaByName, pareto);
+                customers, stats.changed(), stats.total(), concentration, counts, classStats, maximaByName, stats.pareto());
         runs.store(run);
         outbox.publish(SegmentationEvents.RUN_COMPLETED, runId, new RunCompleted(runId.toString(), scheme.name(),
                 policy.version(), customers, counts, concentration == null ? null : concentration.toPlainString(), started,
                 completed));
-        LOG.infof("run %s of %s (policy v%d): %d customers, %d changed, in %d ms", runId, scheme, policy.version(), customers,
-                changed, completed.toEpochMilli() - started.toEpochMilli());
+        LOG.infof("run %s of %s (policy v%d): %d customers, %d changed; classified, written and counted in %d ms, events in %d ms",
+                runId, scheme, policy.version(), customers, stats.changed(), Duration.between(begun, classified).toMillis(),
+                Duration.between(classified, completed).toMillis());
         return Optional.of(run);
     }
 
-    private void maxima(Map<ScoreWeight, BigDecimal> maxima) {
-        db.one(ClassificationSql.MAXIMA, rs -> {
+    private void maxima(String figures, Map<ScoreWeight, BigDecimal> maxima) {
+        db.one(ClassificationSql.maxima(figures), rs -> {
             maxima.put(ScoreWeight.REVENUE, rs.getBigDecimal(1));
             maxima.put(ScoreWeight.PROFIT, rs.getBigDecimal(2));
             maxima.put(ScoreWeight.VOLUME, rs.getBigDecimal(3));
             maxima.put(ScoreWeight.TENURE, rs.getBigDecimal(4));
-            return rs.getLong(5);
+            return maxima;
         });
     }
 
-    private List<ClassStat> classStats() {
-        return db.list(ClassificationSql.CLASS_STATS, rs -> new ClassStat(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3),
-                rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), null));
+    /** One class as the run's statement counted it, with the Pareto points that fell in it. */
+    private record Counted(ClassStat stat, BigDecimal positiveValue, Map<Long, BigDecimal> points, long changed) {
+        static Counted of(ResultSet rs) throws SQLException {
+            Map<Long, BigDecimal> points = new HashMap<>();
+            Array rn = rs.getArray(8);
+            Array cum = rs.getArray(9);
+            if (rn != null) {
+                Object[] r = (Object[]) rn.getArray();
+                Object[] c = (Object[]) cum.getArray();
+                for (int i = 0; i < r.length; i++) {
+                    points.put(((Number) r[i]).longValue(), (BigDecimal) c[i]);
+                }
+            }
+            return new Counted(new ClassStat(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                    rs.getBigDecimal(5), rs.getBigDecimal(6), null), rs.getBigDecimal(7), points, rs.getLong(10));
+        }
     }
 
-    /** Share of total positive value (0..1) held by the top k% of customers, k = 1..100; empty when no value. */
-    private List<BigDecimal> pareto(long customers, BigDecimal total) {
-        if (customers == 0 || total.signum() <= 0) {
-            return List.of();
-        }
-        return db.list(ClassificationSql.PARETO, rs -> rs.getBigDecimal(2).divide(total, MathContext.DECIMAL64), customers);
+    /** Per-class statistics, total positive value, the Pareto curve and the number of changed classes of a run. */
+    private record Stats(List<ClassStat> classes, BigDecimal total, List<BigDecimal> pareto, long changed) {
     }
 
-    private long writeChanges(Scheme scheme, Policy policy, UUID runId, List<ClassStat> stats, Instant at) {
-        long changed = db.update(ClassificationSql.CHANGES, scheme);
-        if (changed == 0) {
-            return 0;
+    /**
+     * Point k (1..100) of the curve: share (0..1) of the total positive value held by the first ceil(n * k / 100)
+     * customers ({@code ranks}); no points when there is no positive value.
+     */
+    private static Stats stats(List<Counted> counted, Long[] ranks, long customers) {
+        Map<Long, BigDecimal> cumulative = new HashMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Counted c : counted) {
+            cumulative.putAll(c.points());
+            total = total.add(c.positiveValue());
         }
-        db.update(ClassificationSql.HISTORY, scheme, policy.version(), runId, at);
-        db.update(ClassificationSql.CURRENT, scheme, policy.version(), runId, at);
-        String metric = scheme == Scheme.ABC ? policy.abc().metric().name().toLowerCase() : "profit";
-        db.update(ClassificationSql.EVENTS, SegmentationEvents.SEGMENT_CHANGED.topic(), SegmentationEvents.SEGMENT_CHANGED.name(),
-                source, scheme, policy.version(), runId.toString(), at.toString(), metric,
-                stats.stream().map(ClassStat::label).toArray(String[]::new),
-                stats.stream().map(ClassStat::recommendedLevel).toArray(String[]::new));
-        return changed;
+        List<BigDecimal> pareto = new ArrayList<>();
+        if (customers > 0 && total.signum() > 0) {
+            for (Long rank : ranks) {
+                pareto.add(cumulative.get(rank).divide(total, MathContext.DECIMAL64));
+            }
+        }
+        long changed = counted.isEmpty() ? 0 : counted.get(0).changed();
+        return new Stats(counted.stream().map(Counted::stat).toList(), total, pareto, changed);
     }
 }

@@ -61,7 +61,7 @@ class ReplayAndMergeIT {
     }
 
     /** Reads a topic from its beginning to its current end. */
-    private static List<ConsumerRecord<String, String>> wholeTopic(String topic) {
+    static List<ConsumerRecord<String, String>> wholeTopic(String topic) {
         Map<String, Object> p = Map.of("bootstrap.servers", TestKafka.bootstrapServers(), "enable.auto.commit", "false");
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
