@@ -1,5 +1,7 @@
 package io.rapport.bench.segmentation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.devstack.TestKafka;
 import io.rapport.contracts.customer.CustomerEvents;
 import java.net.URI;
@@ -35,9 +37,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * (purchase events produced to customer.events until the service has counted them all).
  *
  * <p>Arguments (all optional): {@code --jdbc URL --user U --password P --service URL --customers N
- * --events N --kafka BOOTSTRAP}.
+ * --events N --kafka BOOTSTRAP --phase all|seed|measure} (seed: only generate the data; measure: only measure, on data
+ * seeded before).
  */
 public final class SegmentationBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Map<String, String> opts;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, String> results = new LinkedHashMap<>();
@@ -61,31 +66,63 @@ public final class SegmentationBench {
     private void run() throws Exception {
         int customers = Integer.parseInt(opt("customers", "1000000"));
         int events = Integer.parseInt(opt("events", "0"));
+        String phase = opt("phase", "all");
         try (Connection db = DriverManager.getConnection(opt("jdbc", "jdbc:postgresql://localhost:15432/segmentation"),
                 opt("user", "postgres"), opt("password", "postgres"))) {
             db.setAutoCommit(true);
-            long t = System.nanoTime();
-            generate(db, customers);
-            record("generate " + customers + " customers, " + count(db, "select count(*) from value_month") + " month facts",
-                    t);
-            hand(db, "hand-written ABC window query (cold)");
-            run("ABC", "ABC run 1 (first classification of everyone)");
-            run("VALUE", "VALUE run 1 (first classification of everyone)");
-            run("ABC", "ABC run 2 (steady state, nothing changed)");
-            run("VALUE", "VALUE run 2 (steady state, nothing changed)");
-            try (Statement s = db.createStatement()) {
-                s.execute("update value_month set revenue = revenue * 3 where month = date_trunc('month', now())::date"
-                        + " and abs(hashtext(customer_id::text)) % 100 = 0");
+            if (!phase.equals("measure")) {
+                long t = System.nanoTime();
+                generate(db, customers);
+                record("generate " + customers + " customers, " + count(db, "select count(*) from value_month") + " month facts",
+                        t);
             }
-            run("ABC", "ABC run 3 (1% of customers tripled this month's revenue)");
-            hand(db, "hand-written ABC window query (warm)");
-            if (events > 0) {
-                events(db, events, customers);
+            if (!phase.equals("seed")) {
+                measure(db, customers, events);
             }
         }
         System.out.println();
         System.out.println("segmentation-service benchmark");
-        results.forEach((k, v) -> System.out.printf("  %-62s %s%n", k, v));
+        results.forEach((k, v) -> System.out.printf("  %-66s %s%n", k, v));
+    }
+
+    /**
+     * On seeded data: forgets every class, run, applied fact and outbox row (so each measurement starts from the
+     * same state), then times the hand-written query and full recomputes of both schemes (first, steady state, after
+     * 1% of customers changed; the change is undone afterwards), an ABC-only run, and the event rate.
+     */
+    private void measure(Connection db, int customers, int events) throws Exception {
+        try (Statement s = db.createStatement()) {
+            s.execute("truncate customer_segment, segment_change, segment_run, applied_fact");
+            s.execute("truncate rapport_outbox");
+            s.execute("vacuum analyze customer_segment");
+            s.execute("checkpoint");
+        }
+        hand(db, "hand-written ABC window query (first)");
+        hand(db, "hand-written ABC window query (again)");
+        run(null, "ABC + VALUE run 1 (first classification of everyone)");
+        try (Statement s = db.createStatement()) {
+            s.execute("vacuum analyze customer_segment");
+            s.execute("checkpoint");
+        }
+        run(null, "ABC + VALUE run 2 (steady state, nothing changed)");
+        run(null, "ABC + VALUE run 3 (steady state, nothing changed)");
+        run("ABC", "ABC alone (steady state)");
+        run("VALUE", "VALUE alone (steady state)");
+        String changed = "month = date_trunc('month', now())::date and abs(hashtext(customer_id::text)) % 100 = 0";
+        try (Statement s = db.createStatement()) {
+            s.execute("update value_month set revenue = revenue + 5000 where " + changed);
+        }
+        try {
+            run(null, "ABC + VALUE run 4 (1% of customers +5000 revenue this month)");
+        } finally {
+            try (Statement s = db.createStatement()) {
+                s.execute("update value_month set revenue = revenue - 5000 where " + changed);
+            }
+        }
+        hand(db, "hand-written ABC window query (after the runs)");
+        if (events > 0) {
+            events(db, events, customers);
+        }
     }
 
     private void record(String what, long startNanos) {
@@ -108,8 +145,9 @@ public final class SegmentationBench {
                     + " case when (g + m) % 7 = 0 then 25 else 0 end, 1 + (g + m) % 3, case when (g + m) % 97 = 0 then 1 else 0 end"
                     + " from generate_series(1, " + n + ") g cross join lateral generate_series(0, g % 4) m"
                     + " cross join lateral (select round(10000.0 / (1 + (g::bigint * 2654435761 % 1000)) * (1 + m), 2) as revenue) r");
-            s.execute("analyze customer_profile");
-            s.execute("analyze value_month");
+            s.execute("vacuum analyze customer_profile");
+            s.execute("vacuum analyze value_month");
+            s.execute("checkpoint");
         }
     }
 
@@ -143,20 +181,25 @@ public final class SegmentationBench {
         System.out.println("  classes by hand: " + counts);
     }
 
+    /** A recompute through the API: one scheme, or every scheme (null) in one request; prints each run's figures. */
     private void run(String scheme, String what) throws Exception {
+        String body = scheme == null ? "{}" : "{\"scheme\":\"" + scheme + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(opt("service", "http://localhost:8092") + "/api/v1/segments/runs"))
                 .timeout(Duration.ofMinutes(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"scheme\":\"" + scheme + "\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long t = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("run of " + scheme + " answered " + response.statusCode() + ": " + response.body());
         }
         record(what, t);
-        String body = response.body();
-        int counts = body.indexOf("\"counts\"");
-        System.out.println("  " + body.substring(counts, body.indexOf('}', counts) + 1) + " "
-                + body.substring(body.indexOf("\"changed\""), body.indexOf(',', body.indexOf("\"changed\""))));
+        JsonNode runs = JSON.readTree(response.body()).path("runs");
+        for (JsonNode r : runs) {
+            long ms = Duration.between(Instant.parse(r.path("startedAt").asText()), Instant.parse(r.path("completedAt").asText()))
+                    .toMillis();
+            System.out.printf("  %s: %,d ms from the start of the request's transaction, %s customers, %s changed, counts %s%n",
+                    r.path("scheme").asText(), ms, r.path("customers").asText(), r.path("changed").asText(), r.path("counts"));
+        }
     }
 
     /** Purchase events for existing customers; the rate is until the service has applied the last one. */
