@@ -36,7 +36,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <ol>
  * <li>agenda latency: {@code --contacts} PLANNED contacts for {@code --reps} reps ({@code bench-agenda-<n>}), due from
  * 60 days ago to 60 days ahead, are inserted set-based (generate_series) unless present already: they are kept between
- * runs, and {@code --skip measure} only seeds them (do that before a measured run); then {@code --queries} agenda requests
+ * runs, and {@code --skip measure} only seeds them (do that before a measured run, and run the service with its jobs
+ * off, or its dispatcher spends the run marking the overdue ones DUE and expiring those past their validity); then
+ * {@code --queries} agenda requests
  * ({@code GET /api/v1/engagement/contacts/agenda}) from {@code --clients} closed-loop HTTP clients for random reps,
  * printing p50/p95/p99/max over HTTP and over JDBC, and the query plan (target: p99 under 50 ms);</li>
  * <li>scheduling throughput: {@code --customers} ACCOUNTABLE customers are registered through customer.events and
@@ -86,14 +88,20 @@ public final class EngagementBench {
     private static final String REP = "bench-agenda-";
 
     /**
-     * Inserts the missing PLANNED agenda contacts (set-based), so that {@code --contacts} exist for {@code --reps} reps;
-     * kept between runs (seed once, measure many times).
+     * Tops the agenda contacts up (set-based) to {@code --contacts} open ones for {@code --reps} reps, after removing
+     * seeded ones that a dispatcher run closed; kept between runs (seed once, measure many times).
      */
     private static void seed(Map<String, String> o, Connection db) throws Exception {
         int contacts = Integer.parseInt(o.get("contacts"));
         int reps = Integer.parseInt(o.get("reps"));
+        try (PreparedStatement closed = db.prepareStatement("delete from contact where assignee_id like ?"
+                + " and state not in ('PLANNED', 'DUE')")) {
+            closed.setString(1, REP + "%");
+            System.out.printf("agenda: %d seeded contacts closed by a dispatcher removed%n", closed.executeUpdate());
+        }
         long existing;
-        try (PreparedStatement count = db.prepareStatement("select count(*) from contact where assignee_id like ?")) {
+        try (PreparedStatement count = db.prepareStatement("select count(*) from contact where assignee_id like ?"
+                + " and state in ('PLANNED', 'DUE')")) {
             count.setString(1, REP + "%");
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
@@ -101,7 +109,7 @@ public final class EngagementBench {
             }
         }
         if (existing >= contacts) {
-            System.out.printf("agenda: %d seeded PLANNED contacts present%n", existing);
+            System.out.printf("agenda: %d seeded open contacts present%n", existing);
             return;
         }
         long t0 = System.nanoTime();
