@@ -114,7 +114,7 @@ final class ClassificationSql {
      * MVC / MGC / BZ / OTHER (value = profit) as the CTE {@code classes}, in one sort of everyone plus one of the
      * growable. The ranking by profit puts the profitable first, so their rank among the profitable is their rank; np
      * counts them. The growable (not BZ, not MVC, known wallet, positive potential) are ranked by potential (rg)
-     * among themselves (ng). Parameters: MVC percent, MGC percent.
+     * among themselves (ng). Parameters: MVC percent twice, MGC percent.
      */
     static String value(String figures) {
         return """
@@ -122,17 +122,15 @@ final class ClassificationSql {
                     select customer_id, revenue, margin, profit, wallet - revenue as potential,
                            row_number() over w as rn, sum(greatest(profit, 0)) over w as cum,
                            count(*) filter (where profit > 0) over () as np
-                      from %s window w as (order by profit desc, customer_id)),
-                marked as materialized (
-                    select r.*, profit > 0 and 100 * (rn - 1) < ?::numeric * np as mvc from ranked r),
+                      from %1$s window w as (order by profit desc, customer_id)),
                 growable as (
                     select customer_id, row_number() over (order by potential desc, customer_id) as rg, count(*) over () as ng
-                      from marked where profit >= 0 and not mvc and potential > 0),
+                      from ranked where profit >= 0 and not (profit > 0 and 100 * (rn - 1) < ?::numeric * np) and potential > 0),
                 classes as materialized (
-                    select m.customer_id, m.profit as value, m.rn, m.cum, m.revenue, m.margin, m.potential,
-                           case when m.profit < 0 then 'BZ' when m.mvc then 'MVC'
+                    select r.customer_id, r.profit as value, r.rn, r.cum, r.revenue, r.margin, r.potential,
+                           case when r.profit < 0 then 'BZ' when r.profit > 0 and 100 * (r.rn - 1) < ?::numeric * r.np then 'MVC'
                                 when 100 * (g.rg - 1) < ?::numeric * g.ng then 'MGC' else 'OTHER' end as label
-                      from marked m left join growable g on g.customer_id = m.customer_id)
+                      from ranked r left join growable g on g.customer_id = r.customer_id)
                 """.formatted(figures);
     }
 

@@ -215,7 +215,7 @@ public class RunService {
             params.addAll(List.of(labels, labels, labels, rules.cutoffs().toArray(BigDecimal[]::new)));
         } else {
             classification = ClassificationSql.value(figures);
-            params.addAll(List.of(policy.value().mvcTopPercent(), policy.value().mgcTopPercent()));
+            params.addAll(List.of(policy.value().mvcTopPercent(), policy.value().mvcTopPercent(), policy.value().mgcTopPercent()));
         }
         Long[] ranks = new Long[100];
         for (int k = 1; k <= 100; k++) {
