@@ -92,8 +92,9 @@ final class ClassificationSql {
     /**
      * ABC from the figures, in one sort, as the CTE {@code classes}. Position before a customer: 100 * positive value
      * ranked above / total positive value (CUMULATIVE_SHARE) or 100 * customers ranked above / all customers
-     * (RANK_PERCENTILE); width_bucket counts the cut-offs it has reached, which is the class index. Parameters: labels
-     * (text[]) three times, cut-offs (numeric[]).
+     * (RANK_PERCENTILE); width_bucket counts the cut-offs it has reached, which is the class index. The total comes
+     * from its own scan of the figures (cheaper than a second window over every row). Parameters: labels (text[])
+     * three times, cut-offs (numeric[]), the number of customers.
      */
     static String abc(String metric, AbcMethod method, String figures) {
         String position = method == AbcMethod.CUMULATIVE_SHARE ? "100 * (cum - value) / nullif(total, 0)" : "100 * (rn - 1) / n";
@@ -101,12 +102,12 @@ final class ClassificationSql {
                 classes as materialized (
                     select customer_id, value, rn, cum, revenue, margin, null::numeric as potential,
                            case when value <= 0 then (?::text[])[cardinality(?::text[])]
-                                else (?::text[])[1 + width_bucket(%s, ?::numeric[])] end as label
+                                else (?::text[])[1 + width_bucket(%1$s, ?::numeric[])] end as label
                       from (select customer_id, value, revenue, margin,
-                                   row_number() over w as rn, sum(greatest(value, 0)) over w as cum,
-                                   sum(greatest(value, 0)) over () as total, count(*) over ()::numeric as n
-                              from (select customer_id, %s as value, revenue, margin from %s) v
-                            window w as (order by value desc, customer_id)) r)
+                                   row_number() over w as rn, sum(greatest(value, 0)) over w as cum
+                              from (select customer_id, %2$s as value, revenue, margin from %3$s) v
+                            window w as (order by value desc, customer_id)) r
+                     cross join (select sum(greatest(%2$s, 0)) as total, ?::numeric as n from %3$s) t)
                 """.formatted(position, metric, figures);
     }
 
@@ -120,12 +121,13 @@ final class ClassificationSql {
         return """
                 ranked as materialized (
                     select customer_id, revenue, margin, profit, wallet - revenue as potential,
-                           row_number() over w as rn, sum(greatest(profit, 0)) over w as cum,
-                           count(*) filter (where profit > 0) over () as np
-                      from %1$s window w as (order by profit desc, customer_id)),
+                           row_number() over w as rn, sum(greatest(profit, 0)) over w as cum, p.np
+                      from %1$s cross join (select count(*) as np from %1$s where profit > 0) p
+                    window w as (order by profit desc, customer_id)),
                 growable as (
                     select customer_id, row_number() over (order by potential desc, customer_id) as rg, count(*) over () as ng
-                      from ranked where profit >= 0 and not (profit > 0 and 100 * (rn - 1) < ?::numeric * np) and potential > 0),
+                      from ranked
+                     where profit >= 0 and not (profit > 0 and 100 * (rn - 1) < ?::numeric * np) and potential > 0),
                 classes as materialized (
                     select r.customer_id, r.profit as value, r.rn, r.cum, r.revenue, r.margin, r.potential,
                            case when r.profit < 0 then 'BZ' when r.profit > 0 and 100 * (r.rn - 1) < ?::numeric * r.np then 'MVC'

@@ -212,7 +212,7 @@ public class RunService {
             }
             String[] labels = rules.labels().toArray(String[]::new);
             classification = ClassificationSql.abc(ClassificationSql.metric(rules, maxima), rules.method(), figures);
-            params.addAll(List.of(labels, labels, labels, rules.cutoffs().toArray(BigDecimal[]::new)));
+            params.addAll(List.of(labels, labels, labels, rules.cutoffs().toArray(BigDecimal[]::new), customers));
         } else {
             classification = ClassificationSql.value(figures);
             params.addAll(List.of(policy.value().mvcTopPercent(), policy.value().mvcTopPercent(), policy.value().mgcTopPercent()));
