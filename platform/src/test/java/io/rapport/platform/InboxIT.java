@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class InboxIT {
     private static final String TOPIC = "platform.probe";
+    private static final String BATCH_TOPIC = "platform.batch";
 
     @Inject
     EntityManager em;
@@ -58,6 +59,28 @@ class InboxIT {
         assertThat(TestKafka.header(dead.get(0), "ce_id")).isEqualTo(poison);
         assertThat(TestKafka.header(dead.get(0), "dead-letter-reason")).contains("poison payload");
         assertThat(TestKafka.header(dead.get(1), "dead-letter-reason")).contains("lacks ce_id");
+    }
+
+    @Test
+    void aBatchChannelAppliesThePollOnceAndSendsOnlyTheBadRecordsToTheDeadLetterTopic() {
+        String subject = UUID.randomUUID().toString();
+        String good = TestKafka.send(BATCH_TOPIC, "rapport.test.probe.v1", subject, "{\"n\":1}");
+        TestKafka.send(BATCH_TOPIC, good, "rapport.test.probe.v1", subject, "{\"n\":1}");
+        String poison = TestKafka.send(BATCH_TOPIC, "rapport.test.probe.v1", subject, "{\"poison\":true}");
+        TestKafka.sendRaw(new ProducerRecord<>(BATCH_TOPIC, subject, "no CloudEvents headers at all"));
+        String last = TestKafka.send(BATCH_TOPIC, "rapport.test.probe.v1", subject, "{\"n\":2}");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(subject).contains(last));
+        assertThat(effects(subject)).containsExactly(good, last);
+        List<ConsumerRecord<String, String>> dead = TestKafka.readUntil(BATCH_TOPIC + ".dlq", Duration.ofSeconds(30),
+                all -> all.stream().filter(r -> subject.equals(r.key())).count() >= 2).stream()
+                .filter(r -> subject.equals(r.key())).toList();
+        assertThat(dead).extracting(r -> TestKafka.header(r, "dead-letter-reason"))
+                .anySatisfy(reason -> assertThat(reason).isEqualTo("poison payload"))
+                .anySatisfy(reason -> assertThat(reason).contains("lacks ce_id"));
+        assertThat(dead).filteredOn(r -> r.value().contains("poison")).singleElement()
+                .satisfies(r -> assertThat(TestKafka.header(r, "ce_id")).isEqualTo(poison))
+                .satisfies(r -> assertThat(TestKafka.header(r, "dead-letter-topic")).isEqualTo(BATCH_TOPIC));
     }
 
     @Test

@@ -2,11 +2,14 @@ package io.rapport.platform;
 
 import io.rapport.contracts.customer.CustomerErased;
 import io.rapport.contracts.customer.CustomerEvents;
+import io.rapport.platform.inbox.DeadLetters;
 import io.rapport.platform.inbox.Inbox;
+import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.ProblemException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -25,8 +28,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A tiny application inside the platform's tests: publishes through the outbox, consumes through the inbox. */
@@ -128,6 +134,41 @@ public final class ProbeApp {
                         .setParameter(1, event.id()).setParameter(2, event.subject()).setParameter(3, event.payload())
                         .executeUpdate();
             });
+        }
+    }
+
+    /** A batch channel: each poll through {@link Inbox#consume}; a payload containing "poison" always fails. */
+    @ApplicationScoped
+    public static class BatchProbeConsumer {
+        private final Inbox inbox;
+        private final EntityManager em;
+        private final DeadLetters deadLetters;
+
+        public BatchProbeConsumer(Inbox inbox, EntityManager em, DeadLetters deadLetters) {
+            this.inbox = inbox;
+            this.em = em;
+            this.deadLetters = deadLetters;
+        }
+
+        @jakarta.enterprise.inject.Produces
+        @ApplicationScoped
+        static DeadLetters deadLetters(@Channel("probe-batch-dlq") MutinyEmitter<String> batchTopic) {
+            return DeadLetters.of(Map.of("platform.batch", batchTopic));
+        }
+
+        @Incoming("probe-batch")
+        @Blocking(ordered = true)
+        public void onPoll(ConsumerRecords<String, String> records) {
+            inbox.consume("batch-probe-channel", records, events -> events.forEach(this::apply), this::apply, deadLetters);
+        }
+
+        private void apply(IncomingEvent event) {
+            if (event.payload().contains("poison")) {
+                throw new IllegalStateException("poison payload");
+            }
+            em.createNativeQuery("insert into probe_effect (event_id, subject, payload) values (?1, ?2, ?3)")
+                    .setParameter(1, event.id()).setParameter(2, event.subject()).setParameter(3, event.payload())
+                    .executeUpdate();
         }
     }
 }

@@ -117,6 +117,36 @@ public class Inbox {
         }
     }
 
+    /**
+     * The whole life of a poll on a batch channel ({@code batch=true}), for consumers that must keep up with a busy
+     * topic: a record that is not a readable CloudEvent goes straight to its dead-letter topic; the rest is applied in
+     * ONE transaction through {@link #processBatch} with {@code batchEffect}; if that fails, record by record through
+     * {@link #process} with {@code singleEffect} (retries), and a record that still fails goes to its dead-letter topic
+     * while the others proceed. Records keep their order on every path.
+     */
+    public void consume(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            Consumer<List<IncomingEvent>> batchEffect, Consumer<IncomingEvent> singleEffect, DeadLetters deadLetters) {
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                IncomingEvent.from(record);
+                readable.add(record);
+            } catch (MalformedEventException e) {
+                deadLetters.send(record, e);
+            }
+        }
+        if (readable.isEmpty() || processBatch(consumer, readable, batchEffect)) {
+            return;
+        }
+        for (ConsumerRecord<String, String> record : readable) {
+            try {
+                process(consumer, record, singleEffect);
+            } catch (RuntimeException e) {
+                deadLetters.send(record, e);
+            }
+        }
+    }
+
     /** Writes the inbox rows of a whole batch in one statement; answers the ids not processed before. */
     private Set<String> claim(String consumer, List<IncomingEvent> events) {
         if (events.isEmpty()) {
