@@ -1,15 +1,15 @@
 package io.rapport.segmentation.messaging;
 
+import io.rapport.platform.inbox.DeadLetters;
 import io.rapport.platform.inbox.Inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * How both channels apply a poll: in ONE transaction through the inbox ({@code Inbox.processAll}, each event id once
- * per consumer) with its effects set-based ({@link EventDispatcher}: one {@link EventBatch} per transaction, finished
- * just before the commit).
- * If that fails, record by record through the inbox (retries), and a record that still fails goes to its dead-letter
- * topic while the others proceed.
+ * How both channels apply a poll, through the platform's batch life cycle ({@code Inbox.consume}): a record that is
+ * not a readable CloudEvent goes to its dead-letter topic; the new events of the rest (each event id once per
+ * consumer) are applied in ONE transaction as one {@link EventBatch} (set-based); if that fails, record by record
+ * through the inbox (retries), and a record that still fails goes to its dead-letter topic while the others proceed.
  */
 @ApplicationScoped
 public class BatchConsumption {
@@ -25,15 +25,6 @@ public class BatchConsumption {
 
     /** @param consumer the inbox consumer name (a second name re-applies nothing: facts also count once per business key) */
     public void consume(String consumer, Iterable<ConsumerRecord<String, String>> records) {
-        if (inbox.processAll(consumer, records, dispatcher::apply)) {
-            return;
-        }
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                inbox.process(consumer, record, dispatcher::apply);
-            } catch (RuntimeException e) {
-                deadLetters.send(record, e);
-            }
-        }
+        inbox.consume(consumer, records, dispatcher::applyAll, dispatcher::apply, deadLetters);
     }
 }

@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * (a purchase of a record merged earlier in the batch goes to the survivor). {@link #finish()} applies the rest and
  * reclassifies every customer the batch touched once, against the latest runs: a class that changed and changed back
  * inside one batch publishes nothing. Payloads are read as the events arrive, so an unreadable one fails its record.
- * {@link EventDispatcher} keeps one per transaction.
+ * Use once per transaction.
  */
 public final class EventBatch implements Consumer<IncomingEvent> {
     private final ProfileService profiles;
