@@ -1,17 +1,17 @@
 package io.rapport.engagement.messaging;
 
+import io.rapport.platform.inbox.DeadLetters;
 import io.rapport.platform.inbox.Inbox;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * customer.events into the projection and the purchase follow-ups, exactly once per event id (the inbox), in batches:
  * a poll's new events are applied in one transaction with its purchases scheduled set-based
- * ({@link CustomerEventHandlers#applyAll}); if that fails, record by record through the inbox (retries), and a record
- * that still fails goes to customer.events.dlq while the others proceed. Records of one customer share a partition,
+ * ({@link CustomerEventHandlers#applyAll}); an unreadable record, or one that still fails when the poll is applied
+ * record by record, goes to customer.events.dlq while the others proceed ({@link Inbox#consume}). Records of one customer share a partition,
  * which one consumer reads in order.
  */
 @ApplicationScoped
@@ -31,15 +31,6 @@ public class CustomerEventsConsumer {
     @Incoming("customer-events")
     @Blocking(ordered = true)
     public void onBatch(ConsumerRecords<String, String> records) {
-        if (inbox.processBatch(CONSUMER, records, handlers::applyAll)) {
-            return;
-        }
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                inbox.process(CONSUMER, record, handlers::apply);
-            } catch (RuntimeException e) {
-                deadLetters.send(record, e);
-            }
-        }
+        inbox.consume(CONSUMER, records, handlers::applyAll, handlers::apply, deadLetters);
     }
 }

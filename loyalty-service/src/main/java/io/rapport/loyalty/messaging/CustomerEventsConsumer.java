@@ -1,14 +1,10 @@
 package io.rapport.loyalty.messaging;
 
 import io.rapport.loyalty.service.CustomerEventBatch;
+import io.rapport.platform.inbox.DeadLetters;
 import io.rapport.platform.inbox.Inbox;
-import io.rapport.platform.inbox.IncomingEvent;
-import io.rapport.platform.inbox.MalformedEventException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -38,24 +34,6 @@ public class CustomerEventsConsumer {
     @Incoming("customer-events")
     @Blocking(ordered = true)
     public void onBatch(ConsumerRecords<String, String> records) {
-        List<ConsumerRecord<String, String>> readable = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                IncomingEvent.from(record);
-                readable.add(record);
-            } catch (MalformedEventException e) {
-                deadLetters.send(record, e);
-            }
-        }
-        if (readable.isEmpty() || inbox.processBatch(CONSUMER, readable, events -> batch.apply(events, handlers::apply))) {
-            return;
-        }
-        for (ConsumerRecord<String, String> record : readable) {
-            try {
-                inbox.process(CONSUMER, record, handlers::apply);
-            } catch (RuntimeException e) {
-                deadLetters.send(record, e);
-            }
-        }
+        inbox.consume(CONSUMER, records, events -> batch.apply(events, handlers::apply), handlers::apply, deadLetters);
     }
 }
