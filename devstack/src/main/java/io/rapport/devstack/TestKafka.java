@@ -97,6 +97,19 @@ public final class TestKafka {
         return all;
     }
 
+    /**
+     * Waits (up to 30 s) until {@code topic} holds, for every marker, a record whose value contains it, and returns the
+     * records whose values contain any of the markers: what a test needs to find its own records on a shared
+     * dead-letter topic.
+     */
+    public static List<ConsumerRecord<String, String>> readMarked(String topic, String... markers) {
+        List<String> wanted = List.of(markers);
+        Predicate<ConsumerRecord<String, String>> marked = r -> r.value() != null && wanted.stream().anyMatch(r.value()::contains);
+        return readUntil(topic, Duration.ofSeconds(30),
+                all -> wanted.stream().allMatch(m -> all.stream().anyMatch(r -> r.value() != null && r.value().contains(m))))
+                .stream().filter(marked).toList();
+    }
+
     public static String header(ConsumerRecord<?, ?> record, String name) {
         var h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);

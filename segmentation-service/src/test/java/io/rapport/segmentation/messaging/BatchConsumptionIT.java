@@ -24,10 +24,8 @@ import io.rapport.segmentation.TestData;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +34,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -227,22 +222,12 @@ class BatchConsumptionIT {
     }
 
     private static List<ConsumerRecord<String, String>> deadLetters(String... markers) {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        List<ConsumerRecord<String, String>> dead = new ArrayList<>();
-        try (var dlq = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "group.id",
-                "dlq-check-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            dlq.subscribe(List.of("customer.events.dlq"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                dlq.poll(Duration.ofMillis(500)).forEach(dead::add);
-                return List.of(markers).stream().allMatch(m -> dead.stream().anyMatch(r -> r.value().contains(m)));
-            });
-        }
-        return dead.stream().filter(r -> List.of(markers).stream().anyMatch(m -> r.value().contains(m))).toList();
+        return TestKafka.readMarked("customer.events.dlq", markers);
     }
 
     private static String reason(List<ConsumerRecord<String, String>> dead, String marker) {
-        ConsumerRecord<String, String> r = dead.stream().filter(d -> d.value().contains(marker)).findFirst().orElseThrow();
-        return new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        return TestKafka.header(dead.stream().filter(d -> d.value().contains(marker)).findFirst().orElseThrow(),
+                "dead-letter-reason");
     }
 
     private static ConsumerRecords<String, String> batch(List<ConsumerRecord<String, String>> records) {
