@@ -8,13 +8,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -23,6 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * service would, and read a topic from the beginning until a condition holds.
  */
 public final class TestKafka {
+    private static final AtomicLong CONSUMED_OFFSETS = new AtomicLong(1_000_000);
+
     private TestKafka() {
     }
 
@@ -108,6 +115,20 @@ public final class TestKafka {
         return readUntil(topic, Duration.ofSeconds(30),
                 all -> wanted.stream().allMatch(m -> all.stream().anyMatch(r -> r.value() != null && r.value().contains(m))))
                 .stream().filter(marked).toList();
+    }
+
+    /**
+     * {@code record} as a consumer receives it (partition 0, the next offset of this JVM, its key, value and headers),
+     * for tests that hand whole polls straight to a batch consumer so that what shares a poll is certain.
+     */
+    public static ConsumerRecord<String, String> consumed(ProducerRecord<String, String> record) {
+        return new ConsumerRecord<>(record.topic(), 0, CONSUMED_OFFSETS.incrementAndGet(), System.currentTimeMillis(),
+                TimestampType.CREATE_TIME, -1, -1, record.key(), record.value(), record.headers(), Optional.empty());
+    }
+
+    /** One poll holding {@code records} in this order, as a batch channel hands it over. */
+    public static ConsumerRecords<String, String> poll(List<ConsumerRecord<String, String>> records) {
+        return new ConsumerRecords<>(Map.of(new TopicPartition(records.get(0).topic(), 0), List.copyOf(records)), Map.of());
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

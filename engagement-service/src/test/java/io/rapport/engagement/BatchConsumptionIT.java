@@ -22,9 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +33,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +47,6 @@ import org.junit.jupiter.api.Test;
 class BatchConsumptionIT {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final AtomicLong OFFSETS = new AtomicLong();
 
     @Inject
     TestClock clock;
@@ -97,8 +93,8 @@ class BatchConsumptionIT {
         UUID alice = fixtures.customer("Europe/London", "ACCOUNTABLE");
         UUID bob = fixtures.customer("Europe/London", "ACCOUNTABLE");
         String marker = "poison-" + UUID.randomUUID();
-        ConsumerRecord<String, String> poison = new ConsumerRecord<>(CustomerEvents.PURCHASE_RECORDED.topic(), 0,
-                OFFSETS.incrementAndGet(), alice.toString(), "{\"" + marker + "\":1}"); // no CloudEvents headers
+        ConsumerRecord<String, String> poison = TestKafka.consumed(new ProducerRecord<>( // no CloudEvents headers
+                CustomerEvents.PURCHASE_RECORDED.topic(), alice.toString(), "{\"" + marker + "\":1}"));
 
         String unreadable = purchase(bob, "X-0", "2026-05-04T10:00:00Z").replace(bob.toString(), marker); // no customer id
 
@@ -220,20 +216,14 @@ class BatchConsumptionIT {
                 new StringSerializer(), new StringSerializer());
     }
 
-    private static ConsumerRecords<String, String> poll(List<ConsumerRecord<String, String>> records) {
-        return new ConsumerRecords<>(Map.of(new TopicPartition(CustomerEvents.PURCHASE_RECORDED.topic(), 0), records));
-    }
-
     @SafeVarargs
     private static ConsumerRecords<String, String> poll(ConsumerRecord<String, String>... records) {
-        return poll(List.of(records));
+        return TestKafka.poll(List.of(records));
     }
 
     private static ConsumerRecord<String, String> event(UUID customer, String eventId, String payload) {
-        ProducerRecord<String, String> p = TestKafka.cloudEvent(CustomerEvents.PURCHASE_RECORDED.topic(), eventId,
-                CustomerEvents.PURCHASE_RECORDED.name(), "/test", customer.toString(), payload);
-        return new ConsumerRecord<>(p.topic(), 0, OFFSETS.incrementAndGet(), System.currentTimeMillis(), TimestampType.CREATE_TIME,
-                -1, -1, p.key(), p.value(), p.headers(), Optional.empty());
+        return TestKafka.consumed(TestKafka.cloudEvent(CustomerEvents.PURCHASE_RECORDED.topic(), eventId,
+                CustomerEvents.PURCHASE_RECORDED.name(), "/test", customer.toString(), payload));
     }
 
     private static String purchase(UUID customer, String order, String at) {

@@ -17,14 +17,10 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +31,6 @@ import org.junit.jupiter.api.Test;
 class PurchaseBatchIT {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final AtomicLong OFFSETS = new AtomicLong(1_000_000);
 
     @Inject
     CustomerEventsConsumer consumer;
@@ -137,8 +132,8 @@ class PurchaseBatchIT {
         String member = (String) Fixtures.enrol(programme, customer).get("id");
         String headerless = "headerless-" + UUID.randomUUID();
         String unreadable = "unreadable-" + UUID.randomUUID();
-        ConsumerRecord<String, String> noCloudEvent = new ConsumerRecord<>(CustomerEvents.PURCHASE_RECORDED.topic(), 0,
-                OFFSETS.incrementAndGet(), customer.toString(), "{\"" + headerless + "\":1}");
+        ConsumerRecord<String, String> noCloudEvent = TestKafka.consumed(new ProducerRecord<>(
+                CustomerEvents.PURCHASE_RECORDED.topic(), customer.toString(), "{\"" + headerless + "\":1}"));
 
         consumer.onBatch(batch(
                 record(CustomerEvents.PURCHASE_RECORDED, customer,
@@ -166,7 +161,7 @@ class PurchaseBatchIT {
 
     @SafeVarargs
     private static ConsumerRecords<String, String> batch(ConsumerRecord<String, String>... records) {
-        return new ConsumerRecords<>(Map.of(new TopicPartition(CustomerEvents.PURCHASE_RECORDED.topic(), 0), List.of(records)), Map.of());
+        return TestKafka.poll(List.of(records));
     }
 
     private static ConsumerRecord<String, String> record(EventType type, UUID customer, Object payload, String ceId) {
@@ -176,8 +171,6 @@ class PurchaseBatchIT {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        ProducerRecord<String, String> p = TestKafka.cloudEvent(type.topic(), ceId, type.name(), "/test", customer.toString(), json);
-        return new ConsumerRecord<>(p.topic(), 0, OFFSETS.incrementAndGet(), System.currentTimeMillis(), TimestampType.CREATE_TIME,
-                -1, -1, p.key(), p.value(), p.headers(), Optional.empty());
+        return TestKafka.consumed(TestKafka.cloudEvent(type.topic(), ceId, type.name(), "/test", customer.toString(), json));
     }
 }

@@ -29,14 +29,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +43,6 @@ import org.junit.jupiter.api.Test;
 class BatchConsumptionIT {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final AtomicLong OFFSETS = new AtomicLong(1_000_000);
 
     @Inject
     BatchConsumption consumption;
@@ -61,7 +55,7 @@ class BatchConsumptionIT {
     }
 
     private void poll(ConsumerRecord<String, String>... records) {
-        consumption.consume(CustomerEventsConsumer.CONSUMER, batch(List.of(records)));
+        consumption.consume(CustomerEventsConsumer.CONSUMER, TestKafka.poll(List.of(records)));
     }
 
     @Test
@@ -89,8 +83,8 @@ class BatchConsumptionIT {
         UUID customer = UUID.randomUUID();
         String headerless = "headerless-" + UUID.randomUUID();
         String unreadable = "unreadable-" + UUID.randomUUID();
-        ConsumerRecord<String, String> noCloudEvent = new ConsumerRecord<>(CustomerEvents.PURCHASE_RECORDED.topic(), 0,
-                OFFSETS.incrementAndGet(), customer.toString(), "{\"" + headerless + "\":1}");
+        ConsumerRecord<String, String> noCloudEvent = TestKafka.consumed(new ProducerRecord<>(
+                CustomerEvents.PURCHASE_RECORDED.topic(), customer.toString(), "{\"" + headerless + "\":1}"));
 
         poll(record(CustomerEvents.PURCHASE_RECORDED, customer, purchase(customer, "40", "10", "TENTS"), UUID.randomUUID().toString()),
                 noCloudEvent,
@@ -185,7 +179,7 @@ class BatchConsumptionIT {
             for (String topic : Events.topics()) {
                 List<ConsumerRecord<String, String>> all = ReplayAndMergeIT.wholeTopic(topic);
                 for (int from = 0; from < all.size(); from += 7) {
-                    consumption.consume(consumer, batch(all.subList(from, Math.min(all.size(), from + 7))));
+                    consumption.consume(consumer, TestKafka.poll(all.subList(from, Math.min(all.size(), from + 7))));
                 }
             }
         }
@@ -230,10 +224,6 @@ class BatchConsumptionIT {
                 "dead-letter-reason");
     }
 
-    private static ConsumerRecords<String, String> batch(List<ConsumerRecord<String, String>> records) {
-        return new ConsumerRecords<>(Map.of(new TopicPartition(records.get(0).topic(), 0), List.copyOf(records)), Map.of());
-    }
-
     private static ConsumerRecord<String, String> record(EventType type, UUID customer, Object payload, String ceId) {
         String json;
         try {
@@ -241,8 +231,6 @@ class BatchConsumptionIT {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        ProducerRecord<String, String> p = TestKafka.cloudEvent(type.topic(), ceId, type.name(), "/test", customer.toString(), json);
-        return new ConsumerRecord<>(p.topic(), 0, OFFSETS.incrementAndGet(), System.currentTimeMillis(), TimestampType.CREATE_TIME,
-                -1, -1, p.key(), p.value(), p.headers(), Optional.empty());
+        return TestKafka.consumed(TestKafka.cloudEvent(type.topic(), ceId, type.name(), "/test", customer.toString(), json));
     }
 }
