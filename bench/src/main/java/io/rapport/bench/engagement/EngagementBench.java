@@ -1,5 +1,6 @@
 package io.rapport.bench.engagement;
 
+import io.rapport.bench.BenchDb;
 import io.rapport.devstack.TestKafka;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.segmentation.SegmentationEvents;
@@ -209,7 +210,8 @@ public final class EngagementBench {
                                 .formatted(id, ThreadLocalRandom.current().nextInt(100, 10000), Instant.now())));
             }
             producer.flush();
-            waitFor(db, "select count(*) from customer_profile where owner_id = ? and level = 'ACCOUNTABLE'", owner, customers);
+            BenchDb.waitForCount(db, "select count(*) from customer_profile where owner_id = ? and level = 'ACCOUNTABLE'", owner,
+                    customers, Duration.ofMinutes(15));
             System.out.printf("scheduling: %d ACCOUNTABLE customers registered%n", customers);
             long start = System.nanoTime();
             for (int i = 0; i < purchases; i++) {
@@ -222,8 +224,8 @@ public final class EngagementBench {
             // counted on the agenda's partial index (open, unpaused contacts by assignee): a cheap poll even with 1,000,000
             // agenda contacts in the table; every bench purchase's call stays open (4 calls per customer fit the caps
             // before they expire)
-            long done = waitFor(db, "select count(*) from contact where assignee_id = ? and state in ('PLANNED', 'DUE')"
-                    + " and paused_reason is null", owner, purchases);
+            long done = BenchDb.waitForCount(db, "select count(*) from contact where assignee_id = ? and state in ('PLANNED', 'DUE')"
+                    + " and paused_reason is null", owner, purchases, Duration.ofMinutes(15));
             double seconds = (done - start) / 1e9;
             System.out.printf("scheduling: %d purchase events produced in %.2f s; every one had its satisfaction call after"
                     + " %.2f s -> %.0f events/s end to end (target >= 1000)%n", purchases, (produced - start) / 1e9, seconds,
@@ -250,23 +252,6 @@ public final class EngagementBench {
 
     private static ProducerRecord<String, String> event(String topic, String type, String key, String payload) {
         return TestKafka.cloudEvent(topic, UUID.randomUUID().toString(), type, "/bench", key, payload);
-    }
-
-    private static long waitFor(Connection db, String sql, String param, long expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-        try (PreparedStatement count = db.prepareStatement(sql)) {
-            count.setString(1, param);
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) >= expected) {
-                        return System.nanoTime();
-                    }
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("not done within 15 minutes: " + sql);
     }
 
     private static void get(String url) throws Exception {

@@ -1,5 +1,6 @@
 package io.rapport.bench.loyalty;
 
+import io.rapport.bench.BenchDb;
 import io.rapport.devstack.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,31 +81,14 @@ public final class LoyaltyBench {
             }
             producer.flush();
             produced = System.nanoTime();
-            long done = waitForEntries(db, programme, events);
+            long done = BenchDb.waitForCount(db, "select count(*) from ledger_entry where programme_id = ?::uuid"
+                    + " and source = 'PURCHASE'", programme, events, Duration.ofMinutes(10));
             double seconds = (done - start) / 1e9;
             System.out.printf("earning: %d purchase events produced in %.2f s, all %d booked after %.2f s -> %.0f events/s"
                     + " end to end (target >= 1000)%n", events, (produced - start) / 1e9, events, seconds, events / seconds);
             System.out.printf("earning: %d points-earned events still in the outbox, not yet relayed to loyalty.events%n",
                     unrelayed(db));
         }
-    }
-
-    private static long waitForEntries(Connection db, String programme, int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        try (PreparedStatement count = db.prepareStatement(
-                "select count(*) from ledger_entry where programme_id = ?::uuid and source = 'PURCHASE'")) {
-            count.setString(1, programme);
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) >= expected) {
-                        return System.nanoTime();
-                    }
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("not all purchases were booked within 10 minutes");
     }
 
     /** Outbox rows the service's relay has not published yet: work that goes on while the quotes are measured. */
