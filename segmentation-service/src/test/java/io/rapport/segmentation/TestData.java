@@ -37,7 +37,8 @@ public class TestData {
     }
 
     public void customer(UUID id, BigDecimal wallet, boolean target) {
-        db.update("insert into customer_profile (customer_id, wallet, target) values (?, ?, ?)", id, wallet, target);
+        db.update("insert into customer_profile (customer_id, wallet, target) values (?, ?, ?)"
+                + " on conflict (customer_id) do update set wallet = excluded.wallet, target = excluded.target", id, wallet, target);
     }
 
     /** Adds one month of facts (this month unless given). */
@@ -65,6 +66,23 @@ public class TestData {
     public String classOf(UUID id, String scheme) {
         return db.one("select class_label from customer_segment where customer_id = ? and scheme = ?", rs -> rs.getString(1), id,
                 scheme).orElse(null);
+    }
+
+    /**
+     * Profiles whose kept window totals (w_*) differ from the sums of their month facts from the stored window start
+     * on (value_window): zero when the value_month triggers and the window moves kept them right.
+     */
+    public long windowTotalsWrong() {
+        return db.count("""
+                select count(*) from customer_profile p
+                  left join (select customer_id, sum(revenue) as revenue, sum(cogs) as cogs, sum(refunds) as refunds,
+                                    sum(cost_to_serve) as cost_to_serve, sum(purchases) as purchases
+                               from value_month where month >= (select window_start from value_window)
+                              group by customer_id) f on f.customer_id = p.customer_id
+                 where (p.w_revenue, p.w_cogs, p.w_refunds, p.w_cost_to_serve, p.w_purchases)
+                       is distinct from (coalesce(f.revenue, 0), coalesce(f.cogs, 0), coalesce(f.refunds, 0),
+                                         coalesce(f.cost_to_serve, 0), coalesce(f.purchases, 0))
+                """);
     }
 
     public long count(String sql, Object... params) {

@@ -20,8 +20,9 @@ public class EventDispatcher {
         this.reclassifier = reclassifier;
     }
 
-    /** The events in record order, as one batch. */
+    /** The events in record order, as one batch (holding the window-totals lock shared, see ProfileService). */
     public void applyAll(List<IncomingEvent> events) {
+        profiles.shareWindowLock();
         EventBatch batch = new EventBatch(profiles, reclassifier);
         events.forEach(batch);
         batch.finish();

@@ -30,25 +30,17 @@ final class ClassificationSql {
 
     /**
      * Window figures of the live customers (not merged away, not erased) whose ids fall in one slice of the uuid
-     * range; tenure in years of 365.25 days. The month rows are summed column by column (plain sums: the cheapest
-     * aggregate); margin and profit are derived per customer. Parameters: window start, slice start and end (uuid,
-     * start inclusive, end exclusive, null for open) twice.
+     * range, from the window totals kept on their profiles (see WindowTotals); tenure in years of 365.25 days.
+     * Parameters: slice start and end (uuid, start inclusive, end exclusive, null for open) twice.
      */
     static String figures(String table) {
         return """
                 insert into %s
-                select p.customer_id, coalesce(f.revenue, 0), coalesce(f.revenue - f.cogs - f.refunds, 0),
-                       coalesce(f.revenue - f.cogs - f.refunds - f.cost_to_serve, 0), coalesce(f.purchases, 0), p.wallet,
-                       greatest(coalesce(extract(epoch from (now() - p.customer_since)) / 31557600, 0), 0)
-                  from customer_profile p
-                  left join (select customer_id, sum(revenue) as revenue, sum(cogs) as cogs, sum(refunds) as refunds,
-                                    sum(cost_to_serve) as cost_to_serve, sum(purchases) as purchases
-                               from value_month
-                              where month >= ? and (?::uuid is null or customer_id >= ?::uuid)
-                                and (?::uuid is null or customer_id < ?::uuid)
-                              group by customer_id) f on f.customer_id = p.customer_id
-                 where p.merged_into is null and not p.erased
-                   and (?::uuid is null or p.customer_id >= ?::uuid) and (?::uuid is null or p.customer_id < ?::uuid)
+                select customer_id, w_revenue, w_revenue - w_cogs - w_refunds, w_revenue - w_cogs - w_refunds - w_cost_to_serve,
+                       w_purchases, wallet, greatest(coalesce(extract(epoch from (now() - customer_since)) / 31557600, 0), 0)
+                  from customer_profile
+                 where merged_into is null and not erased
+                   and (?::uuid is null or customer_id >= ?::uuid) and (?::uuid is null or customer_id < ?::uuid)
                 """.formatted(table);
     }
 

@@ -36,6 +36,15 @@ public class ProfileService {
     }
 
     /**
+     * Takes the window-totals lock shared for the rest of the transaction (the value_month triggers take it too). Call
+     * it before the first profile row is locked: a window move (which holds it exclusively while it updates profiles)
+     * then waits for the transaction, or the transaction for the move, instead of the two deadlocking.
+     */
+    public void shareWindowLock() {
+        db.one("select pg_advisory_xact_lock_shared(?)", rs -> true, WindowTotals.LOCK);
+    }
+
+    /**
      * Registered or updated: kind, wallet, target flag and the registration date (tenure) of a live customer.
      *
      * @return the customer when kind, wallet or target changed (their classes may change)

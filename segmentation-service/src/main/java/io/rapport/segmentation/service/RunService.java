@@ -37,9 +37,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Full recomputes, set-based inside PostgreSQL. A request computes the window figures of every live customer ONCE:
- * aggregates over the month facts into an UNLOGGED work table, slices of the customer ids side by side on their own
- * connections (one core each), committed so that other connections can read it. Then each requested scheme runs in
+ * Full recomputes, set-based inside PostgreSQL. A request first brings the window totals kept on the profiles to the
+ * configured window ({@link WindowTotals}, a no-op except when a month began), then copies the window figures of
+ * every live customer ONCE from them into an UNLOGGED work table, slices of the customer ids side by side on their
+ * own connections (one core each), committed so that other connections can read it. Then each requested scheme runs in
  * its own transaction, the schemes side by side: ONE statement ranks and classifies in one sort, writes only the
  * changed classes (history, current class) and counts the classes with their Pareto points; a second writes one
  * SegmentChanged outbox row per change; then the run is stored and RunCompleted published. A transaction-scoped
@@ -56,7 +57,7 @@ public class RunService {
 
     private final Db db;
     private final PolicyStore policies;
-    private final Windows windows;
+    private final WindowTotals totals;
     private final RunStore runs;
     private final LevelRecommender levels;
     private final Outbox outbox;
@@ -68,11 +69,11 @@ public class RunService {
         return t;
     });
 
-    public RunService(Db db, PolicyStore policies, Windows windows, RunStore runs, LevelRecommender levels, Outbox outbox,
+    public RunService(Db db, PolicyStore policies, WindowTotals totals, RunStore runs, LevelRecommender levels, Outbox outbox,
             SegmentationConfig config, @ConfigProperty(name = "quarkus.application.name") String app) {
         this.db = db;
         this.policies = policies;
-        this.windows = windows;
+        this.totals = totals;
         this.runs = runs;
         this.levels = levels;
         this.outbox = outbox;
@@ -99,10 +100,10 @@ public class RunService {
         Instant started = Instant.now();
         String stamp = started.toEpochMilli() + "_" + UUID.randomUUID().toString().substring(0, 8);
         String figures = WORK_TABLE_PREFIX + stamp + "_figures";
-        LocalDate windowStart = windows.start();
+        LocalDate windowStart = totals.current();
         dropAbandonedWorkTables(started);
         try {
-            long customers = figures(figures, windowStart);
+            long customers = figures(figures);
             long figuresMs = Duration.between(started, Instant.now()).toMillis();
             Map<Scheme, Future<Optional<RunSummary>>> pending = new LinkedHashMap<>();
             for (Scheme scheme : requested) {
@@ -130,7 +131,7 @@ public class RunService {
     }
 
     /** Fills the figures work table, one transaction per slice of the customer ids, the slices side by side. */
-    private long figures(String table, LocalDate windowStart) {
+    private long figures(String table) {
         db.update(ClassificationSql.figuresTable(table));
         int slices = Math.max(1, config.runSlices());
         List<Future<Long>> parts = new ArrayList<>();
@@ -139,7 +140,7 @@ public class RunService {
             UUID to = i == slices - 1 ? null : sliceStart(i + 1, slices);
             parts.add(workers.submit(() -> QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
                 workMem();
-                return (long) db.update(ClassificationSql.figures(table), windowStart, from, from, to, to, from, from, to, to);
+                return (long) db.update(ClassificationSql.figures(table), from, from, to, to);
             })));
         }
         long customers = 0;
