@@ -24,13 +24,6 @@ public interface SegmentationConfig {
     @WithDefault("256MB")
     String runWorkMem();
 
-    /**
-     * Connections that compute a run's customer figures side by side, each for one slice of the customer ids (one per
-     * core of the database server is the sweet spot).
-     */
-    @WithDefault("2")
-    int runSlices();
-
     /** Default minimum complaints in 12 months for the repeat-complainers worksheet. */
     @WithDefault("2")
     int repeatComplaints();

@@ -38,22 +38,17 @@ import org.jboss.logging.Logger;
 
 /**
  * Full recomputes, set-based inside PostgreSQL. A request first brings the window totals kept on the profiles to the
- * configured window ({@link WindowTotals}, a no-op except when a month began), then copies the window figures of
- * every live customer ONCE from them into an UNLOGGED work table, slices of the customer ids side by side on their
- * own connections (one core each), committed so that other connections can read it. Then each requested scheme runs in
- * its own transaction, the schemes side by side: ONE statement ranks and classifies in one sort, writes only the
- * changed classes (history, current class) and counts the classes with their Pareto points; a second writes one
- * SegmentChanged outbox row per change; then the run is stored and RunCompleted published. A transaction-scoped
- * advisory lock per scheme makes concurrent runs of a scheme (API or the schedule on N replicas) skip instead of
- * overlapping. The work table is dropped when the request ends; one left behind by a process that died is dropped by
- * a later request.
+ * configured window ({@link WindowTotals}: a no-op except when a month began), then runs each requested scheme in its
+ * own transaction, the schemes side by side (one core each): ONE statement reads the live customers' figures from
+ * their profiles, ranks and classifies them in one sort, writes only the changed classes (history, current class) and
+ * counts the classes with their Pareto points; a second writes one SegmentChanged outbox row per change; then the run
+ * is stored and RunCompleted published. A transaction-scoped advisory lock per scheme makes concurrent runs of a
+ * scheme (API or the schedule on N replicas) skip instead of overlapping.
  */
 @ApplicationScoped
 public class RunService {
     private static final Logger LOG = Logger.getLogger(RunService.class);
     private static final long LOCK_BASE = 0x5E6_0000L;
-    private static final String WORK_TABLE_PREFIX = "run_work_";
-    private static final Duration ABANDONED = Duration.ofHours(6);
 
     private final Db db;
     private final PolicyStore policies;
@@ -92,76 +87,32 @@ public class RunService {
     }
 
     /**
-     * Recomputes the given schemes on one computation of the figures.
+     * Recomputes the given schemes side by side.
      *
      * @return per scheme, in the given order, its run or empty when another run of it holds its lock
      */
     public Map<Scheme, Optional<RunSummary>> runAll(List<Scheme> requested, String trigger) {
         Instant started = Instant.now();
-        String stamp = started.toEpochMilli() + "_" + UUID.randomUUID().toString().substring(0, 8);
-        String figures = WORK_TABLE_PREFIX + stamp + "_figures";
         LocalDate windowStart = totals.current();
-        dropAbandonedWorkTables(started);
-        try {
-            long customers = figures(figures);
-            long figuresMs = Duration.between(started, Instant.now()).toMillis();
-            Map<Scheme, Future<Optional<RunSummary>>> pending = new LinkedHashMap<>();
-            for (Scheme scheme : requested) {
-                pending.put(scheme, workers.submit(() -> QuarkusTransaction.requiringNew().timeout(3600)
-                        .call(() -> runScheme(scheme, trigger, started, windowStart, figures, customers))));
-            }
-            Map<Scheme, Optional<RunSummary>> done = new LinkedHashMap<>();
-            RuntimeException failure = null;
-            for (var e : pending.entrySet()) {
-                try {
-                    done.put(e.getKey(), await(e.getValue()));
-                } catch (RuntimeException f) {
-                    failure = failure == null ? f : failure;
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            LOG.infof("figures of %d customers in %d ms; runs of %s done in %d ms", customers, figuresMs, requested,
-                    Duration.between(started, Instant.now()).toMillis());
-            return done;
-        } finally {
-            db.update("drop table if exists " + figures);
+        Map<Scheme, Future<Optional<RunSummary>>> pending = new LinkedHashMap<>();
+        for (Scheme scheme : requested) {
+            pending.put(scheme, workers.submit(() -> QuarkusTransaction.requiringNew().timeout(3600)
+                    .call(() -> runScheme(scheme, trigger, started, windowStart))));
         }
-    }
-
-    /** Fills the figures work table, one transaction per slice of the customer ids, the slices side by side. */
-    private long figures(String table) {
-        db.update(ClassificationSql.figuresTable(table));
-        int slices = Math.max(1, config.runSlices());
-        List<Future<Long>> parts = new ArrayList<>();
-        for (int i = 0; i < slices; i++) {
-            UUID from = i == 0 ? null : sliceStart(i, slices);
-            UUID to = i == slices - 1 ? null : sliceStart(i + 1, slices);
-            parts.add(workers.submit(() -> QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
-                workMem();
-                return (long) db.update(ClassificationSql.figures(table), from, from, to, to);
-            })));
-        }
-        long customers = 0;
+        Map<Scheme, Optional<RunSummary>> done = new LinkedHashMap<>();
         RuntimeException failure = null;
-        for (Future<Long> part : parts) {
+        for (var e : pending.entrySet()) {
             try {
-                customers += await(part);
-            } catch (RuntimeException e) {
-                failure = failure == null ? e : failure;
+                done.put(e.getKey(), await(e.getValue()));
+            } catch (RuntimeException f) {
+                failure = failure == null ? f : failure;
             }
         }
         if (failure != null) {
             throw failure;
         }
-        return customers;
-    }
-
-    /** The first id of slice i of n equal slices of the uuid range (in PostgreSQL's order: by the leading bytes). */
-    static UUID sliceStart(int i, int n) {
-        long prefix = (long) ((double) i / n * (1L << 32));
-        return new UUID(prefix << 32, 0L);
+        LOG.infof("runs of %s done in %d ms", requested, Duration.between(started, Instant.now()).toMillis());
+        return done;
     }
 
     private static <T> T await(Future<T> work) {
@@ -175,24 +126,7 @@ public class RunService {
         }
     }
 
-    private void workMem() {
-        db.one("select set_config('work_mem', ?, true)", rs -> rs.getString(1), config.runWorkMem());
-    }
-
-    /** Work tables of requests whose process died mid-way (a request takes seconds; their names carry their start). */
-    private void dropAbandonedWorkTables(Instant now) {
-        long before = now.minus(ABANDONED).toEpochMilli();
-        for (String table : db.list("select relname from pg_class where relkind = 'r' and relpersistence = 'u'"
-                + " and relname like 'run\\_work\\_%'", rs -> rs.getString(1))) {
-            String millis = table.substring(WORK_TABLE_PREFIX.length()).split("_")[0];
-            if (millis.chars().allMatch(Character::isDigit) && !millis.isEmpty() && Long.parseLong(millis) < before) {
-                db.update("drop table if exists " + table);
-            }
-        }
-    }
-
-    private Optional<RunSummary> runScheme(Scheme scheme, String trigger, Instant started, LocalDate windowStart,
-            String figures, long customers) {
+    private Optional<RunSummary> runScheme(Scheme scheme, String trigger, Instant started, LocalDate windowStart) {
         boolean locked = db.one("select pg_try_advisory_xact_lock(?)", rs -> rs.getBoolean(1), LOCK_BASE + scheme.ordinal())
                 .orElse(false);
         if (!locked) {
@@ -201,7 +135,9 @@ public class RunService {
         Instant begun = Instant.now();
         UUID runId = UUID.randomUUID();
         Policy policy = policies.active(scheme);
-        workMem();
+        db.one("select set_config('work_mem', ?, true)", rs -> rs.getString(1), config.runWorkMem());
+        // both statements join a million-row side to a smaller one; a merge join would sort the million rows again
+        db.one("select set_config('enable_mergejoin', 'off', true)", rs -> rs.getString(1));
         db.update(ClassificationSql.CHANGES_TABLE);
         Map<ScoreWeight, BigDecimal> maxima = new EnumMap<>(ScoreWeight.class);
         List<Object> params = new ArrayList<>();
@@ -209,22 +145,19 @@ public class RunService {
         if (scheme == Scheme.ABC) {
             AbcRules rules = policy.abc();
             if (rules.metric() == AbcMetric.SCORE) {
-                maxima(figures, maxima);
+                maxima(maxima);
             }
             String[] labels = rules.labels().toArray(String[]::new);
-            classification = ClassificationSql.abc(ClassificationSql.metric(rules, maxima), rules.method(), figures);
-            params.addAll(List.of(labels, labels, labels, rules.cutoffs().toArray(BigDecimal[]::new), customers));
+            classification = ClassificationSql.abc(ClassificationSql.metric(rules, maxima), rules.method());
+            params.addAll(List.of(labels, labels, labels, rules.cutoffs().toArray(BigDecimal[]::new)));
         } else {
-            classification = ClassificationSql.value(figures);
+            classification = ClassificationSql.VALUE;
             params.addAll(List.of(policy.value().mvcTopPercent(), policy.value().mvcTopPercent(), policy.value().mgcTopPercent()));
         }
-        Long[] ranks = new Long[100];
-        for (int k = 1; k <= 100; k++) {
-            ranks[k - 1] = (customers * k + 99) / 100;
-        }
-        params.addAll(List.of(scheme, scheme, policy.version(), runId, started, scheme, policy.version(), runId, started, ranks,
-                ranks));
-        Stats stats = stats(db.list(ClassificationSql.classify(classification), Counted::of, params.toArray()), ranks, customers);
+        params.addAll(List.of(scheme, scheme, policy.version(), runId, started, scheme, policy.version(), runId, started));
+        List<Counted> counted = db.list(ClassificationSql.classify(classification), Counted::of, params.toArray());
+        long customers = counted.stream().mapToLong(c -> c.stat().customers()).sum();
+        Stats stats = stats(counted, customers);
         Instant classified = Instant.now();
         List<ClassStat> classStats = levels.recommend(stats.classes(), customers);
         BigDecimal concentration = stats.pareto().size() >= 20 ? stats.pareto().get(19) : null;
@@ -252,8 +185,8 @@ public class RunService {
         return Optional.of(run);
     }
 
-    private void maxima(String figures, Map<ScoreWeight, BigDecimal> maxima) {
-        db.one(ClassificationSql.maxima(figures), rs -> {
+    private void maxima(Map<ScoreWeight, BigDecimal> maxima) {
+        db.one(ClassificationSql.MAXIMA, rs -> {
             maxima.put(ScoreWeight.REVENUE, rs.getBigDecimal(1));
             maxima.put(ScoreWeight.PROFIT, rs.getBigDecimal(2));
             maxima.put(ScoreWeight.VOLUME, rs.getBigDecimal(3));
@@ -286,9 +219,9 @@ public class RunService {
 
     /**
      * Point k (1..100) of the curve: share (0..1) of the total positive value held by the first ceil(n * k / 100)
-     * customers ({@code ranks}); no points when there is no positive value.
+     * customers (the ranks the statement reported); no points when there is no positive value.
      */
-    private static Stats stats(List<Counted> counted, Long[] ranks, long customers) {
+    private static Stats stats(List<Counted> counted, long customers) {
         Map<Long, BigDecimal> cumulative = new HashMap<>();
         BigDecimal total = BigDecimal.ZERO;
         for (Counted c : counted) {
@@ -297,8 +230,8 @@ public class RunService {
         }
         List<BigDecimal> pareto = new ArrayList<>();
         if (customers > 0 && total.signum() > 0) {
-            for (Long rank : ranks) {
-                pareto.add(cumulative.get(rank).divide(total, MathContext.DECIMAL64));
+            for (long k = 1; k <= 100; k++) {
+                pareto.add(cumulative.get((customers * k + 99) / 100).divide(total, MathContext.DECIMAL64));
             }
         }
         long changed = counted.isEmpty() ? 0 : counted.get(0).changed();
