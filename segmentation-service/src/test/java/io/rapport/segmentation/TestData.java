@@ -23,6 +23,7 @@ public class TestData {
 
     public void reset() {
         db.update("truncate customer_profile, value_month, category_month, customer_segment, segment_change, segment_run");
+        db.update("delete from run_event_job");
         db.update("delete from rapport_outbox");
         db.update("delete from segment_policy where version > 1");
         db.update("update segment_policy set active = true");
@@ -83,6 +84,12 @@ public class TestData {
                        is distinct from (coalesce(f.revenue, 0), coalesce(f.cogs, 0), coalesce(f.refunds, 0),
                                          coalesce(f.cost_to_serve, 0), coalesce(f.purchases, 0))
                 """);
+    }
+
+    /** Waits until every run's events are in the outbox (RunEvents writes them right after the run, on its own thread). */
+    public void awaitRunEvents() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> db.count("select count(*) from run_event_job") == 0);
     }
 
     public long count(String sql, Object... params) {

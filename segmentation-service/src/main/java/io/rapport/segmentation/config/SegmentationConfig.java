@@ -24,6 +24,13 @@ public interface SegmentationConfig {
     @WithDefault("256MB")
     String runWorkMem();
 
+    /**
+     * SegmentChanged events written per transaction when a run's events are written to the outbox after the run
+     * (see RunEvents).
+     */
+    @WithDefault("20000")
+    int runEventsChunk();
+
     /** Default minimum complaints in 12 months for the repeat-complainers worksheet. */
     @WithDefault("2")
     int repeatComplaints();

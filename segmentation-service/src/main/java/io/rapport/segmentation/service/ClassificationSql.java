@@ -116,22 +116,13 @@ final class ClassificationSql {
                 """;
 
     /**
-     * The temporary table (dropped at commit) that keeps a run's changed classes for their events: customer,
-     * from and to class, value, potential.
-     */
-    static final String CHANGES_TABLE = """
-            create temp table run_changes (customer_id uuid, from_class text, to_class text, value numeric, potential numeric)
-                on commit drop
-            """;
-
-    /**
      * One statement for a scheme, {@link #FIGURES} then the classification CTEs ({@link #abc} or {@link #VALUE}): the
-     * customers whose class differs from their current one get a history row and their new current class, and are
-     * kept in run_changes; answers per class, in one pass: customers, smallest positive value, smallest potential,
+     * customers whose class differs from their current one get a history row (with the potential, for its event) and
+     * their new current class; answers per class, in one pass: customers, smallest positive value, smallest potential,
      * revenue, gross margin, positive value, the ranks and cumulative values of the Pareto points that fall in the
-     * class (point k of 100 is rank ceil(n * k / 100) of the n customers classified), and how many customers changed.
-     * Parameters (after those of the classification): scheme; history: scheme, policy version, run id, time; current:
-     * scheme, policy version, run id, time.
+     * class (point k of 100 is rank ceil(n * k / 100) of the n customers classified), how many customers changed and
+     * the first and last id of their history rows. Parameters (after those of the classification): scheme; history:
+     * scheme, policy version, run id, time; current: scheme, policy version, run id, time.
      */
     static String classify(String classification) {
         return """
@@ -145,36 +136,43 @@ final class ClassificationSql {
                       left join customer_segment s on s.customer_id = r.customer_id and s.scheme = ?
                      where s.class_label is distinct from r.label),
                 history as (
-                    insert into segment_change (customer_id, scheme, from_class, to_class, policy_version, run_id, value, changed_at)
-                    select customer_id, ?, from_class, to_class, ?, ?, value, ? from changes),
+                    insert into segment_change (customer_id, scheme, from_class, to_class, policy_version, run_id, value,
+                                                potential, changed_at)
+                    select customer_id, ?, from_class, to_class, ?, ?, value, potential, ? from changes returning id),
                 current as (
                     insert into customer_segment (customer_id, scheme, class_label, policy_version, run_id, since)
                     select customer_id, ?, to_class, ?, ?, ? from changes
                     on conflict (customer_id, scheme) do update set class_label = excluded.class_label,
-                        policy_version = excluded.policy_version, run_id = excluded.run_id, since = excluded.since),
-                kept as (
-                    insert into run_changes select customer_id, from_class, to_class, value, potential from changes)
+                        policy_version = excluded.policy_version, run_id = excluded.run_id, since = excluded.since)
                 select label, count(*), min(value) filter (where value > 0), min(potential), sum(revenue), sum(margin),
                        coalesce(sum(greatest(value, 0)), 0), array_agg(rn) filter (where rn = any((select ranks from points)::bigint[])),
-                       array_agg(cum) filter (where rn = any((select ranks from points)::bigint[])), (select count(*) from changes)
+                       array_agg(cum) filter (where rn = any((select ranks from points)::bigint[])), (select count(*) from changes),
+                       (select min(id) from history), (select max(id) from history)
                   from classes group by label
                 """.formatted(FIGURES.strip(), classification.strip());
     }
 
     /**
-     * One SegmentChanged outbox row per changed class in run_changes, built like Outbox#publish would (same columns,
-     * JSON of the SegmentChanged record). Parameters: topic, type, source, scheme, policy version, run id (text),
-     * occurredAt (text), metric name, labels (text[]), levels (text[]).
+     * Writes the SegmentChanged outbox rows of the next chunk of a run's history rows (ids from a cursor up to the
+     * run's last), in id order, built like Outbox#publish would (same columns, JSON of the SegmentChanged record), and
+     * answers the last id of the chunk and its size. Parameters: run id, cursor, last id, chunk size, topic, type,
+     * source, scheme, policy version, run id (text), occurredAt (text), metric name, labels (text[]), levels (text[]).
      */
     static final String EVENTS = """
-            insert into rapport_outbox (id, topic, type, source, subject, payload)
-            select gen_random_uuid(), ?, ?, ?, c.customer_id::text,
-                   jsonb_build_object('customerId', c.customer_id, 'scheme', s.scheme, 'fromClass', c.from_class,
-                       'toClass', c.to_class, 'policyVersion', s.version, 'runId', s.run_id, 'recommendedLevel', l.level,
-                       'figures', jsonb_strip_nulls(jsonb_build_object(s.metric, c.value::text, 'potential', c.potential::text)),
-                       'occurredAt', s.at)::text
-              from run_changes c
-              cross join (select ?::text as scheme, ?::bigint as version, ?::text as run_id, ?::text as at, ?::text as metric) s
-              join unnest(?::text[], ?::text[]) as l(label, level) on l.label = c.to_class
+            with chunk as (
+                select id, customer_id, from_class, to_class, value, potential from segment_change
+                 where run_id = ? and id >= ? and id <= ? order by id limit ?),
+            written as (
+                insert into rapport_outbox (id, topic, type, source, subject, payload)
+                select gen_random_uuid(), ?, ?, ?, c.customer_id::text,
+                       json_build_object('customerId', c.customer_id, 'scheme', s.scheme, 'fromClass', c.from_class,
+                           'toClass', c.to_class, 'policyVersion', s.version, 'runId', s.run_id, 'recommendedLevel', l.level,
+                           'figures', json_strip_nulls(json_build_object(s.metric, c.value::text, 'potential', c.potential::text)),
+                           'occurredAt', s.at)::text
+                  from chunk c
+                 cross join (select ?::text as scheme, ?::bigint as version, ?::text as run_id, ?::text as at, ?::text as metric) s
+                  join unnest(?::text[], ?::text[]) as l(label, level) on l.label = c.to_class
+                 order by c.id)
+            select max(id), count(*) from chunk
             """;
 }

@@ -1,9 +1,6 @@
 package io.rapport.segmentation.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.rapport.contracts.segmentation.RunCompleted;
-import io.rapport.contracts.segmentation.SegmentationEvents;
-import io.rapport.platform.outbox.Outbox;
 import io.rapport.segmentation.config.SegmentationConfig;
 import io.rapport.segmentation.domain.AbcMetric;
 import io.rapport.segmentation.domain.AbcRules;
@@ -19,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -33,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,9 +38,10 @@ import org.jboss.logging.Logger;
  * configured window ({@link WindowTotals}: a no-op except when a month began), then runs each requested scheme in its
  * own transaction, the schemes side by side (one core each): ONE statement reads the live customers' figures from
  * their profiles, ranks and classifies them in one sort, writes only the changed classes (history, current class) and
- * counts the classes with their Pareto points; a second writes one SegmentChanged outbox row per change; then the run
- * is stored and RunCompleted published. A transaction-scoped advisory lock per scheme makes concurrent runs of a
- * scheme (API or the schedule on N replicas) skip instead of overlapping.
+ * counts the classes with their Pareto points; then the run is stored with, when classes changed, the job that writes
+ * their SegmentChanged events and then RunCompleted to the outbox right after the commit ({@link RunEvents}). A
+ * transaction-scoped advisory lock per scheme makes concurrent runs of a scheme (API or the schedule on N replicas)
+ * skip instead of overlapping.
  */
 @ApplicationScoped
 public class RunService {
@@ -55,25 +53,23 @@ public class RunService {
     private final WindowTotals totals;
     private final RunStore runs;
     private final LevelRecommender levels;
-    private final Outbox outbox;
+    private final RunEvents events;
     private final SegmentationConfig config;
-    private final String source;
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "segmentation-run");
         t.setDaemon(true);
         return t;
     });
 
-    public RunService(Db db, PolicyStore policies, WindowTotals totals, RunStore runs, LevelRecommender levels, Outbox outbox,
-            SegmentationConfig config, @ConfigProperty(name = "quarkus.application.name") String app) {
+    public RunService(Db db, PolicyStore policies, WindowTotals totals, RunStore runs, LevelRecommender levels, RunEvents events,
+            SegmentationConfig config) {
         this.db = db;
         this.policies = policies;
         this.totals = totals;
         this.runs = runs;
         this.levels = levels;
-        this.outbox = outbox;
+        this.events = events;
         this.config = config;
-        this.source = "/" + app;
     }
 
     @PreDestroy
@@ -92,7 +88,7 @@ public class RunService {
      * @return per scheme, in the given order, its run or empty when another run of it holds its lock
      */
     public Map<Scheme, Optional<RunSummary>> runAll(List<Scheme> requested, String trigger) {
-        Instant started = Instant.now();
+        Instant started = Instant.now().truncatedTo(ChronoUnit.MICROS); // as stored: events and run agree on it
         LocalDate windowStart = totals.current();
         Map<Scheme, Future<Optional<RunSummary>>> pending = new LinkedHashMap<>();
         for (Scheme scheme : requested) {
@@ -108,6 +104,7 @@ public class RunService {
                 failure = failure == null ? f : failure;
             }
         }
+        events.drainSoon();
         if (failure != null) {
             throw failure;
         }
@@ -138,7 +135,6 @@ public class RunService {
         db.one("select set_config('work_mem', ?, true)", rs -> rs.getString(1), config.runWorkMem());
         // both statements join a million-row side to a smaller one; a merge join would sort the million rows again
         db.one("select set_config('enable_mergejoin', 'off', true)", rs -> rs.getString(1));
-        db.update(ClassificationSql.CHANGES_TABLE);
         Map<ScoreWeight, BigDecimal> maxima = new EnumMap<>(ScoreWeight.class);
         List<Object> params = new ArrayList<>();
         String classification;
@@ -161,14 +157,7 @@ public class RunService {
         Instant classified = Instant.now();
         List<ClassStat> classStats = levels.recommend(stats.classes(), customers);
         BigDecimal concentration = stats.pareto().size() >= 20 ? stats.pareto().get(19) : null;
-        if (stats.changed() > 0) {
-            String metric = scheme == Scheme.ABC ? policy.abc().metric().name().toLowerCase() : "profit";
-            db.update(ClassificationSql.EVENTS, SegmentationEvents.SEGMENT_CHANGED.topic(), SegmentationEvents.SEGMENT_CHANGED.name(),
-                    source, scheme, policy.version(), runId.toString(), started.toString(), metric,
-                    classStats.stream().map(ClassStat::label).toArray(String[]::new),
-                    classStats.stream().map(ClassStat::recommendedLevel).toArray(String[]::new));
-        }
-        Instant completed = Instant.now();
+        Instant completed = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<String, Long> counts = classStats.stream()
                 .collect(Collectors.toMap(ClassStat::label, ClassStat::customers, Long::sum, TreeMap::new));
         Map<String, BigDecimal> maximaByName = new TreeMap<>();
@@ -176,12 +165,14 @@ public class RunService {
         RunSummary run = new RunSummary(runId, scheme.name(), policy.version(), trigger, started, completed, windowStart,
                 customers, stats.changed(), stats.total(), concentration, counts, classStats, maximaByName, stats.pareto());
         runs.store(run);
-        outbox.publish(SegmentationEvents.RUN_COMPLETED, runId, new RunCompleted(runId.toString(), scheme.name(),
-                policy.version(), customers, counts, concentration == null ? null : concentration.toPlainString(), started,
-                completed));
-        LOG.infof("run %s of %s (policy v%d): %d customers, %d changed; classified, written and counted in %d ms, events in %d ms",
-                runId, scheme, policy.version(), customers, stats.changed(), Duration.between(begun, classified).toMillis(),
-                Duration.between(classified, completed).toMillis());
+        if (stats.changed() > 0) {
+            events.queue(run, scheme == Scheme.ABC ? policy.abc().metric().name().toLowerCase() : "profit", classStats,
+                    stats.firstChange(), stats.lastChange());
+        } else {
+            events.completed(run);
+        }
+        LOG.infof("run %s of %s (policy v%d): %d customers, %d changed (their events follow); classified, written and counted"
+                + " in %d ms", runId, scheme, policy.version(), customers, stats.changed(), Duration.between(begun, classified).toMillis());
         return Optional.of(run);
     }
 
@@ -196,7 +187,8 @@ public class RunService {
     }
 
     /** One class as the run's statement counted it, with the Pareto points that fell in it. */
-    private record Counted(ClassStat stat, BigDecimal positiveValue, Map<Long, BigDecimal> points, long changed) {
+    private record Counted(ClassStat stat, BigDecimal positiveValue, Map<Long, BigDecimal> points, long changed,
+            long firstChange, long lastChange) {
         static Counted of(ResultSet rs) throws SQLException {
             Map<Long, BigDecimal> points = new HashMap<>();
             Array rn = rs.getArray(8);
@@ -209,12 +201,14 @@ public class RunService {
                 }
             }
             return new Counted(new ClassStat(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                    rs.getBigDecimal(5), rs.getBigDecimal(6), null), rs.getBigDecimal(7), points, rs.getLong(10));
+                    rs.getBigDecimal(5), rs.getBigDecimal(6), null), rs.getBigDecimal(7), points, rs.getLong(10), rs.getLong(11),
+                    rs.getLong(12));
         }
     }
 
     /** Per-class statistics, total positive value, the Pareto curve and the number of changed classes of a run. */
-    private record Stats(List<ClassStat> classes, BigDecimal total, List<BigDecimal> pareto, long changed) {
+    private record Stats(List<ClassStat> classes, BigDecimal total, List<BigDecimal> pareto, long changed, long firstChange,
+            long lastChange) {
     }
 
     /**
@@ -234,7 +228,8 @@ public class RunService {
                 pareto.add(cumulative.get((customers * k + 99) / 100).divide(total, MathContext.DECIMAL64));
             }
         }
-        long changed = counted.isEmpty() ? 0 : counted.get(0).changed();
-        return new Stats(counted.stream().map(Counted::stat).toList(), total, pareto, changed);
+        Counted any = counted.isEmpty() ? null : counted.get(0);
+        return new Stats(counted.stream().map(Counted::stat).toList(), total, pareto, any == null ? 0 : any.changed(),
+                any == null ? 0 : any.firstChange(), any == null ? 0 : any.lastChange());
     }
 }

@@ -129,6 +129,7 @@ class BatchConsumptionIT {
                 record(CustomerEvents.PURCHASE_RECORDED, small, purchase(small, "150", "10", "TENTS"), UUID.randomUUID().toString()),
                 record(CustomerEvents.PURCHASE_RECORDED, riser, purchase(riser, "50", "5", "TENTS"), UUID.randomUUID().toString()));
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/segments/runs").then().statusCode(201);
+        data.awaitRunEvents();
         assertThat(classOf(riser, "ABC")).isEqualTo("C");
         assertThat(classOf(riser, "VALUE")).isEqualTo("OTHER");
         long events = data.count("select count(*) from rapport_outbox where subject = ?", riser.toString());
@@ -172,6 +173,7 @@ class BatchConsumptionIT {
             assertThat(new BigDecimal(profile(b).getString("window.costToServe"))).isEqualByComparingTo("20");
         });
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/segments/runs").then().statusCode(201);
+        data.awaitRunEvents();
         Map<String, Object> before = state(List.of(a, b));
         long facts = data.count("select count(*) from applied_fact");
 

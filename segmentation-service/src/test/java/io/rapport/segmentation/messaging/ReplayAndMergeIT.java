@@ -94,6 +94,7 @@ class ReplayAndMergeIT {
         Events.complaint(b);
         awaitRevenue(gone, "lifetime", "50");
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/segments/runs").then().statusCode(201);
+        data.awaitRunEvents();
         Events.merged(b, gone);
         Events.purchase(a, "40", "20", "STOVES");
         await().atMost(WAIT).untilAsserted(() -> {

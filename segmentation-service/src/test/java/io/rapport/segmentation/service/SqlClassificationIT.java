@@ -158,8 +158,10 @@ class SqlClassificationIT {
     void aSecondRunOnTheSameFactsChangesNothing() {
         load(500, 300, 100, 50, 30, 20);
         RunSummary first = runs.run(Scheme.ABC, "TEST").orElseThrow();
+        data.awaitRunEvents();
         long events = data.count("select count(*) from rapport_outbox where type = 'rapport.segmentation.segment-changed.v1'");
         RunSummary second = runs.run(Scheme.ABC, "TEST").orElseThrow();
+        data.awaitRunEvents();
         assertThat(first.changed()).isEqualTo(6);
         assertThat(second.changed()).isZero();
         assertThat(events).isEqualTo(6);
