@@ -70,26 +70,39 @@ final class ClassificationSql {
     }
 
     /**
+     * Whether rank {@code rn} of {@code n} (columns of the relation {@code of}) is a point of the Pareto curve, i.e. rank ceil(n * k / 100) for some k of
+     * 1..100: the smallest k whose point is at or after rn is (100 * (rn - 1)) div n + 1; rn is a point when that
+     * point is rn (integer arithmetic, n and rn bigint).
+     */
+    private static String point(String of) {
+        return "(100 * (%1$srn - 1) / %1$sn + 1 <= 100 and (%1$sn * (100 * (%1$srn - 1) / %1$sn + 1) + 99) / 100 = %1$srn)".formatted(of);
+    }
+
+    /**
      * ABC from the figures, in one sort, as the CTE {@code classes}, after the CTE {@code totals} (total positive
-     * value, customers). Position before a customer: 100 * positive value ranked above / total positive value
-     * (CUMULATIVE_SHARE) or 100 * customers ranked above / all customers (RANK_PERCENTILE); width_bucket counts the
-     * cut-offs it has reached, which is the class index. The totals come from their own scan of the figures (cheaper
-     * than a second window over every row). Parameters: labels (text[]) three times, cut-offs (numeric[]).
+     * value, customers, the cut-offs as thresholds). A customer's class index is the number of cut-offs its position
+     * has reached, position = 100 * positive value ranked above / total positive value (CUMULATIVE_SHARE) or 100 *
+     * customers ranked above / all customers (RANK_PERCENTILE); width_bucket counts them exactly without a division:
+     * 100 * value ranked above against cut-off * total (or 100 * customers above against cut-off * customers). The
+     * ranking has no ties (the customer id breaks them), so the running sum needs no peer frame. Parameters: cut-offs
+     * (numeric[]), labels (text[]) three times.
      */
     static String abc(String metric, AbcMethod method) {
-        String position = method == AbcMethod.CUMULATIVE_SHARE ? "100 * (cum - value) / nullif(total, 0)" : "100 * (rn - 1) / n";
+        boolean share = method == AbcMethod.CUMULATIVE_SHARE;
         return """
-                totals as materialized (select sum(greatest(%2$s, 0)) as total, count(*)::numeric as n from figures),
+                totals as materialized (
+                    select t.total, t.n, array(select c * t.%3$s from unnest(?::numeric[]) with ordinality u(c, i) order by i) as th
+                      from (select sum(greatest(%2$s, 0)) as total, count(*) as n from figures) t),
                 classes as materialized (
-                    select customer_id, value, rn, cum, revenue, margin, null::numeric as potential,
+                    select customer_id, value, rn, cum, revenue, margin, null::numeric as potential, %4$s as pt,
                            case when value <= 0 then (?::text[])[cardinality(?::text[])]
-                                else (?::text[])[1 + width_bucket(%1$s, ?::numeric[])] end as label
+                                else (?::text[])[1 + width_bucket(%1$s, th)] end as label
                       from (select customer_id, value, revenue, margin,
                                    row_number() over w as rn, sum(greatest(value, 0)) over w as cum
                               from (select customer_id, %2$s as value, revenue, margin from figures) v
-                            window w as (order by value desc, customer_id)) r
+                            window w as (order by value desc, customer_id rows unbounded preceding)) r
                      cross join totals t)
-                """.formatted(position, metric);
+                """.formatted(share ? "100 * (cum - value)" : "100 * (rn - 1)", metric, share ? "total" : "n", point(""));
     }
 
     /**
@@ -101,19 +114,19 @@ final class ClassificationSql {
     static final String VALUE = """
                 ranked as materialized (
                     select customer_id, revenue, margin, profit, wallet - revenue as potential,
-                           row_number() over w as rn, sum(greatest(profit, 0)) over w as cum, p.np
-                      from figures cross join (select count(*) as np from figures where profit > 0) p
-                    window w as (order by profit desc, customer_id)),
+                           row_number() over w as rn, sum(greatest(profit, 0)) over w as cum, p.np, p.n
+                      from figures cross join (select count(*) filter (where profit > 0) as np, count(*) as n from figures) p
+                    window w as (order by profit desc, customer_id rows unbounded preceding)),
                 growable as (
                     select customer_id, row_number() over (order by potential desc, customer_id) as rg, count(*) over () as ng
                       from ranked
                      where profit >= 0 and not (profit > 0 and 100 * (rn - 1) < ?::numeric * np) and potential > 0),
                 classes as materialized (
-                    select r.customer_id, r.profit as value, r.rn, r.cum, r.revenue, r.margin, r.potential,
+                    select r.customer_id, r.profit as value, r.rn, r.cum, r.revenue, r.margin, r.potential, %s as pt,
                            case when r.profit < 0 then 'BZ' when r.profit > 0 and 100 * (r.rn - 1) < ?::numeric * r.np then 'MVC'
                                 when 100 * (g.rg - 1) < ?::numeric * g.ng then 'MGC' else 'OTHER' end as label
                       from ranked r left join growable g on g.customer_id = r.customer_id)
-                """;
+                """.formatted(point("r."));
 
     /**
      * One statement for a scheme, {@link #FIGURES} then the classification CTEs ({@link #abc} or {@link #VALUE}): the
@@ -127,9 +140,6 @@ final class ClassificationSql {
     static String classify(String classification) {
         return """
                 with %s, %s,
-                points as (
-                    select array_agg((c.n * k + 99) / 100) as ranks
-                      from (select count(*) as n from classes) c cross join generate_series(1, 100) k),
                 changes as materialized (
                     select r.customer_id, s.class_label as from_class, r.label as to_class, r.value, r.potential
                       from classes r
@@ -145,8 +155,8 @@ final class ClassificationSql {
                     on conflict (customer_id, scheme) do update set class_label = excluded.class_label,
                         policy_version = excluded.policy_version, run_id = excluded.run_id, since = excluded.since)
                 select label, count(*), min(value) filter (where value > 0), min(potential), sum(revenue), sum(margin),
-                       coalesce(sum(greatest(value, 0)), 0), array_agg(rn) filter (where rn = any((select ranks from points)::bigint[])),
-                       array_agg(cum) filter (where rn = any((select ranks from points)::bigint[])), (select count(*) from changes),
+                       coalesce(sum(greatest(value, 0)), 0), array_agg(rn) filter (where pt),
+                       array_agg(cum) filter (where pt), (select count(*) from changes),
                        (select min(id) from history), (select max(id) from history)
                   from classes group by label
                 """.formatted(FIGURES.strip(), classification.strip());

@@ -145,7 +145,7 @@ public class RunService {
             }
             String[] labels = rules.labels().toArray(String[]::new);
             classification = ClassificationSql.abc(ClassificationSql.metric(rules, maxima), rules.method());
-            params.addAll(List.of(labels, labels, labels, rules.cutoffs().toArray(BigDecimal[]::new)));
+            params.addAll(List.of(rules.cutoffs().toArray(BigDecimal[]::new), labels, labels, labels));
         } else {
             classification = ClassificationSql.VALUE;
             params.addAll(List.of(policy.value().mvcTopPercent(), policy.value().mvcTopPercent(), policy.value().mgcTopPercent()));
