@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -30,12 +31,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * Keeps customers' classes fresh between runs: after events changed their figures, classify them against the
  * thresholds stored by the latest run of each scheme (under that run's policy version) and, on a real change, write
  * the class, a history row and a SegmentChanged (run id null) in the same transaction. Set-based for a whole batch:
- * one query for the latest runs, one for the figures and current classes of all the customers, then one statement
+ * one query for the latest runs, one for the figures (the window totals kept on the profiles, or sums of the month facts
+ * while those still cover another window) and current classes of all the customers, then one statement
  * each for the changed classes, their history and their events. Runs and policy versions never change once stored,
  * so they are cached by id. A scheme that has never run classifies nobody between runs.
  */
 @ApplicationScoped
 public class Reclassifier {
+    /** The figures from the window totals kept on the profiles (when they cover the configured window, see WindowTotals). */
+    private static final String KEPT_FIGURES = """
+            select p.customer_id, p.w_revenue, p.w_cogs, p.w_refunds, p.w_cost_to_serve, p.w_purchases, p.wallet,
+                   greatest(coalesce(extract(epoch from (now() - p.customer_since)) / 31557600, 0), 0),
+                   (select jsonb_object_agg(s.scheme, s.class_label)::text from customer_segment s where s.customer_id = p.customer_id)
+              from customer_profile p
+             where p.customer_id = any(?::uuid[]) and p.merged_into is null and not p.erased
+            """;
+
+    /** The figures summed from the month facts (while the kept totals still cover another window). */
     private static final String FIGURES = """
             select p.customer_id, coalesce(sum(v.revenue), 0), coalesce(sum(v.cogs), 0), coalesce(sum(v.refunds), 0),
                    coalesce(sum(v.cost_to_serve), 0), coalesce(sum(v.purchases), 0), p.wallet,
@@ -52,18 +64,20 @@ public class Reclassifier {
     private final PolicyStore policies;
     private final LevelRecommender levels;
     private final Windows windows;
+    private final WindowTotals totals;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Map<UUID, RunSummary> runCache = new ConcurrentHashMap<>();
     private final Map<String, AbcRules> policyCache = new ConcurrentHashMap<>();
 
-    public Reclassifier(Db db, RunStore runs, PolicyStore policies, LevelRecommender levels, Windows windows, Outbox outbox,
-            ObjectMapper json) {
+    public Reclassifier(Db db, RunStore runs, PolicyStore policies, LevelRecommender levels, Windows windows, WindowTotals totals,
+            Outbox outbox, ObjectMapper json) {
         this.db = db;
         this.runs = runs;
         this.policies = policies;
         this.levels = levels;
         this.windows = windows;
+        this.totals = totals;
         this.outbox = outbox;
         this.json = json;
     }
@@ -88,14 +102,16 @@ public class Reclassifier {
         }
         UUID[] ids = customerIds.stream().distinct().sorted(Comparator.comparing(UUID::toString)).toArray(UUID[]::new);
         List<Change> changes = new ArrayList<>();
-        db.list(FIGURES, rs -> {
+        LocalDate windowStart = windows.start();
+        boolean kept = windowStart.equals(totals.stored());
+        db.list(kept ? KEPT_FIGURES : FIGURES, rs -> {
             CustomerFigures f = new CustomerFigures(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
                     rs.getBigDecimal(5), rs.getLong(6), 0, 0, rs.getBigDecimal(7), rs.getBigDecimal(8), null, null);
             Map<String, String> current = classes(rs.getString(9));
             UUID id = rs.getObject(1, UUID.class);
             bases.forEach((scheme, basis) -> classify(id, scheme, basis, f, current.get(scheme.name()), changes));
             return id;
-        }, windows.start(), ids);
+        }, kept ? new Object[] {ids} : new Object[] {windowStart, ids});
         if (!changes.isEmpty()) {
             write(changes);
         }
