@@ -109,7 +109,8 @@ final class ClassificationSql {
      * MVC / MGC / BZ / OTHER (value = profit) as the CTE {@code classes}, in one sort of everyone plus one of the
      * growable. The ranking by profit puts the profitable first, so their rank among the profitable is their rank; np
      * counts them. The growable (not BZ, not MVC, known wallet, positive potential) are ranked by potential (rg)
-     * among themselves (ng). Parameters: MVC percent twice, MGC percent.
+     * among themselves (ng) and are MGC or OTHER; everyone else is BZ, MVC or OTHER: the two parts are put together
+     * (no join). Parameters: MVC percent three times, MGC percent.
      */
     static final String VALUE = """
                 ranked as materialized (
@@ -118,14 +119,19 @@ final class ClassificationSql {
                       from figures cross join (select count(*) filter (where profit > 0) as np, count(*) as n from figures) p
                     window w as (order by profit desc, customer_id rows unbounded preceding)),
                 growable as (
-                    select customer_id, row_number() over (order by potential desc, customer_id) as rg, count(*) over () as ng
-                      from ranked
+                    select r.*, row_number() over (order by potential desc, customer_id) as rg, count(*) over () as ng
+                      from ranked r
                      where profit >= 0 and not (profit > 0 and 100 * (rn - 1) < ?::numeric * np) and potential > 0),
                 classes as materialized (
-                    select r.customer_id, r.profit as value, r.rn, r.cum, r.revenue, r.margin, r.potential, %s as pt,
-                           case when r.profit < 0 then 'BZ' when r.profit > 0 and 100 * (r.rn - 1) < ?::numeric * r.np then 'MVC'
-                                when 100 * (g.rg - 1) < ?::numeric * g.ng then 'MGC' else 'OTHER' end as label
-                      from ranked r left join growable g on g.customer_id = r.customer_id)
+                    select customer_id, profit as value, rn, cum, revenue, margin, potential, %1$s as pt,
+                           case when profit < 0 then 'BZ' when profit > 0 and 100 * (rn - 1) < ?::numeric * np then 'MVC'
+                                else 'OTHER' end as label
+                      from ranked r
+                     where (profit >= 0 and not (profit > 0 and 100 * (rn - 1) < ?::numeric * np) and potential > 0) is not true
+                    union all
+                    select customer_id, profit, rn, cum, revenue, margin, potential, %1$s,
+                           case when 100 * (rg - 1) < ?::numeric * ng then 'MGC' else 'OTHER' end
+                      from growable r)
                 """.formatted(point("r."));
 
     /**
