@@ -107,27 +107,29 @@ final class ClassificationSql {
 
     /**
      * MVC / MGC / BZ / OTHER (value = profit) as the CTE {@code classes}, in one sort of everyone plus one of the
-     * growable. The ranking by profit puts the profitable first, so their rank among the profitable is their rank; np
-     * counts them. The growable (not BZ, not MVC, known wallet, positive potential) are ranked by potential (rg)
-     * among themselves (ng) and are MGC or OTHER; everyone else is BZ, MVC or OTHER: the two parts are put together
-     * (no join). Parameters: MVC percent three times, MGC percent.
+     * growable. The ranking by profit puts the profitable first, so their rank among the profitable is their rank:
+     * MVC are the ranks r with 100 * (r - 1) < MVC percent * profitable customers, i.e. r <= ceil(MVC percent *
+     * profitable / 100) ({@code mvc}, one integer compared per row). The growable (not BZ, not MVC, known wallet,
+     * positive potential) are ranked by potential (rg) among themselves (ng) and are MGC or OTHER; everyone else is
+     * BZ, MVC or OTHER: the two parts are put together (no join). Parameters: MVC percent, MGC percent.
      */
     static final String VALUE = """
                 ranked as materialized (
                     select customer_id, revenue, margin, profit, wallet - revenue as potential,
-                           row_number() over w as rn, sum(greatest(profit, 0)) over w as cum, p.np, p.n
-                      from figures cross join (select count(*) filter (where profit > 0) as np, count(*) as n from figures) p
+                           row_number() over w as rn, sum(greatest(profit, 0)) over w as cum, p.n, p.mvc
+                      from figures cross join (
+                           select count(*) as n, ceil(?::numeric * count(*) filter (where profit > 0) / 100)::bigint as mvc
+                             from figures) p
                     window w as (order by profit desc, customer_id rows unbounded preceding)),
                 growable as (
                     select r.*, row_number() over (order by potential desc, customer_id) as rg, count(*) over () as ng
                       from ranked r
-                     where profit >= 0 and not (profit > 0 and 100 * (rn - 1) < ?::numeric * np) and potential > 0),
+                     where profit >= 0 and not (profit > 0 and rn <= mvc) and potential > 0),
                 classes as materialized (
                     select customer_id, profit as value, rn, cum, revenue, margin, potential, %1$s as pt,
-                           case when profit < 0 then 'BZ' when profit > 0 and 100 * (rn - 1) < ?::numeric * np then 'MVC'
-                                else 'OTHER' end as label
+                           case when profit < 0 then 'BZ' when profit > 0 and rn <= mvc then 'MVC' else 'OTHER' end as label
                       from ranked r
-                     where (profit >= 0 and not (profit > 0 and 100 * (rn - 1) < ?::numeric * np) and potential > 0) is not true
+                     where (profit >= 0 and not (profit > 0 and rn <= mvc) and potential > 0) is not true
                     union all
                     select customer_id, profit, rn, cum, revenue, margin, potential, %1$s,
                            case when 100 * (rg - 1) < ?::numeric * ng then 'MGC' else 'OTHER' end

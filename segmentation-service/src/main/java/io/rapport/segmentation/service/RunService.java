@@ -148,8 +148,7 @@ public class RunService {
             params.addAll(List.of(rules.cutoffs().toArray(BigDecimal[]::new), labels, labels, labels));
         } else {
             classification = ClassificationSql.VALUE;
-            BigDecimal mvc = policy.value().mvcTopPercent();
-            params.addAll(List.of(mvc, mvc, mvc, policy.value().mgcTopPercent()));
+            params.addAll(List.of(policy.value().mvcTopPercent(), policy.value().mgcTopPercent()));
         }
         params.addAll(List.of(scheme, scheme, policy.version(), runId, started, scheme, policy.version(), runId, started));
         List<Counted> counted = db.list(ClassificationSql.classify(classification), Counted::of, params.toArray());

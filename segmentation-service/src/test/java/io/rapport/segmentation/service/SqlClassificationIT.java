@@ -138,6 +138,31 @@ class SqlClassificationIT {
     }
 
     @Test
+    void randomValueSetsWithTiesAndOtherPercentsAgreeWithTheDomainRules() {
+        Random random = new Random(42);
+        for (int round = 0; round < 3; round++) {
+            data.reset();
+            ValueRules rules = new ValueRules(new BigDecimal(List.of("20", "33.3", "7").get(round)),
+                    new BigDecimal(List.of("20", "12.5", "50").get(round)));
+            policies.create(Scheme.VALUE, null, rules, null, "test");
+            List<ValueClassifier.Candidate> set = new ArrayList<>();
+            for (int i = 1; i <= 150 + 37 * round; i++) {
+                long revenue = 10L * random.nextInt(60);                        // many ties, some zero
+                long profit = revenue - 10L * random.nextInt(25);                // some below zero
+                BigDecimal wallet = random.nextInt(3) == 0 ? null : BigDecimal.valueOf(revenue + 10L * random.nextInt(80) - 100);
+                set.add(new ValueClassifier.Candidate(id(i), BigDecimal.valueOf(profit), BigDecimal.valueOf(revenue), wallet));
+                data.customer(id(i), wallet, false);
+                data.month(id(i), TestData.thisMonth(), Long.toString(revenue), Long.toString(revenue - profit), "0", "0", 1, 0);
+            }
+            RunSummary run = runs.run(Scheme.VALUE, "TEST").orElseThrow();
+            Map<UUID, String> expected = ValueClassifier.classify(set, rules);
+            assertThat(stored("VALUE", set.stream().map(ValueClassifier.Candidate::customerId).toList())).isEqualTo(expected);
+            assertThat(run.customers()).isEqualTo(set.size());
+            assertThat(run.pareto()).hasSize(100);
+        }
+    }
+
+    @Test
     void mvcMgcBzOnTheHandMadeSetAgreeWithTheDomainRules() {
         List<ValueClassifier.Candidate> set = io.rapport.segmentation.domain.ValueClassifierTestData.handMade();
         for (ValueClassifier.Candidate c : set) {
