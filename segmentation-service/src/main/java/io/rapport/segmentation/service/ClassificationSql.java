@@ -70,13 +70,11 @@ final class ClassificationSql {
     }
 
     /**
-     * Whether rank {@code rn} of {@code n} (columns of the relation {@code of}) is a point of the Pareto curve, i.e. rank ceil(n * k / 100) for some k of
+     * Whether rank {@code rn} of {@code n} is a point of the Pareto curve, i.e. rank ceil(n * k / 100) for some k of
      * 1..100: the smallest k whose point is at or after rn is (100 * (rn - 1)) div n + 1; rn is a point when that
      * point is rn (integer arithmetic, n and rn bigint).
      */
-    private static String point(String of) {
-        return "(100 * (%1$srn - 1) / %1$sn + 1 <= 100 and (%1$sn * (100 * (%1$srn - 1) / %1$sn + 1) + 99) / 100 = %1$srn)".formatted(of);
-    }
+    private static final String POINT = "(100 * (rn - 1) / n + 1 <= 100 and (n * (100 * (rn - 1) / n + 1) + 99) / 100 = rn)";
 
     /**
      * ABC from the figures, in one sort, as the CTE {@code classes}, after the CTE {@code totals} (total positive
@@ -102,12 +100,13 @@ final class ClassificationSql {
                               from (select customer_id, %2$s as value, revenue, margin from figures) v
                             window w as (order by value desc, customer_id rows unbounded preceding)) r
                      cross join totals t)
-                """.formatted(share ? "100 * (cum - value)" : "100 * (rn - 1)", metric, share ? "total" : "n", point(""));
+                """.formatted(share ? "100 * (cum - value)" : "100 * (rn - 1)", metric, share ? "total" : "n", POINT);
     }
 
     /**
      * MVC / MGC / BZ / OTHER (value = profit) as the CTE {@code classes}, in one sort of everyone plus one of the
-     * growable. The ranking by profit puts the profitable first, so their rank among the profitable is their rank:
+     * growable; the customers and the profitable are counted on the ranking (no second scan of the profiles). The
+     * ranking by profit puts the profitable first, so their rank among the profitable is their rank:
      * MVC are the ranks r with 100 * (r - 1) < MVC percent * profitable customers, i.e. r <= ceil(MVC percent *
      * profitable / 100) ({@code mvc}, one integer compared per row). The growable (not BZ, not MVC, known wallet,
      * positive potential) are ranked by potential (rg) among themselves (ng) and are MGC or OTHER; everyone else is
@@ -116,25 +115,25 @@ final class ClassificationSql {
     static final String VALUE = """
                 ranked as materialized (
                     select customer_id, revenue, margin, profit, wallet - revenue as potential,
-                           row_number() over w as rn, sum(greatest(profit, 0)) over w as cum, p.n, p.mvc
-                      from figures cross join (
-                           select count(*) as n, ceil(?::numeric * count(*) filter (where profit > 0) / 100)::bigint as mvc
-                             from figures) p
+                           row_number() over w as rn, sum(greatest(profit, 0)) over w as cum
+                      from figures
                     window w as (order by profit desc, customer_id rows unbounded preceding)),
+                counts as materialized (
+                    select count(*) as n, ceil(?::numeric * count(*) filter (where profit > 0) / 100)::bigint as mvc from ranked),
                 growable as (
-                    select r.*, row_number() over (order by potential desc, customer_id) as rg, count(*) over () as ng
-                      from ranked r
-                     where profit >= 0 and not (profit > 0 and rn <= mvc) and potential > 0),
+                    select r.*, c.n, c.mvc, row_number() over (order by potential desc, customer_id) as rg, count(*) over () as ng
+                      from ranked r cross join counts c
+                     where profit >= 0 and not (profit > 0 and rn <= c.mvc) and potential > 0),
                 classes as materialized (
                     select customer_id, profit as value, rn, cum, revenue, margin, potential, %1$s as pt,
                            case when profit < 0 then 'BZ' when profit > 0 and rn <= mvc then 'MVC' else 'OTHER' end as label
-                      from ranked r
+                      from ranked r cross join counts c
                      where (profit >= 0 and not (profit > 0 and rn <= mvc) and potential > 0) is not true
                     union all
                     select customer_id, profit, rn, cum, revenue, margin, potential, %1$s,
                            case when 100 * (rg - 1) < ?::numeric * ng then 'MGC' else 'OTHER' end
                       from growable r)
-                """.formatted(point("r."));
+                """.formatted(POINT);
 
     /**
      * One statement for a scheme, {@link #FIGURES} then the classification CTEs ({@link #abc} or {@link #VALUE}): the
