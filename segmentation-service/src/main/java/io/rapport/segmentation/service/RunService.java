@@ -171,8 +171,9 @@ public class RunService {
         } else {
             events.completed(run);
         }
-        LOG.infof("run %s of %s (policy v%d): %d customers, %d changed (their events follow); classified, written and counted"
-                + " in %d ms", runId, scheme, policy.version(), customers, stats.changed(), Duration.between(begun, classified).toMillis());
+        LOG.infof("run %s of %s (policy v%d): %d customers, %d changed%s; classified, written and counted in %d ms", runId, scheme,
+                policy.version(), customers, stats.changed(), stats.changed() > 0 ? " (their events follow)" : "",
+                Duration.between(begun, classified).toMillis());
         return Optional.of(run);
     }
 
