@@ -19,6 +19,11 @@ final class ClassificationSql {
     private ClassificationSql() {
     }
 
+    /** A customer's tenure in years of 365.25 days (0 when unknown), from a profile row whose columns start with {@code of}. */
+    static String tenure(String of) {
+        return "greatest(coalesce(extract(epoch from (now() - %scustomer_since)) / 31557600, 0), 0)".formatted(of);
+    }
+
     /**
      * The window figures of the live customers (not merged away, not erased) as the CTE {@code figures}, read where
      * it is used (never materialized: the columns a scheme does not use are never computed); tenure in years of
@@ -28,10 +33,10 @@ final class ClassificationSql {
             figures as not materialized (
                 select customer_id, w_revenue as revenue, w_revenue - w_cogs - w_refunds as margin,
                        w_revenue - w_cogs - w_refunds - w_cost_to_serve as profit, w_purchases as purchases, wallet,
-                       greatest(coalesce(extract(epoch from (now() - customer_since)) / 31557600, 0), 0) as tenure
+                       %s as tenure
                   from customer_profile
                  where merged_into is null and not erased)
-            """;
+            """.formatted(tenure(""));
 
     static final String MAXIMA = """
             with %s

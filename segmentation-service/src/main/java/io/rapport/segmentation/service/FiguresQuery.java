@@ -16,7 +16,7 @@ public class FiguresQuery {
             select coalesce(f.revenue, 0), coalesce(f.cogs, 0), coalesce(f.refunds, 0), coalesce(f.cost_to_serve, 0),
                    coalesce(f.purchases, 0), coalesce(f.complaints, 0),
                    (select count(distinct category) from category_month c where c.customer_id = p.customer_id and c.month >= ?),
-                   p.wallet, greatest(coalesce(extract(epoch from (now() - p.customer_since)) / 31557600, 0), 0),
+                   p.wallet, %1$s,
                    p.first_purchase_at, p.last_purchase_at
               from customer_profile p
               left join lateral (select sum(revenue) as revenue, sum(cogs) as cogs, sum(refunds) as refunds,
@@ -24,7 +24,7 @@ public class FiguresQuery {
                                         sum(complaints) as complaints
                                    from value_month v where v.customer_id = p.customer_id and v.month >= ?) f on true
              where p.customer_id = ?
-            """;
+            """.formatted(ClassificationSql.tenure("p."));
 
     private final Db db;
 

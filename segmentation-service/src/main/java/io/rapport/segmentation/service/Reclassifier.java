@@ -41,23 +41,23 @@ public class Reclassifier {
     /** The figures from the window totals kept on the profiles (when they cover the configured window, see WindowTotals). */
     private static final String KEPT_FIGURES = """
             select p.customer_id, p.w_revenue, p.w_cogs, p.w_refunds, p.w_cost_to_serve, p.w_purchases, p.wallet,
-                   greatest(coalesce(extract(epoch from (now() - p.customer_since)) / 31557600, 0), 0),
+                   %1$s,
                    (select jsonb_object_agg(s.scheme, s.class_label)::text from customer_segment s where s.customer_id = p.customer_id)
               from customer_profile p
              where p.customer_id = any(?::uuid[]) and p.merged_into is null and not p.erased
-            """;
+            """.formatted(ClassificationSql.tenure("p."));
 
     /** The figures summed from the month facts (while the kept totals still cover another window). */
     private static final String FIGURES = """
             select p.customer_id, coalesce(sum(v.revenue), 0), coalesce(sum(v.cogs), 0), coalesce(sum(v.refunds), 0),
                    coalesce(sum(v.cost_to_serve), 0), coalesce(sum(v.purchases), 0), p.wallet,
-                   greatest(coalesce(extract(epoch from (now() - p.customer_since)) / 31557600, 0), 0),
+                   %1$s,
                    (select jsonb_object_agg(s.scheme, s.class_label)::text from customer_segment s where s.customer_id = p.customer_id)
               from customer_profile p
               left join value_month v on v.customer_id = p.customer_id and v.month >= ?
              where p.customer_id = any(?::uuid[]) and p.merged_into is null and not p.erased
              group by p.customer_id
-            """;
+            """.formatted(ClassificationSql.tenure("p."));
 
     private final Db db;
     private final RunStore runs;
