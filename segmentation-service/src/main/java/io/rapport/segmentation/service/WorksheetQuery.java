@@ -14,9 +14,10 @@ import java.util.UUID;
  * erased), their classes, complaints of the last 12 months, distinct categories in the window and revenue of the 12
  * months before; a filter, a checked sort (ties by customer id) and a page. The total comes from a window count.
  * When the window totals kept on the profiles cover the configured window (see WindowTotals) and neither the filter
- * nor the sort needs the 12/24-month figures (complaints, previousRevenue, change), the page is found from the kept
- * totals and only its rows' month facts are summed ({@link #KEPT}: about a second at 1,000,000 customers instead of
- * summing every month fact of every customer, as {@link #BASE} does for the other lists).
+ * nor the sort needs the previous year's revenue (previousRevenue, change), the page is found from the kept totals
+ * and the complaints of the month rows that have some (partial index value_month_complaints), and only the page's
+ * rows' revenue by year is summed ({@link #KEPT}: about a second at 1,000,000 customers instead of summing every month
+ * fact of every customer, as {@link #BASE} does for last year's top customers).
  */
 @ApplicationScoped
 public class WorksheetQuery {
@@ -29,7 +30,7 @@ public class WorksheetQuery {
             Map.entry("change", "change"));
 
     /** Columns only the month facts give: a filter or sort on them needs {@link #BASE}. */
-    private static final List<String> FROM_MONTHS = List.of("complaints", "previous_revenue", "change", "b b2");
+    private static final List<String> FROM_MONTHS = List.of("previous_revenue", "change", "b b2");
 
     private static final String BASE = """
             with w as (select customer_id, sum(revenue) filter (where month >= ?) as revenue,
@@ -62,31 +63,35 @@ public class WorksheetQuery {
             """;
 
     /**
-     * The page from the kept totals, then the 12/24-month figures of its rows only. Parameters: window (categories),
-     * the filter's, page size, offset, then year, year, previous, year, previous (the page rows' month facts).
+     * The page from the kept totals and the complaints, then the revenue by year of its rows only. Parameters: window
+     * (categories), year (complaints), the filter's, page size, offset, then year, previous, year, previous (the page
+     * rows' month facts).
      */
     private static final String KEPT = """
             with c as (select customer_id, count(distinct category) as categories from category_month where month >= ?
+                        group by customer_id),
+                 k as (select customer_id, sum(complaints) as complaints from value_month where month >= ? and complaints > 0
                         group by customer_id),
                  b as (select p.customer_id, a.class_label as abc_class, v.class_label as value_class,
                               p.w_revenue as revenue, p.w_revenue - p.w_cogs - p.w_refunds as gross_margin,
                               p.w_cost_to_serve as cost_to_serve,
                               p.w_revenue - p.w_cogs - p.w_refunds - p.w_cost_to_serve as profit,
-                              p.w_purchases as purchases, coalesce(c.categories, 0) as categories, p.wallet,
+                              p.w_purchases as purchases, coalesce(c.categories, 0) as categories,
+                              coalesce(k.complaints, 0) as complaints, p.wallet,
                               case when p.wallet > 0 then p.w_revenue / p.wallet end as share_of_wallet,
                               p.wallet - p.w_revenue as potential, p.target
                          from customer_profile p
                          left join c on c.customer_id = p.customer_id
+                         left join k on k.customer_id = p.customer_id
                          left join customer_segment a on a.customer_id = p.customer_id and a.scheme = 'ABC'
                          left join customer_segment v on v.customer_id = p.customer_id and v.scheme = 'VALUE'
                         where p.merged_into is null and not p.erased),
                  page as (select b.*, count(*) over () as total from b where %1$s order by %2$s %3$s nulls last, customer_id
                           limit ? offset ?)
-            select page.*, coalesce(h.complaints, 0) as complaints, coalesce(h.previous_revenue, 0) as previous_revenue,
+            select page.*, coalesce(h.previous_revenue, 0) as previous_revenue,
                    coalesce(h.year_revenue, 0) - coalesce(h.previous_revenue, 0) as change
               from page
-              left join lateral (select sum(complaints) filter (where month >= ?) as complaints,
-                                        sum(revenue) filter (where month >= ?) as year_revenue,
+              left join lateral (select sum(revenue) filter (where month >= ?) as year_revenue,
                                         sum(revenue) filter (where month >= ? and month < ?) as previous_revenue
                                    from value_month m where m.customer_id = page.customer_id and m.month >= ?) h on true
              order by page.%2$s %3$s nulls last, page.customer_id
@@ -112,13 +117,13 @@ public class WorksheetQuery {
         LocalDate previous = Windows.monthsBack(24);
         String column = SORTABLE.get(sort.field());
         boolean kept = FROM_MONTHS.stream().noneMatch(c -> filter.contains(c) || column.equals(c)) && window.equals(totals.stored());
-        List<Object> all = new ArrayList<>(kept ? List.of(window)
+        List<Object> all = new ArrayList<>(kept ? List.of(window, year)
                 : List.of(window, window, window, window, year, year, previous, year, window, previous, window));
         all.addAll(params);
         all.add(page.size);
         all.add(page.offset());
         if (kept) {
-            all.addAll(List.of(year, year, previous, year, previous));
+            all.addAll(List.of(year, previous, year, previous));
         }
         String sql = (kept ? KEPT : BASE).formatted(filter, column, sort.direction());
         long[] total = {0};
@@ -133,7 +138,7 @@ public class WorksheetQuery {
         if (rows.isEmpty() && page.page > 0) {
             // past the last page: count the matches alone
             List<Object> counting = new ArrayList<>(all);
-            int paging = kept ? counting.size() - 7 : counting.size() - 2;
+            int paging = kept ? counting.size() - 6 : counting.size() - 2;
             counting.set(paging, Integer.MAX_VALUE);
             counting.set(paging + 1, 0);
             total[0] = db.count("select count(*) from (" + sql + ") t", counting.toArray());

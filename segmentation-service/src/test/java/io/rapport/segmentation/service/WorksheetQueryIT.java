@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +68,7 @@ class WorksheetQueryIT {
                     long revenue = 10L * random.nextInt(50);
                     data.month(id(i), now.minusMonths(m * 7L), Long.toString(revenue), Long.toString(revenue / 2),
                             Long.toString(random.nextInt(3)), Long.toString(10L * random.nextInt(4)), 1 + random.nextInt(3),
-                            random.nextInt(2));
+                            random.nextInt(3));
                 }
             }
             if (random.nextBoolean()) {
@@ -83,14 +84,17 @@ class WorksheetQueryIT {
                 new Query("wallet >= ? and share_of_wallet <= ? and categories <= ?",
                         List.of(BigDecimal.ZERO, new BigDecimal("0.5"), 2L), "potential,desc"),
                 new Query("true", List.of(), "shareOfWallet,asc"),
-                new Query("true", List.of(), "categories,desc"));
+                new Query("true", List.of(), "categories,desc"),
+                new Query("complaints >= ?", List.of(1L), "complaints,desc"),
+                new Query("true", List.of(), "complaints,asc"));
         List<List<Page<WorksheetRow>>> kept = queries.stream().map(this::pages).toList();
         assertThat(kept.get(0).get(0).items()).isNotEmpty();
         assertThat(kept.get(7).get(0).total()).isEqualTo(30);
+        assertThat(kept.get(8).get(0).items()).isNotEmpty();
 
         totals.moveTo(LocalDate.of(1970, 1, 1));   // the kept totals no longer cover the window: every list sums the facts
         List<List<Page<WorksheetRow>>> summed = queries.stream().map(this::pages).toList();
-        assertThat(kept).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+        assertThat(kept).usingRecursiveComparison().withComparatorForType(Comparator.nullsFirst(BigDecimal::compareTo), BigDecimal.class)
                 .isEqualTo(summed);
     }
 }
