@@ -1,6 +1,7 @@
 package io.rapport.segmentation;
 
 import io.rapport.segmentation.service.Db;
+import io.rapport.segmentation.service.WindowTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,17 +17,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class TestData {
     private final Db db;
+    private final WindowTotals totals;
 
-    public TestData(Db db) {
+    public TestData(Db db, WindowTotals totals) {
         this.db = db;
+        this.totals = totals;
     }
 
+    /** Empties the tables (see above) and brings the kept window totals back to the configured window. */
     public void reset() {
         db.update("truncate customer_profile, value_month, category_month, customer_segment, segment_change, segment_run");
         db.update("delete from run_event_job");
         db.update("delete from rapport_outbox");
         db.update("delete from segment_policy where version > 1");
         db.update("update segment_policy set active = true");
+        totals.current();
     }
 
     public static UUID id(int n) {

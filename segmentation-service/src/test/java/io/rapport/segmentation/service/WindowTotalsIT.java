@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,12 +40,6 @@ class WindowTotalsIT {
     @BeforeEach
     void reset() {
         data.reset();
-        totals.current();
-    }
-
-    @AfterEach
-    void back() {
-        totals.current();
     }
 
     private BigDecimal windowRevenue(UUID id) {

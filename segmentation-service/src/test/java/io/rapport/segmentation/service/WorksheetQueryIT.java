@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +36,6 @@ class WorksheetQueryIT {
     @BeforeEach
     void reset() {
         data.reset();
-        totals.current();
-    }
-
-    @AfterEach
-    void back() {
-        totals.current();
     }
 
     private record Query(String filter, List<Object> params, String sort) {
