@@ -41,6 +41,25 @@ class OutboxIT {
     }
 
     @Test
+    void eventsRecordedFromAQueryArePublishedInItsOrder() {
+        String subject = UUID.randomUUID().toString();
+        given().post("/probe/events-by-query/{s}?count=25", subject).then().statusCode(200).body(org.hamcrest.Matchers.equalTo("25"));
+
+        List<ConsumerRecord<String, String>> mine = ofSubject(TestKafka.readUntil(Topics.CUSTOMER, Duration.ofSeconds(30),
+                all -> ofSubject(all, subject).size() >= 25), subject);
+
+        assertThat(mine).hasSize(25);
+        for (int i = 0; i < mine.size(); i++) {
+            ConsumerRecord<String, String> r = mine.get(i);
+            assertThat(r.value()).contains("\"occurredAt\" : \"" + java.time.Instant.ofEpochSecond(i) + "\"");
+            assertThat(TestKafka.header(r, CloudEvents.TYPE)).isEqualTo("rapport.customer.erased.v1");
+            assertThat(TestKafka.header(r, CloudEvents.SOURCE)).isEqualTo("/platform-test");
+            assertThat(TestKafka.header(r, CloudEvents.SUBJECT)).isEqualTo(subject);
+        }
+        assertThat(mine.stream().map(r -> TestKafka.header(r, CloudEvents.ID)).distinct()).hasSize(25);
+    }
+
+    @Test
     void eventsOfARolledBackTransactionAreNeverPublished() {
         String rolledBack = UUID.randomUUID().toString();
         String committed = UUID.randomUUID().toString();

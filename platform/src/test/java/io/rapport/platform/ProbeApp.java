@@ -1,5 +1,6 @@
 package io.rapport.platform;
 
+import io.agroal.api.AgroalDataSource;
 import io.rapport.contracts.customer.CustomerErased;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.platform.inbox.DeadLetters;
@@ -8,8 +9,8 @@ import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.ProblemException;
-import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -27,6 +28,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -51,9 +54,23 @@ public final class ProbeApp {
     @ApplicationScoped
     public static class ProbeService {
         private final Outbox outbox;
+        private final AgroalDataSource dataSource;
 
-        public ProbeService(Outbox outbox) {
+        public ProbeService(Outbox outbox, AgroalDataSource dataSource) {
             this.outbox = outbox;
+            this.dataSource = dataSource;
+        }
+
+        /** Publishes {@code count} erased events for one subject from one query (Outbox#publishSelect). */
+        @Transactional
+        public int publishSelect(String subject, int count) throws SQLException {
+            try (Connection c = dataSource.getConnection()) {
+                return outbox.publishSelect(c, CustomerEvents.ERASED, """
+                        select s.subject, json_build_object('customerId', s.subject,
+                               'occurredAt', to_char(to_timestamp(g) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))::text as payload
+                          from generate_series(0, ? - 1) g cross join (select (?::text[])[1] as subject) s order by g
+                        """, count, new String[] {subject});
+            }
         }
 
         /** Publishes {@code count} erased events for one subject; throws after writing them when {@code fail}. */
@@ -81,6 +98,12 @@ public final class ProbeApp {
         @Path("/events/{subject}")
         public void publish(@PathParam("subject") String subject, @QueryParam("count") int count, @QueryParam("fail") boolean fail) {
             service.publish(subject, count, fail);
+        }
+
+        @POST
+        @Path("/events-by-query/{subject}")
+        public int publishSelect(@PathParam("subject") String subject, @QueryParam("count") int count) throws SQLException {
+            return service.publishSelect(subject, count);
         }
 
         @POST

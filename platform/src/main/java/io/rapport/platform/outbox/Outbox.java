@@ -97,6 +97,39 @@ public class Outbox {
         wakeRelayAfterCommit();
     }
 
+    /**
+     * Records one event per row of a query, set-based, for events derived from many stored rows at once (a
+     * classification run's changes) without loading them into Java. {@code rows} is a SELECT answering the columns
+     * {@code subject} (text: the Kafka key and {@code ce_subject}) and {@code payload} (text: JSON of the type's
+     * schema); its ORDER BY is the order of the events. Its parameters are bound in order: a String[] as a text
+     * array, anything else with setObject. {@code connection} must be the current transaction's.
+     *
+     * @return the number of events recorded
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int publishSelect(Connection connection, EventType type, String rows, Object... params) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "insert into rapport_outbox (id, topic, type, source, subject, payload, traceparent)"
+                        + " select gen_random_uuid(), ?, ?, ?, r.subject, r.payload, ? from (" + rows + ") r")) {
+            ps.setString(1, type.topic());
+            ps.setString(2, type.name());
+            ps.setString(3, source);
+            ps.setString(4, traceparent());
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] instanceof String[] texts) {
+                    ps.setArray(5 + i, connection.createArrayOf("text", texts));
+                } else {
+                    ps.setObject(5 + i, params[i]);
+                }
+            }
+            int written = ps.executeUpdate();
+            if (written > 0) {
+                wakeRelayAfterCommit();
+            }
+            return written;
+        }
+    }
+
     private void wakeRelayAfterCommit() {
         if (transactions.getResource(WAKE_UP_REGISTERED) != null) {
             return;

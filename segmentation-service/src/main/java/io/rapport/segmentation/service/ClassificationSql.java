@@ -175,26 +175,29 @@ final class ClassificationSql {
     }
 
     /**
-     * Writes the SegmentChanged outbox rows of the next chunk of a run's history rows (ids from a cursor up to the
-     * run's last), in id order, built like Outbox#publish would (same columns, JSON of the SegmentChanged record), and
-     * answers the last id of the chunk and its size. Parameters: run id, cursor, last id, chunk size, topic, type,
-     * source, scheme, policy version, run id (text), occurredAt (text), metric name, labels (text[]), levels (text[]).
+     * The next chunk of a run's history rows (ids from a cursor up to the run's last, in id order): its last id and
+     * size. Parameters: run id, cursor, last id, chunk size.
      */
-    static final String EVENTS = """
-            with chunk as (
-                select id, customer_id, from_class, to_class, value, potential from segment_change
-                 where run_id = ? and id >= ? and id <= ? order by id limit ?),
-            written as (
-                insert into rapport_outbox (id, topic, type, source, subject, payload)
-                select gen_random_uuid(), ?, ?, ?, c.customer_id::text,
-                       json_build_object('customerId', c.customer_id, 'scheme', s.scheme, 'fromClass', c.from_class,
-                           'toClass', c.to_class, 'policyVersion', s.version, 'runId', s.run_id, 'recommendedLevel', l.level,
-                           'figures', json_strip_nulls(json_build_object(s.metric, c.value::text, 'potential', c.potential::text)),
-                           'occurredAt', s.at)::text
-                  from chunk c
-                 cross join (select ?::text as scheme, ?::bigint as version, ?::text as run_id, ?::text as at, ?::text as metric) s
-                  join unnest(?::text[], ?::text[]) as l(label, level) on l.label = c.to_class
-                 order by c.id)
-            select max(id), count(*) from chunk
+    static final String EVENT_CHUNK = """
+            select max(id), count(*) from (
+                select id from segment_change where run_id = ? and id >= ? and id <= ? order by id limit ?) chunk
+            """;
+
+    /**
+     * The SegmentChanged events of that chunk, for Outbox#publishSelect: subject and payload (JSON of the SegmentChanged
+     * record), in id order. Parameters: run id, cursor, last id, chunk size, scheme, policy version, run id (text),
+     * occurredAt (text), metric name, labels (text[]), levels (text[]).
+     */
+    static final String EVENT_ROWS = """
+            select c.customer_id::text as subject,
+                   json_build_object('customerId', c.customer_id, 'scheme', s.scheme, 'fromClass', c.from_class,
+                       'toClass', c.to_class, 'policyVersion', s.version, 'runId', s.run_id, 'recommendedLevel', l.level,
+                       'figures', json_strip_nulls(json_build_object(s.metric, c.value::text, 'potential', c.potential::text)),
+                       'occurredAt', s.at)::text as payload
+              from (select id, customer_id, from_class, to_class, value, potential from segment_change
+                     where run_id = ? and id >= ? and id <= ? order by id limit ?) c
+             cross join (select ?::text as scheme, ?::bigint as version, ?::text as run_id, ?::text as at, ?::text as metric) s
+              join unnest(?::text[], ?::text[]) as l(label, level) on l.label = c.to_class
+             order by c.id
             """;
 }

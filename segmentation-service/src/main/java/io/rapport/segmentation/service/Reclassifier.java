@@ -103,7 +103,7 @@ public class Reclassifier {
         UUID[] ids = customerIds.stream().distinct().sorted(Comparator.comparing(UUID::toString)).toArray(UUID[]::new);
         List<Change> changes = new ArrayList<>();
         LocalDate windowStart = windows.start();
-        boolean kept = windowStart.equals(totals.stored());
+        boolean kept = totals.coverConfiguredWindow();
         db.list(kept ? KEPT_FIGURES : FIGURES, rs -> {
             CustomerFigures f = new CustomerFigures(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
                     rs.getBigDecimal(5), rs.getLong(6), 0, 0, rs.getBigDecimal(7), rs.getBigDecimal(8), null, null);

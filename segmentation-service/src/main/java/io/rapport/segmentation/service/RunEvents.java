@@ -18,13 +18,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * A run's events. The run commits its classes, its history rows and, when classes changed, a job (run_event_job) in one
  * transaction; the job's SegmentChanged outbox rows are written afterwards from the run's history rows, a chunk per
- * transaction that also moves the job's cursor, so none is lost or written twice whatever stops in between. After the
+ * transaction that also moves the job's cursor (Outbox#publishSelect, set-based), so none is lost or written twice
+ * whatever stops in between. After the
  * last chunk the job goes and RunCompleted is written, so it follows the run's changes in the outbox. A run without
  * changes writes RunCompleted in its own transaction. Jobs are drained right after a run, every 10 seconds (what a
  * stopped process or another replica left; {@code for update skip locked} keeps two drainers off one job) and on demand.
@@ -37,7 +37,6 @@ public class RunEvents {
     private final RunStore runs;
     private final Outbox outbox;
     private final SegmentationConfig config;
-    private final String source;
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "segmentation-run-events");
@@ -45,13 +44,11 @@ public class RunEvents {
         return t;
     });
 
-    public RunEvents(Db db, RunStore runs, Outbox outbox, SegmentationConfig config,
-            @ConfigProperty(name = "quarkus.application.name") String app) {
+    public RunEvents(Db db, RunStore runs, Outbox outbox, SegmentationConfig config) {
         this.db = db;
         this.runs = runs;
         this.outbox = outbox;
         this.config = config;
-        this.source = "/" + app;
     }
 
     @PreDestroy
@@ -131,10 +128,11 @@ public class RunEvents {
             return -1;
         }
         Job job = free.get();
-        long[] chunk = db.one(ClassificationSql.EVENTS, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, job.runId(), job.next(),
-                job.last(), size, SegmentationEvents.SEGMENT_CHANGED.topic(), SegmentationEvents.SEGMENT_CHANGED.name(), source,
-                job.scheme(), job.policyVersion(), job.runId().toString(), job.occurredAt().toString(), job.metric(),
-                job.labels(), job.levels()).orElseThrow();
+        long[] chunk = db.one(ClassificationSql.EVENT_CHUNK, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, job.runId(),
+                job.next(), job.last(), size).orElseThrow();
+        db.withConnection(connection -> outbox.publishSelect(connection, SegmentationEvents.SEGMENT_CHANGED,
+                ClassificationSql.EVENT_ROWS, job.runId(), job.next(), job.last(), size, job.scheme(), job.policyVersion(),
+                job.runId().toString(), job.occurredAt().toString(), job.metric(), job.labels(), job.levels()));
         if (chunk[1] < size) {
             db.update("delete from run_event_job where run_id = ?", job.runId());
             completed(runs.get(job.runId()));

@@ -70,6 +70,11 @@ public class WindowTotals {
         return QuarkusTransaction.requiringNew().timeout(3600).call(() -> move(target));
     }
 
+    /** Whether the totals are those of the configured window now (else a reader sums the month facts itself). */
+    public boolean coverConfiguredWindow() {
+        return windows.start().equals(stored());
+    }
+
     /** The first month the totals cover now. */
     public LocalDate stored() {
         return db.one("select window_start from value_window", rs -> rs.getObject(1, LocalDate.class))

@@ -116,7 +116,7 @@ public class WorksheetQuery {
         LocalDate year = Windows.monthsBack(12);
         LocalDate previous = Windows.monthsBack(24);
         String column = SORTABLE.get(sort.field());
-        boolean kept = FROM_MONTHS.stream().noneMatch(c -> filter.contains(c) || column.equals(c)) && window.equals(totals.stored());
+        boolean kept = FROM_MONTHS.stream().noneMatch(c -> filter.contains(c) || column.equals(c)) && totals.coverConfiguredWindow();
         List<Object> all = new ArrayList<>(kept ? List.of(window, year)
                 : List.of(window, window, window, window, year, year, previous, year, window, previous, window));
         all.addAll(params);
