@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Alliance partners earn and burn for members and see only their own transactions. */
+/** Alliance partners earn and burn for members who linked them and see only their own transactions. */
 @QuarkusTest
 class PartnerIT {
     static final String HEADER = "X-Rapport-Partner-Id";
@@ -23,6 +23,8 @@ class PartnerIT {
         String number = (String) member.get("memberNumber");
         String hotel = partner(programme, "Hotel", "0.01");
         String travel = partner(programme, "Travel", "0.02");
+        PartnerRedemptionIT.link((String) member.get("id"), hotel);
+        PartnerRedemptionIT.link((String) member.get("id"), travel);
 
         String earned = given().contentType(ContentType.JSON).header(HEADER, hotel)
                 .body(Map.of("memberNumber", number, "amount", "80.50", "currency", "EUR", "reference", "INV-1"))
@@ -32,7 +34,8 @@ class PartnerIT {
                 .body(Map.of("memberNumber", number, "amount", "80.50", "currency", "EUR", "reference", "INV-1"))
                 .post("/api/v1/loyalty/partner/earn").then().statusCode(200).body("id", org.hamcrest.Matchers.equalTo(earned));
         given().contentType(ContentType.JSON).header(HEADER, travel)
-                .body(Map.of("memberNumber", number, "points", 30, "reference", "T-9"))
+                .body(Map.of("memberNumber", number, "points", 30, "reference", "T-9", "code",
+                        PartnerRedemptionIT.code((String) member.get("id"), travel, 30)))
                 .post("/api/v1/loyalty/partner/burn").then().statusCode(201).body("points", org.hamcrest.Matchers.equalTo(-30));
 
         List<Map<String, Object>> travelSees = given().header(HEADER, travel).get("/api/v1/loyalty/partner/transactions").then()
@@ -58,18 +61,24 @@ class PartnerIT {
         Map<String, Object> member = Fixtures.enrol(programme, UUID.randomUUID());
         String number = (String) member.get("memberNumber");
         String shop = partner(programme, "Shop", "0.01");
+        PartnerRedemptionIT.link((String) member.get("id"), shop);
         given().contentType(ContentType.JSON).header(HEADER, shop)
                 .body(Map.of("memberNumber", number, "amount", "-1", "currency", "EUR", "reference", "X"))
-                .post("/api/v1/loyalty/partner/earn").then().statusCode(400).contentType("application/problem+json");
+                .post("/api/v1/loyalty/partner/earn").then().statusCode(422).contentType("application/problem+json");
         given().contentType(ContentType.JSON).header(HEADER, shop)
                 .body(Map.of("memberNumber", number, "amount", "10", "currency", "USD", "reference", "X"))
                 .post("/api/v1/loyalty/partner/earn").then().statusCode(422);
         given().contentType(ContentType.JSON).header(HEADER, shop)
-                .body(Map.of("memberNumber", number, "points", 10, "reference", "Y"))
-                .post("/api/v1/loyalty/partner/burn").then().statusCode(422);
+                .body(Map.of("memberNumber", number, "points", 10, "reference", "Y", "code",
+                        PartnerRedemptionIT.code((String) member.get("id"), shop, 10)))
+                .post("/api/v1/loyalty/partner/burn").then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.equalTo("https://rapport.dev/problems/insufficient-points"));
         given().contentType(ContentType.JSON).header(HEADER, shop)
-                .body(Map.of("memberNumber", "NOPE-1", "points", 10, "reference", "Z"))
-                .post("/api/v1/loyalty/partner/burn").then().statusCode(404);
+                .body(Map.of("memberNumber", "NOPE-1", "points", 10, "reference", "Z", "code", "ABCDEFGH"))
+                .post("/api/v1/loyalty/partner/burn").then().statusCode(403);
+        given().contentType(ContentType.JSON).header(HEADER, shop)
+                .body(Map.of("memberNumber", "NOPE-1", "amount", "10", "currency", "EUR", "reference", "Z"))
+                .post("/api/v1/loyalty/partner/earn").then().statusCode(403);
         assertThat(Fixtures.balance((String) member.get("id"))).isZero();
     }
 

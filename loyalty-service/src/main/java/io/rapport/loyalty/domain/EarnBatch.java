@@ -14,7 +14,8 @@ import java.util.UUID;
  * The earnings of a run of new purchases, in order, as one member at a time would book them: each purchase
  * earns per {@link EarnCalculator} at the member's tier of that moment, and a credit that lifts the qualifying
  * figure of the window over a higher tier's threshold upgrades the member at once (per {@link TierPolicy}),
- * so a later purchase of the same run already earns at the new multiplier. Downgrades never happen here.
+ * so a later purchase of the same run already earns at the new multiplier. Downgrades never happen here. A member's
+ * points debt is paid first by each credit (see {@link PointsDebt}).
  * Pure: the caller loads the members (locked), their window figures and the rules, and writes the result.
  */
 public final class EarnBatch {
@@ -54,11 +55,14 @@ public final class EarnBatch {
             if (earn.points() <= 0) {
                 continue;
             }
-            m.balance += earn.points();
+            PointsDebt.Credit paid = PointsDebt.credit(new PointsDebt.Position(m.balance, m.debt), earn.points());
+            m.balance = paid.after().spendable();
+            m.debt = paid.after().debt();
             Instant expiresAt = t.expiryMonths() <= 0 ? null
                     : p.occurredAt().atOffset(ZoneOffset.UTC).plusMonths(t.expiryMonths()).toInstant();
-            credits.add(new Credit(UUID.randomUUID(), m, p, earn, "purchase " + p.orderId() + ": " + earn.reason(), expiresAt,
-                    m.balance));
+            String reason = "purchase " + p.orderId() + ": " + earn.reason()
+                    + (paid.settled() == 0 ? "" : "; " + paid.settled() + " points paid the debt");
+            credits.add(new Credit(UUID.randomUUID(), m, p, earn, reason, expiresAt, m.balance, paid.spendable()));
             Instant windowStart = now.atOffset(ZoneOffset.UTC).minusMonths(t.qualificationMonths()).toInstant();
             if (p.occurredAt().isAfter(windowStart) && !p.occurredAt().isAfter(now)) {
                 m.figure = m.figure.add(t.spendBased() ? earn.spend() : BigDecimal.valueOf(earn.points()));
@@ -114,11 +118,18 @@ public final class EarnBatch {
         private String tierCode;
         private int tierRank;
         private long balance;
+        private long debt;
         private BigDecimal figure;
         private final String initialTier;
         private final long initialBalance;
+        private final long initialDebt;
 
         public MemberState(UUID id, UUID programmeId, UUID customerId, String tierCode, int tierRank, long balance,
+                BigDecimal figure) {
+            this(id, programmeId, customerId, tierCode, tierRank, balance, 0, figure);
+        }
+
+        public MemberState(UUID id, UUID programmeId, UUID customerId, String tierCode, int tierRank, long balance, long debt,
                 BigDecimal figure) {
             this.id = id;
             this.programmeId = programmeId;
@@ -126,9 +137,11 @@ public final class EarnBatch {
             this.tierCode = tierCode;
             this.tierRank = tierRank;
             this.balance = balance;
+            this.debt = debt;
             this.figure = figure;
             this.initialTier = tierCode;
             this.initialBalance = balance;
+            this.initialDebt = debt;
         }
 
         public UUID id() {
@@ -155,19 +168,26 @@ public final class EarnBatch {
             return balance;
         }
 
+        public long debt() {
+            return debt;
+        }
+
         public BigDecimal figure() {
             return figure;
         }
 
-        /** Whether the run changed the balance or the tier. */
+        /** Whether the run changed the balance, the debt or the tier. */
         public boolean changed() {
-            return balance != initialBalance || !tierCode.equals(initialTier);
+            return balance != initialBalance || debt != initialDebt || !tierCode.equals(initialTier);
         }
     }
 
-    /** One EARN entry with its lot; {@code balanceAfter} is the member's balance once it is booked. */
+    /**
+     * One EARN entry with its lot; {@code balanceAfter} is the member's spendable balance once it is booked,
+     * {@code lotRemaining} what of the credit is spendable (the rest paid a debt).
+     */
     public record Credit(UUID entryId, MemberState member, Purchase purchase, EarnCalculator.Earn earn, String reason,
-            Instant expiresAt, long balanceAfter) {
+            Instant expiresAt, long balanceAfter, long lotRemaining) {
     }
 
     /** A tier upgrade of a member during the run, caused by the credit at index {@code afterCredit} of {@link #credits}. */

@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A membership of one customer in one programme. {@code pointsBalance} is the sum of the member's ledger
- * entries and never negative; every change to it happens under this row's lock. The tier holds until
+ * A membership of one customer in one programme. {@code pointsBalance} (spendable) minus {@code pointsDebt} (owed after
+ * a refund of points already spent, see {@link PointsDebt}) is the sum of the member's ledger entries; neither is ever
+ * negative and every change to them happens under this row's lock. The tier holds until
  * {@code periodEnd}, when the scheduled evaluation may downgrade it and starts the next period.
  */
 @Entity
@@ -28,8 +29,12 @@ public class Member extends PanacheEntityBase {
     /** Null once the customer is erased. */
     @Column(name = "customer_id")
     public UUID customerId;
+    /** Random and not guessable (see {@link MemberNumbers}); the only number a partner may use. */
     @Column(name = "member_number")
     public String memberNumber;
+    /** The sequential number of a member enrolled before V20; staff only. */
+    @Column(name = "legacy_member_number")
+    public String legacyMemberNumber;
     @Column(name = "referral_code")
     public String referralCode;
     public String status;
@@ -43,10 +48,21 @@ public class Member extends PanacheEntityBase {
     public Instant periodEnd;
     @Column(name = "points_balance")
     public long pointsBalance;
+    @Column(name = "points_debt")
+    public long pointsDebt;
     @Column(name = "enrolled_at")
     public Instant enrolledAt;
     @Column(name = "left_at")
     public Instant leftAt;
+
+    public PointsDebt.Position position() {
+        return new PointsDebt.Position(pointsBalance, pointsDebt);
+    }
+
+    public void position(PointsDebt.Position p) {
+        pointsBalance = p.spendable();
+        pointsDebt = p.debt();
+    }
 
     public boolean active() {
         return ACTIVE.equals(status);

@@ -24,6 +24,12 @@ public class Partner extends PanacheEntityBase {
     @Column(name = "point_value")
     public BigDecimal pointValue;
     public boolean active;
+    /** Most points one redemption may take; null: the configured default. */
+    @Column(name = "max_points_per_transaction")
+    public Long maxPointsPerTransaction;
+    /** Most points one member may spend here per UTC day; null: the configured default. */
+    @Column(name = "max_points_per_day")
+    public Long maxPointsPerDay;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Customers", description = "Loyalty summary per customer")
 public class CustomerSummaryResource {
 
-    public record MembershipSummary(String programmeId, String programmeName, String memberNumber, String tier, long pointsBalance) {
+    public record MembershipSummary(String programmeId, String programmeName, String memberNumber, String tier, long pointsBalance,
+            long pointsDebt) {
     }
 
     public record CustomerSummary(String customerId, List<MembershipSummary> memberships) {
@@ -32,7 +33,7 @@ public class CustomerSummaryResource {
         List<MembershipSummary> list = Member.<Member>list("customerId = ?1 and status = ?2 order by enrolledAt, id", id, Member.ACTIVE)
                 .stream().map(m -> {
                     Programme p = Programme.findById(m.programmeId);
-                    return new MembershipSummary(p.id.toString(), p.name, m.memberNumber, m.tierCode, m.pointsBalance);
+                    return new MembershipSummary(p.id.toString(), p.name, m.memberNumber, m.tierCode, m.pointsBalance, m.pointsDebt);
                 }).toList();
         return new CustomerSummary(id.toString(), list);
     }

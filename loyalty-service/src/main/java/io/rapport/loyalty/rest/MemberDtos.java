@@ -32,13 +32,19 @@ public final class MemberDtos {
     public record AdjustRequest(@NotNull Long points, @NotBlank @Size(max = 500) String reason) {
     }
 
-    public record MemberView(String id, String programmeId, String customerId, String memberNumber, String referralCode,
-            String status, String tier, int tierRank, long pointsBalance, Instant periodStart, Instant periodEnd,
-            Instant enrolledAt, Instant leftAt) {
+    /**
+     * A membership as staff see it. {@code pointsBalance} is what the member can spend (never negative);
+     * {@code pointsDebt} is what a refund of points already spent left owing, paid first by the next credits.
+     * {@code legacyMemberNumber} is the sequential number of a member enrolled before numbers became random (staff only).
+     */
+    public record MemberView(String id, String programmeId, String customerId, String memberNumber, String legacyMemberNumber,
+            String referralCode, String status, String tier, int tierRank, long pointsBalance,
+            @Schema(description = "points owed after a refund of points already spent; the next credits pay it first")
+            long pointsDebt, Instant periodStart, Instant periodEnd, Instant enrolledAt, Instant leftAt) {
         public static MemberView of(Member m) {
             return new MemberView(m.id.toString(), m.programmeId.toString(), m.customerId == null ? null : m.customerId.toString(),
-                    m.memberNumber, m.referralCode, m.status, m.tierCode, m.tierRank, m.pointsBalance, m.periodStart, m.periodEnd,
-                    m.enrolledAt, m.leftAt);
+                    m.memberNumber, m.legacyMemberNumber, m.referralCode, m.status, m.tierCode, m.tierRank, m.pointsBalance,
+                    m.pointsDebt, m.periodStart, m.periodEnd, m.enrolledAt, m.leftAt);
         }
     }
 

@@ -8,6 +8,7 @@ import io.rapport.loyalty.rest.PartnerDtos.PartnerBurn;
 import io.rapport.loyalty.rest.PartnerDtos.PartnerEarn;
 import io.rapport.loyalty.rest.PartnerDtos.PartnerTransaction;
 import io.rapport.loyalty.service.PartnerService;
+import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import jakarta.validation.Valid;
@@ -15,7 +16,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,44 +25,68 @@ import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** What alliance partners call through the gateway, which authenticates them and sets X-Rapport-Partner-Id. */
+/**
+ * What alliance partners call through the gateway with their API key (the partner is {@link Caller#partnerId()}).
+ * Nothing here ever answers with a member's balance.
+ */
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Partner API", description = "Earn and burn for members, and the partner's own transactions")
+@Tag(name = "Partner API", description = "Earn and burn for members who linked the partner, and the partner's own"
+        + " transactions. Flow: the member links the partner (POST /members/{id}/partner-links, staff or member channel),"
+        + " gets a one-time code for it (POST /members/{id}/redemption-codes) and shows it with the member number at the"
+        + " till; the partner sends both to /partner/burn. See README, Partner redemption.")
 public class PartnerResource {
-    static final String PARTNER_HEADER = "X-Rapport-Partner-Id";
-
     private final PartnerService partners;
+    private final Caller caller;
 
-    public PartnerResource(PartnerService partners) {
+    public PartnerResource(PartnerService partners, Caller caller) {
         this.partners = partners;
+        this.caller = caller;
     }
 
     @POST
     @Path("/partner/earn")
     @Operation(summary = "Credit points for spend at the partner", description = "Programme rate x the member's tier multiplier,"
-            + " rounded down. The reference is unique per partner: resending it returns the first booking (200).")
-    public Response earn(@HeaderParam(PARTNER_HEADER) String partnerId, @Valid @NotNull PartnerEarn body) {
-        PartnerService.Booked b = partners.earn(partnerId, body);
+            + " rounded down. Only for a member who linked this partner: otherwise, and for an unknown number, the same 403"
+            + " not-linked problem. amount out of range: 422. The reference is unique per partner and member: resending the"
+            + " same request returns the first booking (200); the same reference with another amount is 409.")
+    @APIResponse(responseCode = "201", description = "Booked (no balance in the answer)")
+    @APIResponse(responseCode = "403", description = "The member has not linked this partner, or the number is unknown")
+    @APIResponse(responseCode = "422", description = "Amount out of range, or currency other than the programme's")
+    public Response earn(@Valid @NotNull PartnerEarn body) {
+        PartnerService.Booked b = partners.earn(caller, body);
         return Response.status(b.replay() ? 200 : 201).entity(view(b.entry(), b.member().memberNumber)).build();
     }
 
     @POST
     @Path("/partner/burn")
-    @Operation(summary = "Debit points spent at the partner", description = "More than the balance: 422, nothing changes.")
-    public Response burn(@HeaderParam(PARTNER_HEADER) String partnerId, @Valid @NotNull PartnerBurn body) {
-        PartnerService.Booked b = partners.burn(partnerId, body);
+    @Operation(summary = "Debit points the member spends at the partner, with the member's one-time code", description = "The"
+            + " member must have linked this partner and present a live code issued for this partner (one use, minutes of"
+            + " life, a maximum of points). Unknown number, no link, wrong, expired, used or foreign code: one generic 403"
+            + " redemption-refused (a few wrong codes burn the member's codes here). points out of range: 422"
+            + " amount-out-of-range; over the partner's limit per transaction, the code's maximum or the partner's daily"
+            + " limit for the member: 422 limit-exceeded; more than the member holds: 422 insufficient-points. No answer"
+            + " carries the balance. The reference is unique per partner and member: the same request again returns the"
+            + " first booking (200), the same reference with other points or another code is 409.")
+    @APIResponse(responseCode = "201", description = "Booked; the code is used up")
+    @APIResponse(responseCode = "200", description = "A replay of a booked request: the first booking")
+    @APIResponse(responseCode = "403", description = "redemption-refused: no consent or no valid code (nothing else is said)")
+    @APIResponse(responseCode = "409", description = "The reference was used for another request")
+    @APIResponse(responseCode = "422", description = "amount-out-of-range, limit-exceeded or insufficient-points, without figures")
+    public Response burn(@Valid @NotNull PartnerBurn body) {
+        PartnerService.Booked b = partners.burn(caller, body);
         return Response.status(b.replay() ? 200 : 201).entity(view(b.entry(), b.member().memberNumber)).build();
     }
 
     @GET
     @Path("/partner/transactions")
     @Operation(summary = "The partner's own transactions", description = "Only entries this partner booked, newest first.")
-    public Page<PartnerTransaction> list(@HeaderParam(PARTNER_HEADER) String partnerId, @BeanParam PageRequest page) {
-        Partner p = partners.caller(partnerId);
+    public Page<PartnerTransaction> list(@BeanParam PageRequest page) {
+        Partner p = partners.caller(caller);
         PageRequest.Sort s = page.validate(Set.of("occurredAt"), "occurredAt,desc");
         var q = LedgerEntry.<LedgerEntry>find("partnerId", Sort.by(s.field(), s.descending() ? Sort.Direction.Descending
                 : Sort.Direction.Ascending).and("id"), p.id);
@@ -73,8 +97,8 @@ public class PartnerResource {
     @GET
     @Path("/partner/transactions/{id}")
     @Operation(summary = "One of the partner's own transactions", description = "Another partner's transaction is 404.")
-    public PartnerTransaction get(@HeaderParam(PARTNER_HEADER) String partnerId, @PathParam("id") UUID id) {
-        LedgerEntry e = partners.transaction(partnerId, id);
+    public PartnerTransaction get(@PathParam("id") UUID id) {
+        LedgerEntry e = partners.transaction(caller, id);
         return view(e, memberNumber(e.memberId));
     }
 
@@ -84,8 +108,7 @@ public class PartnerResource {
     }
 
     static PartnerTransaction view(LedgerEntry e, String memberNumber) {
-        String ref = e.sourceKey.substring(e.sourceKey.indexOf(':', "partner:".length()) + 1);
         return new PartnerTransaction(e.id.toString(), memberNumber, e.kind == LedgerEntry.Kind.EARN ? "EARN" : "BURN", e.points,
-                e.spend == null ? null : e.spend.toPlainString(), ref, e.reason, e.occurredAt);
+                e.spend == null ? null : e.spend.toPlainString(), PartnerService.reference(e), e.reason, e.occurredAt);
     }
 }

@@ -69,8 +69,10 @@ public class CustomerLifecycle {
                     .setParameter(2, from.id).executeUpdate();
             em.createQuery("update PointsLot set memberId = ?1 where memberId = ?2").setParameter(1, into.id)
                     .setParameter(2, from.id).executeUpdate();
-            into.pointsBalance += from.pointsBalance;
-            from.pointsBalance = 0;
+            ledger.absorb(into, from);
+            em.createNativeQuery("update partner_link l set member_id = ?1 where member_id = ?2 and (revoked_at is not null"
+                    + " or not exists (select 1 from partner_link o where o.member_id = ?1 and o.partner_id = l.partner_id"
+                    + " and o.revoked_at is null))").setParameter(1, into.id).setParameter(2, from.id).executeUpdate();
             if (from.tierRank > into.tierRank) {
                 TierRule higher = tiers.rules(from.programmeId).stream().filter(r -> r.rank() == from.tierRank).findFirst().orElseThrow();
                 tiers.change(into, higher, "UP", "merged with member " + from.memberNumber + " (tier " + from.tierCode + ")", Instant.now());

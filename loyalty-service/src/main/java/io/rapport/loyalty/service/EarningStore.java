@@ -32,7 +32,7 @@ import java.util.UUID;
 public class EarningStore {
 
     /** A locked active membership. */
-    public record MemberRow(UUID id, UUID programmeId, UUID customerId, String tierCode, int tierRank, long balance) {
+    public record MemberRow(UUID id, UUID programmeId, UUID customerId, String tierCode, int tierRank, long balance, long debt) {
     }
 
     /** Inserts the purchase facts not known yet; answers the ids inserted now. */
@@ -73,13 +73,13 @@ public class EarningStore {
     /** The active memberships of the customers, locked until the transaction ends (in id order, as every locker does). */
     List<MemberRow> lockMembers(Connection c, Collection<UUID> customers) throws SQLException {
         List<MemberRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, programme_id, customer_id, tier_code, tier_rank, points_balance"
-                + " from member where customer_id = any(?) and status = 'ACTIVE' order by id for update")) {
+        try (PreparedStatement ps = c.prepareStatement("select id, programme_id, customer_id, tier_code, tier_rank, points_balance,"
+                + " points_debt from member where customer_id = any(?) and status = 'ACTIVE' order by id for update")) {
             ps.setArray(1, uuids(c, customers));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new MemberRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            rs.getString(4), rs.getInt(5), rs.getLong(6)));
+                            rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getLong(7)));
                 }
             }
         }
@@ -173,7 +173,7 @@ public class EarningStore {
                 } else {
                     lot.setObject(4, utc(cr.expiresAt()));
                 }
-                lot.setLong(5, cr.earn().points());
+                lot.setLong(5, cr.lotRemaining());
                 lot.addBatch();
             }
             entry.executeBatch();
@@ -209,22 +209,26 @@ public class EarningStore {
         int n = members.size();
         UUID[] ids = new UUID[n];
         Long[] balances = new Long[n];
+        Long[] debts = new Long[n];
         String[] tiers = new String[n];
         Integer[] ranks = new Integer[n];
         for (int i = 0; i < n; i++) {
             MemberState m = members.get(i);
             ids[i] = m.id();
             balances[i] = m.balance();
+            debts[i] = m.debt();
             tiers[i] = m.tierCode();
             ranks[i] = m.tierRank();
         }
-        try (PreparedStatement ps = c.prepareStatement("update member m set points_balance = u.balance, tier_code = u.tier,"
-                + " tier_rank = u.rank from unnest(?::uuid[], ?::bigint[], ?::text[], ?::integer[]) as u(id, balance, tier, rank)"
+        try (PreparedStatement ps = c.prepareStatement("update member m set points_balance = u.balance, points_debt = u.debt,"
+                + " tier_code = u.tier, tier_rank = u.rank from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::text[], ?::integer[])"
+                + " as u(id, balance, debt, tier, rank)"
                 + " where m.id = u.id")) {
             ps.setArray(1, c.createArrayOf("uuid", ids));
             ps.setArray(2, c.createArrayOf("bigint", balances));
-            ps.setArray(3, c.createArrayOf("text", tiers));
-            ps.setArray(4, c.createArrayOf("integer", ranks));
+            ps.setArray(3, c.createArrayOf("bigint", debts));
+            ps.setArray(4, c.createArrayOf("text", tiers));
+            ps.setArray(5, c.createArrayOf("integer", ranks));
             ps.executeUpdate();
         }
     }

@@ -7,6 +7,7 @@ import io.rapport.loyalty.domain.FifoLots;
 import io.rapport.loyalty.domain.LedgerEntry;
 import io.rapport.loyalty.domain.LedgerEntry.Kind;
 import io.rapport.loyalty.domain.Member;
+import io.rapport.loyalty.domain.PointsDebt;
 import io.rapport.loyalty.domain.PointsLot;
 import io.rapport.loyalty.domain.Programme;
 import io.rapport.platform.outbox.Outbox;
@@ -52,21 +53,26 @@ public class Ledger {
         return LedgerEntry.find("programmeId = ?1 and sourceKey = ?2", programmeId, sourceKey).firstResultOptional();
     }
 
-    /** Credits {@code points} (> 0) as a new lot that expires after the programme's expiry months. */
+    /**
+     * Credits {@code points} (> 0): a points debt is paid first (see {@link PointsDebt}), the rest becomes a new lot that
+     * expires after the programme's expiry months.
+     */
     public LedgerEntry credit(Member m, Programme p, Kind kind, Booking b) {
         if (b.points() <= 0) {
             throw new IllegalArgumentException("a credit needs positive points");
         }
-        LedgerEntry e = entry(m, kind, b.points(), b);
+        PointsDebt.Credit c = PointsDebt.credit(m.position(), b.points());
+        String reason = c.settled() == 0 ? b.reason() : b.reason() + "; " + c.settled() + " points paid the debt";
+        LedgerEntry e = entry(m, kind, b.points(), b.withReason(reason));
         PointsLot lot = new PointsLot();
         lot.entryId = e.id;
         lot.memberId = m.id;
         lot.earnedAt = e.occurredAt;
         lot.expiresAt = p.expiryMonths <= 0 ? null
                 : e.occurredAt.atOffset(ZoneOffset.UTC).plusMonths(p.expiryMonths).toInstant();
-        lot.remaining = b.points();
+        lot.remaining = c.spendable();
         lot.persist();
-        m.pointsBalance += b.points();
+        m.position(c.after());
         if (m.customerId != null) {
             outbox.publish(LoyaltyEvents.POINTS_EARNED, m.customerId, new PointsEarned(e.id.toString(), m.id.toString(),
                     p.id.toString(), m.customerId.toString(), e.points, m.pointsBalance, e.source, e.sourceKey, e.reason,
@@ -76,38 +82,59 @@ public class Ledger {
     }
 
     /**
-     * Debits {@code points} (> 0), oldest lots first.
-     *
-     * @param capAtBalance true for reversals: take what the balance holds rather than refuse; false for
-     *        redemptions: more than the balance is a 422 and nothing changes
-     * @return the entry, or empty when nothing was left to debit
+     * Debits {@code points} (> 0), oldest lots first. More than the spendable balance is a 422 (with the balance: this
+     * answer goes to staff, never to a partner) and nothing changes.
      */
-    public Optional<LedgerEntry> debit(Member m, Kind kind, Booking b, boolean capAtBalance) {
+    public LedgerEntry debit(Member m, Kind kind, Booking b) {
         if (b.points() <= 0) {
             throw new IllegalArgumentException("a debit needs positive points");
         }
-        long points = b.points();
-        if (points > m.pointsBalance) {
-            if (!capAtBalance) {
-                throw new ProblemException(422, "insufficient-points", "Unprocessable request",
-                        "the balance is " + m.pointsBalance + " points; " + points + " cannot be redeemed", null,
-                        Map.of("balance", m.pointsBalance, "requested", points));
-            }
-            points = m.pointsBalance;
+        if (b.points() > m.pointsBalance) {
+            throw new ProblemException(422, "insufficient-points", "Unprocessable request",
+                    "the balance is " + m.pointsBalance + " points; " + b.points() + " cannot be redeemed", null,
+                    Map.of("balance", m.pointsBalance, "requested", b.points()));
         }
+        takeFromLots(m, b.points());
+        LedgerEntry e = entry(m, kind, -b.points(), b);
+        m.pointsBalance -= b.points();
+        return e;
+    }
+
+    /**
+     * Takes back {@code points} (> 0) for a refund: the whole amount is booked; what the spendable points cannot cover
+     * becomes a points debt (never a silent loss, never negative spendable points).
+     */
+    public LedgerEntry reverse(Member m, Booking b) {
+        PointsDebt.Reversal r = PointsDebt.reverse(m.position(), b.points());
+        takeFromLots(m, r.fromSpendable());
+        String reason = r.addedDebt() == 0 ? b.reason()
+                : b.reason() + " (" + r.fromSpendable() + " taken from the balance, " + r.addedDebt() + " points owed)";
+        LedgerEntry e = entry(m, Kind.REVERSE, -b.points(), b.withReason(reason));
+        m.position(r.after());
+        return e;
+    }
+
+    /**
+     * Adds the points and debt of {@code from} (whose lots and entries already point at {@code into}) to {@code into}:
+     * spendable points of one pay the other's debt.
+     */
+    public void absorb(Member into, Member from) {
+        PointsDebt.Position merged = PointsDebt.combine(into.position(), from.position());
+        long spendable = into.pointsBalance + from.pointsBalance;
+        takeFromLots(into, spendable - merged.spendable());
+        into.position(merged);
+        from.position(new PointsDebt.Position(0, 0));
+    }
+
+    private void takeFromLots(Member m, long points) {
         if (points == 0) {
-            return Optional.empty();
+            return;
         }
         List<PointsLot> lots = PointsLot.list("memberId = ?1 and remaining > 0", m.id);
         FifoLots.Allocation taken = FifoLots.take(lots.stream().map(PointsLot::lot).toList(), points);
         for (FifoLots.Take t : taken.takes()) {
             lots.stream().filter(l -> l.entryId.equals(t.lotId())).findFirst().orElseThrow().remaining -= t.points();
         }
-        String reason = points < b.points() ? b.reason() + " (capped at the balance: " + b.points() + " due)" : b.reason();
-        LedgerEntry e = entry(m, kind, -points, new Booking(points, b.spend(), reason, b.source(), b.sourceKey(),
-                b.relatedKey(), b.partnerId(), b.occurredAt()));
-        m.pointsBalance -= points;
-        return Optional.of(e);
     }
 
     /** Publishes the redemption event of a REDEEM entry. */
@@ -150,6 +177,10 @@ public class Ledger {
             UUID partnerId, Instant occurredAt) {
         public static Booking of(long points, String reason, String source, String sourceKey) {
             return new Booking(points, null, reason, source, sourceKey, null, null, Instant.now());
+        }
+
+        Booking withReason(String reason) {
+            return new Booking(points, spend, reason, source, sourceKey, relatedKey, partnerId, occurredAt);
         }
     }
 }

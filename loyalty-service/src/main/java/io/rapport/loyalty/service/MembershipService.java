@@ -4,6 +4,7 @@ import io.rapport.contracts.loyalty.LoyaltyEvents;
 import io.rapport.contracts.loyalty.MemberEnrolled;
 import io.rapport.contracts.loyalty.MemberLeft;
 import io.rapport.loyalty.domain.Member;
+import io.rapport.loyalty.domain.MemberNumbers;
 import io.rapport.loyalty.domain.Programme;
 import io.rapport.loyalty.domain.TierPolicy.Qualification;
 import io.rapport.platform.outbox.Outbox;
@@ -19,8 +20,8 @@ import java.util.UUID;
 
 /**
  * Enrolment and leaving. A customer has at most one membership per programme; enrolling again reactivates
- * it with the same member number. The member number is the programme code and a database sequence; the
- * referral code is random (no look-alike characters).
+ * it with the same member number. The member number is the programme code and 12 random characters (see
+ * {@link MemberNumbers}: partners cannot guess or enumerate it); the referral code is random (no look-alike characters).
  */
 @ApplicationScoped
 public class MembershipService {
@@ -64,8 +65,7 @@ public class MembershipService {
         m.id = UUID.randomUUID();
         m.programmeId = programmeId;
         m.customerId = customerId;
-        Number seq = (Number) em.createNativeQuery("select nextval('member_number_seq')").getSingleResult();
-        m.memberNumber = p.code + "-" + String.format("%08d", seq.longValue());
+        m.memberNumber = MemberNumbers.next(p.code);
         m.referralCode = referralCode();
         m.status = Member.ACTIVE;
         m.tierCode = q.tier().code();

@@ -105,7 +105,7 @@ public class PurchaseBatchEarning {
         boolean segmentTiers = terms.values().stream().anyMatch(EarnBatch.Terms::segmentTiers);
         Map<UUID, Set<String>> classes = segmentTiers ? store.classes(c, buyers) : Map.of();
         List<MemberState> members = rows.stream().map(r -> new MemberState(r.id(), r.programmeId(), r.customerId(), r.tierCode(),
-                r.tierRank(), r.balance(), figures.getOrDefault(r.id(), BigDecimal.ZERO))).toList();
+                r.tierRank(), r.balance(), r.debt(), figures.getOrDefault(r.id(), BigDecimal.ZERO))).toList();
 
         EarnBatch batch = new EarnBatch(terms, members, classes, now);
         toEarn.forEach(batch::earn);

@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * Points from purchases: earned once per purchase id (the purchase fact and the ledger's unique source key
  * both guard it) by every active membership of the buyer whose programme currency is the purchase
- * currency; reversed in proportion to the refunded money (see {@link ProportionalReversal}).
+ * currency; reversed in proportion to the refunded money (see {@link ProportionalReversal}); what the balance no longer
+ * holds becomes a points debt (see {@link Ledger#reverse}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -99,9 +100,9 @@ public class PurchaseEarning {
             }
             Member m = ledger.lock(earned.memberId);
             BigDecimal refundedMoney = amount.min(fact.total.subtract(fact.refunded).max(BigDecimal.ZERO));
-            ledger.debit(m, Kind.REVERSE, new Booking(points, refundedMoney.negate(), "refund " + e.refundId() + " of "
+            ledger.reverse(m, new Booking(points, refundedMoney.negate(), "refund " + e.refundId() + " of "
                     + amount.toPlainString() + " " + e.currency() + " on a purchase of " + fact.total.toPlainString()
-                    + " that earned " + earned.points, "REFUND", refundKey, key, null, e.occurredAt()), true);
+                    + " that earned " + earned.points, "REFUND", refundKey, key, null, e.occurredAt()));
         }
         fact.refunded = fact.refunded.add(amount).min(fact.total);
     }

@@ -61,10 +61,13 @@ public class RewardService {
             throw ProblemException.notFound("reward", rewardId);
         }
         Member m = ledger.lock(memberId);
-        String key = "reward:" + (idempotencyKey == null ? UUID.randomUUID() : idempotencyKey);
+        String key = PointsService.sourceKey("reward", m.id, idempotencyKey);
         Optional<LedgerEntry> replay = ledger.existing(m.programmeId, key);
         if (replay.isPresent()) {
             RewardRedemption first = RewardRedemption.find("entryId", replay.get().id).firstResult();
+            if (!first.rewardId.equals(rewardId)) {
+                throw PointsService.keyReused();
+            }
             return new Redeemed(first, m.pointsBalance);
         }
         if (!m.programmeId.equals(reward.programmeId)) {
@@ -83,8 +86,7 @@ public class RewardService {
         if (taken == 0 && reward.stock != null) {
             throw ProblemException.unprocessable("out-of-stock", "reward " + reward.name + " is out of stock");
         }
-        LedgerEntry e = ledger.debit(m, Kind.REDEEM, Booking.of(reward.pointsCost, "reward " + reward.name, "REWARD", key), false)
-                .orElseThrow();
+        LedgerEntry e = ledger.debit(m, Kind.REDEEM, Booking.of(reward.pointsCost, "reward " + reward.name, "REWARD", key));
         ledger.redeemed(m, e);
         RewardRedemption r = new RewardRedemption();
         r.id = UUID.randomUUID();

@@ -1,0 +1,112 @@
+package io.rapport.loyalty.rest;
+
+import io.rapport.loyalty.rest.PartnerLinkDtos.CodeRequest;
+import io.rapport.loyalty.rest.PartnerLinkDtos.CodeView;
+import io.rapport.loyalty.rest.PartnerLinkDtos.LinkRequest;
+import io.rapport.loyalty.rest.PartnerLinkDtos.LinkView;
+import io.rapport.loyalty.service.PartnerLinkService;
+import io.rapport.loyalty.service.RedemptionCodeService;
+import io.rapport.platform.rest.Caller;
+import io.rapport.platform.rest.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The member's side of partner redemption: consent to a partner (link, revoke, history) and the one-time codes the
+ * member shows at the partner. Staff and member channels only: a partner system is refused here (403) even if it reached
+ * the service, and so is a caller whose roles are none of {@link #STAFF_ROLES}.
+ */
+@Path("/api/v1/loyalty/members/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Partner consent", description = "A member's links to partners and one-time redemption codes")
+public class MemberPartnerResource {
+    static final Set<String> STAFF_ROLES = Set.of("admin", "sales", "support");
+
+    private final PartnerLinkService links;
+    private final RedemptionCodeService codes;
+    private final Caller caller;
+
+    public MemberPartnerResource(PartnerLinkService links, RedemptionCodeService codes, Caller caller) {
+        this.links = links;
+        this.codes = codes;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/partner-links")
+    @Operation(summary = "Record the member's consent to a partner", description = "From now on the partner may credit points"
+            + " to the member and, with a one-time code, redeem them. Records when, through which channel (source) and who"
+            + " recorded it. Linking an already linked partner returns the active link (200). Unknown or inactive partner, or"
+            + " one of another programme: 422.")
+    @APIResponse(responseCode = "201", description = "Linked")
+    @APIResponse(responseCode = "200", description = "Already linked: the active link")
+    public Response link(@PathParam("id") UUID id, @Valid @NotNull LinkRequest body) {
+        requireStaff();
+        PartnerLinkService.Linked l = links.link(id, body.partnerId(), body.source(), caller.label());
+        LinkView view = LinkView.of(l.link());
+        return l.created() ? Response.created(URI.create("/api/v1/loyalty/members/" + id + "/partner-links/" + body.partnerId()))
+                .entity(view).build() : Response.ok(view).build();
+    }
+
+    @GET
+    @Path("/partner-links")
+    @Operation(summary = "The member's partner links", description = "Active and revoked, newest consent first.")
+    public List<LinkView> history(@PathParam("id") UUID id) {
+        requireStaff();
+        return links.history(id).stream().map(LinkView::of).toList();
+    }
+
+    @DELETE
+    @Path("/partner-links/{partnerId}")
+    @Operation(summary = "Revoke the member's consent to a partner", description = "Ends the active link at once: the partner"
+            + " can neither credit nor redeem any more, outstanding codes included. The link stays in the history. No active"
+            + " link: 404.")
+    public LinkView revoke(@PathParam("id") UUID id, @PathParam("partnerId") UUID partnerId) {
+        requireStaff();
+        return LinkView.of(links.revoke(id, partnerId, caller.label()));
+    }
+
+    @POST
+    @Path("/redemption-codes")
+    @Operation(summary = "Issue a one-time redemption code", description = "For a partner the member has linked (422"
+            + " not-linked otherwise): 8 characters the member shows at the partner's till, valid for"
+            + " rapport.loyalty.partners.code-ttl (10 minutes by default), usable once, by that partner only, for at most"
+            + " maxPoints. The code appears only in this answer; only its hash is stored.")
+    @APIResponse(responseCode = "201", description = "The code, shown once")
+    @APIResponse(responseCode = "422", description = "maxPoints out of range, member not active or partner not linked")
+    public Response code(@PathParam("id") UUID id, @Valid @NotNull CodeRequest body) {
+        requireStaff();
+        RedemptionCodeService.Issued issued = codes.issue(id, body.partnerId(), body.maxPoints(), caller.label());
+        return Response.status(201).entity(CodeView.of(issued.stored(), issued.code(), issued.member())).build();
+    }
+
+    /**
+     * Partner systems never act for a member here. Callers without roles are the service's own (and, in tests, the
+     * pre-token convention); token verification and the role matrix are enforced by the platform's caller checks.
+     */
+    private void requireStaff() {
+        boolean partner = caller.partnerId().isPresent();
+        boolean staff = caller.roles().isEmpty() || STAFF_ROLES.stream().anyMatch(caller::hasRole);
+        if (partner || !staff) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "only staff and member channels manage partner consent"
+                    + " and redemption codes", null, null);
+        }
+    }
+}

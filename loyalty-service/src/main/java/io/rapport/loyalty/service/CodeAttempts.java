@@ -1,0 +1,27 @@
+package io.rapport.loyalty.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/**
+ * Counts a wrong redemption code against the member's outstanding codes at that partner, in its own transaction so the
+ * count survives the refusal that rolls the redemption back. After {@code rapport.loyalty.partners.max-code-attempts}
+ * wrong codes those codes are dead: the member asks for a new one.
+ */
+@ApplicationScoped
+public class CodeAttempts {
+    private final EntityManager em;
+
+    public CodeAttempts(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void wrongCode(UUID memberId, UUID partnerId) {
+        em.createNativeQuery("update redemption_code set failed_attempts = failed_attempts + 1 where member_id = ?1"
+                + " and partner_id = ?2 and used_at is null and expires_at > now()")
+                .setParameter(1, memberId).setParameter(2, partnerId).executeUpdate();
+    }
+}
