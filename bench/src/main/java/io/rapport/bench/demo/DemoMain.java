@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DemoMain {
     private static final String CLUB_CODE = "RAPPORT_CLUB";
     private static final String PARTNER_NAME = "Acme Travel";
+    private final java.util.concurrent.atomic.AtomicReference<JsonNode> partnerMember = new java.util.concurrent.atomic.AtomicReference<>();
 
     private final DemoClient api;
     private final DemoData data;
@@ -213,6 +214,7 @@ public final class DemoMain {
                 Map.of("customerId", ids[i]), null);
         if (r.ok()) {
             referralCodes.put(i, r.body().path("referralCode").asText());
+            partnerMember.compareAndSet(null, r.body());
         }
         return r.ok() || r.status() == 409;
     }
@@ -248,6 +250,31 @@ public final class DemoMain {
         if (id != null) {
             System.out.println("  partner " + PARTNER_NAME + ": " + id + " (dev key 'dev-partner-key-acme' acts for it when"
                     + " the gateway runs with RAPPORT_DEV_PARTNER_ID=" + id + ")");
+            partnerRedemption(id);
+        }
+    }
+
+    /**
+     * The partner flow on one member: the member links the partner (consent) and gets a one-time code, which the partner
+     * sends with the member number to /api/v1/loyalty/partner/burn (README, "Partner redemption").
+     */
+    private void partnerRedemption(String partnerId) {
+        JsonNode member = partnerMember.get();
+        if (member == null) {
+            return;
+        }
+        String path = "/api/v1/loyalty/members/" + member.path("id").asText();
+        DemoClient.Reply link = api.post("link partner", path + "/partner-links", Map.of("partnerId", partnerId, "source", "STORE"),
+                null);
+        if (!link.ok()) {
+            return;
+        }
+        DemoClient.Reply code = api.post("redemption code", path + "/redemption-codes", Map.of("partnerId", partnerId,
+                "maxPoints", 100), null);
+        if (code.ok()) {
+            System.out.println("  member " + member.path("memberNumber").asText() + " linked " + PARTNER_NAME + "; one-time code "
+                    + code.body().path("code").asText() + " (up to 100 points, until " + code.body().path("expiresAt").asText()
+                    + ") for POST /api/v1/loyalty/partner/burn {memberNumber, code, points, reference} with the partner's key");
         }
     }
 

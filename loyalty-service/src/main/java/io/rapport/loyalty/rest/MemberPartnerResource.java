@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * member shows at the partner. Staff and member channels only: a partner system is refused here (403) even if it reached
  * the service, and so is a caller whose roles are none of {@link #STAFF_ROLES}.
  */
-@Path("/api/v1/loyalty/members/{id}")
+@Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Partner consent", description = "A member's links to partners and one-time redemption codes")
@@ -50,7 +50,7 @@ public class MemberPartnerResource {
     }
 
     @POST
-    @Path("/partner-links")
+    @Path("/members/{id}/partner-links")
     @Operation(summary = "Record the member's consent to a partner", description = "From now on the partner may credit points"
             + " to the member and, with a one-time code, redeem them. Records when, through which channel (source) and who"
             + " recorded it. Linking an already linked partner returns the active link (200). Unknown or inactive partner, or"
@@ -66,7 +66,7 @@ public class MemberPartnerResource {
     }
 
     @GET
-    @Path("/partner-links")
+    @Path("/members/{id}/partner-links")
     @Operation(summary = "The member's partner links", description = "Active and revoked, newest consent first.")
     public List<LinkView> history(@PathParam("id") UUID id) {
         requireStaff();
@@ -74,7 +74,7 @@ public class MemberPartnerResource {
     }
 
     @DELETE
-    @Path("/partner-links/{partnerId}")
+    @Path("/members/{id}/partner-links/{partnerId}")
     @Operation(summary = "Revoke the member's consent to a partner", description = "Ends the active link at once: the partner"
             + " can neither credit nor redeem any more, outstanding codes included. The link stays in the history. No active"
             + " link: 404.")
@@ -84,7 +84,7 @@ public class MemberPartnerResource {
     }
 
     @POST
-    @Path("/redemption-codes")
+    @Path("/members/{id}/redemption-codes")
     @Operation(summary = "Issue a one-time redemption code", description = "For a partner the member has linked (422"
             + " not-linked otherwise): 8 characters the member shows at the partner's till, valid for"
             + " rapport.loyalty.partners.code-ttl (10 minutes by default), usable once, by that partner only, for at most"
