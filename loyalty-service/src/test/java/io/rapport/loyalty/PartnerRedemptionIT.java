@@ -200,6 +200,22 @@ class PartnerRedemptionIT {
     }
 
     @Test
+    void overflowingNumbersOnStaffEndpointsAreProblemsNotErrors() {
+        String programme = Fixtures.programme(0, 0);
+        String annId = (String) Fixtures.enrol(programme, UUID.randomUUID()).get("id");
+        Fixtures.adjust(annId, 100);
+        for (String points : new String[] { "1e30", "99999999999999999999999", "-9223372036854775809" }) {
+            for (String path : new String[] { "/redemptions", "/adjustments" }) {
+                int status = given().contentType(ContentType.JSON).body("{\"points\":" + points + ",\"reason\":\"x\"}")
+                        .post("/api/v1/loyalty/members/{id}" + path, annId).then().contentType("application/problem+json")
+                        .extract().statusCode();
+                assertThat(status).as("%s %s", path, points).isIn(400, 422);
+            }
+        }
+        assertThat(Fixtures.balance(annId)).isEqualTo(100);
+    }
+
+    @Test
     void memberNumbersAreRandomAndReferencesAreScopedToPartnerAndMember() {
         String programme = Fixtures.programme(0, 0);
         Map<String, Object> ann = Fixtures.enrol(programme, UUID.randomUUID());
