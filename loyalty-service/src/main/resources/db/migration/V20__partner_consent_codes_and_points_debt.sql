@@ -3,7 +3,7 @@
 -- Member numbers become random (programme code, '-', 12 Crockford base32 characters): the sequential numbers could be
 -- enumerated. Existing members are re-numbered; their old number is kept in legacy_member_number, shown to staff only
 -- and never accepted from a partner.
-create function pg_temp.crockford12() returns text language sql volatile as $$
+create or replace function pg_temp.crockford12() returns text language sql volatile as $$
     select string_agg(substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', (get_byte(b, i) % 32) + 1, 1), '' order by n)
     from (select uuid_send(gen_random_uuid()) as b) r,
          unnest(array[0, 1, 2, 3, 4, 5, 9, 10, 11, 12, 13, 14]) with ordinality as u(i, n)
@@ -11,6 +11,7 @@ $$;
 alter table member add column legacy_member_number text unique;
 update member m set legacy_member_number = m.member_number, member_number = p.code || '-' || pg_temp.crockford12()
     from programme p where p.id = m.programme_id;
+drop function pg_temp.crockford12();
 drop sequence member_number_seq;
 
 -- Points owed after a refund the spendable points could not cover; the next credits pay it first.

@@ -25,7 +25,8 @@ public final class PartnerDtos {
             examples = "{\"name\":\"Sunrise Travel\",\"programmeId\":\"0b9e8d7c-6f5a-4b3c-9d2e-1f0a9b8c7d6e\",\"pointValue\":\"0.01\","
                     + "\"maxPointsPerTransaction\":5000,\"maxPointsPerDay\":10000}")
     public record PartnerCreate(@NotBlank @Size(max = 200) String name, @NotNull UUID programmeId,
-            @NotNull @DecimalMin("0") BigDecimal pointValue,
+            @NotNull @DecimalMin("0") @Schema(type = SchemaType.STRING, description = "money per point, e.g. \"0.01\"")
+            BigDecimal pointValue,
             @Positive @Max(PartnerLimits.MAX_POINTS) Long maxPointsPerTransaction,
             @Positive @Max(PartnerLimits.MAX_POINTS) Long maxPointsPerDay) {
     }
