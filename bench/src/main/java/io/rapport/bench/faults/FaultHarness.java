@@ -133,7 +133,8 @@ public final class FaultHarness {
     }
 
     static void log(String format, Object... args) {
-        System.out.printf("[faults %s] %s%n", java.time.LocalTime.now().withNano(0), String.format(format, args));
+        System.out.printf("[faults %s] %s%n", java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")),
+                String.format(format, args));
         System.out.flush();
     }
 }

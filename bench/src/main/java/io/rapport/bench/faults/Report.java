@@ -21,17 +21,18 @@ final class Report {
 
     static String table(List<ScenarioResult> results) {
         StringBuilder out = new StringBuilder();
-        String format = "%-30s %8s %8s %8s %8s %8s %6s %7s %5s %9s  %s%n";
-        out.append(String.format(Locale.ROOT, format, "scenario", "accepted", "customer", "loyalty", "segment.", "engage.", "lost",
-                "doubled", "dlq", "converge", "result"));
+        String format = "%-34s %8s %7s %8s %8s %8s %8s %6s %7s %5s %9s  %s%n";
+        out.append(String.format(Locale.ROOT, format, "scenario", "accepted", "retried", "customer", "loyalty", "segment.", "engage.",
+                "lost", "doubled", "dlq", "converge", "result"));
         for (ScenarioResult r : results) {
-            out.append(String.format(Locale.ROOT, format, r.scenario(), r.accepted(), count(r, "customer"), count(r, "loyalty"),
+            out.append(String.format(Locale.ROOT, format, r.scenario(), r.accepted(), r.retries(), count(r, "customer"), count(r, "loyalty"),
                     count(r, "segmentation"), count(r, "engagement"), r.lost().size(), r.doubled().size(),
                     r.unexpectedDeadLetters().size() + (r.poisonExpected() ? "+" + r.poisonDeadLetters() + "p" : ""),
                     r.convergeSeconds() == null ? "never" : String.format(Locale.ROOT, "%.1f s", r.convergeSeconds()),
                     r.ok() ? "ok" : "FAIL: " + r.problems()));
         }
-        out.append("dlq: dead letters other than the poison record (+Np: the poison's own, one per consumer that set it aside);"
+        out.append("retried: purchase calls repeated (same orderId) after no answer or a 5xx;"
+                + " dlq: dead letters other than the poison record (+Np: the poison's own, one per consumer that set it aside);"
                 + " converge: seconds from the end of the fault (or the last accepted purchase) until every service held every"
                 + " accepted purchase\n");
         for (ScenarioResult r : results) {
@@ -46,7 +47,9 @@ final class Report {
     private static void details(StringBuilder out, String scenario, String what, List<String> items) {
         int shown = Math.min(5, items.size());
         for (int i = 0; i < shown; i++) {
-            out.append("  ").append(scenario).append(" ").append(what).append(": ").append(items.get(i)).append('\n');
+            String item = items.get(i).replaceAll("\\s+", " ");
+            out.append("  ").append(scenario).append(" ").append(what).append(": ")
+                    .append(item.length() > 220 ? item.substring(0, 217) + "..." : item).append('\n');
         }
         if (items.size() > shown) {
             out.append("  ").append(scenario).append(" ").append(what).append(": ... and ").append(items.size() - shown)

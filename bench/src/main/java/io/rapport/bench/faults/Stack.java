@@ -29,12 +29,14 @@ public final class Stack {
     private final Path stateDir;
     private final Path crm;
     private final Map<String, String> env;
+    private final Map<String, String> crmEnv;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private Stack(Path stateDir, Path crm, Map<String, String> env) {
+    private Stack(Path stateDir, Path crm, Map<String, String> env, Map<String, String> crmEnv) {
         this.stateDir = stateDir;
         this.crm = crm;
         this.env = env;
+        this.crmEnv = crmEnv;
     }
 
     /** The stack of {@code RAPPORT_STATE_DIR} (default {@code .rapport/}), driven by {@code RAPPORT_CRM} (default ./crm). */
@@ -43,10 +45,14 @@ public final class Stack {
         Path stateDir = state == null || state.isBlank() ? ProjectDirs.rapportDir() : Path.of(state);
         String crmEnv = System.getenv("RAPPORT_CRM");
         Path crm = crmEnv == null || crmEnv.isBlank() ? ProjectDirs.projectRoot().resolve("crm") : Path.of(crmEnv);
-        return of(stateDir, crm);
+        return of(stateDir, crm, Map.of());
     }
 
-    public static Stack of(Path stateDir, Path crm) throws IOException {
+    /**
+     * @param crmEnv the environment {@code ./crm up} ran with (ports, JVM options) for the {@code ./crm start} of a
+     *        killed service, on top of this process's own; {@code RAPPORT_STATE_DIR} is set to {@code stateDir}
+     */
+    public static Stack of(Path stateDir, Path crm, Map<String, String> crmEnv) throws IOException {
         Path envFile = stateDir.resolve("devstack.env");
         if (!Files.exists(envFile)) {
             throw new IllegalStateException("no running stack: " + envFile + " is missing (start one with ./crm up)");
@@ -58,7 +64,9 @@ public final class Stack {
                 env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
             }
         }
-        return new Stack(stateDir, crm, env);
+        Map<String, String> forCrm = new HashMap<>(crmEnv);
+        forCrm.put("RAPPORT_STATE_DIR", stateDir.toAbsolutePath().toString());
+        return new Stack(stateDir, crm, env, Map.copyOf(forCrm));
     }
 
     public String kafkaBootstrap() {
@@ -99,10 +107,11 @@ public final class Stack {
 
     /** {@code ./crm start <service>}: starts it the way {@code ./crm up} does and waits until it is ready. */
     public void start(String service) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(crm.toString(), "start", service)
+        ProcessBuilder pb = new ProcessBuilder(crm.toString(), "start", service)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(stateDir.resolve("logs").resolve("faults-crm.log").toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(stateDir.resolve("logs").resolve("faults-crm.log").toFile()));
+        pb.environment().putAll(crmEnv);
+        Process p = pb.start();
         if (!p.waitFor(240, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("./crm start " + service + " did not finish in 240 s");

@@ -77,8 +77,8 @@ class FaultsSmokeIT {
 
     @Test
     void aKilledConsumerAndALockedLedgerLoseAndDoubleNothing() throws Exception {
-        // the environment the harness needs is the one crm gave the stack: its state directory names everything
-        Stack stack = Stack.of(STATE, ROOT.resolve("crm"));
+        // the harness finds the stack through its state directory; a killed service is started with crm's environment
+        Stack stack = Stack.of(STATE, ROOT.resolve("crm"), ENV);
         FaultHarness.Settings settings = new FaultHarness.Settings("http://localhost:" + gatewayPort, 8, 4,
                 Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(60));
         List<Fault> faults = FaultsMain.faults("kill-loyalty,lock-ledger", Duration.ofSeconds(30), Duration.ofSeconds(10),
@@ -100,6 +100,9 @@ class FaultsSmokeIT {
             assertThat(r.convergeSeconds()).as("%s converged", r.scenario()).isNotNull();
             assertThat(r.ok()).as(r.problems()).isTrue();
         }
+        // the killed loyalty-service's log is kept, not emptied, when crm starts it again
+        assertThat(STATE.resolve("logs").resolve("loyalty-service.log.1")).isNotEmptyFile();
+        assertThat(Files.readString(STATE.resolve("logs").resolve("loyalty-service.log.1"))).contains("started in");
     }
 
     private static int crm(Duration timeout, String... args) throws IOException, InterruptedException {
