@@ -45,7 +45,13 @@ public final class FaultHarness {
         List<ScenarioResult> results = new ArrayList<>();
         try (Reconciler reconciler = new Reconciler(stack, made.programmeId())) {
             for (Fault fault : faults) {
-                results.add(scenario(fault, load, reconciler, deadLetters));
+                try {
+                    results.add(scenario(fault, load, reconciler, deadLetters));
+                } catch (RuntimeException e) {
+                    log("%s: could not run: %s", fault.name(), e);
+                    results.add(new ScenarioResult(fault.name(), 0, Map.of(), List.of(), List.of(), List.of(), List.of(), 0,
+                            false, null, 0, 0, "could not run: " + e));
+                }
             }
         }
         return results;
