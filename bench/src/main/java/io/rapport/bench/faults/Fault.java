@@ -135,6 +135,45 @@ interface Fault {
         };
     }
 
+    /**
+     * A service's database refusing connections for {@code hold} while the rest of the stack works: connections to it
+     * are refused ({@code ALLOW_CONNECTIONS false}) and its open ones terminated (SQLSTATE 57P01), then it is allowed again.
+     * A shutdown hook allows it again should the harness be stopped meanwhile.
+     */
+    static Fault databaseRefuses(String database, Duration hold) {
+        return new Fault() {
+            @Override
+            public String name() {
+                return "db-refuses-" + database;
+            }
+
+            @Override
+            public void inject(Stack stack) throws Exception {
+                Thread undo = new Thread(() -> allowQuietly(stack, database), "faults-undo-allow");
+                try (Connection c = stack.database("postgres"); Statement s = c.createStatement()) {
+                    s.execute("alter database " + database + " allow_connections false");
+                    Runtime.getRuntime().addShutdownHook(undo);
+                    try {
+                        s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database
+                                + "' and pid <> pg_backend_pid()");
+                        Thread.sleep(hold.toMillis());
+                    } finally {
+                        s.execute("alter database " + database + " allow_connections true");
+                        Runtime.getRuntime().removeShutdownHook(undo);
+                    }
+                }
+            }
+        };
+    }
+
+    private static void allowQuietly(Stack stack, String database) {
+        try (Connection c = stack.database("postgres"); Statement s = c.createStatement()) {
+            s.execute("alter database " + database + " allow_connections true");
+        } catch (Exception e) {
+            System.err.println("faults: could not allow connections to " + database + " again: " + e.getMessage());
+        }
+    }
+
     private static void renameQuietly(Stack stack, String database, String from, String to) {
         try (Connection c = stack.database(database); Statement s = c.createStatement()) {
             s.execute("alter table if exists " + from + " rename to " + to);

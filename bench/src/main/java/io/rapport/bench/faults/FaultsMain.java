@@ -18,12 +18,12 @@ import java.util.function.Supplier;
  *
  * <p>Options: {@code --scenario all|name[,name...]} (see {@link #SCENARIOS}), {@code --customers 200},
  * {@code --rate 20} purchases/s, {@code --warmup 5} and {@code --tail 5} seconds of load before and after each fault,
- * {@code --converge 60} seconds, {@code --kafka-outage 30}, {@code --hold 10} seconds for table locks and statement
- * errors, {@code --pg-downtime 5} seconds, {@code --results bench/results}.
+ * {@code --converge 60} seconds, {@code --kafka-outage 30}, {@code --hold 10} seconds for table locks, statement
+ * errors and a database refusing connections, {@code --pg-downtime 5} seconds, {@code --results bench/results}.
  */
 public final class FaultsMain {
     static final List<String> SCENARIOS = List.of("kill-customer", "kill-segmentation", "kill-engagement", "kill-loyalty",
-            "kill-gateway", "kafka-outage", "postgres-restart", "lock-ledger", "stmt-errors-ledger", "poison");
+            "kill-gateway", "kafka-outage", "postgres-restart", "db-refuses-loyalty", "lock-ledger", "stmt-errors-ledger", "poison");
 
     private FaultsMain() {
     }
@@ -79,6 +79,7 @@ public final class FaultsMain {
         known.put("kill-gateway", () -> Fault.kill("gateway"));
         known.put("kafka-outage", () -> Fault.kafkaOutage(kafkaOutage));
         known.put("postgres-restart", () -> Fault.postgresRestart(pgDowntime));
+        known.put("db-refuses-loyalty", () -> Fault.databaseRefuses("loyalty", hold));
         known.put("lock-ledger", () -> Fault.tableLock("loyalty", "ledger_entry", hold));
         known.put("stmt-errors-ledger", () -> Fault.statementErrors("loyalty", "ledger_entry", hold));
         known.put("poison", Fault::poison);
