@@ -24,11 +24,13 @@ public final class DevStack {
     private final PostgresServer postgres;
     private final String kafkaBootstrap;
     private final AutoCloseable kafka;
+    private final EmbeddedKafka embeddedKafka;
 
     private DevStack(PostgresServer postgres, String kafkaBootstrap, AutoCloseable kafka) {
         this.postgres = postgres;
         this.kafkaBootstrap = kafkaBootstrap;
         this.kafka = kafka;
+        this.embeddedKafka = kafka instanceof EmbeddedKafka e ? e : null;
     }
 
     /** The JVM's shared stack, started on first use and stopped when the JVM exits. */
@@ -113,6 +115,33 @@ public final class DevStack {
 
     public String kafkaBootstrap() {
         return kafkaBootstrap;
+    }
+
+    /** Takes the embedded broker down (a Kafka outage; PostgreSQL keeps running). */
+    public void stopKafka() {
+        requireEmbeddedKafka().stop();
+    }
+
+    /** Brings the embedded broker back on the same port with its data. */
+    public void startKafka() {
+        requireEmbeddedKafka().start();
+    }
+
+    public boolean kafkaRunning() {
+        return embeddedKafka == null || embeddedKafka.running();
+    }
+
+    /** Restarts PostgreSQL in place: open connections are terminated, new ones refused for {@code downtime}. */
+    public void restartPostgres(java.time.Duration downtime) {
+        postgres.restart(downtime);
+    }
+
+    private EmbeddedKafka requireEmbeddedKafka() {
+        if (embeddedKafka == null) {
+            throw new UnsupportedOperationException("devstack can stop and start only the Kafka broker it runs itself, not "
+                    + kafkaBootstrap);
+        }
+        return embeddedKafka;
     }
 
     public synchronized void close() {

@@ -13,7 +13,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code .rapport/}, one database per service, every topic created. Writes {@code .rapport/devstack.env}
  * with the addresses, prints {@code DEVSTACK READY}, and runs until it is stopped (SIGTERM / Ctrl-C).
  *
- * <p>Arguments: {@code --pg-port N --kafka-port N --databases a,b,c}.
+ * <p>Arguments: {@code --pg-port N --kafka-port N --databases a,b,c --state-dir DIR --control-port N}. The state
+ * directory (default {@code .rapport/}) holds the data and {@code devstack.env}; the control port (default: a free one)
+ * serves {@link DevStackControl}, whose address {@code devstack.env} names as {@code RAPPORT_DEVSTACK_CONTROL}.
  */
 public final class DevStackMain {
     private DevStackMain() {
@@ -24,7 +26,9 @@ public final class DevStackMain {
         int pgPort = Integer.parseInt(opts.getOrDefault("pg-port", "15432"));
         int kafkaPort = Integer.parseInt(opts.getOrDefault("kafka-port", "19092"));
         List<String> databases = List.of(opts.getOrDefault("databases", "customer,segmentation,engagement,loyalty").split(","));
-        Path dir = ProjectDirs.create(ProjectDirs.rapportDir());
+        Path dir = ProjectDirs.create(opts.containsKey("state-dir") ? Path.of(opts.get("state-dir")).toAbsolutePath()
+                : ProjectDirs.rapportDir());
+        int controlPort = Integer.parseInt(opts.getOrDefault("control-port", "0"));
 
         DevStack stack = DevStack.start(dir, pgPort, kafkaPort, true);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -32,6 +36,7 @@ public final class DevStackMain {
             stack.close();
             stopped.countDown();
         }, "devstack-shutdown"));
+        DevStackControl control = DevStackControl.start(stack, controlPort);
         for (String db : databases) {
             stack.postgres().ensureDatabase(db.trim());
         }
@@ -41,6 +46,7 @@ public final class DevStackMain {
         env.add("RAPPORT_PG_USER=" + stack.postgres().username());
         env.add("RAPPORT_PG_PASSWORD=" + stack.postgres().password());
         env.add("RAPPORT_KAFKA=" + stack.kafkaBootstrap());
+        env.add("RAPPORT_DEVSTACK_CONTROL=" + control.url());
         Files.write(dir.resolve("devstack.env"), env);
         System.out.println("DEVSTACK READY postgres=" + stack.postgres().jdbcUrl("<db>") + " kafka=" + stack.kafkaBootstrap());
         System.out.flush();

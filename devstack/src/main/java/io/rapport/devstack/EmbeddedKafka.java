@@ -14,13 +14,16 @@ import org.apache.kafka.server.common.MetadataVersion;
 /**
  * A real Apache Kafka broker in KRaft mode (combined broker and controller, one node) running in
  * this JVM. Storage is formatted on first start and kept, so a restart on the same folder keeps the data.
+ * {@link #stop()} and {@link #start()} take the broker down and bring it back on the same ports and data
+ * (a broker outage, for the fault harness), while the JVM keeps running.
  */
 public final class EmbeddedKafka implements AutoCloseable {
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private EmbeddedKafka(KafkaConfig config, String bootstrapServers) {
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -58,9 +61,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(logDir, config);
         }
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
-        return new EmbeddedKafka(server, "127.0.0.1:" + port);
+        EmbeddedKafka kafka = new EmbeddedKafka(config, "127.0.0.1:" + port);
+        kafka.start();
+        return kafka;
     }
 
     private static void format(Path logDir, KafkaConfig config) {
@@ -84,9 +87,34 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** Whether the broker is running (not stopped by {@link #stop()}). */
+    public synchronized boolean running() {
+        return server != null;
+    }
+
+    /** Starts the broker again on the same ports and data; does nothing when it runs. */
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        KafkaRaftServer s = new KafkaRaftServer(config, Time.SYSTEM);
+        s.startup();
+        server = s;
+    }
+
+    /** Shuts the broker down (clients see connection refused) and keeps its data; does nothing when it is stopped. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        KafkaRaftServer s = server;
+        server = null;
+        s.shutdown();
+        s.awaitShutdown();
+    }
+
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 }

@@ -63,6 +63,14 @@ public abstract class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Restarts the server process (terminating every connection), refusing connections for {@code downtime}; only a
+     * server devstack runs itself can.
+     */
+    public void restart(java.time.Duration downtime) {
+        throw new UnsupportedOperationException("devstack can restart only the PostgreSQL it runs itself, not " + jdbcUrl("<db>"));
+    }
+
     @Override
     public void close() {
     }
