@@ -75,7 +75,7 @@ class SearchBoundsIT {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("show statement_timeout")) {
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo("15s");
+            assertThat(rs.getString(1)).isEqualTo("8s");
         }
     }
 

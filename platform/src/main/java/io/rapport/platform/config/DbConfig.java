@@ -14,7 +14,7 @@ public interface DbConfig {
      * Longest time one statement may run on a pooled connection (set at connect time, see the platform's
      * microprofile-config.properties); a request whose statement is cancelled answers 503.
      */
-    @WithDefault("15s")
+    @WithDefault("8s")
     String statementTimeout();
 
     /**
