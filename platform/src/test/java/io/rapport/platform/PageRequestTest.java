@@ -30,4 +30,17 @@ class PageRequestTest {
         assertThatThrownBy(() -> PageRequest.of(0, 20, "name,sideways").validate(SORTABLE, "name"))
                 .isInstanceOf(ProblemException.class);
     }
+
+    @Test
+    void pagesDeeperThanTheMaximumOffsetAreRefusedWithAProblemNamingPage() {
+        assertThat(PageRequest.of(50, 200, null).validate(SORTABLE, "name")).isNotNull();
+        assertThat(PageRequest.of(500, 20, null).offset()).isEqualTo(10_000);
+        assertThatThrownBy(() -> PageRequest.of(51, 200, null).validate(SORTABLE, "name"))
+                .isInstanceOf(ProblemException.class).hasMessageContaining("may not exceed 10000")
+                .satisfies(e -> assertThat(((ProblemException) e).toProblem(null).type()).endsWith("/page-too-deep"));
+        // no int overflow into a negative offset
+        assertThatThrownBy(() -> PageRequest.of(Integer.MAX_VALUE, 200, null).validate(SORTABLE, "name"))
+                .isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> PageRequest.of(100_000, 20, null).offset()).isInstanceOf(ProblemException.class);
+    }
 }

@@ -166,7 +166,8 @@ public final class CustomerBench {
         long t0 = System.nanoTime();
         HttpResponse<String> r = HTTP.send(post(path, "application/x-ndjson", body), HttpResponse.BodyHandlers.ofString());
         double s = (System.nanoTime() - t0) / 1e9;
-        String summary = r.body().length() > 120 ? r.body().substring(0, r.body().indexOf("\"results\"")) : r.body();
+        int errors = r.body().indexOf("\"errors\"");
+        String summary = errors > 0 ? r.body().substring(0, errors) : r.body();
         System.out.printf("%-18s %8.0f rows/s  (%d rows in %.1f s, HTTP %d, %s)%n", name, rows / s, rows, s, r.statusCode(),
                 summary);
     }

@@ -32,6 +32,14 @@ public interface CustomerConfig {
     @WithDefault("100000")
     int importMaxRows();
 
+    /** Failed rows a bulk-import answer lists in full; later failures are only counted. */
+    @WithDefault("100")
+    int importMaxErrors();
+
+    /** Longest line a bulk import reads, in bytes; a longer line fails unread (it is never buffered). */
+    @WithDefault("1048576")
+    int importMaxLineBytes();
+
     /** Rows written per transaction by the bulk import. */
     @WithDefault("1000")
     int importChunkSize();

@@ -82,8 +82,9 @@ public class CustomerResource {
 
     @GET
     @Operation(summary = "Search customers", description = "Paged and sorted (displayName, createdAt, lastActivityAt,"
-            + " lastVerifiedAt, status, kind). name, email and phone match parts; ranges are [from, to). Without status,"
-            + " MERGED and ERASED records are left out.")
+            + " lastVerifiedAt, status, kind). name, email and phone match parts of at least 3 characters (phone: 3 digits;"
+            + " shorter answers 400), served by trigram indexes; ranges are [from, to); page * size at most 10000 (narrow"
+            + " the filter to go deeper). Without status, MERGED and ERASED records are left out.")
     public Page<CustomerSummary> search(@QueryParam("name") @Size(max = 200) String name,
             @QueryParam("email") @Size(max = 254) String email, @QueryParam("phone") @Size(max = 40) String phone,
             @QueryParam("kind") CustomerKind kind, @QueryParam("tag") String tag, @QueryParam("owner") String owner,

@@ -35,7 +35,9 @@ public class ImportResource {
     @LargeBody
     @Operation(summary = "Import customers", description = "One CustomerInput JSON object per line (up to 100,000 lines a"
             + " request). Each row needs an e-mail, phone or external id; a row whose identity already exists is EXISTING"
-            + " and changes nothing, so running the same file twice changes nothing. Answers 200 with a result per line;"
+            + " and changes nothing, so running the same file twice changes nothing. The body is read as a stream and written"
+            + " in chunks; lines longer than 1 MiB fail unread. Answers 200 with counts (rows, created, existing, failed)"
+            + " and the first 100 failed lines (errors; errorsOmitted counts the rest), never a result per row;"
             + " publishes CustomerRegistered for each created customer.")
     @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples =
             "{\"kind\":\"CONSUMER\",\"givenName\":\"Ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}\n"
@@ -50,7 +52,8 @@ public class ImportResource {
     @Operation(summary = "Import purchases", description = "One purchase per line with its customer named by customerId,"
             + " customerEmail or customerExternalSystem + customerExternalId (merged customers are followed to the"
             + " survivor). The order id per source system is the idempotency key: known orders are EXISTING and publish"
-            + " nothing. Publishes PurchaseRecorded for each new purchase.")
+            + " nothing. Publishes PurchaseRecorded for each new purchase. Answers like the customer import: counts and"
+            + " the first 100 failed lines.")
     @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples =
             "{\"customerEmail\":\"ada@example.org\",\"sourceSystem\":\"shop\",\"orderId\":\"SO-1\",\"occurredAt\":\"2025-05-01T10:00:00Z\","
                     + "\"currency\":\"EUR\",\"lines\":[{\"sku\":\"P-1\",\"category\":\"bedding\",\"quantity\":1,\"unitPrice\":\"39.90\"}]}")))

@@ -6,6 +6,7 @@ import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.CustomerStatus;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -23,6 +24,8 @@ import io.rapport.customer.config.CustomerConfig;
 /** Paged, sorted customer listings: search by criteria and the stale-record list. Ties are broken by id. */
 @ApplicationScoped
 public class CustomerSearch {
+    /** Shortest part of a name, e-mail or phone number a "contains" search accepts. */
+    public static final int MIN_CONTAINS = 3;
     public static final Set<String> SORTABLE = Set.of("displayName", "createdAt", "lastActivityAt", "lastVerifiedAt", "status",
             "kind");
 
@@ -38,21 +41,23 @@ public class CustomerSearch {
         PageRequest.Sort sort = page.validate(SORTABLE, "createdAt,desc");
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
+        // "contains" matches: lower(display_name) and the normalised contact values have trigram indexes (V2, V50), which
+        // serve like '%part%' only for parts of MIN_CONTAINS characters or more; shorter parts would read every row
         if (q.name() != null && !q.name().isBlank()) {
             where.append(" and lower(c.displayName) like :name");
-            params.put("name", "%" + like(q.name()) + "%");
+            params.put("name", "%" + like(containsPart("name", q.name().trim())) + "%");
         }
         if (q.email() != null && !q.email().isBlank()) {
             where.append(" and exists (select 1 from ContactPoint p where p.customerId = c.id and p.kind = :emailKind"
                     + " and p.value like :email)");
             params.put("emailKind", ContactKind.EMAIL);
-            params.put("email", "%" + like(q.email()) + "%");
+            params.put("email", "%" + like(containsPart("email", q.email().trim())) + "%");
         }
         if (q.phone() != null && !q.phone().isBlank()) {
             where.append(" and exists (select 1 from ContactPoint p where p.customerId = c.id and p.kind = :phoneKind"
                     + " and p.value like :phone)");
             params.put("phoneKind", ContactKind.PHONE);
-            params.put("phone", "%" + q.phone().replaceAll("[^0-9]", "") + "%");
+            params.put("phone", "%" + containsPart("phone", q.phone().replaceAll("[^0-9]", "")) + "%");
         }
         if (q.kind() != null) {
             where.append(" and c.kind = :kind");
@@ -125,6 +130,15 @@ public class CustomerSearch {
             where.append(" and c.").append(field).append(" < :").append(field).append("To");
             params.put(field + "To", to);
         }
+    }
+
+    /** The part a "contains" filter looks for, refused (400) when shorter than {@value #MIN_CONTAINS} characters. */
+    static String containsPart(String field, String part) {
+        if (part.codePointCount(0, part.length()) < MIN_CONTAINS) {
+            throw ProblemException.invalid(field, "give at least " + MIN_CONTAINS + ("phone".equals(field) ? " digits" : " characters")
+                    + " to search by part of it (shorter parts cannot use the search index)");
+        }
+        return part;
     }
 
     private static String like(String s) {

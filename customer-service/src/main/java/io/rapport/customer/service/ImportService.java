@@ -13,11 +13,8 @@ import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,9 +24,11 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
- * Bulk import of NDJSON streams: one JSON object per line, read as it arrives, checked row by row with the
- * same rules as the single-record endpoints, and written in chunks of {@code rapport.customer.import-chunk-size}
- * rows per transaction. Every non-blank line gets a result; rows past {@code import-max-rows} fail unread.
+ * Bulk import of NDJSON streams: one JSON object per line, read as it arrives ({@link NdjsonLines}: the body is
+ * never held whole), checked row by row with the same rules as the single-record endpoints, and written in chunks
+ * of {@code rapport.customer.import-chunk-size} rows per transaction. The answer counts every non-blank line and
+ * lists only the first {@code import-max-errors} failures ({@link ImportTally}), so memory stays flat whatever the
+ * number of rows; rows past {@code import-max-rows} fail unread.
  * Two imports racing on the same records do not fail: the loser's rows come back EXISTING.
  */
 @ApplicationScoped
@@ -54,9 +53,9 @@ public class ImportService {
     }
 
     public ImportResult importCustomers(InputStream body, String who) throws IOException, SQLException {
-        List<ImportResult.Row> results = new ArrayList<>();
+        ImportTally tally = new ImportTally(config.importMaxErrors());
         List<CustomerImportWriter.Pending> chunk = new ArrayList<>();
-        forEachLine(body, results, (line, text) -> {
+        forEachLine(body, tally, (line, text) -> {
             CustomerInput in = customers.readValue(text);
             check(in);
             CustomerDraft draft = drafts.draft(in);
@@ -66,33 +65,33 @@ public class ImportService {
             }
             chunk.add(new CustomerImportWriter.Pending(line, draft));
             if (chunk.size() >= config.importChunkSize()) {
-                results.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
+                tally.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
                 chunk.clear();
             }
         });
         if (!chunk.isEmpty()) {
-            results.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
+            tally.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
         }
-        return sorted(results);
+        return tally.result();
     }
 
     public ImportResult importPurchases(InputStream body) throws IOException, SQLException {
-        List<ImportResult.Row> results = new ArrayList<>();
+        ImportTally tally = new ImportTally(config.importMaxErrors());
         List<PurchaseImportWriter.Pending> chunk = new ArrayList<>();
         Instant now = Instant.now();
-        forEachLine(body, results, (line, text) -> {
+        forEachLine(body, tally, (line, text) -> {
             PurchaseImportRow row = purchases.readValue(text);
             check(row);
             chunk.add(pending(line, row, now));
             if (chunk.size() >= config.importChunkSize()) {
-                results.addAll(write(chunk, PurchaseImportWriter.Pending::line, () -> purchaseWriter.write(chunk)));
+                tally.addAll(write(chunk, PurchaseImportWriter.Pending::line, () -> purchaseWriter.write(chunk)));
                 chunk.clear();
             }
         });
         if (!chunk.isEmpty()) {
-            results.addAll(write(chunk, PurchaseImportWriter.Pending::line, () -> purchaseWriter.write(chunk)));
+            tally.addAll(write(chunk, PurchaseImportWriter.Pending::line, () -> purchaseWriter.write(chunk)));
         }
-        return sorted(results);
+        return tally.result();
     }
 
     /**
@@ -141,34 +140,52 @@ public class ImportService {
         void handle(int line, String text) throws IOException, SQLException;
     }
 
-    private void forEachLine(InputStream body, List<ImportResult.Row> results, LineHandler handler) throws IOException, SQLException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
-        int line = 0;
-        int rows = 0;
-        String text;
-        while ((text = reader.readLine()) != null) {
-            line++;
-            if (text.isBlank()) {
-                continue;
+    /**
+     * Streams the body line by line (only the current line and the pending chunk are held); each line's failure
+     * becomes its FAILED row; rows past the row limit are counted as failed without being parsed.
+     */
+    private void forEachLine(InputStream body, ImportTally tally, LineHandler handler) throws IOException, SQLException {
+        int[] rows = { 0 };
+        NdjsonLines.Sink sink = new NdjsonLines.Sink() {
+            @Override
+            public void line(int line, String text) throws IOException, SQLException {
+                if (++rows[0] > config.importMaxRows()) {
+                    tally.failUnread(line, "over the limit of " + config.importMaxRows()
+                            + " rows per request; send the rest in another request");
+                    return;
+                }
+                handleOne(handler, tally, line, text);
             }
-            if (++rows > config.importMaxRows()) {
-                results.add(ImportResult.Row.failed(line, null, "over the limit of " + config.importMaxRows()
-                        + " rows per request; send the rest in another request"));
-                continue;
+
+            @Override
+            public void tooLong(int line, long bytes) {
+                rows[0]++;
+                tally.add(ImportResult.Row.failed(line, null, "the line has " + bytes + " bytes; at most "
+                        + config.importMaxLineBytes() + " are read per line"));
             }
-            try {
-                handler.handle(line, text);
-            } catch (JsonMappingException e) {
-                String path = pathOf(e);
-                results.add(ImportResult.Row.failed(line, path.isEmpty() ? null : path, firstLine(e.getOriginalMessage())));
-            } catch (JsonProcessingException e) {
-                results.add(ImportResult.Row.failed(line, null, "not valid JSON: " + firstLine(e.getOriginalMessage())));
-            } catch (ProblemException e) {
-                Problem p = e.toProblem(null);
-                String field = p.errors() == null || p.errors().isEmpty() ? null : p.errors().get(0).field();
-                String message = p.errors() == null || p.errors().isEmpty() ? p.detail() : p.errors().get(0).message();
-                results.add(ImportResult.Row.failed(line, field, message));
-            }
+        };
+        try {
+            new NdjsonLines(config.importMaxLineBytes()).read(body, sink);
+        } catch (IOException | SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void handleOne(LineHandler handler, ImportTally tally, int line, String text) throws IOException, SQLException {
+        try {
+            handler.handle(line, text);
+        } catch (JsonMappingException e) {
+            String path = pathOf(e);
+            tally.add(ImportResult.Row.failed(line, path.isEmpty() ? null : path, firstLine(e.getOriginalMessage())));
+        } catch (JsonProcessingException e) {
+            tally.add(ImportResult.Row.failed(line, null, "not valid JSON: " + firstLine(e.getOriginalMessage())));
+        } catch (ProblemException e) {
+            Problem p = e.toProblem(null);
+            String field = p.errors() == null || p.errors().isEmpty() ? null : p.errors().get(0).field();
+            String message = p.errors() == null || p.errors().isEmpty() ? p.detail() : p.errors().get(0).message();
+            tally.add(ImportResult.Row.failed(line, field, message));
         }
     }
 
@@ -192,8 +209,4 @@ public class ImportService {
         return cut > 0 ? message.substring(0, cut) : message;
     }
 
-    private static ImportResult sorted(List<ImportResult.Row> results) {
-        results.sort(Comparator.comparingInt(ImportResult.Row::line));
-        return ImportResult.of(results);
-    }
 }

@@ -24,7 +24,7 @@ class ImportApiIT {
     }
 
     @Test
-    void customersAreImportedWithAResultPerRowAndARerunChangesNothing() {
+    void customersAreImportedWithCountsAndTheFailedLinesAndARerunChangesNothing() {
         String tag = "imp" + System.nanoTime();
         String email = Api.uniqueEmail();
         String ext = "E-" + System.nanoTime();
@@ -43,23 +43,57 @@ class ImportApiIT {
         assertThat(first.<Integer>path("created")).isEqualTo(2);
         assertThat(first.<Integer>path("existing")).isEqualTo(1);
         assertThat(first.<Integer>path("failed")).isEqualTo(4);
-        assertThat(first.<List<Integer>>path("results.line")).containsExactly(1, 3, 4, 5, 6, 7, 8);
-        assertThat(first.<List<String>>path("results.status")).containsExactly("CREATED", "FAILED", "EXISTING", "CREATED",
-                "FAILED", "FAILED", "FAILED");
-        assertThat(first.<String>path("results[1].field")).isEqualTo("emails[0].value");
-        assertThat(first.<String>path("results[4].field")).isEqualTo("kind");
-        String ann = first.path("results[0].id");
-        assertThat(first.<String>path("results[2].id")).isEqualTo(ann);
+        assertThat(first.<List<Integer>>path("errors.line")).containsExactly(3, 6, 7, 8);
+        assertThat(first.<Integer>path("errorsOmitted")).isZero();
+        assertThat(first.<String>path("errors[0].field")).isEqualTo("emails[0].value");
+        assertThat(first.<String>path("errors[1].field")).isEqualTo("kind");
+        assertThat(first.<Object>path("results")).isNull();
         long registered = Db.count(ds, "select count(*) from rapport_outbox where type = 'rapport.customer.registered.v1'");
 
         ExtractableResponse<Response> second = post("/api/v1/customers/import", file);
         assertThat(second.<Integer>path("created")).isZero();
         assertThat(second.<Integer>path("existing")).isEqualTo(3);
-        assertThat(second.<String>path("results[0].id")).isEqualTo(ann);
         assertThat(Db.count(ds, "select count(*) from rapport_outbox where type = 'rapport.customer.registered.v1'"))
                 .isEqualTo(registered);
+        assertThat(Db.count(ds, "select count(*) from customer_contact_point where value = ?", email)).isEqualTo(1);
         Api.json().queryParam("tag", tag).get("/api/v1/customers").then().body("total", equalTo(2));
-        Api.json().get("/api/v1/customers/" + ann).then().body("emails[0].value", equalTo(email)).body("version", equalTo(0));
+        Api.json().queryParam("tag", tag).queryParam("kind", "CONSUMER").get("/api/v1/customers")
+                .then().body("items[0].primaryEmail", equalTo(email));
+    }
+
+    @Test
+    void manyBadLinesGiveTheCountsAndOnlyTheFirstHundredErrors() {
+        String tag = "many" + System.nanoTime();
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            if (i % 2 == 0) {
+                file.append("{\"kind\":\"CONSUMER\",\"givenName\":\"Good").append(i).append("\",\"emails\":[{\"value\":\"")
+                        .append(tag).append('-').append(i).append("@example.org\"}],\"tags\":[\"").append(tag).append("\"]}\n");
+            } else {
+                file.append("{\"kind\":\"CONSUMER\",\"givenName\":\"Bad").append(i).append("\",\"emails\":[{\"value\":\"nope\"}]}\n");
+            }
+        }
+        ExtractableResponse<Response> r = post("/api/v1/customers/import", file.toString());
+        assertThat(r.<Integer>path("rows")).isEqualTo(3000);
+        assertThat(r.<Integer>path("created")).isEqualTo(1500);
+        assertThat(r.<Integer>path("failed")).isEqualTo(1500);
+        assertThat(r.<List<Integer>>path("errors.line")).hasSize(100).startsWith(2, 4, 6).endsWith(200);
+        assertThat(r.<Integer>path("errorsOmitted")).isEqualTo(1400);
+        assertThat(r.<Object>path("results")).isNull();
+        Api.json().queryParam("tag", tag).get("/api/v1/customers").then().body("total", equalTo(1500));
+    }
+
+    @Test
+    void aLineOverTheLineLimitFailsUnreadAndTheNextLinesAreImported() {
+        String email = Api.uniqueEmail();
+        String huge = "{\"kind\":\"CONSUMER\",\"givenName\":\"" + "x".repeat(1_100_000) + "\"}";
+        String file = huge + "\n{\"kind\":\"CONSUMER\",\"givenName\":\"After\",\"emails\":[{\"value\":\"" + email + "\"}]}\n";
+        ExtractableResponse<Response> r = post("/api/v1/customers/import", file);
+        assertThat(r.<Integer>path("rows")).isEqualTo(2);
+        assertThat(r.<Integer>path("created")).isEqualTo(1);
+        assertThat(r.<Integer>path("errors[0].line")).isEqualTo(1);
+        assertThat(r.<String>path("errors[0].message")).contains("at most 1048576");
+        assertThat(Db.count(ds, "select count(*) from customer_contact_point where value = ?", email)).isEqualTo(1);
     }
 
     @Test
@@ -75,9 +109,11 @@ class ImportApiIT {
                 + "{\"customerEmail\":\"" + Api.uniqueEmail() + "\",\"orderId\":\"" + order + "-3\"," + line + "}\n"
                 + "{\"customerId\":\"" + customer + "\",\"orderId\":\"" + order + "-4\"," + line.replace("EUR", "EURO") + "}\n";
         ExtractableResponse<Response> first = post("/api/v1/customers/import/purchases", file);
-        assertThat(first.<List<String>>path("results.status")).containsExactly("CREATED", "CREATED", "EXISTING", "FAILED", "FAILED");
-        assertThat(first.<String>path("results[3].field")).isEqualTo("customerEmail");
-        assertThat(first.<String>path("results[4].field")).isEqualTo("currency");
+        assertThat(first.<Integer>path("created")).isEqualTo(2);
+        assertThat(first.<Integer>path("existing")).isEqualTo(1);
+        assertThat(first.<List<Integer>>path("errors.line")).containsExactly(4, 5);
+        assertThat(first.<String>path("errors[0].field")).isEqualTo("customerEmail");
+        assertThat(first.<String>path("errors[1].field")).isEqualTo("currency");
         assertThat(Db.events(ds, customer, "rapport.customer.purchase-recorded.v1")).isEqualTo(2);
 
         ExtractableResponse<Response> second = post("/api/v1/customers/import/purchases", file);

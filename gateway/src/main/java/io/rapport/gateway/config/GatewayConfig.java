@@ -19,6 +19,8 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Bulkhead bulkhead();
+
     Customer360 customer360();
 
     OpenApi openapi();
@@ -80,6 +82,15 @@ public interface GatewayConfig {
         /** Sustained requests per second per principal. */
         @WithDefault("100")
         double perSecond();
+    }
+
+    interface Bulkhead {
+        /**
+         * Requests one principal (user or partner) may have in flight at once in one gateway instance; beyond,
+         * 429 with Retry-After. Keeps one caller's slow requests from taking every upstream connection.
+         */
+        @WithDefault("16")
+        int maxInFlightPerCaller();
     }
 
     interface Customer360 {

@@ -49,8 +49,9 @@ public class ProxyHandler implements Handler<RoutingContext> {
         }
         Route route = ctx.get(GatewayKeys.ROUTE);
         Upstream upstream = upstreams.get(route.upstream());
+        String caller = ((Caller) ctx.get(GatewayKeys.CALLER)).rateLimitKey();
         try {
-            upstream.acquire();
+            upstream.acquire(caller);
         } catch (UpstreamFailure e) {
             problems.upstreamFailed(ctx, e, upstream.serviceName());
             return;
@@ -62,14 +63,14 @@ public class ProxyHandler implements Handler<RoutingContext> {
         upstream.client().request(upstream.options(request.method(), uri, headers, upstream.timeoutMillis()))
                 .onComplete(ar -> {
                     if (ar.failed()) {
-                        upstream.recordFailure();
+                        upstream.recordFailure(caller, ar.cause());
                         request.resume();
                         problems.upstreamFailed(ctx, UpstreamFailure.of(upstream, ar.cause()), upstream.serviceName());
                         return;
                     }
                     HttpClientRequest out = ar.result();
                     ctx.response().closeHandler(v -> out.reset());
-                    out.response().onComplete(rar -> relay(ctx, upstream, rar));
+                    out.response().onComplete(rar -> relay(ctx, upstream, caller, rar));
                     streamBody(ctx, out, bodyLimits.limit(path));
                 });
     }
@@ -132,17 +133,20 @@ public class ProxyHandler implements Handler<RoutingContext> {
         in.resume();
     }
 
-    private void relay(RoutingContext ctx, Upstream upstream, AsyncResult<HttpClientResponse> result) {
+    private void relay(RoutingContext ctx, Upstream upstream, String caller, AsyncResult<HttpClientResponse> result) {
         HttpServerResponse response = ctx.response();
         if (result.failed()) {
-            upstream.recordFailure();
+            if (response.closed()) {
+                return; // the client hung up and the gateway reset the call: nobody's failure
+            }
+            upstream.recordFailure(caller, result.cause());
             if (!response.ended() && !response.closed()) {
                 problems.upstreamFailed(ctx, UpstreamFailure.of(upstream, result.cause()), upstream.serviceName());
             }
             return;
         }
         HttpClientResponse in = result.result();
-        upstream.record(in.statusCode());
+        upstream.record(caller, in.statusCode());
         if (response.ended() || response.closed()) {
             in.request().reset();
             return;

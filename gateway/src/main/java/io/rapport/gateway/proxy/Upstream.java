@@ -1,7 +1,9 @@
 package io.rapport.gateway.proxy;
 
 import io.rapport.gateway.config.GatewayConfig;
+import io.rapport.gateway.domain.CallerCircuitBreakers;
 import io.rapport.gateway.domain.CircuitBreaker;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -13,17 +15,32 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * One upstream service: a pooled keep-alive HTTP client, its timeouts and its circuit breaker. The breaker
- * counts refused connections, timeouts and 502/503/504 answers as failures; any other answer (404 included)
- * is a success.
+ * One upstream service: a pooled keep-alive HTTP client, its timeouts and two kinds of circuit breaker, so that
+ * one heavy caller cannot open the circuit for everyone:
+ * <ul>
+ * <li>the upstream's own breaker counts only failures no caller can cause: refused or dropped connections
+ * (any answer proves the upstream reachable and closes it);</li>
+ * <li>each caller's breaker counts that caller's timeouts and 502/503/504 answers (a service answers 503 when a
+ * request's statement ran past its statement timeout), so a caller whose own requests keep failing is refused
+ * at once while others are served.</li>
+ * </ul>
+ * Any other answer (4xx included) is a success. Overload inside the gateway (its connection pool's wait queue
+ * full) counts for neither.
  */
 public final class Upstream {
+    /** The key the gateway's own calls (merged API document) are counted under. */
+    public static final String GATEWAY_CALLER = "gateway";
+    /** Callers with recent failures tracked per upstream before closed ones are dropped. */
+    static final int MAX_TRACKED_CALLERS = 10_000;
+
     private final String name;
     private final String serviceName;
     private final HttpClient client;
     private final CircuitBreaker breaker;
+    private final CallerCircuitBreakers callerBreakers;
     private final long timeoutMillis;
     private final long connectTimeoutMillis;
 
@@ -44,6 +61,8 @@ public final class Upstream {
                 .setDecompressionSupported(false),
                 new PoolOptions().setHttp1MaxSize(config.maxConnections()).setMaxWaitQueueSize(4 * config.maxConnections()));
         this.breaker = new CircuitBreaker(config.breakerFailureThreshold(), config.breakerOpenDuration().toNanos());
+        this.callerBreakers = new CallerCircuitBreakers(config.breakerFailureThreshold(), config.breakerOpenDuration().toNanos(),
+                MAX_TRACKED_CALLERS);
     }
 
     public String name() {
@@ -67,40 +86,63 @@ public final class Upstream {
                 .setConnectTimeout(connectTimeoutMillis).setIdleTimeout(timeoutMillis);
     }
 
-    /** Reserves a call, or fails with 503 at once while the circuit is open. */
-    void acquire() {
+    /** Reserves a call for {@code caller}, or fails with 503 at once while the upstream's or the caller's circuit is open. */
+    void acquire(String caller) {
         long now = System.nanoTime();
         if (!breaker.tryAcquire(now)) {
-            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(breaker.retryAfterNanos(now) + 999_999_999L));
             throw new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE,
-                    serviceName + " is unavailable (circuit open after repeated failures)", seconds);
+                    serviceName + " is unavailable (circuit open after repeated failures)", seconds(breaker.retryAfterNanos(now)));
+        }
+        if (!callerBreakers.tryAcquire(caller, now)) {
+            throw new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE, serviceName + " is not called for you for now (circuit"
+                    + " open after repeated failures of your requests: narrow them or retry later)",
+                    seconds(callerBreakers.retryAfterNanos(caller, now)));
         }
     }
 
-    void record(int status) {
+    private static long seconds(long nanos) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L));
+    }
+
+    /** The upstream answered {@code caller}'s request with {@code status}. */
+    void record(String caller, int status) {
+        breaker.onSuccess();
         if (status == 502 || status == 503 || status == 504) {
-            breaker.onFailure(System.nanoTime());
+            callerBreakers.onFailure(caller, System.nanoTime());
         } else {
-            breaker.onSuccess();
+            callerBreakers.onSuccess(caller);
         }
     }
 
-    void recordFailure() {
-        breaker.onFailure(System.nanoTime());
+    /** {@code caller}'s request got no answer: a timeout is that caller's failure, a lost connection the upstream's. */
+    void recordFailure(String caller, Throwable cause) {
+        if (cause instanceof ConnectionPoolTooBusyException) {
+            return;
+        }
+        if (cause instanceof TimeoutException) {
+            callerBreakers.onFailure(caller, System.nanoTime());
+        } else {
+            breaker.onFailure(System.nanoTime());
+        }
     }
 
-    /** A buffered GET (Customer 360, API documents) under the breaker, failing with {@link UpstreamFailure}. */
+    /** A buffered GET (merged API documents) under the breakers, counted as the gateway's own call. */
     public Future<Reply> get(String uri, MultiMap headers, long timeoutMillis) {
+        return get(GATEWAY_CALLER, uri, headers, timeoutMillis);
+    }
+
+    /** A buffered GET on behalf of {@code caller} under the breakers, failing with {@link UpstreamFailure}. */
+    public Future<Reply> get(String caller, String uri, MultiMap headers, long timeoutMillis) {
         try {
-            acquire();
+            acquire(caller);
         } catch (UpstreamFailure e) {
             return Future.failedFuture(e);
         }
         return client.request(options(HttpMethod.GET, uri, headers, timeoutMillis))
                 .compose(req -> req.send())
                 .compose(resp -> resp.body().map(body -> new Reply(resp.statusCode(), body)))
-                .onSuccess(reply -> record(reply.status()))
-                .onFailure(e -> recordFailure())
+                .onSuccess(reply -> record(caller, reply.status()))
+                .onFailure(e -> recordFailure(caller, e))
                 .recover(e -> Future.failedFuture(UpstreamFailure.of(this, e)));
     }
 

@@ -25,6 +25,8 @@ public final class StubUpstream {
     private final String name;
     private final String prefix;
     private final int port;
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
     private HttpServer server;
 
     public StubUpstream(String name, String prefix) {
@@ -39,6 +41,18 @@ public final class StubUpstream {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Requests to a {@code /hold} path being held open now. */
+    public int held() {
+        return held.get();
+    }
+
+    /** Lets every held request finish (200). */
+    public void release() {
+        java.util.concurrent.CountDownLatch open = gate;
+        gate = new java.util.concurrent.CountDownLatch(1);
+        open.countDown();
     }
 
     public synchronized void down() {
@@ -74,6 +88,16 @@ public final class StubUpstream {
                 reply(exchange, 200, openApi());
                 return;
             }
+            if (path.endsWith("/hold")) {
+                hold(exchange);
+                return;
+            }
+            if (path.endsWith("/fail503")) {
+                // what a service answers when the request's statement ran past its statement timeout
+                exchange.getResponseHeaders().add("Retry-After", "5");
+                reply(exchange, 503, "{\"type\":\"https://rapport.dev/problems/statement-timeout\",\"status\":503}");
+                return;
+            }
             if (path.contains("/slow") || path.contains(SLOW_CUSTOMER) && name.equals("engagement")) {
                 sleep(5_000);
             }
@@ -99,6 +123,31 @@ public final class StubUpstream {
         }
     }
 
+    /**
+     * Keeps the request in flight until {@link #release()} (at most 10 s), trickling a byte every 100 ms so that the
+     * gateway's idle timeout does not end it first.
+     */
+    private void hold(HttpExchange exchange) throws IOException {
+        java.util.concurrent.CountDownLatch open = gate;
+        held.incrementAndGet();
+        try {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 0);
+            for (int i = 0; i < 100; i++) {
+                exchange.getResponseBody().write(' ');
+                exchange.getResponseBody().flush();
+                if (open.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            }
+            exchange.getResponseBody().write("released".getBytes(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            held.decrementAndGet();
+        }
+    }
+
     private String openApi() {
         return """
                 {"openapi":"3.0.3","info":{"title":"%1$s","version":"1"},
@@ -112,7 +161,7 @@ public final class StubUpstream {
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status == 404 ? "application/problem+json" : "application/json");
+        exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -11,7 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Starts the four stub services and a control server (POST /down/{name}, /up/{name}) before the gateway boots,
+ * Starts the four stub services and a control server (POST /down/{name}, /up/{name}, /release/{name}; GET
+ * /held/{name}: requests to a {@code /hold} path held open now) before the gateway boots,
  * creates the test key pair, and points the gateway at all of them with short timeouts.
  */
 public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
@@ -52,6 +53,7 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("rapport.http.max-body-size", "65536");
         config.put("rapport.gateway.rate-limit.capacity", "100000");
         config.put("rapport.gateway.rate-limit.per-second", "100000");
+        config.put("rapport.gateway.bulkhead.max-in-flight-per-caller", "4");
         return config;
     }
 
@@ -72,7 +74,16 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                 String[] parts = exchange.getRequestURI().getPath().split("/");
                 StubUpstream stub = parts.length == 3 ? stubs.get(parts[2]) : null;
                 int status = 404;
-                if (stub != null && parts[1].equals("down")) {
+                if (stub != null && parts[1].equals("held")) {
+                    byte[] body = Integer.toString(stub.held()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                    return;
+                }
+                if (stub != null && parts[1].equals("release")) {
+                    stub.release();
+                    status = 204;
+                } else if (stub != null && parts[1].equals("down")) {
                     stub.down();
                     status = 204;
                 } else if (stub != null && parts[1].equals("up")) {

@@ -20,6 +20,25 @@ public final class Stubs {
         call("/up/" + name);
     }
 
+    /** Lets the requests held by {@code name}'s {@code /hold} path finish. */
+    public static void release(String name) {
+        call("/release/" + name);
+    }
+
+    /** Requests {@code name} holds open now. */
+    public static int held(String name) {
+        String base = ConfigProvider.getConfig().getValue("test.stub.control-url", String.class);
+        try {
+            return Integer.parseInt(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/held/" + name)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void call(String path) {
         String base = ConfigProvider.getConfig().getValue("test.stub.control-url", String.class);
         try {

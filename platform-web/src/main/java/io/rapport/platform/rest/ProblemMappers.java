@@ -19,7 +19,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Maps every failure to an RFC 9457 problem+json: validation with the offending fields (400),
  * malformed JSON (400), unknown fields (400), domain rules (422), not found (404), conflicts (409),
- * stale versions (412), wrong media type (415), oversized bodies (413). Never a stack trace; an
+ * stale versions (412), wrong media type (415), oversized bodies (413), a statement the database cancelled
+ * after its {@code statement_timeout} (503 with Retry-After). Never a stack trace; an
  * unexpected error is a 500 with an opaque detail and is logged.
  */
 public class ProblemMappers {
@@ -119,6 +120,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10)
     public Response unexpected(Exception e, UriInfo uri) {
+        if (CancelledStatements.isCancelled(e)) {
+            LOG.warnf("statement cancelled on %s: %s", path(uri), CancelledStatements.reason(e));
+            return Response.fromResponse(Problems.response(503, "statement-timeout", "Service unavailable",
+                    "the request needed more database time than is allowed; narrow the filter or retry later", path(uri), null))
+                    .header("Retry-After", CancelledStatements.RETRY_AFTER_SECONDS).build();
+        }
         if (e instanceof IllegalArgumentException) {
             return Problems.response(400, "validation", "Invalid request", e.getMessage(), path(uri), null);
         }

@@ -149,12 +149,21 @@ public final class OutboxRelay {
 
     /** Deletes rows sent before {@code cutoff}; returns how many. */
     public int pruneSentBefore(Instant cutoff) throws SQLException {
+        // in slices, so that pruning the million events of a classification run stays within the statement timeout
+        int pruned = 0;
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("delete from rapport_outbox where sent_at < ?")) {
+                PreparedStatement ps = c.prepareStatement("delete from rapport_outbox where seq in (select seq from"
+                        + " rapport_outbox where sent_at < ? limit " + PRUNE_SLICE + ")")) {
             ps.setTimestamp(1, Timestamp.from(cutoff));
-            return ps.executeUpdate();
+            for (int n; (n = ps.executeUpdate()) > 0; ) {
+                pruned += n;
+            }
         }
+        return pruned;
     }
+
+    /** Sent rows deleted per statement when pruning. */
+    static final int PRUNE_SLICE = 10_000;
 
     /** Unsent rows and the age in milliseconds of the oldest one (0 when none). */
     public Backlog backlog() throws SQLException {

@@ -1,6 +1,7 @@
 package io.rapport.segmentation.service;
 
 import io.agroal.api.AgroalDataSource;
+import io.rapport.platform.persistence.StatementTimeouts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -24,9 +25,19 @@ import java.util.UUID;
 @ApplicationScoped
 public class Db {
     private final AgroalDataSource dataSource;
+    private final StatementTimeouts timeouts;
 
-    public Db(AgroalDataSource dataSource) {
+    public Db(AgroalDataSource dataSource, StatementTimeouts timeouts) {
         this.dataSource = dataSource;
+        this.timeouts = timeouts;
+    }
+
+    /**
+     * Inside a job's transaction: its statements may run up to {@code rapport.db.job-statement-timeout} instead of the
+     * request limit every pooled connection has, until the transaction ends.
+     */
+    public void allowJobTime() {
+        withConnection(timeouts::allowJob);
     }
 
     /** Maps the current row of a result set. */

@@ -128,6 +128,7 @@ public class RunEvents {
             return -1;
         }
         Job job = free.get();
+        db.allowJobTime(); // a chunk of run-events.chunk events from one statement
         long[] chunk = db.one(ClassificationSql.EVENT_CHUNK, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, job.runId(),
                 job.next(), job.last(), size).orElseThrow();
         db.withConnection(connection -> outbox.publishSelect(connection, SegmentationEvents.SEGMENT_CHANGED,

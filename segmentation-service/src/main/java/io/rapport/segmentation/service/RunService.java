@@ -133,6 +133,7 @@ public class RunService {
         UUID runId = UUID.randomUUID();
         Policy policy = policies.active(scheme);
         db.one("select set_config('work_mem', ?, true)", rs -> rs.getString(1), config.runWorkMem());
+        db.allowJobTime(); // one statement classifies every customer: longer than a request may take
         // both statements join a million-row side to a smaller one; a merge join would sort the million rows again
         db.one("select set_config('enable_mergejoin', 'off', true)", rs -> rs.getString(1));
         Map<ScoreWeight, BigDecimal> maxima = new EnumMap<>(ScoreWeight.class);
