@@ -19,16 +19,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +108,7 @@ class ErasureScanIT {
 
         awaitOutboxSent();
         assertNowhere(p.values());
-        List<ConsumerRecord<String, String>> mine = readAll(Topics.CUSTOMER).stream().filter(r -> id.equals(r.key())).toList();
+        List<ConsumerRecord<String, String>> mine = TestKafka.readAll(Topics.CUSTOMER).stream().filter(r -> id.equals(r.key())).toList();
         assertThat(mine).anyMatch(r -> r.value().contains("\"changedFields\":[\"displayName\"]"));
     }
 
@@ -127,7 +122,7 @@ class ErasureScanIT {
             }
         }
         for (String topic : List.of(Topics.CUSTOMER, Topics.dlq(Topics.CUSTOMER))) {
-            for (ConsumerRecord<String, String> r : readAll(topic)) {
+            for (ConsumerRecord<String, String> r : TestKafka.readAll(topic)) {
                 StringBuilder all = new StringBuilder(String.valueOf(r.key())).append(' ').append(r.value());
                 for (Header h : r.headers()) {
                     all.append(' ').append(new String(h.value(), java.nio.charset.StandardCharsets.UTF_8));
@@ -159,28 +154,6 @@ class ErasureScanIT {
                 .until(() -> Db.count(ds, "select count(*) from rapport_outbox where sent_at is null") == 0);
     }
 
-    /** Every record of the topic from the beginning to its current end (none when the topic does not exist). */
-    static List<ConsumerRecord<String, String>> readAll(String topic) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("bootstrap.servers", TestKafka.bootstrapServers());
-        p.put("enable.auto.commit", "false");
-        p.put("allow.auto.create.topics", "false");
-        List<ConsumerRecord<String, String>> all = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<PartitionInfo> infos = consumer.listTopics(Duration.ofSeconds(10)).get(topic);
-            if (infos == null) {
-                return all;
-            }
-            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-            }
-        }
-        return all;
-    }
 
     private static RequestSpecification as(String subject) {
         return json().header("X-Rapport-Principal", subject).header("X-Rapport-Roles", "admin");
