@@ -103,7 +103,7 @@ public class CustomerLifecycle {
             locked.status = Member.ERASED;
             em.createNativeQuery("delete from event_invitation where member_id = ?1").setParameter(1, m.id).executeUpdate();
             // reasons staff typed for adjustments and direct redemptions are free text about the customer
-            em.createNativeQuery("update ledger_entry set reason = '(erased)' where member_id = ?1 and source in ('ADJUSTMENT', 'DIRECT')")
+            em.createNativeQuery("update ledger_entry set reason = '(erased)' where member_id = ?1 and source in ('ADJUSTMENT', 'DIRECT', 'PARTNER')")
                     .setParameter(1, m.id).executeUpdate();
         }
         em.createNativeQuery("update purchase_fact set customer_id = null where customer_id = ?1").setParameter(1, customerId)
