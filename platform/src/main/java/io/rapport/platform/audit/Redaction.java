@@ -19,7 +19,8 @@ public final class Redaction {
     /** Fields whose text values are codes a caller picks from a list, kept by the redaction. */
     static final Set<String> CODES = Set.of("status", "kind", "channel", "type", "currency", "action", "tier", "tiercode",
             "fromtier", "totier", "direction", "category", "severity", "scheme", "segment", "programmeid", "memberid",
-            "survivorid", "mergedid", "customerid", "id", "granted", "donotcontact", "version", "occurredat", "decidedat");
+            "survivorid", "mergedid", "mergedby", "customerid", "ledgerentryid", "id", "granted", "donotcontact", "version",
+            "occurredat", "decidedat");
 
     private Redaction() {
     }
