@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 15, finding 2: engagement's customer profile kept the customer's name. A customer and the duplicate merged into
  * it arrive as an older customer-service release published them (with name, e-mails and phones), get contacts,
- * interactions and complaints with free text; after the merge and the erasure (CustomerErased for both, as
+ * interactions and complaints (resolved) with free text; after the merge and the erasure (CustomerErased for both, as
  * customer-service now publishes) no table of engagement's database and no record of its topics holds any of it.
  */
 @QuarkusTest
@@ -77,9 +77,11 @@ class ErasureScanIT {
             given().contentType(ContentType.JSON).body(Map.of("customerId", id, "direction", "INBOUND", "kind", "CALL",
                     "outcome", "QUOTE", "notes", name + " wants 20 units")).post("/api/v1/engagement/interactions").then()
                     .statusCode(201);
-            given().contentType(ContentType.JSON).body(Map.of("customerId", id, "channel", "EMAIL", "category", "DELIVERY",
-                    "severity", "LOW", "description", name + " got a damaged parcel")).post("/api/v1/engagement/complaints")
-                    .then().statusCode(201);
+            String complaint = given().contentType(ContentType.JSON).body(Map.of("customerId", id, "channel", "EMAIL", "category",
+                    "DELIVERY", "severity", "LOW", "description", name + " got a damaged parcel")).post("/api/v1/engagement/complaints")
+                    .then().statusCode(201).extract().path("id");
+            given().contentType(ContentType.JSON).body(Map.of("resolution", "sent " + name + " a new one", "satisfaction", 4))
+                    .post("/api/v1/engagement/complaints/{id}/resolve", complaint).then().statusCode(200);
         }
 
         kafka.send(CustomerEvents.MERGED, duplicate.toString(), new CustomerMerged(survivor.toString(), duplicate.toString(),

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15, finding 2, for loyalty: a customer and its duplicate arrive as an older customer-service release published
- * them (name, e-mails, phones), are members with points adjusted for reasons that name them; after the merge and the
+ * them (name, e-mails, phones), are members with points adjusted (and a membership left) for reasons that name them; after the merge and the
  * erasure no table of loyalty's database (audit trail included) and no record of loyalty.events or the dead-letter
  * topics holds any of it.
  */
@@ -58,6 +58,8 @@ class ErasureScanIT {
                     .header("X-Rapport-Principal", "alice").header("X-Rapport-Roles", "admin")
                     .post("/api/v1/loyalty/members/{id}/adjustments", member).then().statusCode(201);
         }
+        given().contentType(ContentType.JSON).body(Map.of("reason", "Loydupwood" + n + " moves abroad"))
+                .post("/api/v1/loyalty/members/{id}/leave", members.get(duplicate)).then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from customer_profile where customer_id in (?, ?)",
                 survivor, duplicate) == 2);
 
