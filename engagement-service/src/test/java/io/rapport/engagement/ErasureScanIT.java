@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,14 @@ class ErasureScanIT {
 
     @Inject
     AgroalDataSource ds;
+
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void monday() {
+        clock.set("2026-05-04T08:00:00Z");
+    }
 
     @BeforeAll
     static void producer() {
