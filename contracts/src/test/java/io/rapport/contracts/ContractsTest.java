@@ -59,6 +59,80 @@ class ContractsTest {
         assertThat(errors(schema, bad)).isNotEmpty();
     }
 
+    /**
+     * Customer events must not carry personal data (issue 15): records stay in the topic and its dead-letter topic
+     * for their retention, out of an erasure's reach; nor do the other services' events whose free text was retired. No payload record (nested records included) has a component
+     * that holds a name, contact point, address or free text, and a schema refuses a payload that carries one of
+     * the properties the released v1 schemas declared.
+     */
+    @TestFactory
+    Stream<DynamicTest> customerEventsCarryNoPersonalData() {
+        return EventTypes.all().stream().filter(t -> t.topic().equals(Topics.CUSTOMER) || !retiredIn(t).isEmpty())
+                .map(type -> DynamicTest.dynamicTest(type.name(), () -> {
+                    assertThat(personalComponents(type.payload(), type.payload().getSimpleName())).as("personal fields of %s", type)
+                            .isEmpty();
+                    JsonNode sample = STRICT.readTree(resource("samples/" + type.name() + ".json"));
+                    for (String retired : retiredIn(type)) {
+                        com.fasterxml.jackson.databind.node.ObjectNode bad = sample.deepCopy();
+                        com.fasterxml.jackson.databind.node.ObjectNode target = bad.has("customer")
+                                ? (com.fasterxml.jackson.databind.node.ObjectNode) bad.get("customer") : bad;
+                        target.put(retired, "Ada Lovelace <ada@example.org>");
+                        assertThat(errors(schema(type), bad)).as("%s with %s", type, retired).isNotEmpty();
+                    }
+                }));
+    }
+
+    private static final Set<String> PERSONAL = Set.of("displayname", "givenname", "familyname", "name", "companyname", "email",
+            "emails", "primaryemail", "phone", "phones", "primaryphone", "address", "addressline1", "addressline2", "postalcode",
+            "city", "street", "note", "notes", "reason", "description", "comment", "tags", "text", "source");
+
+    /** Components whose name sounds personal but that carry a system code, never typed text (see their Javadoc). */
+    private static final Set<String> SYSTEM_CODES = Set.of("CustomerStatusChanged.reason");
+
+    private static List<String> personalComponents(Class<?> type, String path) {
+        List<String> found = new java.util.ArrayList<>();
+        if (!type.isRecord()) {
+            return found;
+        }
+        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+            if (PERSONAL.contains(c.getName().toLowerCase(java.util.Locale.ROOT)) && !SYSTEM_CODES.contains(path + "." + c.getName())) {
+                found.add(path + "." + c.getName());
+            }
+            found.addAll(personalComponents(c.getType(), path + "." + c.getName()));
+            if (c.getGenericType() instanceof java.lang.reflect.ParameterizedType p) {
+                for (java.lang.reflect.Type arg : p.getActualTypeArguments()) {
+                    if (arg instanceof Class<?> k) {
+                        found.addAll(personalComponents(k, path + "." + c.getName() + "[]"));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<String> retiredIn(EventType type) {
+        if (type.payload() == io.rapport.contracts.customer.CustomerRegistered.class
+                || type.payload() == io.rapport.contracts.customer.CustomerUpdated.class) {
+            return io.rapport.contracts.customer.CustomerSnapshot.RETIRED_PERSONAL_FIELDS;
+        }
+        if (type.payload() == io.rapport.contracts.customer.CustomerMerged.class) {
+            return List.of("reason");
+        }
+        if (type.payload() == io.rapport.contracts.customer.ConsentChanged.class) {
+            return List.of("source");
+        }
+        if (type.payload() == io.rapport.contracts.customer.CostRecorded.class) {
+            return List.of("note");
+        }
+        if (type.payload() == io.rapport.contracts.loyalty.MemberLeft.class) {
+            return List.of("reason");
+        }
+        if (type.payload() == io.rapport.contracts.engagement.ComplaintResolved.class) {
+            return List.of("resolution");
+        }
+        return List.of();
+    }
+
     @Test
     void typeNamesAreUniqueVersionedAndOnTheirOwnersTopic() {
         Set<String> names = new HashSet<>();

@@ -105,6 +105,33 @@ public final class TestKafka {
     }
 
     /**
+     * Every record of {@code topic} from the beginning to its end as of now (none when the topic does not exist): what a
+     * test needs to scan a whole topic, e.g. for personal data that must not be there.
+     */
+    public static List<ConsumerRecord<String, String>> readAll(String topic) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("bootstrap.servers", bootstrapServers());
+        p.put("enable.auto.commit", "false");
+        p.put("allow.auto.create.topics", "false");
+        List<ConsumerRecord<String, String>> all = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            var infos = consumer.listTopics(Duration.ofSeconds(10)).get(topic);
+            if (infos == null) {
+                return all;
+            }
+            List<TopicPartition> partitions = infos.stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+            }
+        }
+        return all;
+    }
+
+    /**
      * Waits (up to 30 s) until {@code topic} holds, for every marker, a record whose value contains it, and returns the
      * records whose values contain any of the markers: what a test needs to find its own records on a shared
      * dead-letter topic.

@@ -169,7 +169,7 @@ class ContactPressureIT {
     }
 
     private void withdrawEmail(UUID id, Map<String, Boolean> consents) {
-        projection.consentChanged(new ConsentChanged(id.toString(), "EMAIL", false, "web", Instant.parse("2026-05-04T08:00:00Z"),
+        projection.consentChanged(new ConsentChanged(id.toString(), "EMAIL", false, Instant.parse("2026-05-04T08:00:00Z"),
                 false, consents));
     }
 

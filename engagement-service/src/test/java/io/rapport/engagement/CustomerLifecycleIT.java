@@ -50,7 +50,7 @@ class CustomerLifecycleIT {
                 "outcome", "QUOTE", "notes", "wants 20 units", "opportunity", true, "estimatedValue", "2400.00", "currency", "EUR"))
                 .post("/api/v1/engagement/interactions").then().statusCode(201).body("opportunity", equalTo(true));
 
-        projection.merged(new CustomerMerged(survivor.toString(), merged.toString(), "duplicate", "alice", Instant.now()));
+        projection.merged(new CustomerMerged(survivor.toString(), merged.toString(), "alice", Instant.now()));
 
         given().get("/api/v1/engagement/contacts/{id}", contact).then().body("customerId", equalTo(survivor.toString()));
         given().get("/api/v1/engagement/customers/{id}/summary", merged).then().statusCode(404);

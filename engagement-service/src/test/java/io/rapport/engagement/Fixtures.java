@@ -23,9 +23,8 @@ public class Fixtures {
 
     public static CustomerSnapshot snapshot(UUID id, String zone, String owner, Map<String, Boolean> consents,
             List<String> preference) {
-        return new CustomerSnapshot(id.toString(), "CONSUMER", "ACTIVE", "Test " + id, "t@example.org", "+441234567890",
-                List.of("t@example.org"), List.of("+441234567890"), "en-GB", zone, owner, List.of(), null, null, false, consents,
-                false, preference, Instant.parse("2026-01-01T00:00:00Z"), 1);
+        return new CustomerSnapshot(id.toString(), "CONSUMER", "ACTIVE", "en-GB", zone, owner, null, null, false, consents,
+                false, preference, Instant.parse("2026-01-01T00:00:00Z"), 1, null);
     }
 
     public static SegmentChanged segment(UUID id, String scheme, String toClass, String level, String value) {

@@ -50,9 +50,26 @@ public final class CustomerEventsProducer {
     }
 
     public static void registered(UUID customerId, String email, String phone, String referralCode) {
-        CustomerSnapshot s = new CustomerSnapshot(customerId.toString(), "PERSON", "ACTIVE", "Test Person", email, phone,
-                email == null ? List.of() : List.of(email), phone == null ? List.of() : List.of(phone), "en", "UTC", null, List.of(),
-                referralCode, null, false, Map.of(), false, List.of(), Instant.now(), 1);
+        List<String> digests = new java.util.ArrayList<>();
+        if (email != null) {
+            digests.add("email:" + digest(email.trim().toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (phone != null) {
+            digests.add("phone:" + digest(phone.replaceAll("[^0-9+]", "")));
+        }
+        CustomerSnapshot s = new CustomerSnapshot(customerId.toString(), "PERSON", "ACTIVE", "en", "UTC", null, referralCode, null,
+                false, Map.of(), false, List.of(), Instant.now(), 1, digests);
         send(CustomerEvents.REGISTERED, customerId.toString(), new CustomerRegistered(s));
+    }
+
+    /** Stands in for customer-service's keyed digest: loyalty only compares digests, it never computes them. */
+    private static String digest(String value) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(("test-key:" + value).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

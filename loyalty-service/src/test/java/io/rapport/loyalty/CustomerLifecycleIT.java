@@ -33,7 +33,7 @@ class CustomerLifecycleIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "GOLD".equals(Fixtures.tier(gone)));
 
         CustomerEventsProducer.send(CustomerEvents.MERGED, merged.toString(),
-                new CustomerMerged(survivor.toString(), merged.toString(), "duplicate", "tester", Instant.now()));
+                new CustomerMerged(survivor.toString(), merged.toString(), "tester", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.balance(keep) == 2100);
         assertThat(Fixtures.tier(keep)).isEqualTo("GOLD");
         assertThat(PurchaseEventsIT.ledger(keep)).hasSize(2);

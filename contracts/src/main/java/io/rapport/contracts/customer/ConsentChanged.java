@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A contact consent or the do-not-contact flag changed.
+ * A contact consent or the do-not-contact flag changed. How the decision was given (the free-text source) stays in
+ * customer-service's consent history and is not sent.
  *
  * @param channel EMAIL, SMS, PHONE or POST; null when only do-not-contact changed
  * @param consents every channel's consent after the change
@@ -13,7 +14,6 @@ public record ConsentChanged(
         String customerId,
         String channel,
         Boolean granted,
-        String source,
         Instant occurredAt,
         boolean doNotContact,
         Map<String, Boolean> consents) {

@@ -50,4 +50,12 @@ public interface CustomerConfig {
      */
     @WithDefault("5")
     int importConflictAttempts();
+
+    /**
+     * Secret key of the contact digests in customer events (HMAC-SHA256 of each normalised e-mail and phone): lets
+     * loyalty tell that two customers share a contact point without learning it. At least 32 characters; keep it
+     * secret and stable (changing it makes old and new digests differ). Unset: events carry no digests and the
+     * shared-contact self-referral rule does not apply.
+     */
+    Optional<String> contactDigestKey();
 }

@@ -63,11 +63,15 @@ public class IdentityResource {
 
     @POST
     @Path("/{id}/erasure")
-    @Operation(summary = "Erase a customer's personal data (GDPR)", description = "Irreversible. Personal data is removed,"
-            + " purchases and costs stay anonymously for statistics; publishes CustomerErased so every service forgets"
-            + " the customer. Answers 204.")
-    public void erase(@PathParam("id") UUID id) {
-        erasure.erase(id);
+    @Operation(summary = "Erase a customer's personal data (GDPR)", description = "Irreversible. Personal data of the"
+            + " customer and of every record merged into it is removed (names, contact points, address, tags, notes,"
+            + " reasons, consents, preferences), purchases and costs stay anonymously for statistics; unsent events lose"
+            + " any personal data, sent ones are deleted, the customer's audit trail is redacted; publishes CustomerErased"
+            + " for the customer and each merged duplicate so every service forgets them. The erasure is recorded in the"
+            + " audit trail with the caller and the optional reason. A merged record answers 409 naming its survivor."
+            + " Answers 204.")
+    public void erase(@PathParam("id") UUID id, @Valid ErasureInput input) {
+        erasure.erase(id, input == null ? null : input.reason());
     }
 
     /** How many customers a dormancy run marked. */

@@ -8,11 +8,13 @@ import io.rapport.customer.domain.Customer;
 import io.rapport.customer.rest.ConsentInput;
 import io.rapport.customer.rest.ConsentsView;
 import io.rapport.customer.rest.DoNotContactInput;
+import io.rapport.platform.audit.Audit;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,8 +26,10 @@ public class ConsentService {
     private final Customers customers;
     private final ConsentStore store;
     private final Outbox outbox;
+    private final Audit audit;
 
-    public ConsentService(Customers customers, ConsentStore store, Outbox outbox) {
+    public ConsentService(Customers customers, ConsentStore store, Outbox outbox, Audit audit) {
+        this.audit = audit;
         this.customers = customers;
         this.store = store;
         this.outbox = outbox;
@@ -40,10 +44,14 @@ public class ConsentService {
             throw ProblemException.unprocessable("decision-in-future", "occurredAt", "must not be in the future");
         }
         history(id, channel.name(), in.granted(), in.source(), decidedAt, now, who);
+        Map<String, Boolean> before = store.asMap(store.current(id));
         store.decide(id, channel.name(), in.granted(), in.source().trim(), decidedAt);
         c.touch(now);
+        Map<String, Boolean> after = store.asMap(store.current(id));
         outbox.publish(CustomerEvents.CONSENT_CHANGED, id, new ConsentChanged(id.toString(), channel.name(), in.granted(),
-                in.source().trim(), decidedAt, c.doNotContact, store.asMap(store.current(id))));
+                decidedAt, c.doNotContact, after));
+        audit.change("consent", channel.name(), id, "DECIDE", Map.of("consents", before),
+                Map.of("consents", after, "source", in.source().trim(), "decidedAt", decidedAt.toString()));
         return view(c);
     }
 
@@ -52,9 +60,11 @@ public class ConsentService {
         Customer c = customers.changeable(id);
         Instant now = Instant.now();
         history(id, null, !in.doNotContact(), in.source(), now, now, who);
+        audit.change("consent", "doNotContact", id, "DECIDE", Map.of("doNotContact", c.doNotContact),
+                Map.of("doNotContact", in.doNotContact(), "source", in.source().trim()));
         c.doNotContact = in.doNotContact();
         c.touch(now);
-        outbox.publish(CustomerEvents.CONSENT_CHANGED, id, new ConsentChanged(id.toString(), null, null, in.source().trim(), now,
+        outbox.publish(CustomerEvents.CONSENT_CHANGED, id, new ConsentChanged(id.toString(), null, null, now,
                 c.doNotContact, store.asMap(store.current(id))));
         return view(c);
     }

@@ -70,7 +70,7 @@ public class CostService {
         customers.activity(c, at, now);
         idempotency.remember(SCOPE, scopedKey, e.id);
         outbox.publish(CustomerEvents.COST_RECORDED, customerId, new CostRecorded(e.id.toString(), customerId.toString(),
-                e.type.name(), Amounts.format(e.amount), currency, at, e.note));
+                e.type.name(), Amounts.format(e.amount), currency, at));
         return view(e);
     }
 

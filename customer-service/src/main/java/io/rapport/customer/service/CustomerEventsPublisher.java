@@ -9,6 +9,7 @@ import io.rapport.contracts.customer.CustomerUpdated;
 import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.CustomerStatus;
 import io.rapport.customer.rest.CustomerView;
+import io.rapport.platform.audit.Audit;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,8 +20,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes the customer lifecycle events into the outbox, inside the caller's transaction. The session is
- * flushed first so the snapshot carries the new version.
+ * Writes the customer lifecycle events into the outbox, inside the caller's transaction, and records each change in
+ * the audit trail (the changed fields before and after, who, from which request). The session is flushed first so
+ * the snapshot carries the new version.
  */
 @ApplicationScoped
 public class CustomerEventsPublisher {
@@ -30,30 +32,40 @@ public class CustomerEventsPublisher {
     private final CustomerProfiles profiles;
     private final EntityManager em;
     private final ObjectMapper json;
+    private final Audit audit;
 
-    public CustomerEventsPublisher(Outbox outbox, CustomerProfiles profiles, EntityManager em, ObjectMapper json) {
+    public CustomerEventsPublisher(Outbox outbox, CustomerProfiles profiles, EntityManager em, ObjectMapper json, Audit audit) {
         this.outbox = outbox;
         this.profiles = profiles;
         this.em = em;
         this.json = json;
+        this.audit = audit;
     }
 
     public void registered(Customer c) {
         em.flush();
         outbox.publish(CustomerEvents.REGISTERED, c.id, new CustomerRegistered(profiles.snapshot(c)));
+        audit.change("customer", c.id, c.id, "CREATE", null, profiles.view(c));
+    }
+
+    /** {@link #updated(Customer, CustomerView, String)} of the customer record itself. */
+    public CustomerView updated(Customer c, CustomerView before) {
+        return updated(c, before, "customer");
     }
 
     /**
-     * Publishes CustomerUpdated naming the top-level fields that differ from {@code before}.
+     * Publishes CustomerUpdated naming the top-level fields that differ from {@code before}, and records them in the
+     * audit trail as a change of {@code auditedEntity} (customer, preference, merge...).
      *
      * @return the view after the change
      */
-    public CustomerView updated(Customer c, CustomerView before) {
+    public CustomerView updated(Customer c, CustomerView before, String auditedEntity) {
         em.flush();
         CustomerView after = profiles.view(c);
         List<String> changed = changedFields(before, after);
         if (!changed.isEmpty()) {
             outbox.publish(CustomerEvents.UPDATED, c.id, new CustomerUpdated(profiles.snapshot(c), changed));
+            audit.change(auditedEntity, c.id, c.id, "UPDATE", before, after);
         }
         return after;
     }

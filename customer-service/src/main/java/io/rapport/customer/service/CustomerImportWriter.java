@@ -35,10 +35,12 @@ public class CustomerImportWriter {
 
     private final AgroalDataSource dataSource;
     private final Outbox outbox;
+    private final ContactDigests digests;
 
-    public CustomerImportWriter(AgroalDataSource dataSource, Outbox outbox) {
+    public CustomerImportWriter(AgroalDataSource dataSource, Outbox outbox, ContactDigests digests) {
         this.dataSource = dataSource;
         this.outbox = outbox;
+        this.digests = digests;
     }
 
     /** A checked row waiting to be written. */
@@ -189,19 +191,16 @@ public class CustomerImportWriter {
         ps.addBatch();
     }
 
-    private static CustomerSnapshot snapshot(UUID id, CustomerDraft d, Instant now) {
+    private CustomerSnapshot snapshot(UUID id, CustomerDraft d, Instant now) {
         CustomerInput in = d.input();
         BigDecimal wallet = in.wallet() == null ? null : in.wallet().amount();
-        return new CustomerSnapshot(id.toString(), in.kind().name(), "ACTIVE", d.displayName(),
-                d.emails().stream().filter(CustomerDraft.Contact::primary).map(CustomerDraft.Contact::value).findFirst().orElse(null),
-                d.phones().stream().filter(CustomerDraft.Contact::primary).map(CustomerDraft.Contact::value).findFirst().orElse(null),
-                d.emails().stream().map(CustomerDraft.Contact::value).sorted().toList(),
-                d.phones().stream().map(CustomerDraft.Contact::value).sorted().toList(), d.locale(), d.timeZone(),
-                trim(in.ownerId()), new ArrayList<>(tags(in)), trim(in.referralCode()),
+        return new CustomerSnapshot(id.toString(), in.kind().name(), "ACTIVE", d.locale(), d.timeZone(),
+                trim(in.ownerId()), trim(in.referralCode()),
                 wallet == null ? null : new Money(Amounts.format(wallet), d.walletCurrency()), Boolean.TRUE.equals(in.target()),
                 Map.of(), false, in.channelPreference() == null ? List.of()
                         : in.channelPreference().stream().distinct().map(Enum::name).toList(),
-                now, 0);
+                now, 0, digests.of(d.emails().stream().map(CustomerDraft.Contact::value).toList(),
+                        d.phones().stream().map(CustomerDraft.Contact::value).toList()));
     }
 
     private static TreeSet<String> tags(CustomerInput in) {

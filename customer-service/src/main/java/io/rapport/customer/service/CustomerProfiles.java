@@ -14,15 +14,16 @@ import io.rapport.customer.rest.CustomerView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** Assembles a customer with its child rows into the API view and the event snapshot. */
+/** Assembles a customer with its child rows into the API view and the event snapshot (which carries no personal data). */
 @ApplicationScoped
 public class CustomerProfiles {
     private final ConsentStore consents;
+    private final ContactDigests digests;
 
-    public CustomerProfiles(ConsentStore consents) {
+    public CustomerProfiles(ConsentStore consents, ContactDigests digests) {
         this.consents = consents;
+        this.digests = digests;
     }
 
     public CustomerView view(Customer c) {
@@ -47,12 +48,11 @@ public class CustomerProfiles {
         List<ContactPoint> contacts = ContactPoint.ofCustomer(c.id);
         List<String> emails = values(contacts, ContactKind.EMAIL);
         List<String> phones = values(contacts, ContactKind.PHONE);
-        return new CustomerSnapshot(c.id.toString(), c.kind.name(), c.status.name(), c.displayName,
-                primary(contacts, ContactKind.EMAIL).orElse(null), primary(contacts, ContactKind.PHONE).orElse(null),
-                emails, phones, c.locale, c.timeZone, c.ownerId, new ArrayList<>(c.tags), c.referralCode,
-                c.walletAmount == null ? null : new Money(Amounts.format(c.walletAmount), c.walletCurrency),
+        return new CustomerSnapshot(c.id.toString(), c.kind.name(), c.status.name(), c.locale, c.timeZone, c.ownerId,
+                c.referralCode, c.walletAmount == null ? null : new Money(Amounts.format(c.walletAmount), c.walletCurrency),
                 c.target, consents.asMap(consents.current(c.id)), c.doNotContact,
-                c.channelPreferenceList().stream().map(Channel::name).toList(), c.createdAt, c.version);
+                c.channelPreferenceList().stream().map(Channel::name).toList(), c.createdAt, c.version,
+                digests.of(emails, phones));
     }
 
     public static CustomerView.PreferenceView preference(Preference p) {
@@ -75,7 +75,4 @@ public class CustomerProfiles {
         return all.stream().filter(p -> p.kind == kind).map(p -> p.value).toList();
     }
 
-    private static Optional<String> primary(List<ContactPoint> all, ContactKind kind) {
-        return all.stream().filter(p -> p.kind == kind && p.primary).map(p -> p.value).findFirst();
-    }
 }

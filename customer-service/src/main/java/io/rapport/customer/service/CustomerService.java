@@ -25,9 +25,12 @@ public class CustomerService {
     private final CustomerEventsPublisher events;
     private final IdempotencyKeys idempotency;
     private final CustomerReader reader;
+    private final io.rapport.platform.audit.Audit audit;
 
     public CustomerService(CustomerDrafts drafts, IdentityService identity, CustomerWriter writer, Customers customers,
-            CustomerProfiles profiles, CustomerEventsPublisher events, IdempotencyKeys idempotency, CustomerReader reader) {
+            CustomerProfiles profiles, CustomerEventsPublisher events, IdempotencyKeys idempotency, CustomerReader reader,
+            io.rapport.platform.audit.Audit audit) {
+        this.audit = audit;
         this.drafts = drafts;
         this.identity = identity;
         this.writer = writer;
@@ -105,7 +108,10 @@ public class CustomerService {
         CustomerStatus from = c.status;
         c.status = CustomerStatus.ARCHIVED;
         c.touch(Instant.now());
-        events.statusChanged(c, from, reason == null || reason.isBlank() ? "archived" : reason, Instant.now());
+        events.statusChanged(c, from, "archived", Instant.now());
+        audit.change("customer", id, id, "ARCHIVE", java.util.Map.of("status", from.name()),
+                reason == null || reason.isBlank() ? java.util.Map.of("status", c.status.name())
+                        : java.util.Map.of("status", c.status.name(), "reason", reason.trim()));
         Customer.flush();
         return profiles.view(c);
     }

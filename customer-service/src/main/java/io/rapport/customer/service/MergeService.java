@@ -6,6 +6,7 @@ import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.CustomerMerge;
 import io.rapport.customer.domain.CustomerStatus;
 import io.rapport.customer.rest.CustomerView;
+import io.rapport.platform.audit.Audit;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +29,11 @@ public class MergeService {
     private final CustomerEventsPublisher events;
     private final Outbox outbox;
     private final EntityManager em;
+    private final Audit audit;
 
     public MergeService(Customers customers, CustomerProfiles profiles, CustomerEventsPublisher events, Outbox outbox,
-            EntityManager em) {
+            EntityManager em, Audit audit) {
+        this.audit = audit;
         this.customers = customers;
         this.profiles = profiles;
         this.events = events;
@@ -75,10 +78,14 @@ public class MergeService {
         record.mergedAt = now;
         record.persist();
 
-        outbox.publish(CustomerEvents.MERGED, mergedId, new CustomerMerged(survivorId.toString(), mergedId.toString(),
-                reason.trim(), who, now));
+        outbox.publish(CustomerEvents.MERGED, mergedId, new CustomerMerged(survivorId.toString(), mergedId.toString(), who,
+                now));
         events.statusChanged(merged, from, "merged into " + survivorId, now);
-        return events.updated(survivor, before);
+        java.util.Map<String, Object> details = java.util.Map.of("survivorId", survivorId.toString(), "mergedId",
+                mergedId.toString(), "reason", reason.trim(), "mergedBy", who);
+        audit.event("merge", record.id, mergedId, "MERGE", details);
+        audit.event("merge", record.id, survivorId, "MERGE", details);
+        return events.updated(survivor, before, "merge");
     }
 
     private void moveChildren(UUID s, UUID m) {

@@ -61,7 +61,7 @@ public class PreferenceService {
         p.setAt = now;
         p.persist();
         c.touch(now);
-        events.updated(c, before);
+        events.updated(c, before, "preference");
         return CustomerProfiles.preference(p);
     }
 
@@ -73,7 +73,7 @@ public class PreferenceService {
             throw ProblemException.notFound("preference", category + "." + key);
         }
         c.touch(Instant.now());
-        events.updated(c, before);
+        events.updated(c, before, "preference");
     }
 
     public List<CustomerView.PreferenceView> of(UUID id) {

@@ -28,8 +28,6 @@ public class CustomerProfile extends PanacheEntityBase {
     @Id
     @Column(name = "customer_id")
     public UUID customerId;
-    @Column(name = "display_name")
-    public String displayName;
     @Column(name = "time_zone")
     public String timeZone = "UTC";
     @Column(name = "owner_id")

@@ -94,7 +94,7 @@ public class ComplaintService {
         c.resolvedAt = now;
         em.flush();
         outbox.publish(EngagementEvents.COMPLAINT_RESOLVED, c.customerId, new ComplaintResolved(c.id.toString(),
-                c.customerId.toString(), resolution, satisfaction, now));
+                c.customerId.toString(), satisfaction, now));
         if (Complaint.openCount(c.customerId) == 0) {
             scheduler.replan(profiles.require(c.customerId));
         }

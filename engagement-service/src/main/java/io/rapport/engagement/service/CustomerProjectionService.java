@@ -24,7 +24,8 @@ import java.util.UUID;
  * Keeps the customer projection current from customer.events and applies what follows from it: withdrawn consent
  * moves pending contacts to another consented channel of the customer's preference or cancels them; a new owner
  * takes over the open contacts of the previous one; merges move everything to the survivor; erasure removes
- * personal text and cancels what is pending.
+ * personal text and cancels what is pending. The projection keeps no name or contact point: customer events carry
+ * none (contracts/asyncapi.yaml); whoever needs them reads customer-service.
  */
 @ApplicationScoped
 public class CustomerProjectionService {
@@ -52,7 +53,6 @@ public class CustomerProjectionService {
         Map<String, Boolean> consentsBefore = p.consents();
         boolean dncBefore = p.doNotContact;
         String ownerBefore = p.ownerId;
-        p.displayName = s.displayName();
         p.timeZone = validZone(s.timeZone(), p.timeZone);
         p.ownerId = s.ownerId();
         p.consents(s.consents());
@@ -168,7 +168,6 @@ public class CustomerProjectionService {
     public void erased(UUID customerId) {
         CustomerProfile p = profiles.getOrStub(customerId);
         p.erased = true;
-        p.displayName = null;
         p.channelPreference = null;
         p.consents(Map.of());
         p.doNotContact = true;

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class ProxyHandler implements Handler<RoutingContext> {
-    /** Served by the gateway itself ({@code Customer360Resource}). */
-    static final Pattern OWN_PATHS = Pattern.compile("/api/v1/customers/[^/]+/360");
+    /** Served by the gateway itself ({@code Customer360Resource}, {@code CustomerAuditResource}). */
+    static final Pattern OWN_PATHS = Pattern.compile("/api/v1/customers/[^/]+/(360|audit)");
 
     private final Upstreams upstreams;
     private final EdgeProblems problems;

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -101,6 +102,10 @@ public final class StubUpstream {
             if (path.contains("/slow") || path.contains(SLOW_CUSTOMER) && name.equals("engagement")) {
                 sleep(5_000);
             }
+            if (path.endsWith("/audit")) {
+                reply(exchange, 200, audit(exchange));
+                return;
+            }
             if (path.contains(UNKNOWN_CUSTOMER)) {
                 reply(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
                 return;
@@ -146,6 +151,28 @@ public final class StubUpstream {
         } finally {
             held.decrementAndGet();
         }
+    }
+
+    /**
+     * An audit page as every service answers it: customer-service has records at 10:00:04 and 10:00:01, segmentation at
+     * 10:00:03, loyalty at 10:00:02, engagement none; the actor is the caller the gateway named.
+     */
+    private String audit(HttpExchange exchange) {
+        String actor = String.valueOf(exchange.getRequestHeaders().getFirst("X-Rapport-Principal"));
+        List<Integer> seconds = switch (name) {
+            case "customer" -> List.of(4, 1);
+            case "segmentation" -> List.of(3);
+            case "loyalty" -> List.of(2);
+            default -> List.of();
+        };
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < seconds.size(); i++) {
+            items.append(i == 0 ? "" : ",").append("{\"id\":").append(seconds.size() - i).append(",\"service\":\"").append(name)
+                    .append("-service\",\"at\":\"2026-05-04T10:00:0").append(seconds.get(i)).append("Z\",\"actor\":\"")
+                    .append(esc(actor)).append("\",\"query\":\"").append(esc(String.valueOf(exchange.getRequestURI().getRawQuery())))
+                    .append("\"}");
+        }
+        return "{\"items\":[" + items + "],\"page\":0,\"size\":20,\"total\":" + seconds.size() + "}";
     }
 
     private String openApi() {

@@ -4,18 +4,17 @@ import io.rapport.contracts.customer.CustomerSnapshot;
 import io.rapport.loyalty.domain.CustomerProfile;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.TierRule;
+import io.rapport.platform.audit.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Follows the customer record: keeps the contact data the referral checks need, combines memberships on
+ * Follows the customer record: keeps the contact-point digests the referral checks need (never an e-mail or phone), combines memberships on
  * a merge (ledgers and lots move to the survivor's membership, balances add up, the higher tier is kept)
  * and anonymises on an erasure (contact data deleted, memberships detached from the customer id; the
  * ledger stays, keyed by the anonymous membership).
@@ -27,15 +26,17 @@ public class CustomerLifecycle {
     private final Ledger ledger;
     private final TierEngine tiers;
     private final ReferralService referrals;
+    private final Audit audit;
 
-    public CustomerLifecycle(EntityManager em, Ledger ledger, TierEngine tiers, ReferralService referrals) {
+    public CustomerLifecycle(EntityManager em, Ledger ledger, TierEngine tiers, ReferralService referrals, Audit audit) {
+        this.audit = audit;
         this.em = em;
         this.ledger = ledger;
         this.tiers = tiers;
         this.referrals = referrals;
     }
 
-    /** A registration or update: refresh the contact data; a registration with a referral code links the referral. */
+    /** A registration or update: refresh the contact-point digests; a registration with a referral code links the referral. */
     public void snapshot(CustomerSnapshot c, boolean registered) {
         UUID id = UUID.fromString(c.customerId());
         CustomerProfile p = CustomerProfile.findById(id);
@@ -47,8 +48,8 @@ public class CustomerLifecycle {
         if (p.erased) {
             return;
         }
-        p.emails = normalise(c.primaryEmail(), c.emails(), s -> s.trim().toLowerCase(Locale.ROOT));
-        p.phones = normalise(c.primaryPhone(), c.phones(), s -> s.replaceAll("[^0-9]", ""));
+        p.emails = digests(c.contactDigests(), "email:");
+        p.phones = digests(c.contactDigests(), "phone:");
         if (registered && c.referralCode() != null && !c.referralCode().isBlank()) {
             p.referralCode = c.referralCode().trim();
             em.flush();
@@ -103,6 +104,9 @@ public class CustomerLifecycle {
             locked.referralCode = null;
             locked.status = Member.ERASED;
             em.createNativeQuery("delete from event_invitation where member_id = ?1").setParameter(1, m.id).executeUpdate();
+            // reasons staff typed for adjustments and direct redemptions are free text about the customer
+            em.createNativeQuery("update ledger_entry set reason = '(erased)' where member_id = ?1 and source in ('ADJUSTMENT', 'DIRECT', 'PARTNER')")
+                    .setParameter(1, m.id).executeUpdate();
         }
         em.createNativeQuery("update purchase_fact set customer_id = null where customer_id = ?1").setParameter(1, customerId)
                 .executeUpdate();
@@ -119,18 +123,18 @@ public class CustomerLifecycle {
         p.phones = null;
         p.referralCode = null;
         p.erased = true;
+        audit.redactCustomers(List.of(customerId));
     }
 
-    private static String normalise(String primary, List<String> others, java.util.function.UnaryOperator<String> f) {
-        List<String> all = new ArrayList<>();
-        if (primary != null) {
-            all.add(primary);
+    /**
+     * The keyed digests of one kind of contact point (customer events carry no e-mail or phone, only digests that are
+     * equal when two customers share one), comma-separated; null when none.
+     */
+    private static String digests(List<String> all, String kind) {
+        if (all == null) {
+            return null;
         }
-        if (others != null) {
-            all.addAll(others);
-        }
-        String joined = all.stream().filter(s -> s != null && !s.isBlank()).map(f).filter(s -> !s.isBlank()).distinct()
-                .collect(Collectors.joining(","));
+        String joined = all.stream().filter(s -> s != null && s.startsWith(kind)).distinct().collect(Collectors.joining(","));
         return joined.isEmpty() ? null : joined;
     }
 }

@@ -75,7 +75,7 @@ public class Ledger {
         m.position(c.after());
         if (m.customerId != null) {
             outbox.publish(LoyaltyEvents.POINTS_EARNED, m.customerId, new PointsEarned(e.id.toString(), m.id.toString(),
-                    p.id.toString(), m.customerId.toString(), e.points, m.pointsBalance, e.source, e.sourceKey, e.reason,
+                    p.id.toString(), m.customerId.toString(), e.points, m.pointsBalance, e.source, e.sourceKey, publishedReason(e),
                     str(e.partnerId), lot.expiresAt, e.occurredAt));
         }
         return e;
@@ -142,7 +142,7 @@ public class Ledger {
         if (m.customerId != null) {
             outbox.publish(LoyaltyEvents.POINTS_REDEEMED, m.customerId, new PointsRedeemed(e.id.toString(), m.id.toString(),
                     m.programmeId.toString(), m.customerId.toString(), -e.points, m.pointsBalance, e.source, e.sourceKey,
-                    e.reason, str(e.partnerId), e.occurredAt));
+                    publishedReason(e), str(e.partnerId), e.occurredAt));
         }
     }
 
@@ -173,6 +173,17 @@ public class Ledger {
      * What to book: unsigned points, the money behind them (signed, programme currency, may be null), why,
      * the source kind and its unique key, the key of the fact it relates to, the partner if any, and when.
      */
+    /** Sources whose reason a person typed (staff, partner systems): free text that may name the customer. */
+    private static final java.util.Set<String> TYPED_REASONS = java.util.Set.of("ADJUSTMENT", "DIRECT", "PARTNER");
+
+    /**
+     * The reason an event may carry: events stay in the topic out of an erasure's reach (issue 15), so a typed reason
+     * stays in the ledger (cleared on erasure) and the event names only its source.
+     */
+    static String publishedReason(LedgerEntry e) {
+        return TYPED_REASONS.contains(e.source) ? e.source.toLowerCase(java.util.Locale.ROOT) : e.reason;
+    }
+
     public record Booking(long points, BigDecimal spend, String reason, String source, String sourceKey, String relatedKey,
             UUID partnerId, Instant occurredAt) {
         public static Booking of(long points, String reason, String source, String sourceKey) {

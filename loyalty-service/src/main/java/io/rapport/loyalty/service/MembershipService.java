@@ -31,11 +31,13 @@ public class MembershipService {
     private final EntityManager em;
     private final Outbox outbox;
     private final TierEngine tiers;
+    private final io.rapport.platform.audit.Audit audit;
 
-    public MembershipService(EntityManager em, Outbox outbox, TierEngine tiers) {
+    public MembershipService(EntityManager em, Outbox outbox, TierEngine tiers, io.rapport.platform.audit.Audit audit) {
         this.em = em;
         this.outbox = outbox;
         this.tiers = tiers;
+        this.audit = audit;
     }
 
     public record Enrolment(Member member, boolean created) {
@@ -88,10 +90,13 @@ public class MembershipService {
         if (!m.active()) {
             throw ProblemException.unprocessable("not-active", "member " + memberId + " is " + m.status);
         }
+        audit.change("member", m.id, m.customerId, "LEAVE", java.util.Map.of("status", m.status),
+                reason == null || reason.isBlank() ? java.util.Map.of("status", Member.LEFT)
+                        : java.util.Map.of("status", Member.LEFT, "reason", reason.trim()));
         m.status = Member.LEFT;
         m.leftAt = Instant.now();
         outbox.publish(LoyaltyEvents.MEMBER_LEFT, m.customerId, new MemberLeft(m.id.toString(), m.programmeId.toString(),
-                m.customerId.toString(), m.memberNumber, reason, m.leftAt));
+                m.customerId.toString(), m.memberNumber, m.leftAt));
         return m;
     }
 

@@ -5,6 +5,7 @@ import io.rapport.loyalty.domain.LedgerEntry.Kind;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.Programme;
 import io.rapport.loyalty.service.Ledger.Booking;
+import io.rapport.platform.audit.Audit;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,9 +21,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class PointsService {
     private final Ledger ledger;
+    private final Audit audit;
 
-    public PointsService(Ledger ledger) {
+    public PointsService(Ledger ledger, Audit audit) {
         this.ledger = ledger;
+        this.audit = audit;
     }
 
     public record Booked(LedgerEntry entry, long balance, boolean replay) {
@@ -60,8 +63,12 @@ public class PointsService {
             return new Booked(replay.get(), m.pointsBalance, true);
         }
         Booking b = Booking.of(Math.abs(points), reason, "ADJUSTMENT", key);
+        long before = m.pointsBalance;
         LedgerEntry e = points > 0 ? ledger.credit(m, ProgrammeService.require(m.programmeId), Kind.ADJUST, b)
                 : ledger.debit(m, Kind.ADJUST, b);
+        audit.change("member-points", m.id, m.customerId, "ADJUST", java.util.Map.of("pointsBalance", before),
+                java.util.Map.of("pointsBalance", m.pointsBalance, "points", points, "reason", reason == null ? "" : reason,
+                        "ledgerEntryId", e.id.toString()));
         return new Booked(e, m.pointsBalance, false);
     }
 

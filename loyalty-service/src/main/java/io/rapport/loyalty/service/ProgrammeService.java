@@ -7,6 +7,7 @@ import io.rapport.loyalty.rest.ProgrammeDtos.BonusSpec;
 import io.rapport.loyalty.rest.ProgrammeDtos.ProgrammeCreate;
 import io.rapport.loyalty.rest.ProgrammeDtos.Rules;
 import io.rapport.loyalty.rest.ProgrammeDtos.TierSpec;
+import io.rapport.platform.audit.Audit;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +23,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProgrammeService {
     private final RulesCache rules;
+    private final Audit audit;
 
-    public ProgrammeService(RulesCache rules) {
+    public ProgrammeService(RulesCache rules, Audit audit) {
         this.rules = rules;
+        this.audit = audit;
     }
 
     public static Programme require(UUID id) {
@@ -86,6 +89,7 @@ public class ProgrammeService {
             b.multiplier = s.multiplier();
             b.persist();
         }
+        audit.change("programme", p.id, null, "CREATE", null, audited(p));
         return p;
     }
 
@@ -93,11 +97,31 @@ public class ProgrammeService {
     public Programme update(UUID id, String ifMatch, String name, Rules newRules) {
         Programme p = require(id);
         ETags.check(ifMatch, p.version);
+        Map<String, Object> before = audited(p);
         p.name = name;
         apply(p, newRules);
+        audit.change("programme", p.id, null, "UPDATE", before, audited(p));
         Programme.getEntityManager().flush();
         this.rules.invalidate(id);
         return p;
+    }
+
+    /** The programme's rules as the audit trail records them. */
+    private static Map<String, Object> audited(Programme p) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("code", p.code);
+        m.put("name", p.name);
+        m.put("currency", p.currency);
+        m.put("pointsPerUnit", p.pointsPerUnit);
+        m.put("qualificationBasis", p.qualificationBasis);
+        m.put("qualificationMonths", p.qualificationMonths);
+        m.put("expiryMonths", p.expiryMonths);
+        m.put("expiryWarningDays", p.expiryWarningDays);
+        m.put("referrerPoints", p.referrerPoints);
+        m.put("newcomerPoints", p.newcomerPoints);
+        m.put("autoEnrolScheme", p.autoEnrolScheme);
+        m.put("autoEnrolClass", p.autoEnrolClass);
+        return m;
     }
 
     private static void apply(Programme p, Rules r) {

@@ -2,6 +2,7 @@ package io.rapport.segmentation.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rapport.platform.audit.Audit;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
@@ -25,10 +26,12 @@ public class PolicyStore {
 
     private final Db db;
     private final ObjectMapper json;
+    private final Audit audit;
 
-    public PolicyStore(Db db, ObjectMapper json) {
+    public PolicyStore(Db db, ObjectMapper json, Audit audit) {
         this.db = db;
         this.json = json;
+        this.audit = audit;
     }
 
     public Policy active(Scheme scheme) {
@@ -78,17 +81,39 @@ public class PolicyStore {
         ETags.check(ifMatch, current);
         long next = db.count("select coalesce(max(version), 0) + 1 from segment_policy where scheme = ?", scheme);
         db.update("update segment_policy set active = false where scheme = ? and active", scheme);
+        String before = db.one("select definition::text from segment_policy where scheme = ? and version = ?",
+                rs -> rs.getString(1), scheme, current).orElse(null);
         db.update("insert into segment_policy (scheme, version, active, definition, created_by) values (?, ?, true, ?::jsonb, ?)",
                 scheme, next, write(definition), by);
+        audit.change("policy", scheme + ":" + next, null, "CREATE", audited(current, before), audited(next, write(definition)));
         return version(scheme, next);
     }
 
     @Transactional
     public Policy activate(Scheme scheme, long version) {
         version(scheme, version);
+        long current = db.one("select version from segment_policy where scheme = ? and active", rs -> rs.getLong(1), scheme)
+                .orElse(0L);
+        audit.change("policy", scheme + ":" + version, null, "ACTIVATE", java.util.Map.of("activeVersion", current),
+                java.util.Map.of("activeVersion", version));
         db.update("update segment_policy set active = false where scheme = ? and active", scheme);
         db.update("update segment_policy set active = true where scheme = ? and version = ?", scheme, version);
         return version(scheme, version);
+    }
+
+    /** The active version and its rules as the audit trail records them; null before the first policy. */
+    private java.util.Map<String, Object> audited(long version, String definition) {
+        if (definition == null) {
+            return null;
+        }
+        try {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("activeVersion", version);
+            m.put("rules", json.readTree(definition));
+            return m;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored policy is unreadable", e);
+        }
     }
 
     private Policy map(ResultSet rs) throws SQLException {

@@ -106,7 +106,7 @@ class BatchConsumptionIT {
                 record(CustomerEvents.REGISTERED, merged, registered(merged, "9000"), UUID.randomUUID().toString()),
                 record(CustomerEvents.PURCHASE_RECORDED, survivor, purchase(survivor, "1000", "600", "TENTS"), UUID.randomUUID().toString()),
                 record(CustomerEvents.PURCHASE_RECORDED, merged, purchase(merged, "500", "200", "BOOTS"), UUID.randomUUID().toString()),
-                record(CustomerEvents.MERGED, merged, new CustomerMerged(survivor.toString(), merged.toString(), "duplicate", "tester",
+                record(CustomerEvents.MERGED, merged, new CustomerMerged(survivor.toString(), merged.toString(), "tester",
                         Instant.now()), UUID.randomUUID().toString()),
                 record(CustomerEvents.PURCHASE_RECORDED, merged, purchase(merged, "250", "100", "STOVES"), UUID.randomUUID().toString()));
 
@@ -136,7 +136,7 @@ class BatchConsumptionIT {
 
         // below zero (BZ) and back inside one batch: no real change, nothing published
         poll(record(CustomerEvents.COST_RECORDED, riser, new CostRecorded(UUID.randomUUID().toString(), riser.toString(),
-                "SERVICE_CALL", "100", "EUR", Instant.now(), null), UUID.randomUUID().toString()),
+                "SERVICE_CALL", "100", "EUR", Instant.now()), UUID.randomUUID().toString()),
                 record(CustomerEvents.PURCHASE_RECORDED, riser, purchase(riser, "60", "0", "BOOTS"), UUID.randomUUID().toString()));
         assertThat(new BigDecimal(profile(riser).getString("window.profit"))).isEqualByComparingTo("5");
         assertThat(classOf(riser, "ABC")).isEqualTo("C");
@@ -211,10 +211,9 @@ class BatchConsumptionIT {
     }
 
     private static CustomerRegistered registered(UUID id, String wallet) {
-        return new CustomerRegistered(new CustomerSnapshot(id.toString(), "CONSUMER", "ACTIVE", "Test Customer", null, null,
-                List.of(), List.of(), "en", "UTC", null, List.of(), null,
+        return new CustomerRegistered(new CustomerSnapshot(id.toString(), "CONSUMER", "ACTIVE", "en", "UTC", null, null,
                 wallet == null ? null : new io.rapport.contracts.customer.Money(wallet, "EUR"), false, Map.of(), false, List.of(),
-                Instant.now().minusSeconds(86_400L * 400), 1));
+                Instant.now().minusSeconds(86_400L * 400), 1, null));
     }
 
     private static List<ConsumerRecord<String, String>> deadLetters(String... markers) {

@@ -41,9 +41,8 @@ final class Events {
 
     static void registered(UUID id, String wallet, boolean target) {
         send(CustomerEvents.REGISTERED, id, new CustomerRegistered(new CustomerSnapshot(id.toString(), "CONSUMER", "ACTIVE",
-                "Test Customer", null, null, List.of(), List.of(), "en", "UTC", null, List.of(), null,
-                wallet == null ? null : new Money(wallet, "EUR"), target, Map.of(), false, List.of(),
-                Instant.now().minusSeconds(86_400L * 400), 1)));
+                "en", "UTC", null, null, wallet == null ? null : new Money(wallet, "EUR"), target, Map.of(), false, List.of(),
+                Instant.now().minusSeconds(86_400L * 400), 1, null)));
     }
 
     static String purchase(UUID customer, String total, String cogs, String... categories) {
@@ -62,7 +61,7 @@ final class Events {
 
     static void cost(UUID customer, String amount) {
         send(CustomerEvents.COST_RECORDED, customer, new CostRecorded(UUID.randomUUID().toString(), customer.toString(),
-                "SERVICE_CALL", amount, "EUR", Instant.now(), null));
+                "SERVICE_CALL", amount, "EUR", Instant.now()));
     }
 
     static void complaint(UUID customer) {
@@ -71,7 +70,7 @@ final class Events {
     }
 
     static void merged(UUID survivor, UUID merged) {
-        send(CustomerEvents.MERGED, merged, new CustomerMerged(survivor.toString(), merged.toString(), "duplicate", "tester",
+        send(CustomerEvents.MERGED, merged, new CustomerMerged(survivor.toString(), merged.toString(), "tester",
                 Instant.now()));
     }
 
