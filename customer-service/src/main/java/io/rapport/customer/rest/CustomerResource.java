@@ -1,5 +1,6 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.rest.Caller;
 import io.rapport.customer.domain.CustomerKind;
 import io.rapport.customer.domain.CustomerStatus;
 import io.rapport.customer.service.CustomerQuery;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,7 +41,10 @@ public class CustomerResource {
     private final CustomerService service;
     private final CustomerSearch search;
 
-    public CustomerResource(CustomerService service, CustomerSearch search) {
+    private final Caller caller;
+
+    public CustomerResource(CustomerService service, CustomerSearch search, Caller caller) {
+        this.caller = caller;
         this.service = service;
         this.search = search;
     }
@@ -52,9 +55,8 @@ public class CustomerResource {
             + " another customer answers 409 naming it in context.existingCustomerId. With an Idempotency-Key a replay"
             + " returns the first result (200) and stores nothing.")
     public Response create(@Valid @NotNull CustomerInput input,
-            @Parameter(description = "Replays with the same key return the first result") @HeaderParam("Idempotency-Key") String key,
-            @Context HttpHeaders headers) {
-        CustomerService.Created created = service.create(input, key, Principals.who(headers));
+            @Parameter(description = "Replays with the same key return the first result") @HeaderParam("Idempotency-Key") String key) {
+        CustomerService.Created created = service.create(input, key, caller.subject());
         CustomerView c = created.customer();
         Response.ResponseBuilder r = created.replayed() ? Response.ok(c)
                 : Response.created(URI.create("/api/v1/customers/" + c.id())).entity(c);
@@ -75,8 +77,8 @@ public class CustomerResource {
     @Operation(summary = "Replace a customer's data", description = "Send If-Match with the ETag you read: a stale version"
             + " answers 412. Publishes CustomerUpdated naming the changed fields. Merged or erased records answer 409.")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull CustomerInput input,
-            @HeaderParam("If-Match") String ifMatch, @Context HttpHeaders headers) {
-        CustomerView c = service.update(id, input, ifMatch, Principals.who(headers));
+            @HeaderParam("If-Match") String ifMatch) {
+        CustomerView c = service.update(id, input, ifMatch, caller.subject());
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 

@@ -1,5 +1,6 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.rest.Caller;
 import io.rapport.customer.service.DormancyJob;
 import io.rapport.customer.service.ErasureService;
 import io.rapport.customer.service.LookupService;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,7 +32,10 @@ public class IdentityResource {
     private final ErasureService erasure;
     private final DormancyJob dormancy;
 
-    public IdentityResource(LookupService lookup, MergeService merge, ErasureService erasure, DormancyJob dormancy) {
+    private final Caller caller;
+
+    public IdentityResource(LookupService lookup, MergeService merge, ErasureService erasure, DormancyJob dormancy, Caller caller) {
+        this.caller = caller;
         this.lookup = lookup;
         this.merge = merge;
         this.erasure = erasure;
@@ -56,8 +59,8 @@ public class IdentityResource {
             + " absorbs the other's contact points, external ids, preferences, consents (most recent decision wins),"
             + " purchases and costs; the other becomes MERGED pointing here. Publishes CustomerMerged (subject = merged"
             + " id), CustomerStatusChanged and CustomerUpdated for the survivor.")
-    public Response merge(@PathParam("id") UUID survivorId, @Valid @NotNull MergeInput input, @Context HttpHeaders headers) {
-        CustomerView c = merge.merge(survivorId, input.mergedId(), input.reason(), Principals.who(headers));
+    public Response merge(@PathParam("id") UUID survivorId, @Valid @NotNull MergeInput input) {
+        CustomerView c = merge.merge(survivorId, input.mergedId(), input.reason(), caller.subject());
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 

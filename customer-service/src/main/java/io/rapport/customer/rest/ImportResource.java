@@ -1,13 +1,12 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.rest.Caller;
 import io.rapport.customer.service.ImportService;
 import io.rapport.platform.rest.LargeBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +26,10 @@ public class ImportResource {
 
     private final ImportService imports;
 
-    public ImportResource(ImportService imports) {
+    private final Caller caller;
+
+    public ImportResource(ImportService imports, Caller caller) {
+        this.caller = caller;
         this.imports = imports;
     }
 
@@ -40,8 +42,8 @@ public class ImportResource {
     @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples =
             "{\"kind\":\"CONSUMER\",\"givenName\":\"Ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}\n"
                     + "{\"kind\":\"ENTERPRISE\",\"organisation\":{\"companyName\":\"Acme\"},\"externalIds\":[{\"system\":\"erp\",\"id\":\"A-1\"}]}")))
-    public ImportResult customers(InputStream body, @Context HttpHeaders headers) throws IOException, SQLException {
-        return imports.importCustomers(body, Principals.who(headers));
+    public ImportResult customers(InputStream body) throws IOException, SQLException {
+        return imports.importCustomers(body, caller.subject());
     }
 
     @POST

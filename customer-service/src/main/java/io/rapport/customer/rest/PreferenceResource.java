@@ -1,5 +1,6 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.rest.Caller;
 import io.rapport.customer.service.PreferenceService;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
@@ -14,8 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PreferenceResource {
     private final PreferenceService service;
 
-    public PreferenceResource(PreferenceService service) {
+    private final Caller caller;
+
+    public PreferenceResource(PreferenceService service, Caller caller) {
+        this.caller = caller;
         this.service = service;
     }
 
@@ -45,8 +47,8 @@ public class PreferenceResource {
     @Operation(summary = "Remember a preference", description = "Sets category.key (e.g. room/pillow) to a value,"
             + " recording who and when; replaces an earlier value of the same key.")
     public CustomerView.PreferenceView set(@PathParam("id") UUID id, @PathParam("category") String category,
-            @PathParam("key") String key, @Valid @NotNull PreferenceInput input, @Context HttpHeaders headers) {
-        return service.set(id, category, key, input.value(), Principals.who(headers));
+            @PathParam("key") String key, @Valid @NotNull PreferenceInput input) {
+        return service.set(id, category, key, input.value(), caller.subject());
     }
 
     @DELETE

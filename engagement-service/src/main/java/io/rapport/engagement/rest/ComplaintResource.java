@@ -1,5 +1,6 @@
 package io.rapport.engagement.rest;
 
+import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.Channel;
 import io.rapport.engagement.domain.Complaint;
 import io.rapport.engagement.domain.Severity;
@@ -32,7 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ComplaintResource {
     private final ComplaintService complaints;
 
-    public ComplaintResource(ComplaintService complaints) {
+    private final Caller caller;
+
+    public ComplaintResource(ComplaintService complaints, Caller caller) {
+        this.caller = caller;
         this.complaints = complaints;
     }
 
@@ -56,9 +60,9 @@ public class ComplaintResource {
     @POST
     @Operation(summary = "Open a complaint", description = "Due by the SLA of its severity. Publishes ComplaintOpened, pauses"
             + " the customer's marketing contacts and schedules a complaint follow-up call (exempt from caps, not from consent).")
-    public Response open(@Valid @NotNull OpenBody body, @HeaderParam(Caller.PRINCIPAL) String principal) {
+    public Response open(@Valid @NotNull OpenBody body) {
         Complaint c = complaints.open(body.customerId(), body.channel(), body.category(), body.severity(), body.description(),
-                Caller.of(principal));
+                caller.subject());
         return Response.created(URI.create("/api/v1/engagement/complaints/" + c.id)).entity(ComplaintView.of(c)).build();
     }
 
@@ -92,8 +96,7 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/reopen")
     @Operation(summary = "Reopen a resolved complaint", description = "A new SLA due date; publishes ComplaintOpened with reopened=true.")
-    public ComplaintView reopen(@PathParam("id") UUID id, @Valid ReopenBody body, @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam(Caller.PRINCIPAL) String principal) {
-        return ComplaintView.of(complaints.reopen(id, body == null ? null : body.reason(), ifMatch, Caller.of(principal)));
+    public ComplaintView reopen(@PathParam("id") UUID id, @Valid ReopenBody body, @HeaderParam("If-Match") String ifMatch) {
+        return ComplaintView.of(complaints.reopen(id, body == null ? null : body.reason(), ifMatch, caller.subject()));
     }
 }

@@ -1,5 +1,6 @@
 package io.rapport.engagement.rest;
 
+import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.Contact;
 import io.rapport.engagement.service.AgendaQuery;
 import io.rapport.engagement.service.ContactService;
@@ -32,7 +33,10 @@ public class ContactResource {
     private final ContactService contacts;
     private final AgendaQuery agenda;
 
-    public ContactResource(ContactService contacts, AgendaQuery agenda) {
+    private final Caller caller;
+
+    public ContactResource(ContactService contacts, AgendaQuery agenda, Caller caller) {
+        this.caller = caller;
         this.contacts = contacts;
         this.agenda = agenda;
     }
@@ -41,10 +45,9 @@ public class ContactResource {
     @Operation(summary = "Create a contact by hand", description = "The contact goes through the pressure rules: it may be"
             + " moved (see its adjustments), paused while a complaint is open, cancelled when consent is missing, or expired."
             + " A due date in the past is refused (422). The same Idempotency-Key returns the first contact.")
-    public Response create(@Valid @NotNull ContactRequests.Create body, @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam(Caller.PRINCIPAL) String principal) {
+    public Response create(@Valid @NotNull ContactRequests.Create body, @HeaderParam("Idempotency-Key") String key) {
         Contact c = contacts.create(body.customerId(), body.channel(), body.purpose(), body.dueAt(), body.expiresAt(),
-                body.assigneeId(), body.notes(), key, Caller.of(principal));
+                body.assigneeId(), body.notes(), key, caller.subject());
         return Response.created(URI.create("/api/v1/engagement/contacts/" + c.id)).header("ETag", ETags.of(c.version))
                 .entity(ContactView.of(c)).build();
     }
@@ -61,8 +64,8 @@ public class ContactResource {
     @Path("/{id}/reschedule")
     @Operation(summary = "Reschedule an open contact", description = "The new time goes through the pressure rules again.")
     public Response reschedule(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Reschedule body,
-            @HeaderParam("If-Match") String ifMatch, @HeaderParam(Caller.PRINCIPAL) String principal) {
-        return withTag(contacts.reschedule(id, body.dueAt(), body.reason(), ifMatch, Caller.of(principal)));
+            @HeaderParam("If-Match") String ifMatch) {
+        return withTag(contacts.reschedule(id, body.dueAt(), body.reason(), ifMatch, caller.subject()));
     }
 
     @POST
@@ -78,24 +81,23 @@ public class ContactResource {
     @Operation(summary = "Record the contact as made", description = "DONE with outcome and notes; logs the outbound"
             + " interaction and publishes ContactCompleted. A recurring plan schedules its next contact.")
     public Response complete(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Outcome body,
-            @HeaderParam("If-Match") String ifMatch, @HeaderParam(Caller.PRINCIPAL) String principal) {
-        return withTag(contacts.complete(id, body.outcome(), body.notes(), ifMatch, Caller.of(principal)));
+            @HeaderParam("If-Match") String ifMatch) {
+        return withTag(contacts.complete(id, body.outcome(), body.notes(), ifMatch, caller.subject()));
     }
 
     @POST
     @Path("/{id}/miss")
     @Operation(summary = "Record an attempt that did not reach the customer", description = "MISSED; publishes ContactMissed.")
     public Response miss(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Outcome body,
-            @HeaderParam("If-Match") String ifMatch, @HeaderParam(Caller.PRINCIPAL) String principal) {
-        return withTag(contacts.miss(id, body.outcome(), body.notes(), ifMatch, Caller.of(principal)));
+            @HeaderParam("If-Match") String ifMatch) {
+        return withTag(contacts.miss(id, body.outcome(), body.notes(), ifMatch, caller.subject()));
     }
 
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel an open contact")
-    public Response cancel(@PathParam("id") UUID id, @Valid ContactRequests.Cancel body, @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam(Caller.PRINCIPAL) String principal) {
-        return withTag(contacts.cancel(id, body == null ? null : body.reason(), ifMatch, Caller.of(principal)));
+    public Response cancel(@PathParam("id") UUID id, @Valid ContactRequests.Cancel body, @HeaderParam("If-Match") String ifMatch) {
+        return withTag(contacts.cancel(id, body == null ? null : body.reason(), ifMatch, caller.subject()));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.rapport.engagement.rest;
 
+import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.ContactState;
 import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.engagement.domain.Level;
@@ -39,7 +40,10 @@ public class CustomerEngagementResource {
     private final CustomerEngagementQuery query;
     private final LevelService levels;
 
-    public CustomerEngagementResource(CustomerEngagementQuery query, LevelService levels) {
+    private final Caller caller;
+
+    public CustomerEngagementResource(CustomerEngagementQuery query, LevelService levels, Caller caller) {
+        this.caller = caller;
         this.query = query;
         this.levels = levels;
     }
@@ -85,17 +89,16 @@ public class CustomerEngagementResource {
     @Operation(summary = "Override the level", description = "An account manager sets the level with a reason; it holds"
             + " until the override is removed. A change of level cancels the old level's recurring contacts and starts the new"
             + " level's plans. An unknown level is a 400.")
-    public Response override(@PathParam("id") UUID id, @Valid @NotNull LevelOverride body, @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam(Caller.PRINCIPAL) String principal) {
-        CustomerProfile p = levels.override(id, body.level(), body.reason(), Caller.of(principal), ifMatch);
+    public Response override(@PathParam("id") UUID id, @Valid @NotNull LevelOverride body, @HeaderParam("If-Match") String ifMatch) {
+        CustomerProfile p = levels.override(id, body.level(), body.reason(), caller.subject(), ifMatch);
         return Response.ok(levelView(p)).build();
     }
 
     @DELETE
     @Path("/level/override")
     @Operation(summary = "Remove the override", description = "The level follows the customer's classes again.")
-    public LevelView clearOverride(@PathParam("id") UUID id, @HeaderParam(Caller.PRINCIPAL) String principal) {
-        return levelView(levels.clearOverride(id, Caller.of(principal)));
+    public LevelView clearOverride(@PathParam("id") UUID id) {
+        return levelView(levels.clearOverride(id, caller.subject()));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.rapport.engagement.rest;
 
+import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.Interaction;
 import io.rapport.engagement.service.InteractionService;
 import io.rapport.platform.rest.Page;
@@ -12,7 +13,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -29,7 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InteractionResource {
     private final InteractionService interactions;
 
-    public InteractionResource(InteractionService interactions) {
+    private final Caller caller;
+
+    public InteractionResource(InteractionService interactions, Caller caller) {
+        this.caller = caller;
         this.interactions = interactions;
     }
 
@@ -54,9 +57,9 @@ public class InteractionResource {
     @POST
     @Operation(summary = "Log an interaction", description = "An inbound call can be a sales opportunity with an estimated"
             + " value. Outbound interactions logged here count against the customer's frequency caps.")
-    public Response log(@Valid @NotNull LogBody b, @HeaderParam(Caller.PRINCIPAL) String principal) {
+    public Response log(@Valid @NotNull LogBody b) {
         Interaction i = interactions.log(b.customerId(), b.direction(), b.kind(), b.occurredAt(), b.outcome(), b.notes(),
-                b.opportunity(), b.estimatedValue(), b.currency(), Caller.of(principal));
+                b.opportunity(), b.estimatedValue(), b.currency(), caller.subject());
         return Response.status(201).entity(InteractionView.of(i)).build();
     }
 

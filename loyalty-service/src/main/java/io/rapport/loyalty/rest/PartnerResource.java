@@ -1,5 +1,6 @@
 package io.rapport.loyalty.rest;
 
+import io.rapport.platform.rest.Caller;
 import io.quarkus.panache.common.Sort;
 import io.rapport.loyalty.domain.LedgerEntry;
 import io.rapport.loyalty.domain.Member;
@@ -15,7 +16,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,17 +27,24 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** What alliance partners call through the gateway, which authenticates them and sets X-Rapport-Partner-Id. */
+/** What alliance partners call through the gateway, which authenticates them and names the partner in its service token. */
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Partner API", description = "Earn and burn for members, and the partner's own transactions")
 public class PartnerResource {
-    static final String PARTNER_HEADER = "X-Rapport-Partner-Id";
 
     private final PartnerService partners;
 
-    public PartnerResource(PartnerService partners) {
+    private final Caller caller;
+
+    /** The partner the gateway authenticated (from the verified service token); null for any other caller. */
+    private String partnerId() {
+        return caller.partnerId().orElse(null);
+    }
+
+    public PartnerResource(PartnerService partners, Caller caller) {
+        this.caller = caller;
         this.partners = partners;
     }
 
@@ -45,24 +52,24 @@ public class PartnerResource {
     @Path("/partner/earn")
     @Operation(summary = "Credit points for spend at the partner", description = "Programme rate x the member's tier multiplier,"
             + " rounded down. The reference is unique per partner: resending it returns the first booking (200).")
-    public Response earn(@HeaderParam(PARTNER_HEADER) String partnerId, @Valid @NotNull PartnerEarn body) {
-        PartnerService.Booked b = partners.earn(partnerId, body);
+    public Response earn(@Valid @NotNull PartnerEarn body) {
+        PartnerService.Booked b = partners.earn(partnerId(), body);
         return Response.status(b.replay() ? 200 : 201).entity(view(b.entry(), b.member().memberNumber)).build();
     }
 
     @POST
     @Path("/partner/burn")
     @Operation(summary = "Debit points spent at the partner", description = "More than the balance: 422, nothing changes.")
-    public Response burn(@HeaderParam(PARTNER_HEADER) String partnerId, @Valid @NotNull PartnerBurn body) {
-        PartnerService.Booked b = partners.burn(partnerId, body);
+    public Response burn(@Valid @NotNull PartnerBurn body) {
+        PartnerService.Booked b = partners.burn(partnerId(), body);
         return Response.status(b.replay() ? 200 : 201).entity(view(b.entry(), b.member().memberNumber)).build();
     }
 
     @GET
     @Path("/partner/transactions")
     @Operation(summary = "The partner's own transactions", description = "Only entries this partner booked, newest first.")
-    public Page<PartnerTransaction> list(@HeaderParam(PARTNER_HEADER) String partnerId, @BeanParam PageRequest page) {
-        Partner p = partners.caller(partnerId);
+    public Page<PartnerTransaction> list(@BeanParam PageRequest page) {
+        Partner p = partners.caller(partnerId());
         PageRequest.Sort s = page.validate(Set.of("occurredAt"), "occurredAt,desc");
         var q = LedgerEntry.<LedgerEntry>find("partnerId", Sort.by(s.field(), s.descending() ? Sort.Direction.Descending
                 : Sort.Direction.Ascending).and("id"), p.id);
@@ -73,8 +80,8 @@ public class PartnerResource {
     @GET
     @Path("/partner/transactions/{id}")
     @Operation(summary = "One of the partner's own transactions", description = "Another partner's transaction is 404.")
-    public PartnerTransaction get(@HeaderParam(PARTNER_HEADER) String partnerId, @PathParam("id") UUID id) {
-        LedgerEntry e = partners.transaction(partnerId, id);
+    public PartnerTransaction get(@PathParam("id") UUID id) {
+        LedgerEntry e = partners.transaction(partnerId(), id);
         return view(e, memberNumber(e.memberId));
     }
 

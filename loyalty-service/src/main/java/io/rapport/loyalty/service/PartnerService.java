@@ -61,7 +61,7 @@ public class PartnerService {
         }
         if (id == null) {
             throw new ProblemException(401, "unauthenticated", "Unauthenticated",
-                    "partner endpoints need the X-Rapport-Partner-Id set by the gateway", null, null);
+                    "partner endpoints need a partner identity from the gateway (a partner API key)", null, null);
         }
         Partner p = Partner.findById(id);
         if (p == null || !p.active) {

@@ -1,5 +1,6 @@
 package io.rapport.segmentation.rest;
 
+import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
@@ -30,8 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PolicyResource {
     private final PolicyStore policies;
 
-    public PolicyResource(PolicyStore policies) {
+    private final Caller caller;
+
+    public PolicyResource(PolicyStore policies, Caller caller) {
         this.policies = policies;
+        this.caller = caller;
     }
 
     @GET
@@ -67,9 +71,8 @@ public class PolicyResource {
                     + "cut-off fewer, strictly increasing, above 0 and below 100. VALUE: mvcTopPercent and mgcTopPercent "
                     + "(default 20). Rule breaks: 422. If-Match (optional) must name the active version (412). It takes "
                     + "effect at the next run.")
-    public Response create(@Valid @NotNull PolicyRequest request, @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam("X-Rapport-Principal") String principal) {
-        Policy p = policies.create(request.scheme(), request.abc(), request.value(), ifMatch, Params.principal(principal));
+    public Response create(@Valid @NotNull PolicyRequest request, @HeaderParam("If-Match") String ifMatch) {
+        Policy p = policies.create(request.scheme(), request.abc(), request.value(), ifMatch, caller.subject());
         return Response.created(URI.create("/api/v1/segments/policies/" + p.scheme() + "/versions/" + p.version()))
                 .tag(ETags.of(p.version()).replace("\"", "")).entity(p).build();
     }
