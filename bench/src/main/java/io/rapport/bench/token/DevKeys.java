@@ -28,7 +28,18 @@ public final class DevKeys {
 
     /** Creates the pair unless both files exist; returns the directory. */
     public static synchronized Path ensure() throws IOException, GeneralSecurityException {
-        Path dir = dir();
+        return ensure(dir());
+    }
+
+    /**
+     * The gateway's dev key pair for the service tokens it signs ({@code .rapport/service-jwt/}): the gateway's dev
+     * profile signs with {@code private.pem}, every service's dev profile verifies with {@code public.pem}.
+     */
+    public static synchronized Path ensureServiceKeys() throws IOException, GeneralSecurityException {
+        return ensure(ProjectDirs.rapportDir().resolve("service-jwt"));
+    }
+
+    private static Path ensure(Path dir) throws IOException, GeneralSecurityException {
         if (Files.exists(dir.resolve("private.pem")) && Files.exists(dir.resolve("public.pem"))) {
             return dir;
         }

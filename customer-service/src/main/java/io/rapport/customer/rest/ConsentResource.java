@@ -1,5 +1,8 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.customer.service.CustomerOwnership;
 import io.rapport.platform.rest.Caller;
 import io.rapport.customer.domain.Channel;
 import io.rapport.customer.service.ConsentService;
@@ -30,6 +33,7 @@ public class ConsentResource {
         this.service = service;
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/consents")
     @Operation(summary = "Read consents", description = "Current decision per channel, do-not-contact, channel preference"
@@ -38,6 +42,7 @@ public class ConsentResource {
         return service.view(id);
     }
 
+    @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/consents/{channel}")
     @Operation(summary = "Record a consent decision", description = "Grants or withdraws consent for EMAIL, SMS, PHONE or"
@@ -48,6 +53,7 @@ public class ConsentResource {
         return service.decide(id, channel, input, caller.subject());
     }
 
+    @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/do-not-contact")
     @Operation(summary = "Set or lift do-not-contact", description = "Overrides every channel consent while set."

@@ -1,5 +1,7 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Caller;
 import io.rapport.customer.service.DormancyJob;
 import io.rapport.customer.service.ErasureService;
@@ -42,6 +44,7 @@ public class IdentityResource {
         this.dormancy = dormancy;
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/lookup")
     @Operation(summary = "Find a customer by e-mail, phone or external id", description = "Give exactly one of email,"
@@ -53,6 +56,7 @@ public class IdentityResource {
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 
+    @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/{id}/merge")
     @Operation(summary = "Merge a duplicate into this customer", description = "The customer in the path survives and"
@@ -64,6 +68,7 @@ public class IdentityResource {
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 
+    @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/{id}/erasure")
     @Operation(summary = "Erase a customer's personal data (GDPR)", description = "Irreversible. Personal data is removed,"
@@ -77,6 +82,7 @@ public class IdentityResource {
     public record DormancyRun(int markedDormant) {
     }
 
+    @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/hygiene/dormancy-runs")
     @Operation(summary = "Run the dormancy check now", description = "Marks customers without activity for"

@@ -1,5 +1,7 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Caller;
 import io.rapport.customer.service.ImportService;
 import io.rapport.platform.rest.LargeBody;
@@ -33,6 +35,7 @@ public class ImportResource {
         this.imports = imports;
     }
 
+    @Allow(Roles.DATA_STEWARD)
     @POST
     @LargeBody
     @Operation(summary = "Import customers", description = "One CustomerInput JSON object per line (up to 100,000 lines a"
@@ -46,6 +49,7 @@ public class ImportResource {
         return imports.importCustomers(body, caller.subject());
     }
 
+    @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/purchases")
     @LargeBody

@@ -1,5 +1,8 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.customer.service.CustomerOwnership;
 import io.rapport.platform.rest.Caller;
 import io.rapport.customer.service.PreferenceService;
 import io.rapport.platform.rest.Page;
@@ -35,6 +38,7 @@ public class PreferenceResource {
         this.service = service;
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/{id}/preferences")
     @Operation(summary = "List a customer's preferences", description = "Sorted by category and key.")
@@ -42,6 +46,7 @@ public class PreferenceResource {
         return service.of(id);
     }
 
+    @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/{id}/preferences/{category}/{key}")
     @Operation(summary = "Remember a preference", description = "Sets category.key (e.g. room/pillow) to a value,"
@@ -51,6 +56,7 @@ public class PreferenceResource {
         return service.set(id, category, key, input.value(), caller.subject());
     }
 
+    @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @DELETE
     @Path("/{id}/preferences/{category}/{key}")
     @Operation(summary = "Forget a preference")
@@ -58,6 +64,7 @@ public class PreferenceResource {
         service.remove(id, category, key);
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/preferences")
     @Operation(summary = "Search preferences", description = "Across customers, by category, key and part of the value;"

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Test-side stand-in for the gateway, installed on every REST Assured request of a Quarkus test by
  * {@link ServiceTokenTestCallback}: a request's {@code X-Rapport-Principal} / {@code X-Rapport-Roles} /
  * {@code X-Rapport-Partner-Id} headers become a service token signed by the test key (the headers themselves are
- * removed, as the gateway removes them); a request without them acts as {@code admin} (subject "test-admin").
+ * removed, as the gateway removes them); a request without them acts as {@code admin} (subject "system", as an unnamed caller always was), and
+ * one naming only a principal acts as {@code admin} under that name.
  * A request that already has an {@code Authorization} header is left alone, and one carrying {@value #RAW} is sent
  * exactly as written (minus that marker): tests of forged headers and bad tokens use it.
  */
@@ -24,7 +25,7 @@ public final class ServiceTokenTestFilter implements Filter {
     public static final String PRINCIPAL = "X-Rapport-Principal";
     public static final String ROLES = "X-Rapport-Roles";
     public static final String PARTNER_ID = "X-Rapport-Partner-Id";
-    public static final String ADMIN_SUBJECT = "test-admin";
+    public static final String ADMIN_SUBJECT = "system";
 
     static final ServiceTokenTestFilter INSTANCE = new ServiceTokenTestFilter();
 
@@ -56,7 +57,9 @@ public final class ServiceTokenTestFilter implements Filter {
         if (principal == null && roles == null && partner == null) {
             key = new Key(audience(), ADMIN_SUBJECT, Set.of("admin"), null);
         } else {
-            Set<String> roleSet = roles == null ? Set.of() : Arrays.stream(roles.split(",")).map(String::trim)
+            // a test that only names the actor (X-Rapport-Principal) acts as admin under that name
+            Set<String> roleSet = roles == null ? (partner == null ? Set.of("admin") : Set.of())
+                    : Arrays.stream(roles.split(",")).map(String::trim)
                     .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
             String subject = principal != null && !principal.isBlank() ? principal.trim()
                     : partner != null ? "partner:" + partner.trim() : "test-user";

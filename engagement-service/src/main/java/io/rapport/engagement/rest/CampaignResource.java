@@ -1,5 +1,7 @@
 package io.rapport.engagement.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.Campaign;
 import io.rapport.engagement.domain.Channel;
@@ -60,6 +62,7 @@ public class CampaignResource {
     public record ResponseBody(@NotNull UUID customerId, boolean converted) {
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Operation(summary = "Launch a campaign", description = "Chooses the targets and gives each a CAMPAIGN contact through the"
             + " pressure rules (most valuable customers first); the report shows how many were scheduled or blocked.")
@@ -88,6 +91,7 @@ public class CampaignResource {
         return Response.created(URI.create("/api/v1/engagement/campaigns/" + c.id)).entity(campaigns.report(c.id)).build();
     }
 
+    @Allow(Roles.MARKETING)
     @GET
     @Path("/{id}/report")
     @Operation(summary = "Campaign report", description = "Targets, contacts scheduled, blocked and made, responses,"
@@ -96,6 +100,7 @@ public class CampaignResource {
         return campaigns.report(id);
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/{id}/responses")
     @Operation(summary = "Record a response", description = "A targeted customer responded; converted=true if it bought.")
@@ -104,6 +109,7 @@ public class CampaignResource {
         return campaigns.report(id);
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/{id}/complete")
     @Operation(summary = "Complete a campaign", description = "Cancels its open contacts and publishes CampaignCompleted.")

@@ -1,5 +1,7 @@
 package io.rapport.engagement.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.Interaction;
 import io.rapport.engagement.service.InteractionService;
@@ -54,6 +56,7 @@ public class InteractionResource {
         }
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT})
     @POST
     @Operation(summary = "Log an interaction", description = "An inbound call can be a sales opportunity with an estimated"
             + " value. Outbound interactions logged here count against the customer's frequency caps.")
@@ -63,6 +66,7 @@ public class InteractionResource {
         return Response.status(201).entity(InteractionView.of(i)).build();
     }
 
+    @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Operation(summary = "A customer's interactions", description = "Newest first.")
     public Page<InteractionView> list(@QueryParam("customerId") UUID customerId, @BeanParam PageRequest page) {

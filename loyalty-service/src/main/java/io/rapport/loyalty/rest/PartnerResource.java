@@ -1,5 +1,7 @@
 package io.rapport.loyalty.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Caller;
 import io.quarkus.panache.common.Sort;
 import io.rapport.loyalty.domain.LedgerEntry;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What alliance partners call through the gateway, which authenticates them and names the partner in its service token. */
+@Allow(Roles.PARTNER)
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

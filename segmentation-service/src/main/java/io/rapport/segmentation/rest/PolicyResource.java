@@ -1,5 +1,7 @@
 package io.rapport.segmentation.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Classification policies, versioned per scheme; one active version per scheme. */
+@Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/segments/policies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Policies", description = "ABC and MVC/MGC/BZ classification policies, versioned")
@@ -63,6 +66,7 @@ public class PolicyResource {
         return Response.ok(p).tag(ETags.of(p.version()).replace("\"", "")).build();
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create the next policy version of a scheme and make it active",
@@ -77,6 +81,7 @@ public class PolicyResource {
                 .tag(ETags.of(p.version()).replace("\"", "")).entity(p).build();
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("{scheme}/versions/{version}/activate")
     @Operation(summary = "Make an existing version the active one (e.g. roll back)")
