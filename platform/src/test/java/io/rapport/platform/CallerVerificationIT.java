@@ -109,4 +109,17 @@ class CallerVerificationIT {
         // the API document stays on the API port, where the gateway reads it
         raw().get("/q/openapi").then().statusCode(200);
     }
+
+    @Test
+    void aRouteWithoutAnAllowRuleIsForAdminOnly() {
+        bearer(TestServiceTokens.sign(AUDIENCE, "alice", List.of("sales"), null)).get("/probe/things/{id}", java.util.UUID.randomUUID())
+                .then().statusCode(403).contentType(PROBLEM).body("detail", containsString("alice (sales)"));
+        bearer(TestServiceTokens.sign(AUDIENCE, "p-1", List.of(), "p-1")).get("/probe/things/{id}", java.util.UUID.randomUUID())
+                .then().statusCode(403);
+        bearer(TestServiceTokens.sign(AUDIENCE, "root", List.of("admin"), null)).get("/probe/things/{id}", java.util.UUID.randomUUID())
+                .then().statusCode(404);
+        // a role named in the rule passes
+        bearer(TestServiceTokens.sign(AUDIENCE, "carol", List.of("marketing"), null)).get("/probe/whoami").then().statusCode(403);
+        bearer(TestServiceTokens.sign(AUDIENCE, "alice", List.of("sales"), null)).get("/probe/whoami").then().statusCode(200);
+    }
 }

@@ -97,7 +97,8 @@ public final class ProbeApp {
             this.caller = caller;
         }
 
-        /** Who the service believes is calling (for the identity tests). */
+        /** Who the service believes is calling (for the identity tests); the other probe routes are admin-only. */
+        @io.rapport.platform.identity.Allow({ io.rapport.platform.identity.Roles.SALES, io.rapport.platform.identity.Roles.PARTNER })
         @GET
         @Path("/whoami")
         public Map<String, Object> whoami() {
