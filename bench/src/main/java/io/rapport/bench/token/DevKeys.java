@@ -59,7 +59,16 @@ public final class DevKeys {
     }
 
     public static PrivateKey privateKey() throws IOException, GeneralSecurityException {
-        String pem = Files.readString(ensure().resolve("private.pem"));
+        return read(ensure().resolve("private.pem"));
+    }
+
+    /** The gateway's dev service-token signing key (for benchmarks that call a service directly). */
+    public static PrivateKey servicePrivateKey() throws IOException, GeneralSecurityException {
+        return read(ensureServiceKeys().resolve("private.pem"));
+    }
+
+    private static PrivateKey read(Path file) throws IOException, GeneralSecurityException {
+        String pem = Files.readString(file);
         byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     }
