@@ -74,10 +74,18 @@ public class AccessFilter {
         return forbidden(caller.label() + " may act only on the " + rule.object() + "s it owns or is assigned");
     }
 
+    /** Rules by resource method, found once by reflection (empty: no rule, so admin only). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<Allow>> RULES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Allow rule(SimpleResourceInfo resource) {
-        Method method = findMethod(resource);
-        Allow onMethod = method == null ? null : method.getAnnotation(Allow.class);
-        return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(Allow.class);
+        String key = resource.getResourceClass().getName() + "#" + resource.getMethodName()
+                + Arrays.toString(resource.parameterTypes());
+        return RULES.computeIfAbsent(key, k -> {
+            Method method = findMethod(resource);
+            Allow onMethod = method == null ? null : method.getAnnotation(Allow.class);
+            return Optional.ofNullable(onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(Allow.class));
+        }).orElse(null);
     }
 
     private static Method findMethod(SimpleResourceInfo resource) {

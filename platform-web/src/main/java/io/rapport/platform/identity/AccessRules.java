@@ -15,7 +15,7 @@ final class AccessRules {
             return AccessFilter.Decision.DENIED; // fail closed: a route without a rule is for admin only
         }
         for (String allowed : rule.value()) {
-            if (roles.contains(allowed) || (partner && allowed.equals(Roles.PARTNER))) {
+            if (allowed.equals(Roles.PARTNER) ? partner : roles.contains(allowed)) {
                 return AccessFilter.Decision.ALLOWED;
             }
         }
