@@ -128,4 +128,17 @@ class AuthorizationMatrixIT {
                 .contentType(ContentType.JSON).body("{}").post(L + "/partner/burn")
                 .then().statusCode(401).contentType("application/problem+json");
     }
+
+    @Test
+    void readOnlyFieldsInABodyAreRefusedNotApplied() {
+        String programme = Fixtures.programme(0, 0);
+        UUID customer = UUID.randomUUID();
+        // a member's points and tier come from the ledger and the tier rules, never from a body
+        given().contentType(ContentType.JSON)
+                .body("{\"customerId\":\"" + customer + "\",\"pointsBalance\":1000000,\"tier\":\"GOLD\"}")
+                .post(L + "/programmes/{p}/members", programme)
+                .then().statusCode(400).contentType("application/problem+json");
+        String member = (String) Fixtures.enrol(programme, customer).get("id");
+        org.assertj.core.api.Assertions.assertThat(Fixtures.balance(member)).isZero();
+    }
 }

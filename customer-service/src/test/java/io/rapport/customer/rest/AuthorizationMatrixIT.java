@@ -215,4 +215,14 @@ class AuthorizationMatrixIT {
         given().header(ServiceTokenTestFilter.RAW, "1").get("/api/v1/customers/{id}", id).then().statusCode(401);
         json().get("/api/v1/customers/{id}", id).then().statusCode(200).body("status", equalTo("ACTIVE"));
     }
+
+    @Test
+    void serverKeptFieldsInABodyAreRefused() {
+        for (String field : List.of("\"status\":\"ERASED\"", "\"version\":7", "\"id\":\"" + UUID.randomUUID() + "\"",
+                "\"createdAt\":\"2020-01-01T00:00:00Z\"")) {
+            as("alice", "sales").contentType(ContentType.JSON)
+                    .body("{\"kind\":\"CONSUMER\",\"givenName\":\"Ada\"," + field + "}")
+                    .post("/api/v1/customers").then().statusCode(400).contentType("application/problem+json");
+        }
+    }
 }
