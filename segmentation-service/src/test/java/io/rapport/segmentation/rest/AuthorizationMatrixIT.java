@@ -76,9 +76,10 @@ class AuthorizationMatrixIT {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("matrix")
     void everyRouteEveryRole(Route route, String role) {
-        RequestSpecification request = given().header("X-Rapport-Principal", "u-" + role).header("X-Rapport-Roles", role);
+        RequestSpecification request = given().header("X-Rapport-Principal", "u-" + role).header("X-Rapport-Roles", role)
+                .contentType(ContentType.JSON).accept(ContentType.JSON);
         if (route.body() != null) {
-            request = request.contentType(ContentType.JSON).body(route.body());
+            request = request.body(route.body());
         }
         Response response = request.request(route.method(), route.path());
         if (route.allowed().contains(role)) {
