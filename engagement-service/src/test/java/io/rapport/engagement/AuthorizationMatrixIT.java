@@ -193,9 +193,9 @@ class AuthorizationMatrixIT {
 
     @Test
     void aRepCannotReadOrWorkAnotherRepsAgendaContactsOrComplaints() {
-        UUID customer = aliceCustomer();
-        String contact = contactOf(customer);
-        String complaint = complaintOf(customer);
+        // two of alice's customers: an open complaint would pause the other's check-in (and hide it from the agenda)
+        String contact = contactOf(aliceCustomer());
+        String complaint = complaintOf(aliceCustomer());
         as("bob", "sales").queryParam("assignee", "alice").queryParam("date", "2026-05-11")
                 .get(E + "/contacts/agenda").then().statusCode(403).contentType("application/problem+json");
         as("bob", "sales").contentType(ContentType.JSON).body("{\"outcome\":\"REACHED\"}")

@@ -56,7 +56,6 @@ public class ContactResource {
                 .entity(ContactView.of(c)).build();
     }
 
-    @Allow(value = {Roles.MARKETING, Roles.SUPPORT}, owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     /**
      * A sales rep's own contacts are assigned to it: assigneeId in the body is read-only for sales (absent or itself;
      * another rep answers 403). Admin may assign anyone (absent: the customer's owner, or the unassigned queue).
@@ -72,6 +71,7 @@ public class ContactResource {
                 "assigneeId is read-only for you: a contact you create is assigned to you", null, null);
     }
 
+    @Allow(value = {Roles.MARKETING, Roles.SUPPORT}, owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a contact", description = "With an ETag carrying its version, for If-Match on changes.")
