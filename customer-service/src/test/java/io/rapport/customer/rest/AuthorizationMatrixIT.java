@@ -162,7 +162,8 @@ class AuthorizationMatrixIT {
                 .body("{\"mergedId\":\"" + other + "\",\"reason\":\"same\"}")
                 .post("/api/v1/customers/{id}/merge", id).then().statusCode(403);
         as("alice", "sales").contentType("application/x-ndjson")
-                .body("{\"kind\":\"CONSUMER\",\"givenName\":\"Imp\",\"familyName\":\"Orted\"}\n")
+                .body("{\"kind\":\"CONSUMER\",\"givenName\":\"Imp\",\"familyName\":\"Orted\"}\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/customers/import").then().statusCode(403);
         // still there, unmerged
         json().get("/api/v1/customers/{id}", id).then().statusCode(200).body("status", equalTo("ACTIVE"));
