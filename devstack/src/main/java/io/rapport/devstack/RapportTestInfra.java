@@ -1,6 +1,7 @@
 package io.rapport.devstack;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.rapport.devstack.auth.TestServiceTokens;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +53,8 @@ public class RapportTestInfra implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.username", System.getProperty(STARTED + ".user"));
         config.put("quarkus.datasource.password", System.getProperty(STARTED + ".password"));
         config.put("kafka.bootstrap.servers", System.getProperty(STARTED + ".kafka"));
+        // the services verify tokens signed by this JVM's test key (see auth.ServiceTokenTestFilter)
+        config.put("rapport.service-token.public-key-location", TestServiceTokens.publicKeyLocation());
         return config;
     }
 

@@ -21,7 +21,7 @@ class Customer360IT {
                 .body("complete", equalTo(true))
                 .body("profile.status", equalTo("OK"))
                 .body("profile.data.path", equalTo("/api/v1/customers/" + ID))
-                .body("profile.data.headers.'x-rapport-principal'", equalTo("alice"))
+                .body("profile.data.headers.authorization", org.hamcrest.Matchers.startsWith("Bearer "))
                 .body("classes.data.path", equalTo("/api/v1/segments/customers/" + ID))
                 .body("engagement.data.path", equalTo("/api/v1/engagement/customers/" + ID + "/summary"))
                 .body("loyalty.data.path", equalTo("/api/v1/loyalty/customers/" + ID + "/summary"));

@@ -38,17 +38,26 @@ class RoutingIT {
     }
 
     @Test
-    void identityComesFromTheTokenNotFromTheClient() {
+    void identityComesFromTheTokenNotFromTheClient() throws Exception {
         JsonPath echo = given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales", "unknown-role"))
                 .header("X-Rapport-Principal", "mallory")
                 .header("X-Rapport-Roles", "admin")
                 .header("X-Rapport-Partner-Id", "evil-partner")
                 .when().get("/api/v1/customers/1")
                 .then().statusCode(200).extract().jsonPath();
-        assertThat(echo.getString("headers.'x-rapport-principal'")).isEqualTo("alice");
-        assertThat(echo.getString("headers.'x-rapport-roles'")).isEqualTo("sales");
+        // the service receives no identity headers, only the gateway's service token addressed to it
+        assertThat(echo.getString("headers.'x-rapport-principal'")).isNull();
+        assertThat(echo.getString("headers.'x-rapport-roles'")).isNull();
         assertThat(echo.getString("headers.'x-rapport-partner-id'")).isNull();
-        assertThat(echo.getString("headers.authorization")).isNull();
+        io.rapport.platform.identity.ServiceToken token = TestTokens.serviceToken(echo.getString("headers.authorization"),
+                "customer-service");
+        assertThat(token.subject()).isEqualTo("alice");
+        assertThat(token.roles()).containsExactly("sales");
+        assertThat(token.partnerId()).isNull();
+        // the same token is worthless at another service
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestTokens.serviceToken(
+                echo.getString("headers.authorization"), "loyalty-service"))
+                .isInstanceOf(io.rapport.platform.identity.ServiceTokenVerifier.Rejected.class);
     }
 
     @Test

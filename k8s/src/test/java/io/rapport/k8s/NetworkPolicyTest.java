@@ -119,6 +119,45 @@ class NetworkPolicyTest {
         return t;
     }
 
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void prometheusReachesOnlyTheManagementPort(Overlay overlay) {
+        Rendered r = overlay.rendered();
+        SoftAssertions soft = new SoftAssertions();
+        for (JsonNode d : r.deployments()) {
+            for (JsonNode p : policiesSelecting(r, d)) {
+                for (JsonNode rule : p.path("spec").path("ingress")) {
+                    boolean fromPrometheus = false;
+                    for (JsonNode peer : rule.path("from")) {
+                        fromPrometheus |= "monitoring".equals(namespaceOf(peer));
+                    }
+                    if (fromPrometheus) {
+                        soft.assertThat(rule.path("ports").isEmpty()).as("%s: Prometheus on every port", Rendered.id(d)).isFalse();
+                        rule.path("ports").forEach(port -> soft.assertThat(port.path("port").asText())
+                                .as("%s: Prometheus reaches only the management port", Rendered.id(d)).isEqualTo("management"));
+                    }
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theIngressPublishesTheApiAndOnlyInDevTheApiDocuments(Overlay overlay) {
+        Rendered r = overlay.rendered();
+        List<String> paths = new ArrayList<>();
+        for (JsonNode ingress : r.ofKind("Ingress")) {
+            for (JsonNode rule : ingress.path("spec").path("rules")) {
+                rule.path("http").path("paths").forEach(path -> paths.add(path.path("path").asText()));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(paths).contains("/api").doesNotContain("/", "/q", "/q/metrics");
+        if (overlay == Overlay.PROD) {
+            org.assertj.core.api.Assertions.assertThat(paths).containsExactly("/api");
+        }
+    }
+
     private static List<JsonNode> ingressPeers(Rendered r, JsonNode d) {
         return peers(r, d, "ingress", "from");
     }

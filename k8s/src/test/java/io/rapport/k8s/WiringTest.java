@@ -66,19 +66,27 @@ class WiringTest {
                     + module.props().get("quarkus.smallrye-health.root-path", env).orElse("health").replaceAll("^/|/$", "");
             String metrics = module.props().get("quarkus.micrometer.export.prometheus.path", env).orElse("/q/metrics");
 
+            String management = module.props().get("quarkus.management.port", env).orElse("9000");
             soft.assertThat(Rendered.elements(c.path("ports")))
                     .as("%s: container port 'http' = the application's quarkus.http.port %s", module.dir(), port)
                     .anyMatch(p -> p.path("name").asText().equals("http") && p.path("containerPort").asText().equals(port));
+            soft.assertThat(Rendered.elements(c.path("ports")))
+                    .as("%s: container port 'management' = quarkus.management.port %s", module.dir(), management)
+                    .anyMatch(p -> p.path("name").asText().equals("management")
+                            && p.path("containerPort").asText().equals(management));
             Map<String, String> expected = Map.of("startupProbe", health + "/started", "readinessProbe", health + "/ready",
                     "livenessProbe", health + "/live");
             expected.forEach((probe, path) -> {
                 JsonNode get = c.path(probe).path("httpGet");
                 soft.assertThat(get.path("path").asText()).as("%s %s path", module.dir(), probe).isEqualTo(path);
-                soft.assertThat(get.path("port").asText()).as("%s %s port", module.dir(), probe).isIn("http", port);
+                // health answers only on the management interface
+                soft.assertThat(get.path("port").asText()).as("%s %s port", module.dir(), probe).isIn("management", management);
             });
             JsonNode monitor = rendered.get("ServiceMonitor", module.appName());
             soft.assertThat(monitor.path("spec").path("endpoints").get(0).path("path").asText())
                     .as("%s metrics path", module.dir()).isEqualTo(metrics);
+            soft.assertThat(monitor.path("spec").path("endpoints").get(0).path("port").asText())
+                    .as("%s metrics port", module.dir()).isEqualTo("management");
         }
         soft.assertAll();
     }

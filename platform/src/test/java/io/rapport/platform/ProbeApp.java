@@ -7,6 +7,7 @@ import io.rapport.platform.inbox.DeadLetters;
 import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.outbox.Outbox;
+import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.ProblemException;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -89,9 +90,20 @@ public final class ProbeApp {
     @Produces(MediaType.APPLICATION_JSON)
     public static class ProbeResource {
         private final ProbeService service;
+        private final Caller caller;
 
-        public ProbeResource(ProbeService service) {
+        public ProbeResource(ProbeService service, Caller caller) {
             this.service = service;
+            this.caller = caller;
+        }
+
+        /** Who the service believes is calling (for the identity tests); the other probe routes are admin-only. */
+        @io.rapport.platform.identity.Allow({ io.rapport.platform.identity.Roles.SALES, io.rapport.platform.identity.Roles.PARTNER })
+        @GET
+        @Path("/whoami")
+        public Map<String, Object> whoami() {
+            return Map.of("subject", caller.subject(), "roles", new java.util.TreeSet<>(caller.roles()),
+                    "partnerId", caller.partnerId().orElse(""));
         }
 
         @POST

@@ -83,9 +83,11 @@ class ProblemMappersIT {
 
     @Test
     void healthIncludesDatabaseAndKafkaAndMetricsShowTheOutbox() {
-        given().get("/q/health/ready").then().statusCode(200)
+        int management = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.management.test-port", Integer.class);
+        given().port(management).get("/q/health/ready").then().statusCode(200)
                 .body(containsString("Database connections health check"))
                 .body(containsString("Kafka"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("rapport_outbox_backlog"));
+        given().port(management).get("/q/metrics").then().statusCode(200).body(containsString("rapport_outbox_backlog"));
     }
 }

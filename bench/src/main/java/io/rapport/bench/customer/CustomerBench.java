@@ -1,5 +1,6 @@
 package io.rapport.bench.customer;
 
+import io.rapport.bench.token.ServiceTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -180,11 +181,13 @@ public final class CustomerBench {
     }
 
     private static HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json").GET().build();
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
+                .header("Authorization", ServiceTokens.bearer("customer-service")).GET().build();
     }
 
     private static HttpRequest post(String path, String type, String body) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", type).timeout(Duration.ofMinutes(10))
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", type)
+                .header("Authorization", ServiceTokens.bearer("customer-service")).timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 

@@ -1,5 +1,6 @@
 package io.rapport.bench.engagement;
 
+import io.rapport.bench.token.ServiceTokens;
 import io.rapport.bench.BenchDb;
 import io.rapport.devstack.TestKafka;
 import io.rapport.contracts.customer.CustomerEvents;
@@ -255,7 +256,8 @@ public final class EngagementBench {
     }
 
     private static void get(String url) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", ServiceTokens.bearer("engagement-service")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());

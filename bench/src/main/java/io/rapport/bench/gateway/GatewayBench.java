@@ -1,5 +1,6 @@
 package io.rapport.bench.gateway;
 
+import io.rapport.bench.token.ServiceTokens;
 import io.rapport.bench.token.DevKeys;
 import io.rapport.bench.token.DevTokens;
 import java.net.URI;
@@ -51,7 +52,7 @@ public final class GatewayBench {
             System.out.printf("GET %s, %d clients, %d rounds of %d s per side; upstream: %s%n", path, clients, rounds,
                     phase.toSeconds(), stub != null ? "stub customer-service (in this process)" : direct);
 
-            LoadRun.run("warm-up direct", client, directUri, null, clients, warmup);
+            LoadRun.run("warm-up direct", client, directUri, ServiceTokens.bearer("customer-service"), clients, warmup);
             LoadRun.run("warm-up gateway", client, gatewayUri, "Bearer " + token, clients, warmup);
             long directRequests = 0;
             long gatewayRequests = 0;
@@ -60,7 +61,7 @@ public final class GatewayBench {
             double[] directMedians = new double[rounds];
             double[] gatewayMedians = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                LoadRun.Result d = LoadRun.run("direct", client, directUri, null, clients, phase);
+                LoadRun.Result d = LoadRun.run("direct", client, directUri, ServiceTokens.bearer("customer-service"), clients, phase);
                 LoadRun.Result g = LoadRun.run("gateway", client, gatewayUri, "Bearer " + token, clients, phase);
                 print(r + 1, d);
                 print(r + 1, g);

@@ -1,5 +1,6 @@
 package io.rapport.bench.loyalty;
 
+import io.rapport.bench.token.ServiceTokens;
 import io.rapport.bench.BenchDb;
 import io.rapport.devstack.TestKafka;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -155,6 +156,7 @@ public final class LoyaltyBench {
                  {"sku":"CABLE","category":"tv","quantity":3,"unitPrice":"9.99"},{"sku":"OVEN","category":"kitchen","quantity":1,
                  "unitPrice":"899.00"}]}""".formatted(customer);
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", ServiceTokens.bearer("loyalty-service"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("quote answered " + r.statusCode() + ": " + r.body());
@@ -194,6 +196,7 @@ public final class LoyaltyBench {
 
     private static JsonNode post(String url, String body) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Authorization", ServiceTokens.bearer("loyalty-service"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());

@@ -1,5 +1,6 @@
 package io.rapport.bench.segmentation;
 
+import io.rapport.bench.token.ServiceTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.devstack.TestKafka;
@@ -199,6 +200,7 @@ public final class SegmentationBench {
         String body = scheme == null ? "{}" : "{\"scheme\":\"" + scheme + "\"}";
         HttpRequest request = HttpRequest.newBuilder(URI.create(opt("service", "http://localhost:8092") + "/api/v1/segments/runs"))
                 .timeout(Duration.ofMinutes(30)).header("Content-Type", "application/json")
+                .header("Authorization", ServiceTokens.bearer("segmentation-service"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long t = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

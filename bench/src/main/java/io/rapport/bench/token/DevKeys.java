@@ -28,7 +28,18 @@ public final class DevKeys {
 
     /** Creates the pair unless both files exist; returns the directory. */
     public static synchronized Path ensure() throws IOException, GeneralSecurityException {
-        Path dir = dir();
+        return ensure(dir());
+    }
+
+    /**
+     * The gateway's dev key pair for the service tokens it signs ({@code .rapport/service-jwt/}): the gateway's dev
+     * profile signs with {@code private.pem}, every service's dev profile verifies with {@code public.pem}.
+     */
+    public static synchronized Path ensureServiceKeys() throws IOException, GeneralSecurityException {
+        return ensure(ProjectDirs.rapportDir().resolve("service-jwt"));
+    }
+
+    private static Path ensure(Path dir) throws IOException, GeneralSecurityException {
         if (Files.exists(dir.resolve("private.pem")) && Files.exists(dir.resolve("public.pem"))) {
             return dir;
         }
@@ -48,7 +59,16 @@ public final class DevKeys {
     }
 
     public static PrivateKey privateKey() throws IOException, GeneralSecurityException {
-        String pem = Files.readString(ensure().resolve("private.pem"));
+        return read(ensure().resolve("private.pem"));
+    }
+
+    /** The gateway's dev service-token signing key (for benchmarks that call a service directly). */
+    public static PrivateKey servicePrivateKey() throws IOException, GeneralSecurityException {
+        return read(ensureServiceKeys().resolve("private.pem"));
+    }
+
+    private static PrivateKey read(Path file) throws IOException, GeneralSecurityException {
+        String pem = Files.readString(file);
         byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     }

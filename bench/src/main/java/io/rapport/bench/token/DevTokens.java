@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Signs RS256 JWTs the way the gateway's dev profile expects them: issuer {@value #ISSUER}, roles in {@code groups}. */
+/** Signs RS256 JWTs the way the gateway's dev profile expects them: issuer {@value #ISSUER}, audience {@value #AUDIENCE}, roles in {@code groups}. */
 public final class DevTokens {
     public static final String ISSUER = "rapport-dev";
+    /** The audience the gateway expects ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "rapport-api";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -27,6 +29,7 @@ public final class DevTokens {
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
+        claims.put("aud", AUDIENCE);
         claims.put("sub", subject);
         claims.put("upn", subject);
         claims.put("groups", roles);

@@ -8,10 +8,11 @@ import java.util.Set;
 /**
  * {@code ./crm token --role sales --sub alice [--role marketing] [--ttl PT8H]}: prints a development JWT signed
  * with the dev key pair (created on first run under {@code .rapport/dev-jwt/}). {@code --init} only creates the
- * key pair. Such tokens are accepted only by a gateway running in the dev profile.
+ * key pair and the gateway's service-token key pair ({@code .rapport/service-jwt/}). Such tokens are accepted only by
+ * a gateway running in the dev profile.
  */
 public final class TokenMain {
-    private static final Set<String> ROLES = Set.of("admin", "sales", "marketing", "support");
+    private static final Set<String> ROLES = Set.of("admin", "sales", "marketing", "support", "data-steward");
 
     private TokenMain() {
     }
@@ -32,10 +33,11 @@ public final class TokenMain {
         }
         if (initOnly) {
             System.out.println(DevKeys.ensure().resolve("public.pem"));
+            System.out.println(DevKeys.ensureServiceKeys().resolve("public.pem"));
             return;
         }
         if (roles.isEmpty()) {
-            usage("name at least one --role (admin, sales, marketing, support)");
+            usage("name at least one --role (admin, sales, marketing, support, data-steward)");
         }
         for (String role : roles) {
             if (!ROLES.contains(role)) {
@@ -55,7 +57,7 @@ public final class TokenMain {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: ./crm token --role <admin|sales|marketing|support> [--role ...] [--sub NAME] [--ttl PT8H]");
+        System.err.println("usage: ./crm token --role <admin|sales|marketing|support|data-steward> [--role ...] [--sub NAME] [--ttl PT8H]");
         System.err.println("       ./crm token --init");
         System.exit(2);
     }

@@ -1,5 +1,9 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.customer.service.CustomerOwnership;
+import io.rapport.platform.rest.Caller;
 import io.rapport.customer.domain.Channel;
 import io.rapport.customer.service.ConsentService;
 import jakarta.validation.Valid;
@@ -10,8 +14,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,10 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConsentResource {
     private final ConsentService service;
 
-    public ConsentResource(ConsentService service) {
+    private final Caller caller;
+
+    public ConsentResource(ConsentService service, Caller caller) {
+        this.caller = caller;
         this.service = service;
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/consents")
     @Operation(summary = "Read consents", description = "Current decision per channel, do-not-contact, channel preference"
@@ -36,22 +42,23 @@ public class ConsentResource {
         return service.view(id);
     }
 
+    @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/consents/{channel}")
     @Operation(summary = "Record a consent decision", description = "Grants or withdraws consent for EMAIL, SMS, PHONE or"
             + " POST with when and how it was given. The most recent decision wins; older ones only enter the history."
             + " Publishes ConsentChanged.")
     public ConsentsView decide(@PathParam("id") UUID id, @PathParam("channel") Channel channel,
-            @Valid @NotNull ConsentInput input, @Context HttpHeaders headers) {
-        return service.decide(id, channel, input, Principals.who(headers));
+            @Valid @NotNull ConsentInput input) {
+        return service.decide(id, channel, input, caller.subject());
     }
 
+    @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/do-not-contact")
     @Operation(summary = "Set or lift do-not-contact", description = "Overrides every channel consent while set."
             + " Publishes ConsentChanged with channel null.")
-    public ConsentsView doNotContact(@PathParam("id") UUID id, @Valid @NotNull DoNotContactInput input,
-            @Context HttpHeaders headers) {
-        return service.doNotContact(id, input, Principals.who(headers));
+    public ConsentsView doNotContact(@PathParam("id") UUID id, @Valid @NotNull DoNotContactInput input) {
+        return service.doNotContact(id, input, caller.subject());
     }
 }

@@ -40,7 +40,8 @@ public record CustomerInput(
         @Valid Address address,
         @Size(max = 35) @Schema(examples = "en-GB") String locale,
         @Size(max = 64) @Schema(examples = "Europe/London") String timeZone,
-        @Size(max = 100) @Schema(description = "Account manager id") String ownerId,
+        @Size(max = 100) @Schema(description = "Account manager (owner): the creating sales rep by default; only admin"
+                + " may set or change it") String ownerId,
         @Size(max = 50) Set<@NotBlank @Size(max = 50) String> tags,
         @Size(max = 100) String acquisitionSource,
         @Size(max = 50) @Schema(description = "Referral code used at sign-up") String referralCode,
@@ -48,6 +49,12 @@ public record CustomerInput(
         @Schema(description = "A prospect we want a relationship with") Boolean target,
         @Size(max = 4) List<@NotNull Channel> channelPreference,
         @Size(max = 20) List<@NotNull @Valid ExternalIdInput> externalIds) {
+
+    /** The same input with {@code ownerId} replaced (the owner rule decides it, not the body alone). */
+    public CustomerInput withOwnerId(String owner) {
+        return new CustomerInput(kind, givenName, familyName, organisation, emails, phones, address, locale, timeZone,
+                owner, tags, acquisitionSource, referralCode, wallet, target, channelPreference, externalIds);
+    }
 
     /** Company data of the organisation kinds. */
     public record Organisation(@NotBlank @Size(max = 200) String companyName, @Size(max = 100) String industry,

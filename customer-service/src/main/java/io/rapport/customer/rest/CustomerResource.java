@@ -1,5 +1,11 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.rest.ProblemException;
+import io.rapport.customer.domain.OwnerRule;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.customer.service.CustomerOwnership;
+import io.rapport.platform.rest.Caller;
 import io.rapport.customer.domain.CustomerKind;
 import io.rapport.customer.domain.CustomerStatus;
 import io.rapport.customer.service.CustomerQuery;
@@ -22,7 +28,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,26 +46,45 @@ public class CustomerResource {
     private final CustomerService service;
     private final CustomerSearch search;
 
-    public CustomerResource(CustomerService service, CustomerSearch search) {
+    private final Caller caller;
+
+    public CustomerResource(CustomerService service, CustomerSearch search, Caller caller) {
+        this.caller = caller;
         this.service = service;
         this.search = search;
     }
 
+    /** Only admin names or changes a customer's owner; for everyone else ownerId is read-only (see OwnerRule). */
+    private boolean mayAssignOwners() {
+        return caller.hasRole(Roles.ADMIN);
+    }
+
+    private static String owner(java.util.function.Supplier<String> rule) {
+        try {
+            return rule.get();
+        } catch (OwnerRule.NotAllowed e) {
+            throw new ProblemException(403, "forbidden", "Forbidden", e.getMessage(), null, null);
+        }
+    }
+
+    @Allow(Roles.SALES)
     @POST
     @Operation(summary = "Enter a customer", description = "Creates a customer and publishes CustomerRegistered. E-mails are"
             + " normalised (trimmed, lower-case), phones to E.164; an e-mail, phone or external id that already belongs to"
             + " another customer answers 409 naming it in context.existingCustomerId. With an Idempotency-Key a replay"
-            + " returns the first result (200) and stores nothing.")
+            + " returns the first result (200) and stores nothing. The sales rep who enters a customer becomes its owner"
+            + " (ownerId); only admin may name another owner (403 otherwise).")
     public Response create(@Valid @NotNull CustomerInput input,
-            @Parameter(description = "Replays with the same key return the first result") @HeaderParam("Idempotency-Key") String key,
-            @Context HttpHeaders headers) {
-        CustomerService.Created created = service.create(input, key, Principals.who(headers));
+            @Parameter(description = "Replays with the same key return the first result") @HeaderParam("Idempotency-Key") String key) {
+        CustomerInput owned = input.withOwnerId(owner(() -> OwnerRule.onCreate(input.ownerId(), caller.subject(), mayAssignOwners())));
+        CustomerService.Created created = service.create(owned, key, caller.subject());
         CustomerView c = created.customer();
         Response.ResponseBuilder r = created.replayed() ? Response.ok(c)
                 : Response.created(URI.create("/api/v1/customers/" + c.id())).entity(c);
         return r.header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a customer", description = "The profile with contact points, consents and preferences. A"
@@ -70,16 +94,22 @@ public class CustomerResource {
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 
+    @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a customer's data", description = "Send If-Match with the ETag you read: a stale version"
-            + " answers 412. Publishes CustomerUpdated naming the changed fields. Merged or erased records answer 409.")
+            + " answers 412. Publishes CustomerUpdated naming the changed fields. Merged or erased records answer 409. Sales may"
+            + " replace only customers it owns (403 otherwise); ownerId is read-only except for admin: absent keeps the owner,"
+            + " another value answers 403.")
     public Response update(@PathParam("id") UUID id, @Valid @NotNull CustomerInput input,
-            @HeaderParam("If-Match") String ifMatch, @Context HttpHeaders headers) {
-        CustomerView c = service.update(id, input, ifMatch, Principals.who(headers));
+            @HeaderParam("If-Match") String ifMatch) {
+        String current = service.view(id).ownerId();
+        CustomerInput owned = input.withOwnerId(owner(() -> OwnerRule.onUpdate(input.ownerId(), current, mayAssignOwners())));
+        CustomerView c = service.update(id, owned, ifMatch, caller.subject());
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Operation(summary = "Search customers", description = "Paged and sorted (displayName, createdAt, lastActivityAt,"
             + " lastVerifiedAt, status, kind). name, email and phone match parts of at least 3 characters (phone: 3 digits;"
@@ -96,6 +126,7 @@ public class CustomerResource {
                 activeTo), page);
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/stale")
     @Operation(summary = "List stale records", description = "ACTIVE and DORMANT customers nobody verified within the"
@@ -104,6 +135,7 @@ public class CustomerResource {
         return search.stale(page);
     }
 
+    @Allow(value = Roles.DATA_STEWARD, owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/{id}/verify")
     @Operation(summary = "Mark a record verified", description = "Someone confirmed the data is correct: sets lastVerifiedAt"
@@ -117,6 +149,7 @@ public class CustomerResource {
     public record ArchiveRequest(@Size(max = 500) String reason) {
     }
 
+    @Allow(value = Roles.DATA_STEWARD, owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/{id}/archive")
     @Operation(summary = "Archive a record", description = "Retires an outdated record (status ARCHIVED, publishes"

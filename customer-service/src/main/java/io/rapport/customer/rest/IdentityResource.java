@@ -1,5 +1,8 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.Caller;
 import io.rapport.customer.service.DormancyJob;
 import io.rapport.customer.service.ErasureService;
 import io.rapport.customer.service.LookupService;
@@ -14,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,13 +34,17 @@ public class IdentityResource {
     private final ErasureService erasure;
     private final DormancyJob dormancy;
 
-    public IdentityResource(LookupService lookup, MergeService merge, ErasureService erasure, DormancyJob dormancy) {
+    private final Caller caller;
+
+    public IdentityResource(LookupService lookup, MergeService merge, ErasureService erasure, DormancyJob dormancy, Caller caller) {
+        this.caller = caller;
         this.lookup = lookup;
         this.merge = merge;
         this.erasure = erasure;
         this.dormancy = dormancy;
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/lookup")
     @Operation(summary = "Find a customer by e-mail, phone or external id", description = "Give exactly one of email,"
@@ -50,17 +56,19 @@ public class IdentityResource {
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 
+    @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/{id}/merge")
     @Operation(summary = "Merge a duplicate into this customer", description = "The customer in the path survives and"
             + " absorbs the other's contact points, external ids, preferences, consents (most recent decision wins),"
             + " purchases and costs; the other becomes MERGED pointing here. Publishes CustomerMerged (subject = merged"
             + " id), CustomerStatusChanged and CustomerUpdated for the survivor.")
-    public Response merge(@PathParam("id") UUID survivorId, @Valid @NotNull MergeInput input, @Context HttpHeaders headers) {
-        CustomerView c = merge.merge(survivorId, input.mergedId(), input.reason(), Principals.who(headers));
+    public Response merge(@PathParam("id") UUID survivorId, @Valid @NotNull MergeInput input) {
+        CustomerView c = merge.merge(survivorId, input.mergedId(), input.reason(), caller.subject());
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 
+    @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/{id}/erasure")
     @Operation(summary = "Erase a customer's personal data (GDPR)", description = "Irreversible. Personal data of the"
@@ -78,6 +86,7 @@ public class IdentityResource {
     public record DormancyRun(int markedDormant) {
     }
 
+    @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/hygiene/dormancy-runs")
     @Operation(summary = "Run the dormancy check now", description = "Marks customers without activity for"

@@ -1,13 +1,14 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.Caller;
 import io.rapport.customer.service.ImportService;
 import io.rapport.platform.rest.LargeBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,10 +28,14 @@ public class ImportResource {
 
     private final ImportService imports;
 
-    public ImportResource(ImportService imports) {
+    private final Caller caller;
+
+    public ImportResource(ImportService imports, Caller caller) {
+        this.caller = caller;
         this.imports = imports;
     }
 
+    @Allow(Roles.DATA_STEWARD)
     @POST
     @LargeBody
     @Operation(summary = "Import customers", description = "One CustomerInput JSON object per line (up to 100,000 lines a"
@@ -42,10 +47,11 @@ public class ImportResource {
     @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples =
             "{\"kind\":\"CONSUMER\",\"givenName\":\"Ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}\n"
                     + "{\"kind\":\"ENTERPRISE\",\"organisation\":{\"companyName\":\"Acme\"},\"externalIds\":[{\"system\":\"erp\",\"id\":\"A-1\"}]}")))
-    public ImportResult customers(InputStream body, @Context HttpHeaders headers) throws IOException, SQLException {
-        return imports.importCustomers(body, Principals.who(headers));
+    public ImportResult customers(InputStream body) throws IOException, SQLException {
+        return imports.importCustomers(body, caller.subject());
     }
 
+    @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/purchases")
     @LargeBody

@@ -1,5 +1,9 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.customer.service.CustomerOwnership;
+import io.rapport.platform.rest.Caller;
 import io.rapport.customer.service.PreferenceService;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
@@ -14,8 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
@@ -29,10 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PreferenceResource {
     private final PreferenceService service;
 
-    public PreferenceResource(PreferenceService service) {
+    private final Caller caller;
+
+    public PreferenceResource(PreferenceService service, Caller caller) {
+        this.caller = caller;
         this.service = service;
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/{id}/preferences")
     @Operation(summary = "List a customer's preferences", description = "Sorted by category and key.")
@@ -40,15 +46,17 @@ public class PreferenceResource {
         return service.of(id);
     }
 
+    @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/{id}/preferences/{category}/{key}")
     @Operation(summary = "Remember a preference", description = "Sets category.key (e.g. room/pillow) to a value,"
             + " recording who and when; replaces an earlier value of the same key.")
     public CustomerView.PreferenceView set(@PathParam("id") UUID id, @PathParam("category") String category,
-            @PathParam("key") String key, @Valid @NotNull PreferenceInput input, @Context HttpHeaders headers) {
-        return service.set(id, category, key, input.value(), Principals.who(headers));
+            @PathParam("key") String key, @Valid @NotNull PreferenceInput input) {
+        return service.set(id, category, key, input.value(), caller.subject());
     }
 
+    @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @DELETE
     @Path("/{id}/preferences/{category}/{key}")
     @Operation(summary = "Forget a preference")
@@ -56,6 +64,7 @@ public class PreferenceResource {
         service.remove(id, category, key);
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/preferences")
     @Operation(summary = "Search preferences", description = "Across customers, by category, key and part of the value;"

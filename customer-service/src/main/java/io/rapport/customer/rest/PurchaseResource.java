@@ -1,5 +1,8 @@
 package io.rapport.customer.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.customer.service.CustomerOwnership;
 import io.rapport.customer.service.CostService;
 import io.rapport.customer.service.PurchaseService;
 import io.rapport.platform.rest.Page;
@@ -34,6 +37,7 @@ public class PurchaseResource {
         this.costs = costs;
     }
 
+    @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/purchases")
     @Operation(summary = "Record a purchase", description = "The order id is the idempotency key per source system:"
@@ -48,6 +52,7 @@ public class PurchaseResource {
                 .build();
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/purchases")
     @Operation(summary = "List a customer's purchases", description = "Paged; sortable by occurredAt (default, newest"
@@ -56,6 +61,7 @@ public class PurchaseResource {
         return purchases.list(id, page);
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/purchases/{purchaseId}")
     @Operation(summary = "Read a purchase", description = "With what has been refunded of each line.")
@@ -63,6 +69,7 @@ public class PurchaseResource {
         return purchases.get(id, purchaseId);
     }
 
+    @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/purchases/{purchaseId}/refunds")
     @Operation(summary = "Refund a purchase or some of its lines", description = "Never more than was bought or paid"
@@ -73,6 +80,7 @@ public class PurchaseResource {
         return Response.status(Response.Status.CREATED).entity(r).build();
     }
 
+    @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/costs")
     @Operation(summary = "Record a cost-to-serve item", description = "SERVICE_CALL, RETURN_HANDLING, SALES_VISIT, DISCOUNT,"
@@ -81,6 +89,7 @@ public class PurchaseResource {
         return Response.status(Response.Status.CREATED).entity(costs.record(id, input, key)).build();
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/costs")
     @Operation(summary = "List a customer's cost-to-serve items", description = "Paged; newest first by default.")

@@ -44,6 +44,9 @@ public class Complaint extends PanacheEntityBase {
     public int reopenCount;
     @Column(name = "opened_by")
     public String openedBy;
+    /** Who handles it: the customer's owner when opened (may be null: the support queue only). */
+    @Column(name = "assignee_id")
+    public String assigneeId;
     @Version
     public long version;
 

@@ -1,5 +1,8 @@
 package io.rapport.engagement.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.Campaign;
 import io.rapport.engagement.domain.Channel;
 import io.rapport.engagement.service.CampaignService;
@@ -15,7 +18,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,7 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CampaignResource {
     private final CampaignService campaigns;
 
-    public CampaignResource(CampaignService campaigns) {
+    private final Caller caller;
+
+    public CampaignResource(CampaignService campaigns, Caller caller) {
+        this.caller = caller;
         this.campaigns = campaigns;
     }
 
@@ -57,10 +62,11 @@ public class CampaignResource {
     public record ResponseBody(@NotNull UUID customerId, boolean converted) {
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Operation(summary = "Launch a campaign", description = "Chooses the targets and gives each a CAMPAIGN contact through the"
             + " pressure rules (most valuable customers first); the report shows how many were scheduled or blocked.")
-    public Response launch(@Valid @NotNull CampaignBody b, @HeaderParam(Caller.PRINCIPAL) String principal) {
+    public Response launch(@Valid @NotNull CampaignBody b) {
         Target t = b.target();
         switch (t.kind()) {
             case "CLASS" -> {
@@ -81,10 +87,11 @@ public class CampaignResource {
         }
         Campaign c = campaigns.launch(new NewCampaign(b.name(), b.channel(), t.kind(), t.scheme(), t.classLabel(),
                 t.customerIds(), t.topN(), b.startAt(), b.expiresAt(), b.costPerContact(), b.marginPerConversion(),
-                b.currency()), Caller.of(principal));
+                b.currency()), caller.subject());
         return Response.created(URI.create("/api/v1/engagement/campaigns/" + c.id)).entity(campaigns.report(c.id)).build();
     }
 
+    @Allow(Roles.MARKETING)
     @GET
     @Path("/{id}/report")
     @Operation(summary = "Campaign report", description = "Targets, contacts scheduled, blocked and made, responses,"
@@ -93,6 +100,7 @@ public class CampaignResource {
         return campaigns.report(id);
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/{id}/responses")
     @Operation(summary = "Record a response", description = "A targeted customer responded; converted=true if it bought.")
@@ -101,6 +109,7 @@ public class CampaignResource {
         return campaigns.report(id);
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/{id}/complete")
     @Operation(summary = "Complete a campaign", description = "Cancels its open contacts and publishes CampaignCompleted.")

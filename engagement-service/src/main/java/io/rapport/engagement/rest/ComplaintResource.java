@@ -1,5 +1,9 @@
 package io.rapport.engagement.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.engagement.service.EngagementOwnership;
+import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.Channel;
 import io.rapport.engagement.domain.Complaint;
 import io.rapport.engagement.domain.Severity;
@@ -32,7 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ComplaintResource {
     private final ComplaintService complaints;
 
-    public ComplaintResource(ComplaintService complaints) {
+    private final Caller caller;
+
+    public ComplaintResource(ComplaintService complaints, Caller caller) {
+        this.caller = caller;
         this.complaints = complaints;
     }
 
@@ -53,15 +60,17 @@ public class ComplaintResource {
     public record ReopenBody(@Size(max = 1000) String reason) {
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT})
     @POST
     @Operation(summary = "Open a complaint", description = "Due by the SLA of its severity. Publishes ComplaintOpened, pauses"
             + " the customer's marketing contacts and schedules a complaint follow-up call (exempt from caps, not from consent).")
-    public Response open(@Valid @NotNull OpenBody body, @HeaderParam(Caller.PRINCIPAL) String principal) {
+    public Response open(@Valid @NotNull OpenBody body) {
         Complaint c = complaints.open(body.customerId(), body.channel(), body.category(), body.severity(), body.description(),
-                Caller.of(principal));
+                caller.subject());
         return Response.created(URI.create("/api/v1/engagement/complaints/" + c.id)).entity(ComplaintView.of(c)).build();
     }
 
+    @Allow(value = Roles.SUPPORT, owner = Roles.SALES, object = EngagementOwnership.COMPLAINT)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a complaint")
@@ -70,17 +79,23 @@ public class ComplaintResource {
         return Response.ok(ComplaintView.of(c)).header("ETag", ETags.of(c.version)).build();
     }
 
+    @Allow(value = Roles.SUPPORT, owner = Roles.SALES, self = "assignee")
     @GET
     @Operation(summary = "Open complaints queue", description = "Escalated first, then MVC / class A customers, then more"
-            + " valuable customers, then the earliest due. ?escalated=true lists only escalated ones.")
+            + " valuable customers, then the earliest due. ?escalated=true lists only escalated ones. Support and admin see every"
+            + " open complaint (?assignee= narrows it); sales sees only complaints assigned to it (its customers').")
     public List<ComplaintView> queue(@QueryParam("escalated") @DefaultValue("false") boolean escalated,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("assignee") String assignee) {
         if (limit < 1 || limit > 1000) {
             throw ProblemException.invalid("limit", "must be between 1 and 1000");
         }
-        return complaints.openQueue(escalated, limit).stream().map(ComplaintView::of).toList();
+        // support and admin see the whole queue (or one assignee's); sales only the complaints assigned to it
+        String only = caller.hasAnyRole(Roles.ADMIN, Roles.SUPPORT)
+                ? (assignee == null || assignee.isBlank() ? null : assignee.trim()) : caller.subject();
+        return complaints.openQueue(escalated, limit, only).stream().map(ComplaintView::of).toList();
     }
 
+    @Allow(value = Roles.SUPPORT, owner = Roles.SALES, object = EngagementOwnership.COMPLAINT)
     @POST
     @Path("/{id}/resolve")
     @Operation(summary = "Resolve a complaint", description = "With the resolution and the customer's satisfaction (1-5)."
@@ -89,11 +104,11 @@ public class ComplaintResource {
         return ComplaintView.of(complaints.resolve(id, body.resolution(), body.satisfaction(), ifMatch));
     }
 
+    @Allow(value = Roles.SUPPORT, owner = Roles.SALES, object = EngagementOwnership.COMPLAINT)
     @POST
     @Path("/{id}/reopen")
     @Operation(summary = "Reopen a resolved complaint", description = "A new SLA due date; publishes ComplaintOpened with reopened=true.")
-    public ComplaintView reopen(@PathParam("id") UUID id, @Valid ReopenBody body, @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam(Caller.PRINCIPAL) String principal) {
-        return ComplaintView.of(complaints.reopen(id, body == null ? null : body.reason(), ifMatch, Caller.of(principal)));
+    public ComplaintView reopen(@PathParam("id") UUID id, @Valid ReopenBody body, @HeaderParam("If-Match") String ifMatch) {
+        return ComplaintView.of(complaints.reopen(id, body == null ? null : body.reason(), ifMatch, caller.subject()));
     }
 }

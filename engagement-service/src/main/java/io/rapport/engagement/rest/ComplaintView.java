@@ -14,11 +14,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "resolution":null,"satisfaction":null,"resolvedAt":null,"reopenCount":0,"version":0}""")
 public record ComplaintView(UUID id, UUID customerId, Channel channel, String category, Severity severity, String description,
         String state, Instant openedAt, Instant dueAt, Instant escalatedAt, boolean escalated, String resolution,
-        Integer satisfaction, Instant resolvedAt, int reopenCount, long version) {
+        Integer satisfaction, Instant resolvedAt, int reopenCount, String assigneeId, long version) {
 
     static ComplaintView of(Complaint c) {
         return new ComplaintView(c.id, c.customerId, c.channel, c.category, c.severity, c.description, c.state, c.openedAt,
                 c.dueAt, c.escalatedAt, c.escalatedAt != null, c.resolution, c.satisfaction, c.resolvedAt, c.reopenCount,
-                c.version);
+                c.assigneeId, c.version);
     }
 }

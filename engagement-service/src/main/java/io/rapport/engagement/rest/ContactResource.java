@@ -1,5 +1,9 @@
 package io.rapport.engagement.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.engagement.service.EngagementOwnership;
+import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.Contact;
 import io.rapport.engagement.service.AgendaQuery;
 import io.rapport.engagement.service.ContactService;
@@ -32,23 +36,42 @@ public class ContactResource {
     private final ContactService contacts;
     private final AgendaQuery agenda;
 
-    public ContactResource(ContactService contacts, AgendaQuery agenda) {
+    private final Caller caller;
+
+    public ContactResource(ContactService contacts, AgendaQuery agenda, Caller caller) {
+        this.caller = caller;
         this.contacts = contacts;
         this.agenda = agenda;
     }
 
+    @Allow(Roles.SALES)
     @POST
     @Operation(summary = "Create a contact by hand", description = "The contact goes through the pressure rules: it may be"
             + " moved (see its adjustments), paused while a complaint is open, cancelled when consent is missing, or expired."
             + " A due date in the past is refused (422). The same Idempotency-Key returns the first contact.")
-    public Response create(@Valid @NotNull ContactRequests.Create body, @HeaderParam("Idempotency-Key") String key,
-            @HeaderParam(Caller.PRINCIPAL) String principal) {
+    public Response create(@Valid @NotNull ContactRequests.Create body, @HeaderParam("Idempotency-Key") String key) {
         Contact c = contacts.create(body.customerId(), body.channel(), body.purpose(), body.dueAt(), body.expiresAt(),
-                body.assigneeId(), body.notes(), key, Caller.of(principal));
+                assigneeFor(body.assigneeId()), body.notes(), key, caller.subject());
         return Response.created(URI.create("/api/v1/engagement/contacts/" + c.id)).header("ETag", ETags.of(c.version))
                 .entity(ContactView.of(c)).build();
     }
 
+    /**
+     * A sales rep's own contacts are assigned to it: assigneeId in the body is read-only for sales (absent or itself;
+     * another rep answers 403). Admin may assign anyone (absent: the customer's owner, or the unassigned queue).
+     */
+    private String assigneeFor(String requested) {
+        if (caller.hasRole(Roles.ADMIN)) {
+            return requested;
+        }
+        if (requested == null || requested.isBlank() || requested.trim().equals(caller.subject())) {
+            return caller.subject();
+        }
+        throw new ProblemException(403, "forbidden", "Forbidden",
+                "assigneeId is read-only for you: a contact you create is assigned to you", null, null);
+    }
+
+    @Allow(value = {Roles.MARKETING, Roles.SUPPORT}, owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a contact", description = "With an ETag carrying its version, for If-Match on changes.")
@@ -57,14 +80,16 @@ public class ContactResource {
         return withTag(c);
     }
 
+    @Allow(owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     @POST
     @Path("/{id}/reschedule")
     @Operation(summary = "Reschedule an open contact", description = "The new time goes through the pressure rules again.")
     public Response reschedule(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Reschedule body,
-            @HeaderParam("If-Match") String ifMatch, @HeaderParam(Caller.PRINCIPAL) String principal) {
-        return withTag(contacts.reschedule(id, body.dueAt(), body.reason(), ifMatch, Caller.of(principal)));
+            @HeaderParam("If-Match") String ifMatch) {
+        return withTag(contacts.reschedule(id, body.dueAt(), body.reason(), ifMatch, caller.subject()));
     }
 
+    @Allow(owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     @POST
     @Path("/{id}/assign")
     @Operation(summary = "Assign an open contact to a rep or queue")
@@ -73,39 +98,43 @@ public class ContactResource {
         return withTag(contacts.assign(id, body.assigneeId(), ifMatch));
     }
 
+    @Allow(owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     @POST
     @Path("/{id}/complete")
     @Operation(summary = "Record the contact as made", description = "DONE with outcome and notes; logs the outbound"
             + " interaction and publishes ContactCompleted. A recurring plan schedules its next contact.")
     public Response complete(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Outcome body,
-            @HeaderParam("If-Match") String ifMatch, @HeaderParam(Caller.PRINCIPAL) String principal) {
-        return withTag(contacts.complete(id, body.outcome(), body.notes(), ifMatch, Caller.of(principal)));
+            @HeaderParam("If-Match") String ifMatch) {
+        return withTag(contacts.complete(id, body.outcome(), body.notes(), ifMatch, caller.subject()));
     }
 
+    @Allow(owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     @POST
     @Path("/{id}/miss")
     @Operation(summary = "Record an attempt that did not reach the customer", description = "MISSED; publishes ContactMissed.")
     public Response miss(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Outcome body,
-            @HeaderParam("If-Match") String ifMatch, @HeaderParam(Caller.PRINCIPAL) String principal) {
-        return withTag(contacts.miss(id, body.outcome(), body.notes(), ifMatch, Caller.of(principal)));
+            @HeaderParam("If-Match") String ifMatch) {
+        return withTag(contacts.miss(id, body.outcome(), body.notes(), ifMatch, caller.subject()));
     }
 
+    @Allow(owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel an open contact")
-    public Response cancel(@PathParam("id") UUID id, @Valid ContactRequests.Cancel body, @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam(Caller.PRINCIPAL) String principal) {
-        return withTag(contacts.cancel(id, body == null ? null : body.reason(), ifMatch, Caller.of(principal)));
+    public Response cancel(@PathParam("id") UUID id, @Valid ContactRequests.Cancel body, @HeaderParam("If-Match") String ifMatch) {
+        return withTag(contacts.cancel(id, body == null ? null : body.reason(), ifMatch, caller.subject()));
     }
 
+    @Allow(owner = Roles.SALES, self = "assignee")
     @GET
     @Path("/agenda")
-    @Operation(summary = "A rep's agenda", description = "Open contacts assigned to {assignee} that are due by the end of"
-            + " {date} in {zone} (default today in UTC), overdue ones included, most valuable customers first, then by due time.")
+    @Operation(summary = "A rep's agenda", description = "Open contacts assigned to {assignee} (default: the caller) that are"
+            + " due by the end of {date} in {zone} (default today in UTC), overdue ones included, most valuable customers"
+            + " first, then by due time. Sales reads only its own agenda (another assignee: 403); admin reads anyone's.")
     public Page<ContactView> agenda(@QueryParam("assignee") String assignee, @QueryParam("date") String date,
             @QueryParam("zone") String zone, @BeanParam PageRequest page) {
         if (assignee == null || assignee.isBlank()) {
-            throw ProblemException.invalid("assignee", "is required");
+            assignee = caller.subject();
         }
         page.validate(Set.of("value"), "value");
         ZoneId z;

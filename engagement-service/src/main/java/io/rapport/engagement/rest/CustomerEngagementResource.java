@@ -1,5 +1,9 @@
 package io.rapport.engagement.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.engagement.service.EngagementOwnership;
+import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.ContactState;
 import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.engagement.domain.Level;
@@ -39,7 +43,10 @@ public class CustomerEngagementResource {
     private final CustomerEngagementQuery query;
     private final LevelService levels;
 
-    public CustomerEngagementResource(CustomerEngagementQuery query, LevelService levels) {
+    private final Caller caller;
+
+    public CustomerEngagementResource(CustomerEngagementQuery query, LevelService levels, Caller caller) {
+        this.caller = caller;
         this.query = query;
         this.levels = levels;
     }
@@ -61,6 +68,7 @@ public class CustomerEngagementResource {
     public record LevelOverride(@NotNull Level level, @NotBlank @Size(max = 1000) String reason) {
     }
 
+    @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/summary")
     @Operation(summary = "Engagement summary for Customer 360", description = "Level with its source (DEFAULT, SEGMENT or"
@@ -72,6 +80,7 @@ public class CustomerEngagementResource {
                 query.openComplaints(id).stream().map(ComplaintView::of).toList());
     }
 
+    @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/level")
     @Operation(summary = "The customer's relationship level", description = "With the classes behind it; ETag for If-Match.")
@@ -80,24 +89,26 @@ public class CustomerEngagementResource {
         return Response.ok(levelView(p)).header("ETag", ETags.of(p.version)).build();
     }
 
+    @Allow(owner = Roles.SALES, object = EngagementOwnership.CUSTOMER)
     @PUT
     @Path("/level")
     @Operation(summary = "Override the level", description = "An account manager sets the level with a reason; it holds"
             + " until the override is removed. A change of level cancels the old level's recurring contacts and starts the new"
             + " level's plans. An unknown level is a 400.")
-    public Response override(@PathParam("id") UUID id, @Valid @NotNull LevelOverride body, @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam(Caller.PRINCIPAL) String principal) {
-        CustomerProfile p = levels.override(id, body.level(), body.reason(), Caller.of(principal), ifMatch);
+    public Response override(@PathParam("id") UUID id, @Valid @NotNull LevelOverride body, @HeaderParam("If-Match") String ifMatch) {
+        CustomerProfile p = levels.override(id, body.level(), body.reason(), caller.subject(), ifMatch);
         return Response.ok(levelView(p)).build();
     }
 
+    @Allow(owner = Roles.SALES, object = EngagementOwnership.CUSTOMER)
     @DELETE
     @Path("/level/override")
     @Operation(summary = "Remove the override", description = "The level follows the customer's classes again.")
-    public LevelView clearOverride(@PathParam("id") UUID id, @HeaderParam(Caller.PRINCIPAL) String principal) {
-        return levelView(levels.clearOverride(id, Caller.of(principal)));
+    public LevelView clearOverride(@PathParam("id") UUID id) {
+        return levelView(levels.clearOverride(id, caller.subject()));
     }
 
+    @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/level/history")
     @Operation(summary = "Level history", description = "Every change with its source, reason and who made it, newest first.")
@@ -105,6 +116,7 @@ public class CustomerEngagementResource {
         return levels.history(id);
     }
 
+    @Allow(value = {Roles.MARKETING, Roles.SUPPORT}, owner = Roles.SALES, object = EngagementOwnership.CUSTOMER)
     @GET
     @Path("/contacts")
     @Operation(summary = "The customer's contacts", description = "Optionally by state; newest due first.")
@@ -113,6 +125,7 @@ public class CustomerEngagementResource {
         return query.contacts(id, state, page).map(ContactView::of);
     }
 
+    @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/contact-adjustments")
     @Operation(summary = "Which contacts moved and why", description = "Each rule that moved (quiet hours, weekend,"
@@ -125,6 +138,7 @@ public class CustomerEngagementResource {
         return query.adjustments(id, limit);
     }
 
+    @Allow(value = Roles.SUPPORT, owner = Roles.SALES, object = EngagementOwnership.CUSTOMER)
     @GET
     @Path("/complaints")
     @Operation(summary = "The customer's complaints", description = "Newest first.")

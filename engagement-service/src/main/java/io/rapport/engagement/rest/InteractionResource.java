@@ -1,5 +1,8 @@
 package io.rapport.engagement.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.Interaction;
 import io.rapport.engagement.service.InteractionService;
 import io.rapport.platform.rest.Page;
@@ -12,7 +15,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -29,7 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InteractionResource {
     private final InteractionService interactions;
 
-    public InteractionResource(InteractionService interactions) {
+    private final Caller caller;
+
+    public InteractionResource(InteractionService interactions, Caller caller) {
+        this.caller = caller;
         this.interactions = interactions;
     }
 
@@ -51,15 +56,17 @@ public class InteractionResource {
         }
     }
 
+    @Allow({Roles.SALES, Roles.SUPPORT})
     @POST
     @Operation(summary = "Log an interaction", description = "An inbound call can be a sales opportunity with an estimated"
             + " value. Outbound interactions logged here count against the customer's frequency caps.")
-    public Response log(@Valid @NotNull LogBody b, @HeaderParam(Caller.PRINCIPAL) String principal) {
+    public Response log(@Valid @NotNull LogBody b) {
         Interaction i = interactions.log(b.customerId(), b.direction(), b.kind(), b.occurredAt(), b.outcome(), b.notes(),
-                b.opportunity(), b.estimatedValue(), b.currency(), Caller.of(principal));
+                b.opportunity(), b.estimatedValue(), b.currency(), caller.subject());
         return Response.status(201).entity(InteractionView.of(i)).build();
     }
 
+    @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Operation(summary = "A customer's interactions", description = "Newest first.")
     public Page<InteractionView> list(@QueryParam("customerId") UUID customerId, @BeanParam PageRequest page) {

@@ -1,5 +1,7 @@
 package io.rapport.engagement.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.engagement.domain.Channel;
 import io.rapport.engagement.domain.ContactPlan;
 import io.rapport.engagement.domain.Level;
@@ -66,12 +68,14 @@ public class PlanResource {
         }
     }
 
+    @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Operation(summary = "List contact plans", description = "All levels, or one with ?level=.")
     public List<PlanView> list(@QueryParam("level") Level level) {
         return plans.list(level).stream().map(PlanView::of).toList();
     }
 
+    @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a contact plan")
@@ -80,6 +84,7 @@ public class PlanResource {
         return Response.ok(PlanView.of(p)).header("ETag", ETags.of(p.version)).build();
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Operation(summary = "Add a contact plan rule to a level")
     public Response create(@Valid @NotNull PlanBody body) {
@@ -87,6 +92,7 @@ public class PlanResource {
         return Response.created(URI.create("/api/v1/engagement/plans/" + p.id)).entity(PlanView.of(p)).build();
     }
 
+    @Allow(Roles.MARKETING)
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change a contact plan rule", description = "If-Match with the ETag guards concurrent edits (412).")
@@ -95,6 +101,7 @@ public class PlanResource {
         return Response.ok(PlanView.of(p)).build();
     }
 
+    @Allow(Roles.MARKETING)
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Deactivate a contact plan rule", description = "Contacts it already scheduled stay.")

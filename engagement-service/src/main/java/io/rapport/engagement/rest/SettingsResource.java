@@ -1,5 +1,7 @@
 package io.rapport.engagement.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.engagement.domain.Level;
 import io.rapport.engagement.service.LevelService;
 import io.rapport.engagement.service.PressureSettingsService;
@@ -43,6 +45,7 @@ public class SettingsResource {
     public record MappingBody(@NotNull Level level) {
     }
 
+    @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/pressure-rules")
     @Operation(summary = "Contact-pressure rules in force", description = "Quiet hours (customer's local time), weekends, and"
@@ -52,6 +55,7 @@ public class SettingsResource {
         return Response.ok(s).header("ETag", ETags.of(s.version())).build();
     }
 
+    @Allow(Roles.MARKETING)
     @PUT
     @Path("/pressure-rules")
     @Operation(summary = "Change the contact-pressure rules", description = "Quiet hours or caps that do not parse are a 422"
@@ -61,6 +65,7 @@ public class SettingsResource {
         return pressure.update(body.quietHours(), body.allowWeekends(), body.caps());
     }
 
+    @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/level-mappings")
     @Operation(summary = "Class-to-level mapping", description = "Keys are SCHEME/CLASS; a class without a mapping takes the"
@@ -69,6 +74,7 @@ public class SettingsResource {
         return levels.mapping();
     }
 
+    @Allow(Roles.MARKETING)
     @PUT
     @Path("/level-mappings/{scheme}/{classLabel}")
     @Operation(summary = "Map a class of a scheme to a level")
@@ -78,6 +84,7 @@ public class SettingsResource {
         return levels.mapping();
     }
 
+    @Allow(Roles.MARKETING)
     @DELETE
     @Path("/level-mappings/{scheme}/{classLabel}")
     @Operation(summary = "Remove a mapping", description = "The class takes segmentation's recommendation again.")

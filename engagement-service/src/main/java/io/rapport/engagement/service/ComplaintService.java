@@ -75,6 +75,7 @@ public class ComplaintService {
         c.openedAt = now;
         c.dueAt = now.plus(sla(severity));
         c.openedBy = by;
+        c.assigneeId = p.ownerId;
         c.persist();
         afterOpening(c, p, false, now);
         return c;
@@ -138,13 +139,18 @@ public class ComplaintService {
         scheduler.replan(p);
     }
 
-    /** Open complaints, the escalated and most valuable customers' first. */
+    /** Open complaints (of one assignee, or all when null), the escalated and most valuable customers' first. */
     @SuppressWarnings("unchecked")
-    public List<Complaint> openQueue(boolean escalatedOnly, int limit) {
-        return em.createNativeQuery("select c.* from complaint c join customer_profile p on p.customer_id = c.customer_id"
+    public List<Complaint> openQueue(boolean escalatedOnly, int limit, String assignee) {
+        var q = em.createNativeQuery("select c.* from complaint c join customer_profile p on p.customer_id = c.customer_id"
                 + " where c.state = 'OPEN'" + (escalatedOnly ? " and c.escalated_at is not null" : "")
+                + (assignee == null ? "" : " and c.assignee_id = ?2")
                 + " order by (c.escalated_at is not null) desc, p.top_customer desc, p.value_score desc, c.due_at, c.id limit ?1",
-                Complaint.class).setParameter(1, limit).getResultList();
+                Complaint.class).setParameter(1, limit);
+        if (assignee != null) {
+            q.setParameter(2, assignee);
+        }
+        return q.getResultList();
     }
 
     @Scheduled(every = "${rapport.engagement.jobs.every:30s}", delayed = "${rapport.engagement.jobs.delay:10s}",

@@ -64,6 +64,9 @@ public class CustomerProjectionService {
             em.createNativeQuery("update contact set assignee_id = ?1, version = version + 1 where customer_id = ?2"
                     + " and state in ('PLANNED', 'DUE') and assignee_id = ?3")
                     .setParameter(1, p.ownerId).setParameter(2, p.customerId).setParameter(3, ownerBefore).executeUpdate();
+            em.createNativeQuery("update complaint set assignee_id = ?1, version = version + 1 where customer_id = ?2"
+                    + " and state = 'OPEN' and assignee_id = ?3")
+                    .setParameter(1, p.ownerId).setParameter(2, p.customerId).setParameter(3, ownerBefore).executeUpdate();
         }
         if (dncBefore != p.doNotContact || !consentsBefore.equals(p.consents())) {
             followConsent(p);

@@ -25,6 +25,8 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    ServiceToken serviceToken();
+
     /** Path prefixes whose bodies may reach {@code rapport.http.max-large-body-size} (bulk imports). */
     @WithDefault("/api/v1/customers/import")
     List<String> largeBodyPaths();
@@ -97,6 +99,14 @@ public interface GatewayConfig {
         /** The whole composition answers within this time; parts still missing are marked unavailable. */
         @WithDefault("2s")
         Duration timeout();
+    }
+
+    /**
+     * The tokens the gateway signs for the services (issuer and lifetime come from {@code rapport.service-token.*}).
+     */
+    interface ServiceToken {
+        /** The gateway's private signing key (PEM, PKCS#8): path, {@code file:} or {@code classpath:}. */
+        String privateKeyLocation();
     }
 
     interface OpenApi {

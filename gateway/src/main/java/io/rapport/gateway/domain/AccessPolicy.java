@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * <pre>
  * group            read                            write
- * CUSTOMERS        admin sales support             admin sales
+ * CUSTOMERS        admin sales support data-steward admin sales data-steward
  * SEGMENTS         admin sales marketing           admin marketing
  * COMPLAINTS       admin sales support             admin sales support
  * CAMPAIGNS        admin marketing                 admin marketing
@@ -20,13 +20,17 @@ import java.util.Set;
  * LOYALTY          admin sales marketing           admin marketing
  * LOYALTY_PARTNER  partner keys only (scopes above)
  * </pre>
+ * This is the first line only: each service enforces its own rule per route and per object (owner, assignee)
+ * on the identity in the service token (see {@code io.rapport.platform.identity.Allow}).
  */
 public final class AccessPolicy {
     public static final String ADMIN = "admin";
     public static final String SALES = "sales";
     public static final String MARKETING = "marketing";
     public static final String SUPPORT = "support";
-    public static final Set<String> ROLES = Set.of(ADMIN, SALES, MARKETING, SUPPORT);
+    /** Data quality and privacy: merge, erasure and bulk import of customers (customer-service checks which). */
+    public static final String DATA_STEWARD = "data-steward";
+    public static final Set<String> ROLES = Set.of(ADMIN, SALES, MARKETING, SUPPORT, DATA_STEWARD);
     public static final String SCOPE_READ = "partner:read";
     public static final String SCOPE_WRITE = "partner:write";
 
@@ -34,7 +38,7 @@ public final class AccessPolicy {
     }
 
     private static final Map<RouteGroup, Rule> MATRIX = new EnumMap<>(Map.of(
-            RouteGroup.CUSTOMERS, new Rule(Set.of(ADMIN, SALES, SUPPORT), Set.of(ADMIN, SALES)),
+            RouteGroup.CUSTOMERS, new Rule(Set.of(ADMIN, SALES, SUPPORT, DATA_STEWARD), Set.of(ADMIN, SALES, DATA_STEWARD)),
             RouteGroup.SEGMENTS, new Rule(Set.of(ADMIN, SALES, MARKETING), Set.of(ADMIN, MARKETING)),
             RouteGroup.COMPLAINTS, new Rule(Set.of(ADMIN, SALES, SUPPORT), Set.of(ADMIN, SALES, SUPPORT)),
             RouteGroup.CAMPAIGNS, new Rule(Set.of(ADMIN, MARKETING), Set.of(ADMIN, MARKETING)),

@@ -2,30 +2,26 @@ package io.rapport.gateway.proxy;
 
 import io.rapport.gateway.domain.Caller;
 import io.rapport.gateway.domain.ProxyHeaders;
+import io.rapport.gateway.security.ServiceTokenIssuer;
 import io.vertx.core.MultiMap;
-import java.util.TreeSet;
 
 /**
- * The identity the services trust: {@code X-Rapport-Principal} and {@code X-Rapport-Roles} (sorted, comma
- * separated) for users, {@code X-Rapport-Partner-Id} for partner systems. Any copies a client sent are removed
- * first, so a service only ever sees what the gateway authenticated.
+ * The identity a service receives: {@code Authorization: Bearer <service token>} signed by the gateway for that
+ * one service (see {@link ServiceTokenIssuer}). Any {@code X-Rapport-*} identity headers or credentials a client
+ * sent are removed first; services ignore such headers anyway and verify the token themselves.
  */
 public final class IdentityHeaders {
     private IdentityHeaders() {
     }
 
-    public static void set(MultiMap headers, Caller caller) {
+    public static void set(MultiMap headers, Caller caller, ServiceTokenIssuer issuer, String serviceName) {
         headers.remove(ProxyHeaders.PRINCIPAL);
         headers.remove(ProxyHeaders.ROLES);
         headers.remove(ProxyHeaders.PARTNER_ID);
+        headers.remove("Authorization");
         if (caller == null) {
             return;
         }
-        if (caller.isPartner()) {
-            headers.set(ProxyHeaders.PARTNER_ID, caller.id());
-        } else {
-            headers.set(ProxyHeaders.PRINCIPAL, caller.id());
-            headers.set(ProxyHeaders.ROLES, String.join(",", new TreeSet<>(caller.roles())));
-        }
+        headers.set("Authorization", "Bearer " + issuer.tokenFor(caller, serviceName));
     }
 }

@@ -3,6 +3,7 @@ package io.rapport.gateway.proxy;
 import io.rapport.gateway.domain.Caller;
 import io.rapport.gateway.domain.ProxyHeaders;
 import io.rapport.gateway.domain.Route;
+import io.rapport.gateway.security.ServiceTokenIssuer;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Forwards an authorised {@code /api/**} request to its upstream and streams both bodies without buffering
  * them (backpressure both ways). Hop-by-hop headers and client-sent identity headers are dropped; the
- * gateway's identity headers, request id, trace context and X-Forwarded-* are set. A streamed body over the
+ * gateway's service token for that upstream, request id, trace context and X-Forwarded-* are set. A streamed body over the
  * limit is cut off with 413. Paths the gateway answers itself (Customer 360) go on to JAX-RS.
  */
 @ApplicationScoped
@@ -33,11 +34,13 @@ public class ProxyHandler implements Handler<RoutingContext> {
     private final Upstreams upstreams;
     private final EdgeProblems problems;
     private final BodyLimits bodyLimits;
+    private final ServiceTokenIssuer tokens;
 
-    public ProxyHandler(Upstreams upstreams, EdgeProblems problems, BodyLimits bodyLimits) {
+    public ProxyHandler(Upstreams upstreams, EdgeProblems problems, BodyLimits bodyLimits, ServiceTokenIssuer tokens) {
         this.upstreams = upstreams;
         this.problems = problems;
         this.bodyLimits = bodyLimits;
+        this.tokens = tokens;
     }
 
     @Override
@@ -59,7 +62,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
         HttpServerRequest request = ctx.request();
         request.pause();
         String uri = request.query() == null ? path : path + "?" + request.query();
-        MultiMap headers = upstreamHeaders(ctx, ctx.get(GatewayKeys.CALLER));
+        MultiMap headers = upstreamHeaders(ctx, ctx.get(GatewayKeys.CALLER), upstream.serviceName());
         upstream.client().request(upstream.options(request.method(), uri, headers, upstream.timeoutMillis()))
                 .onComplete(ar -> {
                     if (ar.failed()) {
@@ -75,7 +78,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 });
     }
 
-    private MultiMap upstreamHeaders(RoutingContext ctx, Caller caller) {
+    private MultiMap upstreamHeaders(RoutingContext ctx, Caller caller, String serviceName) {
         HttpServerRequest request = ctx.request();
         Set<String> connection = ProxyHeaders.connectionTokens(request.getHeader(HttpHeaders.CONNECTION));
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
@@ -86,7 +89,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
         }
         headers.set(ProxyHeaders.REQUEST_ID, (String) ctx.get(GatewayKeys.REQUEST_ID));
         headers.set(ProxyHeaders.TRACEPARENT, (String) ctx.get(GatewayKeys.TRACEPARENT));
-        IdentityHeaders.set(headers, caller);
+        IdentityHeaders.set(headers, caller, tokens, serviceName);
         String forwardedFor = request.getHeader("X-Forwarded-For");
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);

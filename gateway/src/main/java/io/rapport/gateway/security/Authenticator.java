@@ -5,15 +5,17 @@ import io.rapport.gateway.domain.Caller;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
  * Reads a request's credentials: {@code Authorization: Bearer <JWT>} verified by SmallRye JWT against the
- * configured issuer and key ({@code mp.jwt.verify.*}), or {@code X-Api-Key} for partner systems. Only the
+ * configured issuer, key, audience and maximum age ({@code mp.jwt.verify.*}), or {@code X-Api-Key} for partner systems. Only the
  * four Rapport roles are taken from the token's {@code groups}; others are ignored.
  */
 @ApplicationScoped
@@ -23,10 +25,17 @@ public class Authenticator {
     private final JWTParser parser;
     private final ApiKeyRegistry apiKeys;
     private final VerifiedTokens verified = new VerifiedTokens(60, 100_000);
+    private final Optional<Long> maxAgeSeconds;
 
-    public Authenticator(JWTParser parser, ApiKeyRegistry apiKeys) {
+    /**
+     * {@code mp.jwt.verify.audiences} and {@code mp.jwt.verify.token.age} make SmallRye JWT refuse a token for another
+     * audience or issued too long ago; the maximum age is also applied to the cache of verified tokens.
+     */
+    public Authenticator(JWTParser parser, ApiKeyRegistry apiKeys,
+            @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> maxAgeSeconds) {
         this.parser = parser;
         this.apiKeys = apiKeys;
+        this.maxAgeSeconds = maxAgeSeconds;
     }
 
     public AuthResult authenticate(String authorization, String apiKey) {
@@ -66,11 +75,14 @@ public class Authenticator {
             Set<String> roles = jwt.getGroups() == null ? Set.of()
                     : jwt.getGroups().stream().filter(AccessPolicy.ROLES::contains).collect(Collectors.toSet());
             Caller caller = Caller.user(name, roles);
-            verified.put(token, caller, jwt.getExpirationTime(), now);
+            long validUntil = maxAgeSeconds.map(age -> Math.min(jwt.getExpirationTime(), jwt.getIssuedAtTime() + age))
+                    .orElse(jwt.getExpirationTime());
+            verified.put(token, caller, validUntil, now);
             return new AuthResult.Authenticated(caller);
         } catch (ParseException e) {
             LOG.debugf("bearer token refused: %s", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            return new AuthResult.Rejected("the bearer token is malformed, expired or not signed by a trusted issuer",
+            return new AuthResult.Rejected("the bearer token is malformed, expired, too old, for another audience or not"
+                    + " signed by a trusted issuer",
                     "invalid_token");
         }
     }

@@ -12,6 +12,7 @@ import io.rapport.gateway.proxy.Upstream;
 import io.rapport.gateway.proxy.UpstreamFailure;
 import io.rapport.gateway.proxy.Upstreams;
 import io.rapport.gateway.rest.Customer360;
+import io.rapport.gateway.security.ServiceTokenIssuer;
 import io.rapport.gateway.rest.Customer360.Part;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -46,9 +47,12 @@ public class Customer360Service {
     private final Vertx vertx;
     private final ObjectMapper mapper;
     private final long timeoutMillis;
+    private final ServiceTokenIssuer tokens;
 
-    public Customer360Service(Upstreams upstreams, Vertx vertx, ObjectMapper mapper, GatewayConfig config) {
+    public Customer360Service(Upstreams upstreams, Vertx vertx, ObjectMapper mapper, GatewayConfig config,
+            ServiceTokenIssuer tokens) {
         this.upstreams = upstreams;
+        this.tokens = tokens;
         this.vertx = vertx;
         this.mapper = mapper;
         this.timeoutMillis = config.customer360().timeout().toMillis();
@@ -59,7 +63,6 @@ public class Customer360Service {
                 .set("Accept", "application/json")
                 .set(ProxyHeaders.REQUEST_ID, requestId)
                 .set(ProxyHeaders.TRACEPARENT, traceparent);
-        IdentityHeaders.set(headers, caller);
         List<Future<Part>> parts = List.of(PROFILE, CLASSES, ENGAGEMENT, LOYALTY).stream()
                 .map(source -> part(source, id, caller, headers))
                 .toList();
@@ -73,10 +76,12 @@ public class Customer360Service {
         if (!AccessPolicy.allows(source.group(), "GET", caller)) {
             return Future.succeededFuture(Part.notPermitted(service));
         }
+        MultiMap partHeaders = MultiMap.caseInsensitiveMultiMap().addAll(headers);
+        IdentityHeaders.set(partHeaders, caller, tokens, service);
         Promise<Part> promise = Promise.promise();
         long timer = vertx.setTimer(timeoutMillis, t -> promise.tryComplete(
                 Part.unavailable(service, service + " did not answer within " + timeoutMillis + " ms")));
-        upstream.get(source.path(id), headers, Math.min(timeoutMillis, upstream.timeoutMillis())).onComplete(ar -> {
+        upstream.get(source.path(id), partHeaders, Math.min(timeoutMillis, upstream.timeoutMillis())).onComplete(ar -> {
             vertx.cancelTimer(timer);
             promise.tryComplete(ar.succeeded() ? toPart(service, ar.result())
                     : Part.unavailable(service, UpstreamFailure.of(upstream, ar.cause()).getMessage()));

@@ -10,6 +10,7 @@ import io.rapport.gateway.proxy.Upstream;
 import io.rapport.gateway.proxy.UpstreamFailure;
 import io.rapport.gateway.proxy.Upstreams;
 import io.rapport.gateway.rest.CustomerAudit;
+import io.rapport.gateway.security.ServiceTokenIssuer;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -41,8 +42,11 @@ public class CustomerAuditService {
     private final Vertx vertx;
     private final ObjectMapper mapper;
     private final long timeoutMillis;
+    private final ServiceTokenIssuer tokens;
 
-    public CustomerAuditService(Upstreams upstreams, Vertx vertx, ObjectMapper mapper, GatewayConfig config) {
+    public CustomerAuditService(Upstreams upstreams, Vertx vertx, ObjectMapper mapper, GatewayConfig config,
+            ServiceTokenIssuer tokens) {
+        this.tokens = tokens;
         this.upstreams = upstreams;
         this.vertx = vertx;
         this.mapper = mapper;
@@ -57,10 +61,9 @@ public class CustomerAuditService {
                 .set("Accept", "application/json")
                 .set(ProxyHeaders.REQUEST_ID, requestId)
                 .set(ProxyHeaders.TRACEPARENT, traceparent);
-        IdentityHeaders.set(headers, caller);
         int depth = (page + 1) * size;
         List<Future<Part>> parts = SOURCES.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> part(e.getKey(), e.getValue() + "?customerId=" + id + "&page=0&size=" + depth, headers)).toList();
+                .map(e -> part(e.getKey(), e.getValue() + "?customerId=" + id + "&page=0&size=" + depth, headers, caller)).toList();
         return Future.join(List.copyOf(parts)).map(all -> {
             List<JsonNode> merged = new ArrayList<>();
             List<String> unavailable = new ArrayList<>();
@@ -85,12 +88,14 @@ public class CustomerAuditService {
         });
     }
 
-    private Future<Part> part(String name, String uri, MultiMap headers) {
+    private Future<Part> part(String name, String uri, MultiMap headers, Caller caller) {
         Upstream upstream = upstreams.get(name);
         String service = upstream.serviceName();
+        MultiMap partHeaders = MultiMap.caseInsensitiveMultiMap().addAll(headers);
+        IdentityHeaders.set(partHeaders, caller, tokens, service); // the service token is bound to this service
         Promise<Part> promise = Promise.promise();
         long timer = vertx.setTimer(timeoutMillis, t -> promise.tryComplete(new Part(service, List.of(), 0, "late", false)));
-        upstream.get(uri, headers, Math.min(timeoutMillis, upstream.timeoutMillis())).onComplete(ar -> {
+        upstream.get(uri, partHeaders, Math.min(timeoutMillis, upstream.timeoutMillis())).onComplete(ar -> {
             vertx.cancelTimer(timer);
             promise.tryComplete(ar.succeeded() ? toPart(service, ar.result())
                     : new Part(service, List.of(), 0, UpstreamFailure.of(upstream, ar.cause()).getMessage(), false));

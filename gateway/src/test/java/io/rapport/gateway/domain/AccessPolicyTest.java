@@ -14,7 +14,7 @@ class AccessPolicyTest {
     /** group, roles that may read, roles that may write (space separated; '-' for none). */
     @ParameterizedTest(name = "{0}: read {1}, write {2}")
     @CsvSource({
-            "CUSTOMERS,       admin sales support,           admin sales",
+            "CUSTOMERS,       admin data-steward sales support, admin data-steward sales",
             "SEGMENTS,        admin sales marketing,         admin marketing",
             "COMPLAINTS,      admin sales support,           admin sales support",
             "CAMPAIGNS,       admin marketing,               admin marketing",

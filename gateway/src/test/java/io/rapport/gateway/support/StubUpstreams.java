@@ -42,6 +42,7 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("rapport.gateway.customer360.timeout", "1500ms");
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toUri().toString());
+        config.put("rapport.gateway.service-token.private-key-location", TestTokens.serviceKeyFile("private.pem").toString());
         partnerKey(config, "acme", ACME_KEY, "acme-travel", "partner:read,partner:write");
         partnerKey(config, "reader", READER_KEY, "reader-shop", "partner:read");
         partnerKey(config, "tiny", TINY_KEY, "tiny-cafe", "partner:read");

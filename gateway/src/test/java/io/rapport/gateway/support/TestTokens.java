@@ -25,13 +25,45 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    public static final String AUDIENCE = "rapport-api";
+
     public static String token(String subject, String... roles) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
                 .expiresAt(Instant.now().plusSeconds(3600)).sign(privateKey());
     }
 
+    /** Signed by the trusted key, but addressed to another application. */
+    public static String wrongAudience(String subject, String... roles) {
+        return Jwt.issuer(ISSUER).audience("another-app").subject(subject).upn(subject).groups(Set.of(roles))
+                .expiresAt(Instant.now().plusSeconds(3600)).sign(privateKey());
+    }
+
+    /** Signed by the trusted key and not expired, but issued longer ago than the gateway's maximum age. */
+    public static String tooOld(String subject, String... roles) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
+                .issuedAt(Instant.now().minusSeconds(5 * 3600)).expiresAt(Instant.now().plusSeconds(3600)).sign(privateKey());
+    }
+
+    /** The service token in an {@code Authorization} header the gateway sent upstream, verified as a service would. */
+    public static io.rapport.platform.identity.ServiceToken serviceToken(String authorization, String audience)
+            throws io.rapport.platform.identity.ServiceTokenVerifier.Rejected {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            throw new AssertionError("no bearer service token upstream: " + authorization);
+        }
+        return new io.rapport.platform.identity.ServiceTokenVerifier(
+                io.rapport.platform.identity.PemKeys.publicKey(serviceKeyFile("public.pem").toString()),
+                io.rapport.platform.identity.ServiceToken.DEFAULT_ISSUER, audience,
+                java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(10)).verify(authorization.substring(7));
+    }
+
+    /** The gateway's service-token key pair for the tests ({@code service-private.pem}, {@code service-public.pem}). */
+    public static Path serviceKeyFile(String name) {
+        ensureKeys();
+        return DIR.resolve("service-" + name).toAbsolutePath();
+    }
+
     public static String expired(String subject, String... roles) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
                 .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign(privateKey());
     }
 
@@ -40,7 +72,7 @@ public final class TestTokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
+            return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
                     .expiresAt(Instant.now().plusSeconds(3600)).sign(generator.generateKeyPair().getPrivate());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -66,7 +98,7 @@ public final class TestTokens {
     }
 
     private static synchronized void ensureKeys() {
-        if (Files.exists(DIR.resolve("public.pem")) && Files.exists(DIR.resolve("private.pem"))) {
+        if (Files.exists(DIR.resolve("service-public.pem")) && Files.exists(DIR.resolve("private.pem"))) {
             return;
         }
         try {
@@ -76,6 +108,9 @@ public final class TestTokens {
             Files.createDirectories(DIR);
             Files.writeString(DIR.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.writeString(DIR.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            KeyPair service = generator.generateKeyPair();
+            Files.writeString(DIR.resolve("service-private.pem"), pem("PRIVATE KEY", service.getPrivate().getEncoded()));
+            Files.writeString(DIR.resolve("service-public.pem"), pem("PUBLIC KEY", service.getPublic().getEncoded()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.security.GeneralSecurityException e) {

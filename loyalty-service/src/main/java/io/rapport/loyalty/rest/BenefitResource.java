@@ -1,5 +1,7 @@
 package io.rapport.loyalty.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.Benefit;
 import io.rapport.loyalty.rest.BenefitDtos.BenefitCreate;
 import io.rapport.loyalty.rest.BenefitDtos.BenefitView;
@@ -24,6 +26,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,6 +40,7 @@ public class BenefitResource {
         this.quotes = quotes;
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/programmes/{programmeId}/benefits")
     @Operation(summary = "Add a benefit", description = "Repeat-purchase discount, volume break, member price, event invitation,"

@@ -1,5 +1,7 @@
 package io.rapport.loyalty.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.Programme;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The loyalty part of the Customer 360 view the gateway composes. */
+@Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers", description = "Loyalty summary per customer")

@@ -1,5 +1,7 @@
 package io.rapport.loyalty.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.MemberEvent;
 import io.rapport.loyalty.domain.Tier;
 import io.rapport.loyalty.rest.MemberEventDtos.EventCreate;
@@ -26,6 +28,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -39,6 +42,7 @@ public class MemberEventResource {
         this.em = em;
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/programmes/{programmeId}/events")
     @Operation(summary = "Create a club event", description = "With a capacity and an optional minimum tier for invitations.")
@@ -65,6 +69,7 @@ public class MemberEventResource {
         return EventView.of(e, invited);
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/events/{id}/invitations")
     @Operation(summary = "Invite members", description = "The listed members, or every eligible active member; re-inviting changes nothing.")
@@ -72,6 +77,7 @@ public class MemberEventResource {
         return new InviteResult(events.invite(id, body == null ? null : body.memberIds()));
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/events/{id}/rsvp")
     @Operation(summary = "Answer an invitation", description = "ACCEPT takes a seat (422 when the event is full), DECLINE frees it."

@@ -1,5 +1,7 @@
 package io.rapport.loyalty.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.rest.PartnerLinkDtos.CodeRequest;
 import io.rapport.loyalty.rest.PartnerLinkDtos.CodeView;
 import io.rapport.loyalty.rest.PartnerLinkDtos.LinkRequest;
@@ -30,15 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The member's side of partner redemption: consent to a partner (link, revoke, history) and the one-time codes the
  * member shows at the partner. Staff and member channels only: a partner system is refused here (403) even if it reached
- * the service, and so is a caller whose roles are none of {@link #STAFF_ROLES}.
+ * the service, and so is any role but admin, sales and support (the {@link Allow} rule below, enforced by the platform).
  */
+@Allow({Roles.SALES, Roles.SUPPORT})
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Partner consent", description = "A member's links to partners and one-time redemption codes")
 public class MemberPartnerResource {
-    static final Set<String> STAFF_ROLES = Set.of("admin", "sales", "support");
-
     private final PartnerLinkService links;
     private final RedemptionCodeService codes;
     private final Caller caller;
@@ -58,7 +59,6 @@ public class MemberPartnerResource {
     @APIResponse(responseCode = "201", description = "Linked")
     @APIResponse(responseCode = "200", description = "Already linked: the active link")
     public Response link(@PathParam("id") UUID id, @Valid @NotNull LinkRequest body) {
-        requireStaff();
         PartnerLinkService.Linked l = links.link(id, body.partnerId(), body.source(), caller.label());
         LinkView view = LinkView.of(l.link());
         return l.created() ? Response.created(URI.create("/api/v1/loyalty/members/" + id + "/partner-links/" + body.partnerId()))
@@ -69,7 +69,6 @@ public class MemberPartnerResource {
     @Path("/members/{id}/partner-links")
     @Operation(summary = "The member's partner links", description = "Active and revoked, newest consent first.")
     public List<LinkView> history(@PathParam("id") UUID id) {
-        requireStaff();
         return links.history(id).stream().map(LinkView::of).toList();
     }
 
@@ -79,7 +78,6 @@ public class MemberPartnerResource {
             + " can neither credit nor redeem any more, outstanding codes included. The link stays in the history. No active"
             + " link: 404.")
     public LinkView revoke(@PathParam("id") UUID id, @PathParam("partnerId") UUID partnerId) {
-        requireStaff();
         return LinkView.of(links.revoke(id, partnerId, caller.label()));
     }
 
@@ -92,21 +90,8 @@ public class MemberPartnerResource {
     @APIResponse(responseCode = "201", description = "The code, shown once")
     @APIResponse(responseCode = "422", description = "maxPoints out of range, member not active or partner not linked")
     public Response code(@PathParam("id") UUID id, @Valid @NotNull CodeRequest body) {
-        requireStaff();
         RedemptionCodeService.Issued issued = codes.issue(id, body.partnerId(), body.maxPoints(), caller.label());
         return Response.status(201).entity(CodeView.of(issued.stored(), issued.code(), issued.member())).build();
     }
 
-    /**
-     * Partner systems never act for a member here. Callers without roles are the service's own (and, in tests, the
-     * pre-token convention); token verification and the role matrix are enforced by the platform's caller checks.
-     */
-    private void requireStaff() {
-        boolean partner = caller.partnerId().isPresent();
-        boolean staff = caller.roles().isEmpty() || STAFF_ROLES.stream().anyMatch(caller::hasRole);
-        if (partner || !staff) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "only staff and member channels manage partner consent"
-                    + " and redemption codes", null, null);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package io.rapport.loyalty.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.quarkus.panache.common.Sort;
 import io.rapport.loyalty.domain.LedgerEntry;
 import io.rapport.loyalty.domain.Member;
@@ -37,6 +39,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -50,6 +53,7 @@ public class MemberResource {
         this.points = points;
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/programmes/{programmeId}/members")
     @Operation(summary = "Enrol a customer", description = "Creates the membership with a member number, a referral code and"
@@ -80,6 +84,7 @@ public class MemberResource {
         return MemberView.of(require(id));
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/members/{id}/leave")
     @Operation(summary = "Leave the programme", description = "The ledger and the balance are kept; enrolling again reactivates.")
@@ -106,6 +111,7 @@ public class MemberResource {
         return TierChange.<TierChange>list("memberId = ?1 order by changedAt, id", id).stream().map(TierChangeView::of).toList();
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/members/{id}/redemptions")
     @Operation(summary = "Redeem points", description = "Debits points oldest first. More than the balance is 422 and changes"
@@ -116,6 +122,7 @@ public class MemberResource {
         return Response.status(b.replay() ? 200 : 201).entity(new BookingView(EntryView.of(b.entry()), b.balance())).build();
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/members/{id}/adjustments")
     @Operation(summary = "Adjust points", description = "A signed manual correction with a reason (ADJUST entry).")

@@ -8,6 +8,8 @@ import io.rapport.loyalty.rest.PartnerDtos.PartnerBurn;
 import io.rapport.loyalty.rest.PartnerDtos.PartnerEarn;
 import io.rapport.loyalty.rest.PartnerDtos.PartnerTransaction;
 import io.rapport.loyalty.service.PartnerService;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * What alliance partners call through the gateway with their API key (the partner is {@link Caller#partnerId()}).
  * Nothing here ever answers with a member's balance.
  */
+@Allow(Roles.PARTNER)
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package io.rapport.loyalty.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.BonusRule;
 import io.rapport.loyalty.domain.Programme;
 import io.rapport.loyalty.domain.Tier;
@@ -30,6 +32,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,6 +44,7 @@ public class ProgrammeResource {
         this.programmes = programmes;
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/programmes")
     @Operation(summary = "Create a programme", description = "A club with its currency, earn rate, tier qualification rules"
@@ -70,6 +74,7 @@ public class ProgrammeResource {
         return Response.ok(view(p)).tag(ETags.of(p.version).replace("\"", "")).build();
     }
 
+    @Allow(Roles.MARKETING)
     @PUT
     @Path("/programmes/{id}/rules")
     @Operation(summary = "Change the rules of a programme", description = "Name, earn rate, qualification, expiry, referral"

@@ -1,5 +1,7 @@
 package io.rapport.loyalty.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.Referral;
 import io.rapport.loyalty.service.ReferralService;
 import jakarta.validation.Valid;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -44,6 +47,7 @@ public class ReferralResource {
         }
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/referrals")
     @Operation(summary = "Link a customer to a referrer", description = "Usually done from the registration event's referral"

@@ -1,5 +1,7 @@
 package io.rapport.loyalty.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.Reward;
 import io.rapport.loyalty.rest.RewardDtos.RedemptionView;
 import io.rapport.loyalty.rest.RewardDtos.RewardCreate;
@@ -24,6 +26,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,6 +38,7 @@ public class RewardResource {
         this.rewards = rewards;
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/programmes/{programmeId}/rewards")
     @Operation(summary = "Add a reward", description = "Points cost and stock (omit stock for unlimited).")
@@ -62,6 +66,7 @@ public class RewardResource {
         return RewardView.of(r);
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("/rewards/{id}/redemptions")
     @Operation(summary = "Redeem a reward", description = "Takes one unit of stock and the points cost. Unknown reward or member:"

@@ -1,5 +1,7 @@
 package io.rapport.segmentation.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One customer: value profile with classes and explanations, class history, co-purchase recommendations. */
+@Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/segments/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customer segments", description = "Value profile, classes and their explanation per customer")

@@ -42,8 +42,4 @@ final class Params {
             throw ProblemException.invalid(field, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
         }
     }
-
-    static String principal(String header) {
-        return header == null || header.isBlank() ? "system" : header;
-    }
 }

@@ -1,5 +1,8 @@
 package io.rapport.segmentation.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
@@ -24,14 +27,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Classification policies, versioned per scheme; one active version per scheme. */
+@Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/segments/policies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Policies", description = "ABC and MVC/MGC/BZ classification policies, versioned")
 public class PolicyResource {
     private final PolicyStore policies;
 
-    public PolicyResource(PolicyStore policies) {
+    private final Caller caller;
+
+    public PolicyResource(PolicyStore policies, Caller caller) {
         this.policies = policies;
+        this.caller = caller;
     }
 
     @GET
@@ -59,6 +66,7 @@ public class PolicyResource {
         return Response.ok(p).tag(ETags.of(p.version()).replace("\"", "")).build();
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create the next policy version of a scheme and make it active",
@@ -67,13 +75,13 @@ public class PolicyResource {
                     + "cut-off fewer, strictly increasing, above 0 and below 100. VALUE: mvcTopPercent and mgcTopPercent "
                     + "(default 20). Rule breaks: 422. If-Match (optional) must name the active version (412). It takes "
                     + "effect at the next run.")
-    public Response create(@Valid @NotNull PolicyRequest request, @HeaderParam("If-Match") String ifMatch,
-            @HeaderParam("X-Rapport-Principal") String principal) {
-        Policy p = policies.create(request.scheme(), request.abc(), request.value(), ifMatch, Params.principal(principal));
+    public Response create(@Valid @NotNull PolicyRequest request, @HeaderParam("If-Match") String ifMatch) {
+        Policy p = policies.create(request.scheme(), request.abc(), request.value(), ifMatch, caller.subject());
         return Response.created(URI.create("/api/v1/segments/policies/" + p.scheme() + "/versions/" + p.version()))
                 .tag(ETags.of(p.version()).replace("\"", "")).entity(p).build();
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Path("{scheme}/versions/{version}/activate")
     @Operation(summary = "Make an existing version the active one (e.g. roll back)")

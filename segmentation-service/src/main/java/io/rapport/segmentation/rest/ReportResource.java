@@ -1,5 +1,7 @@
 package io.rapport.segmentation.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Transitions between classes over a period, and the relationship level recommended per class. */
+@Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/segments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reports", description = "Class transitions and relationship levels")

@@ -1,5 +1,7 @@
 package io.rapport.segmentation.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Full recomputes: on demand here, and on a schedule (RunScheduler). */
+@Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/segments/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Runs", description = "Full set-based recomputes of the classes")
@@ -41,6 +44,7 @@ public class RunResource {
     public record Runs(List<RunSummary> runs) {
     }
 
+    @Allow(Roles.MARKETING)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Recompute classes now",

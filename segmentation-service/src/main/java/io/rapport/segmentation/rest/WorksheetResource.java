@@ -1,5 +1,7 @@
 package io.rapport.segmentation.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The differentiation worksheet (DOMAIN.md section 2): the questions a manager asks, each a paged list
  * sortable by any figure (sort=profit,desc; ties by customer id). Figures are over the trailing window.
  */
+@Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/segments/worksheet")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Differentiation worksheet", description = "Gold customers, cost drivers, complainers, YoY, wallet, prospects")
