@@ -37,6 +37,14 @@ public class CustomerLifecycle {
 
     /** A registration or update: refresh the contact data; a registration with a referral code links the referral. */
     public void snapshot(CustomerSnapshot c, boolean registered) {
+        snapshot(c, registered, true);
+    }
+
+    /**
+     * Like {@link #snapshot(CustomerSnapshot, boolean)}; with {@code current} false (a snapshot older than one already
+     * applied) the contact data stays as it is, but a registration still links its referral.
+     */
+    public void snapshot(CustomerSnapshot c, boolean registered, boolean current) {
         UUID id = UUID.fromString(c.customerId());
         CustomerProfile p = CustomerProfile.findById(id);
         if (p == null) {
@@ -47,8 +55,10 @@ public class CustomerLifecycle {
         if (p.erased) {
             return;
         }
-        p.emails = normalise(c.primaryEmail(), c.emails(), s -> s.trim().toLowerCase(Locale.ROOT));
-        p.phones = normalise(c.primaryPhone(), c.phones(), s -> s.replaceAll("[^0-9]", ""));
+        if (current) {
+            p.emails = normalise(c.primaryEmail(), c.emails(), s -> s.trim().toLowerCase(Locale.ROOT));
+            p.phones = normalise(c.primaryPhone(), c.phones(), s -> s.replaceAll("[^0-9]", ""));
+        }
         if (registered && c.referralCode() != null && !c.referralCode().isBlank()) {
             p.referralCode = c.referralCode().trim();
             em.flush();

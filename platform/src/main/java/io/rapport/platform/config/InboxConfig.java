@@ -29,4 +29,8 @@ public interface InboxConfig {
     /** How often old processed ids are forgotten. */
     @WithDefault("1h")
     String pruneInterval();
+
+    /** How often {@code rapport_dlq_records} is refreshed from the dead-letter table. */
+    @WithDefault("15s")
+    String metricsInterval();
 }
