@@ -67,7 +67,7 @@ class OutboxIT {
         given().post("/probe/events/{s}?count=2", other).then().statusCode(204);
         given().post("/probe/events-by-query/{s}?count=4", subject).then().statusCode(200);
         given().post("/probe/events/{s}?count=1&fail=true", subject).then().statusCode(422); // rolled back: no number used
-        given().post("/probe/events/{s}?count=2", subject).then().statusCode(204);
+        given().post("/probe/events-in-batch/{s}?count=2", subject).then().statusCode(204);
 
         List<ConsumerRecord<String, String>> all = TestKafka.readUntil(Topics.CUSTOMER, Duration.ofSeconds(30),
                 r -> ofSubject(r, subject).size() >= 9 && ofSubject(r, other).size() >= 2);

@@ -71,6 +71,18 @@ public final class ProbeApp {
             }
         }
 
+        /** Publishes {@code count} erased events for one subject with one JDBC batch (Outbox#publishAll). */
+        @Transactional
+        public void publishAll(String subject, int count) throws SQLException {
+            java.util.List<Outbox.Pending> events = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                events.add(new Outbox.Pending(CustomerEvents.ERASED, subject, new CustomerErased(subject, Instant.ofEpochSecond(i))));
+            }
+            try (Connection c = dataSource.getConnection()) {
+                outbox.publishAll(c, events);
+            }
+        }
+
         /** Publishes {@code count} erased events for one subject; throws after writing them when {@code fail}. */
         @Transactional
         public void publish(String subject, int count, boolean fail) {
@@ -96,6 +108,12 @@ public final class ProbeApp {
         @Path("/events/{subject}")
         public void publish(@PathParam("subject") String subject, @QueryParam("count") int count, @QueryParam("fail") boolean fail) {
             service.publish(subject, count, fail);
+        }
+
+        @POST
+        @Path("/events-in-batch/{subject}")
+        public void publishAll(@PathParam("subject") String subject, @QueryParam("count") int count) throws SQLException {
+            service.publishAll(subject, count);
         }
 
         @POST

@@ -18,7 +18,7 @@ import org.apache.kafka.common.header.Header;
 public record IncomingEvent(String id, String type, String source, String subject, Instant time, String payload,
         Long sequence) {
     /** Kafka header of the CloudEvents {@code sequence} extension attribute (per-subject, zero-padded decimal). */
-    public static final String SEQUENCE = "ce_sequence";
+    public static final String SEQUENCE = CloudEvents.SEQUENCE;
 
     private static final ObjectMapper LENIENT = new ObjectMapper()
             .registerModule(new JavaTimeModule())

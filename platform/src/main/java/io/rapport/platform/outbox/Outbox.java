@@ -92,7 +92,7 @@ public class Outbox {
         String traceparent = traceparent();
         try (PreparedStatement ps = connection.prepareStatement(
                 NEXT_SEQUENCE.replace("?5", "?") + "insert into rapport_outbox (id, topic, type, source, subject, payload,"
-                        + " traceparent, sequence) select ?, ?, ?, ?, ?, ?, n.last_sequence from n")) {
+                        + " traceparent, sequence) select ?, ?, ?, ?, ?, ?, ?, n.last_sequence from n")) {
             for (Pending e : events) {
                 ps.setString(1, String.valueOf(e.subject()));
                 ps.setObject(2, UUID.randomUUID());

@@ -43,7 +43,7 @@ public final class OutboxRelay {
     /** Advisory lock key of the relay ("rapport-outbox"); each service owns its database. */
     static final long LOCK_KEY = 0x5241505054L;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SEQUENCE_HEADER = "ce_sequence";
+    private static final String SEQUENCE_HEADER = CloudEvents.SEQUENCE;
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
