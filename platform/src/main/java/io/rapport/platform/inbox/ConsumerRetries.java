@@ -60,10 +60,9 @@ public class ConsumerRetries {
         }
     }
 
-    /** The consumer applied or dead-lettered its record: it no longer retries. */
+    /** The consumer applied or dead-lettered its record: it no longer retries (the gauge exists from then on, at 0). */
     public void recovered(String consumer) {
-        AtomicInteger g = retrying.get(consumer);
-        if (g != null && g.getAndSet(0) != 0) {
+        if (gauge(consumer).getAndSet(0) != 0) {
             LOG.infof("consumer %s recovered", consumer);
         }
     }
