@@ -85,9 +85,11 @@ record ServiceModule(String dir, AppProperties props, boolean usesPlatform) {
             String topic = props.get(prefix + "topic", env).orElse(name);
             String group = props.get(prefix + "group.id", env).or(() -> props.get("kafka.group.id", env)).orElse(appName());
             boolean dlq = props.get(prefix + "failure-strategy", env).filter("dead-letter-queue"::equals).isPresent();
+            // the platform inbox dead-letters a record of any consumed topic itself: the outbox relay writes its copy
+            // to <topic>.dlq, whatever the channel's failure strategy
             Optional<String> dlqTopic = dlq
                     ? Optional.of(props.get(prefix + "dead-letter-queue.topic", env).orElse("dead-letter-topic-" + name))
-                    : Optional.empty();
+                    : direction.equals("incoming") ? Optional.of(topic + ".dlq") : Optional.empty();
             channels.put(direction + ":" + name, new Channel(name, direction.equals("incoming"), topic, group, dlqTopic));
         }
         return List.copyOf(channels.values());

@@ -129,6 +129,96 @@ class OutboxCrashIT {
         assertThat(up.history().stream().filter(r -> subject.equals(r.key()))).hasSize(3);
     }
 
+    /**
+     * A relay whose batch is cut short (one row's acknowledgement fails, as after a broker freeze) marks every row Kafka
+     * did acknowledge, before and after that row, and the next batch sends only what was not acknowledged.
+     */
+    @Test
+    void aRelayInterruptedMidBatchReSendsOnlyTheUnacknowledgedRows() throws Exception {
+        drain();
+        String subject = UUID.randomUUID().toString();
+        probe.publish(subject, 10, false);
+        List<String> ids = unsentIds();
+        assertThat(ids).hasSize(10);
+        String lost = ids.get(3);
+
+        FailingAck flaky = new FailingAck(Set.of(lost), Set.of());
+        assertThatThrownBy(() -> new OutboxRelay(dataSource, flaky, 50).publishBatch()).isInstanceOf(OutboxPublishException.class);
+        assertThat(unsentIds()).as("only the unacknowledged row stays unsent").containsExactly(lost);
+
+        MockProducer<String, byte[]> up = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        assertThat(new OutboxRelay(dataSource, up, 50).publishBatch()).isEqualTo(1);
+        assertThat(up.history()).extracting(r -> header(r, CloudEvents.ID)).containsExactly(lost);
+        assertThat(unsentIds()).isEmpty();
+    }
+
+    @Test
+    void aRowWhoseAcknowledgementNeverArrivesIsTheOnlyOneLeftAfterTheAckTimeout() throws Exception {
+        drain();
+        String subject = UUID.randomUUID().toString();
+        probe.publish(subject, 6, false);
+        List<String> ids = unsentIds();
+        String hanging = ids.get(1);
+
+        FailingAck frozen = new FailingAck(Set.of(), Set.of(hanging));
+        assertThatThrownBy(() -> new OutboxRelay(dataSource, frozen, 50, Duration.ofMillis(500)).publishBatch())
+                .isInstanceOf(OutboxPublishException.class);
+        assertThat(unsentIds()).containsExactly(hanging);
+        drain();
+    }
+
+    /** Acknowledges every record but those it fails at once ({@code fail}) or never answers ({@code hang}). */
+    private static final class FailingAck extends MockProducer<String, byte[]> {
+        private final Set<String> fail;
+        private final Set<String> hang;
+
+        FailingAck(Set<String> fail, Set<String> hang) {
+            super(true, null, new StringSerializer(), new ByteArraySerializer());
+            this.fail = fail;
+            this.hang = hang;
+        }
+
+        @Override
+        public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record,
+                org.apache.kafka.clients.producer.Callback callback) {
+            String id = header(record, CloudEvents.ID);
+            if (hang.contains(id)) {
+                return new java.util.concurrent.CompletableFuture<>();
+            }
+            if (fail.contains(id)) {
+                Exception e = new org.apache.kafka.common.errors.TimeoutException("expired before the ack arrived");
+                if (callback != null) {
+                    callback.onCompletion(null, e);
+                }
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+            return super.send(record, callback);
+        }
+    }
+
+    private static String header(org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> r, String name) {
+        return new String(r.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private void drain() throws Exception {
+        MockProducer<String, byte[]> sink = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        while (new OutboxRelay(dataSource, sink, 500).publishBatch() > 0) {
+            // earlier tests' rows
+        }
+    }
+
+    private List<String> unsentIds() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("select id from rapport_outbox where sent_at is null order by seq")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
     private long unsent() throws Exception {
         try (Connection c = dataSource.getConnection();
                 ResultSet rs = c.createStatement().executeQuery("select count(*) from rapport_outbox where sent_at is null")) {

@@ -60,6 +60,26 @@ class OutboxIT {
     }
 
     @Test
+    void eachSubjectsEventsCarryAGaplessSequenceInCommitOrderWhicheverWayTheyWereWritten() {
+        String subject = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        given().post("/probe/events/{s}?count=3", subject).then().statusCode(204);
+        given().post("/probe/events/{s}?count=2", other).then().statusCode(204);
+        given().post("/probe/events-by-query/{s}?count=4", subject).then().statusCode(200);
+        given().post("/probe/events/{s}?count=1&fail=true", subject).then().statusCode(422); // rolled back: no number used
+        given().post("/probe/events-in-batch/{s}?count=2", subject).then().statusCode(204);
+
+        List<ConsumerRecord<String, String>> all = TestKafka.readUntil(Topics.CUSTOMER, Duration.ofSeconds(30),
+                r -> ofSubject(r, subject).size() >= 9 && ofSubject(r, other).size() >= 2);
+        assertThat(ofSubject(all, subject)).extracting(r -> TestKafka.header(r, "ce_sequence")).containsExactly(
+                "0000000000000000001", "0000000000000000002", "0000000000000000003", "0000000000000000004",
+                "0000000000000000005", "0000000000000000006", "0000000000000000007", "0000000000000000008",
+                "0000000000000000009");
+        assertThat(ofSubject(all, other)).extracting(r -> TestKafka.header(r, "ce_sequence"))
+                .containsExactly("0000000000000000001", "0000000000000000002");
+    }
+
+    @Test
     void eventsOfARolledBackTransactionAreNeverPublished() {
         String rolledBack = UUID.randomUUID().toString();
         String committed = UUID.randomUUID().toString();

@@ -3,14 +3,14 @@ package io.rapport.platform;
 import io.agroal.api.AgroalDataSource;
 import io.rapport.contracts.customer.CustomerErased;
 import io.rapport.contracts.customer.CustomerEvents;
-import io.rapport.platform.inbox.DeadLetters;
+import io.rapport.platform.deadletter.RedrivableConsumer;
+import io.rapport.platform.inbox.PoisonEventException;
 import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.ProblemException;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A tiny application inside the platform's tests: publishes through the outbox, consumes through the inbox. */
@@ -71,6 +70,18 @@ public final class ProbeApp {
                                'occurredAt', to_char(to_timestamp(g) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))::text as payload
                           from generate_series(0, ? - 1) g cross join (select (?::text[])[1] as subject) s order by g
                         """, count, new String[] {subject});
+            }
+        }
+
+        /** Publishes {@code count} erased events for one subject with one JDBC batch (Outbox#publishAll). */
+        @Transactional
+        public void publishAll(String subject, int count) throws SQLException {
+            java.util.List<Outbox.Pending> events = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                events.add(new Outbox.Pending(CustomerEvents.ERASED, subject, new CustomerErased(subject, Instant.ofEpochSecond(i))));
+            }
+            try (Connection c = dataSource.getConnection()) {
+                outbox.publishAll(c, events);
             }
         }
 
@@ -113,6 +124,12 @@ public final class ProbeApp {
         }
 
         @POST
+        @Path("/events-in-batch/{subject}")
+        public void publishAll(@PathParam("subject") String subject, @QueryParam("count") int count) throws SQLException {
+            service.publishAll(subject, count);
+        }
+
+        @POST
         @Path("/events-by-query/{subject}")
         public int publishSelect(@PathParam("subject") String subject, @QueryParam("count") int count) throws SQLException {
             return service.publishSelect(subject, count);
@@ -147,9 +164,23 @@ public final class ProbeApp {
         }
     }
 
-    /** Applies each probe event once; a payload containing "poison" always fails. */
+    /**
+     * Applies a probe event: a payload containing "poison" is refused (a {@link PoisonEventException}) unless its subject
+     * has been cured ({@code probe_cure}), which lets a test redrive a dead letter that can be applied now.
+     */
+    static void apply(EntityManager em, IncomingEvent event) {
+        if (event.payload().contains("poison") && em.createNativeQuery("select 1 from probe_cure where subject = ?1")
+                .setParameter(1, event.subject()).getResultList().isEmpty()) {
+            throw new PoisonEventException("poison payload");
+        }
+        em.createNativeQuery("insert into probe_effect (event_id, subject, payload) values (?1, ?2, ?3)")
+                .setParameter(1, event.id()).setParameter(2, event.subject()).setParameter(3, event.payload())
+                .executeUpdate();
+    }
+
+    /** Applies each probe event once (consumer "probe"). */
     @ApplicationScoped
-    public static class ProbeConsumer {
+    public static class ProbeConsumer implements RedrivableConsumer {
         private final Inbox inbox;
         private final EntityManager em;
 
@@ -161,49 +192,55 @@ public final class ProbeApp {
         @Incoming("probe-in")
         @Blocking(ordered = true)
         public void onRecord(ConsumerRecord<String, String> record) {
-            inbox.process("probe", record, event -> {
-                if (event.payload().contains("poison")) {
-                    throw new IllegalStateException("poison payload");
-                }
-                em.createNativeQuery("insert into probe_effect (event_id, subject, payload) values (?1, ?2, ?3)")
-                        .setParameter(1, event.id()).setParameter(2, event.subject()).setParameter(3, event.payload())
-                        .executeUpdate();
-            });
+            inbox.process(consumer(), record, this::apply);
+        }
+
+        @Override
+        public String consumer() {
+            return "probe";
+        }
+
+        @Override
+        public String topic() {
+            return "platform.probe";
+        }
+
+        @Override
+        public void apply(IncomingEvent event) {
+            ProbeApp.apply(em, event);
         }
     }
 
-    /** A batch channel: each poll through {@link Inbox#consume}; a payload containing "poison" always fails. */
+    /** A batch channel: each poll through {@link Inbox#consume} (consumer "batch-probe-channel"). */
     @ApplicationScoped
-    public static class BatchProbeConsumer {
+    public static class BatchProbeConsumer implements RedrivableConsumer {
         private final Inbox inbox;
         private final EntityManager em;
-        private final DeadLetters deadLetters;
 
-        public BatchProbeConsumer(Inbox inbox, EntityManager em, DeadLetters deadLetters) {
+        public BatchProbeConsumer(Inbox inbox, EntityManager em) {
             this.inbox = inbox;
             this.em = em;
-            this.deadLetters = deadLetters;
-        }
-
-        @jakarta.enterprise.inject.Produces
-        @ApplicationScoped
-        static DeadLetters deadLetters(@Channel("probe-batch-dlq") MutinyEmitter<String> batchTopic) {
-            return DeadLetters.of(Map.of("platform.batch", batchTopic));
         }
 
         @Incoming("probe-batch")
         @Blocking(ordered = true)
         public void onPoll(ConsumerRecords<String, String> records) {
-            inbox.consume("batch-probe-channel", records, events -> events.forEach(this::apply), this::apply, deadLetters);
+            inbox.consume(consumer(), records, events -> events.forEach(this::apply), this::apply);
         }
 
-        private void apply(IncomingEvent event) {
-            if (event.payload().contains("poison")) {
-                throw new IllegalStateException("poison payload");
-            }
-            em.createNativeQuery("insert into probe_effect (event_id, subject, payload) values (?1, ?2, ?3)")
-                    .setParameter(1, event.id()).setParameter(2, event.subject()).setParameter(3, event.payload())
-                    .executeUpdate();
+        @Override
+        public String consumer() {
+            return "batch-probe-channel";
+        }
+
+        @Override
+        public String topic() {
+            return "platform.batch";
+        }
+
+        @Override
+        public void apply(IncomingEvent event) {
+            ProbeApp.apply(em, event);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.engagement.domain.PurchaseFact;
 import io.rapport.engagement.service.CustomerProjectionService;
 import io.rapport.engagement.service.PurchaseScheduling;
+import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.inbox.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +27,20 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CustomerEventHandlers {
+    /**
+     * The customer's projected profile (snapshots and consent changes: a snapshot carries the consents too); an event
+     * older than the last applied one of the customer is skipped ({@link EventOrder}).
+     */
+    static final String PROFILE = "customer-profile";
+
     private final CustomerProjectionService projection;
     private final PurchaseScheduling purchases;
+    private final EventOrder order;
 
-    public CustomerEventHandlers(CustomerProjectionService projection, PurchaseScheduling purchases) {
+    public CustomerEventHandlers(CustomerProjectionService projection, PurchaseScheduling purchases, EventOrder order) {
         this.projection = projection;
         this.purchases = purchases;
+        this.order = order;
     }
 
     /**
@@ -88,11 +97,20 @@ public class CustomerEventHandlers {
     private void applyOther(IncomingEvent e) {
         String type = e.type();
         if (CustomerEvents.REGISTERED.name().equals(type)) {
-            projection.snapshot(e.payload(CustomerRegistered.class).customer());
+            CustomerRegistered r = e.payload(CustomerRegistered.class);
+            if (order.isNewest(PROFILE, e)) {
+                projection.snapshot(r.customer());
+            }
         } else if (CustomerEvents.UPDATED.name().equals(type)) {
-            projection.snapshot(e.payload(CustomerUpdated.class).customer());
+            CustomerUpdated u = e.payload(CustomerUpdated.class);
+            if (order.isNewest(PROFILE, e)) {
+                projection.snapshot(u.customer());
+            }
         } else if (CustomerEvents.CONSENT_CHANGED.name().equals(type)) {
-            projection.consentChanged(e.payload(ConsentChanged.class));
+            ConsentChanged c = e.payload(ConsentChanged.class);
+            if (order.isNewest(PROFILE, e)) {
+                projection.consentChanged(c);
+            }
         } else if (CustomerEvents.MERGED.name().equals(type)) {
             projection.merged(e.payload(CustomerMerged.class));
         } else if (CustomerEvents.ERASED.name().equals(type)) {

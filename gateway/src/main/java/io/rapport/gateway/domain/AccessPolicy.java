@@ -19,6 +19,7 @@ import java.util.Set;
  * ENGAGEMENT       admin sales marketing support   admin sales
  * LOYALTY          admin sales marketing           admin marketing
  * LOYALTY_PARTNER  partner keys only (scopes above)
+ * ADMIN            admin                           admin
  * </pre>
  * This is the first line only: each service enforces its own rule per route and per object (owner, assignee)
  * on the identity in the service token (see {@code io.rapport.platform.identity.Allow}).
@@ -45,7 +46,8 @@ public final class AccessPolicy {
             RouteGroup.ENGAGEMENT_SETTINGS, new Rule(Set.of(ADMIN, SALES, MARKETING, SUPPORT), Set.of(ADMIN, MARKETING)),
             RouteGroup.ENGAGEMENT, new Rule(Set.of(ADMIN, SALES, MARKETING, SUPPORT), Set.of(ADMIN, SALES)),
             RouteGroup.LOYALTY, new Rule(Set.of(ADMIN, SALES, MARKETING), Set.of(ADMIN, MARKETING)),
-            RouteGroup.LOYALTY_PARTNER, new Rule(Set.of(), Set.of())));
+            RouteGroup.LOYALTY_PARTNER, new Rule(Set.of(), Set.of()),
+            RouteGroup.ADMIN, new Rule(Set.of(ADMIN), Set.of(ADMIN))));
 
     private AccessPolicy() {
     }

@@ -17,5 +17,7 @@ public enum RouteGroup {
     /** {@code /api/v1/loyalty/partner/**}: reached only with a partner API key. */
     LOYALTY_PARTNER,
     /** The rest of loyalty: programmes, tiers, memberships, points, referrals. */
-    LOYALTY
+    LOYALTY,
+    /** {@code /api/v1/admin/{service}/**}: a service's operations API (dead letters), admins only. */
+    ADMIN
 }

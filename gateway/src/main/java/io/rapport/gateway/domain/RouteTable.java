@@ -14,6 +14,9 @@ public final class RouteTable {
     public static final String ENGAGEMENT = "/api/v1/engagement";
     public static final String LOYALTY = "/api/v1/loyalty";
     public static final String LOYALTY_PARTNER = "/api/v1/loyalty/partner";
+    /** {@code /api/v1/admin/{service}/**} goes to that service (its dead letters), path unchanged. */
+    public static final String ADMIN = "/api/v1/admin";
+    private static final Set<String> SERVICES = Set.of("customer", "segmentation", "engagement", "loyalty");
 
     private RouteTable() {
     }
@@ -33,6 +36,12 @@ public final class RouteTable {
         }
         if (under(path, LOYALTY)) {
             return Optional.of(new Route("loyalty", RouteGroup.LOYALTY));
+        }
+        if (under(path, ADMIN)) {
+            String[] segments = path.substring(ADMIN.length()).split("/");
+            if (segments.length > 1 && SERVICES.contains(segments[1])) {
+                return Optional.of(new Route(segments[1], RouteGroup.ADMIN));
+            }
         }
         return Optional.empty();
     }

@@ -21,7 +21,8 @@ class AccessPolicyTest {
             "ENGAGEMENT_SETTINGS, admin sales marketing support, admin marketing",
             "ENGAGEMENT,      admin sales marketing support, admin sales",
             "LOYALTY,         admin sales marketing,         admin marketing",
-            "LOYALTY_PARTNER, -,                             -" })
+            "LOYALTY_PARTNER, -,                             -",
+            "ADMIN,           admin,                         admin" })
     void everyRoleGetsExactlyItsCellOfTheMatrix(RouteGroup group, String readers, String writers) {
         assertThat(allowed(group, "GET")).isEqualTo(roles(readers));
         assertThat(allowed(group, "HEAD")).isEqualTo(roles(readers));

@@ -24,13 +24,18 @@ class RouteTableTest {
             "/api/v1/loyalty/partner, loyalty, LOYALTY_PARTNER",
             "/api/v1/loyalty/partner/earn, loyalty, LOYALTY_PARTNER",
             "/api/v1/loyalty/partners, loyalty, LOYALTY",
-            "/api/v1/loyalty/programmes/1/tiers, loyalty, LOYALTY" })
+            "/api/v1/loyalty/programmes/1/tiers, loyalty, LOYALTY",
+            "/api/v1/admin/customer/dead-letters, customer, ADMIN",
+            "/api/v1/admin/segmentation/dead-letters/redrive, segmentation, ADMIN",
+            "/api/v1/admin/engagement/dead-letters/7/discard, engagement, ADMIN",
+            "/api/v1/admin/loyalty/dead-letters, loyalty, ADMIN" })
     void pathsGoToTheirServiceAndGroup(String path, String upstream, RouteGroup group) {
         assertThat(RouteTable.resolve(path)).contains(new Route(upstream, group));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/api/v1/customersX", "/api/v1", "/api/v2/customers", "/customers", "/api/v1/invoices" })
+    @ValueSource(strings = { "/api/v1/customersX", "/api/v1", "/api/v2/customers", "/customers", "/api/v1/invoices",
+            "/api/v1/admin", "/api/v1/admin/billing/dead-letters", "/api/v1/adminX/loyalty" })
     void otherPathsHaveNoRoute(String path) {
         assertThat(RouteTable.resolve(path)).isEmpty();
     }

@@ -158,7 +158,7 @@ public final class StubUpstream {
      * 10:00:03, loyalty at 10:00:02, engagement none; the actor is the caller the gateway named.
      */
     private String audit(HttpExchange exchange) {
-        String actor = String.valueOf(exchange.getRequestHeaders().getFirst("X-Rapport-Principal"));
+        String actor = subjectOfServiceToken(exchange.getRequestHeaders().getFirst("Authorization"));
         List<Integer> seconds = switch (name) {
             case "customer" -> List.of(4, 1);
             case "segmentation" -> List.of(3);
@@ -173,6 +173,17 @@ public final class StubUpstream {
                     .append("\"}");
         }
         return "{\"items\":[" + items + "],\"page\":0,\"size\":20,\"total\":" + seconds.size() + "}";
+    }
+
+    /** The {@code sub} of the service token the gateway signed for this upstream (the stub trusts it unverified). */
+    private static String subjectOfServiceToken(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return "none";
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]*)\"").matcher(claims);
+        return m.find() ? m.group(1) : "none";
     }
 
     private String openApi() {

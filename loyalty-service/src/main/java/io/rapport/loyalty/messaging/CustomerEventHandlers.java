@@ -9,19 +9,27 @@ import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.contracts.customer.PurchaseRefunded;
 import io.rapport.loyalty.service.CustomerLifecycle;
 import io.rapport.loyalty.service.PurchaseEarning;
+import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** Maps customer events to their effect; runs inside the inbox transaction. Other types are ignored. */
+/**
+ * Maps customer events to their effect; runs inside the inbox transaction. Other types are ignored. A profile snapshot
+ * older than the last one applied for the customer (a replay or a redrive) is skipped ({@link EventOrder}).
+ */
 @ApplicationScoped
 public class CustomerEventHandlers {
+    static final String PROFILE = "customer-profile";
+
     private final PurchaseEarning earning;
     private final CustomerLifecycle lifecycle;
+    private final EventOrder order;
 
-    public CustomerEventHandlers(PurchaseEarning earning, CustomerLifecycle lifecycle) {
+    public CustomerEventHandlers(PurchaseEarning earning, CustomerLifecycle lifecycle, EventOrder order) {
         this.earning = earning;
         this.lifecycle = lifecycle;
+        this.order = order;
     }
 
     public void apply(IncomingEvent event) {
@@ -31,9 +39,13 @@ public class CustomerEventHandlers {
         } else if (CustomerEvents.PURCHASE_REFUNDED.name().equals(type)) {
             earning.refunded(event.payload(PurchaseRefunded.class));
         } else if (CustomerEvents.REGISTERED.name().equals(type)) {
-            lifecycle.snapshot(event.payload(CustomerRegistered.class).customer(), true);
+            CustomerRegistered r = event.payload(CustomerRegistered.class);
+            lifecycle.snapshot(r.customer(), true, order.isNewest(PROFILE, event));
         } else if (CustomerEvents.UPDATED.name().equals(type)) {
-            lifecycle.snapshot(event.payload(CustomerUpdated.class).customer(), false);
+            CustomerUpdated u = event.payload(CustomerUpdated.class);
+            if (order.isNewest(PROFILE, event)) {
+                lifecycle.snapshot(u.customer(), false);
+            }
         } else if (CustomerEvents.MERGED.name().equals(type)) {
             CustomerMerged m = event.payload(CustomerMerged.class);
             lifecycle.merged(UUID.fromString(m.survivorId()), UUID.fromString(m.mergedId()));

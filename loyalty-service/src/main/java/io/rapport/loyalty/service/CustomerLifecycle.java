@@ -38,6 +38,14 @@ public class CustomerLifecycle {
 
     /** A registration or update: refresh the contact-point digests; a registration with a referral code links the referral. */
     public void snapshot(CustomerSnapshot c, boolean registered) {
+        snapshot(c, registered, true);
+    }
+
+    /**
+     * Like {@link #snapshot(CustomerSnapshot, boolean)}; with {@code current} false (a snapshot older than one already
+     * applied) the contact data stays as it is, but a registration still links its referral.
+     */
+    public void snapshot(CustomerSnapshot c, boolean registered, boolean current) {
         UUID id = UUID.fromString(c.customerId());
         CustomerProfile p = CustomerProfile.findById(id);
         if (p == null) {
@@ -48,8 +56,10 @@ public class CustomerLifecycle {
         if (p.erased) {
             return;
         }
-        p.emails = digests(c.contactDigests(), "email:");
-        p.phones = digests(c.contactDigests(), "phone:");
+        if (current) {
+            p.emails = digests(c.contactDigests(), "email:");
+            p.phones = digests(c.contactDigests(), "phone:");
+        }
         if (registered && c.referralCode() != null && !c.referralCode().isBlank()) {
             p.referralCode = c.referralCode().trim();
             em.flush();

@@ -7,13 +7,20 @@ import java.time.Duration;
 /** The idempotent inbox's knobs; each can be set by environment, e.g. RAPPORT_INBOX_MAX_ATTEMPTS. */
 @ConfigMapping(prefix = "rapport.inbox")
 public interface InboxConfig {
-    /** Attempts for one record before it goes to the dead-letter topic. */
+    /**
+     * Attempts for a record failing with a data error (SQLState class 22 or 23) before it is dead-lettered. Transient
+     * failures are retried without limit, poison records are dead-lettered at once.
+     */
     @WithDefault("3")
     int maxAttempts();
 
-    /** Pause before the first retry; doubles for every further attempt. */
+    /** Upper bound of the pause before the first retry; doubles for every further attempt (jittered). */
     @WithDefault("PT0.1S")
     Duration retryBackoff();
+
+    /** Upper bound of the pause between retries of a transient failure. */
+    @WithDefault("PT30S")
+    Duration maxBackoff();
 
     /** How long processed event ids are remembered (longer than any topic's retention). */
     @WithDefault("P90D")
@@ -22,4 +29,8 @@ public interface InboxConfig {
     /** How often old processed ids are forgotten. */
     @WithDefault("1h")
     String pruneInterval();
+
+    /** How often {@code rapport_dlq_records} is refreshed from the dead-letter table. */
+    @WithDefault("15s")
+    String metricsInterval();
 }

@@ -3,8 +3,10 @@ package io.rapport.platform.inbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.platform.config.InboxConfig;
+import io.rapport.platform.deadletter.DeadLetterStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -15,68 +17,82 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
-import org.jboss.logging.Logger;
 
 /**
- * The idempotent inbox. Each record is applied in its own transaction together with a row in
- * {@code rapport_inbox}: an event id already there has no second effect. A failing record is retried
- * {@code rapport.inbox.max-attempts} times with a doubling pause; then this throws, and the channel's
- * {@code failure-strategy=dead-letter-queue} sends the record to {@code <topic>.dlq} with the error in
- * its headers and consumption continues with the next record.
+ * The idempotent inbox. Each record is applied in its own transaction together with a row in {@code rapport_inbox}:
+ * an event id already there has no second effect.
+ *
+ * <p>Failures are classified ({@link FailureClassifier}). A transient one (database or broker unavailable, a lock,
+ * a deadlock, a timeout, anything unknown) is retried with capped exponential backoff and jitter for as long as it
+ * lasts ({@link ConsumerRetries}); meanwhile the consumer does not return, so the channel stops asking for records and
+ * nothing after the record is committed. A poison record (unreadable, schema-invalid, refused by the domain) is
+ * dead-lettered at once, a data error (SQLState 22, 23) after {@code rapport.inbox.max-attempts}: written to
+ * {@code rapport_dead_letter} (with a Kafka copy on {@code <topic>.dlq}, see {@link DeadLetterStore}), and consumption
+ * continues with the next record. A dead letter can be redriven through the same inbox and handler
+ * ({@link io.rapport.platform.deadletter.DeadLetterService}).
  *
  * <pre>{@code
  * @Incoming("customer-events")
+ * @Blocking(ordered = true)
  * public void onCustomerEvent(ConsumerRecord<String, String> record) {
  *     inbox.process("segmentation", record, handlers::apply);
  * }
  * }</pre>
+ * Channels use {@code failure-strategy=fail}: the only exception that leaves the inbox is
+ * {@link ConsumerStoppedException} at shutdown, and the record must then be read again, not dead-lettered.
  */
 @ApplicationScoped
 public class Inbox {
-    private static final Logger LOG = Logger.getLogger(Inbox.class);
-
     private final EntityManager em;
     private final InboxConfig config;
+    private final ConsumerRetries retries;
+    private final DeadLetterStore deadLetters;
 
-    public Inbox(EntityManager em, InboxConfig config) {
+    public Inbox(EntityManager em, InboxConfig config, ConsumerRetries retries, DeadLetterStore deadLetters) {
         this.em = em;
         this.config = config;
+        this.retries = retries;
+        this.deadLetters = deadLetters;
     }
 
     /**
-     * Applies {@code effect} to the record's event exactly once for {@code consumer}.
+     * Applies {@code effect} to the record's event exactly once for {@code consumer}, retrying transient failures until
+     * they pass, dead-lettering a record that can never be applied.
      *
-     * @return true when applied now, false when the event had been processed before
+     * @return true when applied now, false when the event had been processed before or was dead-lettered
+     * @throws ConsumerStoppedException when the service stops while the record waits for a retry
      */
     public boolean process(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> effect) {
-        IncomingEvent event = IncomingEvent.from(record);
-        long pause = config.retryBackoff().toMillis();
-        int attempts = Math.max(1, config.maxAttempts());
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.from(record);
+        } catch (MalformedEventException e) {
+            deadLetter(consumer, record, e, 1);
+            return false;
+        }
+        int dataAttempts = Math.max(1, config.maxAttempts());
         for (int attempt = 1;; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, event, effect));
-            } catch (MalformedEventException e) {
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, event, effect));
+                retries.recovered(consumer);
+                return applied;
+            } catch (ConsumerStoppedException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (attempt >= attempts) {
-                    LOG.errorf("event %s (%s) failed %d times, sending it to the dead-letter topic: %s", event.id(),
-                            event.type(), attempt, e.toString());
-                    throw e;
+                FailureKind kind = FailureClassifier.classify(e);
+                if (kind == FailureKind.POISON || (kind == FailureKind.DATA && attempt >= dataAttempts)) {
+                    deadLetter(consumer, record, e, attempt);
+                    return false;
                 }
-                LOG.warnf("event %s (%s) failed (attempt %d of %d), retrying: %s", event.id(), event.type(), attempt,
-                        attempts, e.toString());
-                sleep(pause);
-                pause *= 2;
+                retries.pause(consumer, attempt, "event " + event.id() + " (" + event.type() + ")", e);
             }
         }
     }
 
     /**
      * Applies a whole poll of records in ONE transaction, with the same deduplication as {@link #process}: one
-     * commit per batch instead of one per event, for consumers that must keep up with a busy topic (use with
-     * {@code batch=true} on the channel). When any record fails, nothing of the batch is kept and this answers
-     * false: the caller then hands the records one by one to {@link #process}, which retries and isolates the
-     * failing one.
+     * commit per batch instead of one per event. When any record fails, nothing of the batch is kept and this answers
+     * false (no retry, no dead letter: {@link #consume} does both).
      *
      * @return true when every record was applied or found already processed
      */
@@ -92,6 +108,60 @@ public class Inbox {
      * @return true when the batch was applied (or held nothing new); false when it failed and nothing was kept
      */
     public boolean processBatch(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            Consumer<List<IncomingEvent>> effect) {
+        return tryBatch(consumer, records, effect) == null;
+    }
+
+    /**
+     * The whole life of a poll on a batch channel ({@code batch=true}): a record that is not a readable CloudEvent is
+     * dead-lettered; the rest is applied in ONE transaction with {@code batchEffect}. A transient failure of the batch
+     * is retried (backoff, for as long as it lasts); any other failure sends the records one by one through
+     * {@link #process} with {@code singleEffect}, which isolates and dead-letters the record that can never be
+     * applied while the others proceed. Records keep their order on every path.
+     *
+     * @throws ConsumerStoppedException when the service stops while the poll waits for a retry
+     */
+    public void consume(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            Consumer<List<IncomingEvent>> batchEffect, Consumer<IncomingEvent> singleEffect) {
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                IncomingEvent.from(record);
+                readable.add(record);
+            } catch (MalformedEventException e) {
+                deadLetter(consumer, record, e, 1);
+            }
+        }
+        if (readable.isEmpty()) {
+            return;
+        }
+        for (int attempt = 1;; attempt++) {
+            RuntimeException failure = tryBatch(consumer, readable, batchEffect);
+            if (failure == null) {
+                retries.recovered(consumer);
+                return;
+            }
+            if (FailureClassifier.classify(failure) != FailureKind.TRANSIENT) {
+                break;
+            }
+            retries.pause(consumer, attempt, "a batch of " + readable.size() + " records", failure);
+        }
+        for (ConsumerRecord<String, String> record : readable) {
+            process(consumer, record, singleEffect);
+        }
+    }
+
+    /**
+     * Applies {@code effect} to {@code event} once for {@code consumer} inside the caller's transaction (a redrive).
+     *
+     * @return true when applied now, false when the event had been processed before
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean applyInCurrentTransaction(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
+        return applyOnce(consumer, event, effect);
+    }
+
+    private RuntimeException tryBatch(String consumer, Iterable<ConsumerRecord<String, String>> records,
             Consumer<List<IncomingEvent>> effect) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -110,39 +180,22 @@ public class Inbox {
                     effect.accept(apply);
                 }
             });
-            return true;
+            return null;
         } catch (RuntimeException e) {
-            LOG.infof("a batch for %s failed (%s); applying its records one by one", consumer, e.toString());
-            return false;
+            return e;
         }
     }
 
-    /**
-     * The whole life of a poll on a batch channel ({@code batch=true}), for consumers that must keep up with a busy
-     * topic: a record that is not a readable CloudEvent goes straight to its dead-letter topic; the rest is applied in
-     * ONE transaction through {@link #processBatch} with {@code batchEffect}; if that fails, record by record through
-     * {@link #process} with {@code singleEffect} (retries), and a record that still fails goes to its dead-letter topic
-     * while the others proceed. Records keep their order on every path.
-     */
-    public void consume(String consumer, Iterable<ConsumerRecord<String, String>> records,
-            Consumer<List<IncomingEvent>> batchEffect, Consumer<IncomingEvent> singleEffect, DeadLetters deadLetters) {
-        List<ConsumerRecord<String, String>> readable = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
+    /** Records the dead letter, retrying while the database is unavailable (a dead letter is never dropped). */
+    private void deadLetter(String consumer, ConsumerRecord<String, String> record, RuntimeException failure, int attempts) {
+        for (int attempt = 1;; attempt++) {
             try {
-                IncomingEvent.from(record);
-                readable.add(record);
-            } catch (MalformedEventException e) {
-                deadLetters.send(record, e);
-            }
-        }
-        if (readable.isEmpty() || processBatch(consumer, readable, batchEffect)) {
-            return;
-        }
-        for (ConsumerRecord<String, String> record : readable) {
-            try {
-                process(consumer, record, singleEffect);
+                QuarkusTransaction.requiringNew().run(() -> deadLetters.record(consumer, record, failure, attempts));
+                retries.recovered(consumer);
+                return;
             } catch (RuntimeException e) {
-                deadLetters.send(record, e);
+                retries.pause(consumer, attempt, "dead-lettering " + record.topic() + "/" + record.partition() + "@"
+                        + record.offset(), e);
             }
         }
     }
@@ -192,14 +245,5 @@ public class Inbox {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from rapport_inbox where processed_at < ?1")
                 .setParameter(1, Instant.now().minus(config.retention()))
                 .executeUpdate());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying an event", e);
-        }
     }
 }

@@ -12,9 +12,14 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * A CloudEvent read from Kafka (binary mode). Payloads are read leniently: fields added by a newer,
- * compatible version of the schema are ignored.
+ * compatible version of the schema are ignored. {@code sequence} is the subject's event number at its source (the
+ * CloudEvents {@code sequence} extension); null for events published before it existed.
  */
-public record IncomingEvent(String id, String type, String source, String subject, Instant time, String payload) {
+public record IncomingEvent(String id, String type, String source, String subject, Instant time, String payload,
+        Long sequence) {
+    /** Kafka header of the CloudEvents {@code sequence} extension attribute (per-subject, zero-padded decimal). */
+    public static final String SEQUENCE = CloudEvents.SEQUENCE;
+
     private static final ObjectMapper LENIENT = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -35,8 +40,15 @@ public record IncomingEvent(String id, String type, String source, String subjec
             throw new MalformedEventException("ce_time is not an instant: " + time);
         }
         String subject = header(record, CloudEvents.SUBJECT);
+        String sequence = header(record, SEQUENCE);
+        Long n;
+        try {
+            n = sequence == null ? null : Long.valueOf(sequence.trim());
+        } catch (NumberFormatException e) {
+            throw new MalformedEventException("ce_sequence is not a number: " + sequence);
+        }
         return new IncomingEvent(id, type, header(record, CloudEvents.SOURCE), subject == null ? record.key() : subject, at,
-                record.value());
+                record.value(), n);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

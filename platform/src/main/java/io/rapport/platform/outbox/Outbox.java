@@ -20,11 +20,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes domain events into the transactional outbox. Call it inside the transaction that changes
- * the state the event describes: both commit together or neither does; the relay publishes later.
+ * the state the event describes: both commit together or neither does; the relay publishes later. Never touches
+ * Kafka, so writes keep succeeding while the broker is down.
+ *
+ * <p>Each event gets the next number of its subject's sequence (the CloudEvents {@code sequence} extension, header
+ * {@code ce_sequence}): the counter row of the subject is updated in the same transaction, which makes concurrent
+ * writers of one subject wait for each other, so a subject's sequence order is its commit order. Projections use it
+ * to ignore stale events ({@link io.rapport.platform.inbox.EventOrder}).
  */
 @ApplicationScoped
 public class Outbox {
     private static final String WAKE_UP_REGISTERED = Outbox.class.getName() + ".wakeUp";
+    /** Takes the subject's ({@code ?5}) next sequence number; the row lock serializes writers of one subject. */
+    private static final String NEXT_SEQUENCE = "with n as (insert into rapport_subject_sequence as t (subject, last_sequence)"
+            + " values (?5, 1) on conflict (subject) do update set last_sequence = t.last_sequence + 1"
+            + " returning last_sequence) ";
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -52,8 +62,8 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(EventType type, Object subject, Object payload) {
         UUID id = UUID.randomUUID();
-        em.createNativeQuery("insert into rapport_outbox (id, topic, type, source, subject, payload, traceparent)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        em.createNativeQuery(NEXT_SEQUENCE + "insert into rapport_outbox (id, topic, type, source, subject, payload, traceparent,"
+                + " sequence) select ?1, ?2, ?3, ?4, ?5, ?6, ?7, n.last_sequence from n")
                 .setParameter(1, id)
                 .setParameter(2, type.topic())
                 .setParameter(3, type.name())
@@ -81,15 +91,17 @@ public class Outbox {
         }
         String traceparent = traceparent();
         try (PreparedStatement ps = connection.prepareStatement(
-                "insert into rapport_outbox (id, topic, type, source, subject, payload, traceparent) values (?, ?, ?, ?, ?, ?, ?)")) {
+                NEXT_SEQUENCE.replace("?5", "?") + "insert into rapport_outbox (id, topic, type, source, subject, payload,"
+                        + " traceparent, sequence) select ?, ?, ?, ?, ?, ?, ?, n.last_sequence from n")) {
             for (Pending e : events) {
-                ps.setObject(1, UUID.randomUUID());
-                ps.setString(2, e.type().topic());
-                ps.setString(3, e.type().name());
-                ps.setString(4, source);
-                ps.setString(5, String.valueOf(e.subject()));
-                ps.setString(6, serialise(e.payload()));
-                ps.setString(7, traceparent);
+                ps.setString(1, String.valueOf(e.subject()));
+                ps.setObject(2, UUID.randomUUID());
+                ps.setString(3, e.type().topic());
+                ps.setString(4, e.type().name());
+                ps.setString(5, source);
+                ps.setString(6, String.valueOf(e.subject()));
+                ps.setString(7, serialise(e.payload()));
+                ps.setString(8, traceparent);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -109,25 +121,54 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public int publishSelect(Connection connection, EventType type, String rows, Object... params) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "insert into rapport_outbox (id, topic, type, source, subject, payload, traceparent)"
-                        + " select gen_random_uuid(), ?, ?, ?, r.subject, r.payload, ? from (" + rows + ") r")) {
-            ps.setString(1, type.topic());
-            ps.setString(2, type.name());
-            ps.setString(3, source);
-            ps.setString(4, traceparent());
+                "with r as (select q.subject, q.payload, row_number() over () as n from (" + rows + ") q),"
+                        + " c as (select subject, count(*) as events from r group by subject),"
+                        + " s as (insert into rapport_subject_sequence as t (subject, last_sequence)"
+                        + "   select subject, events from c on conflict (subject)"
+                        + "   do update set last_sequence = t.last_sequence + excluded.last_sequence"
+                        + "   returning subject, last_sequence)"
+                        + " insert into rapport_outbox (id, topic, type, source, subject, payload, traceparent, sequence)"
+                        + " select gen_random_uuid(), ?, ?, ?, r.subject, r.payload, ?,"
+                        + "   s.last_sequence - c.events + row_number() over (partition by r.subject order by r.n)"
+                        + " from r join c on c.subject = r.subject join s on s.subject = r.subject order by r.n")) {
             for (int i = 0; i < params.length; i++) {
                 if (params[i] instanceof String[] texts) {
-                    ps.setArray(5 + i, connection.createArrayOf("text", texts));
+                    ps.setArray(1 + i, connection.createArrayOf("text", texts));
                 } else {
-                    ps.setObject(5 + i, params[i]);
+                    ps.setObject(1 + i, params[i]);
                 }
             }
+            ps.setString(params.length + 1, type.topic());
+            ps.setString(params.length + 2, type.name());
+            ps.setString(params.length + 3, source);
+            ps.setString(params.length + 4, traceparent());
             int written = ps.executeUpdate();
             if (written > 0) {
                 wakeRelayAfterCommit();
             }
             return written;
         }
+    }
+
+    /**
+     * Records a verbatim copy of a consumed record for {@code topic} (a dead letter's Kafka copy): the relay sends
+     * {@code headers} (a JSON array of [name, value] pairs) as they are, with {@code key} and {@code value}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publishCopy(String topic, String type, String key, String value, String headers) {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into rapport_outbox (id, topic, type, source, subject, payload, headers)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, id)
+                .setParameter(2, topic)
+                .setParameter(3, type == null ? "unknown" : type)
+                .setParameter(4, source)
+                .setParameter(5, key == null ? "" : key)
+                .setParameter(6, value == null ? "" : value)
+                .setParameter(7, headers)
+                .executeUpdate();
+        wakeRelayAfterCommit();
+        return id;
     }
 
     private void wakeRelayAfterCommit() {

@@ -11,97 +11,151 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Future;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Publishes unsent outbox rows to Kafka, oldest first, and marks them sent. Plain JDBC and a Kafka
  * producer, no container: the Quarkus scheduler drives it in a service, a test can drive it in a child JVM.
  *
- * <p>Only one relay of a database publishes at a time (a transaction-scoped advisory lock), so rows
- * leave in {@code seq} order even with several replicas. A crash after sending but before the commit
- * republishes the batch: delivery is at least once, and consumers drop the duplicates by {@code ce_id}.
+ * <p>Only one relay of a database publishes at a time (a session-level advisory lock held for the batch), so rows
+ * leave in {@code seq} order even with several replicas. Each row is marked sent (committed) as soon as Kafka
+ * acknowledges it, in small groups while the rest of the batch is still in flight: a relay that stops mid-batch (crash,
+ * acknowledgement timeout, a refused record) re-sends only the rows Kafka did not acknowledge. Waiting out a slow or
+ * frozen broker is left to the idempotent producer's own retries ({@code delivery.timeout.ms}), which the broker
+ * deduplicates; only a row whose delivery finally failed is sent again. Delivery is at least once, and consumers drop
+ * the rare duplicates by {@code ce_id}.
  */
 public final class OutboxRelay {
+    /** The CloudEvents {@code sequence} attribute: the decimal number zero-padded to 19 digits (orders as text too). */
+    public static String sequence(long n) {
+        return String.format("%019d", n);
+    }
+
     /** Advisory lock key of the relay ("rapport-outbox"); each service owns its database. */
     static final long LOCK_KEY = 0x5241505054L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SEQUENCE_HEADER = CloudEvents.SEQUENCE;
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
     private final int batchSize;
+    private final Duration ackTimeout;
 
     public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, int batchSize) {
+        this(dataSource, producer, batchSize, RelayProducers.DELIVERY_TIMEOUT.plusSeconds(10));
+    }
+
+    /** @param ackTimeout how long to wait for the acknowledgements of a batch (longer than the producer's delivery timeout) */
+    public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, int batchSize, Duration ackTimeout) {
         this.dataSource = dataSource;
         this.producer = producer;
         this.batchSize = batchSize;
+        this.ackTimeout = ackTimeout;
     }
 
     /**
      * Publishes one batch.
      *
      * @return rows published and marked sent; 0 when there was nothing to do or another replica holds the lock
-     * @throws OutboxPublishException when Kafka did not acknowledge; the unacknowledged rows stay unsent
+     * @throws OutboxPublishException when Kafka did not acknowledge a row; the acknowledged ones are marked sent, the
+     *         others stay unsent
      */
     public int publishBatch() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+            c.setAutoCommit(true);
+            if (!tryLock(c)) {
+                return 0;
+            }
             try {
-                int sent = publishBatch(c);
-                c.commit();
-                return sent;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                return publish(c);
+            } finally {
+                unlock(c);
             }
         }
     }
 
-    private int publishBatch(Connection c) throws SQLException {
-        if (!tryLock(c)) {
-            return 0;
-        }
+    private int publish(Connection c) throws SQLException {
         List<Row> rows = unsent(c);
         if (rows.isEmpty()) {
             return 0;
         }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        BlockingQueue<Ack> acks = new LinkedBlockingQueue<>();
+        int inFlight = 0;
+        Ack refused = null;
         for (Row row : rows) {
             try {
-                acks.add(producer.send(row.toRecord()));
+                producer.send(row.toRecord(), (metadata, error) -> acks.add(new Ack(row.id(), error)));
+                inFlight++;
             } catch (RuntimeException e) {
-                acks.add(java.util.concurrent.CompletableFuture.failedFuture(e));
+                refused = new Ack(row.id(), e);
                 break; // keep order: send nothing after a refused record
             }
         }
-        producer.flush();
-        List<UUID> acknowledged = new ArrayList<>(rows.size());
-        RuntimeException failure = null;
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(30, TimeUnit.SECONDS);
-                acknowledged.add(rows.get(i).id());
-            } catch (Exception e) {
-                // keep order: nothing after the first failure counts as sent
-                failure = new OutboxPublishException("Kafka did not acknowledge outbox row " + rows.get(i).id(), e);
-                recordFailure(c, rows.get(i).id(), e);
+        int sent = 0;
+        Ack failed = refused;
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
+        List<Ack> arrived = new ArrayList<>();
+        while (inFlight > 0) {
+            long left = deadline - System.nanoTime();
+            Ack first = left <= 0 ? null : poll(acks, left);
+            if (first == null) {
+                if (failed == null) {
+                    failed = new Ack(null, new java.util.concurrent.TimeoutException(inFlight + " rows not acknowledged within "
+                            + ackTimeout));
+                }
                 break;
             }
+            arrived.clear();
+            arrived.add(first);
+            acks.drainTo(arrived);
+            inFlight -= arrived.size();
+            List<UUID> ok = new ArrayList<>(arrived.size());
+            for (Ack ack : arrived) {
+                if (ack.error() == null) {
+                    ok.add(ack.id());
+                } else {
+                    recordFailure(c, ack.id(), ack.error());
+                    if (failed == null) {
+                        failed = ack;
+                    }
+                }
+            }
+            markSent(c, ok);
+            sent += ok.size();
         }
-        markSent(c, acknowledged);
-        if (failure != null) {
-            c.commit();
-            throw failure;
+        if (failed != null) {
+            if (failed.id() != null && failed == refused) {
+                recordFailure(c, failed.id(), failed.error());
+            }
+            throw new OutboxPublishException("Kafka did not acknowledge outbox row "
+                    + (failed.id() == null ? "(timeout)" : failed.id()) + "; " + sent + " of the batch were", failed.error());
         }
-        return acknowledged.size();
+        return sent;
+    }
+
+    private static Ack poll(BlockingQueue<Ack> acks, long nanos) {
+        try {
+            return acks.poll(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private record Ack(UUID id, Exception error) {
     }
 
     private static boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+        try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
             ps.setLong(1, LOCK_KEY);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -110,8 +164,15 @@ public final class OutboxRelay {
         }
     }
 
+    private static void unlock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?)")) {
+            ps.setLong(1, LOCK_KEY);
+            ps.execute();
+        }
+    }
+
     private List<Row> unsent(Connection c) throws SQLException {
-        String sql = "select id, topic, type, source, subject, payload, created_at, traceparent from rapport_outbox"
+        String sql = "select id, topic, type, source, subject, payload, created_at, traceparent, sequence, headers from rapport_outbox"
                 + " where sent_at is null order by seq limit ?";
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -119,7 +180,8 @@ public final class OutboxRelay {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8)));
+                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
+                            (Long) rs.getObject(9), rs.getString(10)));
                 }
             }
         }
@@ -181,9 +243,12 @@ public final class OutboxRelay {
     }
 
     private record Row(UUID id, String topic, String type, String source, String subject, String payload,
-            Instant createdAt, String traceparent) {
+            Instant createdAt, String traceparent, Long sequence, String copiedHeaders) {
 
         ProducerRecord<String, byte[]> toRecord() {
+            if (copiedHeaders != null) {
+                return copy();
+            }
             RecordHeaders h = new RecordHeaders();
             h.add(CloudEvents.SPECVERSION, bytes(CloudEvents.SPEC_VERSION));
             h.add(CloudEvents.ID, bytes(id.toString()));
@@ -192,10 +257,28 @@ public final class OutboxRelay {
             h.add(CloudEvents.SUBJECT, bytes(subject));
             h.add(CloudEvents.TIME, bytes(createdAt.toString()));
             h.add(CloudEvents.CONTENT_TYPE, bytes(CloudEvents.JSON));
+            if (sequence != null) {
+                h.add(SEQUENCE_HEADER, bytes(OutboxRelay.sequence(sequence)));
+            }
             if (traceparent != null) {
                 h.add("traceparent", bytes(traceparent));
             }
             return new ProducerRecord<>(topic, null, subject, payload.getBytes(StandardCharsets.UTF_8), h);
+        }
+
+        /** A verbatim copy of a consumed record: its own headers, key and value. */
+        private ProducerRecord<String, byte[]> copy() {
+            RecordHeaders h = new RecordHeaders();
+            try {
+                for (JsonNode pair : JSON.readTree(copiedHeaders)) {
+                    JsonNode value = pair.get(1);
+                    h.add(pair.get(0).asText(), value == null || value.isNull() ? null : bytes(value.asText()));
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("outbox row " + id + " has unreadable headers", e);
+            }
+            return new ProducerRecord<>(topic, null, subject.isEmpty() ? null : subject,
+                    payload.getBytes(StandardCharsets.UTF_8), h);
         }
 
         private static byte[] bytes(String s) {

@@ -10,6 +10,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The relay's producer: idempotent, {@code acks=all}, ordered per partition, bounded blocking when Kafka is down. */
 public final class RelayProducers {
+    /**
+     * How long the producer itself keeps retrying a record (the broker deduplicates these retries): a broker freeze
+     * shorter than this costs no duplicate; the relay re-sends a row only after it.
+     */
+    public static final java.time.Duration DELIVERY_TIMEOUT = java.time.Duration.ofMinutes(2);
     private RelayProducers() {
     }
 
@@ -30,7 +35,7 @@ public final class RelayProducers {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 }

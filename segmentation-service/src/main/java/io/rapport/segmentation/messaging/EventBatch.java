@@ -11,6 +11,7 @@ import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.contracts.customer.PurchaseRefunded;
 import io.rapport.contracts.engagement.ComplaintOpened;
 import io.rapport.contracts.engagement.EngagementEvents;
+import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.segmentation.domain.ValueFact;
 import io.rapport.segmentation.service.ProfileService;
@@ -32,17 +33,23 @@ import java.util.function.Consumer;
  * (a purchase of a record merged earlier in the batch goes to the survivor). {@link #finish()} applies the rest and
  * reclassifies every customer the batch touched once, against the latest runs: a class that changed and changed back
  * inside one batch publishes nothing. Payloads are read as the events arrive, so an unreadable one fails its record.
+ * A profile snapshot older than the one already applied (replay, redrive) is skipped ({@link EventOrder}).
  * Use once per transaction.
  */
 public final class EventBatch implements Consumer<IncomingEvent> {
+    /** The profile snapshot (registered, updated): a stale one (older sequence than the last applied) is skipped. */
+    static final String PROFILE = "customer-profile";
+
     private final ProfileService profiles;
     private final Reclassifier reclassifier;
+    private final EventOrder order;
     private final List<ValueFact> facts = new ArrayList<>();
     private final Set<UUID> touched = new LinkedHashSet<>();
 
-    EventBatch(ProfileService profiles, Reclassifier reclassifier) {
+    EventBatch(ProfileService profiles, Reclassifier reclassifier, EventOrder order) {
         this.profiles = profiles;
         this.reclassifier = reclassifier;
+        this.order = order;
     }
 
     @Override
@@ -69,11 +76,15 @@ public final class EventBatch implements Consumer<IncomingEvent> {
         } else if (type.equals(CustomerEvents.REGISTERED.name())) {
             CustomerRegistered r = event.payload(CustomerRegistered.class);
             applyFacts();
-            profiles.snapshot(r.customer()).ifPresent(touched::add);
+            if (order.isNewest(PROFILE, event)) {
+                profiles.snapshot(r.customer()).ifPresent(touched::add);
+            }
         } else if (type.equals(CustomerEvents.UPDATED.name())) {
             CustomerUpdated u = event.payload(CustomerUpdated.class);
             applyFacts();
-            profiles.snapshot(u.customer()).ifPresent(touched::add);
+            if (order.isNewest(PROFILE, event)) {
+                profiles.snapshot(u.customer()).ifPresent(touched::add);
+            }
         } else if (type.equals(CustomerEvents.MERGED.name())) {
             CustomerMerged m = event.payload(CustomerMerged.class);
             applyFacts();

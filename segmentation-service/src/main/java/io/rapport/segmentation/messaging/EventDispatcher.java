@@ -1,5 +1,6 @@
 package io.rapport.segmentation.messaging;
 
+import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.segmentation.service.ProfileService;
 import io.rapport.segmentation.service.Reclassifier;
@@ -14,16 +15,18 @@ import java.util.List;
 public class EventDispatcher {
     private final ProfileService profiles;
     private final Reclassifier reclassifier;
+    private final EventOrder order;
 
-    public EventDispatcher(ProfileService profiles, Reclassifier reclassifier) {
+    public EventDispatcher(ProfileService profiles, Reclassifier reclassifier, EventOrder order) {
         this.profiles = profiles;
         this.reclassifier = reclassifier;
+        this.order = order;
     }
 
     /** The events in record order, as one batch (holding the window-totals lock shared, see ProfileService). */
     public void applyAll(List<IncomingEvent> events) {
         profiles.shareWindowLock();
-        EventBatch batch = new EventBatch(profiles, reclassifier);
+        EventBatch batch = new EventBatch(profiles, reclassifier, order);
         events.forEach(batch);
         batch.finish();
     }
