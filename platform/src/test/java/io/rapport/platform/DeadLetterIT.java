@@ -129,10 +129,33 @@ class DeadLetterIT {
     void onlyAdminsSeeDeadLetters() {
         given().header("X-Rapport-Principal", "bob").header("X-Rapport-Roles", "sales").get(BASE).then().statusCode(403)
                 .contentType("application/problem+json");
-        given().get(BASE).then().statusCode(403);
+        given().header("X-Rapport-Principal", "mia").header("X-Rapport-Roles", "marketing,support").get(BASE).then()
+                .statusCode(403);
+        given().header("X-Test-Raw-Identity", "true").get(BASE).then().statusCode(401); // no service token at all
         admin().get("/api/v1/admin/loyalty/dead-letters").then().statusCode(404);
         admin().get(BASE + "?status=LOST").then().statusCode(400).contentType("application/problem+json");
         admin().get(BASE + "?size=0").then().statusCode(400);
+    }
+
+    @Test
+    void aCustomersErasureScrubsItsDeadLettersAndDiscardsThePendingOnes() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        TestKafka.send("platform.probe", TYPE, subject, "{\"poison\":true,\"email\":\"erase.me@example.org\"}");
+        String id = (String) awaitDeadLetter(subject).get("id");
+
+        TestKafka.send("platform.probe", "rapport.customer.erased.v1", subject,
+                "{\"customerId\":\"" + subject + "\",\"erasedAt\":\"2026-01-01T00:00:00Z\"}");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin().get(BASE + "/" + id).then().statusCode(200)
+                .body("status", equalTo("DISCARDED")).body("discardReason", equalTo("subject erased")));
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select coalesce(payload, '') || coalesce(record_key, '') || headers || error from rapport_dead_letter where subject = ?")) {
+            ps.setString(1, subject);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).doesNotContain("erase.me@example.org").doesNotContain("poison");
+            }
+        }
     }
 
     private Map<String, Object> awaitDeadLetter(String subject) {

@@ -150,6 +150,25 @@ public class DeadLetterStore {
                 .setParameter(1, id).setParameter(2, by).setParameter(3, reason).executeUpdate() == 1;
     }
 
+    /**
+     * GDPR erasure of {@code subject} (a customer id): its dead letters keep their ids and event types but lose the
+     * record (key, payload, headers) and the error text, which may quote personal values; pending ones are discarded
+     * ("subject erased"), since an erased customer's event must never be applied. Unsent Kafka copies of them in the
+     * outbox are dropped. Call it from the consumer's CustomerErased handler, in its transaction.
+     *
+     * @return the dead letters scrubbed
+     */
+    public int forgetSubject(String subject, String by) {
+        int scrubbed = em.createNativeQuery("update rapport_dead_letter set record_key = null, payload = null, headers = '[]',"
+                + " error = '(subject erased)', status = case when status = 'PENDING' then 'DISCARDED' else status end,"
+                + " resolved_at = coalesce(resolved_at, now()), resolved_by = coalesce(resolved_by, ?2),"
+                + " discard_reason = case when status = 'PENDING' then 'subject erased' else discard_reason end"
+                + " where subject = ?1").setParameter(1, subject).setParameter(2, by).executeUpdate();
+        em.createNativeQuery("delete from rapport_outbox where subject = ?1 and topic like ?2")
+                .setParameter(1, subject).setParameter(2, "%" + Topics.DLQ_SUFFIX).executeUpdate();
+        return scrubbed;
+    }
+
     /** Dead letters per consumer and status, for the {@code rapport_dlq_records} gauge. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Object[]> countsByConsumerAndStatus() {

@@ -2,6 +2,7 @@ package io.rapport.platform.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.platform.config.InboxConfig;
 import io.rapport.platform.deadletter.DeadLetterStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -178,6 +179,7 @@ public class Inbox {
                 }
                 if (!apply.isEmpty()) {
                     effect.accept(apply);
+                    apply.forEach(this::afterApplied);
                 }
             });
             return null;
@@ -236,7 +238,19 @@ public class Inbox {
             return false;
         }
         effect.accept(event);
+        afterApplied(event);
         return true;
+    }
+
+    /**
+     * What every consumer does after its own handler, in the same transaction: a customer's erasure also scrubs the
+     * record and error of that customer's dead letters here (they may hold personal data of older releases' events),
+     * so each service's erasure is complete whatever its handler does.
+     */
+    private void afterApplied(IncomingEvent event) {
+        if (CustomerEvents.ERASED.name().equals(event.type()) && event.subject() != null) {
+            deadLetters.forgetSubject(event.subject(), "erasure");
+        }
     }
 
     /** Forgets processed ids older than the retention (far longer than any topic keeps records). */
