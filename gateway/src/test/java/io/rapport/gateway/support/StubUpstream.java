@@ -77,6 +77,12 @@ public final class StubUpstream {
             if (path.contains("/slow") || path.contains(SLOW_CUSTOMER) && name.equals("engagement")) {
                 sleep(5_000);
             }
+            if (path.endsWith("/created")) {
+                // like a service behind the gateway: Location names the service's own host and port
+                exchange.getResponseHeaders().add("Location", url() + path + "/42");
+                reply(exchange, 201, "{}");
+                return;
+            }
             if (path.contains(UNKNOWN_CUSTOMER)) {
                 reply(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
                 return;

@@ -45,6 +45,12 @@ public class PartnerResource {
     @Path("/partner/earn")
     @Operation(summary = "Credit points for spend at the partner", description = "Programme rate x the member's tier multiplier,"
             + " rounded down. The reference is unique per partner: resending it returns the first booking (200).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Booked",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PartnerTransaction.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "A replay of the same partner reference: the first result",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PartnerTransaction.class)))
     public Response earn(@HeaderParam(PARTNER_HEADER) String partnerId, @Valid @NotNull PartnerEarn body) {
         PartnerService.Booked b = partners.earn(partnerId, body);
         return Response.status(b.replay() ? 200 : 201).entity(view(b.entry(), b.member().memberNumber)).build();
@@ -53,6 +59,12 @@ public class PartnerResource {
     @POST
     @Path("/partner/burn")
     @Operation(summary = "Debit points spent at the partner", description = "More than the balance: 422, nothing changes.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Booked",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PartnerTransaction.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "A replay of the same partner reference: the first result",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PartnerTransaction.class)))
     public Response burn(@HeaderParam(PARTNER_HEADER) String partnerId, @Valid @NotNull PartnerBurn body) {
         PartnerService.Booked b = partners.burn(partnerId, body);
         return Response.status(b.replay() ? 200 : 201).entity(view(b.entry(), b.member().memberNumber)).build();
