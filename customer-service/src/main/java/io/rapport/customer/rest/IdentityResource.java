@@ -72,6 +72,7 @@ public class IdentityResource {
     @Operation(summary = "Erase a customer's personal data (GDPR)", description = "Irreversible. Personal data is removed,"
             + " purchases and costs stay anonymously for statistics; publishes CustomerErased so every service forgets"
             + " the customer. Answers 204.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Erased")
     public void erase(@PathParam("id") UUID id) {
         erasure.erase(id);
     }

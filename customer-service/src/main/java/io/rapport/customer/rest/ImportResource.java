@@ -37,9 +37,9 @@ public class ImportResource {
             + " request). Each row needs an e-mail, phone or external id; a row whose identity already exists is EXISTING"
             + " and changes nothing, so running the same file twice changes nothing. Answers 200 with a result per line;"
             + " publishes CustomerRegistered for each created customer.")
-    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples =
-            "{\"kind\":\"CONSUMER\",\"givenName\":\"Ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}\n"
-                    + "{\"kind\":\"ENTERPRISE\",\"organisation\":{\"companyName\":\"Acme\"},\"externalIds\":[{\"system\":\"erp\",\"id\":\"A-1\"}]}")))
+    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples = {
+            "{\"kind\":\"CONSUMER\",\"givenName\":\"Ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}",
+            "{\"kind\":\"ENTERPRISE\",\"organisation\":{\"companyName\":\"Acme\"},\"externalIds\":[{\"system\":\"erp\",\"id\":\"A-1\"}]}" })))
     public ImportResult customers(InputStream body, @Context HttpHeaders headers) throws IOException, SQLException {
         return imports.importCustomers(body, Principals.who(headers));
     }

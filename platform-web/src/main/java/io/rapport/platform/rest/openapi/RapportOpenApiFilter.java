@@ -25,7 +25,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>a stable {@code operationId} per operation (see {@link OperationIds}) unless one is given explicitly;</li>
  * <li>the {@code Problem} schema, and a problem+json response for each error status the operation can answer
  * (see {@link ProblemResponses});</li>
- * <li>every error response typed as problem+json.</li>
+ * <li>every error response typed as problem+json;</li>
+ * <li>scalars (UUID, Instant, LocalDate, Decimal) written in place rather than as components (see
+ * {@link ScalarSchemas}).</li>
  * </ul>
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
@@ -42,6 +44,7 @@ public class RapportOpenApiFilter implements OASFilter {
             openAPI.setComponents(components);
         }
         addProblemSchemas(components);
+        ScalarSchemas.inline(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -59,6 +62,9 @@ public class RapportOpenApiFilter implements OASFilter {
                 }
                 if (operation.getParameters() != null) {
                     parameters.addAll(operation.getParameters());
+                }
+                if (operation.getRequestBody() != null) {
+                    NdjsonExamples.asText(operation.getRequestBody().getContent());
                 }
                 type(operation, ProblemResponses.statuses(op.getKey().name(), path.getKey(), parameters,
                         operation.getRequestBody() != null));
