@@ -60,7 +60,7 @@ class ClientFlowIT {
 
         PurchaseView purchase = new PurchasesAndCostsApi(client).recordPurchase(ada.getId(), new PurchaseInput()
                 .orderId("SO-" + UUID.randomUUID()).occurredAt(OffsetDateTime.now().minusHours(1)).currency("EUR")
-                .lines(List.of(new Line().sku("PILLOW-L").quantity(2).unitPrice("39.90"))));
+                .lines(List.of(new Line().sku("PILLOW-L").category("bedding").quantity(2).unitPrice("39.90"))));
         assertThat(purchase.getTotal()).isEqualTo("79.80");
         assertThat(purchase.getCustomerId()).isEqualTo(ada.getId());
 
