@@ -70,7 +70,7 @@ class ApiIT {
                 .body("items[1].active", equalTo(false));
         given().post("/api/v1/segments/policies/ABC/versions/1/activate").then().statusCode(200).body("active", equalTo(true));
         given().get("/api/v1/segments/policies/ABC").then().body("version", equalTo(1));
-        given().get("/api/v1/segments/policies/VALUE").then().statusCode(200).body("value.mvcTopPercent", equalTo(20));
+        given().get("/api/v1/segments/policies/VALUE").then().statusCode(200).body("value.mvcTopPercent", equalTo("20"));
     }
 
     @Test
