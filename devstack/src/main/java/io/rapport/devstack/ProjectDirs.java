@@ -35,7 +35,12 @@ public final class ProjectDirs {
         return dir;
     }
 
+    /** {@code .rapport/} under the project root, or {@code rapport.state.dir} (a second stack beside the first). */
     public static Path rapportDir() {
+        String state = System.getProperty("rapport.state.dir");
+        if (state != null && !state.isBlank()) {
+            return Paths.get(state).toAbsolutePath();
+        }
         return projectRoot().resolve(".rapport");
     }
 

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.gateway.support.TestTokens;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -131,6 +132,14 @@ class RoutingIT {
     void unsupportedMethodsAreProblems() {
         given().header("Authorization", ADMIN).when().request("TRACE", "/api/v1/customers")
                 .then().statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
+    void locationOfACreatedResourcePointsAtTheGatewayNotTheService() {
+        String location = given().header("Authorization", ADMIN).contentType("application/json").body("{}")
+                .when().post("/api/v1/customers/created")
+                .then().statusCode(201).extract().header("Location");
+        assertThat(location).isEqualTo(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/customers/created/42");
     }
 
     @Test

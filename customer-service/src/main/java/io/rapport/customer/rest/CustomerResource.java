@@ -74,6 +74,13 @@ public class CustomerResource {
             + " another customer answers 409 naming it in context.existingCustomerId. With an Idempotency-Key a replay"
             + " returns the first result (200) and stores nothing. The sales rep who enters a customer becomes its owner"
             + " (ownerId); only admin may name another owner (403 otherwise).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Created",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "A replay with the same Idempotency-Key: the first result",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
     public Response create(@Valid @NotNull CustomerInput input,
             @Parameter(description = "Replays with the same key return the first result") @HeaderParam("Idempotency-Key") String key) {
         CustomerInput owned = input.withOwnerId(owner(() -> OwnerRule.onCreate(input.ownerId(), caller.subject(), mayAssignOwners())));
@@ -89,6 +96,9 @@ public class CustomerResource {
     @Path("/{id}")
     @Operation(summary = "Read a customer", description = "The profile with contact points, consents and preferences. A"
             + " merged record answers with status MERGED and mergedInto naming the survivor.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The customer (ETag: its version)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
     public Response get(@PathParam("id") UUID id) {
         CustomerView c = service.view(id);
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
@@ -101,6 +111,9 @@ public class CustomerResource {
             + " answers 412. Publishes CustomerUpdated naming the changed fields. Merged or erased records answer 409. Sales may"
             + " replace only customers it owns (403 otherwise); ownerId is read-only except for admin: absent keeps the owner,"
             + " another value answers 403.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The updated customer",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
     public Response update(@PathParam("id") UUID id, @Valid @NotNull CustomerInput input,
             @HeaderParam("If-Match") String ifMatch) {
         String current = service.view(id).ownerId();
@@ -140,6 +153,9 @@ public class CustomerResource {
     @Path("/{id}/verify")
     @Operation(summary = "Mark a record verified", description = "Someone confirmed the data is correct: sets lastVerifiedAt"
             + " (and counts as activity).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The customer, verified now",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
     public Response verify(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         CustomerView c = service.verify(id, ifMatch);
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
@@ -154,6 +170,9 @@ public class CustomerResource {
     @Path("/{id}/archive")
     @Operation(summary = "Archive a record", description = "Retires an outdated record (status ARCHIVED, publishes"
             + " CustomerStatusChanged); new activity makes it ACTIVE again.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The archived customer",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
     public Response archive(@PathParam("id") UUID id, @Valid ArchiveRequest request, @HeaderParam("If-Match") String ifMatch) {
         CustomerView c = service.archive(id, request == null ? null : request.reason(), ifMatch);
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();

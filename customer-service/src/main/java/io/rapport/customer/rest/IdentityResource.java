@@ -50,6 +50,9 @@ public class IdentityResource {
     @Operation(summary = "Find a customer by e-mail, phone or external id", description = "Give exactly one of email,"
             + " phone, or externalSystem with externalId. Values are normalised first (any letter case, any phone"
             + " formatting in international form). 404 when nobody owns it.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The customer",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
     public Response find(@QueryParam("email") String email, @QueryParam("phone") String phone,
             @QueryParam("externalSystem") String externalSystem, @QueryParam("externalId") String externalId) {
         CustomerView c = lookup.lookup(email, phone, externalSystem, externalId);
@@ -63,6 +66,9 @@ public class IdentityResource {
             + " absorbs the other's contact points, external ids, preferences, consents (most recent decision wins),"
             + " purchases and costs; the other becomes MERGED pointing here. Publishes CustomerMerged (subject = merged"
             + " id), CustomerStatusChanged and CustomerUpdated for the survivor.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The surviving customer",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
     public Response merge(@PathParam("id") UUID survivorId, @Valid @NotNull MergeInput input) {
         CustomerView c = merge.merge(survivorId, input.mergedId(), input.reason(), caller.subject());
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
@@ -78,6 +84,7 @@ public class IdentityResource {
             + " for the customer and each merged duplicate so every service forgets them. The erasure is recorded in the"
             + " audit trail with the caller and the optional reason. A merged record answers 409 naming its survivor."
             + " Answers 204.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Erased")
     public void erase(@PathParam("id") UUID id, @Valid ErasureInput input) {
         erasure.erase(id, input == null ? null : input.reason());
     }

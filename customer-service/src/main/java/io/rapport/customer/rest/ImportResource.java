@@ -44,9 +44,9 @@ public class ImportResource {
             + " in chunks; lines longer than 1 MiB fail unread. Answers 200 with counts (rows, created, existing, failed)"
             + " and the first 100 failed lines (errors; errorsOmitted counts the rest), never a result per row;"
             + " publishes CustomerRegistered for each created customer.")
-    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples =
-            "{\"kind\":\"CONSUMER\",\"givenName\":\"Ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}\n"
-                    + "{\"kind\":\"ENTERPRISE\",\"organisation\":{\"companyName\":\"Acme\"},\"externalIds\":[{\"system\":\"erp\",\"id\":\"A-1\"}]}")))
+    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples = {
+            "{\"kind\":\"CONSUMER\",\"givenName\":\"Ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}",
+            "{\"kind\":\"ENTERPRISE\",\"organisation\":{\"companyName\":\"Acme\"},\"externalIds\":[{\"system\":\"erp\",\"id\":\"A-1\"}]}" })))
     public ImportResult customers(InputStream body) throws IOException, SQLException {
         return imports.importCustomers(body, caller.subject());
     }

@@ -43,6 +43,13 @@ public class PurchaseResource {
     @Operation(summary = "Record a purchase", description = "The order id is the idempotency key per source system:"
             + " posting the same order again answers 200 with the first purchase and publishes nothing; a new one answers"
             + " 201 and publishes PurchaseRecorded. Counts as activity (a DORMANT customer becomes ACTIVE).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Recorded",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PurchaseView.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "Already recorded (same source and order id): the first result",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PurchaseView.class)))
     public Response record(@PathParam("id") UUID id, @Valid @NotNull PurchaseInput input) {
         PurchaseService.Recorded r = purchases.record(id, input);
         if (r.replayed()) {
@@ -74,6 +81,9 @@ public class PurchaseResource {
     @Path("/purchases/{purchaseId}/refunds")
     @Operation(summary = "Refund a purchase or some of its lines", description = "Never more than was bought or paid"
             + " (422 naming the line). Publishes PurchaseRefunded. With an Idempotency-Key a replay returns the first refund.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Refunded",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RefundView.class)))
     public Response refund(@PathParam("id") UUID id, @PathParam("purchaseId") UUID purchaseId,
             @Valid @NotNull RefundInput input, @HeaderParam("Idempotency-Key") String key) {
         RefundView r = purchases.refund(id, purchaseId, input, key);
@@ -85,6 +95,9 @@ public class PurchaseResource {
     @Path("/costs")
     @Operation(summary = "Record a cost-to-serve item", description = "SERVICE_CALL, RETURN_HANDLING, SALES_VISIT, DISCOUNT,"
             + " SHIPPING or OTHER. Publishes CostRecorded. With an Idempotency-Key a replay returns the first entry.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Recorded",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CostView.class)))
     public Response cost(@PathParam("id") UUID id, @Valid @NotNull CostInput input, @HeaderParam("Idempotency-Key") String key) {
         return Response.status(Response.Status.CREATED).entity(costs.record(id, input, key)).build();
     }

@@ -57,7 +57,7 @@ public class CampaignResource {
             @NotNull @DecimalMin("0") BigDecimal marginPerConversion, @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
     }
 
-    @Schema(examples = """
+    @Schema(name = "CampaignResponse", examples = """
             {"customerId":"3f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f40","converted":true}""")
     public record ResponseBody(@NotNull UUID customerId, boolean converted) {
     }
@@ -66,6 +66,10 @@ public class CampaignResource {
     @POST
     @Operation(summary = "Launch a campaign", description = "Chooses the targets and gives each a CAMPAIGN contact through the"
             + " pressure rules (most valuable customers first); the report shows how many were scheduled or blocked.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Launched: the campaign report",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Report.class)))
     public Response launch(@Valid @NotNull CampaignBody b) {
         Target t = b.target();
         switch (t.kind()) {

@@ -64,6 +64,10 @@ public class ComplaintResource {
     @POST
     @Operation(summary = "Open a complaint", description = "Due by the SLA of its severity. Publishes ComplaintOpened, pauses"
             + " the customer's marketing contacts and schedules a complaint follow-up call (exempt from caps, not from consent).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Opened",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ComplaintView.class)))
     public Response open(@Valid @NotNull OpenBody body) {
         Complaint c = complaints.open(body.customerId(), body.channel(), body.category(), body.severity(), body.description(),
                 caller.subject());
@@ -74,6 +78,9 @@ public class ComplaintResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a complaint")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The complaint (ETag: its version)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ComplaintView.class)))
     public Response get(@PathParam("id") UUID id) {
         Complaint c = complaints.get(id);
         return Response.ok(ComplaintView.of(c)).header("ETag", ETags.of(c.version)).build();

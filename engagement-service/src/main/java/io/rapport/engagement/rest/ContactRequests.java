@@ -10,34 +10,34 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the contact operations. */
-final class ContactRequests {
+public final class ContactRequests {
     private ContactRequests() {
     }
 
-    @Schema(description = "A contact made by hand", examples = """
+    @Schema(name = "ContactCreate", description = "A contact made by hand", examples = """
             {"customerId":"3f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f40","channel":"PHONE","purpose":"CHECK_IN",
              "dueAt":"2026-06-02T09:00:00Z","assigneeId":"alice","notes":"ask about the new range"}""")
-    record Create(@NotNull UUID customerId, @NotNull Channel channel, @NotNull Purpose purpose, @NotNull Instant dueAt,
+    public record Create(@NotNull UUID customerId, @NotNull Channel channel, @NotNull Purpose purpose, @NotNull Instant dueAt,
             Instant expiresAt, @Size(max = 200) String assigneeId, @Size(max = 4000) String notes) {
     }
 
-    @Schema(examples = """
+    @Schema(name = "ContactReschedule", examples = """
             {"dueAt":"2026-06-03T09:00:00Z","reason":"customer asked for Wednesday"}""")
-    record Reschedule(@NotNull Instant dueAt, @Size(max = 500) String reason) {
+    public record Reschedule(@NotNull Instant dueAt, @Size(max = 500) String reason) {
     }
 
-    @Schema(examples = """
+    @Schema(name = "ContactAssign", examples = """
             {"assigneeId":"bob"}""")
-    record Assign(@NotBlank @Size(max = 200) String assigneeId) {
+    public record Assign(@NotBlank @Size(max = 200) String assigneeId) {
     }
 
-    @Schema(examples = """
+    @Schema(name = "ContactOutcome", examples = """
             {"outcome":"SATISFIED","notes":"happy with delivery; wants the catalogue"}""")
-    record Outcome(@NotBlank @Size(max = 100) String outcome, @Size(max = 4000) String notes) {
+    public record Outcome(@NotBlank @Size(max = 100) String outcome, @Size(max = 4000) String notes) {
     }
 
-    @Schema(examples = """
+    @Schema(name = "ContactCancel", examples = """
             {"reason":"duplicate"}""")
-    record Cancel(@Size(max = 500) String reason) {
+    public record Cancel(@Size(max = 500) String reason) {
     }
 }

@@ -49,6 +49,10 @@ public class ContactResource {
     @Operation(summary = "Create a contact by hand", description = "The contact goes through the pressure rules: it may be"
             + " moved (see its adjustments), paused while a complaint is open, cancelled when consent is missing, or expired."
             + " A due date in the past is refused (422). The same Idempotency-Key returns the first contact.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Created",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
     public Response create(@Valid @NotNull ContactRequests.Create body, @HeaderParam("Idempotency-Key") String key) {
         Contact c = contacts.create(body.customerId(), body.channel(), body.purpose(), body.dueAt(), body.expiresAt(),
                 assigneeFor(body.assigneeId()), body.notes(), key, caller.subject());
@@ -75,6 +79,9 @@ public class ContactResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a contact", description = "With an ETag carrying its version, for If-Match on changes.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The contact (ETag: its version)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
     public Response get(@PathParam("id") UUID id) {
         Contact c = contacts.get(id);
         return withTag(c);
@@ -84,6 +91,9 @@ public class ContactResource {
     @POST
     @Path("/{id}/reschedule")
     @Operation(summary = "Reschedule an open contact", description = "The new time goes through the pressure rules again.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The contact",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
     public Response reschedule(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Reschedule body,
             @HeaderParam("If-Match") String ifMatch) {
         return withTag(contacts.reschedule(id, body.dueAt(), body.reason(), ifMatch, caller.subject()));
@@ -93,6 +103,9 @@ public class ContactResource {
     @POST
     @Path("/{id}/assign")
     @Operation(summary = "Assign an open contact to a rep or queue")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The contact",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
     public Response assign(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Assign body,
             @HeaderParam("If-Match") String ifMatch) {
         return withTag(contacts.assign(id, body.assigneeId(), ifMatch));
@@ -103,6 +116,9 @@ public class ContactResource {
     @Path("/{id}/complete")
     @Operation(summary = "Record the contact as made", description = "DONE with outcome and notes; logs the outbound"
             + " interaction and publishes ContactCompleted. A recurring plan schedules its next contact.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The contact",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
     public Response complete(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Outcome body,
             @HeaderParam("If-Match") String ifMatch) {
         return withTag(contacts.complete(id, body.outcome(), body.notes(), ifMatch, caller.subject()));
@@ -112,6 +128,9 @@ public class ContactResource {
     @POST
     @Path("/{id}/miss")
     @Operation(summary = "Record an attempt that did not reach the customer", description = "MISSED; publishes ContactMissed.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The contact",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
     public Response miss(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Outcome body,
             @HeaderParam("If-Match") String ifMatch) {
         return withTag(contacts.miss(id, body.outcome(), body.notes(), ifMatch, caller.subject()));
@@ -121,6 +140,9 @@ public class ContactResource {
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel an open contact")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The contact",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
     public Response cancel(@PathParam("id") UUID id, @Valid ContactRequests.Cancel body, @HeaderParam("If-Match") String ifMatch) {
         return withTag(contacts.cancel(id, body == null ? null : body.reason(), ifMatch, caller.subject()));
     }
@@ -131,6 +153,7 @@ public class ContactResource {
     @Operation(summary = "A rep's agenda", description = "Open contacts assigned to {assignee} (default: the caller) that are"
             + " due by the end of {date} in {zone} (default today in UTC), overdue ones included, most valuable customers"
             + " first, then by due time. Sales reads only its own agenda (another assignee: 403); admin reads anyone's.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "assignee", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, required = true, description = "The rep whose agenda this is")
     public Page<ContactView> agenda(@QueryParam("assignee") String assignee, @QueryParam("date") String date,
             @QueryParam("zone") String zone, @BeanParam PageRequest page) {
         if (assignee == null || assignee.isBlank()) {

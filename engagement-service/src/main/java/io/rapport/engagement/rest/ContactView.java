@@ -12,9 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A follow-up contact", examples = """
         {"id":"6b1f0c2e-3d4a-4b5c-8d6e-7f8091a2b3c4","customerId":"3f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f40","channel":"PHONE",
          "purpose":"SATISFACTION_CHECK","state":"PLANNED","requestedAt":"2026-05-09T05:00:00Z","dueAt":"2026-05-11T07:00:00Z",
-         "expiresAt":"2026-05-23T05:00:00Z","pausedReason":null,"assigneeId":"alice","customerValue":1520.0,
-         "planId":"00000000-0000-4000-8000-000000000002","campaignId":null,"outcome":null,"notes":null,
-         "createdAt":"2026-05-02T05:00:00Z","closedAt":null,"version":0}""")
+         "expiresAt":"2026-05-23T05:00:00Z","assigneeId":"alice","customerValue":"1520.00",
+         "planId":"00000000-0000-4000-8000-000000000002","createdAt":"2026-05-02T05:00:00Z","version":0}""")
 public record ContactView(UUID id, UUID customerId, Channel channel, Purpose purpose, ContactState state, Instant requestedAt,
         Instant dueAt, Instant expiresAt, String pausedReason, String assigneeId, java.math.BigDecimal customerValue, UUID planId,
         UUID campaignId, String outcome, String notes, Instant createdAt, Instant closedAt, long version) {

@@ -60,6 +60,9 @@ public class InteractionResource {
     @POST
     @Operation(summary = "Log an interaction", description = "An inbound call can be a sales opportunity with an estimated"
             + " value. Outbound interactions logged here count against the customer's frequency caps.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Logged",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = InteractionView.class)))
     public Response log(@Valid @NotNull LogBody b) {
         Interaction i = interactions.log(b.customerId(), b.direction(), b.kind(), b.occurredAt(), b.outcome(), b.notes(),
                 b.opportunity(), b.estimatedValue(), b.currency(), caller.subject());
@@ -69,6 +72,7 @@ public class InteractionResource {
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Operation(summary = "A customer's interactions", description = "Newest first.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "customerId", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, required = true, description = "The customer", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid"))
     public Page<InteractionView> list(@QueryParam("customerId") UUID customerId, @BeanParam PageRequest page) {
         if (customerId == null) {
             throw ProblemException.invalid("customerId", "is required");

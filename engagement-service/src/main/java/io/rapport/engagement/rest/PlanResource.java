@@ -79,6 +79,9 @@ public class PlanResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a contact plan")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The plan (ETag: its version)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PlanView.class)))
     public Response get(@PathParam("id") UUID id) {
         ContactPlan p = plans.get(id);
         return Response.ok(PlanView.of(p)).header("ETag", ETags.of(p.version)).build();
@@ -87,6 +90,10 @@ public class PlanResource {
     @Allow(Roles.MARKETING)
     @POST
     @Operation(summary = "Add a contact plan rule to a level")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Created",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PlanView.class)))
     public Response create(@Valid @NotNull PlanBody body) {
         ContactPlan p = plans.create(body.spec());
         return Response.created(URI.create("/api/v1/engagement/plans/" + p.id)).entity(PlanView.of(p)).build();
@@ -96,6 +103,9 @@ public class PlanResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Change a contact plan rule", description = "If-Match with the ETag guards concurrent edits (412).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The plan",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PlanView.class)))
     public Response update(@PathParam("id") UUID id, @Valid @NotNull PlanBody body, @HeaderParam("If-Match") String ifMatch) {
         ContactPlan p = plans.update(id, body.spec(), ifMatch);
         return Response.ok(PlanView.of(p)).build();
@@ -105,6 +115,8 @@ public class PlanResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Deactivate a contact plan rule", description = "Contacts it already scheduled stay.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204",
+            description = "Deactivated")
     public Response deactivate(@PathParam("id") UUID id) {
         plans.deactivate(id);
         return Response.noContent().build();

@@ -50,6 +50,9 @@ public class SettingsResource {
     @Path("/pressure-rules")
     @Operation(summary = "Contact-pressure rules in force", description = "Quiet hours (customer's local time), weekends, and"
             + " frequency caps (max/ISO duration, optionally for one LEVEL and/or @CHANNEL).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The contact-pressure rules (ETag: their version)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Settings.class)))
     public Response pressure() {
         Settings s = pressure.current();
         return Response.ok(s).header("ETag", ETags.of(s.version())).build();

@@ -13,23 +13,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Merges OpenAPI 3 documents into the one the gateway publishes. Paths are kept as they are (services serve the
- * public prefix). Components are united; when two services define a component of the same name differently, the
- * later one is renamed {@code <service>_<name>} and its {@code $ref}s rewritten. Tags are united. The gateway's
- * security schemes are added: bearer JWT for everything, the partner API key for the partner endpoints. Services
- * whose document could not be had are listed in {@code x-rapport-unavailable}.
+ * Merges the services' OpenAPI 3.1 documents into the one the gateway publishes. Paths are kept as they are
+ * (services serve the public prefix). Components are united; when two services define a component of the same name
+ * differently (or names a generator would turn into the same class, such as {@code CustomerStatus} and
+ * {@code customer_Status}), the later one is renamed {@code <Service><Name>} ({@code LoyaltyCustomerSummary}) and its
+ * {@code $ref}s rewritten. Operation ids stay unique (a clash gets the service's name in front). Tags are united and
+ * grouped per service ({@code x-tagGroups}). The gateway's security schemes are added: bearer JWT for everything, the
+ * partner API key for the partner endpoints, with the gateway's own problem+json answers (401, 403, 429, 503, 504).
+ * Services whose document could not be had are listed in {@code x-rapport-unavailable}.
  */
 public final class OpenApiMerger {
     public static final String BEARER = "bearer";
     public static final String PARTNER_KEY = "partnerApiKey";
+    /** The version every service's document has (SmallRye OpenAPI 4): the merged one says the same. */
+    public static final String VERSION = "3.1.0";
+    public static final String PROBLEM = "Problem";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final ObjectNode merged;
     private final List<String> unavailable = new ArrayList<>();
+    private final Map<String, List<String>> tagsByService = new LinkedHashMap<>();
+    private final java.util.Set<String> operationIds = new java.util.HashSet<>();
 
     public OpenApiMerger(String title, String version) {
         merged = JSON.objectNode();
-        merged.put("openapi", "3.0.3");
+        merged.put("openapi", VERSION);
         merged.putObject("info").put("title", title).put("version", version)
                 .put("description", "Every Rapport service behind the gateway. Users send `Authorization: Bearer <JWT>`; "
                         + "partner systems send `X-Api-Key` and reach only /api/v1/loyalty/partner/**.");
@@ -48,9 +56,10 @@ public final class OpenApiMerger {
             theirs.fieldNames().forEachRemaining(section -> {
                 JsonNode ours = components.get(section);
                 theirs.get(section).fieldNames().forEachRemaining(name -> {
-                    if (ours != null && ours.has(name) && !ours.get(name).equals(theirs.get(section).get(name))) {
+                    String same = ours == null ? null : sameName(ours, name);
+                    if (same != null && !ours.get(same).equals(theirs.get(section).get(name))) {
                         renames.put("#/components/" + section + "/" + name,
-                                "#/components/" + section + "/" + safe(service) + "_" + name);
+                                "#/components/" + section + "/" + freeName(ours, theirs.get(section), pascal(service) + name));
                     }
                 });
             });
@@ -68,8 +77,22 @@ public final class OpenApiMerger {
             }
         }
         ObjectNode paths = (ObjectNode) merged.get("paths");
+        List<String> serviceTags = tagsByService.computeIfAbsent(service, s -> new ArrayList<>());
         if (doc.get("paths") instanceof ObjectNode theirPaths) {
             theirPaths.fields().forEachRemaining(p -> {
+                p.getValue().fields().forEachRemaining(op -> {
+                    if (op.getValue() instanceof ObjectNode operation && isOperation(op.getKey())) {
+                        uniqueOperationId(service, operation);
+                        if (!(operation.get("tags") instanceof ArrayNode t) || t.isEmpty()) {
+                            operation.putArray("tags").add(pascal(service));
+                        }
+                        operation.get("tags").forEach(t -> {
+                            if (!serviceTags.contains(t.asText())) {
+                                serviceTags.add(t.asText());
+                            }
+                        });
+                    }
+                });
                 if (paths.get(p.getKey()) instanceof ObjectNode existing && p.getValue() instanceof ObjectNode ops) {
                     existing.setAll(ops);
                 } else {
@@ -78,15 +101,24 @@ public final class OpenApiMerger {
             });
         }
         ArrayNode tags = (ArrayNode) merged.get("tags");
-        if (doc.get("tags") instanceof ArrayNode theirTags) {
-            for (JsonNode tag : theirTags) {
-                boolean known = false;
-                for (JsonNode t : tags) {
-                    known |= t.path("name").equals(tag.path("name"));
-                }
-                if (!known) {
-                    tags.add(tag);
-                }
+        List<JsonNode> theirTags = new ArrayList<>();
+        if (doc.get("tags") instanceof ArrayNode declared) {
+            declared.forEach(theirTags::add);
+        }
+        for (String name : serviceTags) {
+            if (theirTags.stream().noneMatch(t -> t.path("name").asText().equals(name))) {
+                theirTags.add(JSON.objectNode().put("name", name));
+            }
+        }
+        for (JsonNode tag : theirTags) {
+            boolean known = false;
+            for (JsonNode t : tags) {
+                known |= t.path("name").equals(tag.path("name"));
+            }
+            if (!known) {
+                ObjectNode copy = tag.deepCopy();
+                copy.put("x-rapport-service", service);
+                tags.add(copy);
             }
         }
         return this;
@@ -117,13 +149,24 @@ public final class OpenApiMerger {
                     }
                     ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses")
                             : operation.putObject("responses");
-                    addResponse(responses, "401", "No valid credential (problem+json)");
-                    addResponse(responses, "403", "The caller's roles or scopes do not allow this (problem+json)");
-                    addResponse(responses, "429", "Rate limit exceeded; see Retry-After (problem+json)");
-                    addResponse(responses, "503", "The service is unavailable (problem+json)");
-                    addResponse(responses, "504", "The service did not answer in time (problem+json)");
+                    addResponse(responses, "401", "No valid credential");
+                    addResponse(responses, "403", "The caller's roles or scopes do not allow this");
+                    addResponse(responses, "429", "Rate limit exceeded; see Retry-After");
+                    addResponse(responses, "503", "The service is unavailable");
+                    addResponse(responses, "504", "The service did not answer in time");
                 }
             });
+        });
+        if (!(components.get("schemas") instanceof ObjectNode schemas && schemas.has(PROBLEM))) {
+            ObjectNode schemas = components.has("schemas") ? (ObjectNode) components.get("schemas") : components.putObject("schemas");
+            schemas.putObject(PROBLEM).put("type", "object").put("description", "RFC 9457 problem detail");
+        }
+        ArrayNode groups = merged.putArray("x-tagGroups");
+        tagsByService.forEach((service, names) -> {
+            if (!names.isEmpty()) {
+                ArrayNode list = groups.addObject().put("name", service).putArray("tags");
+                names.forEach(list::add);
+            }
         });
         if (!unavailable.isEmpty()) {
             ArrayNode list = merged.putArray("x-rapport-unavailable");
@@ -134,8 +177,72 @@ public final class OpenApiMerger {
 
     private static void addResponse(ObjectNode responses, String code, String description) {
         if (!responses.has(code)) {
-            responses.putObject(code).put("description", description);
+            responses.putObject(code).put("description", description).putObject("content")
+                    .putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/" + PROBLEM);
         }
+    }
+
+    /** Operation ids are unique in the merged document: a clash gets the service's name in front. */
+    private void uniqueOperationId(String service, ObjectNode operation) {
+        String id = operation.path("operationId").asText(null);
+        if (id == null) {
+            return;
+        }
+        String unique = id;
+        if (operationIds.contains(unique.toLowerCase(java.util.Locale.ROOT))) {
+            unique = camel(service) + Character.toUpperCase(id.charAt(0)) + id.substring(1);
+        }
+        for (int n = 2; operationIds.contains(unique.toLowerCase(java.util.Locale.ROOT)); n++) {
+            unique = id + n;
+        }
+        operationIds.add(unique.toLowerCase(java.util.Locale.ROOT));
+        operation.put("operationId", unique);
+    }
+
+    /**
+     * The existing component that a generator would take for the same class as {@code name}: names equal once
+     * case and everything but letters and digits are ignored ({@code CustomerStatus}, {@code customer_Status}).
+     */
+    private static String sameName(JsonNode section, String name) {
+        for (Iterator<String> it = section.fieldNames(); it.hasNext();) {
+            String existing = it.next();
+            if (normal(existing).equals(normal(name))) {
+                return existing;
+            }
+        }
+        return null;
+    }
+
+    private static String freeName(JsonNode ours, JsonNode theirs, String wanted) {
+        String name = wanted;
+        for (int n = 2; sameName(ours, name) != null || (sameName(theirs, name) != null); n++) {
+            name = wanted + n;
+        }
+        return name;
+    }
+
+    private static String normal(String name) {
+        return name.replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code customer} or {@code customer-service} as {@code Customer}, for component names. */
+    static String pascal(String service) {
+        String c = camel(service);
+        return c.isEmpty() ? c : Character.toUpperCase(c.charAt(0)) + c.substring(1);
+    }
+
+    private static String camel(String service) {
+        StringBuilder out = new StringBuilder();
+        boolean up = false;
+        for (char ch : service.replace("-service", "").toCharArray()) {
+            if (!Character.isLetterOrDigit(ch)) {
+                up = out.length() > 0;
+            } else {
+                out.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
+        }
+        return out.toString();
     }
 
     private static boolean isOperation(String key) {
@@ -161,7 +268,4 @@ public final class OpenApiMerger {
         }
     }
 
-    private static String safe(String service) {
-        return service.replaceAll("[^A-Za-z0-9]", "_");
-    }
 }

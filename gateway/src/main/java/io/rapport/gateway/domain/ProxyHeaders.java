@@ -53,6 +53,25 @@ public final class ProxyHeaders {
     }
 
     /** A client's request id is kept when it is short and plain; anything else is replaced. */
+    /**
+     * A service's {@code Location} as the client must use it: an absolute URL of one of the API paths
+     * ({@code http://10.0.0.7:8091/api/v1/customers/42}) gets the gateway's public origin instead of the
+     * service's; relative URLs and other addresses are kept.
+     */
+    public static String publicLocation(String location, String publicOrigin) {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(location.trim());
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
+        if (!uri.isAbsolute() || uri.getRawPath() == null || !uri.getRawPath().startsWith("/api/")
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            return location;
+        }
+        return publicOrigin + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
     public static boolean acceptableRequestId(String id) {
         return id != null && SAFE_REQUEST_ID.matcher(id).matches();
     }

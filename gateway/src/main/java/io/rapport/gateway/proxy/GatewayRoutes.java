@@ -21,6 +21,8 @@ public class GatewayRoutes {
         router.route("/api/*").order(ORDER + 1).handler(access);
         router.route("/api/*").order(ORDER + 2).handler(bulkhead).handler(proxy);
         router.get("/q/openapi-all").order(ORDER + 3).handler(openApi);
+        router.get("/q/openapi-all.json").order(ORDER + 3).handler(openApi);
+        router.get("/q/openapi-all.yaml").order(ORDER + 3).handler(openApi);
         router.errorHandler(404, ctx -> problems.send(ctx, 404, "not-found", "Not found", "nothing is served at this path"));
         router.errorHandler(405, ctx -> problems.send(ctx, 405, "method-not-allowed", "Method not allowed",
                 "this method is not allowed here"));

@@ -167,6 +167,13 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 }
             }
         }
+        String location = in.getHeader(HttpHeaders.LOCATION);
+        if (location != null && ctx.request().authority() != null) {
+            // a service names its own host and port: clients must come back through the gateway
+            String scheme = ctx.request().scheme() == null ? "http" : ctx.request().scheme();
+            response.headers().set(HttpHeaders.LOCATION,
+                    ProxyHeaders.publicLocation(location, scheme + "://" + ctx.request().authority()));
+        }
         boolean bodyless = ctx.request().method() == HttpMethod.HEAD || in.statusCode() == 204 || in.statusCode() == 304;
         if (!bodyless && !response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);

@@ -1,7 +1,7 @@
 package io.rapport.gateway.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * One customer seen from every service at once. Each part says whether its service answered; {@code complete}
  * is true only when every part the caller may see is {@code OK} or {@code NOT_FOUND}.
  */
-@Schema(name = "Customer360", description = "Profile, classes, relationship and loyalty of one customer, composed in parallel")
+@Schema(name = "Customer360", description = "Profile, classes, relationship and loyalty of one customer, composed in parallel",
+        requiredProperties = { "customerId", "complete", "profile", "classes", "engagement", "loyalty" })
 public record Customer360(
         UUID customerId,
         boolean complete,
@@ -18,19 +19,25 @@ public record Customer360(
         @Schema(description = "engagement-service: relationship level, next contacts, open complaints") Part engagement,
         @Schema(description = "loyalty-service: memberships with tier and points balance") Part loyalty) {
 
+    @Schema(name = "Customer360PartStatus", description = "OK: data holds the service's answer; NOT_FOUND: the service "
+            + "knows nothing about the customer; UNAVAILABLE: it failed or was late; NOT_PERMITTED: the caller may not read it")
     public enum Status { OK, NOT_FOUND, UNAVAILABLE, NOT_PERMITTED }
 
-    /** One service's contribution: its JSON answer unchanged when {@code OK}, else why there is none. */
+    /**
+     * One service's contribution: its JSON answer unchanged when {@code OK} (a JSON object: customer-service's
+     * {@code Customer}, segmentation's {@code CustomerSegmentsView}, engagement's {@code Summary}, loyalty's
+     * {@code CustomerSummary}), else why there is none.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "Customer360Part")
+    @Schema(name = "Customer360Part", requiredProperties = { "status", "service" })
     public record Part(
             Status status,
             @Schema(examples = "engagement-service") String service,
             @Schema(examples = "engagement-service did not answer within 2000 ms") String detail,
-            @Schema(description = "The service's own answer", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)
-            JsonNode data) {
+            @Schema(description = "The service's own answer (a JSON object) when status is OK; absent otherwise")
+            Map<String, Object> data) {
 
-        public static Part ok(String service, JsonNode data) {
+        public static Part ok(String service, Map<String, Object> data) {
             return new Part(Status.OK, service, null, data);
         }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -31,7 +32,7 @@ public class Customer360Resource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Customer 360",
+    @Operation(operationId = "getCustomer360", summary = "Customer 360",
             description = "Profile and preferences, current classes with their explanation, relationship level, next "
                     + "contacts and open complaints, memberships with tier and points, fetched in parallel. A part whose "
                     + "service is down or slow is marked UNAVAILABLE and the rest is still returned within the "
@@ -40,7 +41,9 @@ public class Customer360Resource {
             content = @Content(schema = @Schema(implementation = Customer360.class)))
     @APIResponse(responseCode = "404", description = "customer-service does not know this customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CompletionStage<Customer360> get(@PathParam("id") String id, RoutingContext ctx) {
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "id", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
+            required = true, description = "The customer", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid"))
+    public CompletionStage<Customer360> get(@PathParam("id") String id, @Context RoutingContext ctx) {
         UUID customerId;
         try {
             customerId = UUID.fromString(id);

@@ -3,6 +3,8 @@ package io.rapport.gateway.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.rapport.gateway.config.GatewayConfig;
 import io.rapport.gateway.domain.OpenApiMerger;
 import io.rapport.gateway.proxy.Upstream;
@@ -23,7 +25,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code GET /q/openapi-all}: the gateway's own document merged with every upstream's
+ * {@code GET /q/openapi-all} (JSON; YAML at {@code /q/openapi-all.yaml}): the gateway's own document merged with every upstream's
  * {@code /q/openapi?format=json}, with the gateway's security schemes (see {@link OpenApiMerger}). The result is
  * reused for {@code rapport.gateway.openapi.cache-ttl}; a service that does not answer is left out and listed
  * in {@code x-rapport-unavailable} (and such a partial document is not cached).
@@ -31,7 +33,11 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class OpenApiAllHandler implements Handler<RoutingContext> {
     private static final String DOC = "/q/openapi?format=json";
-    private record Cached(String json, long expiresAt) {
+    private static final List<String> ORDER = List.of("customer", "segmentation", "engagement", "loyalty");
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+
+    private record Cached(JsonNode document, String json, String yaml, long expiresAt) {
     }
 
     private final Upstreams upstreams;
@@ -51,7 +57,7 @@ public class OpenApiAllHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         Cached cached = cache.get();
         if (cached != null && System.nanoTime() - cached.expiresAt() < 0) {
-            send(ctx, cached.json());
+            send(ctx, cached);
             return;
         }
         long timeout = config.fetchTimeout().toMillis();
@@ -60,6 +66,9 @@ public class OpenApiAllHandler implements Handler<RoutingContext> {
                         .setURI(DOC).setIdleTimeout(timeout))
                 .compose(req -> req.send()).compose(resp -> resp.body()).map(this::parse);
         List<Upstream> services = new ArrayList<>(upstreams.all());
+        // a fixed order, so that renamed components are named the same on every call (and as OpenApiFilesMain names them)
+        services.sort(java.util.Comparator.comparingInt((Upstream u) -> ORDER.indexOf(u.name()) < 0 ? ORDER.size()
+                : ORDER.indexOf(u.name())).thenComparing(Upstream::name));
         List<Future<JsonNode>> docs = services.stream()
                 .map(u -> u.get(DOC, MultiMap.caseInsensitiveMultiMap().set("Accept", "application/json"), timeout)
                         .map(reply -> reply.status() == 200 ? parse(reply.body()) : null))
@@ -81,11 +90,13 @@ public class OpenApiAllHandler implements Handler<RoutingContext> {
                     partial = true;
                 }
             }
-            String json = write(merger.build());
+            JsonNode document = merger.build();
+            Cached built = new Cached(document, write(document), yaml(document),
+                    System.nanoTime() + config.cacheTtl().toNanos());
             if (!partial) {
-                cache.set(new Cached(json, System.nanoTime() + config.cacheTtl().toNanos()));
+                cache.set(built);
             }
-            send(ctx, json);
+            send(ctx, built);
         });
     }
 
@@ -105,8 +116,27 @@ public class OpenApiAllHandler implements Handler<RoutingContext> {
         }
     }
 
-    private static void send(RoutingContext ctx, String json) {
-        ctx.response().putHeader("Content-Type", "application/json").end(json);
+    private static String yaml(JsonNode node) {
+        try {
+            return YAML.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    /** YAML for {@code /q/openapi-all.yaml}, {@code ?format=yaml} or an Accept naming YAML first; JSON otherwise. */
+    private static void send(RoutingContext ctx, Cached document) {
+        String format = ctx.request().getParam("format");
+        String accept = ctx.request().getHeader("Accept");
+        boolean yaml = ctx.request().path().endsWith(".yaml") || "yaml".equalsIgnoreCase(format)
+                || (format == null && !ctx.request().path().endsWith(".json") && accept != null
+                        && (accept.startsWith("application/yaml") || accept.startsWith("text/yaml")
+                                || accept.startsWith("application/x-yaml")));
+        if (yaml) {
+            ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(document.yaml());
+        } else {
+            ctx.response().putHeader("Content-Type", "application/json").end(document.json());
+        }
     }
 
     @PreDestroy

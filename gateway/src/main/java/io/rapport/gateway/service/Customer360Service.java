@@ -1,6 +1,6 @@
 package io.rapport.gateway.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.gateway.config.GatewayConfig;
 import io.rapport.gateway.domain.AccessPolicy;
@@ -20,7 +20,9 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -42,6 +44,9 @@ public class Customer360Service {
     private static final Source ENGAGEMENT = new Source("engagement", RouteGroup.ENGAGEMENT,
             "/api/v1/engagement/customers/%s/summary");
     private static final Source LOYALTY = new Source("loyalty", RouteGroup.LOYALTY, "/api/v1/loyalty/customers/%s/summary");
+
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
+    };
 
     private final Upstreams upstreams;
     private final Vertx vertx;
@@ -97,9 +102,10 @@ public class Customer360Service {
             return Part.unavailable(service, service + " answered HTTP " + reply.status());
         }
         try {
-            JsonNode data = mapper.readTree(reply.body().getBytes());
+            Map<String, Object> data = mapper.readValue(reply.body().getBytes(), OBJECT);
             return Part.ok(service, data);
         } catch (IOException e) {
+            // not JSON, or JSON but not an object
             return Part.unavailable(service, service + " answered with malformed JSON");
         }
     }

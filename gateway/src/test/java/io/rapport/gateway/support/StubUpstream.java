@@ -106,6 +106,12 @@ public final class StubUpstream {
                 reply(exchange, 200, audit(exchange));
                 return;
             }
+            if (path.endsWith("/created")) {
+                // like a service behind the gateway: Location names the service's own host and port
+                exchange.getResponseHeaders().add("Location", url() + path + "/42");
+                reply(exchange, 201, "{}");
+                return;
+            }
             if (path.contains(UNKNOWN_CUSTOMER)) {
                 reply(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
                 return;

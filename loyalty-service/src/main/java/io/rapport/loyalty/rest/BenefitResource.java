@@ -45,6 +45,10 @@ public class BenefitResource {
     @Path("/programmes/{programmeId}/benefits")
     @Operation(summary = "Add a benefit", description = "Repeat-purchase discount, volume break, member price, event invitation,"
             + " priority service or partner perk, with eligibility by tier and/or segment class.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Created",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = BenefitView.class)))
     public Response create(@PathParam("programmeId") UUID programmeId, @Valid @NotNull BenefitCreate body) {
         Benefit b = benefits.create(programmeId, body);
         return Response.created(URI.create("/api/v1/loyalty/programmes/" + programmeId + "/benefits/" + b.id))

@@ -46,6 +46,10 @@ public class MemberEventResource {
     @POST
     @Path("/programmes/{programmeId}/events")
     @Operation(summary = "Create a club event", description = "With a capacity and an optional minimum tier for invitations.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Created",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = EventView.class)))
     public Response create(@PathParam("programmeId") UUID programmeId, @Valid @NotNull EventCreate body) {
         Integer minRank = null;
         if (body.minTier() != null) {

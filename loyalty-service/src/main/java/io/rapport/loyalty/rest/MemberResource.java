@@ -59,6 +59,13 @@ public class MemberResource {
     @Operation(summary = "Enrol a customer", description = "Creates the membership with a member number, a referral code and"
             + " the entry tier (or the tier the customer's segment class reaches). Enrolling an active member again returns"
             + " the membership (200); a member who left is reactivated with the same number.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Enrolled",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = MemberView.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "Already a member: the membership",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = MemberView.class)))
     public Response enrol(@PathParam("programmeId") UUID programmeId, @Valid @NotNull EnrolRequest body) {
         MembershipService.Enrolment e = memberships.enrol(programmeId, body.customerId(), "MANUAL");
         MemberView view = MemberView.of(e.member());
@@ -117,6 +124,12 @@ public class MemberResource {
     @Operation(summary = "Redeem points", description = "Debits points oldest first. More than the balance is 422 and changes"
             + " nothing; the balance never goes negative, also under concurrent requests. With Idempotency-Key a replay"
             + " returns the first booking.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Redeemed",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = BookingView.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "A replay with the same Idempotency-Key: the first result",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = BookingView.class)))
     public Response redeem(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull RedeemRequest body) {
         PointsService.Booked b = points.redeem(id, body.points(), body.reason(), key);
         return Response.status(b.replay() ? 200 : 201).entity(new BookingView(EntryView.of(b.entry()), b.balance())).build();
@@ -126,6 +139,12 @@ public class MemberResource {
     @POST
     @Path("/members/{id}/adjustments")
     @Operation(summary = "Adjust points", description = "A signed manual correction with a reason (ADJUST entry).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Adjusted",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = BookingView.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "A replay with the same Idempotency-Key: the first result",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = BookingView.class)))
     public Response adjust(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull AdjustRequest body) {
         PointsService.Booked b = points.adjust(id, body.points(), body.reason(), key);
         return Response.status(b.replay() ? 200 : 201).entity(new BookingView(EntryView.of(b.entry()), b.balance())).build();

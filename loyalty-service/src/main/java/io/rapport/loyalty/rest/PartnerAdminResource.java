@@ -45,6 +45,10 @@ public class PartnerAdminResource {
     @Operation(summary = "Register an alliance partner", description = "Its id is the partner id the gateway passes on;"
             + " pointValue is what one point is worth in settlement, in the programme currency; maxPointsPerTransaction and"
             + " maxPointsPerDay (per member and UTC day) bound its redemptions (null: the configured defaults).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Created",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PartnerView.class)))
     public Response create(@Valid @NotNull PartnerCreate body) {
         Partner p = partners.create(body);
         return Response.created(URI.create("/api/v1/loyalty/partners/" + p.id)).entity(PartnerView.of(p)).build();

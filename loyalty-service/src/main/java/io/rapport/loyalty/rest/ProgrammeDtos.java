@@ -23,9 +23,10 @@ public final class ProgrammeDtos {
     }
 
     @Schema(description = "A new programme with its rules and its tiers, lowest first", examples = """
-            {"code":"HAIER","name":"Haier Club","currency":"EUR","pointsPerUnit":"1","qualificationBasis":"POINTS_EARNED",
-             "qualificationMonths":12,"expiryMonths":24,"expiryWarningDays":30,"referrerPoints":500,"newcomerPoints":250,
-             "autoEnrol":{"scheme":"ABC","classLabel":"A"},
+            {"code":"HAIER","name":"Haier Club","currency":"EUR",
+             "rules":{"pointsPerUnit":"1","qualificationBasis":"POINTS_EARNED","qualificationMonths":12,"expiryMonths":24,
+                      "expiryWarningDays":30,"referrerPoints":500,"newcomerPoints":250,
+                      "autoEnrol":{"scheme":"ABC","classLabel":"A"}},
              "tiers":[{"code":"SILVER","name":"Silver","threshold":"0","multiplier":"1"},
                       {"code":"GOLD","name":"Gold","threshold":"2000","multiplier":"1.5","segmentClasses":["ABC:A","VALUE:MVC"]}],
              "bonuses":[{"name":"Kitchen week","category":"kitchen","multiplier":"2"}]}""")
@@ -39,8 +40,8 @@ public final class ProgrammeDtos {
     }
 
     @Schema(description = "The rules of a programme", examples = """
-            {"name":"Haier Club","pointsPerUnit":"1","qualificationBasis":"POINTS_EARNED","qualificationMonths":12,
-             "expiryMonths":24,"expiryWarningDays":30,"referrerPoints":500,"newcomerPoints":250,"autoEnrol":null}""")
+            {"pointsPerUnit":"1","qualificationBasis":"POINTS_EARNED","qualificationMonths":12,
+             "expiryMonths":24,"expiryWarningDays":30,"referrerPoints":500,"newcomerPoints":250}""")
     public record Rules(
             @NotNull @DecimalMin("0") BigDecimal pointsPerUnit,
             @NotNull @Pattern(regexp = "POINTS_EARNED|SPEND", message = "POINTS_EARNED or SPEND") String qualificationBasis,

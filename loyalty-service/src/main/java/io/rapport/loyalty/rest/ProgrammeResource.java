@@ -50,6 +50,10 @@ public class ProgrammeResource {
     @Operation(summary = "Create a programme", description = "A club with its currency, earn rate, tier qualification rules"
             + " (points earned or spend in a rolling window, or segment classes), expiry, referral rewards, an optional"
             + " auto-enrol rule, its tiers (lowest first, thresholds strictly rising) and bonus multipliers.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Created",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProgrammeView.class)))
     public Response create(@Valid @NotNull ProgrammeCreate body) {
         Programme p = programmes.create(body);
         return Response.created(URI.create("/api/v1/loyalty/programmes/" + p.id)).tag(ETags.of(p.version).replace("\"", ""))
@@ -69,6 +73,9 @@ public class ProgrammeResource {
     @GET
     @Path("/programmes/{id}")
     @Operation(summary = "Read a programme", description = "With its tiers and bonus rules; the ETag is its version.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The programme (ETag: its version)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProgrammeView.class)))
     public Response get(@PathParam("id") UUID id) {
         Programme p = ProgrammeService.require(id);
         return Response.ok(view(p)).tag(ETags.of(p.version).replace("\"", "")).build();
@@ -79,6 +86,9 @@ public class ProgrammeResource {
     @Path("/programmes/{id}/rules")
     @Operation(summary = "Change the rules of a programme", description = "Name, earn rate, qualification, expiry, referral"
             + " rewards and auto-enrol rule. If-Match with the version read is honoured (412 when stale).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The programme",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProgrammeView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RulesUpdate body) {
         Programme p = programmes.update(id, ifMatch, body.name(), body.rules());
         return Response.ok(view(p)).tag(ETags.of(p.version).replace("\"", "")).build();

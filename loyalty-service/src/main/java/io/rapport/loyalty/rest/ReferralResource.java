@@ -53,6 +53,9 @@ public class ReferralResource {
     @Operation(summary = "Link a customer to a referrer", description = "Usually done from the registration event's referral"
             + " code. Enrols the newcomer; both are rewarded on the newcomer's first purchase, once. Self-referral or a"
             + " shared e-mail or phone with the referrer: 422. Unknown code: 404.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Linked",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ReferralView.class)))
     public Response link(@Valid @NotNull ReferralRequest body) {
         return Response.status(201).entity(ReferralView.of(referrals.link(body.referralCode(), body.customerId(), true))).build();
     }

@@ -42,6 +42,10 @@ public class RewardResource {
     @POST
     @Path("/programmes/{programmeId}/rewards")
     @Operation(summary = "Add a reward", description = "Points cost and stock (omit stock for unlimited).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Created",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RewardView.class)))
     public Response create(@PathParam("programmeId") UUID programmeId, @Valid @NotNull RewardCreate body) {
         Reward r = rewards.create(programmeId, body);
         return Response.created(URI.create("/api/v1/loyalty/rewards/" + r.id)).entity(RewardView.of(r)).build();
@@ -71,6 +75,10 @@ public class RewardResource {
     @Path("/rewards/{id}/redemptions")
     @Operation(summary = "Redeem a reward", description = "Takes one unit of stock and the points cost. Unknown reward or member:"
             + " 404; out of stock or too few points: 422 and nothing changes. Idempotency-Key replays return the first result.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "Redeemed",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RedemptionView.class)))
     public Response redeem(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull RewardRedeem body) {
         RewardService.Redeemed r = rewards.redeem(id, body.memberId(), key);
         return Response.created(URI.create("/api/v1/loyalty/rewards/" + id + "/redemptions/" + r.redemption().id))

@@ -1,9 +1,11 @@
 package io.rapport.platform.rest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -55,27 +57,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        // never echo the value (it may be personal data) nor the Java type: name the JSON shape expected
         String field = jsonPath(e);
-        String expected = e.getTargetType() == null ? "another format" : describe(e.getTargetType());
-        String message = "cannot read " + e.getValue() + " as " + expected;
-        return Problems.response(400, "validation", "Invalid request", field + ": " + message, path(uri),
-                List.of(new Problem.FieldError(field, message)));
+        String message = "is not " + describe(e.getTargetType());
+        return Problems.response(400, "validation", "Invalid request", (field.isEmpty() ? "body" : field) + ": " + message,
+                path(uri), List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message)));
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return Problems.response(400, "malformed-json", "Malformed JSON", "the body is not valid JSON: "
-                + e.getOriginalMessage(), path(uri), null);
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        return Problems.response(400, "malformed-json", "Malformed JSON", "the body is not valid JSON" + where, path(uri), null);
     }
 
     @ServerExceptionMapper(priority = 2)
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        // Jackson's own messages name Java classes and parser states: say what the client can act on instead
         String field = e instanceof JsonMappingException m ? jsonPath(m) : "";
-        String message = e.getOriginalMessage();
-        int cut = message.indexOf('\n');
-        message = cut > 0 ? message.substring(0, cut) : message;
+        Class<?> expected = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        String message = expected == null ? "cannot be read" : "must be " + describe(expected);
         if (field.isEmpty()) {
-            return Problems.response(400, "malformed-json", "Malformed JSON", message, path(uri), null);
+            return Problems.response(400, "malformed-json", "Malformed JSON", "the body " + message, path(uri), null);
         }
         return Problems.response(400, "validation", "Invalid request", field + ": " + message, path(uri),
                 List.of(new Problem.FieldError(field, message)));
@@ -160,10 +163,45 @@ public class ProblemMappers {
         return sb.toString();
     }
 
-    private static String describe(Class<?> type) {
+    /** The JSON a client must send for a Java type, in the client's words (never a Java class name). */
+    static String describe(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
-        return type.getSimpleName();
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || java.math.BigInteger.class == type) {
+            return "an integer";
+        }
+        if (java.math.BigDecimal.class == type) {
+            return "a decimal number as a string such as \"12.50\"";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "an ISO-8601 instant such as 2026-06-01T09:00:00Z";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "an ISO-8601 date such as 2026-06-01";
+        }
+        if (type == java.time.Duration.class) {
+            return "an ISO-8601 duration such as PT1H";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
     }
 }

@@ -76,6 +76,8 @@ public class CustomerSegmentResource {
     @Operation(summary = "History of a customer's class changes",
             description = "Every change of class, newest first by default (sort=changedAt,asc for oldest first); "
                     + "fromClass is null for a first classification, runId null for a change made by an event between runs.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "Only changes of this scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "id", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH, required = true, description = "The customer", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid"))
     public Page<ClassChange> history(@PathParam("id") String id, @QueryParam("scheme") String scheme, @BeanParam PageRequest page) {
         UUID customerId = Params.uuid("id", id);
         Scheme s = Params.optionalScheme(scheme);

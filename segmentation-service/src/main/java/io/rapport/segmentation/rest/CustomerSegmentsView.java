@@ -11,8 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code mergedInto} is set when this id was merged into another record (the survivor holds the figures).
  */
 @Schema(description = "Value profile and current classes of one customer", examples = """
-        {"customerId":"6f1c2f9e-2b7a-4a43-9d1e-0c3c2b1a9e10","kind":"CONSUMER","target":false,"mergedInto":null,
-         "windowFrom":"2025-12-01","windowMonths":12,"window":{"currency":"EUR","revenue":"1200.00"},
+        {"customerId":"6f1c2f9e-2b7a-4a43-9d1e-0c3c2b1a9e10","kind":"CONSUMER","target":false,"windowFrom":"2025-12-01","windowMonths":12,"window":{"currency":"EUR","revenue":"1200.00"},
          "lifetime":{"currency":"EUR","revenue":"3400.00"},
          "classes":[{"scheme":"ABC","classLabel":"A","policyVersion":1,"recommendedLevel":"PROACTIVE",
          "figures":{"revenue":"1200.00"},"thresholds":{"A":"900.00","B":"150.00"},"reason":"..."}]}""")

@@ -12,6 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     {"scheme":"ABC","abc":{"metric":"SCORE","weights":{"REVENUE":0.6,"TENURE":0.4},"method":"RANK_PERCENTILE",
      "cutoffs":[5,20],"labels":["A","B","C"]}}""",
     """
-    {"scheme":"VALUE","value":{"mvcTopPercent":20,"mgcTopPercent":20}}"""})
+    {"scheme":"VALUE","value":{"mvcTopPercent":"20","mgcTopPercent":"20"}}"""})
 public record PolicyRequest(@NotNull Scheme scheme, AbcRules abc, ValueRules value) {
 }

@@ -44,6 +44,10 @@ public class PolicyResource {
     @GET
     @Path("{scheme}")
     @Operation(summary = "The active policy of a scheme", description = "ETag = the version; send it as If-Match when creating the next one.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The active policy (ETag: its version)",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Policy.class)))
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH, required = true, description = "The classification scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
     public Response active(@PathParam("scheme") String scheme) {
         Policy p = policies.active(Params.scheme(scheme));
         return Response.ok(p).tag(ETags.of(p.version()).replace("\"", "")).build();
@@ -52,6 +56,7 @@ public class PolicyResource {
     @GET
     @Path("{scheme}/versions")
     @Operation(summary = "All versions of a scheme's policy, newest first")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH, required = true, description = "The classification scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
     public Page<Policy> versions(@PathParam("scheme") String scheme, @BeanParam PageRequest page) {
         Scheme s = Params.scheme(scheme);
         page.validate(Set.of("version"), "version,desc");
@@ -61,6 +66,10 @@ public class PolicyResource {
     @GET
     @Path("{scheme}/versions/{version}")
     @Operation(summary = "One version of a scheme's policy")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "That version of the policy",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Policy.class)))
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH, required = true, description = "The classification scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
     public Response version(@PathParam("scheme") String scheme, @PathParam("version") long version) {
         Policy p = policies.version(Params.scheme(scheme), version);
         return Response.ok(p).tag(ETags.of(p.version()).replace("\"", "")).build();
@@ -75,6 +84,10 @@ public class PolicyResource {
                     + "cut-off fewer, strictly increasing, above 0 and below 100. VALUE: mvcTopPercent and mgcTopPercent "
                     + "(default 20). Rule breaks: 422. If-Match (optional) must name the active version (412). It takes "
                     + "effect at the next run.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "A new version of the policy",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Policy.class)))
     public Response create(@Valid @NotNull PolicyRequest request, @HeaderParam("If-Match") String ifMatch) {
         Policy p = policies.create(request.scheme(), request.abc(), request.value(), ifMatch, caller.subject());
         return Response.created(URI.create("/api/v1/segments/policies/" + p.scheme() + "/versions/" + p.version()))
@@ -85,6 +98,7 @@ public class PolicyResource {
     @POST
     @Path("{scheme}/versions/{version}/activate")
     @Operation(summary = "Make an existing version the active one (e.g. roll back)")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH, required = true, description = "The classification scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
     public Policy activate(@PathParam("scheme") String scheme, @PathParam("version") long version) {
         return policies.activate(Params.scheme(scheme), version);
     }

@@ -48,6 +48,7 @@ public class ReportResource {
     @Operation(summary = "Class transitions in a period",
             description = "How many customers moved from each class to each other (e.g. MGC to MVC, A to B) with the change "
                     + "time in [from, to); defaults: the last 30 days. fromClass null = first classification.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, required = true, description = "The classification scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
     public TransitionReport transitions(@QueryParam("scheme") String scheme, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         Scheme s = Params.scheme(scheme);
@@ -60,6 +61,8 @@ public class ReportResource {
     @GET
     @Path("transitions/customers")
     @Operation(summary = "The customers of one transition in a period", description = "Omit fromClass for first classifications.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, required = true, description = "The classification scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "toClass", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, required = true, description = "The class moved to")
     public Page<ClassChange> transitionCustomers(@QueryParam("scheme") String scheme, @QueryParam("fromClass") String fromClass,
             @QueryParam("toClass") String toClass, @QueryParam("from") String from, @QueryParam("to") String to,
             @BeanParam PageRequest page) {
@@ -85,6 +88,7 @@ public class ReportResource {
             description = "Kotler's matrix applied to the latest run: class size (share of customers: many/medium/few) and "
                     + "margin (gross margin per customer against the average: high/medium/low) give BASIC, REACTIVE, "
                     + "ACCOUNTABLE, PROACTIVE or PARTNERSHIP. 404 before the scheme's first run.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, required = true, description = "The classification scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
     public LevelReport levels(@QueryParam("scheme") String scheme) {
         Scheme s = Params.scheme(scheme);
         var run = runs.latest(s).orElseThrow(() -> ProblemException.notFound("run of scheme", s));

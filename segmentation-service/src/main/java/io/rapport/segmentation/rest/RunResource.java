@@ -51,6 +51,9 @@ public class RunResource {
             description = "Runs the full recompute of one scheme (or of all when no scheme is given, on one computation of "
                     + "the customers' figures) and answers with each run: policy version, counts per class, per-class statistics and recommended relationship level, "
                     + "thresholds, concentration and the Pareto curve. 409 when a run of the scheme is already under way.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+            description = "The runs done",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Runs.class)))
     public Response run(RunRequest request) {
         List<Scheme> schemes = request == null || request.scheme() == null ? List.of(Scheme.values()) : List.of(request.scheme());
         List<RunSummary> done = new ArrayList<>();
@@ -61,6 +64,7 @@ public class RunResource {
 
     @GET
     @Operation(summary = "Runs, newest first", description = "Optionally of one scheme.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "Only runs of this scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
     public Page<RunSummary> list(@QueryParam("scheme") String scheme, @BeanParam PageRequest page) {
         Scheme s = Params.optionalScheme(scheme);
         page.validate(Set.of("completedAt"), "completedAt,desc");
