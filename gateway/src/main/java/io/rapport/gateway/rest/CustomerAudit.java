@@ -1,7 +1,7 @@
 package io.rapport.gateway.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param notPermitted services whose trail the caller's roles may not read
  */
 @Schema(description = "A customer's audit trail across every service, newest first")
-public record CustomerAudit(List<JsonNode> items, int page, int size, long total, List<String> unavailable,
+public record CustomerAudit(
+        @Schema(description = "Audit records as each service answers them (at, service, actor, roles, requestId, entity,"
+                + " entityId, customerId, action, before, after)") List<Map<String, Object>> items, int page, int size, long total, List<String> unavailable,
         List<String> notPermitted) {
 }

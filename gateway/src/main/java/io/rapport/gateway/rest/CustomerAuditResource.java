@@ -6,6 +6,7 @@ import io.rapport.gateway.service.CustomerAuditService;
 import io.rapport.platform.rest.Problem;
 import io.rapport.platform.rest.ProblemException;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -46,7 +47,7 @@ public class CustomerAuditResource {
     @APIResponse(responseCode = "400", description = "id not a UUID, or page/size out of bounds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<CustomerAudit> get(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size, RoutingContext ctx) {
+            @QueryParam("size") @DefaultValue("20") int size, @Context RoutingContext ctx) {
         UUID customerId;
         try {
             customerId = UUID.fromString(id);

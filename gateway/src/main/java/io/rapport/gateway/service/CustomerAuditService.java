@@ -84,7 +84,7 @@ public class CustomerAuditService {
                     .thenComparing(n -> n.path("service").asText()).thenComparing(n -> -n.path("id").asLong()));
             int from = Math.min(page * size, merged.size());
             int to = Math.min(from + size, merged.size());
-            return new CustomerAudit(List.copyOf(merged.subList(from, to)), page, size, total, unavailable, notPermitted);
+            return new CustomerAudit(merged.subList(from, to).stream().map(this::asMap).toList(), page, size, total, unavailable, notPermitted);
         });
     }
 
@@ -101,6 +101,11 @@ public class CustomerAuditService {
                     : new Part(service, List.of(), 0, UpstreamFailure.of(upstream, ar.cause()).getMessage(), false));
         });
         return promise.future();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> asMap(JsonNode record) {
+        return mapper.convertValue(record, Map.class);
     }
 
     private Part toPart(String service, Upstream.Reply reply) {

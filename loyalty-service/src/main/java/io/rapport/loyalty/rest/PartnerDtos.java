@@ -54,7 +54,7 @@ public final class PartnerDtos {
             + " valid minutes, once. points: a whole number from 1 to 1000000000, within the partner's limits and the code's"
             + " maximum. The reference is unique per partner and member: the same request again returns the first booking (200),"
             + " the same reference with other points or another code is a 409.",
-            examples = "{\"memberNumber\":\"HAIER-7K3M9QX2B4TD\",\"code\":\"4F7Q-9ZKM\",\"points\":200,\"reference\":\"INV-2026-0043\"}")
+            examples = "{\"memberNumber\":\"HAIER-7K3M9QX2B4TD\",\"code\":\"4F7Q-9ZKM\",\"points\":\"200\",\"reference\":\"INV-2026-0043\"}")
     public record PartnerBurn(@NotBlank @Size(max = 40) String memberNumber,
             @Size(max = 20) @Schema(description = "the member's one-time code; case and dashes do not matter") String code,
             @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "1000000000") BigDecimal points,
