@@ -49,6 +49,9 @@ class FaultsSmokeIT {
         ENV.put("RAPPORT_LOYALTY_PORT", Integer.toString(FreePorts.next()));
         ENV.put("RAPPORT_PG_PORT", Integer.toString(FreePorts.next()));
         ENV.put("RAPPORT_KAFKA_PORT", Integer.toString(FreePorts.next()));
+        for (String name : new String[] {"GATEWAY", "CUSTOMER", "SEGMENTATION", "ENGAGEMENT", "LOYALTY"}) {
+            ENV.put("RAPPORT_" + name + "_MANAGEMENT_PORT", Integer.toString(FreePorts.next())); // health and metrics
+        }
         ENV.put("RAPPORT_READY_TIMEOUT", "240");
         ENV.put("RAPPORT_SERVICE_JVM_OPTS", "-Xmx320m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         int exit = crm(Duration.ofMinutes(6), "up", "--detach");

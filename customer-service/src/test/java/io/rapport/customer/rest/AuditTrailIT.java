@@ -25,17 +25,17 @@ class AuditTrailIT {
 
     @Test
     void changesAreRecordedWithActorRequestAndChangedFields() {
-        String id = as("rita", "sales").header("X-Request-Id", "req-create-1").body(Api.person(Api.uniqueEmail(), Api.uniquePhone()))
+        String id = as("rep-17", "sales").header("X-Request-Id", "req-create-1").body(Api.person(Api.uniqueEmail(), Api.uniquePhone()))
                 .post("/api/v1/customers").then().statusCode(201).extract().path("id");
-        as("rita", "sales").header("X-Request-Id", "req-consent-1").body("{\"granted\":false,\"source\":\"call\"}")
+        as("rep-17", "sales").header("X-Request-Id", "req-consent-1").body("{\"granted\":false,\"source\":\"call\"}")
                 .put("/api/v1/customers/" + id + "/consents/SMS").then().statusCode(200);
-        as("rita", "sales").body("{\"value\":\"long\"}").put("/api/v1/customers/" + id + "/preferences/room/pillow").then()
+        as("rep-17", "sales").body("{\"value\":\"long\"}").put("/api/v1/customers/" + id + "/preferences/room/pillow").then()
                 .statusCode(200);
 
         as("sam", "support").queryParam("customerId", id).get("/api/v1/customers/audit").then().statusCode(200)
                 .body("total", equalTo(3))
                 .body("items.entity", org.hamcrest.Matchers.contains("preference", "consent", "customer"))
-                .body("items.actor", everyItem(equalTo("rita")))
+                .body("items.actor", everyItem(equalTo("rep-17")))
                 .body("items[2].action", equalTo("CREATE"))
                 .body("items[2].requestId", equalTo("req-create-1"))
                 .body("items[2].after.familyName", equalTo("Lovelace"))
@@ -47,7 +47,7 @@ class AuditTrailIT {
                 .body("items[0].before.preferences", org.hamcrest.Matchers.empty())
                 .body("items[0].after.preferences[0].value", equalTo("long"))
                 .body("items.service", everyItem(equalTo("customer-service")));
-        as("ada", "admin").queryParam("actor", "rita").queryParam("size", 200).get("/api/v1/customers/audit").then()
+        as("ada", "admin").queryParam("actor", "rep-17").queryParam("size", 200).get("/api/v1/customers/audit").then()
                 .statusCode(200).body("items.customerId", hasItems(id));
     }
 
