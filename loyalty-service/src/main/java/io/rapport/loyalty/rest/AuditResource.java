@@ -1,5 +1,7 @@
 package io.rapport.loyalty.rest;
 
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.audit.AuditEntry;
 import io.rapport.platform.audit.AuditLog;
 import io.rapport.platform.rest.Page;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+// sales, support and data-steward read one customer's trail (AuditLog refuses them a query without customerId)
+@Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
 @Path("/api/v1/loyalty/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit trail", description = "Who changed what, when, from which request")

@@ -35,7 +35,7 @@ public final class PartnerLinkDtos {
 
     @Schema(description = "A one-time code for the member to show a partner it has linked: the partner may take up to"
             + " maxPoints (a whole number from 1 to 1000000000) once, before the code expires",
-            examples = "{\"partnerId\":\"5d2c1b0a-9e8f-4a7b-8c6d-5e4f3a2b1c0d\",\"maxPoints\":500}")
+            examples = "{\"partnerId\":\"5d2c1b0a-9e8f-4a7b-8c6d-5e4f3a2b1c0d\",\"maxPoints\":\"500\"}")
     public record CodeRequest(@NotNull UUID partnerId,
             @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "1000000000") BigDecimal maxPoints) {
     }

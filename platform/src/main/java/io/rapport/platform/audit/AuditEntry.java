@@ -20,7 +20,7 @@ public record AuditEntry(
         String entityId,
         UUID customerId,
         @Schema(description = "CREATE, UPDATE, DELETE, MERGE, ERASE, ADJUST, OVERRIDE...") String action,
-        @Schema(description = "The changed fields before the change (null for a creation)") JsonNode before,
-        @Schema(description = "The changed fields after the change (null for a deletion)") JsonNode after,
+        @Schema(implementation = java.util.Map.class, description = "The changed fields before the change (null for a creation)") JsonNode before,
+        @Schema(implementation = java.util.Map.class, description = "The changed fields after the change (null for a deletion)") JsonNode after,
         @Schema(description = "When the personal values were redacted because the customer was erased") Instant redactedAt) {
 }
