@@ -16,16 +16,16 @@ import java.util.concurrent.Future;
  * enrolled, and every customer's engagement level set to REACTIVE, whose one AFTER_PURCHASE plan gives exactly one
  * follow-up contact per purchase (DOMAIN.md section 3; a contact the pressure rules block is still recorded).
  */
-final class Population {
+public final class Population {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    record Made(String programmeId, List<String> customers) {
+    public record Made(String programmeId, List<String> customers) {
     }
 
     private Population() {
     }
 
-    static Made make(GatewayApi api, String runId, int n) throws Exception {
+    public static Made make(GatewayApi api, String runId, int n) throws Exception {
         String programme = programme(api, runId);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
