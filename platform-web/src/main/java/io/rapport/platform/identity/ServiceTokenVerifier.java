@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -18,6 +20,11 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
  * Verifies a {@link ServiceToken} with jose4j: RS256 signature by the trusted key, issuer, audience (this service),
  * expiry, and a maximum age counted from {@code iat} (so a token cannot live longer than the gateway meant even if
  * its {@code exp} is far away). Thread-safe.
+ *
+ * <p>The gateway reuses a token for the same caller and service for half its lifetime, so most requests carry a token
+ * verified before: a verified token is kept (by its exact text) until its {@code exp} or {@code iat} + max age,
+ * whichever comes first, and answered from memory without another RSA signature check. A token that failed is never
+ * kept; a kept one past its time is verified again in full (and so rejected).
  */
 public final class ServiceTokenVerifier {
     /** A token that did not pass; the message says why (safe to log, never contains the token). */
@@ -27,10 +34,20 @@ public final class ServiceTokenVerifier {
         }
     }
 
+    /** Verified tokens kept at most; above this, the cache is emptied (the gateway reuses few tokens at a time). */
+    static final int MAX_CACHED = 10_000;
+
+    private record Verified(ServiceToken token, long validUntilMillis) {
+    }
+
     private final JwtConsumer consumer;
+    private final long maxAgeMillis;
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final AtomicLong fullChecks = new AtomicLong();
 
     public ServiceTokenVerifier(PublicKey key, String issuer, String audience, Duration maxAge, Duration clockSkew) {
         int skew = (int) clockSkew.toSeconds();
+        this.maxAgeMillis = maxAge.toMillis();
         this.consumer = new JwtConsumerBuilder()
                 .setVerificationKey(key)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
@@ -46,6 +63,24 @@ public final class ServiceTokenVerifier {
     }
 
     public ServiceToken verify(String jwt) throws Rejected {
+        long now = System.currentTimeMillis();
+        Verified known = verified.get(jwt);
+        if (known != null) {
+            if (now < known.validUntilMillis()) {
+                return known.token();
+            }
+            verified.remove(jwt);
+        }
+        return verifyFully(jwt);
+    }
+
+    /** How many tokens were checked in full (signature and claims), not answered from the cache. */
+    long fullChecks() {
+        return fullChecks.get();
+    }
+
+    private ServiceToken verifyFully(String jwt) throws Rejected {
+        fullChecks.incrementAndGet();
         JwtClaims claims;
         try {
             claims = consumer.processToClaims(jwt);
@@ -60,7 +95,16 @@ public final class ServiceTokenVerifier {
             }
             String partner = claims.hasClaim(ServiceToken.PARTNER_CLAIM)
                     ? claims.getStringClaimValue(ServiceToken.PARTNER_CLAIM) : null;
-            return new ServiceToken(claims.getSubject(), roles, partner);
+            ServiceToken token = new ServiceToken(claims.getSubject(), roles, partner);
+            long until = Math.min(claims.getExpirationTime().getValueInMillis(),
+                    claims.getIssuedAt().getValueInMillis() + maxAgeMillis);
+            if (until > System.currentTimeMillis()) {
+                if (verified.size() >= MAX_CACHED) {
+                    verified.clear();
+                }
+                verified.put(jwt, new Verified(token, until));
+            }
+            return token;
         } catch (MalformedClaimException e) {
             throw new Rejected("a claim has the wrong type");
         }
