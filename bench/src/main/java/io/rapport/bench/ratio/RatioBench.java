@@ -46,11 +46,11 @@ public final class RatioBench {
 
         public static Settings full(String gateway, String direct) {
             return new Settings(gateway, direct, 8, 16, Duration.ofSeconds(5), Duration.ofSeconds(5), 3,
-                    List.of(25, 50, 100, 200, 350, 500), 100, 2000, 300, 20_000);
+                    List.of(5, 10, 25, 50, 100, 200, 350, 500), 100, 2000, 300, 20_000);
         }
 
         public static Settings quick(String gateway, String direct) {
-            return new Settings(gateway, direct, 8, 16, Duration.ofSeconds(3), Duration.ofSeconds(2), 3, List.of(10, 25, 50),
+            return new Settings(gateway, direct, 8, 16, Duration.ofSeconds(3), Duration.ofSeconds(2), 3, List.of(5, 10, 25),
                     20, 500, 100, 5_000);
         }
     }
