@@ -70,7 +70,7 @@ public final class DemoMain {
         new Step("consents").run(customers, threads, this::recordConsents);
         String programme = club();
         if (programme != null) {
-            new Step("club memberships").run(customers, threads, i -> enrol(programme, i));
+            new Step("club memberships").runItems(customers, threads, i -> enrol(programme, i));
             new Step("referrals").run(Math.min(30, customers / 10), threads, this::refer);
             partner(programme);
         }
@@ -204,11 +204,14 @@ public final class DemoMain {
     }
 
     /** Consumers and purchasers join the club, except the last ones, who arrive later as referred newcomers. */
-    private boolean enrol(String programme, int i) {
+    private Step.Outcome enrol(String programme, int i) {
         DemoData.Customer c = data.customer(i);
         boolean person = c.kind().equals("CONSUMER") || c.kind().equals("PURCHASER");
-        if (ids[i] == null || !person || i % 5 >= 2 || i >= customers - 30) {
-            return true;
+        if (ids[i] == null) {
+            return Step.Outcome.FAILED; // its creation failed (counted there)
+        }
+        if (!person || i % 5 >= 2 || i >= customers - 30) {
+            return Step.Outcome.SKIPPED; // does not join the club (the demo's own choice)
         }
         DemoClient.Reply r = api.post("enrol member", "/api/v1/loyalty/programmes/" + programme + "/members",
                 Map.of("customerId", ids[i]), null);
@@ -216,7 +219,7 @@ public final class DemoMain {
             referralCodes.put(i, r.body().path("referralCode").asText());
             partnerMember.compareAndSet(null, r.body());
         }
-        return r.ok() || r.status() == 409;
+        return r.ok() || r.status() == 409 ? Step.Outcome.DONE : Step.Outcome.FAILED;
     }
 
     /** The newest customers were referred by early members (a second run finds the referrals made). */
@@ -279,6 +282,8 @@ public final class DemoMain {
     }
 
     private void classifyAndSummarise() throws InterruptedException {
+        Settle.Backlog backlog = Settle.ofLocalStack();
+        Settle.await("after loading", backlog, this::memberCount, Duration.ofMinutes(5));
         System.out.println("Classification (waits for the purchase events to reach segmentation)");
         int expected = (int) java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).count();
         JsonNode runs = null;
@@ -299,7 +304,9 @@ public final class DemoMain {
             }
             Thread.sleep(5_000); // a demo waiting for Kafka to deliver, not a test
         }
-        System.out.println("Summary");
+        // the classification's events (classes, levels) still move tiers, enrolments and follow-ups: report after them
+        Settle.await("after the classification", backlog, this::memberCount, Duration.ofMinutes(5));
+        System.out.println("Summary (as the API reports it now)");
         if (runs != null) {
             for (JsonNode run : runs) {
                 System.out.printf("  %-6s %5d customers  classes %s  concentration (top 20%% share) %s%n",
@@ -334,14 +341,31 @@ public final class DemoMain {
             return;
         }
         Map<String, Integer> tiers = new TreeMap<>();
+        long total = -1;
         for (int page = 0; page < 1_000; page++) {
             DemoClient.Reply r = api.get("list members", "/api/v1/loyalty/programmes/" + programme + "/members?size=200&page=" + page);
             if (!r.ok() || r.body().path("items").isEmpty()) {
                 break;
             }
+            total = r.body().path("total").asLong(-1);
             r.body().path("items").forEach(m -> tiers.merge(m.path("tier").asText("?"), 1, Integer::sum));
         }
-        System.out.println("  members per tier: " + tiers);
+        int listed = tiers.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.println("  club members: " + (total >= 0 ? total : listed) + " (enrolled by the demo, referred or"
+                + " enrolled automatically by the club's rules); per tier: " + tiers);
+    }
+
+    /** Members of the club as the API counts them (-1 when unknown): the settle check's fallback figure. */
+    private long memberCount() {
+        DemoClient.Reply list = api.get("find club", "/api/v1/loyalty/programmes?size=200");
+        for (JsonNode p : list.body().path("items")) {
+            if (CLUB_CODE.equals(p.path("code").asText())) {
+                DemoClient.Reply r = api.get("count members", "/api/v1/loyalty/programmes/" + p.path("id").asText()
+                        + "/members?size=1");
+                return r.ok() ? r.body().path("total").asLong(-1) : -1;
+            }
+        }
+        return -1;
     }
 
     private void reportFailures() {
