@@ -130,6 +130,55 @@ class OutboxCrashIT {
     }
 
     /**
+     * The service's relay keeps its connection and the advisory lock from one batch to the next (no pool round trip, lock
+     * and unlock per batch): meanwhile no other relay publishes, and once it is closed another one does.
+     */
+    @Test
+    void aHoldingRelayKeepsItsLockBetweenBatchesAndLetsGoWhenClosed() throws Exception {
+        drain();
+        MockProducer<String, byte[]> first = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MockProducer<String, byte[]> other = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        try (OutboxRelay holder = OutboxRelay.holding(dataSource, first, 50)) {
+            probe.publish(UUID.randomUUID().toString(), 2, false);
+            assertThat(holder.publishBatch()).isEqualTo(2);
+
+            probe.publish(UUID.randomUUID().toString(), 3, false);
+            assertThat(new OutboxRelay(dataSource, other, 50).publishBatch()).as("the lock is still held").isZero();
+            assertThat(holder.publishBatch()).isEqualTo(3);
+            assertThat(holdersOfTheRelayLock()).isEqualTo(1);
+
+            probe.publish(UUID.randomUUID().toString(), 1, false);
+        }
+        assertThat(holdersOfTheRelayLock()).isZero();
+        assertThat(new OutboxRelay(dataSource, other, 50).publishBatch()).isEqualTo(1);
+        assertThat(first.history()).hasSize(5);
+    }
+
+    /** A holding relay whose batch fails lets go of its lock at once, so another replica can take over. */
+    @Test
+    void aHoldingRelayWhoseBatchFailsLetsGoOfItsLock() throws Exception {
+        drain();
+        probe.publish(UUID.randomUUID().toString(), 2, false);
+        MockProducer<String, byte[]> down = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        down.sendException = new org.apache.kafka.common.errors.TimeoutException("broker unreachable");
+        try (OutboxRelay holder = OutboxRelay.holding(dataSource, down, 50)) {
+            assertThatThrownBy(holder::publishBatch).isInstanceOf(OutboxPublishException.class);
+            assertThat(holdersOfTheRelayLock()).isZero();
+            MockProducer<String, byte[]> up = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+            assertThat(new OutboxRelay(dataSource, up, 50).publishBatch()).isEqualTo(2);
+        }
+    }
+
+    private long holdersOfTheRelayLock() throws Exception {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("select count(*) from pg_locks where locktype = 'advisory'"
+                        + " and granted and ((classid::bigint << 32) | objid::bigint) = " + 0x5241505054L)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
      * A relay whose batch is cut short (one row's acknowledgement fails, as after a broker freeze) marks every row Kafka
      * did acknowledge, before and after that row, and the next batch sends only what was not acknowledged.
      */

@@ -1,7 +1,10 @@
 package io.rapport.customer.service;
 
+import io.rapport.customer.domain.ContactKind;
+import io.rapport.customer.domain.ContactPoint;
 import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.CustomerStatus;
+import io.rapport.customer.domain.ExternalId;
 import io.rapport.customer.rest.CustomerInput;
 import io.rapport.customer.rest.CustomerView;
 import io.rapport.platform.rest.ETags;
@@ -61,7 +64,10 @@ public class CustomerService {
         c.lastActivityAt = now;
         writer.apply(draft, c, who, now);
         c.persist();
-        writer.replaceIdentities(draft, c);
+        // a new customer has no identities to replace: insert them (no deletes and no extra flush, as an update needs)
+        draft.emails().forEach(e -> ContactPoint.of(c.id, ContactKind.EMAIL, e.value(), e.label(), e.primary()).persist());
+        draft.phones().forEach(p -> ContactPoint.of(c.id, ContactKind.PHONE, p.value(), p.label(), p.primary()).persist());
+        draft.externalIds().forEach(k -> ExternalId.of(c.id, k.system(), k.id()).persist());
         idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, c.id);
         events.registered(c);
         return new Created(profiles.view(c), false);

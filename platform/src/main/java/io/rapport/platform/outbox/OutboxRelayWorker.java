@@ -150,7 +150,7 @@ public class OutboxRelayWorker {
             synchronized (this) {
                 if (relay == null) {
                     producer = RelayProducers.create(kafkaSettings, clientId);
-                    relay = new OutboxRelay(dataSource, producer, config.batchSize());
+                    relay = OutboxRelay.holding(dataSource, producer, config.batchSize());
                 }
             }
         }
@@ -162,6 +162,9 @@ public class OutboxRelayWorker {
         wakeUp();
         if (thread != null) {
             thread.join(Duration.ofSeconds(10).toMillis());
+        }
+        if (relay != null) {
+            relay.close();
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
