@@ -152,8 +152,17 @@ public final class RatioBench {
             log(t0, "  %.0f req/s, p50 %.1f ms, %d failed (rounds %s)", createGateway.median(), createGateway.p(50),
                     createGateway.failed(), rounds(createGateway.perRound()));
             log(t0, "app: create customer direct to customer-service, %d threads", s.writeThreads());
+            // customer-service's CPU per created customer (less sensitive to other load on the machine than req/s)
+            long cpuBefore = cpuMillis(stack.pid("customer-service"));
+            java.util.concurrent.atomic.AtomicLong createdDirect = new java.util.concurrent.atomic.AtomicLong();
             Rounds.Result createDirect = Rounds.run(s.writeThreads(), s.warmup(), s.round(), s.rounds(),
-                    (w, n) -> create(http, s.direct(), ServiceTokens.bearer("customer-service"), runId + "-d", n, created));
+                    (w, n) -> create(http, s.direct(), ServiceTokens.bearer("customer-service"), runId + "-d", n, created)
+                            && createdDirect.incrementAndGet() > 0);
+            long cpuAfter = cpuMillis(stack.pid("customer-service"));
+            double cpuPerCreate = cpuBefore < 0 || cpuAfter < 0 || createdDirect.get() == 0 ? Double.NaN
+                    : (cpuAfter - cpuBefore) / (double) createdDirect.get();
+            figures.put("createDirectCustomerServiceCpuMsPerRequest", cpuPerCreate);
+            log(t0, "  customer-service CPU: %.2f ms per created customer", cpuPerCreate);
             log(t0, "  %.0f req/s, p50 %.1f ms, %d failed (rounds %s)", createDirect.median(), createDirect.p(50),
                     createDirect.failed(), rounds(createDirect.perRound()));
             String[] ids = created.toArray(String[]::new);
@@ -176,7 +185,7 @@ public final class RatioBench {
                     fmt("%.0f TPS write (%d threads)", write.median(), s.writeThreads()),
                     createGateway.median() / write.median(), ">= 40% of write", createGateway.median() / write.median(), 0.40));
             rows.add(new Row("create-direct", "create customer direct (" + s.writeThreads() + " threads)",
-                    fmt("%.0f req/s, p50 %.0f ms", createDirect.median(), createDirect.p(50)),
+                    fmt("%.0f req/s, p50 %.0f ms, %.1f ms CPU", createDirect.median(), createDirect.p(50), cpuPerCreate),
                     fmt("%.0f TPS write", write.median()), createDirect.median() / write.median(), "(information)",
                     createDirect.median() / write.median(), Double.NaN));
             rows.add(new Row("get-direct", "get customer by id direct (" + s.readThreads() + " threads)",
@@ -346,6 +355,17 @@ public final class RatioBench {
     private static long mavenProcesses() {
         return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("plexus-classworlds"))
                 .count();
+    }
+
+    /** User + system CPU of a process in ms (Linux /proc; clock ticks of 10 ms), -1 when unknown. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private static String rounds(double[] perRound) {
