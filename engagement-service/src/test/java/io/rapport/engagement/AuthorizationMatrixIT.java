@@ -108,6 +108,7 @@ class AuthorizationMatrixIT {
                         + "\"direction\":\"INBOUND\",\"kind\":\"CALL\"}"),
                 new Route("GET", E + "/interactions?customerId={customer}", Rule.READ, null),
                 new Route("POST", E + "/campaigns", Rule.MARKETING, "{}"),
+                new Route("GET", E + "/campaigns", Rule.MARKETING, null),
                 new Route("GET", E + "/campaigns/" + UUID.randomUUID() + "/report", Rule.MARKETING, null),
                 new Route("POST", E + "/campaigns/" + UUID.randomUUID() + "/responses", Rule.MARKETING,
                         "{\"customerId\":\"{customer}\",\"converted\":true}"),
