@@ -113,8 +113,8 @@ class ComplaintEscalationIT {
         assertThat(events.get(1).get("notifyIds").toString()).isEqualTo("[\"support-manager\"]");
 
         // the escalation team sees it in the queue; a reopened complaint starts again below level 1
-        given().queryParam("assignee", "complaint-escalations").get(COMPLAINTS).then()
-                .statusCode(200).body("id", org.hamcrest.Matchers.hasItem(id));
+        given().queryParam("assignee", "complaint-escalations").queryParam("size", 200).get(COMPLAINTS).then()
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(id));
         given().contentType(ContentType.JSON).body(Map.of("resolution", "replaced")).post(COMPLAINTS + "/{id}/resolve", id)
                 .then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("reason", "again")).post(COMPLAINTS + "/{id}/reopen", id).then()

@@ -16,6 +16,8 @@ import io.rapport.engagement.domain.EscalationRule;
 import io.rapport.engagement.domain.Purpose;
 import io.rapport.engagement.domain.Severity;
 import io.rapport.platform.outbox.Outbox;
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -145,18 +147,40 @@ public class ComplaintService {
         scheduler.replan(p);
     }
 
-    /** Open complaints (of one assignee, or all when null), the escalated and most valuable customers' first. */
+    /** The queue's priority: escalated first, then MVC / class A (top) customers, more valuable ones, the earliest due. */
+    private static final List<String> PRIORITY = List.of("(c.escalated_at is not null) desc", "p.top_customer desc",
+            "p.value_score desc", "c.due_at asc");
+    private static final Map<String, String> SORT_COLUMNS = Map.of("dueAt", "c.due_at", "openedAt", "c.opened_at");
+
+    /**
+     * Open complaints (of one assignee, or all when null), paged. sort=priority (the default; desc reverses it),
+     * dueAt or openedAt; ties broken by id so pages are stable.
+     */
     @SuppressWarnings("unchecked")
-    public List<Complaint> openQueue(boolean escalatedOnly, int limit, String assignee) {
-        var q = em.createNativeQuery("select c.* from complaint c join customer_profile p on p.customer_id = c.customer_id"
-                + " where c.state = 'OPEN'" + (escalatedOnly ? " and c.escalated_at is not null" : "")
-                + (assignee == null ? "" : " and c.assignee_id = ?2")
-                + " order by (c.escalated_at is not null) desc, p.top_customer desc, p.value_score desc, c.due_at, c.id limit ?1",
-                Complaint.class).setParameter(1, limit);
-        if (assignee != null) {
-            q.setParameter(2, assignee);
+    public Page<Complaint> openQueue(boolean escalatedOnly, String assignee, PageRequest page) {
+        PageRequest.Sort sort = page.validate(java.util.Set.of("priority", "dueAt", "openedAt"), "priority");
+        String from = " from complaint c join customer_profile p on p.customer_id = c.customer_id where c.state = 'OPEN'"
+                + (escalatedOnly ? " and c.escalated_at is not null" : "") + (assignee == null ? "" : " and c.assignee_id = ?1");
+        String order;
+        if (sort.field().equals("priority")) {
+            order = String.join(", ", sort.descending() ? PRIORITY.stream().map(ComplaintService::reverse).toList() : PRIORITY)
+                    + ", c.id " + sort.direction();
+        } else {
+            order = SORT_COLUMNS.get(sort.field()) + " " + sort.direction() + ", c.id " + sort.direction();
         }
-        return q.getResultList();
+        var select = em.createNativeQuery("select c.*" + from + " order by " + order, Complaint.class);
+        var count = em.createNativeQuery("select count(*)" + from);
+        if (assignee != null) {
+            select.setParameter(1, assignee);
+            count.setParameter(1, assignee);
+        }
+        List<Complaint> items = select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        return Page.of(items, page, ((Number) count.getSingleResult()).longValue());
+    }
+
+    private static String reverse(String orderTerm) {
+        return orderTerm.endsWith(" desc") ? orderTerm.substring(0, orderTerm.length() - 5) + " asc"
+                : orderTerm.substring(0, orderTerm.length() - 4) + " desc";
     }
 
     @Scheduled(every = "${rapport.engagement.jobs.every:30s}", delayed = "${rapport.engagement.jobs.delay:10s}",
