@@ -73,8 +73,8 @@ class CustomerLifecycleIT {
                 .body("dueAt", equalTo("2026-05-05T08:00:00Z")).extract().path("id");
         clock.set("2026-05-05T09:00:00Z");
         assertThat(complaints.escalateOverdue()).isGreaterThanOrEqualTo(1);
-        given().queryParam("escalated", true).get("/api/v1/engagement/complaints").then().statusCode(200)
-                .body("id", hasItem(id));
+        given().queryParam("escalated", true).queryParam("size", 200).get("/api/v1/engagement/complaints").then()
+                .statusCode(200).body("items.id", hasItem(id));
         given().get("/api/v1/engagement/complaints/{id}", id).then().body("escalated", equalTo(true));
         given().contentType(ContentType.JSON).body(Map.of("resolution", "refunded", "satisfaction", 3))
                 .post("/api/v1/engagement/complaints/{id}/resolve", id).then().statusCode(200);

@@ -8,6 +8,7 @@ import java.util.List;
 public final class EngagementEvents {
     public static final EventType COMPLAINT_OPENED = of("rapport.engagement.complaint-opened.v1", ComplaintOpened.class);
     public static final EventType COMPLAINT_RESOLVED = of("rapport.engagement.complaint-resolved.v1", ComplaintResolved.class);
+    public static final EventType COMPLAINT_ESCALATED = of("rapport.engagement.complaint-escalated.v1", ComplaintEscalated.class);
 
     public static final EventType CONTACT_SCHEDULED = of("rapport.engagement.contact-scheduled.v1", ContactScheduled.class);
     public static final EventType CONTACT_COMPLETED = of("rapport.engagement.contact-completed.v1", ContactCompleted.class);
@@ -16,7 +17,7 @@ public final class EngagementEvents {
     public static final EventType CAMPAIGN_COMPLETED = of("rapport.engagement.campaign-completed.v1", CampaignCompleted.class);
 
     public static final List<EventType> ALL = List.of(COMPLAINT_OPENED, COMPLAINT_RESOLVED, CONTACT_SCHEDULED,
-            CONTACT_COMPLETED, CONTACT_MISSED, CONTACT_EXPIRED, CAMPAIGN_COMPLETED);
+            CONTACT_COMPLETED, CONTACT_MISSED, CONTACT_EXPIRED, CAMPAIGN_COMPLETED, COMPLAINT_ESCALATED);
 
     private EngagementEvents() {
     }

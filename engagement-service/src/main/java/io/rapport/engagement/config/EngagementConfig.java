@@ -60,6 +60,14 @@ public interface EngagementConfig {
         /** Queue for follow-ups of customers without an owner. */
         @WithDefault("complaints")
         String queue();
+
+        /**
+         * Escalation of overdue complaints (EscalationRule): levels separated by ';', each with after= (overdue by
+         * more than, ISO-8601), severity= (lowest severity it applies to), assign= (escalation assignee or team) and
+         * notify= (comma-separated ids); "none" disables it.
+         */
+        @WithDefault("after=PT0S notify=support-lead; after=PT24H severity=HIGH assign=complaint-escalations notify=support-manager")
+        String escalation();
     }
 
     interface Jobs {

@@ -11,7 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A complaint: OPEN until resolved (it may be reopened); due by the SLA of its severity, escalated when overdue. */
+/** A complaint: OPEN until resolved (it may be reopened); due by the SLA of its severity, escalated by level when overdue. */
 @Entity
 @Table(name = "complaint")
 public class Complaint extends PanacheEntityBase {
@@ -33,8 +33,12 @@ public class Complaint extends PanacheEntityBase {
     public Instant openedAt;
     @Column(name = "due_at")
     public Instant dueAt;
+    /** When it was first escalated (null: not escalated since it was last opened). */
     @Column(name = "escalated_at")
     public Instant escalatedAt;
+    /** The highest escalation level reached (0: none); each level is reached once (EscalationRule). */
+    @Column(name = "escalation_level")
+    public int escalationLevel;
     public String resolution;
     /** 1 (very unhappy) to 5 (very happy), when the customer said. */
     public Integer satisfaction;

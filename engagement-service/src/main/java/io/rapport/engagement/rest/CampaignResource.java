@@ -8,6 +8,8 @@ import io.rapport.engagement.domain.Channel;
 import io.rapport.engagement.service.CampaignService;
 import io.rapport.engagement.service.CampaignService.NewCampaign;
 import io.rapport.engagement.service.CampaignService.Report;
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -17,10 +19,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -93,6 +97,19 @@ public class CampaignResource {
                 t.customerIds(), t.topN(), b.startAt(), b.expiresAt(), b.costPerContact(), b.marginPerConversion(),
                 b.currency()), caller.subject());
         return Response.created(URI.create("/api/v1/engagement/campaigns/" + c.id)).entity(campaigns.report(c.id)).build();
+    }
+
+    @Allow(Roles.MARKETING)
+    @GET
+    @Operation(operationId = "listCampaigns", summary = "List campaigns", description = "Paged; newest first by default"
+            + " (sort: createdAt or name). ?status=ACTIVE or COMPLETED narrows it; another status answers 400.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "status", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            description = "Only campaigns in this state", schema = @Schema(enumeration = {"ACTIVE", "COMPLETED"}, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))
+    public Page<CampaignView> list(@QueryParam("status") String status, @BeanParam PageRequest page) {
+        if (status != null && !status.equals(CampaignService.ACTIVE) && !status.equals(CampaignService.COMPLETED)) {
+            throw ProblemException.invalid("status", "must be ACTIVE or COMPLETED");
+        }
+        return campaigns.list(status, page).map(CampaignView::of);
     }
 
     @Allow(Roles.MARKETING)

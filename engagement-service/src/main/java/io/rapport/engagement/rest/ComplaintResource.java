@@ -9,13 +9,15 @@ import io.rapport.engagement.domain.Complaint;
 import io.rapport.engagement.domain.Severity;
 import io.rapport.engagement.service.ComplaintService;
 import io.rapport.platform.rest.ETags;
-import io.rapport.platform.rest.ProblemException;
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,7 +27,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -88,18 +89,16 @@ public class ComplaintResource {
 
     @Allow(value = Roles.SUPPORT, owner = Roles.SALES, self = "assignee")
     @GET
-    @Operation(summary = "Open complaints queue", description = "Escalated first, then MVC / class A customers, then more"
-            + " valuable customers, then the earliest due. ?escalated=true lists only escalated ones. Support and admin see every"
+    @Operation(summary = "Open complaints queue", description = "Paged ({items, page, size, total}; page, size 1-200)."
+            + " sort=priority (default: escalated first, then MVC / class A customers, then more valuable customers, then"
+            + " the earliest due), dueAt or openedAt. ?escalated=true lists only escalated ones. Support and admin see every"
             + " open complaint (?assignee= narrows it); sales sees only complaints assigned to it (its customers').")
-    public List<ComplaintView> queue(@QueryParam("escalated") @DefaultValue("false") boolean escalated,
-            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("assignee") String assignee) {
-        if (limit < 1 || limit > 1000) {
-            throw ProblemException.invalid("limit", "must be between 1 and 1000");
-        }
+    public Page<ComplaintView> queue(@QueryParam("escalated") @DefaultValue("false") boolean escalated,
+            @QueryParam("assignee") String assignee, @BeanParam PageRequest page) {
         // support and admin see the whole queue (or one assignee's); sales only the complaints assigned to it
         String only = caller.hasAnyRole(Roles.ADMIN, Roles.SUPPORT)
                 ? (assignee == null || assignee.isBlank() ? null : assignee.trim()) : caller.subject();
-        return complaints.openQueue(escalated, limit, only).stream().map(ComplaintView::of).toList();
+        return complaints.openQueue(escalated, only, page).map(ComplaintView::of);
     }
 
     @Allow(value = Roles.SUPPORT, owner = Roles.SALES, object = EngagementOwnership.COMPLAINT)

@@ -9,6 +9,8 @@ import io.rapport.engagement.domain.Contact;
 import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.engagement.domain.Purpose;
 import io.rapport.platform.outbox.Outbox;
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,8 +18,11 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.UUID;
 
 /**
@@ -28,6 +33,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CampaignService {
+    /** The outcome of an open contact cancelled because its campaign was completed. */
+    static final String COMPLETED_OUTCOME = "CAMPAIGN_COMPLETED";
+    public static final String ACTIVE = "ACTIVE";
+    public static final String COMPLETED = "COMPLETED";
     private final EntityManager em;
     private final ContactScheduler scheduler;
     private final Outbox outbox;
@@ -69,7 +78,7 @@ public class CampaignService {
         c.currency = n.currency();
         c.requestedAt = start;
         c.expiresAt = n.expiresAt();
-        c.state = "ACTIVE";
+        c.state = ACTIVE;
         c.createdBy = by;
         c.createdAt = now;
         c.persist();
@@ -115,6 +124,21 @@ public class CampaignService {
         return c;
     }
 
+    /** Campaigns, optionally only ACTIVE or COMPLETED ones, sorted by createdAt (default newest first) or name. */
+    public Page<Campaign> list(String state, PageRequest page) {
+        PageRequest.Sort sort = page.validate(Set.of("createdAt", "name"), "createdAt,desc");
+        String where = state == null ? "" : " where c.state = :state";
+        String order = " order by c." + sort.field() + " " + sort.direction() + ", c.id " + sort.direction();
+        var select = em.createQuery("select c from Campaign c" + where + order, Campaign.class);
+        var count = em.createQuery("select count(c) from Campaign c" + where, Long.class);
+        if (state != null) {
+            select.setParameter("state", state);
+            count.setParameter("state", state);
+        }
+        List<Campaign> items = select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        return Page.of(items, page, count.getSingleResult());
+    }
+
     /** Records that a targeted customer responded (and whether it converted); repeating it changes nothing new. */
     @Transactional
     public void respond(UUID campaignId, UUID customerId, boolean converted) {
@@ -129,48 +153,95 @@ public class CampaignService {
         }
     }
 
-    /** A campaign's figures: contacted = targets whose contact was made (DONE). */
-    public record Report(UUID campaignId, String name, String state, long targeted, long scheduled, long blocked,
-            long contacted, long responses, long conversions, BigDecimal responseRate, BigDecimal breakEvenRate,
-            BigDecimal totalCost, BigDecimal net, String currency, boolean aboveBreakEven) {
+    /**
+     * A campaign's figures. contacted: targets whose contact was made (DONE) or who responded (a response proves the
+     * target was reached, even before the rep marks the call made). scheduled: open contacts waiting for their slot;
+     * paused: open contacts held by an open complaint. blocked: targets not reached, by reason in blockedBy (the
+     * contact-pressure rule that stopped the contact: CONSENT, DO_NOT_CONTACT, FREQUENCY_CAP, QUIET_HOURS, WEEKEND;
+     * NOT_MADE_IN_TIME when it expired on the agenda; MISSED, CANCELLED by hand, ERASED, LEVEL_CHANGED). withdrawn:
+     * open contacts cancelled when the campaign was completed (not blocked).
+     */
+    @Schema(name = "CampaignReport", examples = """
+            {"campaignId":"7d3e2c1b-0a9f-4e8d-b7c6-5a4b3c2d1e0f","name":"Ask our top customers","state":"ACTIVE",
+             "targeted":50,"scheduled":40,"paused":2,"blocked":8,"blockedBy":{"CONSENT":5,"FREQUENCY_CAP":3},"withdrawn":0,
+             "contacted":20,"responses":2,"conversions":1,"responseRate":"0.1000","breakEvenRate":"0.0250",
+             "totalCost":"80.00","revenue":"160.00","net":"80.00","currency":"EUR","aboveBreakEven":true}""")
+    public record Report(UUID campaignId, String name, String state, long targeted, long scheduled, long paused, long blocked,
+            Map<String, Long> blockedBy, long withdrawn, long contacted, long responses, long conversions,
+            BigDecimal responseRate, BigDecimal breakEvenRate, BigDecimal totalCost, BigDecimal revenue, BigDecimal net,
+            String currency, boolean aboveBreakEven) {
     }
 
     public Report report(UUID id) {
         Campaign c = get(id);
-        Object[] r = (Object[]) em.createNativeQuery("select count(*), count(*) filter (where k.state in ('PLANNED', 'DUE')),"
-                + " count(*) filter (where k.state = 'CANCELLED'), count(*) filter (where k.state = 'DONE'),"
+        Object[] r = (Object[]) em.createNativeQuery("select count(*),"
+                + " count(*) filter (where k.state in ('PLANNED', 'DUE') and k.paused_reason is null),"
+                + " count(*) filter (where k.state in ('PLANNED', 'DUE') and k.paused_reason is not null),"
+                + " count(*) filter (where k.state = 'CANCELLED' and k.outcome = '" + COMPLETED_OUTCOME + "'"
+                + " and t.responded_at is null),"
+                + " count(*) filter (where k.state = 'DONE' or t.responded_at is not null),"
                 + " count(*) filter (where t.responded_at is not null), count(*) filter (where t.converted)"
                 + " from campaign_target t left join contact k on k.id = t.contact_id where t.campaign_id = ?1")
                 .setParameter(1, id).getSingleResult();
-        long[] v = new long[6];
-        for (int i = 0; i < 6; i++) {
+        long[] v = new long[7];
+        for (int i = 0; i < 7; i++) {
             v[i] = ((Number) r[i]).longValue();
         }
-        CampaignEconomics e = new CampaignEconomics(v[3], v[4], v[5], c.costPerContact, c.marginPerConversion);
-        return new Report(c.id, c.name, c.state, v[0], v[1], v[2], v[3], v[4], v[5], e.responseRate(), e.breakEvenRate(),
-                e.totalCost(), e.net(), c.currency, e.aboveBreakEven());
+        Map<String, Long> blockedBy = blockedBy(id);
+        long blocked = blockedBy.values().stream().mapToLong(Long::longValue).sum();
+        CampaignEconomics e = new CampaignEconomics(v[4], v[5], v[6], c.costPerContact, c.marginPerConversion);
+        return new Report(c.id, c.name, c.state, v[0], v[1], v[2], blocked, blockedBy, v[3], v[4], v[5], v[6],
+                e.responseRate(), e.breakEvenRate(), e.totalCost(), e.revenue(), e.net(), c.currency, e.aboveBreakEven());
+    }
+
+    /**
+     * Targets not reached (no response, contact closed without being made, not withdrawn by the completion), counted
+     * by one reason each: a cancelled contact's reason is the rule that closed it (the code before ':' of its
+     * outcome); a contact that expired at placement is charged to the rule that pushed its first slot past the
+     * expiry (frequency cap before weekend before quiet hours, from its adjustment log); one that expired on the
+     * agenda is NOT_MADE_IN_TIME.
+     */
+    private Map<String, Long> blockedBy(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select reason, count(*) from (select case"
+                + " when k.id is null then 'NO_CONTACT'"
+                + " when k.state = 'EXPIRED' then coalesce((select a.rule from contact_adjustment a where a.contact_id = k.id"
+                + "   and a.outcome = 'EXPIRED' and a.rule in ('FREQUENCY_CAP', 'WEEKEND', 'QUIET_HOURS')"
+                + "   order by case a.rule when 'FREQUENCY_CAP' then 0 when 'WEEKEND' then 1 else 2 end limit 1),"
+                + "   'NOT_MADE_IN_TIME')"
+                + " when k.state = 'MISSED' then 'MISSED'"
+                + " else split_part(coalesce(k.outcome, 'CANCELLED'), ':', 1) end as reason"
+                + " from campaign_target t left join contact k on k.id = t.contact_id"
+                + " where t.campaign_id = ?1 and t.responded_at is null"
+                + " and (k.id is null or k.state in ('CANCELLED', 'EXPIRED', 'MISSED'))"
+                + " and (k.id is null or not (k.state = 'CANCELLED' and coalesce(k.outcome, '') = '" + COMPLETED_OUTCOME + "'))) x"
+                + " group by reason order by count(*) desc, reason").setParameter(1, id).getResultList();
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            out.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return out;
     }
 
     /** Closes the campaign and publishes its result; open contacts of it are cancelled. */
     @Transactional
     public Report complete(UUID id) {
         Campaign c = get(id);
-        if (!"ACTIVE".equals(c.state)) {
+        if (!ACTIVE.equals(c.state)) {
             throw ProblemException.conflict("campaign-completed", "campaign " + id + " is already completed", Map.of());
         }
         Instant now = clock.instant();
-        em.createNativeQuery("update contact set state = 'CANCELLED', outcome = 'CAMPAIGN_COMPLETED', closed_at = ?2,"
+        em.createNativeQuery("update contact set state = 'CANCELLED', outcome = '" + COMPLETED_OUTCOME + "', closed_at = ?2,"
                 + " paused_reason = null, version = version + 1 where campaign_id = ?1 and state in ('PLANNED', 'DUE')")
                 .setParameter(1, id).setParameter(2, now).executeUpdate();
-        c.state = "COMPLETED";
+        c.state = COMPLETED;
         c.completedAt = now;
+        em.flush();
         Report r = report(id);
         outbox.publish(EngagementEvents.CAMPAIGN_COMPLETED, c.id, new CampaignCompleted(c.id.toString(), c.name, r.targeted(),
                 r.contacted(), r.responses(), r.conversions(), r.responseRate().toPlainString(),
                 r.breakEvenRate() == null ? "0" : r.breakEvenRate().toPlainString(), r.totalCost().toPlainString(), c.currency,
                 now));
-        return new Report(r.campaignId(), r.name(), "COMPLETED", r.targeted(), r.scheduled(), r.blocked(), r.contacted(),
-                r.responses(), r.conversions(), r.responseRate(), r.breakEvenRate(), r.totalCost(), r.net(), r.currency(),
-                r.aboveBreakEven());
+        return r;
     }
 }

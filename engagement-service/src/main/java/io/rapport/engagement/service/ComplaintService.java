@@ -2,6 +2,7 @@ package io.rapport.engagement.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.rapport.contracts.engagement.ComplaintEscalated;
 import io.rapport.contracts.engagement.ComplaintOpened;
 import io.rapport.contracts.engagement.ComplaintResolved;
 import io.rapport.contracts.engagement.EngagementEvents;
@@ -11,9 +12,12 @@ import io.rapport.engagement.domain.Complaint;
 import io.rapport.engagement.domain.Contact;
 import io.rapport.engagement.domain.ContactState;
 import io.rapport.engagement.domain.CustomerProfile;
+import io.rapport.engagement.domain.EscalationRule;
 import io.rapport.engagement.domain.Purpose;
 import io.rapport.engagement.domain.Severity;
 import io.rapport.platform.outbox.Outbox;
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +33,8 @@ import java.util.UUID;
 /**
  * Complaints: opened with a due date from the SLA of their severity; while any complaint of a customer is open,
  * marketing contacts pause and a complaint follow-up call (a service purpose) is scheduled; resolving the last one
- * resumes them. Overdue complaints are escalated by a job safe on every replica, most valuable customers first.
+ * resumes them. Overdue complaints are escalated by level (EscalationRule: reassign and/or notify, once per level) by
+ * a job safe on every replica.
  */
 @ApplicationScoped
 public class ComplaintService {
@@ -39,6 +44,7 @@ public class ComplaintService {
     private final Outbox outbox;
     private final EngagementConfig config;
     private final Clock clock;
+    private final EscalationRule escalation;
 
     public ComplaintService(EntityManager em, Profiles profiles, ContactScheduler scheduler, Outbox outbox,
             EngagementConfig config, Clock clock) {
@@ -48,6 +54,7 @@ public class ComplaintService {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
+        this.escalation = EscalationRule.parse(config.complaints().escalation());
     }
 
     public Duration sla(Severity s) {
@@ -114,6 +121,7 @@ public class ComplaintService {
         c.reopenCount++;
         c.dueAt = now.plus(sla(c.severity));
         c.escalatedAt = null;
+        c.escalationLevel = 0;
         c.resolvedAt = null;
         c.resolution = reason == null ? c.resolution : "reopened: " + reason;
         afterOpening(c, profiles.require(c.customerId), true, now);
@@ -139,18 +147,40 @@ public class ComplaintService {
         scheduler.replan(p);
     }
 
-    /** Open complaints (of one assignee, or all when null), the escalated and most valuable customers' first. */
+    /** The queue's priority: escalated first, then MVC / class A (top) customers, more valuable ones, the earliest due. */
+    private static final List<String> PRIORITY = List.of("(c.escalated_at is not null) desc", "p.top_customer desc",
+            "p.value_score desc", "c.due_at asc");
+    private static final Map<String, String> SORT_COLUMNS = Map.of("dueAt", "c.due_at", "openedAt", "c.opened_at");
+
+    /**
+     * Open complaints (of one assignee, or all when null), paged. sort=priority (the default; desc reverses it),
+     * dueAt or openedAt; ties broken by id so pages are stable.
+     */
     @SuppressWarnings("unchecked")
-    public List<Complaint> openQueue(boolean escalatedOnly, int limit, String assignee) {
-        var q = em.createNativeQuery("select c.* from complaint c join customer_profile p on p.customer_id = c.customer_id"
-                + " where c.state = 'OPEN'" + (escalatedOnly ? " and c.escalated_at is not null" : "")
-                + (assignee == null ? "" : " and c.assignee_id = ?2")
-                + " order by (c.escalated_at is not null) desc, p.top_customer desc, p.value_score desc, c.due_at, c.id limit ?1",
-                Complaint.class).setParameter(1, limit);
-        if (assignee != null) {
-            q.setParameter(2, assignee);
+    public Page<Complaint> openQueue(boolean escalatedOnly, String assignee, PageRequest page) {
+        PageRequest.Sort sort = page.validate(java.util.Set.of("priority", "dueAt", "openedAt"), "priority");
+        String from = " from complaint c join customer_profile p on p.customer_id = c.customer_id where c.state = 'OPEN'"
+                + (escalatedOnly ? " and c.escalated_at is not null" : "") + (assignee == null ? "" : " and c.assignee_id = ?1");
+        String order;
+        if (sort.field().equals("priority")) {
+            order = String.join(", ", sort.descending() ? PRIORITY.stream().map(ComplaintService::reverse).toList() : PRIORITY)
+                    + ", c.id " + sort.direction();
+        } else {
+            order = SORT_COLUMNS.get(sort.field()) + " " + sort.direction() + ", c.id " + sort.direction();
         }
-        return q.getResultList();
+        var select = em.createNativeQuery("select c.*" + from + " order by " + order, Complaint.class);
+        var count = em.createNativeQuery("select count(*)" + from);
+        if (assignee != null) {
+            select.setParameter(1, assignee);
+            count.setParameter(1, assignee);
+        }
+        List<Complaint> items = select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        return Page.of(items, page, ((Number) count.getSingleResult()).longValue());
+    }
+
+    private static String reverse(String orderTerm) {
+        return orderTerm.endsWith(" desc") ? orderTerm.substring(0, orderTerm.length() - 5) + " asc"
+                : orderTerm.substring(0, orderTerm.length() - 4) + " desc";
     }
 
     @Scheduled(every = "${rapport.engagement.jobs.every:30s}", delayed = "${rapport.engagement.jobs.delay:10s}",
@@ -161,21 +191,58 @@ public class ComplaintService {
         }
     }
 
-    /** Marks overdue open complaints as escalated, MVC / class A customers first. @return complaints escalated */
+    /**
+     * Escalates the open complaints that reached a new level of the escalation rule: each is claimed with
+     * {@code FOR UPDATE SKIP LOCKED} (so N replicas share the work and never escalate one twice), reassigned and/or
+     * notified as the level says and announced with ComplaintEscalated, in one transaction per batch. A complaint
+     * reaches each level once: a second run, here or on another replica, finds it at its level and leaves it.
+     *
+     * @return complaints escalated
+     */
     public int escalateOverdue() {
+        if (escalation.levels().isEmpty()) {
+            return 0;
+        }
         int total = 0;
-        int n;
+        UUID[] after = {new UUID(0, 0)}; // the lowest uuid in PostgreSQL's (unsigned) order
+        int[] claimed = new int[1];
         do {
-            n = QuarkusTransaction.requiringNew().call(() -> {
+            total += QuarkusTransaction.requiringNew().call(() -> {
                 Instant now = clock.instant();
-                return em.createNativeQuery("update complaint set escalated_at = ?1, version = version + 1 where id in ("
-                        + " select c.id from complaint c join customer_profile p on p.customer_id = c.customer_id"
-                        + " where c.state = 'OPEN' and c.escalated_at is null and c.due_at < ?1"
-                        + " order by p.top_customer desc, p.value_score desc, c.due_at limit ?2 for update of c skip locked)")
-                        .setParameter(1, now).setParameter(2, config.jobs().batchSize()).executeUpdate();
+                @SuppressWarnings("unchecked")
+                List<UUID> ids = em.createNativeQuery("select c.id from complaint c where c.state = 'OPEN'"
+                        + " and c.escalation_level < ?1 and c.due_at < ?2 and c.severity = any(cast(?3 as text[]))"
+                        + " and c.id > ?4 order by c.id limit ?5 for update of c skip locked")
+                        .setParameter(1, escalation.levels().size()).setParameter(2, now.minus(escalation.shortestDelay()))
+                        .setParameter(3, escalation.severities().stream().map(Enum::name).toArray(String[]::new))
+                        .setParameter(4, after[0]).setParameter(5, config.jobs().batchSize()).getResultList();
+                claimed[0] = ids.size();
+                int escalated = 0;
+                for (UUID id : ids) {
+                    Complaint c = em.find(Complaint.class, id);
+                    var level = escalation.decide(c.severity, c.dueAt, c.escalationLevel, now);
+                    if (level.isPresent()) {
+                        escalate(c, level.get(), now);
+                        escalated++;
+                    }
+                    after[0] = id;
+                }
+                return escalated;
             });
-            total += n;
-        } while (n > 0);
+        } while (claimed[0] == config.jobs().batchSize());
         return total;
+    }
+
+    private void escalate(Complaint c, EscalationRule.Level level, Instant now) {
+        String before = c.assigneeId;
+        if (level.assignTo() != null) {
+            c.assigneeId = level.assignTo();
+        }
+        c.escalationLevel = level.number();
+        if (c.escalatedAt == null) {
+            c.escalatedAt = now;
+        }
+        outbox.publish(EngagementEvents.COMPLAINT_ESCALATED, c.customerId, new ComplaintEscalated(c.id.toString(),
+                c.customerId.toString(), c.severity.name(), level.number(), c.dueAt, before, c.assigneeId, level.notifyIds(), now));
     }
 }
