@@ -115,6 +115,29 @@ public class ReferralService {
         }
     }
 
+    /**
+     * The purchase that completed a referral was refunded whole: both rewards it paid are reversed (a points debt where
+     * they were spent) and the referral becomes REVERSED, once per refund.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void purchaseRefunded(UUID purchaseId, String refundId, Instant at) {
+        for (Referral ref : Referral.<Referral>find("purchaseId = ?1 and status = 'COMPLETED'", purchaseId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
+            for (String side : new String[] {"referrer", "newcomer"}) {
+                String rewardKey = "referral:" + ref.id + ":" + side;
+                Optional<io.rapport.loyalty.domain.LedgerEntry> reward = ledger.existing(ref.programmeId, rewardKey);
+                if (reward.isEmpty() || reward.get().points <= 0) {
+                    continue;
+                }
+                Member m = ledger.lock(reward.get().memberId);
+                ledger.reverse(m, new Booking(reward.get().points, null, "refund " + refundId + ": the purchase that completed"
+                        + " referral " + ref.id + " was refunded whole", "REFUND", "refund:" + refundId + ":" + rewardKey, rewardKey,
+                        null, at));
+            }
+            ref.status = "REVERSED";
+        }
+    }
+
     /** Null when the two customers may refer each other, otherwise why not. */
     static String refusal(UUID referrer, UUID newcomer) {
         if (referrer == null) {
