@@ -84,7 +84,7 @@ public class PurchaseEarning {
                 tiers.evaluate(m, p, e.occurredAt().isAfter(now) ? e.occurredAt() : now, false);
             }
         }
-        referrals.firstPurchase(customerId, purchaseId);
+        referrals.firstPurchase(customerId, purchaseId, e.occurredAt());
     }
 
     public void refunded(PurchaseRefunded e) {
