@@ -29,6 +29,7 @@ class AuthorizationMatrixIT {
     private static final Set<String> READERS = Set.of("admin", "sales", "marketing");
     private static final Set<String> WRITERS = Set.of("admin", "marketing");
     private static final Set<String> PARTNERS = Set.of("admin");
+    private static final Set<String> ADMINS = Set.of("admin");
     private static final List<String> ROLES = List.of("admin", "sales", "marketing", "support", "data-steward");
     private static final String L = "/api/v1/loyalty";
 
@@ -66,6 +67,11 @@ class AuthorizationMatrixIT {
                 new Route("GET", L + "/partners", WRITERS, null),
                 new Route("GET", L + "/partners/" + id, WRITERS, null),
                 new Route("GET", L + "/partners/" + id + "/settlement", WRITERS, null),
+                new Route("POST", L + "/partners/" + id + "/keys", ADMINS, "{\"scopes\":[\"x\"]}"),
+                new Route("GET", L + "/partners/" + id + "/keys", ADMINS, null),
+                new Route("POST", L + "/partners/" + id + "/keys/" + id + "/rotate", ADMINS, null),
+                new Route("DELETE", L + "/partners/" + id + "/keys/" + id, ADMINS, null),
+                new Route("GET", L + "/internal/partner-keys/" + "0".repeat(64), ADMINS, null),
                 new Route("POST", L + "/partner/earn", PARTNERS, "{}"),
                 new Route("POST", L + "/partner/burn", PARTNERS, "{}"),
                 new Route("GET", L + "/partner/transactions", PARTNERS, null),

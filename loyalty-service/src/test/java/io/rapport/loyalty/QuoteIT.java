@@ -44,6 +44,19 @@ class QuoteIT {
     }
 
     @Test
+    void aBenefitNotAppliedNamesTheRequiredTierNotItsRank() {
+        String programme = Fixtures.programme(0, 0);
+        UUID customer = UUID.randomUUID();
+        Fixtures.enrol(programme, customer);
+        benefit(programme, Map.of("kind", "EVENT_INVITATION", "name", "Head office day", "minTier", "GOLD"));
+        Map<String, Object> quote = given().contentType(ContentType.JSON).body("""
+                {"customerId":"%s","currency":"EUR","lines":[{"sku":"A","quantity":1,"unitPrice":"1.00"}]}""".formatted(customer))
+                .post("/api/v1/loyalty/programmes/{p}/quotes", programme).then().statusCode(200).extract().as(Map.class);
+        String why = (String) ((java.util.List<Map<String, Object>>) quote.get("notApplied")).get(0).get("why");
+        assertThat(why).contains("required tier Gold").doesNotContain("rank");
+    }
+
+    @Test
     void badQuotesAreProblems() {
         String programme = Fixtures.programme(0, 0);
         UUID customer = UUID.randomUUID();

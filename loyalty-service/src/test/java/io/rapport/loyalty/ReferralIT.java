@@ -74,6 +74,33 @@ class ReferralIT {
                 .post("/api/v1/loyalty/referrals").then().statusCode(422));
     }
 
+    @Test
+    void referringAnExistingCustomerWithPurchasesIsRecordedAsNotQualifyingAndPaysNobody() {
+        String programme = Fixtures.programme(500, 250);
+        UUID existing = UUID.randomUUID();
+        CustomerEventsProducer.registered(existing, "erik@example.com", "+49 89 5550003", null);
+        String existingMember = (String) Fixtures.enrol(programme, existing).get("id");
+        CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, existing.toString(),
+                CustomerEventsProducer.purchase(UUID.randomUUID(), existing, "EUR", "30.00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.balance(existingMember) == 30);
+
+        UUID referrer = UUID.randomUUID();
+        CustomerEventsProducer.registered(referrer, "frida@example.com", "+49 89 5550004", null);
+        Map<String, Object> r = Fixtures.enrol(programme, referrer);
+        String referrerMember = (String) r.get("id");
+        Map<String, Object> recorded = given().contentType(ContentType.JSON)
+                .body(Map.of("referralCode", r.get("referralCode"), "customerId", existing.toString()))
+                .post("/api/v1/loyalty/referrals").then().statusCode(201).extract().as(Map.class);
+        assertThat(recorded.get("status")).isEqualTo("NOT_QUALIFYING");
+        assertThat((String) recorded.get("refusal")).startsWith("not a new customer");
+
+        CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, existing.toString(),
+                CustomerEventsProducer.purchase(UUID.randomUUID(), existing, "EUR", "20.00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.balance(existingMember) == 50);
+        assertThat(Fixtures.balance(referrerMember)).as("no reward for referring an existing customer").isZero();
+        assertThat(referrals(referrerMember)).singleElement().satisfies(ref -> assertThat(ref.get("status")).isEqualTo("NOT_QUALIFYING"));
+    }
+
     static List<Map<String, Object>> referrals(String member) {
         return given().get("/api/v1/loyalty/members/{id}/referrals", member).then().statusCode(200).extract().jsonPath().getList("$");
     }

@@ -8,6 +8,7 @@ import io.rapport.gateway.domain.Route;
 import io.rapport.gateway.domain.RouteTable;
 import io.rapport.gateway.security.AuthResult;
 import io.rapport.gateway.security.Authenticator;
+import io.rapport.gateway.security.PartnerKeyVerifier;
 import io.rapport.gateway.security.RateLimiter;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -30,8 +31,11 @@ public class AccessHandler implements Handler<RoutingContext> {
     private final RateLimiter rateLimiter;
     private final EdgeProblems problems;
     private final BodyLimits bodyLimits;
+    private final PartnerKeyVerifier partnerKeys;
 
-    public AccessHandler(Authenticator authenticator, RateLimiter rateLimiter, EdgeProblems problems, BodyLimits bodyLimits) {
+    public AccessHandler(Authenticator authenticator, RateLimiter rateLimiter, EdgeProblems problems, BodyLimits bodyLimits,
+            PartnerKeyVerifier partnerKeys) {
+        this.partnerKeys = partnerKeys;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.problems = problems;
@@ -57,13 +61,48 @@ public class AccessHandler implements Handler<RoutingContext> {
             problems.send(ctx, 404, "not-found", "Not found", "no API at " + path);
             return;
         }
-        AuthResult auth = authenticator.authenticate(ctx.request().getHeader(HttpHeaders.AUTHORIZATION),
-                ctx.request().getHeader(ProxyHeaders.API_KEY));
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        String apiKey = ctx.request().getHeader(ProxyHeaders.API_KEY);
+        AuthResult auth = authenticator.authenticate(authorization, apiKey);
         if (auth instanceof AuthResult.Rejected rejected) {
+            if ((authorization == null || authorization.isBlank()) && apiKey != null
+                    && PartnerKeyVerifier.issued(apiKey.trim())) {
+                verifyIssuedKey(ctx, apiKey.trim(), method, path, route.get(), rejected);
+                return;
+            }
             problems.unauthorized(ctx, rejected.detail(), rejected.error());
             return;
         }
-        Caller caller = ((AuthResult.Authenticated) auth).caller();
+        authorized(ctx, method, path, route.get(), ((AuthResult.Authenticated) auth).caller());
+    }
+
+    /**
+     * A key not in the configuration but shaped like one loyalty issued: asked of loyalty (cached briefly, see
+     * {@link PartnerKeyVerifier}) with the request paused, so no body byte is lost meanwhile.
+     */
+    private void verifyIssuedKey(RoutingContext ctx, String apiKey, String method, String path, Route route,
+            AuthResult.Rejected rejected) {
+        ctx.request().pause();
+        ctx.addEndHandler(v -> ctx.request().resume());
+        partnerKeys.verify(apiKey).onComplete(ar -> {
+            if (ctx.response().ended() || ctx.response().closed()) {
+                return;
+            }
+            if (ar.failed()) {
+                ctx.request().resume();
+                problems.send(ctx, 503, "unavailable", "Service unavailable",
+                        "partner keys cannot be verified right now; retry shortly");
+            } else if (ar.result().isEmpty()) {
+                ctx.request().resume();
+                problems.unauthorized(ctx, rejected.detail(), rejected.error());
+            } else {
+                authorized(ctx, method, path, route, ar.result().get());
+            }
+        });
+    }
+
+    private void authorized(RoutingContext ctx, String method, String path, Route routeFound, Caller caller) {
+        Optional<Route> route = Optional.of(routeFound);
         if (!AccessPolicy.allows(route.get().group(), method, caller)) {
             problems.send(ctx, 403, "forbidden", "Forbidden", forbiddenDetail(caller, method, path));
             return;

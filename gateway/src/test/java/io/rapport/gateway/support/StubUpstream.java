@@ -23,6 +23,14 @@ public final class StubUpstream {
     public static final String UNKNOWN_CUSTOMER = "00000000-0000-0000-0000-000000000404";
     public static final String SLOW_CUSTOMER = "00000000-0000-0000-0000-00000000510a";
 
+    /**
+     * The partner keys the loyalty stub knows (issue 17 #14): SHA-256 of the key to the answer of
+     * {@code GET /api/v1/loyalty/internal/partner-keys/{sha256}}; unknown hashes get 404. Tests change it freely.
+     */
+    public static final Map<String, String> PARTNER_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Lookups the loyalty stub answered (to see the gateway's cache at work). */
+    public static final java.util.concurrent.atomic.AtomicInteger PARTNER_KEY_LOOKUPS = new java.util.concurrent.atomic.AtomicInteger();
+
     private final String name;
     private final String prefix;
     private final int port;
@@ -87,6 +95,12 @@ public final class StubUpstream {
             String path = exchange.getRequestURI().getRawPath();
             if (path.equals("/q/openapi")) {
                 reply(exchange, 200, openApi());
+                return;
+            }
+            if (name.equals("loyalty") && path.startsWith("/api/v1/loyalty/internal/partner-keys/")) {
+                PARTNER_KEY_LOOKUPS.incrementAndGet();
+                String answer = PARTNER_KEYS.get(path.substring(path.lastIndexOf('/') + 1));
+                reply(exchange, answer == null ? 404 : 200, answer == null ? "{\"status\":404}" : answer);
                 return;
             }
             if (path.endsWith("/hold")) {

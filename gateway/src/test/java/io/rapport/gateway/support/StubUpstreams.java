@@ -51,6 +51,7 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         partnerKey(config, "small", SMALL_KEY, "small-bistro", "partner:read");
         config.put("rapport.gateway.api-keys.small.rate-limit-capacity", "2");
         config.put("rapport.gateway.api-keys.small.rate-limit-per-second", "0.01");
+        config.put("rapport.gateway.partner-keys.cache-ttl", "1s");
         config.put("rapport.http.max-body-size", "65536");
         config.put("rapport.gateway.rate-limit.capacity", "100000");
         config.put("rapport.gateway.rate-limit.per-second", "100000");

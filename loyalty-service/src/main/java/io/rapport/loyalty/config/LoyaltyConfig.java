@@ -11,6 +11,18 @@ public interface LoyaltyConfig {
 
     Partners partners();
 
+    Earning earning();
+
+    /** Earning on purchases (README, "Earning"; docs/domain-rules.md). */
+    interface Earning {
+        /**
+         * Whether a purchase dated before the customer enrolled earns points in that programme (e.g. imported history).
+         * Off by default: membership starts earning at enrolment.
+         */
+        @WithDefault("false")
+        boolean purchasesBeforeEnrolment();
+    }
+
     /** How long a replica reuses a programme's rules before reading them again. */
     @WithDefault("PT10S")
     java.time.Duration rulesCacheTtl();

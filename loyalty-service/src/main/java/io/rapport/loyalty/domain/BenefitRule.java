@@ -20,8 +20,17 @@ import java.util.UUID;
 public record BenefitRule(UUID id, BenefitKind kind, String name, Integer minTierRank, Set<String> segmentClasses,
         BigDecimal percent, BigDecimal memberPrice, String sku, String category, Integer minQuantity, Integer minPurchases) {
 
-    /** Null when eligible, otherwise why not. */
+    /** Null when eligible, otherwise why not (tiers named by their code and rank). */
     public String ineligibility(int tierRank, String tierCode, Set<String> customerClasses) {
+        return ineligibility(tierRank, tierCode, customerClasses, rank -> "of rank " + rank);
+    }
+
+    /**
+     * Null when eligible, otherwise why not, naming the required tier by {@code tierName} (rank to the tier's name),
+     * e.g. "tier SILVER is below the required tier Gold".
+     */
+    public String ineligibility(int tierRank, String tierCode, Set<String> customerClasses,
+            java.util.function.IntFunction<String> tierName) {
         boolean hasTier = minTierRank != null;
         boolean hasSegment = !segmentClasses.isEmpty();
         if (!hasTier && !hasSegment) {
@@ -35,7 +44,7 @@ public record BenefitRule(UUID id, BenefitKind kind, String name, Integer minTie
         }
         StringBuilder why = new StringBuilder();
         if (hasTier) {
-            why.append("tier ").append(tierCode).append(" is below the required tier rank ").append(minTierRank);
+            why.append("tier ").append(tierCode).append(" is below the required tier ").append(tierName.apply(minTierRank));
         }
         if (hasSegment) {
             why.append(hasTier ? " and " : "").append("no segment class among ").append(new java.util.TreeSet<>(segmentClasses));

@@ -22,4 +22,7 @@ public class CustomerProfile extends PanacheEntityBase {
     @Column(name = "referral_code")
     public String referralCode;
     public boolean erased;
+    /** When customer-service registered the customer (the snapshot's createdAt); null when not known. */
+    @Column(name = "registered_at")
+    public java.time.Instant registeredAt;
 }

@@ -23,6 +23,7 @@ public final class EarnBatch {
     private final Map<UUID, List<MemberState>> membersByCustomer = new HashMap<>();
     private final Map<UUID, Set<String>> classes;
     private final Instant now;
+    private final boolean beforeEnrolment;
     private final List<Credit> credits = new ArrayList<>();
     private final List<Upgrade> upgrades = new ArrayList<>();
 
@@ -33,6 +34,15 @@ public final class EarnBatch {
      * @param now the evaluation time: the window of the figures ends here
      */
     public EarnBatch(Map<UUID, Terms> terms, List<MemberState> members, Map<UUID, Set<String>> classes, Instant now) {
+        this(terms, members, classes, now, true);
+    }
+
+    /**
+     * @param beforeEnrolment whether a purchase dated before the member's enrolment earns (see {@link #earnsAt})
+     */
+    public EarnBatch(Map<UUID, Terms> terms, List<MemberState> members, Map<UUID, Set<String>> classes, Instant now,
+            boolean beforeEnrolment) {
+        this.beforeEnrolment = beforeEnrolment;
         this.terms = terms;
         this.classes = classes;
         this.now = now;
@@ -45,7 +55,7 @@ public final class EarnBatch {
     public void earn(Purchase p) {
         for (MemberState m : membersByCustomer.getOrDefault(p.customerId(), List.of())) {
             Terms t = terms.get(m.programmeId);
-            if (!t.currency().equals(p.currency())) {
+            if (!t.currency().equals(p.currency()) || !earnsAt(m.enrolledAt, p.occurredAt(), beforeEnrolment)) {
                 continue;
             }
             TierRule tier = t.tiers().stream().filter(r -> r.code().equals(m.tierCode)).findFirst()
@@ -84,6 +94,14 @@ public final class EarnBatch {
         }
     }
 
+    /**
+     * Whether a purchase at {@code purchasedAt} earns for a membership enrolled at {@code enrolledAt}: a purchase
+     * dated before the enrolment earns only when {@code beforeEnrolment} is set (off by default, see LoyaltyConfig).
+     */
+    public static boolean earnsAt(Instant enrolledAt, Instant purchasedAt, boolean beforeEnrolment) {
+        return beforeEnrolment || enrolledAt == null || !purchasedAt.isBefore(enrolledAt);
+    }
+
     /** The credits in booking order. */
     public List<Credit> credits() {
         return credits;
@@ -120,6 +138,7 @@ public final class EarnBatch {
         private long balance;
         private long debt;
         private BigDecimal figure;
+        private final Instant enrolledAt;
         private final String initialTier;
         private final long initialBalance;
         private final long initialDebt;
@@ -131,6 +150,13 @@ public final class EarnBatch {
 
         public MemberState(UUID id, UUID programmeId, UUID customerId, String tierCode, int tierRank, long balance, long debt,
                 BigDecimal figure) {
+            this(id, programmeId, customerId, tierCode, tierRank, balance, debt, figure, null);
+        }
+
+        /** @param enrolledAt when the membership started (null: no restriction) */
+        public MemberState(UUID id, UUID programmeId, UUID customerId, String tierCode, int tierRank, long balance, long debt,
+                BigDecimal figure, Instant enrolledAt) {
+            this.enrolledAt = enrolledAt;
             this.id = id;
             this.programmeId = programmeId;
             this.customerId = customerId;

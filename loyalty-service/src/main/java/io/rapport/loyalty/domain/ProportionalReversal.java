@@ -32,4 +32,13 @@ public final class ProportionalReversal {
                 .divide(purchaseTotal, 0, RoundingMode.HALF_UP).longValueExact();
         return Math.max(0, Math.min(earned, target) - reversedBefore);
     }
+
+    /**
+     * Whether a refund completes the refund of the whole purchase (flagged as a whole-order refund, or the money refunded
+     * so far reaches the purchase total): then every point earned on it goes back, bonus lines included, whatever
+     * rounding or line weights a proportional reversal would leave.
+     */
+    public static boolean whole(boolean wholeOrder, BigDecimal purchaseTotal, BigDecimal refundedBefore, BigDecimal refundNow) {
+        return wholeOrder || refundedBefore.add(refundNow).compareTo(purchaseTotal) >= 0;
+    }
 }

@@ -8,7 +8,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A newcomer linked to the member whose code they used: PENDING until the first purchase, then COMPLETED; or REFUSED. */
+/**
+ * A newcomer linked to the member whose code they used: PENDING until the first purchase, then COMPLETED (REVERSED when
+ * that purchase is refunded whole); REFUSED (self-referral) or NOT_QUALIFYING (not a new customer, see
+ * {@link NewCustomerRule}), with the reason in {@code refusal}.
+ */
 @Entity
 @Table(name = "referral")
 public class Referral extends PanacheEntityBase {
@@ -26,6 +30,9 @@ public class Referral extends PanacheEntityBase {
     public UUID purchaseId;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** When the code was applied (the registration, for a code given at registration). */
+    @Column(name = "applied_at")
+    public Instant appliedAt;
     @Column(name = "completed_at")
     public Instant completedAt;
 }

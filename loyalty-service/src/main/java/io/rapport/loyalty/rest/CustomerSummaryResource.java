@@ -4,6 +4,7 @@ import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.Programme;
+import io.rapport.loyalty.service.PointsExpiry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,8 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Customers", description = "Loyalty summary per customer")
 public class CustomerSummaryResource {
 
-    public record MembershipSummary(String programmeId, String programmeName, String memberNumber, String tier, long pointsBalance,
-            long pointsDebt) {
+    /** {@code memberId} is the membership's id (for /members/{id}); {@code pointsBalance} leaves out points past expiry. */
+    public record MembershipSummary(String memberId, String programmeId, String programmeName, String memberNumber, String tier,
+            long pointsBalance, long pointsDebt) {
+    }
+
+    private final PointsExpiry expiry;
+    private final java.time.Clock clock;
+
+    public CustomerSummaryResource(PointsExpiry expiry, java.time.Clock clock) {
+        this.expiry = expiry;
+        this.clock = clock;
     }
 
     public record CustomerSummary(String customerId, List<MembershipSummary> memberships) {
@@ -30,14 +40,16 @@ public class CustomerSummaryResource {
 
     @GET
     @Path("/customers/{id}/summary")
-    @Operation(summary = "A customer's memberships", description = "Active memberships with programme, member number, tier and"
-            + " balance; an empty list (not 404) for a customer without any.")
+    @Operation(summary = "A customer's memberships", description = "Active memberships with membership id, programme, member"
+            + " number, tier and balance; an empty list (not 404) for a customer without any.")
     public CustomerSummary summary(@PathParam("id") UUID id) {
-        List<MembershipSummary> list = Member.<Member>list("customerId = ?1 and status = ?2 order by enrolledAt, id", id, Member.ACTIVE)
-                .stream().map(m -> {
-                    Programme p = Programme.findById(m.programmeId);
-                    return new MembershipSummary(p.id.toString(), p.name, m.memberNumber, m.tierCode, m.pointsBalance, m.pointsDebt);
-                }).toList();
+        List<Member> members = Member.<Member>list("customerId = ?1 and status = ?2 order by enrolledAt, id", id, Member.ACTIVE);
+        java.util.Map<UUID, Long> due = expiry.dueButNotBooked(members.stream().map(m -> m.id).toList(), clock.instant());
+        List<MembershipSummary> list = members.stream().map(m -> {
+            Programme p = Programme.findById(m.programmeId);
+            return new MembershipSummary(m.id.toString(), p.id.toString(), p.name, m.memberNumber, m.tierCode,
+                    PointsExpiry.spendable(m, due), m.pointsDebt);
+        }).toList();
         return new CustomerSummary(id.toString(), list);
     }
 }

@@ -42,8 +42,13 @@ public final class MemberDtos {
             @Schema(description = "points owed after a refund of points already spent; the next credits pay it first")
             long pointsDebt, Instant periodStart, Instant periodEnd, Instant enrolledAt, Instant leftAt) {
         public static MemberView of(Member m) {
+            return of(m, m.pointsBalance);
+        }
+
+        /** With the balance spendable now (points past their expiry left out even before they are booked as expired). */
+        public static MemberView of(Member m, long spendable) {
             return new MemberView(m.id.toString(), m.programmeId.toString(), m.customerId == null ? null : m.customerId.toString(),
-                    m.memberNumber, m.legacyMemberNumber, m.referralCode, m.status, m.tierCode, m.tierRank, m.pointsBalance,
+                    m.memberNumber, m.legacyMemberNumber, m.referralCode, m.status, m.tierCode, m.tierRank, spendable,
                     m.pointsDebt, m.periodStart, m.periodEnd, m.enrolledAt, m.leftAt);
         }
     }

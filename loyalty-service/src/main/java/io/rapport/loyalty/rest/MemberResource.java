@@ -15,6 +15,7 @@ import io.rapport.loyalty.rest.MemberDtos.MemberView;
 import io.rapport.loyalty.rest.MemberDtos.RedeemRequest;
 import io.rapport.loyalty.rest.MemberDtos.TierChangeView;
 import io.rapport.loyalty.service.MembershipService;
+import io.rapport.loyalty.service.PointsExpiry;
 import io.rapport.loyalty.service.PointsService;
 import io.rapport.loyalty.service.ProgrammeService;
 import io.rapport.platform.rest.Page;
@@ -29,11 +30,13 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,10 +50,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MemberResource {
     private final MembershipService memberships;
     private final PointsService points;
+    private final PointsExpiry expiry;
+    private final java.time.Clock clock;
 
-    public MemberResource(MembershipService memberships, PointsService points) {
+    public MemberResource(MembershipService memberships, PointsService points, PointsExpiry expiry, java.time.Clock clock) {
         this.memberships = memberships;
         this.points = points;
+        this.expiry = expiry;
+        this.clock = clock;
     }
 
     @Allow(Roles.MARKETING)
@@ -75,20 +82,29 @@ public class MemberResource {
 
     @GET
     @Path("/programmes/{programmeId}/members")
-    @Operation(summary = "List the members of a programme", description = "Paged; sortable by enrolledAt, memberNumber, pointsBalance.")
-    public Page<MemberView> list(@PathParam("programmeId") UUID programmeId, @BeanParam PageRequest page) {
+    @Operation(summary = "List the members of a programme",
+            description = "Paged; sortable by enrolledAt, memberNumber, pointsBalance; `customerId` narrows the list to that"
+                    + " customer's membership (an empty page when the customer is not a member).")
+    public Page<MemberView> list(@PathParam("programmeId") UUID programmeId, @BeanParam PageRequest page,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "only this customer's membership",
+                    example = "3f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f40") @QueryParam("customerId") UUID customerId) {
         ProgrammeService.require(programmeId);
         PageRequest.Sort s = page.validate(Set.of("enrolledAt", "memberNumber", "pointsBalance"), "memberNumber");
-        var q = Member.<Member>find("programmeId", Sort.by(s.field(), s.descending() ? Sort.Direction.Descending
-                : Sort.Direction.Ascending).and("id"), programmeId);
-        return Page.of(q.page(page.page, page.size).list().stream().map(MemberView::of).toList(), page, q.count());
+        Sort sort = Sort.by(s.field(), s.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending).and("id");
+        var q = customerId == null ? Member.<Member>find("programmeId", sort, programmeId)
+                : Member.<Member>find("programmeId = ?1 and customerId = ?2", sort, programmeId, customerId);
+        List<Member> members = q.page(page.page, page.size).list();
+        Map<UUID, Long> due = expiry.dueButNotBooked(members.stream().map(m -> m.id).toList(), clock.instant());
+        return Page.of(members.stream().map(m -> MemberView.of(m, PointsExpiry.spendable(m, due))).toList(), page, q.count());
     }
 
     @GET
     @Path("/members/{id}")
-    @Operation(summary = "Read a membership", description = "Tier, balance, qualification period and referral code.")
+    @Operation(summary = "Read a membership", description = "Tier, balance, qualification period and referral code. The balance"
+            + " leaves out points past their expiry date even before the expiry job has booked them.")
     public MemberView get(@PathParam("id") UUID id) {
-        return MemberView.of(require(id));
+        Member m = require(id);
+        return MemberView.of(m, PointsExpiry.spendable(m, expiry.dueButNotBooked(List.of(m.id), clock.instant())));
     }
 
     @Allow(Roles.MARKETING)

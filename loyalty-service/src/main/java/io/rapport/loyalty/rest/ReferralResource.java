@@ -38,7 +38,9 @@ public class ReferralResource {
     public record ReferralRequest(@NotBlank String referralCode, @NotNull UUID customerId) {
     }
 
-    public record ReferralView(String id, String programmeId, String referrerMemberId, String newcomerCustomerId, String status,
+    /** {@code status}: PENDING, COMPLETED, REVERSED, REFUSED or NOT_QUALIFYING; {@code refusal} says why for the last two. */
+    public record ReferralView(String id, String programmeId, String referrerMemberId, String newcomerCustomerId,
+            @Schema(enumeration = {"PENDING", "COMPLETED", "REVERSED", "REFUSED", "NOT_QUALIFYING"}) String status,
             String refusal, String purchaseId, Instant createdAt, Instant completedAt) {
         static ReferralView of(Referral r) {
             return new ReferralView(r.id.toString(), r.programmeId.toString(), r.referrerMemberId.toString(),
@@ -51,7 +53,9 @@ public class ReferralResource {
     @POST
     @Path("/referrals")
     @Operation(summary = "Link a customer to a referrer", description = "Usually done from the registration event's referral"
-            + " code. Enrols the newcomer; both are rewarded on the newcomer's first purchase, once. Self-referral or a"
+            + " code. Enrols the newcomer; both are rewarded on the newcomer's first purchase, once. Only a new customer"
+            + " qualifies (registered after the code was issued, no purchase before applying it); anyone else is recorded"
+            + " with status NOT_QUALIFYING and the reason in `refusal`, not enrolled, nobody rewarded. Self-referral or a"
             + " shared e-mail or phone with the referrer: 422. Unknown code: 404.")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
             description = "Linked",

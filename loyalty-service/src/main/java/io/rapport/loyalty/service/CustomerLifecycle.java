@@ -56,6 +56,9 @@ public class CustomerLifecycle {
         if (p.erased) {
             return;
         }
+        if (c.createdAt() != null && (p.registeredAt == null || c.createdAt().isBefore(p.registeredAt))) {
+            p.registeredAt = c.createdAt();
+        }
         if (current) {
             p.emails = digests(c.contactDigests(), "email:");
             p.phones = digests(c.contactDigests(), "phone:");
@@ -63,7 +66,7 @@ public class CustomerLifecycle {
         if (registered && c.referralCode() != null && !c.referralCode().isBlank()) {
             p.referralCode = c.referralCode().trim();
             em.flush();
-            referrals.link(p.referralCode, id, false);
+            referrals.link(p.referralCode, id, false, c.createdAt());
         }
     }
 

@@ -32,7 +32,8 @@ import java.util.UUID;
 public class EarningStore {
 
     /** A locked active membership. */
-    public record MemberRow(UUID id, UUID programmeId, UUID customerId, String tierCode, int tierRank, long balance, long debt) {
+    public record MemberRow(UUID id, UUID programmeId, UUID customerId, String tierCode, int tierRank, long balance, long debt,
+            Instant enrolledAt) {
     }
 
     /** Inserts the purchase facts not known yet; answers the ids inserted now. */
@@ -74,12 +75,13 @@ public class EarningStore {
     List<MemberRow> lockMembers(Connection c, Collection<UUID> customers) throws SQLException {
         List<MemberRow> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select id, programme_id, customer_id, tier_code, tier_rank, points_balance,"
-                + " points_debt from member where customer_id = any(?) and status = 'ACTIVE' order by id for update")) {
+                + " points_debt, enrolled_at from member where customer_id = any(?) and status = 'ACTIVE' order by id for update")) {
             ps.setArray(1, uuids(c, customers));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new MemberRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getLong(7)));
+                            rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getLong(7),
+                            rs.getObject(8, OffsetDateTime.class).toInstant()));
                 }
             }
         }

@@ -3,15 +3,9 @@ package io.rapport.loyalty.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.contracts.loyalty.LoyaltyEvents;
-import io.rapport.contracts.loyalty.PointsExpired;
 import io.rapport.contracts.loyalty.PointsExpiring;
 import io.rapport.loyalty.config.LoyaltyConfig;
-import io.rapport.loyalty.domain.FifoLots;
-import io.rapport.loyalty.domain.LedgerEntry;
-import io.rapport.loyalty.domain.LedgerEntry.Kind;
 import io.rapport.loyalty.domain.Member;
-import io.rapport.loyalty.domain.PointsLot;
-import io.rapport.loyalty.service.Ledger.Booking;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -31,18 +25,22 @@ public class ExpiryJob {
     private final EntityManager em;
     private final Outbox outbox;
     private final LoyaltyConfig config;
+    private final PointsExpiry expiry;
+    private final java.time.Clock clock;
 
-    public ExpiryJob(EntityManager em, Outbox outbox, LoyaltyConfig config) {
+    public ExpiryJob(EntityManager em, Outbox outbox, LoyaltyConfig config, PointsExpiry expiry, java.time.Clock clock) {
         this.em = em;
         this.outbox = outbox;
         this.config = config;
+        this.expiry = expiry;
+        this.clock = clock;
     }
 
     @Scheduled(every = "${rapport.loyalty.jobs.expiry-every:1h}", delayed = "60s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.jobs().enabled()) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             warnUntilDone(now);
             expireUntilDone(now);
         }
@@ -74,34 +72,7 @@ public class ExpiryJob {
                 + " where l.remaining > 0 and l.expires_at <= ?1) order by m.id limit ?2 for update of m skip locked", UUID.class)
                 .setParameter(1, now).setParameter(2, config.jobs().batchSize()).getResultList();
         for (UUID id : claimed) {
-            Member m = em.find(Member.class, id);
-            List<PointsLot> lots = PointsLot.list("memberId = ?1 and remaining > 0", id);
-            for (FifoLots.Lot lot : FifoLots.expired(lots.stream().map(PointsLot::lot).toList(), now)) {
-                PointsLot row = lots.stream().filter(l -> l.entryId.equals(lot.id())).findFirst().orElseThrow();
-                long points = Math.min(row.remaining, m.pointsBalance);
-                row.remaining = 0;
-                if (points == 0) {
-                    continue;
-                }
-                LedgerEntry e = new LedgerEntry();
-                e.id = UUID.randomUUID();
-                e.programmeId = m.programmeId;
-                e.memberId = m.id;
-                e.kind = Kind.EXPIRE;
-                e.points = -points;
-                e.reason = "points earned " + lot.earnedAt() + " expired " + lot.expiresAt();
-                e.source = "EXPIRY";
-                e.sourceKey = "expiry:" + lot.id();
-                e.relatedKey = null;
-                e.occurredAt = lot.expiresAt();
-                e.createdAt = Instant.now();
-                e.persist();
-                m.pointsBalance -= points;
-                if (m.customerId != null) {
-                    outbox.publish(LoyaltyEvents.POINTS_EXPIRED, m.customerId, new PointsExpired(e.id.toString(), m.id.toString(),
-                            m.programmeId.toString(), m.customerId.toString(), points, m.pointsBalance, now));
-                }
-            }
+            expiry.expireDue(em.find(Member.class, id), now);
         }
         return claimed.size();
     }

@@ -34,18 +34,26 @@ import java.util.UUID;
 public class Ledger {
     private final EntityManager em;
     private final Outbox outbox;
+    private final PointsExpiry expiry;
+    private final java.time.Clock clock;
 
-    public Ledger(EntityManager em, Outbox outbox) {
+    public Ledger(EntityManager em, Outbox outbox, PointsExpiry expiry, java.time.Clock clock) {
         this.em = em;
         this.outbox = outbox;
+        this.expiry = expiry;
+        this.clock = clock;
     }
 
-    /** The member, its row locked until the transaction ends; 404 when unknown. */
+    /**
+     * The member, its row locked until the transaction ends; 404 when unknown. Points past their expiry are expired here
+     * first (see {@link PointsExpiry}), so no booking ever spends them, whether or not the hourly job has run.
+     */
     public Member lock(UUID memberId) {
         Member m = em.find(Member.class, memberId, LockModeType.PESSIMISTIC_WRITE);
         if (m == null) {
             throw ProblemException.notFound("member", memberId);
         }
+        expiry.expireDue(m, clock.instant());
         return m;
     }
 
@@ -159,8 +167,8 @@ public class Ledger {
         e.sourceKey = b.sourceKey();
         e.relatedKey = b.relatedKey();
         e.partnerId = b.partnerId();
-        e.occurredAt = b.occurredAt() == null ? Instant.now() : b.occurredAt();
-        e.createdAt = Instant.now();
+        e.occurredAt = b.occurredAt() == null ? clock.instant() : b.occurredAt();
+        e.createdAt = clock.instant();
         e.persist();
         return e;
     }
@@ -171,7 +179,8 @@ public class Ledger {
 
     /**
      * What to book: unsigned points, the money behind them (signed, programme currency, may be null), why,
-     * the source kind and its unique key, the key of the fact it relates to, the partner if any, and when.
+     * the source kind and its unique key, the key of the fact it relates to, the partner if any, and when (null: now, on
+     * the service's clock).
      */
     /** Sources whose reason a person typed (staff, partner systems): free text that may name the customer. */
     private static final java.util.Set<String> TYPED_REASONS = java.util.Set.of("ADJUSTMENT", "DIRECT", "PARTNER");
@@ -187,7 +196,7 @@ public class Ledger {
     public record Booking(long points, BigDecimal spend, String reason, String source, String sourceKey, String relatedKey,
             UUID partnerId, Instant occurredAt) {
         public static Booking of(long points, String reason, String source, String sourceKey) {
-            return new Booking(points, null, reason, source, sourceKey, null, null, Instant.now());
+            return new Booking(points, null, reason, source, sourceKey, null, null, null);
         }
 
         Booking withReason(String reason) {

@@ -63,7 +63,7 @@ public class MemberEventService {
                 }
                 if (!m.active() || m.tierRank < minRank) {
                     throw ProblemException.unprocessable("not-eligible", "member " + id + " is not eligible for this event"
-                            + " (needs an active membership at tier rank " + minRank + " or above)");
+                            + " (needs an active membership at tier " + tierName(e.programmeId, minRank) + " or above)");
                 }
             }
             q.setParameter(4, memberIds.toArray(new UUID[0]));
@@ -104,5 +104,12 @@ public class MemberEventService {
             throw ProblemException.notFound("event", id);
         }
         return e;
+    }
+
+    /** The name of the programme's tier of this rank (or the next above it), for messages. */
+    static String tierName(UUID programmeId, int rank) {
+        return io.rapport.loyalty.domain.Tier.of(programmeId).stream().filter(t -> t.rank >= rank)
+                .min(java.util.Comparator.comparingInt(t -> t.rank)).map(t -> t.name == null || t.name.isBlank() ? t.code : t.name)
+                .orElse("of rank " + rank);
     }
 }

@@ -43,8 +43,11 @@ public class PurchaseBatchEarning {
     private final Outbox outbox;
     private final RulesCache rules;
     private final EarningStore store;
+    private final io.rapport.loyalty.config.LoyaltyConfig config;
 
-    public PurchaseBatchEarning(AgroalDataSource dataSource, EntityManager em, Outbox outbox, RulesCache rules, EarningStore store) {
+    public PurchaseBatchEarning(AgroalDataSource dataSource, EntityManager em, Outbox outbox, RulesCache rules, EarningStore store,
+            io.rapport.loyalty.config.LoyaltyConfig config) {
+        this.config = config;
         this.dataSource = dataSource;
         this.em = em;
         this.outbox = outbox;
@@ -105,9 +108,9 @@ public class PurchaseBatchEarning {
         boolean segmentTiers = terms.values().stream().anyMatch(EarnBatch.Terms::segmentTiers);
         Map<UUID, Set<String>> classes = segmentTiers ? store.classes(c, buyers) : Map.of();
         List<MemberState> members = rows.stream().map(r -> new MemberState(r.id(), r.programmeId(), r.customerId(), r.tierCode(),
-                r.tierRank(), r.balance(), r.debt(), figures.getOrDefault(r.id(), BigDecimal.ZERO))).toList();
+                r.tierRank(), r.balance(), r.debt(), figures.getOrDefault(r.id(), BigDecimal.ZERO), r.enrolledAt())).toList();
 
-        EarnBatch batch = new EarnBatch(terms, members, classes, now);
+        EarnBatch batch = new EarnBatch(terms, members, classes, now, config.earning().purchasesBeforeEnrolment());
         toEarn.forEach(batch::earn);
 
         store.insertCredits(c, batch.credits(), now);

@@ -23,8 +23,9 @@ import org.jboss.logging.Logger;
 /**
  * Points from purchases: earned once per purchase id (the purchase fact and the ledger's unique source key
  * both guard it) by every active membership of the buyer whose programme currency is the purchase
- * currency; reversed in proportion to the refunded money (see {@link ProportionalReversal}); what the balance no longer
- * holds becomes a points debt (see {@link Ledger#reverse}).
+ * currency; reversed in proportion to the refunded money (see {@link ProportionalReversal}), and in full, with the
+ * referral rewards the purchase paid, once the whole purchase is refunded; what the balance no longer holds becomes a
+ * points debt (see {@link Ledger#reverse}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -36,8 +37,11 @@ public class PurchaseEarning {
     private final TierEngine tiers;
     private final ReferralService referrals;
     private final RulesCache rules;
+    private final io.rapport.loyalty.config.LoyaltyConfig config;
 
-    public PurchaseEarning(EntityManager em, Ledger ledger, TierEngine tiers, ReferralService referrals, RulesCache rules) {
+    public PurchaseEarning(EntityManager em, Ledger ledger, TierEngine tiers, ReferralService referrals, RulesCache rules,
+            io.rapport.loyalty.config.LoyaltyConfig config) {
+        this.config = config;
         this.rules = rules;
         this.em = em;
         this.ledger = ledger;
@@ -65,6 +69,12 @@ public class PurchaseEarning {
                 LOG.debugf("purchase %s in %s earns nothing in programme %s (%s)", purchaseId, e.currency(), p.code, p.currency);
                 continue;
             }
+            if (!io.rapport.loyalty.domain.EarnBatch.earnsAt(m.enrolledAt, e.occurredAt(),
+                    config.earning().purchasesBeforeEnrolment())) {
+                LOG.debugf("purchase %s at %s predates enrolment %s in programme %s: no points", purchaseId, e.occurredAt(),
+                        m.enrolledAt, p.code);
+                continue;
+            }
             EarnCalculator.Earn earn = EarnCalculator.compute(lines, p.pointsPerUnit, r.tier(m.tierCode).multiplier(), r.bonuses(),
                     e.occurredAt());
             if (earn.points() > 0) {
@@ -74,7 +84,7 @@ public class PurchaseEarning {
                 tiers.evaluate(m, p, e.occurredAt().isAfter(now) ? e.occurredAt() : now, false);
             }
         }
-        referrals.firstPurchase(customerId, purchaseId);
+        referrals.firstPurchase(customerId, purchaseId, e.occurredAt());
     }
 
     public void refunded(PurchaseRefunded e) {
@@ -89,12 +99,14 @@ public class PurchaseEarning {
             return;
         }
         BigDecimal amount = new BigDecimal(e.amount()).max(BigDecimal.ZERO);
+        boolean whole = ProportionalReversal.whole(e.wholeOrder(), fact.total, fact.refunded, amount);
         String key = purchaseKey(purchaseId);
         for (LedgerEntry earned : LedgerEntry.<LedgerEntry>list("sourceKey = ?1 and kind = ?2", key, Kind.EARN)) {
             long reversedBefore = -em.createQuery("select coalesce(sum(l.points), 0) from LedgerEntry l where l.relatedKey = ?1"
                     + " and l.kind = ?2 and l.programmeId = ?3", Long.class)
                     .setParameter(1, key).setParameter(2, Kind.REVERSE).setParameter(3, earned.programmeId).getSingleResult();
-            long points = ProportionalReversal.pointsToReverse(earned.points, fact.total, fact.refunded, amount, reversedBefore);
+            long points = whole ? Math.max(0, earned.points - reversedBefore)
+                    : ProportionalReversal.pointsToReverse(earned.points, fact.total, fact.refunded, amount, reversedBefore);
             if (points <= 0) {
                 continue;
             }
@@ -102,9 +114,13 @@ public class PurchaseEarning {
             BigDecimal refundedMoney = amount.min(fact.total.subtract(fact.refunded).max(BigDecimal.ZERO));
             ledger.reverse(m, new Booking(points, refundedMoney.negate(), "refund " + e.refundId() + " of "
                     + amount.toPlainString() + " " + e.currency() + " on a purchase of " + fact.total.toPlainString()
-                    + " that earned " + earned.points, "REFUND", refundKey, key, null, e.occurredAt()));
+                    + " that earned " + earned.points + (whole ? " (whole purchase refunded: all its points)" : ""),
+                    "REFUND", refundKey, key, null, e.occurredAt()));
         }
-        fact.refunded = fact.refunded.add(amount).min(fact.total);
+        if (whole) {
+            referrals.purchaseRefunded(purchaseId, e.refundId(), e.occurredAt());
+        }
+        fact.refunded = whole ? fact.total : fact.refunded.add(amount).min(fact.total);
     }
 
     public static String purchaseKey(UUID purchaseId) {

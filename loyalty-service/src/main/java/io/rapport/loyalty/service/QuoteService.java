@@ -44,7 +44,7 @@ public class QuoteService {
         List<BenefitRule> eligible = new ArrayList<>();
         List<SkippedBenefit> skipped = new ArrayList<>();
         for (BenefitRule r : cached.benefits()) {
-            String why = r.ineligibility(m.tierRank(), m.tierCode(), classes);
+            String why = r.ineligibility(m.tierRank(), m.tierCode(), classes, cached::tierName);
             if (why == null) {
                 eligible.add(r);
             } else {

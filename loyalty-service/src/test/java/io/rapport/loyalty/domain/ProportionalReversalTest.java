@@ -29,4 +29,14 @@ class ProportionalReversalTest {
         assertThatThrownBy(() -> ProportionalReversal.pointsToReverse(10, BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal("-1"), 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aWholeOrderRefundOrARefundReachingTheTotalIsWhole() {
+        assertThat(ProportionalReversal.whole(true, new java.math.BigDecimal("100"), java.math.BigDecimal.ZERO,
+                new java.math.BigDecimal("90"))).isTrue();
+        assertThat(ProportionalReversal.whole(false, new java.math.BigDecimal("100"), new java.math.BigDecimal("60"),
+                new java.math.BigDecimal("40"))).isTrue();
+        assertThat(ProportionalReversal.whole(false, new java.math.BigDecimal("100"), new java.math.BigDecimal("50"),
+                new java.math.BigDecimal("40"))).isFalse();
+    }
 }

@@ -54,6 +54,8 @@ class QuotePricerTest {
         assertThat(goldOrA.ineligibility(1, "GOLD", Set.of())).isNull();
         assertThat(goldOrA.ineligibility(0, "SILVER", Set.of("ABC:A"))).isNull();
         assertThat(goldOrA.ineligibility(0, "SILVER", Set.of("ABC:B"))).contains("SILVER").contains("ABC:A");
+        assertThat(goldOrA.ineligibility(0, "SILVER", Set.of(), rank -> rank == 1 ? "Gold" : "?"))
+                .isEqualTo("tier SILVER is below the required tier Gold and no segment class among [ABC:A]");
     }
 
     static BenefitRule rule(int n, BenefitKind kind, BigDecimal percent, BigDecimal memberPrice, String sku, String category,

@@ -1,0 +1,110 @@
+package io.rapport.loyalty.partnerkeys;
+
+import io.rapport.loyalty.partnerkeys.PartnerKeyDtos.IssuedKey;
+import io.rapport.loyalty.partnerkeys.PartnerKeyDtos.KeyCreate;
+import io.rapport.loyalty.partnerkeys.PartnerKeyDtos.KeyView;
+import io.rapport.loyalty.partnerkeys.PartnerKeyDtos.Verified;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Partner API keys, admin only (README "Partner API keys"): issued here, shown once, stored as a hash; the gateway asks
+ * {@link #verify} which partner a presented key belongs to and caches the answer briefly, so a revocation needs no restart.
+ */
+@Allow(Roles.ADMIN)
+@Path("/api/v1/loyalty")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Partners", description = "Alliance partners and their settlement")
+public class PartnerKeyResource {
+    private final PartnerKeyService keys;
+
+    public PartnerKeyResource(PartnerKeyService keys) {
+        this.keys = keys;
+    }
+
+    @POST
+    @Path("/partners/{partnerId}/keys")
+    @Operation(operationId = "createPartnerKey", summary = "Issue an API key for a partner",
+            description = "Admin only. Answers the key once (`apiKey`, sent by the partner as X-Api-Key); only its SHA-256 is"
+                    + " stored, so a lost key cannot be shown again: rotate it. Usable through the gateway at once.")
+    @APIResponse(responseCode = "201", description = "Issued",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location",
+                    description = "The new key, through the gateway", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
+    public Response create(@PathParam("partnerId") UUID partnerId, @Valid KeyCreate body) {
+        return issued(keys.create(partnerId, body == null ? null : body.scopes()), 201);
+    }
+
+    @GET
+    @Path("/partners/{partnerId}/keys")
+    @Operation(operationId = "listPartnerKeys", summary = "A partner's API keys",
+            description = "Admin only. Active and revoked keys, oldest first, with who created or revoked them; never a secret.")
+    public List<KeyView> list(@PathParam("partnerId") UUID partnerId) {
+        return keys.list(partnerId).stream().map(KeyView::of).toList();
+    }
+
+    @POST
+    @Path("/partners/{partnerId}/keys/{keyId}/rotate")
+    @Operation(operationId = "rotatePartnerKey", summary = "Rotate a partner's API key",
+            description = "Admin only. Issues a new key with the same scopes (shown once) and revokes this one; the gateway"
+                    + " refuses the old key within its cache window (`rapport.gateway.partner-keys.cache-ttl`, 10 s at most)."
+                    + " A revoked key: 409.")
+    @APIResponse(responseCode = "201", description = "The new key",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location",
+                    description = "The new key, through the gateway", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
+    public Response rotate(@PathParam("partnerId") UUID partnerId, @PathParam("keyId") UUID keyId) {
+        return issued(keys.rotate(partnerId, keyId), 201);
+    }
+
+    @DELETE
+    @Path("/partners/{partnerId}/keys/{keyId}")
+    @Operation(operationId = "revokePartnerKey", summary = "Revoke a partner's API key",
+            description = "Admin only. Idempotent; the gateway refuses the key within its cache window (10 s at most), no"
+                    + " restart. The key stays listed as REVOKED with who revoked it.")
+    public KeyView revoke(@PathParam("partnerId") UUID partnerId, @PathParam("keyId") UUID keyId) {
+        return KeyView.of(keys.revoke(partnerId, keyId));
+    }
+
+    @GET
+    @Path("/internal/partner-keys/{sha256}")
+    @Operation(operationId = "verifyPartnerKey", summary = "Which partner a key hash belongs to (for the gateway)",
+            description = "Called by the gateway with its service token (admin) and the SHA-256 (lower-case hex) of the key a"
+                    + " partner presented (the hash, never the key). Unknown hash: 404. The gateway accepts only status ACTIVE.")
+    public Verified verify(@org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "SHA-256 of the key",
+            example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") @PathParam("sha256") String sha256) {
+        String digest = sha256.trim();
+        if (!PartnerKeyFormat.isDigest(digest)) {
+            throw ProblemException.invalid("sha256", "must be a lower-case hex SHA-256");
+        }
+        PartnerKeyService.Verification v = keys.verify(digest).orElseThrow(() -> ProblemException.notFound("partner key", "hash"));
+        String status = !v.partnerActive() && PartnerApiKey.ACTIVE.equals(v.key().status) ? "PARTNER_INACTIVE" : v.key().status;
+        return new Verified(v.key().id.toString(), v.key().partnerId.toString(), status, Arrays.asList(v.key().scopes.split(",")));
+    }
+
+    private static Response issued(PartnerKeyService.Issued i, int status) {
+        return Response.status(status).location(URI.create("/api/v1/loyalty/partners/" + i.key().partnerId + "/keys/" + i.key().id))
+                .entity(new IssuedKey(i.secret(), KeyView.of(i.key()))).build();
+    }
+}
