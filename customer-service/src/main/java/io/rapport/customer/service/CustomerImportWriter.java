@@ -26,7 +26,8 @@ import java.util.UUID;
 /**
  * Stores one chunk of imported customers in one transaction with JDBC batches. A row whose e-mail, phone
  * or external id already belongs to a customer (stored, or an earlier row of the chunk) is EXISTING and
- * changes nothing, which makes a re-run of the same file a no-op.
+ * changes nothing, which makes a re-run of the same file a no-op. Imported customers start without last activity
+ * (the import is not theirs): their imported purchases set it to when they happened.
  */
 @ApplicationScoped
 public class CustomerImportWriter {
@@ -149,7 +150,7 @@ public class CustomerImportWriter {
                 customer.setString(n++, in.wallet() == null ? null : in.wallet().estimatedBy() == null ? who : in.wallet().estimatedBy());
                 customer.setBoolean(n++, Boolean.TRUE.equals(in.target()));
                 customer.setString(n++, channels(in));
-                customer.setTimestamp(n++, Jdbc.ts(now));
+                customer.setTimestamp(n++, null); // no activity yet: the import is not the customer's; purchases bring it
                 customer.setTimestamp(n++, Jdbc.ts(now));
                 customer.setTimestamp(n++, Jdbc.ts(now));
                 customer.addBatch();

@@ -138,6 +138,30 @@ class ImportApiIT {
     }
 
     @Test
+    void anImportedCustomerWhosePurchaseIsThreeYearsOldIsDormant() {
+        String email = Api.uniqueEmail();
+        assertThat(post("/api/v1/customers/import", "{\"kind\":\"CONSUMER\",\"givenName\":\"Old\",\"emails\":[{\"value\":\""
+                + email + "\"}]}\n").<Integer>path("created")).isEqualTo(1);
+        String threeYearsAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(3 * 365)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        post("/api/v1/customers/import/purchases", "{\"customerEmail\":\"" + email + "\",\"sourceSystem\":\"legacy\",\"orderId\":\"OLD-"
+                + System.nanoTime() + "\",\"occurredAt\":\"" + threeYearsAgo + "\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"P-1\","
+                + "\"category\":\"bedding\",\"quantity\":1,\"unitPrice\":\"10.00\"}]}\n");
+        String customer = Api.json().queryParam("email", email).get("/api/v1/customers/lookup").then().statusCode(200)
+                .extract().path("id");
+        Api.json().get("/api/v1/customers/" + customer).then().body("lastActivityAt", equalTo(threeYearsAgo));
+
+        Api.json().post("/api/v1/customers/hygiene/dormancy-runs").then().statusCode(200);
+        Api.json().get("/api/v1/customers/" + customer).then().body("status", equalTo("DORMANT"));
+        assertThat(Db.events(ds, customer, "rapport.customer.status-changed.v1")).isEqualTo(1);
+
+        // importing another old purchase is no new activity: the customer stays DORMANT
+        post("/api/v1/customers/import/purchases", "{\"customerEmail\":\"" + email + "\",\"sourceSystem\":\"legacy\",\"orderId\":\"OLD-"
+                + System.nanoTime() + "\",\"occurredAt\":\"" + threeYearsAgo + "\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"P-1\","
+                + "\"category\":\"bedding\",\"quantity\":1,\"unitPrice\":\"10.00\"}]}\n");
+        Api.json().get("/api/v1/customers/" + customer).then().body("status", equalTo("DORMANT"));
+    }
+
+    @Test
     void importWantsNdjson() {
         Api.json().body("{}").post("/api/v1/customers/import").then().statusCode(415).contentType("application/problem+json");
     }
