@@ -96,6 +96,7 @@ class AuthorizationMatrixIT {
                 new Route("POST", "/api/v1/customers/import", Rule.STEWARD, nd, ""),
                 new Route("POST", "/api/v1/customers/import/purchases", Rule.STEWARD, nd, ""),
                 new Route("GET", "/api/v1/customers/{id}/preferences", Rule.READ, null, null),
+                new Route("GET", "/api/v1/customers/{id}/preferences/history", Rule.READ, null, null),
                 new Route("PUT", "/api/v1/customers/{id}/preferences/pillow/size", Rule.OWNER, json, "{\"value\":\"L\"}"),
                 new Route("DELETE", "/api/v1/customers/{id}/preferences/pillow/size", Rule.OWNER, null, null),
                 new Route("GET", "/api/v1/customers/preferences?category=pillow&key=size", Rule.READ, null, null),
