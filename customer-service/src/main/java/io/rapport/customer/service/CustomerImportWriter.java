@@ -27,7 +27,8 @@ import java.util.UUID;
  * Stores one chunk of imported customers in one transaction with JDBC batches. A row whose e-mail, phone
  * or external id already belongs to a customer (stored, or an earlier row of the chunk) is EXISTING and
  * changes nothing, which makes a re-run of the same file a no-op. Imported customers start without last activity
- * (the import is not theirs): their imported purchases set it to when they happened.
+ * (the import is not theirs): their imported purchases set it to when they happened. Created customers with a
+ * similar name and the same address as a live one are suggested for review ({@link DuplicateDetector}), never refused.
  */
 @ApplicationScoped
 public class CustomerImportWriter {
@@ -37,11 +38,13 @@ public class CustomerImportWriter {
     private final AgroalDataSource dataSource;
     private final Outbox outbox;
     private final ContactDigests digests;
+    private final DuplicateDetector duplicates;
 
-    public CustomerImportWriter(AgroalDataSource dataSource, Outbox outbox, ContactDigests digests) {
+    public CustomerImportWriter(AgroalDataSource dataSource, Outbox outbox, ContactDigests digests, DuplicateDetector duplicates) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.digests = digests;
+        this.duplicates = duplicates;
     }
 
     /** A checked row waiting to be written. */
@@ -68,6 +71,7 @@ public class CustomerImportWriter {
                 results.add(new ImportResult.Row(p.line(), ImportResult.Status.CREATED, id, null, null));
             }
             insert(c, fresh, ids, who, Instant.now());
+            duplicates.detect(c, ids);
             return results;
         }
     }
