@@ -149,8 +149,12 @@ public class CustomerResource {
     @Operation(summary = "Search customers", description = "Paged and sorted (displayName, createdAt, lastActivityAt,"
             + " lastVerifiedAt, status, kind). name, email and phone match parts of at least 3 characters (phone: 3 digits;"
             + " shorter answers 400), served by trigram indexes; ranges are [from, to); page * size at most 10000 (narrow"
-            + " the filter to go deeper). Without status, MERGED and ERASED records are left out.")
-    public Page<CustomerSummary> search(@QueryParam("name") @Size(max = 200) String name,
+            + " the filter to go deeper). Without status, MERGED and ERASED records are left out. q searches name, e-mail"
+            + " and phone at once (at least 3 characters, 400 below).")
+    public Page<CustomerSummary> search(
+            @Parameter(description = "Free text: part of the name, an e-mail or (digits) a phone number; at least 3"
+                    + " characters", example = "lovelace") @QueryParam("q") @Size(max = 200) String q,
+            @QueryParam("name") @Size(max = 200) String name,
             @QueryParam("email") @Size(max = 254) String email, @QueryParam("phone") @Size(max = 40) String phone,
             @QueryParam("kind") CustomerKind kind, @QueryParam("tag") String tag, @QueryParam("owner") String owner,
             @QueryParam("status") CustomerStatus status,
@@ -158,7 +162,7 @@ public class CustomerResource {
             @QueryParam("createdTo") Instant createdTo, @QueryParam("activeFrom") Instant activeFrom,
             @QueryParam("activeTo") Instant activeTo, @BeanParam PageRequest page) {
         return search.search(new CustomerQuery(name, email, phone, kind, tag, owner, status, createdFrom, createdTo, activeFrom,
-                activeTo), page);
+                activeTo, q), page);
     }
 
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
