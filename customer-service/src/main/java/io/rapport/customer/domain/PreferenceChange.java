@@ -17,6 +17,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "customer_preference_history")
 public class PreferenceChange extends PanacheEntityBase {
+    /** SET or REMOVED (named apart from other services' "Kind" schemas in the merged OpenAPI document). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PreferenceChangeKind")
     public enum Kind { SET, REMOVED }
 
     @Id

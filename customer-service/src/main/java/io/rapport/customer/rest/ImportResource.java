@@ -62,6 +62,11 @@ public class ImportResource {
                     "{\"kind\":\"ENTERPRISE\",\"organisation\":{\"companyName\":\"Acme\"},\"externalIds\":[{\"system\":\"erp\",\"id\":\"A-1\"}]}" })),
             @Content(mediaType = CSV, schema = @Schema(implementation = String.class, examples =
                     "kind,givenName,familyName,email,postalCode,country\nCONSUMER,Ada,Lovelace,ada@example.org,SW1Y 4JH,GB\n")) })
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "415", description = "Unsupported"
+            + " media type: send application/x-ndjson or text/csv")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Counts and"
+            + " the first failed lines", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportResult.class)))
     public ImportResult customers(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
             throws IOException, SQLException {
         if (contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(CSV))) {
@@ -82,6 +87,11 @@ public class ImportResource {
     @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples =
             "{\"customerEmail\":\"ada@example.org\",\"sourceSystem\":\"shop\",\"orderId\":\"SO-1\",\"occurredAt\":\"2025-05-01T10:00:00Z\","
                     + "\"currency\":\"EUR\",\"lines\":[{\"sku\":\"P-1\",\"category\":\"bedding\",\"quantity\":1,\"unitPrice\":\"39.90\"}]}")))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "415", description = "Unsupported"
+            + " media type: send application/x-ndjson")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Counts and"
+            + " the first failed lines", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportResult.class)))
     public ImportResult purchases(InputStream body) throws IOException, SQLException {
         return imports.importPurchases(body);
     }
