@@ -26,6 +26,8 @@ public class Preference extends PanacheEntityBase {
     public String setBy;
     @Column(name = "set_at")
     public Instant setAt;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Touchpoint touchpoint = Touchpoint.API;
 
     public static List<Preference> ofCustomer(UUID customerId) {
         return list("customerId = ?1 order by category, key", customerId);

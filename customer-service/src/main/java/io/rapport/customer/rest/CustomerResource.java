@@ -10,6 +10,7 @@ import io.rapport.customer.domain.CustomerKind;
 import io.rapport.customer.domain.CustomerStatus;
 import io.rapport.customer.service.CustomerQuery;
 import io.rapport.customer.service.CustomerSearch;
+import io.rapport.customer.service.DuplicateDetector;
 import io.rapport.customer.service.CustomerService;
 import io.rapport.customer.service.CustomerSummary;
 import io.rapport.platform.rest.ETags;
@@ -43,15 +44,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers", description = "Who the customer is: records, contact points, organisation data, status")
 public class CustomerResource {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CustomerResource.class);
     private final CustomerService service;
     private final CustomerSearch search;
+    private final DuplicateDetector duplicates;
 
     private final Caller caller;
 
-    public CustomerResource(CustomerService service, CustomerSearch search, Caller caller) {
+    public CustomerResource(CustomerService service, CustomerSearch search, DuplicateDetector duplicates, Caller caller) {
         this.caller = caller;
         this.service = service;
         this.search = search;
+        this.duplicates = duplicates;
+    }
+
+    /**
+     * Adds fuzzy duplicate suggestions for the stored customer (its own transaction, after the customer's): a failure
+     * here never undoes or refuses the entry, it only costs the suggestion.
+     */
+    private void suggestDuplicates(UUID id) {
+        try {
+            duplicates.detect(id);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "duplicate detection for customer %s failed; the customer is stored", id);
+        }
     }
 
     /** Only admin names or changes a customer's owner; for everyone else ownerId is read-only (see OwnerRule). */
@@ -73,7 +89,9 @@ public class CustomerResource {
             + " normalised (trimmed, lower-case), phones to E.164; an e-mail, phone or external id that already belongs to"
             + " another customer answers 409 naming it in context.existingCustomerId. With an Idempotency-Key a replay"
             + " returns the first result (200) and stores nothing. The sales rep who enters a customer becomes its owner"
-            + " (ownerId); only admin may name another owner (403 otherwise).")
+            + " (ownerId); only admin may name another owner (403 otherwise). A new customer whose name is similar to a"
+            + " live customer's and who shares an address, phone or birth date with it is created all the same and the pair"
+            + " appears in the duplicates review queue (GET /api/v1/customers/duplicates/suggestions).")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
             description = "Created",
             headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
@@ -86,6 +104,9 @@ public class CustomerResource {
         CustomerInput owned = input.withOwnerId(owner(() -> OwnerRule.onCreate(input.ownerId(), caller.subject(), mayAssignOwners())));
         CustomerService.Created created = service.create(owned, key, caller.subject());
         CustomerView c = created.customer();
+        if (!created.replayed()) {
+            suggestDuplicates(c.id());
+        }
         Response.ResponseBuilder r = created.replayed() ? Response.ok(c)
                 : Response.created(URI.create("/api/v1/customers/" + c.id())).entity(c);
         return r.header(HttpHeaders.ETAG, ETags.of(c.version())).build();
@@ -119,6 +140,7 @@ public class CustomerResource {
         String current = service.view(id).ownerId();
         CustomerInput owned = input.withOwnerId(owner(() -> OwnerRule.onUpdate(input.ownerId(), current, mayAssignOwners())));
         CustomerView c = service.update(id, owned, ifMatch, caller.subject());
+        suggestDuplicates(id);
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 
@@ -127,8 +149,12 @@ public class CustomerResource {
     @Operation(summary = "Search customers", description = "Paged and sorted (displayName, createdAt, lastActivityAt,"
             + " lastVerifiedAt, status, kind). name, email and phone match parts of at least 3 characters (phone: 3 digits;"
             + " shorter answers 400), served by trigram indexes; ranges are [from, to); page * size at most 10000 (narrow"
-            + " the filter to go deeper). Without status, MERGED and ERASED records are left out.")
-    public Page<CustomerSummary> search(@QueryParam("name") @Size(max = 200) String name,
+            + " the filter to go deeper). Without status, MERGED and ERASED records are left out. q searches name, e-mail"
+            + " and phone at once (at least 3 characters, 400 below).")
+    public Page<CustomerSummary> search(
+            @Parameter(description = "Free text: part of the name, an e-mail or (digits) a phone number; at least 3"
+                    + " characters", example = "lovelace") @QueryParam("q") @Size(max = 200) String q,
+            @QueryParam("name") @Size(max = 200) String name,
             @QueryParam("email") @Size(max = 254) String email, @QueryParam("phone") @Size(max = 40) String phone,
             @QueryParam("kind") CustomerKind kind, @QueryParam("tag") String tag, @QueryParam("owner") String owner,
             @QueryParam("status") CustomerStatus status,
@@ -136,7 +162,7 @@ public class CustomerResource {
             @QueryParam("createdTo") Instant createdTo, @QueryParam("activeFrom") Instant activeFrom,
             @QueryParam("activeTo") Instant activeTo, @BeanParam PageRequest page) {
         return search.search(new CustomerQuery(name, email, phone, kind, tag, owner, status, createdFrom, createdTo, activeFrom,
-                activeTo), page);
+                activeTo, q), page);
     }
 
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})

@@ -58,7 +58,12 @@ public record CustomerView(
     public record ConsentView(String channel, boolean granted, String source, Instant decidedAt) {
     }
 
-    public record PreferenceView(String category, String key, String value, String setBy, Instant setAt) {
+    /**
+     * A remembered preference. {@code setBy}/{@code setAt} are kept for older clients and equal
+     * {@code updatedBy}/{@code updatedAt}: the caller's subject and time of the last change.
+     */
+    public record PreferenceView(String category, String key, String value, String setBy, Instant setAt,
+            io.rapport.customer.domain.Touchpoint touchpoint, String updatedBy, Instant updatedAt) {
     }
 
     public record MergeView(UUID survivorId, String mergedBy, Instant mergedAt, String reason) {

@@ -6,6 +6,8 @@ import io.rapport.platform.rest.Caller;
 import io.rapport.customer.service.ImportService;
 import io.rapport.platform.rest.LargeBody;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,9 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/customers/import")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(ImportResource.NDJSON)
-@Tag(name = "Bulk import", description = "Existing customers and purchases from another system, as NDJSON streams")
+@Tag(name = "Bulk import", description = "Existing customers and purchases from another system, as NDJSON streams"
+        + " (customers also as CSV)")
 public class ImportResource {
     static final String NDJSON = "application/x-ndjson";
+    static final String CSV = "text/csv";
 
     private final ImportService imports;
 
@@ -38,16 +42,36 @@ public class ImportResource {
     @Allow(Roles.DATA_STEWARD)
     @POST
     @LargeBody
-    @Operation(summary = "Import customers", description = "One CustomerInput JSON object per line (up to 100,000 lines a"
+    @Consumes({NDJSON, CSV})
+    @Operation(summary = "Import customers", description = "NDJSON (application/x-ndjson): one CustomerInput JSON object"
+            + " per line. CSV (text/csv, UTF-8): a header row naming the columns (kind, givenName, familyName, companyName,"
+            + " industry, companySize, email, phone, addressLine1, addressLine2, postalCode, city, region, country, locale,"
+            + " timeZone, ownerId, tags, acquisitionSource, referralCode, walletAmount, walletCurrency, target,"
+            + " channelPreference, externalSystem, externalId; email, phone, tags and channelPreference take several values"
+            + " separated by ';'), then one customer per row; an unknown column answers 400; a failed row is reported with"
+            + " its line in the file (the header is line 1) and the column, never the value. Other media types answer 415"
+            + " naming these two. Up to 100,000 rows a"
             + " request). Each row needs an e-mail, phone or external id; a row whose identity already exists is EXISTING"
             + " and changes nothing, so running the same file twice changes nothing. The body is read as a stream and written"
             + " in chunks; lines longer than 1 MiB fail unread. Answers 200 with counts (rows, created, existing, failed)"
             + " and the first 100 failed lines (errors; errorsOmitted counts the rest), never a result per row;"
             + " publishes CustomerRegistered for each created customer.")
-    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples = {
-            "{\"kind\":\"CONSUMER\",\"givenName\":\"Ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}",
-            "{\"kind\":\"ENTERPRISE\",\"organisation\":{\"companyName\":\"Acme\"},\"externalIds\":[{\"system\":\"erp\",\"id\":\"A-1\"}]}" })))
-    public ImportResult customers(InputStream body) throws IOException, SQLException {
+    @RequestBody(content = {
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples = {
+                    "{\"kind\":\"CONSUMER\",\"givenName\":\"Ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}",
+                    "{\"kind\":\"ENTERPRISE\",\"organisation\":{\"companyName\":\"Acme\"},\"externalIds\":[{\"system\":\"erp\",\"id\":\"A-1\"}]}" })),
+            @Content(mediaType = CSV, schema = @Schema(implementation = String.class, examples =
+                    "kind,givenName,familyName,email,postalCode,country\nCONSUMER,Ada,Lovelace,ada@example.org,SW1Y 4JH,GB\n")) })
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "415", description = "Unsupported"
+            + " media type: send application/x-ndjson or text/csv")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Counts and"
+            + " the first failed lines", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportResult.class)))
+    public ImportResult customers(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
+            throws IOException, SQLException {
+        if (contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(CSV))) {
+            return imports.importCustomersCsv(body, caller.subject());
+        }
         return imports.importCustomers(body, caller.subject());
     }
 
@@ -63,6 +87,11 @@ public class ImportResource {
     @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples =
             "{\"customerEmail\":\"ada@example.org\",\"sourceSystem\":\"shop\",\"orderId\":\"SO-1\",\"occurredAt\":\"2025-05-01T10:00:00Z\","
                     + "\"currency\":\"EUR\",\"lines\":[{\"sku\":\"P-1\",\"category\":\"bedding\",\"quantity\":1,\"unitPrice\":\"39.90\"}]}")))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "415", description = "Unsupported"
+            + " media type: send application/x-ndjson")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Counts and"
+            + " the first failed lines", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportResult.class)))
     public ImportResult purchases(InputStream body) throws IOException, SQLException {
         return imports.importPurchases(body);
     }

@@ -7,6 +7,8 @@ import io.rapport.platform.rest.Caller;
 import io.rapport.customer.service.PreferenceService;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.ProblemException;
+import io.rapport.customer.domain.Touchpoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/customers")
@@ -49,19 +52,44 @@ public class PreferenceResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/{id}/preferences/{category}/{key}")
-    @Operation(summary = "Remember a preference", description = "Sets category.key (e.g. room/pillow) to a value,"
-            + " recording who and when; replaces an earlier value of the same key.")
+    @Operation(summary = "Remember a preference", description = "Sets category.key (e.g."
+            + " room/pillow) to a value, recording the touchpoint (API when absent), who (updatedBy, the caller) and when"
+            + " (updatedAt); replaces an earlier value of the same key. Every change is kept in the preference history.")
     public CustomerView.PreferenceView set(@PathParam("id") UUID id, @PathParam("category") String category,
             @PathParam("key") String key, @Valid @NotNull PreferenceInput input) {
-        return service.set(id, category, key, input.value(), caller.subject());
+        return service.set(id, category, key, input.value(), input.touchpointOrDefault(), caller.subject());
     }
 
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @DELETE
     @Path("/{id}/preferences/{category}/{key}")
-    @Operation(summary = "Forget a preference")
-    public void remove(@PathParam("id") UUID id, @PathParam("category") String category, @PathParam("key") String key) {
-        service.remove(id, category, key);
+    @Operation(summary = "Forget a preference", description = "Removes category.key;"
+            + " the history keeps a REMOVED change with the touchpoint (query parameter, API when absent), who and when.")
+    public void remove(@PathParam("id") UUID id, @PathParam("category") String category, @PathParam("key") String key,
+            @Parameter(description = "Where the customer asked; one of WEB, APP, STORE, CALL_CENTER, EMAIL, IMPORT, API",
+                    example = "CALL_CENTER") @QueryParam("touchpoint") String touchpoint) {
+        service.remove(id, category, key, touchpoint(touchpoint), caller.subject());
+    }
+
+    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
+    @GET
+    @Path("/{id}/preferences/history")
+    @Operation(summary = "A customer's preference history", description = "Every"
+            + " change of the customer's preferences (SET with the value before and after, REMOVED with the value removed),"
+            + " with touchpoint, actor and time, newest first. Same access as reading the preferences.")
+    public Page<PreferenceChangeView> history(@PathParam("id") UUID id, @BeanParam PageRequest page) {
+        return service.history(id, page);
+    }
+
+    private static Touchpoint touchpoint(String value) {
+        if (value == null || value.isBlank()) {
+            return Touchpoint.API;
+        }
+        try {
+            return Touchpoint.valueOf(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("touchpoint", "must be one of " + java.util.Arrays.toString(Touchpoint.values()));
+        }
     }
 
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})

@@ -26,7 +26,9 @@ import java.util.UUID;
 /**
  * Stores one chunk of imported customers in one transaction with JDBC batches. A row whose e-mail, phone
  * or external id already belongs to a customer (stored, or an earlier row of the chunk) is EXISTING and
- * changes nothing, which makes a re-run of the same file a no-op.
+ * changes nothing, which makes a re-run of the same file a no-op. Imported customers start without last activity
+ * (the import is not theirs): their imported purchases set it to when they happened. Created customers with a
+ * similar name and the same address as a live one are suggested for review ({@link DuplicateDetector}), never refused.
  */
 @ApplicationScoped
 public class CustomerImportWriter {
@@ -36,11 +38,13 @@ public class CustomerImportWriter {
     private final AgroalDataSource dataSource;
     private final Outbox outbox;
     private final ContactDigests digests;
+    private final DuplicateDetector duplicates;
 
-    public CustomerImportWriter(AgroalDataSource dataSource, Outbox outbox, ContactDigests digests) {
+    public CustomerImportWriter(AgroalDataSource dataSource, Outbox outbox, ContactDigests digests, DuplicateDetector duplicates) {
         this.dataSource = dataSource;
         this.outbox = outbox;
         this.digests = digests;
+        this.duplicates = duplicates;
     }
 
     /** A checked row waiting to be written. */
@@ -67,6 +71,7 @@ public class CustomerImportWriter {
                 results.add(new ImportResult.Row(p.line(), ImportResult.Status.CREATED, id, null, null));
             }
             insert(c, fresh, ids, who, Instant.now());
+            duplicates.detect(c, ids);
             return results;
         }
     }
@@ -149,7 +154,7 @@ public class CustomerImportWriter {
                 customer.setString(n++, in.wallet() == null ? null : in.wallet().estimatedBy() == null ? who : in.wallet().estimatedBy());
                 customer.setBoolean(n++, Boolean.TRUE.equals(in.target()));
                 customer.setString(n++, channels(in));
-                customer.setTimestamp(n++, Jdbc.ts(now));
+                customer.setTimestamp(n++, null); // no activity yet: the import is not the customer's; purchases bring it
                 customer.setTimestamp(n++, Jdbc.ts(now));
                 customer.setTimestamp(n++, Jdbc.ts(now));
                 customer.addBatch();

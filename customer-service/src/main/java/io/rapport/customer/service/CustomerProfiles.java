@@ -56,7 +56,8 @@ public class CustomerProfiles {
     }
 
     public static CustomerView.PreferenceView preference(Preference p) {
-        return new CustomerView.PreferenceView(p.category, p.key, p.value, p.setBy, p.setAt);
+        return new CustomerView.PreferenceView(p.category, p.key, p.value, p.setBy, p.setAt, p.touchpoint,
+                p.setBy, p.setAt);
     }
 
     private static CustomerInput.Address address(Customer c) {

@@ -53,7 +53,8 @@ public class CustomerReader {
             + " 'decidedAt', " + utc("s.decided_at") + ") order by s.channel) from customer_consent s"
             + " where s.customer_id = c.id) as consents,"
             + " (select json_agg(json_build_object('category', f.category, 'key', f.pref_key, 'value', f.pref_value,"
-            + " 'setBy', f.set_by, 'setAt', " + utc("f.set_at") + ") order by f.category, f.pref_key)"
+            + " 'setBy', f.set_by, 'setAt', " + utc("f.set_at") + ", 'touchpoint', f.touchpoint, 'updatedBy', f.set_by,"
+            + " 'updatedAt', " + utc("f.set_at") + ") order by f.category, f.pref_key)"
             + " from customer_preference f where f.customer_id = c.id) as preferences"
             + " from customer c where c.id = ";
     private static final String BY_ID = SELECT + "?";

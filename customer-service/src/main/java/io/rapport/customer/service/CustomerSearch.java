@@ -59,6 +59,21 @@ public class CustomerSearch {
             params.put("phoneKind", ContactKind.PHONE);
             params.put("phone", "%" + containsPart("phone", q.phone().replaceAll("[^0-9]", "")) + "%");
         }
+        if (q.q() != null && !q.q().isBlank()) {
+            String part = like(containsPart("q", q.q().trim()));
+            where.append(" and (lower(c.displayName) like :q or exists (select 1 from ContactPoint p where p.customerId = c.id"
+                    + " and p.kind = :qEmailKind and p.value like :q)");
+            params.put("q", "%" + part + "%");
+            params.put("qEmailKind", ContactKind.EMAIL);
+            String digits = q.q().replaceAll("[^0-9]", "");
+            if (q.q().trim().matches("[+0-9 ()./-]+") && digits.length() >= MIN_CONTAINS) {
+                where.append(" or exists (select 1 from ContactPoint p where p.customerId = c.id and p.kind = :qPhoneKind"
+                        + " and p.value like :qPhone)");
+                params.put("qPhoneKind", ContactKind.PHONE);
+                params.put("qPhone", "%" + digits + "%");
+            }
+            where.append(")");
+        }
         if (q.kind() != null) {
             where.append(" and c.kind = :kind");
             params.put("kind", q.kind());

@@ -1,7 +1,9 @@
 package io.rapport.customer.service;
 
+import io.rapport.customer.config.CustomerConfig;
 import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.CustomerStatus;
+import io.rapport.customer.domain.Dormancy;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,10 +16,12 @@ import java.util.UUID;
 public class Customers {
     private final CustomerEventsPublisher events;
     private final EntityManager em;
+    private final Dormancy dormancy;
 
-    public Customers(CustomerEventsPublisher events, EntityManager em) {
+    public Customers(CustomerEventsPublisher events, EntityManager em, CustomerConfig config) {
         this.events = events;
         this.em = em;
+        this.dormancy = new Dormancy(config.dormantAfter());
     }
 
     public Customer find(UUID id) {
@@ -62,13 +66,12 @@ public class Customers {
 
     /**
      * Records activity at {@code at} (never moving it backwards); a DORMANT or ARCHIVED customer with new
-     * activity is ACTIVE again.
+     * activity is ACTIVE again, but activity older than the dormancy period (a back-dated purchase) is history
+     * and wakes nobody ({@link Dormancy}).
      */
     public void activity(Customer c, Instant at, Instant now) {
-        if (c.lastActivityAt == null || at.isAfter(c.lastActivityAt)) {
-            c.lastActivityAt = at.isAfter(now) ? now : at;
-        }
-        if (c.status == CustomerStatus.DORMANT || c.status == CustomerStatus.ARCHIVED) {
+        c.lastActivityAt = Dormancy.latest(c.lastActivityAt, at, now);
+        if ((c.status == CustomerStatus.DORMANT || c.status == CustomerStatus.ARCHIVED) && dormancy.wakes(at, now)) {
             CustomerStatus from = c.status;
             c.status = CustomerStatus.ACTIVE;
             events.statusChanged(c, from, "new activity", now);

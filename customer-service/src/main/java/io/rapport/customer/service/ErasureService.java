@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /**
  * GDPR erasure: irreversibly removes the personal data of a customer AND of every record merged into it (its merged
- * duplicates, transitively). Contact points, external ids, tags, preferences, consents and their history are deleted;
+ * duplicates, transitively). Contact points, external ids, tags, preferences (with their change history), consents and their history are deleted;
  * names, organisation, address, locale, zone, owner, acquisition data, referral code, wallet and free-text notes and
  * reasons are cleared; each row stays as an anonymous ERASED stub so purchases, refunds and costs remain for
  * statistics. In the outbox, sent rows about these customers are deleted and unsent ones lose every personal property
@@ -84,6 +84,7 @@ public class ErasureService {
                 "delete from customer_contact_point where customer_id in (?1)",
                 "delete from customer_external_id where customer_id in (?1)",
                 "delete from customer_preference where customer_id in (?1)",
+                "delete from customer_preference_history where customer_id in (?1)",
                 "delete from customer_consent where customer_id in (?1)",
                 "delete from customer_consent_history where customer_id in (?1)",
                 "update cost_entry set note = null where customer_id in (?1)",

@@ -3,12 +3,12 @@ package io.rapport.customer.service;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.customer.CustomerStatusChanged;
 import io.rapport.customer.config.CustomerConfig;
+import io.rapport.customer.domain.Dormancy;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,7 +34,7 @@ public class HygieneService {
     @SuppressWarnings("unchecked")
     public int markDormantBatch() {
         Instant now = Instant.now();
-        Instant cutoff = now.atZone(ZoneOffset.UTC).minus(config.dormantAfter()).toInstant();
+        Instant cutoff = new Dormancy(config.dormantAfter()).cutoff(now);
         List<UUID> ids = em.createNativeQuery("with claimed as (select id from customer where status = 'ACTIVE'"
                 + " and coalesce(last_activity_at, created_at) < ?1 order by id limit ?2 for update skip locked)"
                 + " update customer c set status = 'DORMANT', version = c.version + 1, updated_at = ?3"

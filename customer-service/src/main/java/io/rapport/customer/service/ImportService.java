@@ -3,7 +3,12 @@ package io.rapport.customer.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.util.Map;
 import io.rapport.customer.config.CustomerConfig;
 import io.rapport.customer.rest.CustomerInput;
 import io.rapport.customer.rest.ImportResult;
@@ -40,6 +45,8 @@ public class ImportService {
     private final CustomerImportWriter customerWriter;
     private final PurchaseImportWriter purchaseWriter;
     private final CustomerConfig config;
+    private final CsvMapper csv = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvParser.Feature.TRIM_SPACES).build();
 
     public ImportService(ObjectMapper json, Validator validator, CustomerDrafts drafts, CustomerImportWriter customerWriter,
             PurchaseImportWriter purchaseWriter, CustomerConfig config) {
@@ -55,24 +62,75 @@ public class ImportService {
     public ImportResult importCustomers(InputStream body, String who) throws IOException, SQLException {
         ImportTally tally = new ImportTally(config.importMaxErrors());
         List<CustomerImportWriter.Pending> chunk = new ArrayList<>();
-        forEachLine(body, tally, (line, text) -> {
-            CustomerInput in = customers.readValue(text);
-            check(in);
-            CustomerDraft draft = drafts.draft(in);
-            if (draft.emails().isEmpty() && draft.phones().isEmpty() && draft.externalIds().isEmpty()) {
-                throw ProblemException.unprocessable("no-identity", "emails",
-                        "an imported customer needs an e-mail, phone or external id (it makes re-runs idempotent)");
-            }
-            chunk.add(new CustomerImportWriter.Pending(line, draft));
-            if (chunk.size() >= config.importChunkSize()) {
-                tally.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
-                chunk.clear();
-            }
-        });
+        forEachLine(body, tally, (line, text) -> addCustomer(line, customers.readValue(text), chunk, tally, who));
         if (!chunk.isEmpty()) {
             tally.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
         }
         return tally.result();
+    }
+
+    /**
+     * CSV customers ({@code text/csv}, UTF-8): a header row naming the columns ({@link CsvCustomers#COLUMNS}), then one
+     * customer per row, checked, counted and written like the NDJSON import; a row's line is its line in the file
+     * (the header is line 1). An unknown column refuses the whole file (400); a row that cannot be read as CSV
+     * (unbalanced quotes, more cells than columns) fails and ends the import there, the rows before it are kept.
+     */
+    public ImportResult importCustomersCsv(InputStream body, String who) throws IOException, SQLException {
+        ImportTally tally = new ImportTally(config.importMaxErrors());
+        List<CustomerImportWriter.Pending> chunk = new ArrayList<>();
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(false);
+        try (MappingIterator<Map<String, String>> rows = csv.readerFor(Map.class).with(schema).readValues(body)) {
+            int line = 1;
+            int count = 0;
+            boolean checked = false;
+            while (true) {
+                Map<String, String> row;
+                try {
+                    if (!rows.hasNextValue()) {
+                        break;
+                    }
+                    line = Math.max(line + 1, rows.getParser().currentTokenLocation().getLineNr());
+                    row = rows.nextValue();
+                } catch (RuntimeException | IOException e) {
+                    if (!checked && !(rows.getParserSchema() instanceof CsvSchema read && read.size() > 0)) {
+                        throw ProblemException.invalid("header", "the first line must be a CSV header row naming the columns");
+                    }
+                    tally.add(ImportResult.Row.failed(Math.max(line, rows.getParser().currentLocation().getLineNr()), null, "not a readable CSV row (unbalanced quotes or more cells"
+                            + " than header columns); the rows after it were not read"));
+                    break;
+                }
+                if (!checked) {
+                    CsvCustomers.checkHeader(((CsvSchema) rows.getParserSchema()).getColumnNames());
+                    checked = true;
+                }
+                if (++count > config.importMaxRows()) {
+                    tally.failUnread(line, "over the limit of " + config.importMaxRows()
+                            + " rows per request; send the rest in another request");
+                    continue;
+                }
+                int at = line;
+                handleOne((l, text) -> addCustomer(at, CsvCustomers.input(row), chunk, tally, who), tally, at, null);
+            }
+        }
+        if (!chunk.isEmpty()) {
+            tally.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
+        }
+        return tally.result();
+    }
+
+    private void addCustomer(int line, CustomerInput in, List<CustomerImportWriter.Pending> chunk, ImportTally tally,
+            String who) throws SQLException {
+        check(in);
+        CustomerDraft draft = drafts.draft(in);
+        if (draft.emails().isEmpty() && draft.phones().isEmpty() && draft.externalIds().isEmpty()) {
+            throw ProblemException.unprocessable("no-identity", "emails",
+                    "an imported customer needs an e-mail, phone or external id (it makes re-runs idempotent)");
+        }
+        chunk.add(new CustomerImportWriter.Pending(line, draft));
+        if (chunk.size() >= config.importChunkSize()) {
+            tally.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
+            chunk.clear();
+        }
     }
 
     public ImportResult importPurchases(InputStream body) throws IOException, SQLException {

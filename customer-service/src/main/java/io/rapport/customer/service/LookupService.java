@@ -23,15 +23,15 @@ public class LookupService {
             throw ProblemException.invalid("email", "give exactly one of email, phone or externalSystem with externalId");
         }
         Optional<CustomerView> owner;
-        String what;
+        String what; // names the kind of key only: the value is personal data and never goes back in a problem
         if (email != null) {
             String v = drafts.normaliseEmail("email", email);
             owner = reader.byContact(ContactKind.EMAIL, v);
-            what = "e-mail " + v;
+            what = "this e-mail";
         } else if (phone != null) {
             String v = drafts.normalisePhone("phone", phone);
             owner = reader.byContact(ContactKind.PHONE, v);
-            what = "phone " + v;
+            what = "this phone";
         } else {
             if (externalSystem == null || externalSystem.isBlank()) {
                 throw ProblemException.invalid("externalSystem", "is required with externalId");
@@ -40,7 +40,7 @@ public class LookupService {
                 throw ProblemException.invalid("externalId", "is required with externalSystem");
             }
             owner = reader.byExternalId(externalSystem.trim(), externalId.trim());
-            what = "external id " + externalSystem.trim() + "/" + externalId.trim();
+            what = "this external id in " + externalSystem.trim();
         }
         return owner.orElseThrow(() -> ProblemException.notFound("customer with", what));
     }

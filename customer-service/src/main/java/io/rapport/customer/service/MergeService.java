@@ -101,6 +101,7 @@ public class MergeService {
         exec("delete from customer_preference m using customer_preference s where m.customer_id = ?2 and s.customer_id = ?1"
                 + " and s.category = m.category and s.pref_key = m.pref_key", s, m);
         exec("update customer_preference set customer_id = ?1 where customer_id = ?2", s, m);
+        exec("update customer_preference_history set customer_id = ?1 where customer_id = ?2", s, m);
         exec("delete from customer_consent s using customer_consent m where s.customer_id = ?1 and m.customer_id = ?2"
                 + " and s.channel = m.channel and s.decided_at < m.decided_at", s, m);
         exec("delete from customer_consent m using customer_consent s where m.customer_id = ?2 and s.customer_id = ?1"

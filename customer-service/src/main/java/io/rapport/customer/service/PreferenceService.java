@@ -2,6 +2,9 @@ package io.rapport.customer.service;
 
 import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.Preference;
+import io.rapport.customer.domain.PreferenceChange;
+import io.rapport.customer.domain.Touchpoint;
+import io.rapport.customer.rest.PreferenceChangeView;
 import io.rapport.customer.rest.CustomerView;
 import io.rapport.customer.rest.PreferenceHit;
 import io.rapport.platform.rest.Page;
@@ -21,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * Remembered preferences: one value per (category, key), e.g. room.pillow = long, with who set it and when.
- * Category and key are lower-case words ({@code [a-z0-9_-]}, up to 50). Changes publish CustomerUpdated.
+ * Category and key are lower-case words ({@code [a-z0-9_-]}, up to 50). Changes publish CustomerUpdated, and each
+ * change (SET with the value before, or REMOVED) is kept in the preference history with its touchpoint, actor and time.
  */
 @ApplicationScoped
 public class PreferenceService {
@@ -41,7 +45,8 @@ public class PreferenceService {
     }
 
     @Transactional
-    public CustomerView.PreferenceView set(UUID id, String category, String key, String value, String who) {
+    public CustomerView.PreferenceView set(UUID id, String category, String key, String value, Touchpoint touchpoint,
+            String who) {
         check("category", category);
         check("key", key);
         Customer c = customers.changeable(id);
@@ -56,24 +61,41 @@ public class PreferenceService {
                     n.key = key;
                     return n;
                 });
+        String old = p.value;
         p.value = value.trim();
         p.setBy = who;
         p.setAt = now;
+        p.touchpoint = touchpoint;
         p.persist();
+        PreferenceChange.of(id, category, key, PreferenceChange.Kind.SET, old, p.value, touchpoint, who, now).persist();
         c.touch(now);
         events.updated(c, before, "preference");
         return CustomerProfiles.preference(p);
     }
 
     @Transactional
-    public void remove(UUID id, String category, String key) {
+    public void remove(UUID id, String category, String key, Touchpoint touchpoint, String who) {
         Customer c = customers.changeable(id);
         CustomerView before = profiles.view(c);
-        if (Preference.delete("customerId = ?1 and category = ?2 and key = ?3", id, category, key) == 0) {
-            throw ProblemException.notFound("preference", category + "." + key);
-        }
-        c.touch(Instant.now());
+        Preference p = Preference.<Preference>find("customerId = ?1 and category = ?2 and key = ?3", id, category, key)
+                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("preference", category + "." + key));
+        Instant now = Instant.now();
+        PreferenceChange.of(id, category, key, PreferenceChange.Kind.REMOVED, p.value, null, touchpoint, who, now).persist();
+        p.delete();
+        c.touch(now);
         events.updated(c, before, "preference");
+    }
+
+    /** Every change of the customer's preferences, newest first. */
+    public Page<PreferenceChangeView> history(UUID id, PageRequest page) {
+        page.validate(Set.of("changedAt"), "changedAt,desc");
+        customers.find(id);
+        long total = PreferenceChange.count("customerId", id);
+        List<PreferenceChangeView> items = em.createQuery("from PreferenceChange where customerId = ?1"
+                + " order by changedAt desc, seq desc", PreferenceChange.class).setParameter(1, id)
+                .setFirstResult(page.offset()).setMaxResults(page.size).getResultList().stream()
+                .map(PreferenceChangeView::of).toList();
+        return Page.of(items, page, total);
     }
 
     public List<CustomerView.PreferenceView> of(UUID id) {

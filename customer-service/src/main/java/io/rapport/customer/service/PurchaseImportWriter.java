@@ -4,6 +4,8 @@ import io.rapport.platform.outbox.Outbox;
 import io.agroal.api.AgroalDataSource;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.customer.CustomerStatusChanged;
+import io.rapport.customer.config.CustomerConfig;
+import io.rapport.customer.domain.Dormancy;
 import io.rapport.customer.domain.PurchaseLine;
 import io.rapport.customer.rest.ImportResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,10 +31,12 @@ import java.util.UUID;
 public class PurchaseImportWriter {
     private final AgroalDataSource dataSource;
     private final Outbox outbox;
+    private final Dormancy dormancy;
 
-    public PurchaseImportWriter(AgroalDataSource dataSource, Outbox outbox) {
+    public PurchaseImportWriter(AgroalDataSource dataSource, Outbox outbox, CustomerConfig config) {
         this.dataSource = dataSource;
         this.outbox = outbox;
+        this.dormancy = new Dormancy(config.dormantAfter());
     }
 
     /**
@@ -197,10 +201,11 @@ public class PurchaseImportWriter {
     }
 
     /**
-     * Moves last activity forward (never past now) and reactivates DORMANT/ARCHIVED buyers (rows locked by
-     * {@link #lockBuyers}); returns their status events.
+     * Moves last activity forward to the latest purchase date (never past now) and reactivates DORMANT/ARCHIVED
+     * buyers whose latest purchase is within the dormancy period (rows locked by {@link #lockBuyers}); returns their
+     * status events. Old purchases are history and wake nobody ({@link Dormancy}).
      */
-    private static List<Outbox.Pending> recordActivity(Connection c, Map<UUID, Instant> latest) throws SQLException {
+    private List<Outbox.Pending> recordActivity(Connection c, Map<UUID, Instant> latest) throws SQLException {
         Instant now = Instant.now();
         List<Outbox.Pending> events = new ArrayList<>();
         List<UUID> ids = new ArrayList<>(latest.keySet());
@@ -209,15 +214,16 @@ public class PurchaseImportWriter {
         try (PreparedStatement ps = c.prepareStatement("with v as (select * from unnest(?::uuid[], ?::timestamptz[]) as v(id, at)),"
                 + " old as (select c.id, c.status from customer c join v on v.id = c.id)"
                 + " update customer c set last_activity_at = greatest(c.last_activity_at, v.at), version = c.version + 1,"
-                + " updated_at = ?, status = case when c.status in ('DORMANT', 'ARCHIVED') then 'ACTIVE' else c.status end"
-                + " from v, old where c.id = v.id and old.id = c.id returning c.id, old.status")) {
+                + " updated_at = ?, status = case when c.status in ('DORMANT', 'ARCHIVED') and v.at >= ? then 'ACTIVE' else c.status end"
+                + " from v, old where c.id = v.id and old.id = c.id returning c.id, old.status, c.status")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             ps.setArray(2, c.createArrayOf("timestamptz", at.toArray()));
             ps.setTimestamp(3, Jdbc.ts(now));
+            ps.setTimestamp(4, Jdbc.ts(dormancy.cutoff(now)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String from = rs.getString(2);
-                    if ("DORMANT".equals(from) || "ARCHIVED".equals(from)) {
+                    if (("DORMANT".equals(from) || "ARCHIVED".equals(from)) && "ACTIVE".equals(rs.getString(3))) {
                         UUID id = rs.getObject(1, UUID.class);
                         events.add(new Outbox.Pending(CustomerEvents.STATUS_CHANGED, id,
                                 new CustomerStatusChanged(id.toString(), from, "ACTIVE", "new activity", now)));

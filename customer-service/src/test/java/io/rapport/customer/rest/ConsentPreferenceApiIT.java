@@ -43,6 +43,50 @@ class ConsentPreferenceApiIT {
     }
 
     @Test
+    void everyPreferenceChangeRecordsTouchpointActorAndTimeWithHistory() {
+        String id = Api.createPerson();
+        String url = "/api/v1/customers/" + id + "/preferences/";
+        json().header("X-Rapport-Principal", "front-desk-berlin").body("{\"value\":\"short\",\"touchpoint\":\"STORE\"}")
+                .put(url + "room/pillow").then().statusCode(200)
+                .body("touchpoint", equalTo("STORE")).body("updatedBy", equalTo("front-desk-berlin"))
+                .body("updatedAt", org.hamcrest.Matchers.notNullValue());
+        json().header("X-Rapport-Principal", "agent-5").body("{\"value\":\"long\",\"touchpoint\":\"CALL_CENTER\"}")
+                .put(url + "room/pillow").then().statusCode(200);
+        json().header("X-Rapport-Principal", "web-shop").body("{\"value\":\"still\"}").put(url + "drinks/water")
+                .then().statusCode(200).body("touchpoint", equalTo("API"));
+        json().header("X-Rapport-Principal", "agent-6").queryParam("touchpoint", "APP").delete(url + "drinks/water")
+                .then().statusCode(204);
+        json().get("/api/v1/customers/" + id).then().statusCode(200)
+                .body("preferences", hasSize(1))
+                .body("preferences[0].value", equalTo("long"))
+                .body("preferences[0].touchpoint", equalTo("CALL_CENTER"))
+                .body("preferences[0].updatedBy", equalTo("agent-5"));
+        json().get("/api/v1/customers/" + id + "/preferences").then().body("[0].touchpoint", equalTo("CALL_CENTER"));
+
+        json().queryParam("size", 2).get(url + "history").then().statusCode(200)
+                .body("total", equalTo(4)).body("size", equalTo(2)).body("items", hasSize(2))
+                .body("items[0].change", equalTo("REMOVED"))
+                .body("items[0].key", equalTo("water"))
+                .body("items[0].oldValue", equalTo("still"))
+                .body("items[0].newValue", nullValue())
+                .body("items[0].touchpoint", equalTo("APP"))
+                .body("items[0].actor", equalTo("agent-6"))
+                .body("items[1].change", equalTo("SET"))
+                .body("items[1].touchpoint", equalTo("API"));
+        json().queryParam("page", 1).queryParam("size", 2).get(url + "history").then().statusCode(200)
+                .body("items.change", org.hamcrest.Matchers.contains("SET", "SET"))
+                .body("items[0].oldValue", equalTo("short")).body("items[0].newValue", equalTo("long"))
+                .body("items[0].actor", equalTo("agent-5")).body("items[0].touchpoint", equalTo("CALL_CENTER"))
+                .body("items[1].oldValue", nullValue()).body("items[1].newValue", equalTo("short"))
+                .body("items[1].changedAt", org.hamcrest.Matchers.notNullValue());
+
+        json().body("{\"value\":\"x\",\"touchpoint\":\"PIGEON\"}").put(url + "room/pillow").then().statusCode(400);
+        json().queryParam("touchpoint", "PIGEON").delete(url + "room/pillow").then().statusCode(400)
+                .body("errors.field", hasItem("touchpoint"));
+        json().get("/api/v1/customers/" + java.util.UUID.randomUUID() + "/preferences/history").then().statusCode(404);
+    }
+
+    @Test
     void preferencesAreRememberedReturnedWithTheCustomerAndSearchable() {
         String id = Api.createPerson();
         String value = "long-" + System.nanoTime();

@@ -147,7 +147,12 @@ class CustomerApiIT {
                 .body("id", equalTo(id));
         json().queryParam("externalSystem", "shop").queryParam("externalId", ext).get("/api/v1/customers/lookup").then()
                 .statusCode(200).body("id", equalTo(id));
-        json().queryParam("email", Api.uniqueEmail()).get("/api/v1/customers/lookup").then().statusCode(404);
+        String unknown = Api.uniqueEmail();
+        String unknownPhone = Api.uniquePhone();
+        json().queryParam("email", unknown).get("/api/v1/customers/lookup").then().statusCode(404)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(unknown)));
+        json().queryParam("phone", unknownPhone).get("/api/v1/customers/lookup").then().statusCode(404)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(unknownPhone.substring(1))));
         json().queryParam("email", "nope").get("/api/v1/customers/lookup").then().statusCode(400);
     }
 

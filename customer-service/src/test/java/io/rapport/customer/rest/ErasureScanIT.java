@@ -63,6 +63,11 @@ class ErasureScanIT {
                     + "/consents/EMAIL").then().statusCode(200);
             json().body("{\"value\":\"pillow for " + duplicate.given + "\"}").put("/api/v1/customers/" + id + "/preferences/room/pillow")
                     .then().statusCode(200);
+            json().body("{\"value\":\"long pillow for " + survivor.given + "\",\"touchpoint\":\"STORE\"}")
+                    .put("/api/v1/customers/" + id + "/preferences/room/pillow").then().statusCode(200);
+            json().body("{\"value\":\"tea for " + duplicate.family + "\"}").put("/api/v1/customers/" + id + "/preferences/drinks/tea")
+                    .then().statusCode(200);
+            json().delete("/api/v1/customers/" + id + "/preferences/drinks/tea").then().statusCode(204);
         }
         json().body(survivor.body().replace(survivor.given, renamed)).put("/api/v1/customers/" + s).then().statusCode(200);
         as("steward-1").body("{\"mergedId\":\"" + d + "\",\"reason\":\"same person as " + duplicate.family + "\"}")

@@ -138,7 +138,95 @@ class ImportApiIT {
     }
 
     @Test
+    void anImportedCustomerWhosePurchaseIsThreeYearsOldIsDormant() {
+        String email = Api.uniqueEmail();
+        assertThat(post("/api/v1/customers/import", "{\"kind\":\"CONSUMER\",\"givenName\":\"Old\",\"emails\":[{\"value\":\""
+                + email + "\"}]}\n").<Integer>path("created")).isEqualTo(1);
+        String threeYearsAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(3 * 365)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        post("/api/v1/customers/import/purchases", "{\"customerEmail\":\"" + email + "\",\"sourceSystem\":\"legacy\",\"orderId\":\"OLD-"
+                + System.nanoTime() + "\",\"occurredAt\":\"" + threeYearsAgo + "\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"P-1\","
+                + "\"category\":\"bedding\",\"quantity\":1,\"unitPrice\":\"10.00\"}]}\n");
+        String customer = Api.json().queryParam("email", email).get("/api/v1/customers/lookup").then().statusCode(200)
+                .extract().path("id");
+        Api.json().get("/api/v1/customers/" + customer).then().body("lastActivityAt", equalTo(threeYearsAgo));
+
+        Api.json().post("/api/v1/customers/hygiene/dormancy-runs").then().statusCode(200);
+        Api.json().get("/api/v1/customers/" + customer).then().body("status", equalTo("DORMANT"));
+        assertThat(Db.events(ds, customer, "rapport.customer.status-changed.v1")).isEqualTo(1);
+
+        // importing another old purchase is no new activity: the customer stays DORMANT
+        post("/api/v1/customers/import/purchases", "{\"customerEmail\":\"" + email + "\",\"sourceSystem\":\"legacy\",\"orderId\":\"OLD-"
+                + System.nanoTime() + "\",\"occurredAt\":\"" + threeYearsAgo + "\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"P-1\","
+                + "\"category\":\"bedding\",\"quantity\":1,\"unitPrice\":\"10.00\"}]}\n");
+        Api.json().get("/api/v1/customers/" + customer).then().body("status", equalTo("DORMANT"));
+    }
+
+    @Test
     void importWantsNdjson() {
         Api.json().body("{}").post("/api/v1/customers/import").then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void theImport415NamesWhatItAccepts() {
+        Api.json().body("{}").post("/api/v1/customers/import").then().statusCode(415)
+                .body("detail", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("application/x-ndjson"),
+                        org.hamcrest.Matchers.containsString("text/csv")));
+        Api.json().body("{}").post("/api/v1/customers/import/purchases").then().statusCode(415)
+                .body("detail", org.hamcrest.Matchers.containsString("application/x-ndjson"));
+        given().contentType("text/plain").body("x").put("/api/v1/customers/" + java.util.UUID.randomUUID()).then()
+                .statusCode(415).body("detail", org.hamcrest.Matchers.containsString("application/json"));
+    }
+
+    private static ExtractableResponse<Response> csv(String body, int status) {
+        return given().contentType("text/csv").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/customers/import").then().statusCode(status).extract();
+    }
+
+    @Test
+    void customersAreImportedFromCsvWithAHeaderRowAndFailedRowsAreReportedByLineWithoutTheirValues() {
+        String tag = "csv" + System.nanoTime();
+        String email = Api.uniqueEmail();
+        String secret = "leak-" + System.nanoTime() + "@nowhere";
+        String file = "kind,givenName,familyName,email,phone,addressLine1,postalCode,city,country,tags,walletAmount,walletCurrency,"
+                + "channelPreference,externalSystem,externalId\n"
+                + "CONSUMER,Ada,\"Lovelace, Countess\"," + email + ",,\"12 St James's Square\",SW1Y 4JH,London,GB," + tag
+                + ";vip,2500.00,GBP,EMAIL;SMS,,\n"
+                + "CONSUMER,Bad,Mail," + secret + ",,,,,," + tag + ",,,,,\n"
+                + "ALIEN,X,Y," + Api.uniqueEmail() + ",,,,,," + tag + ",,,,,\n"
+                + "ENTERPRISE,,,,,,,,," + tag + ",,,,erp,C-" + tag + "\n"
+                + "\n"
+                + "CONSUMER,Again,Row," + email.toUpperCase() + ",,,,,," + tag + ",,,,,\n";
+        ExtractableResponse<Response> first = csv(file, 200);
+        assertThat(first.<Integer>path("rows")).isEqualTo(5);
+        assertThat(first.<Integer>path("created")).isEqualTo(1);
+        assertThat(first.<Integer>path("existing")).isEqualTo(1);
+        assertThat(first.<Integer>path("failed")).isEqualTo(3);
+        assertThat(first.<List<Integer>>path("errors.line")).containsExactly(3, 4, 5);
+        assertThat(first.<List<String>>path("errors.field")).contains("kind");
+        assertThat(first.asString()).doesNotContain(secret).doesNotContain("ALIEN");
+        Api.json().queryParam("tag", tag).get("/api/v1/customers").then().body("total", equalTo(1))
+                .body("items[0].displayName", equalTo("Ada Lovelace, Countess"))
+                .body("items[0].primaryEmail", equalTo(email));
+        ExtractableResponse<Response> again = csv(file, 200);
+        assertThat(again.<Integer>path("created")).isZero();
+        assertThat(again.<Integer>path("existing")).isEqualTo(2);
+    }
+
+    @Test
+    void anUnreadableCsvRowFailsWithItsLineAndTheRowsBeforeItAreKept() {
+        String tag = "csvbad" + System.nanoTime();
+        String file = "kind,givenName,email,tags\n"
+                + "CONSUMER,Ada," + Api.uniqueEmail() + "," + tag + "\n"
+                + "CONSUMER,Too,many,cells,here," + tag + "\n";
+        ExtractableResponse<Response> r = csv(file, 200);
+        assertThat(r.<Integer>path("created")).isEqualTo(1);
+        assertThat(r.<List<Integer>>path("errors.line")).containsExactly(3);
+        assertThat(r.asString()).doesNotContain("Too");
+    }
+
+    @Test
+    void aCsvWithAnUnknownColumnIsRefusedWhole() {
+        csv("kind,givenName,shoeSize\nCONSUMER,Ada,38\n", 400);
+        assertThat(csv("kind,givenName,shoeSize\nCONSUMER,Ada,38\n", 400).<String>path("errors[0].field")).isEqualTo("header");
     }
 }

@@ -46,6 +46,25 @@ class SearchBoundsIT {
     }
 
     @Test
+    void qSearchesNameEmailAndPhoneAndNeedsThreeCharacters() {
+        String email = Api.uniqueEmail();
+        String phone = Api.uniquePhone();
+        String family = "Qsearchly" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "q");
+        String id = Api.create(Api.person(email, phone).replace("Lovelace", family));
+        Api.json().queryParam("q", family.toLowerCase()).get("/api/v1/customers").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
+        Api.json().queryParam("q", email.substring(2, 12).toUpperCase()).get("/api/v1/customers").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
+        Api.json().queryParam("q", phone.substring(3)).get("/api/v1/customers").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(id));
+        Api.json().queryParam("q", family).queryParam("name", "nobody-at-all").get("/api/v1/customers").then()
+                .body("total", equalTo(0));
+        Api.json().queryParam("q", "ab").get("/api/v1/customers").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("q"));
+        Api.json().queryParam("name", family).get("/api/v1/customers").then().body("total", equalTo(1));
+    }
+
+    @Test
     void pagesDeeperThanTenThousandRowsAre400() {
         Api.json().queryParam("page", 51).queryParam("size", 200).get("/api/v1/customers").then().statusCode(400)
                 .contentType(PROBLEM).body("type", equalTo("https://rapport.dev/problems/page-too-deep"))

@@ -1,0 +1,105 @@
+package io.rapport.customer.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.rapport.customer.domain.DuplicateRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Finds fuzzy duplicate candidates of newly entered or imported customers and stores the pairs {@link DuplicateRule}
+ * suggests in the review queue (duplicate_suggestion). Candidates come from one set-based statement: for each new
+ * customer with an address, the live customers whose lower-case display name is trigram-similar ({@code %}, served
+ * by the pg_trgm index customer_display_name_trgm), the {@value #CANDIDATES} most similar first. A pair already
+ * in the queue, dismissed or merged is left as it is, so a dismissed pair is never suggested again. Detection never
+ * refuses a customer: it only adds suggestions.
+ */
+@ApplicationScoped
+public class DuplicateDetector {
+    static final int CANDIDATES = 20;
+    private static final String PHONES = "array(select p.value from customer_contact_point p where p.customer_id = %s.id"
+            + " and p.kind = 'PHONE')";
+    private static final String CANDIDATE_SQL = "select n.id, n.display_name, n.address_line1, n.postal_code, n.city,"
+            + " n.country, " + PHONES.formatted("n") + ", m.id, m.display_name, m.address_line1, m.postal_code, m.city,"
+            + " m.country, " + PHONES.formatted("m") + " from customer n cross join lateral (select * from customer m"
+            + " where m.id <> n.id and m.status in ('ACTIVE', 'DORMANT') and lower(m.display_name) % lower(n.display_name)"
+            + " order by similarity(lower(m.display_name), lower(n.display_name)) desc, m.id limit " + CANDIDATES + ") m"
+            + " where n.id = any(?) and n.status in ('ACTIVE', 'DORMANT') and n.address_line1 is not null";
+
+    private final AgroalDataSource dataSource;
+
+    public DuplicateDetector(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** After a single entry or update: its own transaction, so the customer is stored whatever happens here. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int detect(UUID customerId) {
+        try (Connection c = dataSource.getConnection()) {
+            return detect(c, List.of(customerId));
+        } catch (SQLException e) {
+            throw new IllegalStateException("duplicate detection failed", e);
+        }
+    }
+
+    /** Scores the candidates of {@code ids} on {@code c} (the caller's transaction); returns the new suggestions. */
+    public int detect(Connection c, List<UUID> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Instant now = Instant.now();
+        try (PreparedStatement find = c.prepareStatement(CANDIDATE_SQL);
+                PreparedStatement insert = c.prepareStatement("insert into duplicate_suggestion (id, customer_a, customer_b,"
+                        + " score, reasons, status, created_at) values (?, least(?::uuid, ?::uuid), greatest(?::uuid, ?::uuid),"
+                        + " ?, ?, 'OPEN', ?) on conflict (customer_a, customer_b) do nothing")) {
+            find.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            int pending = 0;
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    UUID a = rs.getObject(1, UUID.class);
+                    UUID b = rs.getObject(8, UUID.class);
+                    var verdict = DuplicateRule.judge(person(rs, 2), person(rs, 9));
+                    if (verdict.isEmpty()) {
+                        continue;
+                    }
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, a);
+                    insert.setObject(3, b);
+                    insert.setObject(4, a);
+                    insert.setObject(5, b);
+                    insert.setBigDecimal(6, BigDecimal.valueOf(verdict.get().score()).setScale(4, RoundingMode.HALF_UP));
+                    insert.setString(7, verdict.get().reasons().stream().map(Enum::name).collect(Collectors.joining(",")));
+                    insert.setTimestamp(8, Jdbc.ts(now));
+                    insert.addBatch();
+                    pending++;
+                }
+            }
+            if (pending == 0) {
+                return 0;
+            }
+            int added = 0;
+            for (int n : insert.executeBatch()) {
+                added += Math.max(n, 0);
+            }
+            return added;
+        }
+    }
+
+    private static DuplicateRule.Person person(ResultSet rs, int from) throws SQLException {
+        Array phones = rs.getArray(from + 5);
+        Set<String> values = phones == null ? Set.of() : Set.of((String[]) phones.getArray());
+        return new DuplicateRule.Person(rs.getString(from), rs.getString(from + 1), rs.getString(from + 2),
+                rs.getString(from + 3), rs.getString(from + 4), values, null);
+    }
+}
