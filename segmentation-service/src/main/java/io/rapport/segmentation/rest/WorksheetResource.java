@@ -44,10 +44,10 @@ public class WorksheetResource {
     @GET
     @Path("gold")
     @Operation(summary = "Gold customers", description = "Customers in the top ABC class of the active policy (e.g. A); "
-            + "default sort revenue,desc.")
+            + "default sort netRevenue,desc (revenue minus refunds).")
     public Page<WorksheetRow> gold(@BeanParam PageRequest page) {
         String top = policies.active(Scheme.ABC).abc().labels().get(0);
-        return query.list("abc_class = ?", List.of(top), sort(page, "revenue,desc"), page);
+        return query.list("abc_class = ?", List.of(top), sort(page, "netRevenue,desc"), page);
     }
 
     @GET
@@ -75,8 +75,8 @@ public class WorksheetResource {
     @GET
     @Path("top-last-year")
     @Operation(summary = "Did last year's largest customers buy more this year?",
-            description = "The top customers by revenue in the 12 months before the last 12 (previousRevenue), with "
-                    + "change = revenue of the last 12 months - previousRevenue; top defaults to 100; default sort "
+            description = "The top customers by net revenue (revenue - refunds) in the 12 months before the last 12 "
+                    + "(previousRevenue), with change = net revenue of the last 12 months - previousRevenue; top defaults to 100; default sort "
                     + "previousRevenue,desc.")
     public Page<WorksheetRow> topLastYear(@QueryParam("top") @DefaultValue("100") int top, @BeanParam PageRequest page) {
         if (top < 1 || top > 100_000) {

@@ -59,11 +59,13 @@ public class Explainer {
             reason = switch (c.classLabel()) {
                 case ValueRules.BZ -> "profit " + f.profit().toPlainString() + " is below 0: costs more to serve than it returns";
                 case ValueRules.MVC -> "profit " + f.profit().toPlainString() + " is among the top profitable customers";
-                case ValueRules.MGC -> "potential (wallet - revenue) " + f.potential() + " is among the highest of the rest";
+                case ValueRules.MGC -> "potential (wallet - net revenue) " + f.potential() + " is among the highest of the rest";
                 default -> "neither among the top by profit nor by potential";
             };
         }
         figures.put("revenue", f.revenue().toPlainString());
+        figures.put("refunds", f.refunds().toPlainString());
+        figures.put("netRevenue", f.netRevenue().toPlainString());
         return new Explanation(c.scheme(), c.classLabel(), c.since(), c.policyVersion(), c.runId(), level, policy.describe(),
                 figures, thresholds, reason);
     }
