@@ -1,12 +1,14 @@
 package io.rapport.segmentation.rest;
 
 import io.rapport.segmentation.domain.CustomerFigures;
+import io.rapport.segmentation.domain.Decimals;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Value figures over a period; money as decimal strings in {@code currency}. revenue is what was bought, netRevenue =
+ * Value figures over a period; money as decimal strings with 2 decimals in {@code currency}, shareOfWallet with 4
+ * (Decimals). revenue is what was bought, netRevenue =
  * revenue - refunds (what ABC, share of wallet and potential use); shareOfWallet = netRevenue / wallet, a fraction
  * (0.25 = a quarter of the wallet), null without a known wallet; potential = wallet - netRevenue.
  */
@@ -24,12 +26,12 @@ public record FiguresView(String currency, String revenue, String costOfGoods, S
         return new FiguresView(currency, text(f.revenue()), text(f.costOfGoods()), text(f.refunds()), text(f.netRevenue()),
                 text(f.grossMargin()),
                 text(f.costToServe()), text(f.profit()), f.purchases(), f.categories(), f.complaints(), text(f.wallet()),
-                f.shareOfWallet() == null ? null : f.shareOfWallet().stripTrailingZeros().toPlainString(),
+                Decimals.ratio(f.shareOfWallet()),
                 text(f.potential()), f.tenureYears() == null ? null : f.tenureYears().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
                 f.firstPurchaseAt(), f.lastPurchaseAt());
     }
 
     static String text(BigDecimal v) {
-        return v == null ? null : v.toPlainString();
+        return Decimals.money(v);
     }
 }

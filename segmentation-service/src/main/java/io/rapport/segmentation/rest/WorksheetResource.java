@@ -29,7 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/segments/worksheet")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Differentiation worksheet", description = "Gold customers, cost drivers, complainers, YoY, wallet, prospects")
+@Tag(name = "Differentiation worksheet", description = "Gold customers, cost drivers, complainers, YoY, wallet, prospects. "
+        + "Rows carry the customer id, classes and the figures that put the customer on the list, never a name: "
+        + "segmentation keeps no personal data; names come from customer-service (GET /api/v1/customers/{id}) or the "
+        + "gateway's Customer 360.")
 public class WorksheetResource {
     private final WorksheetQuery query;
     private final PolicyStore policies;

@@ -2,7 +2,12 @@ package io.rapport.segmentation.service;
 
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.Page;
+import io.rapport.segmentation.domain.Decimals;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +33,7 @@ public class WorksheetQuery {
             Map.entry("profit", "profit"), Map.entry("purchases", "purchases"), Map.entry("categories", "categories"),
             Map.entry("complaints", "complaints"), Map.entry("wallet", "wallet"), Map.entry("shareOfWallet", "share_of_wallet"),
             Map.entry("potential", "potential"), Map.entry("previousRevenue", "previous_revenue"),
-            Map.entry("change", "change"));
+            Map.entry("change", "change"), Map.entry("revenueRank", "revenue_rank"));
 
     /** Columns only the month facts give: a filter or sort on them needs {@link #BASE}. */
     private static final List<String> FROM_MONTHS = List.of("previous_revenue", "change", "b b2");
@@ -55,6 +60,8 @@ public class WorksheetQuery {
                               coalesce(w.complaints, 0) as complaints, p.wallet,
                               case when p.wallet > 0 then (coalesce(w.revenue, 0) - coalesce(w.refunds, 0)) / p.wallet end as share_of_wallet,
                               p.wallet - (coalesce(w.revenue, 0) - coalesce(w.refunds, 0)) as potential, p.target,
+                              row_number() over (order by coalesce(w.revenue, 0) - coalesce(w.refunds, 0) desc, p.customer_id)
+                                  as revenue_rank, count(*) over () as live,
                               coalesce(w.previous_revenue, 0) as previous_revenue,
                               coalesce(w.year_revenue, 0) - coalesce(w.previous_revenue, 0) as change
                          from customer_profile p
@@ -84,7 +91,9 @@ public class WorksheetQuery {
                               p.w_purchases as purchases, coalesce(c.categories, 0) as categories,
                               coalesce(k.complaints, 0) as complaints, p.wallet,
                               case when p.wallet > 0 then (p.w_revenue - p.w_refunds) / p.wallet end as share_of_wallet,
-                              p.wallet - (p.w_revenue - p.w_refunds) as potential, p.target
+                              p.wallet - (p.w_revenue - p.w_refunds) as potential, p.target,
+                              row_number() over (order by p.w_revenue - p.w_refunds desc, p.customer_id) as revenue_rank,
+                              count(*) over () as live
                          from customer_profile p
                          left join c on c.customer_id = p.customer_id
                          left join k on k.customer_id = p.customer_id
@@ -134,12 +143,14 @@ public class WorksheetQuery {
         long[] total = {0};
         List<WorksheetRow> rows = db.list(sql, rs -> {
             total[0] = rs.getLong("total");
+            long rank = rs.getLong("revenue_rank");
             return new WorksheetRow(rs.getObject("customer_id", UUID.class), rs.getString("abc_class"), rs.getString("value_class"),
-                    rs.getBigDecimal("revenue"), rs.getBigDecimal("refunds"), rs.getBigDecimal("net_revenue"),
-                    rs.getBigDecimal("gross_margin"), rs.getBigDecimal("cost_to_serve"),
-                    rs.getBigDecimal("profit"), rs.getLong("purchases"), rs.getLong("categories"), rs.getLong("complaints"),
-                    rs.getBigDecimal("wallet"), rs.getBigDecimal("share_of_wallet"), rs.getBigDecimal("potential"),
-                    rs.getBoolean("target"), rs.getBigDecimal("previous_revenue"), rs.getBigDecimal("change"));
+                    money(rs, "revenue"), money(rs, "refunds"), money(rs, "net_revenue"), money(rs, "gross_margin"),
+                    money(rs, "cost_to_serve"), money(rs, "profit"), rs.getLong("purchases"), rs.getLong("categories"),
+                    rs.getLong("complaints"), money(rs, "wallet"), Decimals.ratio(rs.getBigDecimal("share_of_wallet")),
+                    money(rs, "potential"), rs.getBoolean("target"), rank,
+                    Decimals.ratio(BigDecimal.valueOf(rank).divide(BigDecimal.valueOf(rs.getLong("live")), MathContext.DECIMAL64)),
+                    money(rs, "previous_revenue"), money(rs, "change"));
         }, all.toArray());
         if (rows.isEmpty() && page.page > 0) {
             // past the last page: count the matches alone
@@ -150,5 +161,9 @@ public class WorksheetQuery {
             total[0] = db.count("select count(*) from (" + sql + ") t", counting.toArray());
         }
         return Page.of(rows, page, total[0]);
+    }
+
+    private static String money(ResultSet rs, String column) throws SQLException {
+        return Decimals.money(rs.getBigDecimal(column));
     }
 }
