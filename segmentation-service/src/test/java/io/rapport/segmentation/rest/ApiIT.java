@@ -213,4 +213,17 @@ class ApiIT {
                 .body("classes.find { it.scheme == 'ABC' }.reason", containsString(second))
                 .body("classes.find { it.scheme == 'ABC' }.figures.revenue", equalTo("500.00"));
     }
+
+    @Test
+    void aMissingOrUnknownSchemeIsAProblemNamingTheParameterAndTheAllowedValues() {
+        for (String path : List.of("/api/v1/segments/levels", "/api/v1/segments/transitions",
+                "/api/v1/segments/transitions/customers?toClass=A")) {
+            given().get(path).then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", equalTo("scheme: is required: one of ABC, VALUE"))
+                    .body("errors[0].field", equalTo("scheme")).body("detail", org.hamcrest.Matchers.not(containsString("null")));
+        }
+        given().get("/api/v1/segments/levels?scheme=").then().statusCode(400).body("detail", containsString("is required"));
+        given().get("/api/v1/segments/levels?scheme=XYZ").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("scheme: must be one of ABC, VALUE")).body("errors[0].field", equalTo("scheme"));
+    }
 }
