@@ -138,6 +138,8 @@ class EventFlowIT {
         assertThat(view.getString("classes[0].reason")).contains("4500");
         assertThat(view.getInt("window.purchases")).isEqualTo(2);
         assertThat(view.getInt("window.categories")).isEqualTo(2);
+        // the purchase lines' SKUs are kept for SKU-level co-purchase rules
+        assertThat(data.count("select count(distinct sku) from sku_month where customer_id = ?", d)).isEqualTo(2);
         given().get("/api/v1/segments/customers/{id}/history", d).then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.equalTo(2)).body("items[0].toClass", org.hamcrest.Matchers.equalTo("A"));
     }

@@ -129,22 +129,58 @@ class ApiIT {
     }
 
     @Test
-    void coPurchaseRecommendsWhatPeersBoughtWithCounts() {
+    void coPurchaseRecommendsWithSupportConfidenceAndLift() {
         data.customer(id(1), null, false);
         data.category(id(1), "TENTS");
-        for (int i = 2; i <= 4; i++) {
+        for (int i = 2; i <= 7; i++) {                          // 6 peers bought TENTS and SLEEPING_BAGS
             data.customer(id(i), null, false);
             data.category(id(i), "TENTS");
             data.category(id(i), "SLEEPING_BAGS");
         }
-        data.category(id(2), "STOVES");
-        data.customer(id(5), null, false);
-        data.category(id(5), "GOLF");                          // no shared category: not a peer
+        for (int i = 8; i <= 9; i++) {                          // 2 more bought SLEEPING_BAGS and GOLF only
+            data.customer(id(i), null, false);
+            data.category(id(i), "SLEEPING_BAGS");
+            data.category(id(i), "GOLF");
+        }
+        // 9 customers: TENTS 7, SLEEPING_BAGS 8, both 6: support 6/9, confidence 6/7, lift (6/7) / (8/9)
         given().get("/api/v1/segments/customers/{id}/recommendations", id(1)).then().statusCode(200)
-                .body("boughtCategories", contains("TENTS")).body("peers", equalTo(3))
-                .body("recommendations.category", contains("SLEEPING_BAGS", "STOVES"))
-                .body("recommendations.customers", contains(3, 1));
+                .body("level", equalTo("category")).body("bought", contains("TENTS")).body("customers", equalTo(9))
+                .body("minSupport", equalTo(5))
+                .body("recommendations.item", contains("SLEEPING_BAGS"))
+                .body("recommendations[0].because", equalTo("TENTS")).body("recommendations[0].customers", equalTo(6))
+                .body("recommendations[0].support", equalTo("0.6667")).body("recommendations[0].confidence", equalTo("0.8571"))
+                .body("recommendations[0].lift", equalTo("0.9643"));
         given().get("/api/v1/segments/customers/{id}/recommendations?limit=0", id(1)).then().statusCode(400);
+        given().get("/api/v1/segments/customers/{id}/recommendations?level=brand", id(1)).then().statusCode(400)
+                .body("errors[0].field", equalTo("level"));
+    }
+
+    @Test
+    void aPairBoughtBySingleCustomerNeverAppears() {
+        for (int i = 1; i <= 7; i++) {
+            data.customer(id(i), null, false);
+            data.category(id(i), "TENTS");
+            data.sku(id(i), "TENT-2P");
+        }
+        data.category(id(2), "ORTHOPAEDIC_INSOLES");              // one customer's purchase: must never be revealed
+        data.sku(id(2), "INSOLE-XL");
+        for (int i = 3; i <= 6; i++) {                            // 4 customers: still under the minimum support of 5
+            data.category(id(i), "STOVES");
+            data.sku(id(i), "STOVE-1");
+        }
+        for (String level : List.of("category", "sku")) {
+            given().get("/api/v1/segments/customers/{id}/recommendations?level=" + level, id(1)).then().statusCode(200)
+                    .body("level", equalTo(level)).body("recommendations", hasSize(0));
+        }
+        data.customer(id(8), null, false);                         // a fifth customer buys tent and stove
+        data.category(id(8), "TENTS");
+        data.category(id(8), "STOVES");
+        data.sku(id(8), "TENT-2P");
+        data.sku(id(8), "STOVE-1");
+        given().get("/api/v1/segments/customers/{id}/recommendations", id(1)).then().statusCode(200)
+                .body("recommendations.item", contains("STOVES")).body("recommendations[0].customers", equalTo(5));
+        given().get("/api/v1/segments/customers/{id}/recommendations?level=sku", id(1)).then().statusCode(200)
+                .body("bought", contains("TENT-2P")).body("recommendations.item", contains("STOVE-1"));
     }
 
     @Test
