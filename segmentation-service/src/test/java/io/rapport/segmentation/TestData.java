@@ -26,7 +26,7 @@ public class TestData {
 
     /** Empties the tables (see above) and brings the kept window totals back to the configured window. */
     public void reset() {
-        db.update("truncate customer_profile, value_month, category_month, customer_segment, segment_change, segment_run");
+        db.update("truncate customer_profile, value_month, category_month, sku_month, customer_segment, segment_change, segment_run");
         db.update("delete from run_event_job");
         db.update("delete from rapport_outbox");
         db.update("delete from segment_policy where version > 1");
@@ -63,6 +63,10 @@ public class TestData {
     public void category(UUID id, String category) {
         db.update("insert into category_month (customer_id, month, category, purchases) values (?, ?, ?, 1)", id, thisMonth(),
                 category);
+    }
+
+    public void sku(UUID id, String sku) {
+        db.update("insert into sku_month (customer_id, month, sku, purchases) values (?, ?, ?, 1)", id, thisMonth(), sku);
     }
 
     public void markErased(UUID id) {

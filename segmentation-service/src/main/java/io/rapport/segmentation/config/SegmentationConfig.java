@@ -35,6 +35,13 @@ public interface SegmentationConfig {
     @WithDefault("2")
     int repeatComplaints();
 
+    /**
+     * Co-purchase recommendations: a rule (bought X, buys Y) is shown only when at least this many distinct customers
+     * bought both, so no recommendation rests on or reveals the purchases of fewer customers (at least 2).
+     */
+    @WithDefault("5")
+    int recommendationMinSupport();
+
     Kotler kotler();
 
     /** Thresholds of Kotler's matrix (see KotlerMatrix). */

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One customer's value figures over a period. Money in the service currency. Gross margin = revenue -
- * cost of goods - refunds (cost of goods is net of goods returned); profit = gross margin - cost-to-serve;
- * share of wallet = revenue / wallet, unknown without a wallet; potential = wallet - revenue.
+ * One customer's value figures over a period. Money in the service currency. {@code revenue} is what was bought
+ * (gross); net revenue = revenue - refunds is what the customer is worth: it is the REVENUE metric of ABC, the
+ * revenue of share of wallet and of potential. Gross margin = net revenue - cost of goods (cost of goods is net of
+ * goods returned), i.e. revenue - refunds - cost of goods; profit = gross margin - cost-to-serve; share of wallet =
+ * net revenue / wallet, unknown without a wallet; potential = wallet - net revenue.
  *
  * @param tenureYears years since the customer was first seen (registration or first purchase)
  */
@@ -19,30 +21,36 @@ public record CustomerFigures(BigDecimal revenue, BigDecimal costOfGoods, BigDec
 
     private static final MathContext DIVISION = new MathContext(20, RoundingMode.HALF_EVEN);
 
+    /** Revenue minus the money given back by refunds: a wholly refunded order adds nothing. */
+    public BigDecimal netRevenue() {
+        return revenue.subtract(refunds);
+    }
+
     public BigDecimal grossMargin() {
-        return revenue.subtract(costOfGoods).subtract(refunds);
+        return netRevenue().subtract(costOfGoods);
     }
 
     public BigDecimal profit() {
         return grossMargin().subtract(costToServe);
     }
 
-    /** Revenue / wallet (a fraction, 1 = all of it); null when the wallet is unknown or not positive. */
+    /** Net revenue / wallet (a fraction, 1 = all of it); null when the wallet is unknown or not positive. */
     public BigDecimal shareOfWallet() {
-        return wallet == null || wallet.signum() <= 0 ? null : revenue.divide(wallet, DIVISION);
+        return wallet == null || wallet.signum() <= 0 ? null : netRevenue().divide(wallet, DIVISION);
     }
 
+    /** Wallet - net revenue; null when the wallet is unknown. */
     public BigDecimal potential() {
-        return wallet == null ? null : wallet.subtract(revenue);
+        return wallet == null ? null : wallet.subtract(netRevenue());
     }
 
     /**
-     * The value of an ABC metric. SCORE = sum of weight x figure / the figure's largest value over all
+     * The value of an ABC metric (REVENUE is net revenue). SCORE = sum of weight x figure / the figure's largest value over all
      * customers in the last run ({@code maxima}); a figure whose maximum is not positive adds nothing.
      */
     public BigDecimal metric(AbcRules rules, Map<ScoreWeight, BigDecimal> maxima) {
         return switch (rules.metric()) {
-            case REVENUE -> revenue;
+            case REVENUE -> netRevenue();
             case PROFIT -> profit();
             case VOLUME -> BigDecimal.valueOf(purchases);
             case SCORE -> score(rules, maxima);
@@ -64,7 +72,7 @@ public record CustomerFigures(BigDecimal revenue, BigDecimal costOfGoods, BigDec
 
     public BigDecimal figure(ScoreWeight w) {
         return switch (w) {
-            case REVENUE -> revenue;
+            case REVENUE -> netRevenue();
             case PROFIT -> profit();
             case VOLUME -> BigDecimal.valueOf(purchases);
             case TENURE -> tenureYears == null ? BigDecimal.ZERO : tenureYears;

@@ -33,7 +33,7 @@ public final class MonthTotals {
         }
     }
 
-    /** Purchases of one customer in one month and category. */
+    /** Purchases of one customer in one month and category (or SKU, in {@link #skus()}). */
     public record Category(UUID customerId, LocalDate month, String category, int purchases) {
     }
 
@@ -43,12 +43,15 @@ public final class MonthTotals {
 
     private final List<Month> months;
     private final List<Category> categories;
+    private final List<Category> skus;
     private final List<PurchaseSpan> purchases;
     private final Set<UUID> reclassify;
 
-    private MonthTotals(List<Month> months, List<Category> categories, List<PurchaseSpan> purchases, Set<UUID> reclassify) {
+    private MonthTotals(List<Month> months, List<Category> categories, List<Category> skus, List<PurchaseSpan> purchases,
+            Set<UUID> reclassify) {
         this.months = months;
         this.categories = categories;
+        this.skus = skus;
         this.purchases = purchases;
         this.reclassify = reclassify;
     }
@@ -63,8 +66,10 @@ public final class MonthTotals {
         }
         Comparator<MonthKey> monthOrder = Comparator.comparing(MonthKey::customerId, UUID_ORDER).thenComparing(MonthKey::month);
         Map<MonthKey, Month> months = new TreeMap<>(monthOrder);
-        Map<CategoryKey, Integer> categories = new TreeMap<>(Comparator.comparing(CategoryKey::customerId, UUID_ORDER)
-                .thenComparing(CategoryKey::month).thenComparing(CategoryKey::category));
+        Comparator<CategoryKey> categoryOrder = Comparator.comparing(CategoryKey::customerId, UUID_ORDER)
+                .thenComparing(CategoryKey::month).thenComparing(CategoryKey::category);
+        Map<CategoryKey, Integer> categories = new TreeMap<>(categoryOrder);
+        Map<CategoryKey, Integer> skus = new TreeMap<>(categoryOrder);
         Map<UUID, PurchaseSpan> spans = new TreeMap<>(UUID_ORDER);
         Set<UUID> reclassify = new LinkedHashSet<>();
         for (ValueFact f : facts) {
@@ -74,6 +79,9 @@ public final class MonthTotals {
                     BigDecimal.ZERO, 0, 0) : m).plus(f));
             for (String category : f.categories()) {
                 categories.merge(new CategoryKey(id, f.month(), category), 1, Integer::sum);
+            }
+            for (String sku : f.skus()) {
+                skus.merge(new CategoryKey(id, f.month(), sku), 1, Integer::sum);
             }
             if (f.purchasedAt() != null) {
                 spans.merge(id, new PurchaseSpan(id, f.purchasedAt(), f.purchasedAt()), (a, b) -> new PurchaseSpan(id,
@@ -85,8 +93,10 @@ public final class MonthTotals {
         }
         List<Category> categoryRows = new ArrayList<>();
         categories.forEach((k, n) -> categoryRows.add(new Category(k.customerId(), k.month(), k.category(), n)));
-        return new MonthTotals(List.copyOf(months.values()), List.copyOf(categoryRows), List.copyOf(spans.values()),
-                Set.copyOf(reclassify));
+        List<Category> skuRows = new ArrayList<>();
+        skus.forEach((k, n) -> skuRows.add(new Category(k.customerId(), k.month(), k.category(), n)));
+        return new MonthTotals(List.copyOf(months.values()), List.copyOf(categoryRows), List.copyOf(skuRows),
+                List.copyOf(spans.values()), Set.copyOf(reclassify));
     }
 
     public List<Month> months() {
@@ -95,6 +105,11 @@ public final class MonthTotals {
 
     public List<Category> categories() {
         return categories;
+    }
+
+    /** Purchases per customer, month and SKU ({@code category} holds the SKU). */
+    public List<Category> skus() {
+        return skus;
     }
 
     public List<PurchaseSpan> purchases() {

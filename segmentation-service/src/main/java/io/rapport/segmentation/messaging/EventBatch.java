@@ -58,11 +58,13 @@ public final class EventBatch implements Consumer<IncomingEvent> {
         if (type.equals(CustomerEvents.PURCHASE_RECORDED.name())) {
             PurchaseRecorded p = event.payload(PurchaseRecorded.class);
             Set<String> categories = new TreeSet<>();
+            Set<String> skus = new TreeSet<>();
             if (p.lines() != null) {
                 p.lines().stream().map(PurchaseLine::category).filter(Objects::nonNull).forEach(categories::add);
+                p.lines().stream().map(PurchaseLine::sku).filter(s -> s != null && !s.isBlank()).forEach(skus::add);
             }
             facts.add(ValueFact.purchase(p.purchaseId(), UUID.fromString(p.customerId()), p.occurredAt(), money(p.total()),
-                    money(p.costOfGoods()), categories));
+                    money(p.costOfGoods()), categories, skus));
         } else if (type.equals(CustomerEvents.PURCHASE_REFUNDED.name())) {
             PurchaseRefunded r = event.payload(PurchaseRefunded.class);
             facts.add(ValueFact.refund(r.refundId(), UUID.fromString(r.customerId()), r.occurredAt(), money(r.amount()),

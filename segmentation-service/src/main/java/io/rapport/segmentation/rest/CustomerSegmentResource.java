@@ -6,7 +6,9 @@ import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
 import io.rapport.segmentation.config.SegmentationConfig;
+import io.rapport.segmentation.domain.CoPurchase;
 import io.rapport.segmentation.domain.CustomerFigures;
+import io.rapport.segmentation.domain.Decimals;
 import io.rapport.segmentation.domain.Scheme;
 import io.rapport.segmentation.service.ClassChange;
 import io.rapport.segmentation.service.CoPurchaseQuery;
@@ -24,9 +26,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One customer: value profile with classes and explanations, class history, co-purchase recommendations. */
@@ -86,24 +90,63 @@ public class CustomerSegmentResource {
         return Page.of(segments.history(customerId, s, sort, page), page, segments.countHistory(customerId, s));
     }
 
-    /** Co-purchase recommendations with the counts that explain them. */
-    public record Recommendations(UUID customerId, List<String> boughtCategories, long peers,
-            List<CoPurchaseQuery.Recommendation> recommendations) {
+    /** Co-purchase recommendations with the measures that explain them. */
+    @Schema(description = "Co-purchase recommendations for one customer at category or SKU level. customers = distinct "
+            + "customers (live, with a basket at that level) the measures are taken over; minSupport = the fewest distinct "
+            + "customers who must have bought both items of a rule for it to be shown (rapport.segmentation."
+            + "recommendation-min-support, default 5), so no recommendation reveals one customer's purchases. Measures are "
+            + "decimal strings with 4 decimals.", examples = """
+            {"customerId":"6f1c2f9e-2b7a-4a43-9d1e-0c3c2b1a9e10","level":"category","bought":["TENTS"],"customers":1200,
+             "minSupport":5,"recommendations":[{"item":"SLEEPING_BAGS","because":"TENTS","customers":96,
+             "support":"0.0800","confidence":"0.4000","lift":"4.0000"}]}""")
+    public record Recommendations(UUID customerId, @Schema(enumeration = {"category", "sku"}) String level,
+            List<String> bought, long customers, int minSupport, List<Recommendation> recommendations) {
+    }
+
+    /**
+     * One recommended item with its best rule "bought {@code because} -> buys {@code item}": customers = distinct
+     * customers who bought both; support = customers / all customers; confidence = customers / customers who bought
+     * {@code because}; lift = confidence / share of all customers who bought {@code item} (above 1: more likely than
+     * overall).
+     */
+    public record Recommendation(String item, String because, long customers, String support, String confidence,
+            String lift) {
     }
 
     @GET
     @Path("{id}/recommendations")
-    @Operation(summary = "Categories to offer a customer (co-purchase)",
-            description = "Categories most often bought by customers who bought a category this customer bought, and that "
-                    + "this customer has not bought yet; customers = how many such peers bought it.")
-    public Recommendations recommendations(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("10") int limit) {
+    @Operation(summary = "Items to offer a customer (co-purchase rules with support, confidence and lift)",
+            description = "Items (level=category, the default, or level=sku) this customer has not bought, each with its "
+                    + "best association rule from an item the customer bought: highest confidence first, then lift, then "
+                    + "name. Only rules bought by at least minSupport distinct customers appear (configurable, default 5): "
+                    + "a pair bought by fewer customers never shows. Lifetime baskets of live customers. SKU rules count "
+                    + "purchases recorded since SKUs were kept (migration V10).")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "level", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "category (default) or sku", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"category", "sku"}))
+    public Recommendations recommendations(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("10") int limit,
+            @QueryParam("level") String level) {
         UUID customerId = Params.uuid("id", id);
         if (limit < 1 || limit > 100) {
             throw ProblemException.invalid("limit", "must be between 1 and 100");
         }
+        CoPurchaseQuery.Level l = level(level);
         segments.profile(customerId).orElseThrow(() -> ProblemException.notFound("customer", customerId));
-        var recs = coPurchase.recommend(customerId, limit);
-        return new Recommendations(customerId, coPurchase.categories(customerId), recs.isEmpty() ? 0 : recs.get(0).peers(),
-                recs);
+        int minSupport = Math.max(2, config.recommendationMinSupport());
+        CoPurchaseQuery.Counts counts = coPurchase.pairs(customerId, l, minSupport);
+        List<Recommendation> recs = CoPurchase.recommend(counts.pairs(), counts.customers(), limit).stream()
+                .map(r -> new Recommendation(r.item(), r.because(), r.customers(), Decimals.ratio(r.support()),
+                        Decimals.ratio(r.confidence()), Decimals.ratio(r.lift())))
+                .toList();
+        return new Recommendations(customerId, l.name().toLowerCase(Locale.ROOT), coPurchase.bought(customerId, l),
+                counts.customers(), minSupport, recs);
+    }
+
+    private static CoPurchaseQuery.Level level(String level) {
+        if (level == null || level.isBlank() || level.equalsIgnoreCase("category")) {
+            return CoPurchaseQuery.Level.CATEGORY;
+        }
+        if (level.equalsIgnoreCase("sku")) {
+            return CoPurchaseQuery.Level.SKU;
+        }
+        throw ProblemException.invalid("level", "must be one of category, sku");
     }
 }

@@ -4,7 +4,9 @@ import io.rapport.platform.rest.ProblemException;
 import io.rapport.segmentation.domain.Scheme;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Checked parsing of path and query parameters: a bad value is a 400 problem naming the parameter. */
 final class Params {
@@ -19,10 +21,20 @@ final class Params {
         }
     }
 
+    /** The allowed schemes as the problems name them: "ABC, VALUE". */
+    static final String SCHEMES = Arrays.stream(Scheme.values()).map(Scheme::name).collect(Collectors.joining(", "));
+
+    /**
+     * A required scheme: missing or blank is a 400 saying it is required, another value a 400 listing the allowed
+     * ones (the value sent is not echoed).
+     */
     static Scheme scheme(String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid("scheme", "is required: one of " + SCHEMES);
+        }
         Scheme s = Scheme.parse(value);
         if (s == null) {
-            throw ProblemException.invalid("scheme", "unknown scheme '" + value + "'; one of ABC, VALUE");
+            throw ProblemException.invalid("scheme", "must be one of " + SCHEMES);
         }
         return s;
     }

@@ -29,7 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/segments/worksheet")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Differentiation worksheet", description = "Gold customers, cost drivers, complainers, YoY, wallet, prospects")
+@Tag(name = "Differentiation worksheet", description = "Gold customers, cost drivers, complainers, YoY, wallet, prospects. "
+        + "Rows carry the customer id, classes and the figures that put the customer on the list, never a name: "
+        + "segmentation keeps no personal data; names come from customer-service (GET /api/v1/customers/{id}) or the "
+        + "gateway's Customer 360.")
 public class WorksheetResource {
     private final WorksheetQuery query;
     private final PolicyStore policies;
@@ -44,10 +47,10 @@ public class WorksheetResource {
     @GET
     @Path("gold")
     @Operation(summary = "Gold customers", description = "Customers in the top ABC class of the active policy (e.g. A); "
-            + "default sort revenue,desc.")
+            + "default sort netRevenue,desc (revenue minus refunds).")
     public Page<WorksheetRow> gold(@BeanParam PageRequest page) {
         String top = policies.active(Scheme.ABC).abc().labels().get(0);
-        return query.list("abc_class = ?", List.of(top), sort(page, "revenue,desc"), page);
+        return query.list("abc_class = ?", List.of(top), sort(page, "netRevenue,desc"), page);
     }
 
     @GET
@@ -75,8 +78,8 @@ public class WorksheetResource {
     @GET
     @Path("top-last-year")
     @Operation(summary = "Did last year's largest customers buy more this year?",
-            description = "The top customers by revenue in the 12 months before the last 12 (previousRevenue), with "
-                    + "change = revenue of the last 12 months - previousRevenue; top defaults to 100; default sort "
+            description = "The top customers by net revenue (revenue - refunds) in the 12 months before the last 12 "
+                    + "(previousRevenue), with change = net revenue of the last 12 months - previousRevenue; top defaults to 100; default sort "
                     + "previousRevenue,desc.")
     public Page<WorksheetRow> topLastYear(@QueryParam("top") @DefaultValue("100") int top, @BeanParam PageRequest page) {
         if (top < 1 || top > 100_000) {

@@ -27,11 +27,13 @@ final class ClassificationSql {
     /**
      * The window figures of the live customers (not merged away, not erased) as the CTE {@code figures}, read where
      * it is used (never materialized: the columns a scheme does not use are never computed); tenure in years of
-     * 365.25 days.
+     * 365.25 days. {@code revenue} is NET revenue (bought minus refunded, as CustomerFigures#netRevenue): it is the
+     * REVENUE metric of ABC, the SCORE's revenue figure, the revenue of the potential (wallet - net revenue) and the
+     * revenue summed per class.
      */
     static final String FIGURES = """
             figures as not materialized (
-                select customer_id, w_revenue as revenue, w_revenue - w_cogs - w_refunds as margin,
+                select customer_id, w_revenue - w_refunds as revenue, w_revenue - w_cogs - w_refunds as margin,
                        w_revenue - w_cogs - w_refunds - w_cost_to_serve as profit, w_purchases as purchases, wallet,
                        %s as tenure
                   from customer_profile

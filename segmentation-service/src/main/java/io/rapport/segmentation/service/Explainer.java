@@ -3,6 +3,7 @@ package io.rapport.segmentation.service;
 import io.rapport.segmentation.domain.AbcRules;
 import io.rapport.segmentation.domain.AbcThresholds;
 import io.rapport.segmentation.domain.CustomerFigures;
+import io.rapport.segmentation.domain.Decimals;
 import io.rapport.segmentation.domain.Scheme;
 import io.rapport.segmentation.domain.ValueRules;
 import io.rapport.segmentation.domain.ValueThresholds;
@@ -12,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds the explanation of a stored class from the latest run of its scheme and the customer's window figures. */
+/**
+ * Builds the explanation of a stored class from the latest run of its scheme (the run whose thresholds hold every
+ * current class, see Explanation) and the customer's window figures.
+ */
 @ApplicationScoped
 public class Explainer {
     private final RunStore runs;
@@ -26,7 +30,11 @@ public class Explainer {
     public Explanation explain(CustomerClass c, CustomerFigures f) {
         Scheme scheme = Scheme.valueOf(c.scheme());
         Optional<RunSummary> run = runs.latest(scheme);
-        Policy policy = policies.version(scheme, run.map(RunSummary::policyVersion).orElse(c.policyVersion()));
+        long version = run.map(RunSummary::policyVersion).orElse(c.policyVersion());
+        Policy policy = policies.version(scheme, version);
+        // a run classifies everyone: a class unchanged since the run started was confirmed by it
+        String decidedBy = run.map(r -> r.runId().equals(c.runId()) || !c.since().isAfter(r.startedAt()) ? "RUN" : "EVENT")
+                .orElse(c.runId() == null ? "EVENT" : "RUN");
         String level = run.flatMap(r -> r.classes().stream().filter(s -> s.label().equals(c.classLabel())).findFirst())
                 .map(ClassStat::recommendedLevel).orElse(null);
         Map<String, String> figures = new LinkedHashMap<>();
@@ -37,34 +45,43 @@ public class Explainer {
             AbcThresholds t = run.map(r -> RunStore.abcThresholds(r, rules.labels())).orElse(null);
             BigDecimal value = f.metric(rules, t == null ? Map.of() : t.maxima());
             String metric = rules.metric().name().toLowerCase();
-            figures.put(metric, value.toPlainString());
+            String shown = Decimals.metric(rules.metric(), value);
+            figures.put(metric, shown);
             if (t != null) {
-                t.minimumValue().forEach((label, min) -> thresholds.put(label, min.toPlainString()));
+                t.minimumValue().forEach((label, min) -> thresholds.put(label, Decimals.metric(rules.metric(), min)));
             }
-            reason = value.signum() <= 0 ? metric + " " + value.toPlainString() + " is not positive: always " + rules.lastLabel()
-                    : metric + " " + value.toPlainString() + " against the smallest value of each class in the latest run "
+            reason = value.signum() <= 0 ? metric + " " + shown + " is not positive: always " + rules.lastLabel()
+                    : metric + " " + shown + " against the smallest value of each class in run " + cite(run, version) + " "
                             + thresholds + " puts the customer in " + c.classLabel();
         } else {
             ValueThresholds t = run.map(RunStore::valueThresholds).orElse(new ValueThresholds(null, null));
-            figures.put("profit", f.profit().toPlainString());
+            String profit = Decimals.money(f.profit());
+            figures.put("profit", profit);
             if (f.potential() != null) {
-                figures.put("potential", f.potential().toPlainString());
+                figures.put("potential", Decimals.money(f.potential()));
             }
             if (t.mvcMinimumProfit() != null) {
-                thresholds.put("mvcMinimumProfit", t.mvcMinimumProfit().toPlainString());
+                thresholds.put("mvcMinimumProfit", Decimals.money(t.mvcMinimumProfit()));
             }
             if (t.mgcMinimumPotential() != null) {
-                thresholds.put("mgcMinimumPotential", t.mgcMinimumPotential().toPlainString());
+                thresholds.put("mgcMinimumPotential", Decimals.money(t.mgcMinimumPotential()));
             }
             reason = switch (c.classLabel()) {
-                case ValueRules.BZ -> "profit " + f.profit().toPlainString() + " is below 0: costs more to serve than it returns";
-                case ValueRules.MVC -> "profit " + f.profit().toPlainString() + " is among the top profitable customers";
-                case ValueRules.MGC -> "potential (wallet - revenue) " + f.potential() + " is among the highest of the rest";
-                default -> "neither among the top by profit nor by potential";
+                case ValueRules.BZ -> "profit " + profit + " is below 0: costs more to serve than it returns";
+                case ValueRules.MVC -> "profit " + profit + " is among the top profitable customers in run " + cite(run, version);
+                case ValueRules.MGC -> "potential (wallet - net revenue) " + Decimals.money(f.potential())
+                        + " is among the highest of the rest in run " + cite(run, version);
+                default -> "neither among the top by profit nor by potential in run " + cite(run, version);
             };
         }
-        figures.put("revenue", f.revenue().toPlainString());
-        return new Explanation(c.scheme(), c.classLabel(), c.since(), c.policyVersion(), c.runId(), level, policy.describe(),
-                figures, thresholds, reason);
+        figures.put("revenue", Decimals.money(f.revenue()));
+        figures.put("refunds", Decimals.money(f.refunds()));
+        figures.put("netRevenue", Decimals.money(f.netRevenue()));
+        return new Explanation(c.scheme(), c.classLabel(), c.since(), version, run.map(RunSummary::runId).orElse(c.runId()),
+                decidedBy, level, policy.describe(), figures, thresholds, reason);
+    }
+
+    private static String cite(Optional<RunSummary> run, long version) {
+        return run.map(r -> r.runId() + " (policy v" + version + ")").orElse("(none yet)");
     }
 }

@@ -109,6 +109,16 @@ public class ProfileService {
                     categories.stream().map(MonthTotals.Category::category).toArray(String[]::new),
                     categories.stream().map(MonthTotals.Category::purchases).toArray(Integer[]::new));
         }
+        List<MonthTotals.Category> skus = totals.skus();
+        if (!skus.isEmpty()) {
+            db.update("insert into sku_month (customer_id, month, sku, purchases)"
+                    + " select * from unnest(?::uuid[], ?::text[]::date[], ?::text[], ?::int[])"
+                    + " on conflict (customer_id, month, sku) do update set purchases = sku_month.purchases + excluded.purchases",
+                    skus.stream().map(MonthTotals.Category::customerId).toArray(UUID[]::new),
+                    skus.stream().map(c -> c.month().toString()).toArray(String[]::new),
+                    skus.stream().map(MonthTotals.Category::category).toArray(String[]::new),
+                    skus.stream().map(MonthTotals.Category::purchases).toArray(Integer[]::new));
+        }
         List<MonthTotals.PurchaseSpan> spans = totals.purchases();
         if (!spans.isEmpty()) {
             db.update("update customer_profile p set first_purchase_at = least(p.first_purchase_at, u.first_at),"
@@ -147,6 +157,11 @@ public class ProfileService {
                 + " on conflict (customer_id, month, category) do update set purchases = category_month.purchases + excluded.purchases",
                 survivor, merged);
         db.update("delete from category_month where customer_id = ?", merged);
+        db.update("insert into sku_month (customer_id, month, sku, purchases)"
+                + " select ?, month, sku, purchases from sku_month where customer_id = ?"
+                + " on conflict (customer_id, month, sku) do update set purchases = sku_month.purchases + excluded.purchases",
+                survivor, merged);
+        db.update("delete from sku_month where customer_id = ?", merged);
         db.update("update customer_profile s set wallet = coalesce(s.wallet, m.wallet), target = s.target or m.target,"
                 + " kind = coalesce(s.kind, m.kind), customer_since = least(s.customer_since, m.customer_since),"
                 + " first_purchase_at = least(s.first_purchase_at, m.first_purchase_at),"

@@ -2,7 +2,12 @@ package io.rapport.segmentation.service;
 
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.Page;
+import io.rapport.segmentation.domain.Decimals;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,34 +28,40 @@ import java.util.UUID;
 public class WorksheetQuery {
     /** API sort field to SQL column, shared by every list. */
     public static final Map<String, String> SORTABLE = Map.ofEntries(Map.entry("customerId", "customer_id"),
-            Map.entry("revenue", "revenue"), Map.entry("grossMargin", "gross_margin"), Map.entry("costToServe", "cost_to_serve"),
+            Map.entry("revenue", "revenue"), Map.entry("refunds", "refunds"), Map.entry("netRevenue", "net_revenue"),
+            Map.entry("grossMargin", "gross_margin"), Map.entry("costToServe", "cost_to_serve"),
             Map.entry("profit", "profit"), Map.entry("purchases", "purchases"), Map.entry("categories", "categories"),
             Map.entry("complaints", "complaints"), Map.entry("wallet", "wallet"), Map.entry("shareOfWallet", "share_of_wallet"),
             Map.entry("potential", "potential"), Map.entry("previousRevenue", "previous_revenue"),
-            Map.entry("change", "change"));
+            Map.entry("change", "change"), Map.entry("revenueRank", "revenue_rank"));
 
     /** Columns only the month facts give: a filter or sort on them needs {@link #BASE}. */
     private static final List<String> FROM_MONTHS = List.of("previous_revenue", "change", "b b2");
 
     private static final String BASE = """
             with w as (select customer_id, sum(revenue) filter (where month >= ?) as revenue,
-                              sum(cogs + refunds) filter (where month >= ?) as cogs_refunds,
+                              sum(refunds) filter (where month >= ?) as refunds,
+                              sum(cogs) filter (where month >= ?) as cogs,
                               sum(cost_to_serve) filter (where month >= ?) as cost_to_serve,
                               sum(purchases) filter (where month >= ?) as purchases,
                               sum(complaints) filter (where month >= ?) as complaints,
-                              sum(revenue) filter (where month >= ?) as year_revenue,
-                              sum(revenue) filter (where month >= ? and month < ?) as previous_revenue
+                              sum(revenue - refunds) filter (where month >= ?) as year_revenue,
+                              sum(revenue - refunds) filter (where month >= ? and month < ?) as previous_revenue
                          from value_month where month >= least(?::date, ?::date) group by customer_id),
                  c as (select customer_id, count(distinct category) as categories from category_month where month >= ?
                         group by customer_id),
                  b as (select p.customer_id, a.class_label as abc_class, v.class_label as value_class,
-                              coalesce(w.revenue, 0) as revenue, coalesce(w.revenue, 0) - coalesce(w.cogs_refunds, 0) as gross_margin,
+                              coalesce(w.revenue, 0) as revenue, coalesce(w.refunds, 0) as refunds,
+                              coalesce(w.revenue, 0) - coalesce(w.refunds, 0) as net_revenue,
+                              coalesce(w.revenue, 0) - coalesce(w.refunds, 0) - coalesce(w.cogs, 0) as gross_margin,
                               coalesce(w.cost_to_serve, 0) as cost_to_serve,
-                              coalesce(w.revenue, 0) - coalesce(w.cogs_refunds, 0) - coalesce(w.cost_to_serve, 0) as profit,
+                              coalesce(w.revenue, 0) - coalesce(w.refunds, 0) - coalesce(w.cogs, 0) - coalesce(w.cost_to_serve, 0) as profit,
                               coalesce(w.purchases, 0) as purchases, coalesce(c.categories, 0) as categories,
                               coalesce(w.complaints, 0) as complaints, p.wallet,
-                              case when p.wallet > 0 then coalesce(w.revenue, 0) / p.wallet end as share_of_wallet,
-                              p.wallet - coalesce(w.revenue, 0) as potential, p.target,
+                              case when p.wallet > 0 then (coalesce(w.revenue, 0) - coalesce(w.refunds, 0)) / p.wallet end as share_of_wallet,
+                              p.wallet - (coalesce(w.revenue, 0) - coalesce(w.refunds, 0)) as potential, p.target,
+                              row_number() over (order by coalesce(w.revenue, 0) - coalesce(w.refunds, 0) desc, p.customer_id)
+                                  as revenue_rank, count(*) over () as live,
                               coalesce(w.previous_revenue, 0) as previous_revenue,
                               coalesce(w.year_revenue, 0) - coalesce(w.previous_revenue, 0) as change
                          from customer_profile p
@@ -73,13 +84,16 @@ public class WorksheetQuery {
                  k as (select customer_id, sum(complaints) as complaints from value_month where month >= ? and complaints > 0
                         group by customer_id),
                  b as (select p.customer_id, a.class_label as abc_class, v.class_label as value_class,
-                              p.w_revenue as revenue, p.w_revenue - p.w_cogs - p.w_refunds as gross_margin,
+                              p.w_revenue as revenue, p.w_refunds as refunds, p.w_revenue - p.w_refunds as net_revenue,
+                              p.w_revenue - p.w_cogs - p.w_refunds as gross_margin,
                               p.w_cost_to_serve as cost_to_serve,
                               p.w_revenue - p.w_cogs - p.w_refunds - p.w_cost_to_serve as profit,
                               p.w_purchases as purchases, coalesce(c.categories, 0) as categories,
                               coalesce(k.complaints, 0) as complaints, p.wallet,
-                              case when p.wallet > 0 then p.w_revenue / p.wallet end as share_of_wallet,
-                              p.wallet - p.w_revenue as potential, p.target
+                              case when p.wallet > 0 then (p.w_revenue - p.w_refunds) / p.wallet end as share_of_wallet,
+                              p.wallet - (p.w_revenue - p.w_refunds) as potential, p.target,
+                              row_number() over (order by p.w_revenue - p.w_refunds desc, p.customer_id) as revenue_rank,
+                              count(*) over () as live
                          from customer_profile p
                          left join c on c.customer_id = p.customer_id
                          left join k on k.customer_id = p.customer_id
@@ -91,8 +105,8 @@ public class WorksheetQuery {
             select page.*, coalesce(h.previous_revenue, 0) as previous_revenue,
                    coalesce(h.year_revenue, 0) - coalesce(h.previous_revenue, 0) as change
               from page
-              left join lateral (select sum(revenue) filter (where month >= ?) as year_revenue,
-                                        sum(revenue) filter (where month >= ? and month < ?) as previous_revenue
+              left join lateral (select sum(revenue - refunds) filter (where month >= ?) as year_revenue,
+                                        sum(revenue - refunds) filter (where month >= ? and month < ?) as previous_revenue
                                    from value_month m where m.customer_id = page.customer_id and m.month >= ?) h on true
              order by page.%2$s %3$s nulls last, page.customer_id
             """;
@@ -118,7 +132,7 @@ public class WorksheetQuery {
         String column = SORTABLE.get(sort.field());
         boolean kept = FROM_MONTHS.stream().noneMatch(c -> filter.contains(c) || column.equals(c)) && totals.coverConfiguredWindow();
         List<Object> all = new ArrayList<>(kept ? List.of(window, year)
-                : List.of(window, window, window, window, year, year, previous, year, window, previous, window));
+                : List.of(window, window, window, window, window, year, year, previous, year, window, previous, window));
         all.addAll(params);
         all.add(page.size);
         all.add(page.offset());
@@ -129,11 +143,14 @@ public class WorksheetQuery {
         long[] total = {0};
         List<WorksheetRow> rows = db.list(sql, rs -> {
             total[0] = rs.getLong("total");
+            long rank = rs.getLong("revenue_rank");
             return new WorksheetRow(rs.getObject("customer_id", UUID.class), rs.getString("abc_class"), rs.getString("value_class"),
-                    rs.getBigDecimal("revenue"), rs.getBigDecimal("gross_margin"), rs.getBigDecimal("cost_to_serve"),
-                    rs.getBigDecimal("profit"), rs.getLong("purchases"), rs.getLong("categories"), rs.getLong("complaints"),
-                    rs.getBigDecimal("wallet"), rs.getBigDecimal("share_of_wallet"), rs.getBigDecimal("potential"),
-                    rs.getBoolean("target"), rs.getBigDecimal("previous_revenue"), rs.getBigDecimal("change"));
+                    money(rs, "revenue"), money(rs, "refunds"), money(rs, "net_revenue"), money(rs, "gross_margin"),
+                    money(rs, "cost_to_serve"), money(rs, "profit"), rs.getLong("purchases"), rs.getLong("categories"),
+                    rs.getLong("complaints"), money(rs, "wallet"), Decimals.ratio(rs.getBigDecimal("share_of_wallet")),
+                    money(rs, "potential"), rs.getBoolean("target"), rank,
+                    Decimals.ratio(BigDecimal.valueOf(rank).divide(BigDecimal.valueOf(rs.getLong("live")), MathContext.DECIMAL64)),
+                    money(rs, "previous_revenue"), money(rs, "change"));
         }, all.toArray());
         if (rows.isEmpty() && page.page > 0) {
             // past the last page: count the matches alone
@@ -144,5 +161,9 @@ public class WorksheetQuery {
             total[0] = db.count("select count(*) from (" + sql + ") t", counting.toArray());
         }
         return Page.of(rows, page, total[0]);
+    }
+
+    private static String money(ResultSet rs, String column) throws SQLException {
+        return Decimals.money(rs.getBigDecimal(column));
     }
 }

@@ -49,4 +49,16 @@ class KotlerMatrixTest {
         // the long tail: 80% of customers with 10% of the margin
         assertThat(matrix.recommend(80, BigDecimal.valueOf(100), 100, BigDecimal.valueOf(1000))).isEqualTo(RelationshipLevel.BASIC);
     }
+
+    @Test
+    void theAssessmentShowsTheInputsOfTheLevel() {
+        // 5 of 100 customers, margin per customer 120 against an average of 10
+        KotlerMatrix.Assessment a = matrix.assess(5, BigDecimal.valueOf(600), 100, BigDecimal.valueOf(1000));
+        assertThat(a.sharePercent()).isEqualByComparingTo("5");
+        assertThat(a.marginIndex()).isEqualByComparingTo("12");
+        assertThat(a.size()).isEqualTo(KotlerMatrix.Size.FEW);
+        assertThat(a.margin()).isEqualTo(KotlerMatrix.Margin.HIGH);
+        assertThat(a.level()).isEqualTo(RelationshipLevel.PARTNERSHIP);
+        assertThat(matrix.assess(5, BigDecimal.valueOf(600), 100, BigDecimal.ZERO).marginIndex()).isNull();
+    }
 }

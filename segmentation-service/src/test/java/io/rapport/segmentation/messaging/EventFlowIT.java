@@ -138,6 +138,8 @@ class EventFlowIT {
         assertThat(view.getString("classes[0].reason")).contains("4500");
         assertThat(view.getInt("window.purchases")).isEqualTo(2);
         assertThat(view.getInt("window.categories")).isEqualTo(2);
+        // the purchase lines' SKUs are kept for SKU-level co-purchase rules
+        assertThat(data.count("select count(distinct sku) from sku_month where customer_id = ?", d)).isEqualTo(2);
         given().get("/api/v1/segments/customers/{id}/history", d).then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.equalTo(2)).body("items[0].toClass", org.hamcrest.Matchers.equalTo("A"));
     }
@@ -167,5 +169,36 @@ class EventFlowIT {
         assertThat(changes.get(growable + "/VALUE").path("toClass").asText()).isEqualTo("MGC");
         assertThat(changes.get(loser + "/VALUE").path("toClass").asText()).isEqualTo("BZ");
         assertThat(changes.get(growable + "/VALUE").path("figures").path("potential").asText()).isEqualTo("49000");
+    }
+
+    @Test
+    void aWholeOrderRefundTakesItsRevenueOutOfAbcAndShareOfWalletBetweenRuns() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        Events.registered(a, null, false);
+        Events.registered(b, "1000", false);
+        Events.registered(c, null, false);
+        Events.purchase(a, "800.00", "400.00", "TENTS");
+        String order = Events.purchase(b, "150.00", "90.00", "BOOTS");
+        Events.purchase(c, "50.00", "30.00", "STOVES");
+        awaitRevenue(a, "window", "800");
+        awaitRevenue(b, "window", "150");
+        awaitRevenue(c, "window", "50");
+        given().contentType(ContentType.JSON).body("{\"scheme\":\"ABC\"}").post("/api/v1/segments/runs").then().statusCode(201);
+        // cumulative before each: 0, 80%, 95% of 1000 -> A, B, C
+        assertThat(classOf(b, "ABC")).isEqualTo("B");
+
+        Events.refund(b, order, "150.00", "90.00");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(classOf(b, "ABC")).isEqualTo("C"));
+        JsonPath view = profile(b);
+        assertThat(new BigDecimal(view.getString("window.revenue"))).isEqualByComparingTo("150");
+        assertThat(new BigDecimal(view.getString("window.netRevenue"))).isEqualByComparingTo("0");
+        assertThat(new BigDecimal(view.getString("window.grossMargin"))).isEqualByComparingTo("0");
+        assertThat(new BigDecimal(view.getString("window.shareOfWallet"))).isEqualByComparingTo("0");
+        assertThat(new BigDecimal(view.getString("window.potential"))).isEqualByComparingTo("1000");
+        JsonNode fresh = segmentChanges(List.of(b), null, 1).get(b + "/ABC");
+        assertThat(fresh.path("toClass").asText()).isEqualTo("C");
+        assertThat(new BigDecimal(fresh.path("figures").path("revenue").asText())).isEqualByComparingTo("0");
     }
 }

@@ -204,4 +204,35 @@ class SqlClassificationIT {
         assertThat(run.customers()).isEqualTo(2);
         assertThat(data.classOf(id(1), "ABC")).isNull();
     }
+
+    @Test
+    void aWholeOrderRefundedCountsNoRevenueInAbcAndLeavesTheWholeWalletAsPotential() {
+        long[] bought = {500, 300, 100, 50, 30, 20};
+        List<AbcClassifier.Valued> net = new ArrayList<>();
+        List<ValueClassifier.Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < bought.length; i++) {
+            // customer 2 bought 300 (cost 180) and got all of it back: the returned goods' cost comes off too
+            boolean refunded = i == 1;
+            String revenue = Long.toString(bought[i]);
+            data.customer(id(i + 1), refunded ? new BigDecimal("1000") : null, false);
+            data.month(id(i + 1), TestData.thisMonth(), revenue, refunded ? "0" : "0", refunded ? revenue : "0", "0", 1, 0);
+            BigDecimal value = refunded ? BigDecimal.ZERO : BigDecimal.valueOf(bought[i]);
+            net.add(new AbcClassifier.Valued(id(i + 1), value));
+            candidates.add(new ValueClassifier.Candidate(id(i + 1), value, value, refunded ? new BigDecimal("1000") : null));
+        }
+        RunSummary abc = runs.run(Scheme.ABC, "TEST").orElseThrow();
+        // net 500, 0, 100, 50, 30, 20 (total 700): positions 0, -, 71.4%, 85.7%, 92.9%, 97.1% -> A, C, A, B, B, C
+        assertThat(classes("ABC", 6)).containsExactly("A", "C", "A", "B", "B", "C");
+        assertThat(stored("ABC", net.stream().map(AbcClassifier.Valued::customerId).toList()))
+                .isEqualTo(AbcClassifier.classify(net, AbcRules.defaults()));
+        assertThat(abc.totalValue()).isEqualByComparingTo("700");
+        assertThat(abc.classes().stream().map(ClassStat::revenue).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("700");
+
+        runs.run(Scheme.VALUE, "TEST").orElseThrow();
+        assertThat(stored("VALUE", candidates.stream().map(ValueClassifier.Candidate::customerId).toList()))
+                .isEqualTo(ValueClassifier.classify(candidates, ValueRules.defaults()));
+        assertThat(data.count("select count(*) from segment_change where customer_id = ? and scheme = 'VALUE' and potential = 1000",
+                id(2))).isEqualTo(1);
+    }
 }
