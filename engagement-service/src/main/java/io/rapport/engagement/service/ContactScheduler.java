@@ -14,6 +14,7 @@ import io.rapport.engagement.domain.pressure.ContactRequest;
 import io.rapport.engagement.domain.pressure.CustomerContext;
 import io.rapport.engagement.domain.pressure.PastContact;
 import io.rapport.engagement.domain.pressure.Placement;
+import io.rapport.engagement.domain.pressure.ServiceSla;
 import io.rapport.engagement.domain.Channel;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -168,6 +169,14 @@ public class ContactScheduler {
                 c.state = ContactState.PLANNED;
                 c.pausedReason = null;
                 c.dueAt = placement.at();
+            }
+            case ESCALATED -> {
+                c.state = ContactState.PLANNED;
+                c.pausedReason = null;
+                c.dueAt = placement.at();
+                Instant open = placement.at().plus(ServiceSla.ESCALATION_WINDOW);
+                c.expiresAt = open.isAfter(c.expiresAt) ? open : c.expiresAt;
+                c.escalatedReason = placement.adjustments().get(placement.adjustments().size() - 1).text();
             }
             case PAUSED -> {
                 c.state = ContactState.PLANNED;
