@@ -4,6 +4,7 @@ import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.engagement.domain.FollowUp;
 import io.rapport.engagement.domain.FollowUpCustomer;
 import io.rapport.engagement.domain.Level;
+import io.rapport.engagement.domain.PurchaseFact;
 import io.rapport.engagement.domain.pressure.Adjustment;
 import io.rapport.engagement.domain.pressure.CustomerContext;
 import io.rapport.engagement.domain.pressure.PastContact;
@@ -86,6 +87,24 @@ final class FollowUpStore {
             }
         }
         return out;
+    }
+
+    /**
+     * Remembers each customer's latest purchase (by purchase time; not mapped on {@link CustomerProfile}, so Hibernate
+     * never writes it back stale). Needs the customers' rows (see {@link #customers}).
+     */
+    void rememberLastPurchases(List<PurchaseFact> purchases) throws SQLException {
+        try (PreparedStatement u = db.prepareStatement("update customer_profile set last_purchase_id = ?, last_purchase_at = ?"
+                + " where customer_id = ? and (last_purchase_at is null or last_purchase_at <= ?)")) {
+            for (PurchaseFact p : purchases) {
+                u.setString(1, p.purchaseId());
+                u.setObject(2, at(p.occurredAt()));
+                u.setObject(3, p.customerId());
+                u.setObject(4, at(p.occurredAt()));
+                u.addBatch();
+            }
+            u.executeBatch();
+        }
     }
 
     /** Which of the keys already have a contact. */

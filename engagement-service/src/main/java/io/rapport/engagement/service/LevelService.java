@@ -123,7 +123,7 @@ public class LevelService {
         p.levelReason = reason;
         p.updatedAt = now;
         if (levelChanged) {
-            triggers.levelChanged(p, changeId);
+            triggers.levelChanged(p, from, changeId);
         }
     }
 

@@ -61,6 +61,7 @@ public class PurchaseScheduling {
             Set<UUID> ids = new LinkedHashSet<>();
             purchases.forEach(p -> ids.add(p.customerId()));
             Map<UUID, FollowUpCustomer> customers = store.customers(ids, now);
+            store.rememberLastPurchases(purchases);
             List<PurchaseFollowUps.Candidate> candidates = followUps.candidates(purchases, customers, now);
             if (candidates.isEmpty()) {
                 return 0;
