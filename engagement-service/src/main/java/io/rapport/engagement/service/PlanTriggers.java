@@ -98,7 +98,12 @@ public class PlanTriggers {
         }
     }
 
+    /** Schedules the plan's next contact unless one is open already (one open contact per recurring plan and customer). */
     private void scheduleRecurring(ContactPlan plan, CustomerProfile profile, Instant requested) {
+        if (Contact.count("customerId = ?1 and planId = ?2 and state in ?3", profile.customerId, plan.id,
+                List.of(ContactState.PLANNED, ContactState.DUE)) > 0) {
+            return;
+        }
         String key = "every:" + plan.id + ":" + profile.customerId + ":" + requested.getEpochSecond() / 86_400;
         scheduler.create(spec(plan, profile, requested, requested.plus(Duration.ofDays(plan.validityDays)), key), profile,
                 plan.queue);
