@@ -14,7 +14,9 @@ import io.rapport.engagement.domain.pressure.ContactRequest;
 import io.rapport.engagement.domain.pressure.CustomerContext;
 import io.rapport.engagement.domain.pressure.PastContact;
 import io.rapport.engagement.domain.pressure.Placement;
+import io.rapport.engagement.domain.pressure.Rule;
 import io.rapport.engagement.domain.pressure.ServiceSla;
+import io.rapport.engagement.domain.Purpose;
 import io.rapport.engagement.domain.Channel;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -81,7 +85,38 @@ public class ContactScheduler {
         Placement placement = settings.planner().place(request(c), context(profile), timeline(profile.customerId, List.of()), now);
         c.persist();
         apply(c, placement, now, true);
+        giveWay(c.id, c.purpose, placement, profile);
         return c;
+    }
+
+    /**
+     * A service contact that the caps moved takes its slot back from the customer's planned marketing contacts (see
+     * {@link ContactPriority}): the customer's planned contacts are placed again in priority order, and each marketing
+     * contact that lost its slot (moved later, or expired) gets a PRIORITY line naming the contact that took it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void giveWay(UUID contactId, Purpose purpose, Placement placement, CustomerProfile profile) {
+        if (!ContactPriority.service(purpose) || placement.adjustments().stream().noneMatch(a -> a.rule() == Rule.FREQUENCY_CAP)) {
+            return;
+        }
+        List<Contact> marketing = Contact.<Contact>list("customerId = ?1 and state = ?2 and pausedReason is null",
+                profile.customerId, ContactState.PLANNED).stream().filter(c -> ContactPriority.mayDisplace(purpose, c.purpose))
+                .toList();
+        if (marketing.isEmpty()) {
+            return;
+        }
+        Map<UUID, Instant> before = new HashMap<>();
+        marketing.forEach(c -> before.put(c.id, c.dueAt));
+        replan(profile);
+        Instant now = clock.instant();
+        for (Contact c : marketing) {
+            boolean moved = c.state == ContactState.PLANNED && c.dueAt.isAfter(before.get(c.id));
+            if (moved || c.state != ContactState.PLANNED) {
+                note(c, Rule.PRIORITY.name(), "gave its slot to the " + purpose + " " + contactId
+                        + " (service contacts go before marketing when the caps are full)", moved ? c.dueAt : null,
+                        moved ? "MOVED" : c.state.name(), now);
+            }
+        }
     }
 
     /** Places an existing open contact again from its requested time (after a reschedule). */
