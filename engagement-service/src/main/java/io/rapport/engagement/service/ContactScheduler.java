@@ -14,6 +14,7 @@ import io.rapport.engagement.domain.pressure.ContactRequest;
 import io.rapport.engagement.domain.pressure.CustomerContext;
 import io.rapport.engagement.domain.pressure.PastContact;
 import io.rapport.engagement.domain.pressure.Placement;
+import io.rapport.engagement.domain.pressure.PreferredChannel;
 import io.rapport.engagement.domain.pressure.Rule;
 import io.rapport.engagement.domain.pressure.ServiceSla;
 import io.rapport.engagement.domain.Purpose;
@@ -161,7 +162,12 @@ public class ContactScheduler {
     /** The customer as the rules see it. */
     public CustomerContext context(CustomerProfile p) {
         return new CustomerContext(p.zone(), p.consents(), p.doNotContact || p.erased, Complaint.openCount(p.customerId) > 0,
-                p.level);
+                p.level, PreferredChannel.parse(p.channelPreferences()));
+    }
+
+    /** The channel a plan's contact uses for this customer (preferred and consented, else the plan's). */
+    public Channel channelFor(Channel planned, CustomerProfile p) {
+        return settings.planner().channelFor(planned, context(p));
     }
 
     private static ContactRequest request(Contact c) {

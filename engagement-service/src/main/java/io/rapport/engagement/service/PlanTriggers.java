@@ -109,8 +109,8 @@ public class PlanTriggers {
                 plan.queue);
     }
 
-    private static NewContact spec(ContactPlan plan, CustomerProfile profile, Instant requested, Instant expires, String key) {
-        return new NewContact(profile.customerId, plan.channel, plan.purpose, requested, expires, plan.id, null, key,
+    private NewContact spec(ContactPlan plan, CustomerProfile profile, Instant requested, Instant expires, String key) {
+        return new NewContact(profile.customerId, scheduler.channelFor(plan.channel, profile), plan.purpose, requested, expires, plan.id, null, key,
                 plan.assigneeFor(profile.ownerId), null, "plan:" + plan.name);
     }
 }

@@ -76,6 +76,11 @@ public final class ContactPlanner {
         return new Placement(Placement.Outcome.EXPIRED, t, List.copyOf(adjustments.values()));
     }
 
+    /** The channel a planned contact uses: the customer's preferred channel when consent allows ({@link PreferredChannel}). */
+    public Channel channelFor(Channel planned, CustomerContext customer) {
+        return PreferredChannel.choose(planned, customer.preferredChannels(), ch -> consents(customer, ch));
+    }
+
     /** Explicit consent decides; without it, only the channels the rules allow implicitly (an explicit no always blocks). */
     public boolean consents(CustomerContext customer, Channel channel) {
         String key = channel.consentKey();
