@@ -53,7 +53,7 @@ class CustomerLifecycleIT {
         projection.merged(new CustomerMerged(survivor.toString(), merged.toString(), "alice", Instant.now()));
 
         given().get("/api/v1/engagement/contacts/{id}", contact).then().body("customerId", equalTo(survivor.toString()));
-        given().get("/api/v1/engagement/customers/{id}/summary", merged).then().statusCode(404);
+        given().get("/api/v1/engagement/customers/{id}/summary", merged).then().statusCode(410);
         given().queryParam("customerId", survivor).get("/api/v1/engagement/interactions").then().statusCode(200)
                 .body("items.notes", hasItem("wants 20 units"));
 

@@ -45,6 +45,9 @@ public class Contact extends PanacheEntityBase {
     /** Set while the contact is held (a marketing purpose during an open complaint); the dispatcher skips it. */
     @Column(name = "paused_reason")
     public String pausedReason;
+    /** Set when a complaint follow-up cannot meet the complaint's SLA and was placed at once (SERVICE_SLA). */
+    @Column(name = "escalated_reason")
+    public String escalatedReason;
     @Column(name = "assignee_id")
     public String assigneeId;
     /** The customer's value when last updated: the agenda and the dispatcher serve valuable customers first. */

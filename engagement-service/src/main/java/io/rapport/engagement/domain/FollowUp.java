@@ -17,7 +17,7 @@ public record FollowUp(UUID contactId, UUID customerId, UUID planId, String plan
 
     public ContactState state() {
         return switch (placement.outcome()) {
-            case ON_TIME, MOVED, PAUSED -> ContactState.PLANNED;
+            case ON_TIME, MOVED, ESCALATED, PAUSED -> ContactState.PLANNED;
             case BLOCKED -> ContactState.CANCELLED;
             case EXPIRED -> ContactState.EXPIRED;
         };

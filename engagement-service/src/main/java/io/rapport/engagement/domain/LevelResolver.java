@@ -23,6 +23,19 @@ public final class LevelResolver {
     }
 
     /**
+     * Why the classes give their level, from the current classes only (a reclassification that keeps the level still
+     * changes the reason): each scheme's class with the level it gives, mapped or recommended.
+     */
+    public static String reason(List<SchemeClass> classes, Map<String, Level> mapping) {
+        return String.join(", ", classes.stream().map(c -> {
+            Level mapped = mapping.get(key(c.scheme(), c.classLabel()));
+            String gives = mapped != null ? " (mapped to " + mapped + ")"
+                    : c.recommended() != null ? " (recommends " + c.recommended() + ")" : "";
+            return c.scheme() + " " + c.classLabel() + gives;
+        }).toList());
+    }
+
+    /**
      * @param mapping {@link #key(String, String)} to level
      * @return empty when no class gives a level (never classified, or no recommendation and no mapping)
      */

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Plans the follow-up contacts of many purchases at once, in their order: one contact per active AFTER_PURCHASE plan of
- * the customer's level, requested {@code days} after the purchase and useless {@code validityDays} after that. Each is
+ * the customer's level, requested {@code days} after the purchase and useless {@code validityDays} after that, on the
+ * customer's preferred channel when consent allows ({@link ContactPlanner#channelFor}). Each is
  * placed by the {@link ContactPlanner} against the customer's timeline, which includes the contacts placed for the
  * customer's earlier purchases in the same call, so two purchases arriving together respect the caps as they would one
  * after the other. A source key (purchase and plan) already used, stored or earlier in the call, plans nothing: the
@@ -55,7 +56,8 @@ public final class PurchaseFollowUps {
                 Instant expires = requested.plus(Duration.ofDays(plan.validityDays));
                 if (!expires.isBefore(now)) {
                     out.add(new Candidate(p, plan, sourceKey(p.purchaseId(), plan.id),
-                            new ContactRequest(plan.channel, plan.purpose, requested, expires)));
+                            new ContactRequest(planner.channelFor(plan.channel, customer.context()), plan.purpose,
+                                    requested, expires)));
                 }
             }
         }

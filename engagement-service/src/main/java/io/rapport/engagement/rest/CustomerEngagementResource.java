@@ -72,7 +72,9 @@ public class CustomerEngagementResource {
     @GET
     @Path("/summary")
     @Operation(summary = "Engagement summary for Customer 360", description = "Level with its source (DEFAULT, SEGMENT or"
-            + " OVERRIDE), the next open contacts (earliest first) and the open complaints. 404 for an unknown customer.")
+            + " OVERRIDE), the next open contacts (earliest first) and the open complaints. 404 for an unknown customer; 410"
+            + " (problem type customer-merged, context.mergedInto = the survivor) for a merged-away id, as on every"
+            + " customer route.")
     public Summary summary(@PathParam("id") UUID id) {
         CustomerProfile p = query.profile(id);
         return new Summary(id, p.level, p.levelSource,

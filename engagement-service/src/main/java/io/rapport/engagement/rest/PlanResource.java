@@ -10,6 +10,8 @@ import io.rapport.engagement.domain.TriggerType;
 import io.rapport.engagement.service.PlanService;
 import io.rapport.engagement.service.PlanService.PlanSpec;
 import io.rapport.platform.rest.ETags;
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,7 +32,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -70,9 +72,11 @@ public class PlanResource {
 
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
-    @Operation(summary = "List contact plans", description = "All levels, or one with ?level=.")
-    public List<PlanView> list(@QueryParam("level") Level level) {
-        return plans.list(level).stream().map(PlanView::of).toList();
+    @Operation(summary = "List contact plans", description = "All levels, or one with"
+            + " ?level=; paged ({items, page, size, total}; page from 0, size 1-200, default 20); sort=level (default) or"
+            + " name, optionally ,desc. Until 2026-12 this answered a bare array without paging.")
+    public Page<PlanView> list(@QueryParam("level") Level level, @BeanParam PageRequest page) {
+        return plans.list(level, page).map(PlanView::of);
     }
 
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})

@@ -14,6 +14,10 @@ import io.rapport.engagement.domain.pressure.ContactRequest;
 import io.rapport.engagement.domain.pressure.CustomerContext;
 import io.rapport.engagement.domain.pressure.PastContact;
 import io.rapport.engagement.domain.pressure.Placement;
+import io.rapport.engagement.domain.pressure.PreferredChannel;
+import io.rapport.engagement.domain.pressure.Rule;
+import io.rapport.engagement.domain.pressure.ServiceSla;
+import io.rapport.engagement.domain.Purpose;
 import io.rapport.engagement.domain.Channel;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +29,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
@@ -80,7 +86,38 @@ public class ContactScheduler {
         Placement placement = settings.planner().place(request(c), context(profile), timeline(profile.customerId, List.of()), now);
         c.persist();
         apply(c, placement, now, true);
+        giveWay(c.id, c.purpose, placement, profile);
         return c;
+    }
+
+    /**
+     * A service contact that the caps moved takes its slot back from the customer's planned marketing contacts (see
+     * {@link ContactPriority}): the customer's planned contacts are placed again in priority order, and each marketing
+     * contact that lost its slot (moved later, or expired) gets a PRIORITY line naming the contact that took it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void giveWay(UUID contactId, Purpose purpose, Placement placement, CustomerProfile profile) {
+        if (!ContactPriority.service(purpose) || placement.adjustments().stream().noneMatch(a -> a.rule() == Rule.FREQUENCY_CAP)) {
+            return;
+        }
+        List<Contact> marketing = Contact.<Contact>list("customerId = ?1 and state = ?2 and pausedReason is null",
+                profile.customerId, ContactState.PLANNED).stream().filter(c -> ContactPriority.mayDisplace(purpose, c.purpose))
+                .toList();
+        if (marketing.isEmpty()) {
+            return;
+        }
+        Map<UUID, Instant> before = new HashMap<>();
+        marketing.forEach(c -> before.put(c.id, c.dueAt));
+        replan(profile);
+        Instant now = clock.instant();
+        for (Contact c : marketing) {
+            boolean moved = c.state == ContactState.PLANNED && c.dueAt.isAfter(before.get(c.id));
+            if (moved || c.state != ContactState.PLANNED) {
+                note(c, Rule.PRIORITY.name(), "gave its slot to the " + purpose + " " + contactId
+                        + " (service contacts go before marketing when the caps are full)", moved ? c.dueAt : null,
+                        moved ? "MOVED" : c.state.name(), now);
+            }
+        }
     }
 
     /** Places an existing open contact again from its requested time (after a reschedule). */
@@ -125,7 +162,12 @@ public class ContactScheduler {
     /** The customer as the rules see it. */
     public CustomerContext context(CustomerProfile p) {
         return new CustomerContext(p.zone(), p.consents(), p.doNotContact || p.erased, Complaint.openCount(p.customerId) > 0,
-                p.level);
+                p.level, PreferredChannel.parse(p.channelPreferences()));
+    }
+
+    /** The channel a plan's contact uses for this customer (preferred and consented, else the plan's). */
+    public Channel channelFor(Channel planned, CustomerProfile p) {
+        return settings.planner().channelFor(planned, context(p));
     }
 
     private static ContactRequest request(Contact c) {
@@ -168,6 +210,14 @@ public class ContactScheduler {
                 c.state = ContactState.PLANNED;
                 c.pausedReason = null;
                 c.dueAt = placement.at();
+            }
+            case ESCALATED -> {
+                c.state = ContactState.PLANNED;
+                c.pausedReason = null;
+                c.dueAt = placement.at();
+                Instant open = placement.at().plus(ServiceSla.ESCALATION_WINDOW);
+                c.expiresAt = open.isAfter(c.expiresAt) ? open : c.expiresAt;
+                c.escalatedReason = placement.adjustments().get(placement.adjustments().size() - 1).text();
             }
             case PAUSED -> {
                 c.state = ContactState.PLANNED;

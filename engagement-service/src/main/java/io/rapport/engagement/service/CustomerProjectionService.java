@@ -162,8 +162,26 @@ public class CustomerProjectionService {
         em.flush();
         em.createNativeQuery("update contact set customer_value = ?1 where customer_id = ?2 and state in ('PLANNED', 'DUE')")
                 .setParameter(1, survivor.valueScore).setParameter(2, survivorId).executeUpdate();
+        dedupeRecurring(survivorId, clock.instant());
         em.clear();
         scheduler.replan(CustomerProfile.findById(survivorId));
+    }
+
+    /**
+     * One open contact per recurring plan and customer: after a merge both records' cycles (e.g. two 90-day check-ins)
+     * land on the survivor; the earliest due stays, the others are cancelled with the reason.
+     */
+    private void dedupeRecurring(UUID customerId, Instant now) {
+        em.createNativeQuery("""
+                update contact c set state = 'CANCELLED', closed_at = ?2, paused_reason = null, version = c.version + 1,
+                       outcome = 'MERGED: duplicate of the open contact ' || k.id || ' of the same plan'
+                  from contact k, contact_plan p
+                 where c.customer_id = ?1 and c.state in ('PLANNED', 'DUE') and c.plan_id = p.id
+                   and p.trigger_type = 'EVERY_N_DAYS'
+                   and k.id = (select o.id from contact o where o.customer_id = ?1 and o.plan_id = c.plan_id
+                                  and o.state in ('PLANNED', 'DUE') order by o.due_at, o.id limit 1)
+                   and k.id <> c.id
+                """).setParameter(1, customerId).setParameter(2, now).executeUpdate();
     }
 
     /** Removes the customer's personal data (names, notes, free text) and cancels every pending contact. */

@@ -4,9 +4,11 @@ import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.engagement.domain.FollowUp;
 import io.rapport.engagement.domain.FollowUpCustomer;
 import io.rapport.engagement.domain.Level;
+import io.rapport.engagement.domain.PurchaseFact;
 import io.rapport.engagement.domain.pressure.Adjustment;
 import io.rapport.engagement.domain.pressure.CustomerContext;
 import io.rapport.engagement.domain.pressure.PastContact;
+import io.rapport.engagement.domain.pressure.PreferredChannel;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,7 +62,8 @@ final class FollowUpStore {
         }
         Map<UUID, FollowUpCustomer> out = new HashMap<>();
         try (PreparedStatement q = db.prepareStatement("select customer_id, time_zone, owner_id, consent_phone, consent_email,"
-                + " consent_sms, consent_post, do_not_contact, level, value_score, merged_into, erased"
+                + " consent_sms, consent_post, do_not_contact, level, value_score, merged_into, erased,"
+                + " channel_preference"
                 + " from customer_profile where customer_id = any(?::uuid[])")) {
             q.setArray(1, idArray);
             try (ResultSet rs = q.executeQuery()) {
@@ -78,14 +81,33 @@ final class FollowUpStore {
                     p.valueScore = rs.getBigDecimal(10);
                     p.mergedInto = rs.getObject(11, UUID.class);
                     p.erased = rs.getBoolean(12);
+                    p.channelPreference = rs.getString(13);
                     CustomerContext context = new CustomerContext(p.zone(), p.consents(), p.doNotContact || p.erased,
-                            complaining.contains(p.customerId), p.level);
+                            complaining.contains(p.customerId), p.level, PreferredChannel.parse(p.channelPreferences()));
                     out.put(p.customerId, new FollowUpCustomer(p.customerId, p.ownerId, p.valueScore,
                             !p.erased && p.mergedInto == null, context));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * Remembers each customer's latest purchase (by purchase time; not mapped on {@link CustomerProfile}, so Hibernate
+     * never writes it back stale). Needs the customers' rows (see {@link #customers}).
+     */
+    void rememberLastPurchases(List<PurchaseFact> purchases) throws SQLException {
+        try (PreparedStatement u = db.prepareStatement("update customer_profile set last_purchase_id = ?, last_purchase_at = ?"
+                + " where customer_id = ? and (last_purchase_at is null or last_purchase_at <= ?)")) {
+            for (PurchaseFact p : purchases) {
+                u.setString(1, p.purchaseId());
+                u.setObject(2, at(p.occurredAt()));
+                u.setObject(3, p.customerId());
+                u.setObject(4, at(p.occurredAt()));
+                u.addBatch();
+            }
+            u.executeBatch();
+        }
     }
 
     /** Which of the keys already have a contact. */

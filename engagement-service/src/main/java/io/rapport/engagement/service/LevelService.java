@@ -94,15 +94,13 @@ public class LevelService {
             return true;
         }
         List<SchemeClass> classes = classes(p.customerId);
-        var level = LevelResolver.resolve(classes, mapping());
+        Map<String, Level> mapping = mapping();
+        var level = LevelResolver.resolve(classes, mapping);
         if (level.isEmpty()) {
             return false;
         }
-        String why = String.join(", ", classes.stream().map(c -> c.scheme() + " " + c.classLabel()
-                + (c.recommended() == null ? "" : " (recommends " + c.recommended() + ")")).toList());
-        if (level.get() != p.level || !SEGMENT.equals(p.levelSource)) {
-            change(p, level.get(), SEGMENT, why, by);
-        }
+        // the reason too: a reclassification that keeps the level must not leave the old class in the reason
+        change(p, level.get(), SEGMENT, LevelResolver.reason(classes, mapping), by);
         return true;
     }
 
@@ -123,7 +121,7 @@ public class LevelService {
         p.levelReason = reason;
         p.updatedAt = now;
         if (levelChanged) {
-            triggers.levelChanged(p, changeId);
+            triggers.levelChanged(p, from, changeId);
         }
     }
 

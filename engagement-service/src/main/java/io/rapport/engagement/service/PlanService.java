@@ -5,12 +5,15 @@ import io.rapport.engagement.domain.ContactPlan;
 import io.rapport.engagement.domain.Level;
 import io.rapport.engagement.domain.Purpose;
 import io.rapport.engagement.domain.TriggerType;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.rapport.platform.rest.ETags;
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Contact plans per level; changes apply to contacts scheduled from then on. */
@@ -22,8 +25,14 @@ public class PlanService {
             BigDecimal costPerContact, String currency, String performer, String queue, int validityDays, boolean active) {
     }
 
-    public List<ContactPlan> list(Level level) {
-        return level == null ? ContactPlan.list("order by level, name, id") : ContactPlan.list("level = ?1 order by name, id", level);
+    /** One page of the plans (of one level, or all), by level (or name) then name and id: a stable order. */
+    public Page<ContactPlan> list(Level level, PageRequest page) {
+        PageRequest.Sort sort = page.validate(Set.of("level", "name"), "level");
+        String direction = sort.descending() ? " desc" : "";
+        String order = " order by " + sort.field() + direction + ("level".equals(sort.field()) ? ", name" : "") + ", id";
+        PanacheQuery<ContactPlan> q = level == null ? ContactPlan.find("from ContactPlan" + order)
+                : ContactPlan.find("level = ?1" + order, level);
+        return Page.of(q.range(page.offset(), page.offset() + page.size - 1).list(), page, q.count());
     }
 
     public ContactPlan get(UUID id) {

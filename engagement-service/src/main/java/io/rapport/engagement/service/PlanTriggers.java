@@ -5,8 +5,10 @@ import io.rapport.engagement.domain.ContactPlan;
 import io.rapport.engagement.domain.ContactState;
 import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.engagement.domain.Level;
+import io.rapport.engagement.domain.PurchaseFact;
 import io.rapport.engagement.domain.TriggerType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,11 +24,36 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlanTriggers {
     private final ContactScheduler scheduler;
+    private final PurchaseScheduling purchases;
+    private final EntityManager em;
     private final Clock clock;
 
-    public PlanTriggers(ContactScheduler scheduler, Clock clock) {
+    public PlanTriggers(ContactScheduler scheduler, PurchaseScheduling purchases, EntityManager em, Clock clock) {
         this.scheduler = scheduler;
+        this.purchases = purchases;
+        this.em = em;
         this.clock = clock;
+    }
+
+    /**
+     * As {@link #levelChanged(CustomerProfile, UUID)}; when the level rose, the customer's latest purchase also gets the
+     * new level's AFTER_PURCHASE follow-ups (it is usually what raised the level, and was scheduled at the old level
+     * before segmentation reacted). Its source keys are the purchase's, so a purchase already followed up at this level
+     * (or replayed later) schedules nothing twice, and one whose follow-up would already have expired schedules none.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void levelChanged(CustomerProfile profile, Level from, UUID changeId) {
+        levelChanged(profile, changeId);
+        if (from != null && profile.level.compareTo(from) > 0) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> last = em.createNativeQuery("select last_purchase_id, last_purchase_at from customer_profile"
+                    + " where customer_id = ?1 and last_purchase_id is not null").setParameter(1, profile.customerId)
+                    .getResultList();
+            for (Object[] row : last) {
+                purchases.schedule(List.of(new PurchaseFact((String) row[0], profile.customerId,
+                        ContactScheduler.instant(row[1]))));
+            }
+        }
     }
 
     /**
@@ -71,14 +98,19 @@ public class PlanTriggers {
         }
     }
 
+    /** Schedules the plan's next contact unless one is open already (one open contact per recurring plan and customer). */
     private void scheduleRecurring(ContactPlan plan, CustomerProfile profile, Instant requested) {
+        if (Contact.count("customerId = ?1 and planId = ?2 and state in ?3", profile.customerId, plan.id,
+                List.of(ContactState.PLANNED, ContactState.DUE)) > 0) {
+            return;
+        }
         String key = "every:" + plan.id + ":" + profile.customerId + ":" + requested.getEpochSecond() / 86_400;
         scheduler.create(spec(plan, profile, requested, requested.plus(Duration.ofDays(plan.validityDays)), key), profile,
                 plan.queue);
     }
 
-    private static NewContact spec(ContactPlan plan, CustomerProfile profile, Instant requested, Instant expires, String key) {
-        return new NewContact(profile.customerId, plan.channel, plan.purpose, requested, expires, plan.id, null, key,
+    private NewContact spec(ContactPlan plan, CustomerProfile profile, Instant requested, Instant expires, String key) {
+        return new NewContact(profile.customerId, scheduler.channelFor(plan.channel, profile), plan.purpose, requested, expires, plan.id, null, key,
                 plan.assigneeFor(profile.ownerId), null, "plan:" + plan.name);
     }
 }

@@ -5,6 +5,7 @@ import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 /** Finds customer projections: strictly for requests (unknown = 404), leniently for events (unknown = new stub). */
@@ -18,13 +19,25 @@ public class Profiles {
         this.clock = clock;
     }
 
-    /** The customer, or 404 when engagement has never heard of it (or it was merged away). */
+    /**
+     * The customer; 404 when engagement has never heard of it; 410 {@code customer-merged} when it was merged away, with
+     * the survivor in {@code context.mergedInto} (and {@code context.survivorId}, the key customer-service's 409 uses).
+     */
     public CustomerProfile require(UUID id) {
         CustomerProfile p = CustomerProfile.findById(id);
-        if (p == null || p.mergedInto != null) {
+        if (p == null) {
             throw ProblemException.notFound("customer", id);
         }
+        if (p.mergedInto != null) {
+            throw merged(id, p.mergedInto);
+        }
         return p;
+    }
+
+    /** 410 Gone: this customer id was merged into {@code survivor}; its contacts, complaints and level live there. */
+    public static ProblemException merged(UUID id, UUID survivor) {
+        return new ProblemException(410, "customer-merged", "Gone", "customer " + id + " was merged into " + survivor,
+                null, Map.of("mergedInto", survivor.toString(), "survivorId", survivor.toString()));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.rapport.contracts.engagement.ContactExpired;
 import io.rapport.contracts.engagement.ContactScheduled;
 import io.rapport.contracts.engagement.EngagementEvents;
 import io.rapport.engagement.domain.ContactPlan;
+import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.engagement.domain.FollowUp;
 import io.rapport.engagement.domain.FollowUpCustomer;
 import io.rapport.engagement.domain.Level;
@@ -38,10 +39,13 @@ public class PurchaseScheduling {
     private final EntityManager em;
     private final PressureSettingsService settings;
     private final Outbox outbox;
+    private final ContactScheduler scheduler;
     private final Clock clock;
 
-    public PurchaseScheduling(EntityManager em, PressureSettingsService settings, Outbox outbox, Clock clock) {
+    public PurchaseScheduling(EntityManager em, PressureSettingsService settings, Outbox outbox, ContactScheduler scheduler,
+            Clock clock) {
         this.em = em;
+        this.scheduler = scheduler;
         this.settings = settings;
         this.outbox = outbox;
         this.clock = clock;
@@ -56,24 +60,31 @@ public class PurchaseScheduling {
         em.flush(); // projection changes made earlier in this transaction through Hibernate are read below over JDBC
         Instant now = clock.instant();
         PurchaseFollowUps followUps = new PurchaseFollowUps(settings.planner(), plansByLevel());
-        return em.unwrap(Session.class).doReturningWork(connection -> {
+        List<FollowUp> placed = em.unwrap(Session.class).doReturningWork(connection -> {
             FollowUpStore store = new FollowUpStore(connection);
             Set<UUID> ids = new LinkedHashSet<>();
             purchases.forEach(p -> ids.add(p.customerId()));
             Map<UUID, FollowUpCustomer> customers = store.customers(ids, now);
+            store.rememberLastPurchases(purchases);
             List<PurchaseFollowUps.Candidate> candidates = followUps.candidates(purchases, customers, now);
             if (candidates.isEmpty()) {
-                return 0;
+                return List.<FollowUp>of();
             }
             Set<UUID> planned = new LinkedHashSet<>();
             candidates.forEach(c -> planned.add(c.purchase().customerId()));
-            List<FollowUp> placed = followUps.place(candidates, customers,
+            List<FollowUp> placedNow = followUps.place(candidates, customers,
                     store.timelines(planned, now.minus(ContactScheduler.LOOK_BACK)),
                     store.usedKeys(candidates.stream().map(PurchaseFollowUps.Candidate::sourceKey).toList()), now);
-            store.insert(placed, now);
-            outbox.publishAll(connection, events(placed, now));
-            return placed.size();
+            store.insert(placedNow, now);
+            outbox.publishAll(connection, events(placedNow, now));
+            return placedNow;
         });
+        for (FollowUp f : placed) {
+            if (f.counts()) {
+                scheduler.giveWay(f.contactId(), f.request().purpose(), f.placement(), CustomerProfile.findById(f.customerId()));
+            }
+        }
+        return placed.size();
     }
 
     private static Map<Level, List<ContactPlan>> plansByLevel() {

@@ -33,4 +33,12 @@ class LevelResolverTest {
         assertThat(LevelResolver.resolve(List.of(), Map.of())).isEmpty();
         assertThat(LevelResolver.resolve(List.of(new SchemeClass("ABC", "A", null)), Map.of())).isEmpty();
     }
+
+    @Test
+    void theReasonCitesTheCurrentClassesAndWhatEachGives() {
+        List<SchemeClass> classes = List.of(new SchemeClass("ABC", "A", Level.ACCOUNTABLE),
+                new SchemeClass("VALUE", "BZ", null));
+        assertThat(LevelResolver.reason(classes, Map.of(LevelResolver.key("VALUE", "BZ"), Level.BASIC)))
+                .isEqualTo("ABC A (recommends ACCOUNTABLE), VALUE BZ (mapped to BASIC)");
+    }
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * purpose is exempt); marketing purposes pause while a complaint is open; then the contact goes to the first
  * instant at or after the request that is outside quiet hours, not on a weekend (both in the customer's zone)
  * and, unless its purpose is a service purpose, within every frequency cap. A contact is never dropped: when
- * that slot lies after its expiry the outcome is EXPIRED, with the reasons.
+ * that slot lies after its expiry the outcome is EXPIRED, with the reasons, except for a complaint follow-up, which
+ * {@link ServiceSla} places within its SLA (waiving weekend, then quiet hours) or ESCALATES.
  */
 public final class ContactPlanner {
     /** Guard against rules that can never be met (e.g. a zero-width allowed window); far above real needs. */
@@ -34,6 +35,17 @@ public final class ContactPlanner {
      * @param notBefore the earliest instant allowed (now), for requests made for a past instant
      */
     public Placement place(ContactRequest request, CustomerContext customer, List<PastContact> timeline, Instant notBefore) {
+        Placement placement = placeByPreferences(request, customer, timeline, notBefore);
+        if (placement.outcome() == Placement.Outcome.EXPIRED && ServiceSla.applies(request.purpose())) {
+            return ServiceSla.rescue(placement, request, customer, notBefore, new ContactPlanner(new PressureRules(
+                    rules.quietHours(), true, rules.caps(), rules.implicitConsent())));
+        }
+        return placement;
+    }
+
+    /** The placement under the ordinary rules only (no SLA rescue). */
+    Placement placeByPreferences(ContactRequest request, CustomerContext customer, List<PastContact> timeline,
+            Instant notBefore) {
         if (customer.doNotContact()) {
             return new Placement(Placement.Outcome.BLOCKED, request.requestedAt(),
                     List.of(new Adjustment(Rule.DO_NOT_CONTACT, "the customer asked not to be contacted")));
@@ -62,6 +74,11 @@ public final class ContactPlanner {
         adjustments.put(Rule.EXPIRED, new Adjustment(Rule.EXPIRED, "the first allowed slot " + t
                 + " is after the expiry " + request.expiresAt()));
         return new Placement(Placement.Outcome.EXPIRED, t, List.copyOf(adjustments.values()));
+    }
+
+    /** The channel a planned contact uses: the customer's preferred channel when consent allows ({@link PreferredChannel}). */
+    public Channel channelFor(Channel planned, CustomerContext customer) {
+        return PreferredChannel.choose(planned, customer.preferredChannels(), ch -> consents(customer, ch));
     }
 
     /** Explicit consent decides; without it, only the channels the rules allow implicitly (an explicit no always blocks). */

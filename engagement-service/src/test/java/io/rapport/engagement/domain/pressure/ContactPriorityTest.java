@@ -22,4 +22,30 @@ class ContactPriorityTest {
         all.sort(ContactPriority.ORDER);
         assertThat(all).containsExactly(complaint, bigCheckIn, bigLater, smallCheckIn);
     }
+
+    @Test
+    void aMarketingCheckInNeverOutranksASatisfactionCallEvenRequestedEarlierForAMoreValuableCustomer() {
+        Instant t = Instant.parse("2026-05-04T10:00:00Z");
+        ContactPriority checkIn = new ContactPriority(Purpose.CHECK_IN, new BigDecimal("9000"), t, "a");
+        ContactPriority satisfaction = new ContactPriority(Purpose.SATISFACTION_CHECK, BigDecimal.ONE, t.plusSeconds(86_400), "b");
+        assertThat(ContactPriority.ORDER.compare(satisfaction, checkIn)).isNegative();
+    }
+
+    @Test
+    void purposesRankServiceThenRelationshipThenMarketing() {
+        assertThat(ContactPriority.RANKING).containsExactly(Purpose.COMPLAINT_FOLLOW_UP, Purpose.SATISFACTION_CHECK,
+                Purpose.REVIEW, Purpose.CHECK_IN, Purpose.CONTACT_US, Purpose.CAMPAIGN);
+        assertThat(ContactPriority.service(Purpose.SATISFACTION_CHECK)).isTrue();
+        assertThat(ContactPriority.service(Purpose.COMPLAINT_FOLLOW_UP)).isTrue();
+        assertThat(ContactPriority.service(Purpose.REVIEW)).isFalse();
+    }
+
+    @Test
+    void aServiceContactMayDisplaceMarketingButNeverAnotherServiceContact() {
+        assertThat(ContactPriority.mayDisplace(Purpose.SATISFACTION_CHECK, Purpose.CHECK_IN)).isTrue();
+        assertThat(ContactPriority.mayDisplace(Purpose.COMPLAINT_FOLLOW_UP, Purpose.CAMPAIGN)).isTrue();
+        assertThat(ContactPriority.mayDisplace(Purpose.SATISFACTION_CHECK, Purpose.REVIEW)).isFalse();
+        assertThat(ContactPriority.mayDisplace(Purpose.COMPLAINT_FOLLOW_UP, Purpose.SATISFACTION_CHECK)).isFalse();
+        assertThat(ContactPriority.mayDisplace(Purpose.CHECK_IN, Purpose.CAMPAIGN)).isFalse();
+    }
 }
