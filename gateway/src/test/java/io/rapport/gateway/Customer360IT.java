@@ -24,7 +24,21 @@ class Customer360IT {
                 .body("profile.data.headers.authorization", org.hamcrest.Matchers.startsWith("Bearer "))
                 .body("classes.data.path", equalTo("/api/v1/segments/customers/" + ID))
                 .body("engagement.data.path", equalTo("/api/v1/engagement/customers/" + ID + "/summary"))
-                .body("loyalty.data.path", equalTo("/api/v1/loyalty/customers/" + ID + "/summary"));
+                .body("loyalty.data.path", equalTo("/api/v1/loyalty/customers/" + ID + "/summary"))
+                .body("preferenceHistory.status", equalTo("OK"))
+                .body("preferenceHistory.data.path", equalTo("/api/v1/customers/" + ID + "/preferences/history"))
+                .body("preferenceHistory.data.query", equalTo("page=0&size=10"));
+    }
+
+    @Test
+    void theLatestPreferenceHistoryIsUnavailableNotAFailureWhenCustomerServiceLacksTheRoute() {
+        given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales"))
+                .when().get("/api/v1/customers/" + StubUpstream.NO_HISTORY_CUSTOMER + "/360")
+                .then().statusCode(200)
+                .body("profile.status", equalTo("OK"))
+                .body("preferenceHistory.status", equalTo("UNAVAILABLE"))
+                .body("preferenceHistory.detail", equalTo("customer-service does not serve the preference history"))
+                .body("complete", equalTo(false));
     }
 
     @Test

@@ -157,6 +157,14 @@ public final class ProbeApp {
             return new Filter(colour, owner, since, pathColour);
         }
 
+        /** Reads whatever query parameters it is sent. */
+        @GET
+        @Path("/free-form")
+        @io.rapport.platform.rest.FreeFormQuery
+        public String freeForm(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+            return String.join(",", new java.util.TreeSet<>(uri.getQueryParameters().keySet()));
+        }
+
         @GET
         @Path("/things/{id}")
         public Thing get(@PathParam("id") UUID id) {

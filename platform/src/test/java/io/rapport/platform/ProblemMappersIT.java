@@ -48,7 +48,7 @@ class ProblemMappersIT {
     }
 
     @Test
-    void unreadableQueryParametersAre400NamingThemAndUnreadablePathSegments404() {
+    void unreadableQueryParametersAre400NamingThem() {
         given().queryParam("colour", "GREEN").queryParam("owner", "8d3f1c2a-0000-4000-8000-000000000001")
                 .queryParam("since", "2026-01-31T09:00:00Z").get("/probe/colours/RED")
                 .then().statusCode(200).body("colour", equalTo("GREEN")).body("pathColour", equalTo("RED"))
@@ -60,9 +60,35 @@ class ProblemMappersIT {
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("owner"));
         given().queryParam("since", "yesterday").get("/probe/colours/RED")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("since"));
+    }
+
+    @Test
+    void anUnreadableEnumOrUuidInThePathIs400NamingTheParameterWithoutItsValue() {
         given().get("/probe/colours/PURPLE")
-                .then().statusCode(404).contentType(PROBLEM).body("detail", containsString("colour"));
-        given().get("/probe/things/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://rapport.dev/problems/invalid-path-parameter"))
+                .body("errors[0].field", equalTo("colour"))
+                .body(not(containsString("PURPLE")));
+        given().get("/probe/things/ann@example.org").then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://rapport.dev/problems/invalid-path-parameter"))
+                .body("errors[0].field", equalTo("id"))
+                .body(not(containsString("ann@example")));
+    }
+
+    @Test
+    void unknownQueryParametersAre400NamingThemButNotTheirValues() {
+        given().queryParam("colour", "GREEN").queryParam("q", "ann@example.org").queryParam("bogus", "1")
+                .get("/probe/colours/RED")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://rapport.dev/problems/unknown-query-parameter"))
+                .body("errors.field", org.hamcrest.Matchers.contains("bogus", "q"))
+                .body("detail", containsString("bogus, q"))
+                .body("detail", containsString("colour, owner, since"))
+                .body(not(containsString("ann@example")));
+        given().queryParam("nope", "x").get("/probe/things/{id}", UUID.randomUUID())
+                .then().statusCode(400).body("detail", containsString("takes no query parameters"));
+        given().queryParam("anything", "goes").get("/probe/free-form")
+                .then().statusCode(200).body(equalTo("anything"));
     }
 
     @Test

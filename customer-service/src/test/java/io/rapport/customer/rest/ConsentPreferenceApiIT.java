@@ -29,7 +29,8 @@ class ConsentPreferenceApiIT {
                 .body("history[2].recordedBy", equalTo("agent-5"))
                 .body("channelPreference[0]", equalTo("EMAIL"));
         json().get("/api/v1/customers/" + id).then().body("consents", hasSize(2));
-        json().body("{\"granted\":true,\"source\":\"x\"}").put(url + "FAX").then().statusCode(404);
+        json().body("{\"granted\":true,\"source\":\"x\"}").put(url + "FAX").then().statusCode(400)
+                .body("type", org.hamcrest.Matchers.endsWith("/invalid-path-parameter"));
         json().body("{\"source\":\"x\"}").put(url + "POST").then().statusCode(400).body("errors.field", hasItem("granted"));
     }
 

@@ -46,7 +46,13 @@ public class EdgeProblems {
             ctx.response().putHeader("Retry-After", Long.toString(failure.retryAfterSeconds()));
         }
         boolean timeout = failure.kind() == UpstreamFailure.Kind.TIMEOUT;
+        // a write the gateway stopped waiting for may still complete in the service: a retry with the same
+        // Idempotency-Key gets its answer instead of doing it twice
+        String detail = timeout && ctx.request().method() == io.vertx.core.http.HttpMethod.POST
+                ? failure.getMessage() + "; the request may still complete: retry with the same Idempotency-Key to get"
+                        + " its answer without doing it twice"
+                : failure.getMessage();
         send(ctx, failure.status(), timeout ? "upstream-timeout" : "upstream-unavailable",
-                timeout ? "Gateway timeout" : "Service unavailable", failure.getMessage(), Map.of("service", service));
+                timeout ? "Gateway timeout" : "Service unavailable", detail, Map.of("service", service));
     }
 }

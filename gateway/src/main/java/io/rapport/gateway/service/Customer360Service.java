@@ -44,6 +44,10 @@ public class Customer360Service {
     private static final Source ENGAGEMENT = new Source("engagement", RouteGroup.ENGAGEMENT,
             "/api/v1/engagement/customers/%s/summary");
     private static final Source LOYALTY = new Source("loyalty", RouteGroup.LOYALTY, "/api/v1/loyalty/customers/%s/summary");
+    /** The latest preference changes (customer-service's Page of PreferenceChange, newest first). */
+    static final int PREFERENCE_HISTORY_SIZE = 10;
+    private static final Source PREFERENCE_HISTORY = new Source("customer", RouteGroup.CUSTOMERS,
+            "/api/v1/customers/%s/preferences/history?page=0&size=" + PREFERENCE_HISTORY_SIZE);
 
     private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
     };
@@ -68,11 +72,23 @@ public class Customer360Service {
                 .set("Accept", "application/json")
                 .set(ProxyHeaders.REQUEST_ID, requestId)
                 .set(ProxyHeaders.TRACEPARENT, traceparent);
-        List<Future<Part>> parts = List.of(PROFILE, CLASSES, ENGAGEMENT, LOYALTY).stream()
+        List<Future<Part>> parts = List.of(PROFILE, CLASSES, ENGAGEMENT, LOYALTY, PREFERENCE_HISTORY).stream()
                 .map(source -> part(source, id, caller, headers))
                 .toList();
         return Future.join(List.copyOf(parts)).map(all -> Customer360.of(id,
-                parts.get(0).result(), parts.get(1).result(), parts.get(2).result(), parts.get(3).result()));
+                parts.get(0).result(), parts.get(1).result(), parts.get(2).result(), parts.get(3).result(),
+                history(parts.get(0).result(), parts.get(4).result())));
+    }
+
+    /**
+     * A 404 for the history of a customer whose profile was found means customer-service does not serve the history
+     * route (an older version): the part is unavailable, the rest of the 360 stands.
+     */
+    static Part history(Part profile, Part history) {
+        if (history.status() == Customer360.Status.NOT_FOUND && profile.status() == Customer360.Status.OK) {
+            return Part.unavailable(history.service(), history.service() + " does not serve the preference history");
+        }
+        return history;
     }
 
     private Future<Part> part(Source source, UUID id, Caller caller, MultiMap headers) {

@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
 public final class StubUpstream {
     public static final String UNKNOWN_CUSTOMER = "00000000-0000-0000-0000-000000000404";
     public static final String SLOW_CUSTOMER = "00000000-0000-0000-0000-00000000510a";
+    /** A customer whose customer-service answers like a version without the preference history route (404). */
+    public static final String NO_HISTORY_CUSTOMER = "00000000-0000-0000-0000-0000000000a1";
 
     /**
      * The partner keys the loyalty stub knows (issue 17 #14): SHA-256 of the key to the answer of
@@ -124,6 +126,10 @@ public final class StubUpstream {
                 // like a service behind the gateway: Location names the service's own host and port
                 exchange.getResponseHeaders().add("Location", url() + path + "/42");
                 reply(exchange, 201, "{}");
+                return;
+            }
+            if (path.contains(NO_HISTORY_CUSTOMER) && path.endsWith("/preferences/history")) {
+                reply(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
                 return;
             }
             if (path.contains(UNKNOWN_CUSTOMER)) {

@@ -23,9 +23,9 @@ import java.util.function.Function;
 /**
  * Reads enum, UUID, instant and date parameters so that a value that cannot be read is answered
  * with a problem naming the parameter instead of JAX-RS' bare 404: a query, header, cookie, form or
- * matrix parameter answers 400 (the request is malformed), a path parameter answers 404 (there is no
- * resource at that path) with a detail saying which segment was not understood. Enum constants match
- * exactly, as they are written in the API documentation.
+ * matrix parameter answers 400 {@code validation}, a path parameter 400 {@code invalid-path-parameter}
+ * (a malformed id is the client's mistake, not a missing resource). The value itself is never echoed.
+ * Enum constants match exactly, as they are written in the API documentation.
  */
 @Provider
 public class ParamConverters implements ParamConverterProvider {
@@ -87,12 +87,14 @@ public class ParamConverters implements ParamConverterProvider {
             try {
                 return reader.apply(value.trim());
             } catch (IllegalArgumentException | DateTimeParseException e) {
-                String message = "cannot read '" + value + "': expected " + expected;
+                // the value is never repeated: it may be personal data (an e-mail typed where an id belongs)
+                String message = "cannot be read: expected " + expected;
                 ProblemException problem = param.inPath()
-                        ? new ProblemException(404, "not-found", "Not found",
-                                "path segment " + param.name() + " " + message, null, null)
+                        ? new ProblemException(400, "invalid-path-parameter", "Invalid request",
+                                "path parameter " + param.name() + " " + message,
+                                java.util.List.of(new Problem.FieldError(param.name(), message)), null)
                         : ProblemException.invalid(param.name(), message);
-                throw new UnreadableParameter(problem);
+                throw new UnreadableParameter(problem, param.inPath());
             }
         }
 
@@ -108,10 +110,16 @@ public class ParamConverters implements ParamConverterProvider {
      */
     public static final class UnreadableParameter extends WebApplicationException {
         private final transient ProblemException problem;
+        private final boolean inPath;
 
-        UnreadableParameter(ProblemException problem) {
+        UnreadableParameter(ProblemException problem, boolean inPath) {
             super(problem.getMessage(), problem.status());
             this.problem = problem;
+            this.inPath = inPath;
+        }
+
+        public boolean inPath() {
+            return inPath;
         }
 
         public ProblemException problem() {

@@ -35,7 +35,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response unreadableParameter(ParamConverters.UnreadableParameter e, UriInfo uri) {
-        return problem(e.problem(), uri);
+        // an unreadable path segment is not echoed, not even as the instance (it may be an e-mail typed for an id)
+        return e.inPath() ? Problems.response(e.problem().toProblem(null)) : problem(e.problem(), uri);
     }
 
     @ServerExceptionMapper(priority = 1)

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>the {@code Problem} schema, and a problem+json response for each error status the operation can answer
  * (see {@link ProblemResponses});</li>
  * <li>every error response typed as problem+json;</li>
+ * <li>{@code Idempotency-Key} on every POST (see {@link IdempotencyKeyParameter});</li>
  * <li>scalars (UUID, Instant, LocalDate, Decimal) written in place rather than as components (see
  * {@link ScalarSchemas}).</li>
  * </ul>
@@ -66,6 +67,7 @@ public class RapportOpenApiFilter implements OASFilter {
                 if (operation.getRequestBody() != null) {
                     NdjsonExamples.asText(operation.getRequestBody().getContent());
                 }
+                IdempotencyKeyParameter.document(op.getKey().name(), operation, parameters);
                 type(operation, ProblemResponses.statuses(op.getKey().name(), path.getKey(), parameters,
                         operation.getRequestBody() != null));
             }
