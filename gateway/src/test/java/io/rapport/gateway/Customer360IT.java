@@ -42,6 +42,15 @@ class Customer360IT {
     }
 
     @Test
+    void aServiceThatAnswers410ForAMergedCustomerIsNotFoundNamingTheSurvivorNotUnavailable() {
+        given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales"))
+                .when().get("/api/v1/customers/" + StubUpstream.MERGED_CUSTOMER + "/360")
+                .then().statusCode(200)
+                .body("engagement.status", equalTo("NOT_FOUND"))
+                .body("engagement.detail", equalTo("the customer was merged into " + StubUpstream.SURVIVOR));
+    }
+
+    @Test
     void partsTheRoleMayNotReadAreNotFetched() {
         given().header("Authorization", "Bearer " + TestTokens.token("sam", "support"))
                 .when().get("/api/v1/customers/" + ID + "/360")

@@ -114,6 +114,9 @@ public class Customer360Service {
         if (reply.status() == 404) {
             return Part.notFound(service);
         }
+        if (reply.status() == 410) {
+            return mergedAway(service, reply);
+        }
         if (reply.status() != 200) {
             return Part.unavailable(service, service + " answered HTTP " + reply.status());
         }
@@ -124,5 +127,20 @@ public class Customer360Service {
             // not JSON, or JSON but not an object
             return Part.unavailable(service, service + " answered with malformed JSON");
         }
+    }
+
+    /** 410 customer-merged: the service holds the customer under the survivor's id; the part says which, like a 404 otherwise. */
+    private Part mergedAway(String service, Upstream.Reply reply) {
+        String survivor = null;
+        try {
+            Map<String, Object> problem = mapper.readValue(reply.body().getBytes(), OBJECT);
+            if (problem.get("context") instanceof Map<?, ?> context && context.get("mergedInto") != null) {
+                survivor = String.valueOf(context.get("mergedInto"));
+            }
+        } catch (IOException | RuntimeException e) {
+            // no readable problem body: still a merged-away customer
+        }
+        return new Part(Customer360.Status.NOT_FOUND, service, survivor == null ? "the customer was merged into another"
+                : "the customer was merged into " + survivor, null);
     }
 }

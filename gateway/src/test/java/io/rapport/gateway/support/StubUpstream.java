@@ -24,6 +24,9 @@ public final class StubUpstream {
     public static final String SLOW_CUSTOMER = "00000000-0000-0000-0000-00000000510a";
     /** A customer whose customer-service answers like a version without the preference history route (404). */
     public static final String NO_HISTORY_CUSTOMER = "00000000-0000-0000-0000-0000000000a1";
+    /** A customer merged away: engagement answers 410 customer-merged naming {@link #SURVIVOR}. */
+    public static final String MERGED_CUSTOMER = "00000000-0000-0000-0000-000000000410";
+    public static final String SURVIVOR = "00000000-0000-0000-0000-0000000000b1";
 
     /**
      * The partner keys the loyalty stub knows (issue 17 #14): SHA-256 of the key to the answer of
@@ -126,6 +129,11 @@ public final class StubUpstream {
                 // like a service behind the gateway: Location names the service's own host and port
                 exchange.getResponseHeaders().add("Location", url() + path + "/42");
                 reply(exchange, 201, "{}");
+                return;
+            }
+            if (path.contains(MERGED_CUSTOMER) && path.startsWith("/api/v1/engagement/")) {
+                reply(exchange, 410, "{\"type\":\"https://rapport.io/problems/customer-merged\",\"status\":410,"
+                        + "\"title\":\"Customer merged\",\"context\":{\"mergedInto\":\"" + SURVIVOR + "\"}}");
                 return;
             }
             if (path.contains(NO_HISTORY_CUSTOMER) && path.endsWith("/preferences/history")) {
