@@ -60,7 +60,8 @@ class ClientFlowIT {
 
         PurchaseView purchase = new PurchasesAndCostsApi(client).recordPurchase(ada.getId(), new PurchaseInput()
                 .orderId("SO-" + UUID.randomUUID()).occurredAt(OffsetDateTime.now().minusHours(1)).currency("EUR")
-                .lines(List.of(new Line().sku("PILLOW-L").category("bedding").quantity(2).unitPrice("39.90"))));
+                .lines(List.of(new Line().sku("PILLOW-L").category("bedding").quantity(2).unitPrice("39.90"))),
+                "flow-" + UUID.randomUUID());
         assertThat(purchase.getTotal()).isEqualTo("79.80");
         assertThat(purchase.getCustomerId()).isEqualTo(ada.getId());
 
@@ -71,9 +72,9 @@ class ClientFlowIT {
                 .containsEntry("displayName", "Ada Lovelace");
         assertThat(view.getLoyalty().getStatus()).isIn(Customer360PartStatus.OK, Customer360PartStatus.NOT_FOUND);
 
-        // activeFrom, activeTo, createdFrom, createdTo, email, kind, name, owner, page, phone, size, sort, status, tag
-        PageCustomerSummary page = customers.searchCustomer(null, null, null, null, email, null, null, null, 0, null, 5,
-                null, null, null);
+        // activeFrom, activeTo, createdFrom, createdTo, email, kind, name, owner, page, phone, q, size, sort, status, tag
+        PageCustomerSummary page = customers.searchCustomer(null, null, null, null, email, null, null, null, 0, null, null,
+                5, null, null, null);
         assertThat(page.getPage()).isZero();
         assertThat(page.getSize()).isEqualTo(5);
         assertThat(page.getTotal()).isEqualTo(1L);

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
  * The ratio benchmark's guard in {@code ./mvnw verify}: the packaged suite started by {@code ./crm up --detach} on free
  * ports with its own state directory (bench/target/ratio-it), then {@link RatioBench} with its quick settings (same
  * thread counts, 2 s rounds, purchase rates 5/10/25). It fails only on a large regression: a row fails when its figure
- * drops below {@code min(half its goal, a quarter of the baseline)}; the baseline (ratio-guard-baseline.properties) is the
+ * drops below {@code min(half its goal, a tenth of the baseline)}; the baseline (ratio-guard-baseline.properties) is the
  * full run recorded in bench/README.md. Where today's figures are far below the goals, half the goal alone would fail
- * at once, so the quarter of the measured baseline is what the guard holds.
+ * at once, so a tenth of the measured baseline is what the guard holds: a 10x regression fails, while the factor of
+ * 2 to 5 that a busy shared machine moves a figure by does not.
  */
 class RatioGuardIT {
     private static final Path ROOT = ProjectDirs.projectRoot();
@@ -83,7 +84,7 @@ class RatioGuardIT {
                 continue;
             }
             double threshold = threshold(row.goal(), Double.parseDouble(baseline.getProperty(row.key(), "NaN")));
-            soft.assertThat(row.score()).as("%s: %s (guard: at least %.4f = min(half the goal %.4f, a quarter of the"
+            soft.assertThat(row.score()).as("%s: %s (guard: at least %.4f = min(half the goal %.4f, a tenth of the"
                     + " baseline %s))", row.key(), row.app(), threshold, row.goal() / 2, baseline.getProperty(row.key()))
                     .isGreaterThanOrEqualTo(threshold);
         }
@@ -98,7 +99,7 @@ class RatioGuardIT {
     }
 
     static double threshold(double goal, double baseline) {
-        return Double.isNaN(baseline) ? goal / 2 : Math.min(goal / 2, baseline / 4);
+        return Double.isNaN(baseline) ? goal / 2 : Math.min(goal / 2, baseline / 10);
     }
 
     private static Properties baseline() throws IOException {

@@ -18,8 +18,7 @@ public final class PartnerKeyDtos {
 
     @Schema(description = "A partner API key without its secret", examples = """
             {"id":"6f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f41","partnerId":"0b7d3c1e-2f4a-4b5c-8d6e-7f8091a2b3c4","prefix":"3fa91c0be2",\
-            "scopes":["partner:read","partner:write"],"status":"ACTIVE","createdAt":"2026-12-05T08:00:00Z","createdBy":"ada (admin)",\
-            "revokedAt":null,"revokedBy":null,"replaces":null}""")
+            "scopes":["partner:read","partner:write"],"status":"ACTIVE","createdAt":"2026-12-05T08:00:00Z","createdBy":"ada (admin)"}""")
     public record KeyView(String id, String partnerId, String prefix, List<String> scopes,
             @Schema(enumeration = {"ACTIVE", "REVOKED"}) String status, Instant createdAt, String createdBy, Instant revokedAt,
             String revokedBy, String replaces) {
@@ -34,7 +33,7 @@ public final class PartnerKeyDtos {
             {"apiKey":"rpk_3fa91c0be2_Q2hhbmdlIG1lIHRvIGEgcmFuZG9tIDMyLWJ5dGUga2V5IQ",\
             "key":{"id":"6f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f41","partnerId":"0b7d3c1e-2f4a-4b5c-8d6e-7f8091a2b3c4",\
             "prefix":"3fa91c0be2","scopes":["partner:read","partner:write"],"status":"ACTIVE","createdAt":"2026-12-05T08:00:00Z",\
-            "createdBy":"ada (admin)","revokedAt":null,"revokedBy":null,"replaces":null}}""")
+            "createdBy":"ada (admin)"}}""")
     public record IssuedKey(String apiKey, KeyView key) {
     }
 

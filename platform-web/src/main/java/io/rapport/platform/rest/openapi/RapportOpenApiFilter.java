@@ -68,6 +68,10 @@ public class RapportOpenApiFilter implements OASFilter {
                     NdjsonExamples.asText(operation.getRequestBody().getContent());
                 }
                 IdempotencyKeyParameter.document(op.getKey().name(), operation, parameters);
+                if (operation.getParameters() != null) {
+                    // the Idempotency-Key header just added can be refused with 400 too (invalid-idempotency-key)
+                    operation.getParameters().stream().filter(p -> !parameters.contains(p)).forEach(parameters::add);
+                }
                 type(operation, ProblemResponses.statuses(op.getKey().name(), path.getKey(), parameters,
                         operation.getRequestBody() != null));
             }
