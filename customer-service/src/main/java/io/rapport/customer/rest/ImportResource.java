@@ -45,7 +45,7 @@ public class ImportResource {
     @Consumes({NDJSON, CSV})
     @Operation(summary = "Import customers", description = "NDJSON (application/x-ndjson): one CustomerInput JSON object"
             + " per line. CSV (text/csv, UTF-8): a header row naming the columns (kind, givenName, familyName, companyName,"
-            + " industry, companySize, email, phone, addressLine1, addressLine2, postalCode, city, region, country, locale,"
+            + " industry, companySize, email, phone, addressLine1, addressLine2, postalCode, city, region, country, birthDate, locale,"
             + " timeZone, ownerId, tags, acquisitionSource, referralCode, walletAmount, walletCurrency, target,"
             + " channelPreference, externalSystem, externalId; email, phone, tags and channelPreference take several values"
             + " separated by ';'), then one customer per row; an unknown column answers 400; a failed row is reported with"
@@ -61,7 +61,7 @@ public class ImportResource {
                     "{\"kind\":\"CONSUMER\",\"givenName\":\"Ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}",
                     "{\"kind\":\"ENTERPRISE\",\"organisation\":{\"companyName\":\"Acme\"},\"externalIds\":[{\"system\":\"erp\",\"id\":\"A-1\"}]}" })),
             @Content(mediaType = CSV, schema = @Schema(implementation = String.class, examples =
-                    "kind,givenName,familyName,email,postalCode,country\nCONSUMER,Ada,Lovelace,ada@example.org,SW1Y 4JH,GB\n")) })
+                    "kind,givenName,familyName,email,postalCode,country,birthDate\nCONSUMER,Ada,Lovelace,ada@example.org,SW1Y 4JH,GB,1985-12-10\n")) })
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "415", description = "Unsupported"
             + " media type: send application/x-ndjson or text/csv")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Counts and"

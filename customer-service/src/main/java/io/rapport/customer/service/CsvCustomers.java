@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * One CSV row (header name to cell) as a {@link CustomerInput}. Columns: kind, givenName, familyName, companyName,
- * industry, companySize, email, phone, addressLine1, addressLine2, postalCode, city, region, country, locale, timeZone,
+ * industry, companySize, email, phone, addressLine1, addressLine2, postalCode, city, region, country, birthDate (ISO date), locale,
+ * timeZone,
  * ownerId, tags, acquisitionSource, referralCode, walletAmount, walletCurrency, target, channelPreference,
  * externalSystem, externalId. email, phone, tags and channelPreference take several values separated by {@code ;}.
  * Empty cells are absent values. Errors name the column, never the value.
@@ -22,7 +23,7 @@ import java.util.Set;
 public final class CsvCustomers {
     public static final List<String> COLUMNS = List.of("kind", "givenName", "familyName", "companyName", "industry",
             "companySize", "email", "phone", "addressLine1", "addressLine2", "postalCode", "city", "region", "country",
-            "locale", "timeZone", "ownerId", "tags", "acquisitionSource", "referralCode", "walletAmount", "walletCurrency",
+            "birthDate", "locale", "timeZone", "ownerId", "tags", "acquisitionSource", "referralCode", "walletAmount", "walletCurrency",
             "target", "channelPreference", "externalSystem", "externalId");
 
     private CsvCustomers() {
@@ -74,7 +75,8 @@ public final class CsvCustomers {
         }
         List<String> tags = cell(row, "tags") == null ? null : split(cell(row, "tags"));
         return new CustomerInput(kind, cell(row, "givenName"), cell(row, "familyName"), organisation,
-                contacts(cell(row, "email")), contacts(cell(row, "phone")), address, cell(row, "locale"), cell(row, "timeZone"),
+                contacts(cell(row, "email")), contacts(cell(row, "phone")), address, date("birthDate", cell(row, "birthDate")),
+                cell(row, "locale"), cell(row, "timeZone"),
                 cell(row, "ownerId"), tags == null ? null : new LinkedHashSet<>(tags), cell(row, "acquisitionSource"),
                 cell(row, "referralCode"), wallet, bool("target", cell(row, "target")), channels, externalIds);
     }
@@ -107,6 +109,17 @@ public final class CsvCustomers {
             return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(column, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static java.time.LocalDate date(String column, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(column, "must be an ISO date such as 1985-12-10");
         }
     }
 
