@@ -31,18 +31,7 @@ public final class CsvCustomers {
 
     /** Refuses (400) a header with an unknown or repeated column, or without {@code kind}. */
     public static void checkHeader(List<String> header) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (String column : header) {
-            if (!COLUMNS.contains(column)) {
-                throw ProblemException.invalid("header", "unknown column '" + column + "'; the columns are " + COLUMNS);
-            }
-            if (!seen.add(column)) {
-                throw ProblemException.invalid("header", "column '" + column + "' appears twice");
-            }
-        }
-        if (!seen.contains("kind")) {
-            throw ProblemException.invalid("header", "needs a kind column; the columns are " + COLUMNS);
-        }
+        CsvRows.checkHeader(header, COLUMNS, List.of("kind"));
     }
 
     public static CustomerInput input(Map<String, String> row) {
@@ -97,8 +86,7 @@ public final class CsvCustomers {
     }
 
     private static String cell(Map<String, String> row, String column) {
-        String v = row.get(column);
-        return v == null || v.isBlank() ? null : v.trim();
+        return CsvRows.cell(row, column);
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String column, String value) {
@@ -124,14 +112,7 @@ public final class CsvCustomers {
     }
 
     private static BigDecimal decimal(String column, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(column, "must be a decimal number such as 2500.00");
-        }
+        return CsvRows.decimal(column, value, "2500.00");
     }
 
     private static Boolean bool(String column, String value) {
