@@ -281,6 +281,21 @@ class ImportApiIT {
     }
 
     @Test
+    void aCsvCustomerCarriesItsBirthDateAndABadOneFailsByColumnWithoutTheValue() {
+        String email = Api.uniqueEmail();
+        ExtractableResponse<Response> r = csv("kind,givenName,familyName,email,birthDate\n"
+                + "CONSUMER,Ada,Birthcsv," + email + ",1985-12-10\n"
+                + "CONSUMER,Bob,Birthcsv," + Api.uniqueEmail() + ",1985-13-10\n"
+                + "CONSUMER,Cy,Birthcsv," + Api.uniqueEmail() + ",2999-01-01\n", 200);
+        assertThat(r.<Integer>path("created")).isEqualTo(1);
+        assertThat(r.<List<Integer>>path("errors.line")).containsExactly(3, 4);
+        assertThat(r.<List<String>>path("errors.field")).containsExactly("birthDate", "birthDate");
+        assertThat(r.asString()).doesNotContain("1985-13-10").doesNotContain("2999-01-01");
+        String id = Api.json().queryParam("email", email).get("/api/v1/customers/lookup").then().statusCode(200).extract().path("id");
+        Api.json().get("/api/v1/customers/" + id).then().body("birthDate", equalTo("1985-12-10"));
+    }
+
+    @Test
     void aCsvWithAnUnknownColumnIsRefusedWhole() {
         csv("kind,givenName,shoeSize\nCONSUMER,Ada,38\n", 400);
         assertThat(csv("kind,givenName,shoeSize\nCONSUMER,Ada,38\n", 400).<String>path("errors[0].field")).isEqualTo("header");
