@@ -55,6 +55,8 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "postal_code")
     public String postalCode;
     public String city;
+    @Column(name = "birth_date")
+    public java.time.LocalDate birthDate;
     public String region;
     public String country;
     public String locale;

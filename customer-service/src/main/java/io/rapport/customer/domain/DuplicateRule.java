@@ -17,7 +17,8 @@ import java.util.Set;
  * must agree: the same postal address (street line and postal code, or street line and city), a shared phone, or the
  * same birth date when both records have one. A name alone never makes a suggestion (two John Smiths are not one).
  * The score is 0.5 × name similarity + 0.3 for the address + 0.2 for a phone + 0.2 for the birth date, capped at 1;
- * a pair scoring below {@value #SUGGEST_AT} is not suggested.
+ * a pair scoring below {@value #SUGGEST_AT} is not suggested. The same normalised name with the same birth date is
+ * always suggested, also without any address (a new e-mail does not make a new person).
  */
 public final class DuplicateRule {
     public static final double NAME_THRESHOLD = 0.88;
@@ -58,7 +59,8 @@ public final class DuplicateRule {
             score += 0.2;
         }
         score = Math.min(1.0, score);
-        if (reasons.size() < 2 || score < SUGGEST_AT) {
+        boolean sameNameAndBirth = name == 1.0 && reasons.contains(Reason.SAME_BIRTH_DATE);
+        if (reasons.size() < 2 || (score < SUGGEST_AT && !sameNameAndBirth)) {
             return Optional.empty();
         }
         return Optional.of(new Verdict(score, reasons));

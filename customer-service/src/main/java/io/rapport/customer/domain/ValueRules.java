@@ -1,5 +1,6 @@
 package io.rapport.customer.domain;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.IllformedLocaleException;
@@ -47,6 +48,20 @@ public final class ValueRules {
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("is not an ISO 4217 currency");
         }
+    }
+
+    /** The earliest birth date accepted. */
+    public static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+
+    /** A birth date: not after {@code today} and not before {@link #EARLIEST_BIRTH_DATE}. */
+    public static LocalDate birthDate(LocalDate date, LocalDate today) {
+        if (date.isAfter(today)) {
+            throw new InvalidValueException("must not be in the future");
+        }
+        if (date.isBefore(EARLIEST_BIRTH_DATE)) {
+            throw new InvalidValueException("must not be before 1900-01-01");
+        }
+        return date;
     }
 
     /** An ISO 3166-1 alpha-2 country code in upper case. */

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"kind":"CONSUMER","givenName":"Ada","familyName":"Lovelace",
          "emails":[{"value":"Ada@Example.org","primary":true}],"phones":[{"value":"+44 20 7946 0958"}],
          "address":{"line1":"12 St James's Square","city":"London","postalCode":"SW1Y 4JH","country":"GB"},
+         "birthDate":"1985-12-10",
          "locale":"en-GB","timeZone":"Europe/London","ownerId":"rep-17","tags":["vip"],
          "acquisitionSource":"web","referralCode":"FRIEND-42",
          "wallet":{"amount":"2500.00","currency":"GBP","estimatedBy":"rep-17"},
@@ -38,6 +40,9 @@ public record CustomerInput(
         @Size(max = 10) List<@NotNull @Valid Contact> emails,
         @Size(max = 10) List<@NotNull @Valid Contact> phones,
         @Valid Address address,
+        @Schema(description = "Date of birth (ISO 8601 date), optional; not in the future and not before 1900-01-01."
+                + " Personal data: shown on the profile, used to suggest duplicates, removed on erasure, never put into"
+                + " events", examples = "1985-12-10", format = "date") LocalDate birthDate,
         @Size(max = 35) @Schema(examples = "en-GB") String locale,
         @Size(max = 64) @Schema(examples = "Europe/London") String timeZone,
         @Size(max = 100) @Schema(description = "Account manager (owner): the creating sales rep by default; only admin"
@@ -52,8 +57,8 @@ public record CustomerInput(
 
     /** The same input with {@code ownerId} replaced (the owner rule decides it, not the body alone). */
     public CustomerInput withOwnerId(String owner) {
-        return new CustomerInput(kind, givenName, familyName, organisation, emails, phones, address, locale, timeZone,
-                owner, tags, acquisitionSource, referralCode, wallet, target, channelPreference, externalIds);
+        return new CustomerInput(kind, givenName, familyName, organisation, emails, phones, address, birthDate, locale,
+                timeZone, owner, tags, acquisitionSource, referralCode, wallet, target, channelPreference, externalIds);
     }
 
     /** Company data of the organisation kinds. */

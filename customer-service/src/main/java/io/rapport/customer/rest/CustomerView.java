@@ -3,6 +3,7 @@ package io.rapport.customer.rest;
 import io.rapport.customer.domain.CustomerKind;
 import io.rapport.customer.domain.CustomerStatus;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,6 +25,7 @@ public record CustomerView(
         List<ContactView> emails,
         List<ContactView> phones,
         CustomerInput.Address address,
+        @Schema(description = "Date of birth, when known", format = "date", examples = "1985-12-10") LocalDate birthDate,
         String locale,
         String timeZone,
         String ownerId,

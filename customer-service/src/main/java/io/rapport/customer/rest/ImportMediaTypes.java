@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * 415 problems that say what a route accepts: the bulk imports read NDJSON (customers also CSV), not JSON, so the
+ * 415 problems that say what a route accepts: the bulk imports read NDJSON or CSV, not JSON, so the
  * generic "send application/json" would mislead there. Other routes keep that message.
  */
 public class ImportMediaTypes {
@@ -16,9 +16,7 @@ public class ImportMediaTypes {
     public Response unsupported(NotSupportedException e, UriInfo uri) {
         String path = uri.getPath();
         String detail;
-        if (path.endsWith("/api/v1/customers/import/purchases")) {
-            detail = "unsupported media type: send application/x-ndjson (one JSON object per line)";
-        } else if (path.endsWith("/api/v1/customers/import")) {
+        if (path.endsWith("/api/v1/customers/import") || path.endsWith("/api/v1/customers/import/purchases")) {
             detail = "unsupported media type: send application/x-ndjson (one JSON object per line) or text/csv (UTF-8 with"
                     + " a header row)";
         } else {

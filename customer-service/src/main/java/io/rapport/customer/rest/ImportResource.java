@@ -45,7 +45,7 @@ public class ImportResource {
     @Consumes({NDJSON, CSV})
     @Operation(summary = "Import customers", description = "NDJSON (application/x-ndjson): one CustomerInput JSON object"
             + " per line. CSV (text/csv, UTF-8): a header row naming the columns (kind, givenName, familyName, companyName,"
-            + " industry, companySize, email, phone, addressLine1, addressLine2, postalCode, city, region, country, locale,"
+            + " industry, companySize, email, phone, addressLine1, addressLine2, postalCode, city, region, country, birthDate, locale,"
             + " timeZone, ownerId, tags, acquisitionSource, referralCode, walletAmount, walletCurrency, target,"
             + " channelPreference, externalSystem, externalId; email, phone, tags and channelPreference take several values"
             + " separated by ';'), then one customer per row; an unknown column answers 400; a failed row is reported with"
@@ -61,7 +61,7 @@ public class ImportResource {
                     "{\"kind\":\"CONSUMER\",\"givenName\":\"Ada\",\"emails\":[{\"value\":\"ada@example.org\"}]}",
                     "{\"kind\":\"ENTERPRISE\",\"organisation\":{\"companyName\":\"Acme\"},\"externalIds\":[{\"system\":\"erp\",\"id\":\"A-1\"}]}" })),
             @Content(mediaType = CSV, schema = @Schema(implementation = String.class, examples =
-                    "kind,givenName,familyName,email,postalCode,country\nCONSUMER,Ada,Lovelace,ada@example.org,SW1Y 4JH,GB\n")) })
+                    "kind,givenName,familyName,email,postalCode,country,birthDate\nCONSUMER,Ada,Lovelace,ada@example.org,SW1Y 4JH,GB,1985-12-10\n")) })
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "415", description = "Unsupported"
             + " media type: send application/x-ndjson or text/csv")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Counts and"
@@ -79,20 +79,37 @@ public class ImportResource {
     @POST
     @Path("/purchases")
     @LargeBody
-    @Operation(summary = "Import purchases", description = "One purchase per line with its customer named by customerId,"
+    @Consumes({NDJSON, CSV})
+    @Operation(summary = "Import purchases", description = "Purchases with their customer named by customerId,"
             + " customerEmail or customerExternalSystem + customerExternalId (merged customers are followed to the"
-            + " survivor). The order id per source system is the idempotency key: known orders are EXISTING and publish"
-            + " nothing. Publishes PurchaseRecorded for each new purchase. Answers like the customer import: counts and"
-            + " the first 100 failed lines.")
-    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples =
+            + " survivor). NDJSON (application/x-ndjson): one purchase (PurchaseImportRow) per line. CSV (text/csv,"
+            + " UTF-8): a header row naming the columns (customerId, customerEmail, customerExternalSystem,"
+            + " customerExternalId, sourceSystem, orderId, occurredAt, currency, channel, store, sku, category, quantity,"
+            + " unitPrice, unitCost; orderId, occurredAt, currency, sku, category, quantity and unitPrice are required), then one row"
+            + " per purchase LINE: the rows of one order (same sourceSystem and orderId) follow each other and the order's"
+            + " cells are taken from its first row. An unknown column answers 400; a failed purchase is reported once,"
+            + " with the line in the file of the row at fault (the header is line 1) and the column, never the value."
+            + " Other media types answer 415 naming these two. The order id per source system is the idempotency key:"
+            + " known orders are EXISTING and publish nothing. Publishes PurchaseRecorded for each new purchase. Answers"
+            + " like the customer import: counts (one per purchase) and the first 100 failed lines.")
+    @RequestBody(content = {
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = String.class, examples =
             "{\"customerEmail\":\"ada@example.org\",\"sourceSystem\":\"shop\",\"orderId\":\"SO-1\",\"occurredAt\":\"2025-05-01T10:00:00Z\","
-                    + "\"currency\":\"EUR\",\"lines\":[{\"sku\":\"P-1\",\"category\":\"bedding\",\"quantity\":1,\"unitPrice\":\"39.90\"}]}")))
+                    + "\"currency\":\"EUR\",\"lines\":[{\"sku\":\"P-1\",\"category\":\"bedding\",\"quantity\":1,\"unitPrice\":\"39.90\"}]}")),
+            @Content(mediaType = CSV, schema = @Schema(implementation = String.class, examples =
+                    "customerEmail,sourceSystem,orderId,occurredAt,currency,sku,category,quantity,unitPrice,unitCost\n"
+                            + "ada@example.org,shop,SO-1,2025-05-01T10:00:00Z,EUR,P-1,bedding,1,39.90,12.00\n"
+                            + ",shop,SO-1,,,P-2,bath,2,9.90,\n")) })
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "415", description = "Unsupported"
-            + " media type: send application/x-ndjson")
+            + " media type: send application/x-ndjson or text/csv")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "Counts and"
             + " the first failed lines", content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ImportResult.class)))
-    public ImportResult purchases(InputStream body) throws IOException, SQLException {
+    public ImportResult purchases(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
+            throws IOException, SQLException {
+        if (contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(CSV))) {
+            return imports.importPurchasesCsv(body);
+        }
         return imports.importPurchases(body);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * One CSV row (header name to cell) as a {@link CustomerInput}. Columns: kind, givenName, familyName, companyName,
- * industry, companySize, email, phone, addressLine1, addressLine2, postalCode, city, region, country, locale, timeZone,
+ * industry, companySize, email, phone, addressLine1, addressLine2, postalCode, city, region, country, birthDate (ISO date), locale,
+ * timeZone,
  * ownerId, tags, acquisitionSource, referralCode, walletAmount, walletCurrency, target, channelPreference,
  * externalSystem, externalId. email, phone, tags and channelPreference take several values separated by {@code ;}.
  * Empty cells are absent values. Errors name the column, never the value.
@@ -22,7 +23,7 @@ import java.util.Set;
 public final class CsvCustomers {
     public static final List<String> COLUMNS = List.of("kind", "givenName", "familyName", "companyName", "industry",
             "companySize", "email", "phone", "addressLine1", "addressLine2", "postalCode", "city", "region", "country",
-            "locale", "timeZone", "ownerId", "tags", "acquisitionSource", "referralCode", "walletAmount", "walletCurrency",
+            "birthDate", "locale", "timeZone", "ownerId", "tags", "acquisitionSource", "referralCode", "walletAmount", "walletCurrency",
             "target", "channelPreference", "externalSystem", "externalId");
 
     private CsvCustomers() {
@@ -30,18 +31,7 @@ public final class CsvCustomers {
 
     /** Refuses (400) a header with an unknown or repeated column, or without {@code kind}. */
     public static void checkHeader(List<String> header) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (String column : header) {
-            if (!COLUMNS.contains(column)) {
-                throw ProblemException.invalid("header", "unknown column '" + column + "'; the columns are " + COLUMNS);
-            }
-            if (!seen.add(column)) {
-                throw ProblemException.invalid("header", "column '" + column + "' appears twice");
-            }
-        }
-        if (!seen.contains("kind")) {
-            throw ProblemException.invalid("header", "needs a kind column; the columns are " + COLUMNS);
-        }
+        CsvRows.checkHeader(header, COLUMNS, List.of("kind"));
     }
 
     public static CustomerInput input(Map<String, String> row) {
@@ -74,7 +64,8 @@ public final class CsvCustomers {
         }
         List<String> tags = cell(row, "tags") == null ? null : split(cell(row, "tags"));
         return new CustomerInput(kind, cell(row, "givenName"), cell(row, "familyName"), organisation,
-                contacts(cell(row, "email")), contacts(cell(row, "phone")), address, cell(row, "locale"), cell(row, "timeZone"),
+                contacts(cell(row, "email")), contacts(cell(row, "phone")), address, date("birthDate", cell(row, "birthDate")),
+                cell(row, "locale"), cell(row, "timeZone"),
                 cell(row, "ownerId"), tags == null ? null : new LinkedHashSet<>(tags), cell(row, "acquisitionSource"),
                 cell(row, "referralCode"), wallet, bool("target", cell(row, "target")), channels, externalIds);
     }
@@ -95,8 +86,7 @@ public final class CsvCustomers {
     }
 
     private static String cell(Map<String, String> row, String column) {
-        String v = row.get(column);
-        return v == null || v.isBlank() ? null : v.trim();
+        return CsvRows.cell(row, column);
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String column, String value) {
@@ -110,15 +100,19 @@ public final class CsvCustomers {
         }
     }
 
-    private static BigDecimal decimal(String column, String value) {
+    private static java.time.LocalDate date(String column, String value) {
         if (value == null) {
             return null;
         }
         try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(column, "must be a decimal number such as 2500.00");
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(column, "must be an ISO date such as 1985-12-10");
         }
+    }
+
+    private static BigDecimal decimal(String column, String value) {
+        return CsvRows.decimal(column, value, "2500.00");
     }
 
     private static Boolean bool(String column, String value) {

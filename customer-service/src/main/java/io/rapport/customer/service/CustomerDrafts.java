@@ -9,6 +9,8 @@ import io.rapport.customer.rest.CustomerInput;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +45,13 @@ public class CustomerDrafts {
         String zone = in.timeZone() == null || in.timeZone().isBlank() ? null : value("timeZone", in.timeZone(), ValueRules::timeZone);
         String country = in.address() == null || in.address().country() == null ? null
                 : value("address.country", in.address().country(), ValueRules::country);
+        if (in.birthDate() != null) {
+            try {
+                ValueRules.birthDate(in.birthDate(), LocalDate.now(ZoneOffset.UTC).plusDays(1));
+            } catch (InvalidValueException e) {
+                throw ProblemException.invalid("birthDate", e.getMessage());
+            }
+        }
         String currency = null;
         if (in.wallet() != null) {
             currency = value("wallet.currency", in.wallet().currency(), ValueRules::currency);

@@ -113,10 +113,10 @@ public class CustomerImportWriter {
         List<Outbox.Pending> events = new ArrayList<>();
         try (PreparedStatement customer = c.prepareStatement("insert into customer (id, version, kind, status, display_name,"
                 + " given_name, family_name, company_name, industry, company_size, address_line1, address_line2, postal_code,"
-                + " city, region, country, locale, time_zone, owner_id, acquisition_source, referral_code, wallet_amount,"
+                + " city, region, country, birth_date, locale, time_zone, owner_id, acquisition_source, referral_code, wallet_amount,"
                 + " wallet_currency, wallet_estimated_at, wallet_estimated_by, target, do_not_contact, channel_preference,"
                 + " last_activity_at, created_at, updated_at) values (?, 0, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?)");
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?)");
                 PreparedStatement contact = c.prepareStatement("insert into customer_contact_point (id, customer_id, kind, value,"
                         + " label, is_primary) values (?, ?, ?, ?, ?, ?)");
                 PreparedStatement external = c.prepareStatement("insert into customer_external_id (id, customer_id, system,"
@@ -142,6 +142,7 @@ public class CustomerImportWriter {
                 customer.setString(n++, a == null ? null : trim(a.city()));
                 customer.setString(n++, a == null ? null : trim(a.region()));
                 customer.setString(n++, d.country());
+                customer.setObject(n++, in.birthDate(), java.sql.Types.DATE);
                 customer.setString(n++, d.locale());
                 customer.setString(n++, d.timeZone());
                 customer.setString(n++, trim(in.ownerId()));

@@ -30,7 +30,8 @@ public class CustomerProfiles {
         List<ContactPoint> contacts = ContactPoint.ofCustomer(c.id);
         return new CustomerView(c.id, c.version, c.kind, c.status, c.displayName, c.givenName, c.familyName,
                 c.companyName == null ? null : new CustomerInput.Organisation(c.companyName, c.industry, c.companySize),
-                contacts(contacts, ContactKind.EMAIL), contacts(contacts, ContactKind.PHONE), address(c), c.locale,
+                contacts(contacts, ContactKind.EMAIL), contacts(contacts, ContactKind.PHONE), address(c), c.birthDate,
+                c.locale,
                 c.timeZone, c.ownerId, new ArrayList<>(c.tags), c.acquisitionSource, c.referralCode,
                 c.walletAmount == null ? null
                         : new CustomerView.WalletView(Amounts.format(c.walletAmount), c.walletCurrency, c.walletEstimatedAt,

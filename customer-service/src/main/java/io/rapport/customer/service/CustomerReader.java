@@ -41,7 +41,7 @@ public class CustomerReader {
     private static final String UTC = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'";
     private static final String SELECT = "select c.id, c.version, c.kind, c.status, c.display_name, c.given_name,"
             + " c.family_name, c.company_name, c.industry, c.company_size, c.address_line1, c.address_line2, c.postal_code,"
-            + " c.city, c.region, c.country, c.locale, c.time_zone, c.owner_id, c.acquisition_source, c.referral_code,"
+            + " c.city, c.region, c.country, c.birth_date, c.locale, c.time_zone, c.owner_id, c.acquisition_source, c.referral_code,"
             + " c.wallet_amount, c.wallet_currency, c.wallet_estimated_at, c.wallet_estimated_by, c.target, c.do_not_contact,"
             + " c.channel_preference, c.merged_into, c.merged_at, c.merged_by, c.merge_reason, c.last_verified_at,"
             + " c.last_activity_at, c.created_at, c.updated_at, c.erased_at,"
@@ -113,6 +113,7 @@ public class CustomerReader {
                 companyName == null ? null
                         : new CustomerInput.Organisation(companyName, rs.getString("industry"), rs.getString("company_size")),
                 list(contactList, rs.getString("emails")), list(contactList, rs.getString("phones")), address(rs),
+                rs.getObject("birth_date", java.time.LocalDate.class),
                 rs.getString("locale"), rs.getString("time_zone"), rs.getString("owner_id"), tags(rs.getArray("tags")),
                 rs.getString("acquisition_source"), rs.getString("referral_code"),
                 wallet == null ? null

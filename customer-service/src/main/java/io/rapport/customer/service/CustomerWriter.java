@@ -36,6 +36,7 @@ public class CustomerWriter {
         c.city = a == null ? null : trim(a.city());
         c.region = a == null ? null : trim(a.region());
         c.country = d.country();
+        c.birthDate = in.birthDate();
         c.locale = d.locale();
         c.timeZone = d.timeZone();
         c.ownerId = trim(in.ownerId());

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * Finds fuzzy duplicate candidates of newly entered or imported customers and stores the pairs {@link DuplicateRule}
  * suggests in the review queue (duplicate_suggestion). Candidates come from one set-based statement: for each new
- * customer with an address, the live customers whose lower-case display name is trigram-similar ({@code %}, served
+ * customer with an address or a birth date, the live customers whose lower-case display name is trigram-similar ({@code %}, served
  * by the pg_trgm index customer_display_name_trgm), the {@value #CANDIDATES} most similar first. A pair already
  * in the queue, dismissed or merged is left as it is, so a dismissed pair is never suggested again. Detection never
  * refuses a customer: it only adds suggestions.
@@ -31,11 +31,11 @@ public class DuplicateDetector {
     private static final String PHONES = "array(select p.value from customer_contact_point p where p.customer_id = %s.id"
             + " and p.kind = 'PHONE')";
     private static final String CANDIDATE_SQL = "select n.id, n.display_name, n.address_line1, n.postal_code, n.city,"
-            + " n.country, " + PHONES.formatted("n") + ", m.id, m.display_name, m.address_line1, m.postal_code, m.city,"
-            + " m.country, " + PHONES.formatted("m") + " from customer n cross join lateral (select * from customer m"
+            + " n.country, " + PHONES.formatted("n") + ", n.birth_date, m.id, m.display_name, m.address_line1, m.postal_code, m.city,"
+            + " m.country, " + PHONES.formatted("m") + ", m.birth_date from customer n cross join lateral (select * from customer m"
             + " where m.id <> n.id and m.status in ('ACTIVE', 'DORMANT') and lower(m.display_name) % lower(n.display_name)"
             + " order by similarity(lower(m.display_name), lower(n.display_name)) desc, m.id limit " + CANDIDATES + ") m"
-            + " where n.id = any(?) and n.status in ('ACTIVE', 'DORMANT') and n.address_line1 is not null";
+            + " where n.id = any(?) and n.status in ('ACTIVE', 'DORMANT') and (n.address_line1 is not null or n.birth_date is not null)";
 
     private final AgroalDataSource dataSource;
 
@@ -68,8 +68,8 @@ public class DuplicateDetector {
             try (ResultSet rs = find.executeQuery()) {
                 while (rs.next()) {
                     UUID a = rs.getObject(1, UUID.class);
-                    UUID b = rs.getObject(8, UUID.class);
-                    var verdict = DuplicateRule.judge(person(rs, 2), person(rs, 9));
+                    UUID b = rs.getObject(9, UUID.class);
+                    var verdict = DuplicateRule.judge(person(rs, 2), person(rs, 10));
                     if (verdict.isEmpty()) {
                         continue;
                     }
@@ -100,6 +100,7 @@ public class DuplicateDetector {
         Array phones = rs.getArray(from + 5);
         Set<String> values = phones == null ? Set.of() : Set.of((String[]) phones.getArray());
         return new DuplicateRule.Person(rs.getString(from), rs.getString(from + 1), rs.getString(from + 2),
-                rs.getString(from + 3), rs.getString(from + 4), values, null);
+                rs.getString(from + 3), rs.getString(from + 4), values,
+                rs.getObject(from + 6, java.time.LocalDate.class));
     }
 }

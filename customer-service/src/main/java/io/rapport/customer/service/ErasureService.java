@@ -25,7 +25,7 @@ import java.util.UUID;
 /**
  * GDPR erasure: irreversibly removes the personal data of a customer AND of every record merged into it (its merged
  * duplicates, transitively). Contact points, external ids, tags, preferences (with their change history), consents and their history are deleted;
- * names, organisation, address, locale, zone, owner, acquisition data, referral code, wallet and free-text notes and
+ * names, organisation, address, birth date, locale, zone, owner, acquisition data, referral code, wallet and free-text notes and
  * reasons are cleared; each row stays as an anonymous ERASED stub so purchases, refunds and costs remain for
  * statistics. In the outbox, sent rows about these customers are deleted and unsent ones lose every personal property
  * an older release may have written (events written now carry none), so nothing personal is published after the
@@ -185,6 +185,7 @@ public class ErasureService {
         c.addressLine2 = null;
         c.postalCode = null;
         c.city = null;
+        c.birthDate = null;
         c.region = null;
         c.country = null;
         c.locale = null;

@@ -3,11 +3,7 @@ package io.rapport.customer.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.util.Map;
 import io.rapport.customer.config.CustomerConfig;
 import io.rapport.customer.rest.CustomerInput;
@@ -45,8 +41,6 @@ public class ImportService {
     private final CustomerImportWriter customerWriter;
     private final PurchaseImportWriter purchaseWriter;
     private final CustomerConfig config;
-    private final CsvMapper csv = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .enable(CsvParser.Feature.TRIM_SPACES).build();
 
     public ImportService(ObjectMapper json, Validator validator, CustomerDrafts drafts, CustomerImportWriter customerWriter,
             PurchaseImportWriter purchaseWriter, CustomerConfig config) {
@@ -78,40 +72,8 @@ public class ImportService {
     public ImportResult importCustomersCsv(InputStream body, String who) throws IOException, SQLException {
         ImportTally tally = new ImportTally(config.importMaxErrors());
         List<CustomerImportWriter.Pending> chunk = new ArrayList<>();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(false);
-        try (MappingIterator<Map<String, String>> rows = csv.readerFor(Map.class).with(schema).readValues(body)) {
-            int line = 1;
-            int count = 0;
-            boolean checked = false;
-            while (true) {
-                Map<String, String> row;
-                try {
-                    if (!rows.hasNextValue()) {
-                        break;
-                    }
-                    line = Math.max(line + 1, rows.getParser().currentTokenLocation().getLineNr());
-                    row = rows.nextValue();
-                } catch (RuntimeException | IOException e) {
-                    if (!checked && !(rows.getParserSchema() instanceof CsvSchema read && read.size() > 0)) {
-                        throw ProblemException.invalid("header", "the first line must be a CSV header row naming the columns");
-                    }
-                    tally.add(ImportResult.Row.failed(Math.max(line, rows.getParser().currentLocation().getLineNr()), null, "not a readable CSV row (unbalanced quotes or more cells"
-                            + " than header columns); the rows after it were not read"));
-                    break;
-                }
-                if (!checked) {
-                    CsvCustomers.checkHeader(((CsvSchema) rows.getParserSchema()).getColumnNames());
-                    checked = true;
-                }
-                if (++count > config.importMaxRows()) {
-                    tally.failUnread(line, "over the limit of " + config.importMaxRows()
-                            + " rows per request; send the rest in another request");
-                    continue;
-                }
-                int at = line;
-                handleOne((l, text) -> addCustomer(at, CsvCustomers.input(row), chunk, tally, who), tally, at, null);
-            }
-        }
+        CsvRows.read(body, tally, config.importMaxRows(), CsvCustomers::checkHeader, (line, row) -> handleOne(
+                (l, text) -> addCustomer(line, CsvCustomers.input(row), chunk, tally, who), tally, line, null));
         if (!chunk.isEmpty()) {
             tally.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
         }
@@ -150,6 +112,62 @@ public class ImportService {
             tally.addAll(write(chunk, PurchaseImportWriter.Pending::line, () -> purchaseWriter.write(chunk)));
         }
         return tally.result();
+    }
+
+    /**
+     * CSV purchases ({@code text/csv}, UTF-8, header row): one row per purchase line, the rows of one order
+     * (sourceSystem + orderId, the idempotency key as in the NDJSON import) one after the other ({@link CsvPurchases}).
+     * Each order is checked, counted and written like an NDJSON line; an order whose rows are not adjacent fails.
+     */
+    public ImportResult importPurchasesCsv(InputStream body) throws IOException, SQLException {
+        ImportTally tally = new ImportTally(config.importMaxErrors());
+        List<PurchaseImportWriter.Pending> chunk = new ArrayList<>();
+        Instant now = Instant.now();
+        Set<String> done = new java.util.HashSet<>();
+        CsvPurchases.Order[] open = { null };
+        CsvRows.read(body, tally, config.importMaxRows(), CsvPurchases::checkHeader, (line, row) -> {
+            String key = CsvPurchases.key(row);
+            if (open[0] != null && open[0].key.equals(key)) {
+                open[0].add(line, row);
+                return;
+            }
+            if (open[0] != null) {
+                addPurchase(open[0], chunk, tally, now);
+            }
+            open[0] = new CsvPurchases.Order(key, line, row);
+            if (!done.add(key)) {
+                open[0].failure = ImportResult.Row.failed(line, "orderId", "the rows of an order must follow each other;"
+                        + " this order already appeared above");
+            }
+        });
+        if (open[0] != null) {
+            addPurchase(open[0], chunk, tally, now);
+        }
+        if (!chunk.isEmpty()) {
+            tally.addAll(write(chunk, PurchaseImportWriter.Pending::line, () -> purchaseWriter.write(chunk)));
+        }
+        return tally.result();
+    }
+
+    private void addPurchase(CsvPurchases.Order order, List<PurchaseImportWriter.Pending> chunk, ImportTally tally,
+            Instant now) throws SQLException {
+        if (order.failure != null) {
+            tally.add(order.failure);
+            return;
+        }
+        try {
+            PurchaseImportRow row = order.row();
+            check(row);
+            chunk.add(pending(order.firstLine(), row, now));
+        } catch (ProblemException e) {
+            ImportResult.Row failed = CsvPurchases.problemRow(order.firstLine(), e);
+            tally.add(order.failed(failed.field(), failed.message()));
+            return;
+        }
+        if (chunk.size() >= config.importChunkSize()) {
+            tally.addAll(write(chunk, PurchaseImportWriter.Pending::line, () -> purchaseWriter.write(chunk)));
+            chunk.clear();
+        }
     }
 
     /**

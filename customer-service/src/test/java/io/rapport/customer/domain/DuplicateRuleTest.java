@@ -69,6 +69,19 @@ class DuplicateRuleTest {
     }
 
     @Test
+    void theSameNameAndBirthDateIsSuggestedWithoutAnyAddress() {
+        var a = new DuplicateRule.Person("Ada Lovelace", null, null, null, null, Set.of(), LocalDate.of(1985, 12, 10));
+        var b = new DuplicateRule.Person("lovelace, ADA", null, null, null, null, Set.of(), LocalDate.of(1985, 12, 10));
+        var verdict = DuplicateRule.judge(a, b);
+        assertThat(verdict).isPresent();
+        assertThat(verdict.get().reasons()).containsExactly(DuplicateRule.Reason.SIMILAR_NAME,
+                DuplicateRule.Reason.SAME_BIRTH_DATE);
+        assertThat(verdict.get().score()).isCloseTo(0.7, within(0.0001));
+        var otherDay = new DuplicateRule.Person("Ada Lovelace", null, null, null, null, Set.of(), LocalDate.of(1985, 12, 11));
+        assertThat(DuplicateRule.judge(a, otherDay)).isEmpty();
+    }
+
+    @Test
     void theSameStreetInAnotherCountryIsNotTheSameAddress() {
         var a = new DuplicateRule.Person("Ada Lovelace", "1 Main Street", "12345", null, "US", Set.of(), null);
         var b = new DuplicateRule.Person("Ada Lovelace", "1 Main Street", "12345", null, "DE", Set.of(), null);

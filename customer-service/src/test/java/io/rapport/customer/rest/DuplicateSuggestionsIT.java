@@ -53,6 +53,36 @@ class DuplicateSuggestionsIT {
     }
 
     @Test
+    void aNewCustomerWithANewEmailButTheSameNameAndBirthDateAppearsInTheReviewQueue() {
+        String family = family();
+        String body = """
+                {"kind":"CONSUMER","givenName":"%s","familyName":"%s","emails":[{"value":"%s"}],"birthDate":"1979-04-23"}""";
+        String first = Api.create(body.formatted("Cordelia", family, Api.uniqueEmail()));
+        String second = Api.create(body.formatted("cordelia", family.toUpperCase(), Api.uniqueEmail()));
+        String other = Api.create(body.replace("1979-04-23", "1979-04-24").formatted("Cordelia", family, Api.uniqueEmail()));
+
+        json().get("/api/v1/customers/" + second).then().statusCode(200).body("birthDate", equalTo("1979-04-23"));
+        json().queryParam("customerId", second).get(QUEUE).then().statusCode(200)
+                .body("total", equalTo(1)).body("items", hasSize(1))
+                .body("items[0].customerId", equalTo(first))
+                .body("items[0].candidateId", equalTo(second))
+                .body("items[0].score", equalTo("0.7000"))
+                .body("items[0].reasons", contains("SIMILAR_NAME", "SAME_BIRTH_DATE"));
+        json().queryParam("customerId", other).get(QUEUE).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aBirthDateInTheFutureOrBefore1900OrMalformedIs400WithoutTheValue() {
+        for (String date : new String[] {"2999-01-01", "1899-12-31", "1979-02-30"}) {
+            String body = """
+                    {"kind":"CONSUMER","givenName":"Ada","familyName":"Datecheck","birthDate":"%s"}""".formatted(date);
+            String problem = json().body(body).post("/api/v1/customers").then().statusCode(400)
+                    .contentType("application/problem+json").extract().asString();
+            assertThat(problem).contains("birthDate").doesNotContain(date);
+        }
+    }
+
+    @Test
     void aDismissedPairIsNeverSuggestedAgainAlsoAfterAChangeOrAReImport() {
         String family = family();
         String street = "9 Mill Lane " + family;

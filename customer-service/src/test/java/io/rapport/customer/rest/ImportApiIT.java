@@ -3,6 +3,7 @@ package io.rapport.customer.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -172,7 +173,8 @@ class ImportApiIT {
                 .body("detail", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("application/x-ndjson"),
                         org.hamcrest.Matchers.containsString("text/csv")));
         Api.json().body("{}").post("/api/v1/customers/import/purchases").then().statusCode(415)
-                .body("detail", org.hamcrest.Matchers.containsString("application/x-ndjson"));
+                .body("detail", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("application/x-ndjson"),
+                        org.hamcrest.Matchers.containsString("text/csv")));
         given().contentType("text/plain").body("x").put("/api/v1/customers/" + java.util.UUID.randomUUID()).then()
                 .statusCode(415).body("detail", org.hamcrest.Matchers.containsString("application/json"));
     }
@@ -222,6 +224,75 @@ class ImportApiIT {
         assertThat(r.<Integer>path("created")).isEqualTo(1);
         assertThat(r.<List<Integer>>path("errors.line")).containsExactly(3);
         assertThat(r.asString()).doesNotContain("Too");
+    }
+
+    private static ExtractableResponse<Response> purchasesCsv(String body, int status) {
+        return given().contentType("text/csv").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/customers/import/purchases").then().statusCode(status).extract();
+    }
+
+    @Test
+    void purchasesAreImportedFromCsvOneRowPerLineIdempotentlyAndFailedRowsAreReportedByLineAndColumnWithoutValues() {
+        String email = Api.uniqueEmail();
+        String customer = Api.create(Api.person(email, Api.uniquePhone()));
+        String order = "CSVP-" + System.nanoTime();
+        String secret = "leak-" + System.nanoTime() + "@nowhere";
+        String file = "customerEmail,customerId,sourceSystem,orderId,occurredAt,currency,sku,category,quantity,unitPrice,unitCost\n"
+                + email.toUpperCase() + ",,legacy," + order + "-1,2024-05-01T10:00:00Z,EUR,P-1,bedding,2,10.00,4\n"
+                + ",,legacy," + order + "-1,,,P-2,bath,1,5.50,\n"
+                + "," + customer + ",legacy," + order + "-2,2024-06-01T10:00:00Z,EUR,P-3,bedding,1,20.00,\n"
+                + "\n"
+                + "," + customer + ",legacy," + order + "-3,2024-06-02T10:00:00Z,EUR,P-4,bedding,1,20.00,\n"
+                + ",,legacy," + order + "-3,,,P-5,bedding,1,12.3x4,\n"
+                + secret + ",,legacy," + order + "-4,2024-06-03T10:00:00Z,EUR,P-6,bedding,1,1.00,\n"
+                + "," + customer + ",legacy," + order + "-5,2024-06-04T10:00:00Z,EURO,P-7,bedding,1,1.00,\n";
+        ExtractableResponse<Response> first = purchasesCsv(file, 200);
+        assertThat(first.<Integer>path("rows")).isEqualTo(5);
+        assertThat(first.<Integer>path("created")).isEqualTo(2);
+        assertThat(first.<Integer>path("failed")).isEqualTo(3);
+        assertThat(first.<List<Integer>>path("errors.line")).containsExactly(7, 8, 9);
+        assertThat(first.<List<String>>path("errors.field")).containsExactly("unitPrice", "customerEmail", "currency");
+        assertThat(first.asString()).doesNotContain(secret).doesNotContain("12.3x4").doesNotContain("EURO");
+        Api.json().get("/api/v1/customers/" + customer + "/purchases").then().body("total", equalTo(2))
+                .body("items.find { it.orderId == '" + order + "-1' }.total", equalTo("25.50"))
+                .body("items.find { it.orderId == '" + order + "-1' }.lines", hasSize(2));
+        assertThat(Db.events(ds, customer, "rapport.customer.purchase-recorded.v1")).isEqualTo(2);
+
+        ExtractableResponse<Response> again = purchasesCsv(file, 200);
+        assertThat(again.<Integer>path("created")).isZero();
+        assertThat(again.<Integer>path("existing")).isEqualTo(2);
+        assertThat(Db.events(ds, customer, "rapport.customer.purchase-recorded.v1")).isEqualTo(2);
+    }
+
+    @Test
+    void aPurchaseCsvWhoseOrderRowsAreSplitOrWithAnUnknownColumnIsRefused() {
+        String customer = Api.createPerson();
+        String order = "CSVS-" + System.nanoTime();
+        String file = "customerId,orderId,occurredAt,currency,sku,category,quantity,unitPrice\n"
+                + customer + "," + order + "-1,2024-05-01T10:00:00Z,EUR,P-1,bedding,1,1.00\n"
+                + customer + "," + order + "-2,2024-05-01T10:00:00Z,EUR,P-1,bedding,1,1.00\n"
+                + customer + "," + order + "-1,2024-05-01T10:00:00Z,EUR,P-2,bedding,1,1.00\n";
+        ExtractableResponse<Response> r = purchasesCsv(file, 200);
+        assertThat(r.<Integer>path("created")).isEqualTo(2);
+        assertThat(r.<List<Integer>>path("errors.line")).containsExactly(4);
+        assertThat(r.<List<String>>path("errors.field")).containsExactly("orderId");
+        assertThat(purchasesCsv("orderId,occurredAt,currency,sku,category,quantity,unitPrice,colour\nX,2024-05-01T10:00:00Z,EUR,P,c,1,1,red\n",
+                400).<String>path("errors[0].field")).isEqualTo("header");
+    }
+
+    @Test
+    void aCsvCustomerCarriesItsBirthDateAndABadOneFailsByColumnWithoutTheValue() {
+        String email = Api.uniqueEmail();
+        ExtractableResponse<Response> r = csv("kind,givenName,familyName,email,birthDate\n"
+                + "CONSUMER,Ada,Birthcsv," + email + ",1985-12-10\n"
+                + "CONSUMER,Bob,Birthcsv," + Api.uniqueEmail() + ",1985-13-10\n"
+                + "CONSUMER,Cy,Birthcsv," + Api.uniqueEmail() + ",2999-01-01\n", 200);
+        assertThat(r.<Integer>path("created")).isEqualTo(1);
+        assertThat(r.<List<Integer>>path("errors.line")).containsExactly(3, 4);
+        assertThat(r.<List<String>>path("errors.field")).containsExactly("birthDate", "birthDate");
+        assertThat(r.asString()).doesNotContain("1985-13-10").doesNotContain("2999-01-01");
+        String id = Api.json().queryParam("email", email).get("/api/v1/customers/lookup").then().statusCode(200).extract().path("id");
+        Api.json().get("/api/v1/customers/" + id).then().body("birthDate", equalTo("1985-12-10"));
     }
 
     @Test
