@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.rapport.loyalty.service.ExpiryJob;
+import io.rapport.loyalty.expiry.ExpiryJob;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Instant;

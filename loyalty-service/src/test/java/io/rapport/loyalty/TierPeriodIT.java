@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.contracts.customer.CustomerEvents;
-import io.rapport.loyalty.service.TierEvaluationJob;
+import io.rapport.loyalty.tier.TierEvaluationJob;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,14 +1,17 @@
 package io.rapport.loyalty.domain;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Oldest-first use of earned points: debits take from the lot that expires first (lots that never expire
- * last), then the earliest earned, then by id so the order is total and deterministic.
+ * Points lots, the FIFO rule's home: a lot earned at {@code earnedAt} expires {@code expiryMonths} later on the UTC
+ * calendar (never when the programme's months are 0 or less, see {@link #expiresAt}); debits and expiry take from the
+ * lot that expires first (lots that never expire last), then the earliest earned, then by id so the order is total
+ * and deterministic. Which lots are due at a moment is set-based and decided in SQL, once ({@code expiry/ExpiryStore}).
  */
 public final class FifoLots {
     public static final Comparator<Lot> ORDER = Comparator
@@ -29,7 +32,7 @@ public final class FifoLots {
         }
         List<Take> takes = new ArrayList<>();
         long left = points;
-        for (Lot lot : lots.stream().sorted(ORDER).toList()) {
+        for (Lot lot : inOrder(lots)) {
             if (left == 0) {
                 break;
             }
@@ -42,10 +45,14 @@ public final class FifoLots {
         return new Allocation(takes, left);
     }
 
-    /** The lots whose expiry is at or before {@code now} and that still hold points. */
-    public static List<Lot> expired(List<Lot> lots, Instant now) {
-        return lots.stream().filter(l -> l.remaining() > 0 && l.expiresAt() != null && !l.expiresAt().isAfter(now))
-                .sorted(ORDER).toList();
+    /** When a lot earned at {@code earnedAt} expires; null (never) when {@code expiryMonths} is 0 or less. */
+    public static Instant expiresAt(Instant earnedAt, int expiryMonths) {
+        return expiryMonths <= 0 ? null : earnedAt.atOffset(ZoneOffset.UTC).plusMonths(expiryMonths).toInstant();
+    }
+
+    /** The lots in the order they are used and expire. */
+    public static List<Lot> inOrder(List<Lot> lots) {
+        return lots.stream().sorted(ORDER).toList();
     }
 
     public record Lot(UUID id, Instant earnedAt, Instant expiresAt, long remaining) {

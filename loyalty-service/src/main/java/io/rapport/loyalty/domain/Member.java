@@ -64,6 +64,12 @@ public class Member extends PanacheEntityBase {
         pointsDebt = p.debt();
     }
 
+    /** Active again (enrolling again after leaving, or a merge with an active membership): the membership is kept. */
+    public void reactivate() {
+        status = ACTIVE;
+        leftAt = null;
+    }
+
     public boolean active() {
         return ACTIVE.equals(status);
     }

@@ -15,6 +15,11 @@ public final class TierPolicy {
     private TierPolicy() {
     }
 
+    /** How the qualifying figure is named in reasons. */
+    public static String unit(boolean spendBased, String currency) {
+        return spendBased ? currency + " spent" : "points earned";
+    }
+
     /** The tier the figures qualify for, with the reason in words. */
     public static Qualification qualify(List<TierRule> tiers, BigDecimal figure, String unit, Set<String> customerClasses) {
         if (tiers.isEmpty()) {

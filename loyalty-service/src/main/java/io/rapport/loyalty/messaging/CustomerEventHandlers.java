@@ -7,8 +7,9 @@ import io.rapport.contracts.customer.CustomerRegistered;
 import io.rapport.contracts.customer.CustomerUpdated;
 import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.contracts.customer.PurchaseRefunded;
+import io.rapport.loyalty.earning.EarningPipeline;
 import io.rapport.loyalty.service.CustomerLifecycle;
-import io.rapport.loyalty.service.PurchaseEarning;
+import io.rapport.loyalty.service.PurchaseRefunds;
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,12 +23,14 @@ import java.util.UUID;
 public class CustomerEventHandlers {
     static final String PROFILE = "customer-profile";
 
-    private final PurchaseEarning earning;
+    private final EarningPipeline earning;
+    private final PurchaseRefunds refunds;
     private final CustomerLifecycle lifecycle;
     private final EventOrder order;
 
-    public CustomerEventHandlers(PurchaseEarning earning, CustomerLifecycle lifecycle, EventOrder order) {
+    public CustomerEventHandlers(EarningPipeline earning, PurchaseRefunds refunds, CustomerLifecycle lifecycle, EventOrder order) {
         this.earning = earning;
+        this.refunds = refunds;
         this.lifecycle = lifecycle;
         this.order = order;
     }
@@ -37,7 +40,7 @@ public class CustomerEventHandlers {
         if (CustomerEvents.PURCHASE_RECORDED.name().equals(type)) {
             earning.recorded(event.payload(PurchaseRecorded.class));
         } else if (CustomerEvents.PURCHASE_REFUNDED.name().equals(type)) {
-            earning.refunded(event.payload(PurchaseRefunded.class));
+            refunds.refunded(event.payload(PurchaseRefunded.class));
         } else if (CustomerEvents.REGISTERED.name().equals(type)) {
             CustomerRegistered r = event.payload(CustomerRegistered.class);
             lifecycle.snapshot(r.customer(), true, order.isNewest(PROFILE, event));

@@ -4,7 +4,7 @@ import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.Programme;
-import io.rapport.loyalty.service.PointsExpiry;
+import io.rapport.loyalty.expiry.PointsExpiry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -15,7 +15,7 @@ import io.rapport.loyalty.rest.MemberDtos.MemberView;
 import io.rapport.loyalty.rest.MemberDtos.RedeemRequest;
 import io.rapport.loyalty.rest.MemberDtos.TierChangeView;
 import io.rapport.loyalty.service.MembershipService;
-import io.rapport.loyalty.service.PointsExpiry;
+import io.rapport.loyalty.expiry.PointsExpiry;
 import io.rapport.loyalty.service.PointsService;
 import io.rapport.loyalty.service.ProgrammeService;
 import io.rapport.platform.rest.Page;

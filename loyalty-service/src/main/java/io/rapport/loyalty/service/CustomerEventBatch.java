@@ -2,32 +2,26 @@ package io.rapport.loyalty.service;
 
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.customer.PurchaseRecorded;
+import io.rapport.loyalty.earning.EarningPipeline;
 import io.rapport.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Applies the new events of a poll of customer events (those {@code Inbox.processBatch} has just claimed, each id
- * once) inside the inbox's transaction, in their order. Consecutive purchases are booked set-based by
- * {@link PurchaseBatchEarning}; a purchase of a buyer with a pending referral or dated after now, and every other
- * event (refunds, registrations, merges, erasures), is handed to {@code oneByOne} at its place, so the events of one
- * customer keep their order. Any failure rolls the whole poll back.
+ * once) inside the inbox's transaction, in their order. Consecutive purchases go to {@link EarningPipeline} as one run;
+ * every other event (refunds, registrations, merges, erasures) is handed to {@code oneByOne} at its place, so the events
+ * of one customer keep their order. Any failure rolls the whole poll back.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class CustomerEventBatch {
-    private final PurchaseBatchEarning batchEarning;
-    private final PurchaseEarning earning;
+    private final EarningPipeline earning;
 
-    public CustomerEventBatch(PurchaseBatchEarning batchEarning, PurchaseEarning earning) {
-        this.batchEarning = batchEarning;
+    public CustomerEventBatch(EarningPipeline earning) {
         this.earning = earning;
     }
 
@@ -38,30 +32,10 @@ public class CustomerEventBatch {
                 run.add(e.payload(PurchaseRecorded.class));
                 continue;
             }
-            book(run);
+            earning.recorded(run);
+            run = new ArrayList<>();
             oneByOne.accept(e);
         }
-        book(run);
-    }
-
-    private void book(List<PurchaseRecorded> run) {
-        if (run.isEmpty()) {
-            return;
-        }
-        Instant now = Instant.now();
-        Set<UUID> referred = batchEarning.withPendingReferral(
-                run.stream().map(p -> UUID.fromString(p.customerId())).collect(Collectors.toSet()));
-        List<PurchaseRecorded> plain = new ArrayList<>();
-        for (PurchaseRecorded p : run) {
-            if (referred.contains(UUID.fromString(p.customerId())) || p.occurredAt().isAfter(now)) {
-                batchEarning.earn(plain);
-                plain = new ArrayList<>();
-                earning.recorded(p);
-            } else {
-                plain.add(p);
-            }
-        }
-        batchEarning.earn(plain);
-        run.clear();
+        earning.recorded(run);
     }
 }

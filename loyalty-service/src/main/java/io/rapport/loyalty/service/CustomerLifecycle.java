@@ -28,7 +28,11 @@ public class CustomerLifecycle {
     private final ReferralService referrals;
     private final Audit audit;
 
-    public CustomerLifecycle(EntityManager em, Ledger ledger, TierEngine tiers, ReferralService referrals, Audit audit) {
+    private final java.time.Clock clock;
+
+    public CustomerLifecycle(EntityManager em, Ledger ledger, TierEngine tiers, ReferralService referrals, Audit audit,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.em = em;
         this.ledger = ledger;
@@ -89,11 +93,10 @@ public class CustomerLifecycle {
                     + " and o.revoked_at is null))").setParameter(1, into.id).setParameter(2, from.id).executeUpdate();
             if (from.tierRank > into.tierRank) {
                 TierRule higher = tiers.rules(from.programmeId).stream().filter(r -> r.rank() == from.tierRank).findFirst().orElseThrow();
-                tiers.change(into, higher, "UP", "merged with member " + from.memberNumber + " (tier " + from.tierCode + ")", Instant.now());
+                tiers.change(into, higher, "UP", "merged with member " + from.memberNumber + " (tier " + from.tierCode + ")", clock.instant());
             }
             if (!into.active() && from.active()) {
-                into.status = Member.ACTIVE;
-                into.leftAt = null;
+                into.reactivate();
             }
             from.status = Member.MERGED;
             from.customerId = null;

@@ -10,6 +10,7 @@ import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.PointsDebt;
 import io.rapport.loyalty.domain.PointsLot;
 import io.rapport.loyalty.domain.Programme;
+import io.rapport.loyalty.expiry.PointsExpiry;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +76,7 @@ public class Ledger {
         lot.entryId = e.id;
         lot.memberId = m.id;
         lot.earnedAt = e.occurredAt;
-        lot.expiresAt = p.expiryMonths <= 0 ? null
-                : e.occurredAt.atOffset(ZoneOffset.UTC).plusMonths(p.expiryMonths).toInstant();
+        lot.expiresAt = FifoLots.expiresAt(e.occurredAt, p.expiryMonths);
         lot.remaining = c.spendable();
         lot.persist();
         m.position(c.after());

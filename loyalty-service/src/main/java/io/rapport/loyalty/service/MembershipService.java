@@ -7,6 +7,7 @@ import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.MemberNumbers;
 import io.rapport.loyalty.domain.Programme;
 import io.rapport.loyalty.domain.TierPolicy.Qualification;
+import io.rapport.loyalty.domain.TierWindow;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,7 +33,11 @@ public class MembershipService {
     private final TierEngine tiers;
     private final io.rapport.platform.audit.Audit audit;
 
-    public MembershipService(EntityManager em, Outbox outbox, TierEngine tiers, io.rapport.platform.audit.Audit audit) {
+    private final java.time.Clock clock;
+
+    public MembershipService(EntityManager em, Outbox outbox, TierEngine tiers, io.rapport.platform.audit.Audit audit,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.tiers = tiers;
@@ -48,7 +52,7 @@ public class MembershipService {
     public Enrolment enrol(UUID programmeId, UUID customerId, String reason) {
         Programme p = ProgrammeService.require(programmeId);
         Optional<Member> existing = Member.find("programmeId = ?1 and customerId = ?2", programmeId, customerId).firstResultOptional();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (existing.isPresent()) {
             Member m = existing.get();
             if (m.active()) {
@@ -57,8 +61,7 @@ public class MembershipService {
             if (!Member.LEFT.equals(m.status)) {
                 throw ProblemException.unprocessable("membership-closed", "membership " + m.id + " is " + m.status);
             }
-            m.status = Member.ACTIVE;
-            m.leftAt = null;
+            m.reactivate();
             enrolled(m, reason, now);
             return new Enrolment(m, true);
         }
@@ -73,7 +76,7 @@ public class MembershipService {
         m.tierCode = q.tier().code();
         m.tierRank = q.tier().rank();
         m.periodStart = now;
-        m.periodEnd = now.atOffset(ZoneOffset.UTC).plusMonths(p.qualificationMonths).toInstant();
+        m.periodEnd = TierWindow.periodEnd(now, p.qualificationMonths);
         m.enrolledAt = now;
         m.persist();
         tiers.history(m.id, null, m.tierCode, "START", q.reason(), now);
@@ -94,7 +97,7 @@ public class MembershipService {
                 reason == null || reason.isBlank() ? java.util.Map.of("status", Member.LEFT)
                         : java.util.Map.of("status", Member.LEFT, "reason", reason.trim()));
         m.status = Member.LEFT;
-        m.leftAt = Instant.now();
+        m.leftAt = clock.instant();
         outbox.publish(LoyaltyEvents.MEMBER_LEFT, m.customerId, new MemberLeft(m.id.toString(), m.programmeId.toString(),
                 m.customerId.toString(), m.memberNumber, m.leftAt));
         return m;

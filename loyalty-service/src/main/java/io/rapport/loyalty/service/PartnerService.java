@@ -1,6 +1,7 @@
 package io.rapport.loyalty.service;
 
 import io.rapport.loyalty.config.LoyaltyConfig;
+import io.rapport.loyalty.domain.EarnCalculator;
 import io.rapport.loyalty.domain.LedgerEntry;
 import io.rapport.loyalty.domain.LedgerEntry.Kind;
 import io.rapport.loyalty.domain.Member;
@@ -111,7 +112,8 @@ public class PartnerService {
             return new Booked(replay.get(), m, true);
         }
         Tier tier = Tier.find("programmeId = ?1 and code = ?2", prog.id, m.tierCode).firstResult();
-        long points = req.amount().multiply(prog.pointsPerUnit).multiply(tier.multiplier).setScale(0, RoundingMode.DOWN).longValueExact();
+        long points = EarnCalculator.compute(List.of(new EarnCalculator.Line(null, req.amount())), prog.pointsPerUnit, tier.multiplier,
+                List.of(), null).points();
         if (points <= 0) {
             throw ProblemException.unprocessable("no-points", "amount", "earns less than one point");
         }

@@ -5,8 +5,12 @@ import io.rapport.loyalty.domain.CustomerProfile;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.Programme;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.rapport.loyalty.tier.TierPipeline;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,14 +23,16 @@ import java.util.UUID;
 public class SegmentHandler {
     private final Segments segments;
     private final MembershipService memberships;
-    private final TierEngine tiers;
+    private final TierPipeline tiers;
     private final Ledger ledger;
+    private final Clock clock;
 
-    public SegmentHandler(Segments segments, MembershipService memberships, TierEngine tiers, Ledger ledger) {
+    public SegmentHandler(Segments segments, MembershipService memberships, TierPipeline tiers, Ledger ledger, Clock clock) {
         this.segments = segments;
         this.memberships = memberships;
         this.tiers = tiers;
         this.ledger = ledger;
+        this.clock = clock;
     }
 
     public void changed(SegmentChanged e) {
@@ -35,16 +41,17 @@ public class SegmentHandler {
         if (profile != null && profile.erased) {
             return;
         }
-        Instant at = e.occurredAt() == null ? Instant.now() : e.occurredAt();
+        Instant at = e.occurredAt() == null ? clock.instant() : e.occurredAt();
         segments.set(customerId, e.scheme(), e.toClass(), at);
         for (Programme p : Programme.<Programme>list("autoEnrolScheme = ?1 and autoEnrolClass = ?2", e.scheme(), e.toClass())) {
             if (Member.count("programmeId = ?1 and customerId = ?2", p.id, customerId) == 0) {
                 memberships.enrol(p.id, customerId, "AUTO_RULE");
             }
         }
+        List<Member> locked = new ArrayList<>();
         for (Member found : Member.<Member>list("customerId = ?1 and status = ?2", customerId, Member.ACTIVE)) {
-            Member m = ledger.lock(found.id);
-            tiers.evaluate(m, ProgrammeService.require(m.programmeId), Instant.now(), false);
+            locked.add(ledger.lock(found.id));
         }
+        tiers.reevaluate(locked, clock.instant());
     }
 }

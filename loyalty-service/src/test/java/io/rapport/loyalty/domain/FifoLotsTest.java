@@ -31,8 +31,14 @@ class FifoLotsTest {
     }
 
     @Test
-    void onlyLotsPastTheirExpiryExpire() {
-        assertThat(FifoLots.expired(LOTS, Instant.parse("2028-01-15T00:00:00Z"))).extracting(FifoLots.Lot::id).containsExactly(A);
-        assertThat(FifoLots.expired(LOTS, Instant.parse("2028-02-01T00:00:00Z"))).extracting(FifoLots.Lot::id).containsExactly(A, B);
+    void aLotExpiresItsProgrammesMonthsAfterItWasEarnedOnTheUtcCalendar() {
+        assertThat(FifoLots.expiresAt(Instant.parse("2026-01-31T10:00:00Z"), 1)).isEqualTo(Instant.parse("2026-02-28T10:00:00Z"));
+        assertThat(FifoLots.expiresAt(Instant.parse("2026-03-15T00:00:00Z"), 24)).isEqualTo(Instant.parse("2028-03-15T00:00:00Z"));
+    }
+
+    @Test
+    void lotsOfAProgrammeWithoutExpiryMonthsNeverExpire() {
+        assertThat(FifoLots.expiresAt(Instant.parse("2026-03-15T00:00:00Z"), 0)).isNull();
+        assertThat(FifoLots.expiresAt(Instant.parse("2026-03-15T00:00:00Z"), -1)).isNull();
     }
 }

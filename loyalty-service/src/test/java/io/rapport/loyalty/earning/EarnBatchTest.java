@@ -1,7 +1,9 @@
-package io.rapport.loyalty.domain;
+package io.rapport.loyalty.earning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.loyalty.domain.EarnCalculator;
+import io.rapport.loyalty.domain.TierRule;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.rapport.loyalty.service;
+package io.rapport.loyalty.expiry;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -26,9 +26,12 @@ public class ExpiryJob {
     private final Outbox outbox;
     private final LoyaltyConfig config;
     private final PointsExpiry expiry;
+    private final ExpiryStore store;
     private final java.time.Clock clock;
 
-    public ExpiryJob(EntityManager em, Outbox outbox, LoyaltyConfig config, PointsExpiry expiry, java.time.Clock clock) {
+    public ExpiryJob(EntityManager em, Outbox outbox, LoyaltyConfig config, PointsExpiry expiry, ExpiryStore store,
+            java.time.Clock clock) {
+        this.store = store;
         this.em = em;
         this.outbox = outbox;
         this.config = config;
@@ -66,13 +69,11 @@ public class ExpiryJob {
         return total;
     }
 
-    @SuppressWarnings("unchecked")
+    /** Claims a batch of members with due lots and expires them through the one pipeline ({@link PointsExpiry}). */
     int expireBatch(Instant now) {
-        List<UUID> claimed = em.createNativeQuery("select m.id from member m where m.id in (select l.member_id from points_lot l"
-                + " where l.remaining > 0 and l.expires_at <= ?1) order by m.id limit ?2 for update of m skip locked", UUID.class)
-                .setParameter(1, now).setParameter(2, config.jobs().batchSize()).getResultList();
-        for (UUID id : claimed) {
-            expiry.expireDue(em.find(Member.class, id), now);
+        List<UUID> claimed = store.claim(now, config.jobs().batchSize());
+        if (!claimed.isEmpty()) {
+            expiry.expireDue(Member.<Member>list("id in ?1", claimed), now);
         }
         return claimed.size();
     }

@@ -1,8 +1,13 @@
-package io.rapport.loyalty.domain;
+package io.rapport.loyalty.earning;
 
+import io.rapport.loyalty.domain.EarnCalculator;
+import io.rapport.loyalty.domain.FifoLots;
+import io.rapport.loyalty.domain.PointsDebt;
+import io.rapport.loyalty.domain.TierPolicy;
+import io.rapport.loyalty.domain.TierRule;
+import io.rapport.loyalty.domain.TierWindow;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The earnings of a run of new purchases, in order, as one member at a time would book them: each purchase
+ * The decide step of earning, the earning rule's only home besides the per-purchase arithmetic of
+ * {@link EarnCalculator}: the earnings of a run of new purchases, in order, as one member at a time would book them: each purchase
  * earns per {@link EarnCalculator} at the member's tier of that moment, and a credit that lifts the qualifying
  * figure of the window over a higher tier's threshold upgrades the member at once (per {@link TierPolicy}),
  * so a later purchase of the same run already earns at the new multiplier. Downgrades never happen here. A member's
@@ -68,13 +74,11 @@ public final class EarnBatch {
             PointsDebt.Credit paid = PointsDebt.credit(new PointsDebt.Position(m.balance, m.debt), earn.points());
             m.balance = paid.after().spendable();
             m.debt = paid.after().debt();
-            Instant expiresAt = t.expiryMonths() <= 0 ? null
-                    : p.occurredAt().atOffset(ZoneOffset.UTC).plusMonths(t.expiryMonths()).toInstant();
+            Instant expiresAt = FifoLots.expiresAt(p.occurredAt(), t.expiryMonths());
             String reason = "purchase " + p.orderId() + ": " + earn.reason()
                     + (paid.settled() == 0 ? "" : "; " + paid.settled() + " points paid the debt");
             credits.add(new Credit(UUID.randomUUID(), m, p, earn, reason, expiresAt, m.balance, paid.spendable()));
-            Instant windowStart = now.atOffset(ZoneOffset.UTC).minusMonths(t.qualificationMonths()).toInstant();
-            if (p.occurredAt().isAfter(windowStart) && !p.occurredAt().isAfter(now)) {
+            if (TierWindow.ending(now, t.qualificationMonths()).contains(p.occurredAt())) {
                 m.figure = m.figure.add(t.spendBased() ? earn.spend() : BigDecimal.valueOf(earn.points()));
             }
             upgrade(m, t, tier, credits.size() - 1);
@@ -102,6 +106,11 @@ public final class EarnBatch {
         return beforeEnrolment || enrolledAt == null || !purchasedAt.isBefore(enrolledAt);
     }
 
+    /** The source key of a purchase's EARN entries (and the related key of its reversals). */
+    public static String purchaseKey(UUID purchaseId) {
+        return "purchase:" + purchaseId;
+    }
+
     /** The credits in booking order. */
     public List<Credit> credits() {
         return credits;
@@ -116,7 +125,7 @@ public final class EarnBatch {
     public record Terms(UUID programmeId, String currency, BigDecimal pointsPerUnit, int expiryMonths, int qualificationMonths,
             boolean spendBased, List<TierRule> tiers, List<EarnCalculator.Bonus> bonuses, boolean segmentTiers) {
         String unit() {
-            return spendBased ? currency + " spent" : "points earned";
+            return TierPolicy.unit(spendBased, currency);
         }
     }
 
@@ -124,7 +133,7 @@ public final class EarnBatch {
     public record Purchase(UUID purchaseId, UUID customerId, String orderId, Instant occurredAt, String currency,
             List<EarnCalculator.Line> lines) {
         public String key() {
-            return "purchase:" + purchaseId;
+            return purchaseKey(purchaseId);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.rapport.loyalty.domain;
+package io.rapport.loyalty.earning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,9 @@
-package io.rapport.loyalty.service;
+package io.rapport.loyalty.earning;
 
 import io.rapport.contracts.customer.PurchaseRecorded;
-import io.rapport.loyalty.domain.EarnBatch.Credit;
-import io.rapport.loyalty.domain.EarnBatch.MemberState;
-import io.rapport.loyalty.domain.EarnBatch.Upgrade;
+import io.rapport.loyalty.earning.EarnBatch.Credit;
+import io.rapport.loyalty.earning.EarnBatch.MemberState;
+import io.rapport.loyalty.earning.EarnBatch.Upgrade;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The set-based statements of {@link PurchaseBatchEarning}: each reads or writes a whole run in one round trip
+ * The load and store steps of {@link EarningPipeline}: each reads or writes a whole run in one round trip
  * (arrays through {@code unnest}, or one JDBC batch, which {@code reWriteBatchedInserts} turns into multi-row inserts).
  */
 @ApplicationScoped
@@ -86,43 +86,6 @@ public class EarningStore {
             }
         }
         return rows;
-    }
-
-    /** The qualifying figure (EARN and REVERSE points, or their money) of each member in the window (from, to]. */
-    Map<UUID, BigDecimal> figures(Connection c, List<UUID> members, boolean spend, Instant from, Instant to) throws SQLException {
-        Map<UUID, BigDecimal> figures = new HashMap<>();
-        if (members.isEmpty()) {
-            return figures;
-        }
-        String column = spend ? "coalesce(spend, 0)" : "points";
-        try (PreparedStatement ps = c.prepareStatement("select member_id, coalesce(sum(" + column + "), 0) from ledger_entry"
-                + " where member_id = any(?) and kind in ('EARN', 'REVERSE') and occurred_at > ? and occurred_at <= ?"
-                + " group by member_id")) {
-            ps.setArray(1, uuids(c, members));
-            ps.setObject(2, utc(from));
-            ps.setObject(3, utc(to));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    figures.put(rs.getObject(1, UUID.class), rs.getBigDecimal(2));
-                }
-            }
-        }
-        return figures;
-    }
-
-    /** Each customer's {@code SCHEME:CLASS} labels. */
-    Map<UUID, Set<String>> classes(Connection c, Collection<UUID> customers) throws SQLException {
-        Map<UUID, Set<String>> classes = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select customer_id, scheme, class_label from customer_segment"
-                + " where customer_id = any(?)")) {
-            ps.setArray(1, uuids(c, customers));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    classes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>()).add(rs.getString(2) + ":" + rs.getString(3));
-                }
-            }
-        }
-        return classes;
     }
 
     /** The customers among these with a PENDING referral as newcomer. */
