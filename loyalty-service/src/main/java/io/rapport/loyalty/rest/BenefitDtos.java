@@ -1,5 +1,7 @@
 package io.rapport.loyalty.rest;
 
+import io.rapport.loyalty.domain.QuotePricer;
+import io.rapport.loyalty.service.QuoteService;
 import io.rapport.loyalty.domain.Benefit;
 import io.rapport.loyalty.domain.BenefitKind;
 import io.rapport.loyalty.domain.Tier;
@@ -31,6 +33,10 @@ public final class BenefitDtos {
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal percent,
             @DecimalMin("0") BigDecimal memberPrice, String sku, String category, @Min(1) Integer minQuantity,
             @Min(1) Integer minPurchases) {
+        io.rapport.loyalty.service.BenefitService.BenefitCreate command() {
+            return new io.rapport.loyalty.service.BenefitService.BenefitCreate(kind, name, description, minTier, segmentClasses, percent,
+                    memberPrice, sku, category, minQuantity, minPurchases);
+        }
     }
 
     public record BenefitView(String id, String kind, String name, String description, Integer minTierRank,
@@ -48,6 +54,9 @@ public final class BenefitDtos {
              "lines":[{"sku":"FRIDGE-200","category":"kitchen","quantity":12,"unitPrice":"499.00"}]}""")
     public record QuoteRequest(@NotNull UUID customerId, @NotNull @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code") String currency,
             @NotEmpty @Size(max = 500) List<@Valid @NotNull QuoteLine> lines) {
+        List<QuotePricer.BasketLine> basket() {
+            return lines.stream().map(l -> new QuotePricer.BasketLine(l.sku(), l.category(), l.quantity(), l.unitPrice())).toList();
+        }
     }
 
     public record QuoteLine(@NotBlank String sku, String category, @NotNull @Min(1) Integer quantity,
@@ -70,6 +79,20 @@ public final class BenefitDtos {
     public record QuoteView(String programmeId, String customerId, String memberNumber, String tier, String currency,
             List<PricedLineView> lines, List<AppliedBenefit> benefits, List<SkippedBenefit> notApplied,
             List<DiscountLineView> discounts, String subtotal, String discountTotal, String total, String rounding) {
+        static QuoteView of(QuoteService.Quote q) {
+            QuotePricer.Priced priced = q.priced();
+            return new QuoteView(q.programmeId(), q.customerId(), q.memberNumber(), q.tier(), q.currency(),
+                    priced.lines().stream().map(l -> new PricedLineView(l.sku(), l.category(), l.quantity(), l.unitPrice().toPlainString(),
+                            l.listTotal().toPlainString(), l.netTotal().toPlainString())).toList(),
+                    q.applied().stream().map(v -> new AppliedBenefit(v.benefit().id().toString(), v.benefit().kind().name(),
+                            v.benefit().name(), v.why())).toList(),
+                    q.notApplied().stream().map(v -> new SkippedBenefit(v.benefit().id().toString(), v.benefit().kind().name(),
+                            v.benefit().name(), v.why())).toList(),
+                    priced.discounts().stream().map(d -> new DiscountLineView(d.benefitId().toString(), d.kind().name(), d.sku(),
+                            d.amount().toPlainString(), d.explanation())).toList(),
+                    priced.subtotal().toPlainString(), priced.discountTotal().toPlainString(), priced.total().toPlainString(),
+                    "each discount rounded half up to the currency's minor unit");
+        }
     }
 
     static String plain(BigDecimal d) {

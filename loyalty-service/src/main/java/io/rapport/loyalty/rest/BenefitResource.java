@@ -50,7 +50,7 @@ public class BenefitResource {
             headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = BenefitView.class)))
     public Response create(@PathParam("programmeId") UUID programmeId, @Valid @NotNull BenefitCreate body) {
-        Benefit b = benefits.create(programmeId, body);
+        Benefit b = benefits.create(programmeId, body.command());
         return Response.created(URI.create("/api/v1/loyalty/programmes/" + programmeId + "/benefits/" + b.id))
                 .entity(BenefitView.of(b)).build();
     }
@@ -70,6 +70,6 @@ public class BenefitResource {
             + " repeat-purchase discount on the rest; each discount rounded half up to the currency's minor unit."
             + " Deterministic: the same input gives the same answer. Another currency than the programme's is 422.")
     public QuoteView quote(@PathParam("programmeId") UUID programmeId, @Valid @NotNull QuoteRequest body) {
-        return quotes.quote(programmeId, body);
+        return QuoteView.of(quotes.quote(programmeId, body.customerId(), body.currency(), body.basket()));
     }
 }

@@ -20,6 +20,9 @@ public final class MemberEventDtos {
             + "\"capacity\":40,\"minTier\":\"GOLD\"}")
     public record EventCreate(@NotBlank @Size(max = 200) String title, @Size(max = 200) String location, @NotNull Instant startsAt,
             @NotNull @Min(1) Integer capacity, String minTier) {
+        io.rapport.loyalty.service.MemberEventService.EventCreate command() {
+            return new io.rapport.loyalty.service.MemberEventService.EventCreate(title, location, startsAt, capacity);
+        }
     }
 
     @Schema(description = "Members to invite; omit or leave empty to invite every eligible member")

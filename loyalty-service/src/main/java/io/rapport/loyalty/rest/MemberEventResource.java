@@ -59,7 +59,7 @@ public class MemberEventResource {
             }
             minRank = t.rank;
         }
-        MemberEvent e = events.create(programmeId, body, minRank);
+        MemberEvent e = events.create(programmeId, body.command(), minRank);
         return Response.created(URI.create("/api/v1/loyalty/events/" + e.id)).entity(EventView.of(e, 0)).build();
     }
 

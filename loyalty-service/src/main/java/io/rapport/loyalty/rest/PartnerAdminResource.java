@@ -50,7 +50,7 @@ public class PartnerAdminResource {
             headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PartnerView.class)))
     public Response create(@Valid @NotNull PartnerCreate body) {
-        Partner p = partners.create(body);
+        Partner p = partners.create(body.command());
         return Response.created(URI.create("/api/v1/loyalty/partners/" + p.id)).entity(PartnerView.of(p)).build();
     }
 
@@ -79,7 +79,7 @@ public class PartnerAdminResource {
             + " that consumed a member's one-time code are paid; partner redemptions without one (booked before codes"
             + " existed) are reported as pointsBurnedWithoutProof.")
     public Settlement settlement(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return partners.settlement(id, instant("from", from), instant("to", to));
+        return Settlement.of(partners.settlement(id, instant("from", from), instant("to", to)));
     }
 
     private static Instant instant(String name, String value) {

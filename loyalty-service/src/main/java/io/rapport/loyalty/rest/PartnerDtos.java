@@ -2,6 +2,7 @@ package io.rapport.loyalty.rest;
 
 import io.rapport.loyalty.domain.Partner;
 import io.rapport.loyalty.domain.PartnerLimits;
+import io.rapport.loyalty.service.PartnerService;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -29,6 +30,9 @@ public final class PartnerDtos {
             BigDecimal pointValue,
             @Positive @Max(PartnerLimits.MAX_POINTS) Long maxPointsPerTransaction,
             @Positive @Max(PartnerLimits.MAX_POINTS) Long maxPointsPerDay) {
+        PartnerService.PartnerCreate command() {
+            return new PartnerService.PartnerCreate(name, programmeId, pointValue, maxPointsPerTransaction, maxPointsPerDay);
+        }
     }
 
     public record PartnerView(String id, String name, String programmeId, String pointValue, boolean active,
@@ -47,6 +51,9 @@ public final class PartnerDtos {
             @Schema(type = SchemaType.STRING, description = "money in the programme currency, e.g. \"80.00\"") BigDecimal amount,
             @NotNull @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code") String currency,
             @NotBlank @Size(max = 100) String reference) {
+        PartnerService.PartnerEarn command() {
+            return new PartnerService.PartnerEarn(memberNumber, amount, currency, reference);
+        }
     }
 
     @Schema(description = "Points a member spends at the partner. Needs the one-time code the member got from the programme"
@@ -59,6 +66,9 @@ public final class PartnerDtos {
             @Size(max = 20) @Schema(description = "the member's one-time code; case and dashes do not matter") String code,
             @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "1000000000") BigDecimal points,
             @NotBlank @Size(max = 100) String reference) {
+        PartnerService.PartnerBurn command() {
+            return new PartnerService.PartnerBurn(memberNumber, code, points, reference);
+        }
     }
 
     /** One of the partner's own transactions; signed points (earn > 0, burn < 0). */
@@ -76,5 +86,10 @@ public final class PartnerDtos {
             @Schema(description = "points of partner redemptions that consumed no member code (booked before codes existed):"
                     + " not paid") long pointsBurnedWithoutProof, String pointValue, String currency,
             String amountOwedByPartner, String amountOwedToPartner, String net) {
+        static Settlement of(PartnerService.Settlement s) {
+            return new Settlement(s.partnerId(), s.partnerName(), s.from(), s.to(), s.earnTransactions(), s.pointsIssued(),
+                    s.burnTransactions(), s.pointsBurned(), s.pointsBurnedWithoutProof(), s.pointValue(), s.currency(),
+                    s.amountOwedByPartner(), s.amountOwedToPartner(), s.net());
+        }
     }
 }

@@ -61,7 +61,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "403", description = "The member has not linked this partner, or the number is unknown")
     @APIResponse(responseCode = "422", description = "Amount out of range, or currency other than the programme's")
     public Response earn(@Valid @NotNull PartnerEarn body) {
-        PartnerService.Booked b = partners.earn(caller, body);
+        PartnerService.Booked b = partners.earn(caller, body.command());
         return Response.status(b.replay() ? 200 : 201).entity(view(b.entry(), b.member().memberNumber)).build();
     }
 
@@ -81,7 +81,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "409", description = "The reference was used for another request")
     @APIResponse(responseCode = "422", description = "amount-out-of-range, limit-exceeded or insufficient-points, without figures")
     public Response burn(@Valid @NotNull PartnerBurn body) {
-        PartnerService.Booked b = partners.burn(caller, body);
+        PartnerService.Booked b = partners.burn(caller, body.command());
         return Response.status(b.replay() ? 200 : 201).entity(view(b.entry(), b.member().memberNumber)).build();
     }
 

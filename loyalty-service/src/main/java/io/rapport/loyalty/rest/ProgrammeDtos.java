@@ -1,5 +1,6 @@
 package io.rapport.loyalty.rest;
 
+import io.rapport.loyalty.service.ProgrammeService;
 import io.rapport.loyalty.domain.BonusRule;
 import io.rapport.loyalty.domain.Programme;
 import io.rapport.loyalty.domain.Tier;
@@ -37,6 +38,11 @@ public final class ProgrammeDtos {
             @Valid @NotNull Rules rules,
             @NotEmpty @Size(max = 20) List<@Valid @NotNull TierSpec> tiers,
             @Size(max = 100) List<@Valid @NotNull BonusSpec> bonuses) {
+        ProgrammeService.ProgrammeCreate command() {
+            return new ProgrammeService.ProgrammeCreate(code, name, currency, rules.command(),
+                    tiers.stream().map(TierSpec::command).toList(),
+                    bonuses == null ? null : bonuses.stream().map(BonusSpec::command).toList());
+        }
     }
 
     @Schema(description = "The rules of a programme", examples = """
@@ -51,6 +57,11 @@ public final class ProgrammeDtos {
             @NotNull @Min(0) Long referrerPoints,
             @NotNull @Min(0) Long newcomerPoints,
             @Valid AutoEnrol autoEnrol) {
+        ProgrammeService.Rules command() {
+            return new ProgrammeService.Rules(pointsPerUnit, qualificationBasis, qualificationMonths, expiryMonths, expiryWarningDays,
+                    referrerPoints, newcomerPoints, autoEnrol == null ? null : new ProgrammeService.AutoEnrol(autoEnrol.scheme(),
+                            autoEnrol.classLabel()));
+        }
     }
 
     @Schema(description = "Enrol every customer whose class in the scheme becomes this class")
@@ -64,11 +75,17 @@ public final class ProgrammeDtos {
             @NotNull @DecimalMin("0") BigDecimal threshold,
             @NotNull @DecimalMin("0") BigDecimal multiplier,
             List<@Pattern(regexp = "[A-Z_]+:[A-Za-z0-9_]+", message = "SCHEME:CLASS") String> segmentClasses) {
+        ProgrammeService.TierSpec command() {
+            return new ProgrammeService.TierSpec(code, name, threshold, multiplier, segmentClasses);
+        }
     }
 
     @Schema(description = "A bonus multiplier for a category and/or a period (validTo exclusive)")
     public record BonusSpec(@NotBlank String name, String category, Instant validFrom, Instant validTo,
             @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal multiplier) {
+        ProgrammeService.BonusSpec command() {
+            return new ProgrammeService.BonusSpec(name, category, validFrom, validTo, multiplier);
+        }
     }
 
     public record TierView(String code, String name, int rank, String threshold, String multiplier, List<String> segmentClasses) {

@@ -55,7 +55,7 @@ public class ProgrammeResource {
             headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProgrammeView.class)))
     public Response create(@Valid @NotNull ProgrammeCreate body) {
-        Programme p = programmes.create(body);
+        Programme p = programmes.create(body.command());
         return Response.created(URI.create("/api/v1/loyalty/programmes/" + p.id)).tag(ETags.of(p.version).replace("\"", ""))
                 .entity(view(p)).build();
     }
@@ -90,7 +90,7 @@ public class ProgrammeResource {
             description = "The programme",
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProgrammeView.class)))
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RulesUpdate body) {
-        Programme p = programmes.update(id, ifMatch, body.name(), body.rules());
+        Programme p = programmes.update(id, ifMatch, body.name(), body.rules().command());
         return Response.ok(view(p)).tag(ETags.of(p.version).replace("\"", "")).build();
     }
 

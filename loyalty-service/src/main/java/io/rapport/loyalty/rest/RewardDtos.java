@@ -19,6 +19,9 @@ public final class RewardDtos {
     @Schema(examples = "{\"name\":\"Cinema voucher\",\"pointsCost\":500,\"stock\":100}")
     public record RewardCreate(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
             @NotNull @Positive Long pointsCost, @Min(0) Integer stock) {
+        io.rapport.loyalty.service.RewardService.RewardCreate command() {
+            return new io.rapport.loyalty.service.RewardService.RewardCreate(name, description, pointsCost, stock);
+        }
     }
 
     @Schema(examples = "{\"memberId\":\"6a1f0c3e-2b4d-4e5f-8a6b-7c8d9e0f1a2b\"}")

@@ -47,7 +47,7 @@ public class RewardResource {
             headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
             content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RewardView.class)))
     public Response create(@PathParam("programmeId") UUID programmeId, @Valid @NotNull RewardCreate body) {
-        Reward r = rewards.create(programmeId, body);
+        Reward r = rewards.create(programmeId, body.command());
         return Response.created(URI.create("/api/v1/loyalty/rewards/" + r.id)).entity(RewardView.of(r)).build();
     }
 

@@ -3,11 +3,11 @@ package io.rapport.loyalty.service;
 import io.rapport.loyalty.domain.Benefit;
 import io.rapport.loyalty.domain.BenefitKind;
 import io.rapport.loyalty.domain.Tier;
-import io.rapport.loyalty.rest.BenefitDtos.BenefitCreate;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Benefits of a programme; each kind needs its own terms (checked here, 422 otherwise). */
@@ -17,6 +17,12 @@ public class BenefitService {
 
     public BenefitService(RulesCache rules) {
         this.rules = rules;
+    }
+
+    /** What a new benefit says (validated by the caller). */
+    public record BenefitCreate(io.rapport.loyalty.domain.BenefitKind kind, String name, String description, String minTier,
+            List<String> segmentClasses, java.math.BigDecimal percent, java.math.BigDecimal memberPrice, String sku, String category,
+            Integer minQuantity, Integer minPurchases) {
     }
 
     @Transactional

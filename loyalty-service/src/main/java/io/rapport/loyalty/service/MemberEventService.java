@@ -2,7 +2,6 @@ package io.rapport.loyalty.service;
 
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.MemberEvent;
-import io.rapport.loyalty.rest.MemberEventDtos.EventCreate;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,6 +22,10 @@ public class MemberEventService {
 
     public MemberEventService(EntityManager em) {
         this.em = em;
+    }
+
+    /** What a new member event says (validated by the caller). */
+    public record EventCreate(String title, String location, Instant startsAt, Integer capacity) {
     }
 
     @Transactional

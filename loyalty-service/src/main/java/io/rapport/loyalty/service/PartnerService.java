@@ -12,10 +12,6 @@ import io.rapport.loyalty.domain.Programme;
 import io.rapport.loyalty.domain.RedemptionCode;
 import io.rapport.loyalty.domain.RedemptionCodes;
 import io.rapport.loyalty.domain.Tier;
-import io.rapport.loyalty.rest.PartnerDtos.PartnerBurn;
-import io.rapport.loyalty.rest.PartnerDtos.PartnerCreate;
-import io.rapport.loyalty.rest.PartnerDtos.PartnerEarn;
-import io.rapport.loyalty.rest.PartnerDtos.Settlement;
 import io.rapport.loyalty.service.Ledger.Booking;
 import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ProblemException;
@@ -51,6 +47,25 @@ public class PartnerService {
         this.ledger = ledger;
         this.config = config;
         this.attempts = attempts;
+    }
+
+    /** A new partner (validated by the caller); null limits: the configured defaults. */
+    public record PartnerCreate(String name, UUID programmeId, BigDecimal pointValue, Long maxPointsPerTransaction,
+            Long maxPointsPerDay) {
+    }
+
+    /** Spend at the partner to earn points on. */
+    public record PartnerEarn(String memberNumber, BigDecimal amount, String currency, String reference) {
+    }
+
+    /** Points to spend at the partner with the member's one-time code. */
+    public record PartnerBurn(String memberNumber, String code, BigDecimal points, String reference) {
+    }
+
+    /** A partner's settlement for [from, to); amounts are plain decimal strings in the programme currency. */
+    public record Settlement(String partnerId, String partnerName, Instant from, Instant to, long earnTransactions,
+            long pointsIssued, long burnTransactions, long pointsBurned, long pointsBurnedWithoutProof, String pointValue,
+            String currency, String amountOwedByPartner, String amountOwedToPartner, String net) {
     }
 
     @Transactional

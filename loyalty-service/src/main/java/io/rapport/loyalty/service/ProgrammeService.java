@@ -3,15 +3,12 @@ package io.rapport.loyalty.service;
 import io.rapport.loyalty.domain.BonusRule;
 import io.rapport.loyalty.domain.Programme;
 import io.rapport.loyalty.domain.Tier;
-import io.rapport.loyalty.rest.ProgrammeDtos.BonusSpec;
-import io.rapport.loyalty.rest.ProgrammeDtos.ProgrammeCreate;
-import io.rapport.loyalty.rest.ProgrammeDtos.Rules;
-import io.rapport.loyalty.rest.ProgrammeDtos.TierSpec;
 import io.rapport.platform.audit.Audit;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +33,28 @@ public class ProgrammeService {
             throw ProblemException.notFound("programme", id);
         }
         return p;
+    }
+
+    /** A new programme (validated by the caller); tiers lowest first. */
+    public record ProgrammeCreate(String code, String name, String currency, Rules rules, List<TierSpec> tiers,
+            List<BonusSpec> bonuses) {
+    }
+
+    /** A programme's rules. */
+    public record Rules(BigDecimal pointsPerUnit, String qualificationBasis, Integer qualificationMonths, Integer expiryMonths,
+            Integer expiryWarningDays, Long referrerPoints, Long newcomerPoints, AutoEnrol autoEnrol) {
+    }
+
+    /** Enrol every customer whose class in the scheme becomes this class. */
+    public record AutoEnrol(String scheme, String classLabel) {
+    }
+
+    /** A tier; segment classes (SCHEME:CLASS) reach it regardless of the threshold. */
+    public record TierSpec(String code, String name, BigDecimal threshold, BigDecimal multiplier, List<String> segmentClasses) {
+    }
+
+    /** A bonus multiplier for a category and/or a period (validTo exclusive). */
+    public record BonusSpec(String name, String category, Instant validFrom, Instant validTo, BigDecimal multiplier) {
     }
 
     @Transactional

@@ -7,7 +7,6 @@ import io.rapport.loyalty.domain.LedgerEntry.Kind;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.Reward;
 import io.rapport.loyalty.domain.RewardRedemption;
-import io.rapport.loyalty.rest.RewardDtos.RewardCreate;
 import io.rapport.loyalty.service.Ledger.Booking;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.ProblemException;
@@ -33,6 +32,10 @@ public class RewardService {
         this.em = em;
         this.ledger = ledger;
         this.outbox = outbox;
+    }
+
+    /** What a new reward says (validated by the caller). */
+    public record RewardCreate(String name, String description, Long pointsCost, Integer stock) {
     }
 
     @Transactional
