@@ -2,8 +2,8 @@ package io.rapport.loyalty.expiry;
 
 import io.rapport.contracts.loyalty.LoyaltyEvents;
 import io.rapport.contracts.loyalty.PointsExpired;
-import io.rapport.loyalty.domain.LedgerEntry;
 import io.rapport.loyalty.domain.LedgerEntry.Kind;
+import io.rapport.loyalty.domain.LedgerEntry;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.PointsLot;
 import io.rapport.platform.outbox.Outbox;

@@ -1,13 +1,13 @@
 package io.rapport.loyalty.service;
 
 import io.rapport.contracts.customer.PurchaseRefunded;
+import io.rapport.loyalty.domain.LedgerEntry.Kind;
 import io.rapport.loyalty.domain.LedgerEntry;
 import io.rapport.loyalty.domain.Member;
-import io.rapport.loyalty.earning.EarnBatch;
-import io.rapport.loyalty.earning.EarningPipeline;
-import io.rapport.loyalty.domain.LedgerEntry.Kind;
 import io.rapport.loyalty.domain.ProportionalReversal;
 import io.rapport.loyalty.domain.PurchaseFact;
+import io.rapport.loyalty.earning.EarnBatch;
+import io.rapport.loyalty.earning.EarningPipeline;
 import io.rapport.loyalty.service.Ledger.Booking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,8 +1,8 @@
 package io.rapport.loyalty.tier;
 
-import io.rapport.loyalty.domain.TierPolicy;
 import io.rapport.loyalty.domain.TierPolicy.Decision;
 import io.rapport.loyalty.domain.TierPolicy.Qualification;
+import io.rapport.loyalty.domain.TierPolicy;
 import io.rapport.loyalty.domain.TierRule;
 import io.rapport.loyalty.domain.TierWindow;
 import java.math.BigDecimal;
