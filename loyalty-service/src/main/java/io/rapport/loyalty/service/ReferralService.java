@@ -136,7 +136,7 @@ public class ReferralService {
             }
             ref.status = "COMPLETED";
             ref.purchaseId = purchaseId;
-            ref.completedAt = Instant.now();
+            ref.completedAt = clock.instant();
             if (referrer.customerId != null) {
                 outbox.publish(LoyaltyEvents.REFERRAL_COMPLETED, referrer.customerId, new ReferralCompleted(ref.id.toString(),
                         p.id.toString(), referrer.id.toString(), referrer.customerId.toString(), newcomer.toString(),
