@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param failure a system code: BOUNCED (the relay refused the recipient for good), REJECTED (refused for another
  *        permanent reason), RETRIES_EXHAUSTED (the relay stayed unreachable), UNKNOWN_OUTCOME (the outcome of an attempt
  *        is unknown, so it is not repeated: at most once), NO_RECIPIENT (no address or number on record), NOT_ALLOWED
- *        (consent or do-not-contact refused it at send time)
+ *        (consent or do-not-contact refused it at send time),
+ *        EXPIRED (the contact's validity ended before the message could go)
  * @param statusCode the SMTP reply code or the provider's HTTP status, null when none came back
  * @param attempts the attempts made
  */
