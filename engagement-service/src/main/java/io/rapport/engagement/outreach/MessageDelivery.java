@@ -142,17 +142,20 @@ public class MessageDelivery {
         List<Claimed> out = new ArrayList<>();
         for (UUID id : due) {
             Contact c = em.find(Contact.class, id);
-            Object[] row = (Object[]) em.createNativeQuery("select attempts from message_delivery where contact_id = ?1")
-                    .setParameter(1, id).getSingleResult();
-            int attempts = ((Number) row[0]).intValue();
+            int attempts = ((Number) em.createNativeQuery("select attempts from message_delivery where contact_id = ?1")
+                    .setParameter(1, id).getSingleResult()).intValue();
             Claimed claimed = new Claimed(id, c.customerId, c.channel, c.purpose.name(), attempts);
             CustomerProfile p = CustomerProfile.findById(c.customerId);
             if (p == null || p.mergedInto != null) {
                 fail(claimed, "FAILED", "NO_RECIPIENT", null, "the customer is unknown here or merged away", now);
                 continue;
             }
+            // against what was made (and queued) so far: the contacts still planned were placed around this one already
+            List<UUID> excluded = new ArrayList<>(Contact.<Contact>list("customerId = ?1 and state = ?2", c.customerId,
+                    ContactState.PLANNED).stream().map(x -> x.id).toList());
+            excluded.add(c.id);
             Placement placement = settings.planner().place(new ContactRequest(c.channel, c.purpose, c.requestedAt, c.expiresAt),
-                    scheduler.context(p), scheduler.timeline(c.customerId, List.of(c.id)), now);
+                    scheduler.context(p), scheduler.timeline(c.customerId, excluded), now);
             switch (placement.outcome()) {
                 case BLOCKED -> {
                     fail(claimed, "FAILED", "NOT_ALLOWED", null, placement.adjustments().get(0).text(), now);
