@@ -176,6 +176,10 @@ class MessageDeliveryIT {
         given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click").post(path).then()
                 .statusCode(200);
         given().get(path.substring(0, path.length() - 3) + "xyz").then().statusCode(404);
+        given().accept(ContentType.JSON).contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
+                .post(path.substring(0, path.length() - 3) + "xyz").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{}").post(path).then().statusCode(400);
 
         assertThat(str("select cast(consent_email as varchar) from customer_profile where customer_id = ?1", id)).isEqualTo("false");
         assertThat(str("select source || ':' || method from consent_withdrawal where customer_id = ?1", id))
@@ -189,6 +193,13 @@ class MessageDeliveryIT {
         clock.set("2026-05-13T10:00:00Z");
         runJobs();
         assertThat(mail.messagesTo(email)).hasSize(1);
+    }
+
+    @Test
+    void theUnsubscribeRouteIsDocumented() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/unsubscribe/{token}'.post.operationId", org.hamcrest.Matchers.equalTo("unsubscribe"))
+                .body("paths.'/unsubscribe/{token}'.get.operationId", org.hamcrest.Matchers.equalTo("showUnsubscribePage"));
     }
 
     @Test

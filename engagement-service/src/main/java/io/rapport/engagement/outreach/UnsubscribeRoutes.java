@@ -34,7 +34,7 @@ public class UnsubscribeRoutes {
     private void page(RoutingContext ctx) {
         String token = ctx.pathParam("token");
         if (service.check(token).isEmpty()) {
-            html(ctx, 404, "<h1>This link is not valid</h1><p>Nothing was changed.</p>");
+            invalid(ctx);
             return;
         }
         html(ctx, 200, "<h1>Unsubscribe</h1><p>Stop receiving these messages?</p><form method=post><input type=hidden "
@@ -42,13 +42,34 @@ public class UnsubscribeRoutes {
     }
 
     private void apply(RoutingContext ctx) {
+        String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type != null && !type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")
+                && !type.startsWith("text/plain")) {
+            problem(ctx, 400, "validation", "Invalid request", "the body must be a form (application/x-www-form-urlencoded)");
+            return;
+        }
         String body = ctx.body() == null || ctx.body().asString() == null ? "" : ctx.body().asString();
         String method = body.contains("List-Unsubscribe=One-Click") ? "ONE_CLICK" : "LINK";
         switch (service.unsubscribe(ctx.pathParam("token"), method)) {
-            case INVALID -> html(ctx, 404, "<h1>This link is not valid</h1><p>Nothing was changed.</p>");
+            case INVALID -> invalid(ctx);
             case ALREADY -> html(ctx, 200, "<h1>You are unsubscribed</h1><p>You had already unsubscribed.</p>");
             case WITHDRAWN -> html(ctx, 200, "<h1>You are unsubscribed</h1><p>You will not receive these messages any more.</p>");
         }
+    }
+
+    private static void invalid(RoutingContext ctx) {
+        String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && accept.contains("json")) {
+            problem(ctx, 404, "not-found", "Not found", "this unsubscribe link is not valid; nothing was changed");
+        } else {
+            html(ctx, 404, "<h1>This link is not valid</h1><p>Nothing was changed.</p>");
+        }
+    }
+
+    private static void problem(RoutingContext ctx, int status, String slug, String title, String detail) {
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .end(new io.vertx.core.json.JsonObject().put("type", "https://rapport.dev/problems/" + slug).put("title", title)
+                        .put("status", status).put("detail", detail).put("instance", "/unsubscribe").encode());
     }
 
     private static void html(RoutingContext ctx, int status, String body) {
