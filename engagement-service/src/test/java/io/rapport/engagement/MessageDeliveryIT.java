@@ -196,6 +196,31 @@ class MessageDeliveryIT {
     }
 
     @Test
+    void aDueMessageIsDeliveredBehindMoreThanABatchOfUndeliverableOnes() {
+        String email = "behind-" + UUID.randomUUID() + "@example.org";
+        UUID id = customer("PROACTIVE", email);
+        checkIn(id, "2026-05-05T10:00:00Z");
+        String run = UUID.randomUUID().toString();
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    insert into contact (id, customer_id, source_key, channel, purpose, state, requested_at, due_at, expires_at,
+                                         assignee_id, customer_value, created_by, created_at, outcome, closed_at)
+                    select gen_random_uuid(), gen_random_uuid(), ?1 || ':' || g, 'EMAIL', 'CHECK_IN', 'DONE',
+                           timestamptz '2026-05-05 09:00Z', timestamptz '2026-05-05 09:00Z', timestamptz '2026-05-19 09:00Z',
+                           'automation', 0, 'test', timestamptz '2026-05-01 00:00Z', 'QUEUED', timestamptz '2026-05-05 09:00Z'
+                      from generate_series(1, 120) g
+                    """).setParameter(1, "orphan-" + run).executeUpdate();
+            em.createNativeQuery("""
+                    insert into message_delivery (contact_id, customer_id, channel, purpose, state, next_attempt_at, queued_at, updated_at)
+                    select id, customer_id, 'EMAIL', 'CHECK_IN', 'QUEUED', due_at, due_at, due_at from contact where source_key like ?1
+                    """).setParameter(1, "orphan-" + run + ":%").executeUpdate();
+        });
+        clock.set("2026-05-05T10:00:00Z");
+        runJobs();
+        single(email);
+    }
+
+    @Test
     void theUnsubscribeRouteIsDocumented() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/unsubscribe/{token}'.post.operationId", org.hamcrest.Matchers.equalTo("unsubscribe"))

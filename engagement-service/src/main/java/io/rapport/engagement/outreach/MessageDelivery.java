@@ -51,7 +51,7 @@ import org.jboss.logging.Logger;
 public class MessageDelivery {
     private static final Logger LOG = Logger.getLogger(MessageDelivery.class);
 
-    private record Claimed(UUID contactId, UUID customerId, Channel channel, String purpose, int attempt) {
+    record Claimed(UUID contactId, UUID customerId, Channel channel, String purpose, int attempt) {
     }
 
     private final EntityManager em;
@@ -106,14 +106,14 @@ public class MessageDelivery {
     public int runUntilDone() {
         QuarkusTransaction.requiringNew().run(this::reconcile);
         int total = 0;
-        List<Claimed> batch;
+        Batch batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(this::claim);
-            for (Claimed c : batch) {
+            for (Claimed c : batch.toSend()) {
                 deliver(c);
                 total++;
             }
-        } while (!batch.isEmpty());
+        } while (batch.handled() > 0);
         return total;
     }
 
@@ -133,7 +133,11 @@ public class MessageDelivery {
         }
     }
 
-    List<Claimed> claim() {
+    /** One claim transaction: the rows it handled (failed, deferred or claimed) and those to send now. */
+    record Batch(int handled, List<Claimed> toSend) {
+    }
+
+    Batch claim() {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<UUID> due = em.createNativeQuery("select contact_id from message_delivery where state in ('QUEUED', 'RETRY')"
@@ -178,7 +182,7 @@ public class MessageDelivery {
                 }
             }
         }
-        return out;
+        return new Batch(due.size(), out);
     }
 
     private void deliver(Claimed c) {
