@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
  * <li>{@code POST /postgres/restart[?downtime=S]}: restarts PostgreSQL (open connections are terminated), refusing
  * connections for S seconds in between</li>
  * <li>{@code GET /status}: {@code kafka=up|down}</li>
+ * <li>{@code GET /mail}, {@code GET /mail.json}: the mails the local SMTP server received (see mail.MailboxPage)</li>
  * </ul>
  * Each answers 200 when done, 409 when this stack cannot do it (an external server), 405 for another method.
  */
@@ -34,6 +35,12 @@ public final class DevStackControl implements AutoCloseable {
 
     /** Serves {@code stack}'s controls on 127.0.0.1:{@code port} (0: any free port). */
     public static DevStackControl start(DevStack stack, int port) throws IOException {
+        return start(stack, port, null);
+    }
+
+    /** As {@link #start(DevStack, int)}, also serving the local mailbox at {@code /mail} when {@code mail} is given. */
+    public static DevStackControl start(DevStack stack, int port, io.rapport.devstack.mail.LocalMailServer mail)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         Map<String, java.util.function.Consumer<Duration>> actions = Map.of(
                 "/kafka/stop", d -> stack.stopKafka(),
@@ -57,6 +64,9 @@ public final class DevStackControl implements AutoCloseable {
             }
         }));
         server.createContext("/status", exchange -> answer(exchange, 200, "kafka=" + (stack.kafkaRunning() ? "up" : "down") + "\n"));
+        if (mail != null) {
+            io.rapport.devstack.mail.MailboxPage.register(server, mail);
+        }
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "devstack-control");
             t.setDaemon(true);

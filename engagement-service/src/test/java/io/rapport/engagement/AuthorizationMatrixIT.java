@@ -122,7 +122,14 @@ class AuthorizationMatrixIT {
                 new Route("PUT", E + "/pressure-rules", Rule.MARKETING, "{}"),
                 new Route("GET", E + "/level-mappings", Rule.READ, null),
                 new Route("PUT", E + "/level-mappings/AUTHZTEST/X", Rule.MARKETING, "{\"level\":\"PROACTIVE\"}"),
-                new Route("DELETE", E + "/level-mappings/AUTHZTEST/X", Rule.MARKETING, null));
+                new Route("DELETE", E + "/level-mappings/AUTHZTEST/X", Rule.MARKETING, null),
+                new Route("GET", E + "/message-templates", Rule.READ, null),
+                new Route("GET", E + "/message-templates/00000000-0000-4000-8000-000000000701", Rule.READ, null),
+                new Route("POST", E + "/message-templates", Rule.MARKETING, "{}"),
+                new Route("PUT", E + "/message-templates/" + UUID.randomUUID(), Rule.MARKETING, "{}"),
+                new Route("DELETE", E + "/message-templates/" + UUID.randomUUID(), Rule.MARKETING, null),
+                new Route("POST", E + "/message-templates/00000000-0000-4000-8000-000000000701/preview", Rule.MARKETING,
+                        "{\"customerId\":\"{customer}\"}"));
     }
 
     static Stream<Arguments> matrix() {

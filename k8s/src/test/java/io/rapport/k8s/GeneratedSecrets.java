@@ -16,6 +16,8 @@ final class GeneratedSecrets {
             // the key pair of the service tokens: the gateway signs with the private key, every service verifies
             "gateway-service-token", Set.of("private.pem"),
             "rapport-service-token-public", Set.of("public.pem"),
+            // engagement's SMTP relay login and unsubscribe-link key (README "Messages and e-mail")
+            "engagement-outreach", Set.of("smtp-username", "smtp-password", "unsubscribe-key"),
             // read whole with envFrom: its keys are environment variable names chosen per partner
             "gateway-partner-keys", Set.of());
 

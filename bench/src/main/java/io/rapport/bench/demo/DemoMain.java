@@ -57,6 +57,7 @@ public final class DemoMain {
         System.out.printf("Rapport demo: %d customers through %s%n", customers, gateway);
         boolean loaded = demo.load();
         demo.classifyAndSummarise();
+        DemoMail.show(demo.api, demo.data, demo.ids);
         demo.reportFailures();
         System.exit(loaded ? 0 : 1);
     }

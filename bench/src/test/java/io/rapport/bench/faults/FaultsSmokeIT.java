@@ -49,6 +49,7 @@ class FaultsSmokeIT {
         ENV.put("RAPPORT_LOYALTY_PORT", Integer.toString(FreePorts.next()));
         ENV.put("RAPPORT_PG_PORT", Integer.toString(FreePorts.next()));
         ENV.put("RAPPORT_KAFKA_PORT", Integer.toString(FreePorts.next()));
+        ENV.put("RAPPORT_SMTP_PORT", Integer.toString(FreePorts.next()));
         for (String name : new String[] {"GATEWAY", "CUSTOMER", "SEGMENTATION", "ENGAGEMENT", "LOYALTY"}) {
             ENV.put("RAPPORT_" + name + "_MANAGEMENT_PORT", Integer.toString(FreePorts.next())); // health and metrics
         }

@@ -16,8 +16,13 @@ public final class EngagementEvents {
     public static final EventType CONTACT_EXPIRED = of("rapport.engagement.contact-expired.v1", ContactExpired.class);
     public static final EventType CAMPAIGN_COMPLETED = of("rapport.engagement.campaign-completed.v1", CampaignCompleted.class);
 
+    public static final EventType MESSAGE_SENT = of("rapport.engagement.message-sent.v1", MessageSent.class);
+    public static final EventType MESSAGE_FAILED = of("rapport.engagement.message-failed.v1", MessageFailed.class);
+    public static final EventType UNSUBSCRIBED = of("rapport.engagement.unsubscribed.v1", Unsubscribed.class);
+
     public static final List<EventType> ALL = List.of(COMPLAINT_OPENED, COMPLAINT_RESOLVED, CONTACT_SCHEDULED,
-            CONTACT_COMPLETED, CONTACT_MISSED, CONTACT_EXPIRED, CAMPAIGN_COMPLETED, COMPLAINT_ESCALATED);
+            CONTACT_COMPLETED, CONTACT_MISSED, CONTACT_EXPIRED, CAMPAIGN_COMPLETED, COMPLAINT_ESCALATED, MESSAGE_SENT,
+            MESSAGE_FAILED, UNSUBSCRIBED);
 
     private EngagementEvents() {
     }

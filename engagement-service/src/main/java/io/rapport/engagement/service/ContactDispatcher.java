@@ -2,12 +2,11 @@ package io.rapport.engagement.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.rapport.contracts.engagement.ContactCompleted;
-import io.rapport.contracts.engagement.EngagementEvents;
 import io.rapport.engagement.config.EngagementConfig;
 import io.rapport.engagement.domain.Contact;
 import io.rapport.engagement.domain.ContactState;
 import io.rapport.engagement.domain.CustomerProfile;
+import io.rapport.engagement.outreach.MessageDelivery;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,8 +18,8 @@ import java.util.UUID;
 /**
  * The overdue job. Each batch claims rows with {@code FOR UPDATE SKIP LOCKED} in its own transaction, so any
  * number of replicas (or threads) can run it at once and no contact is handled twice: automated messages whose
- * slot came are sent (one contact_dispatch row each, its primary key forbidding a second send) and recorded as
- * DONE; human contacts become DUE (on the rep's agenda); open contacts past their expiry become EXPIRED.
+ * slot came are queued for delivery (one contact_dispatch row each, its primary key forbidding a second send; the
+ * message itself goes through outreach.MessageDelivery) and recorded as DONE (outcome QUEUED, then SENT); human contacts become DUE (on the rep's agenda); open contacts past their expiry become EXPIRED.
  * Claims go service purposes first, then the most valuable customers.
  */
 @ApplicationScoped
@@ -31,9 +30,11 @@ public class ContactDispatcher {
     private final PlanTriggers triggers;
     private final EngagementConfig config;
     private final Clock clock;
+    private final MessageDelivery delivery;
 
     public ContactDispatcher(EntityManager em, Outbox outbox, ContactScheduler scheduler, PlanTriggers triggers,
-            EngagementConfig config, Clock clock) {
+            EngagementConfig config, Clock clock, MessageDelivery delivery) {
+        this.delivery = delivery;
         this.em = em;
         this.outbox = outbox;
         this.scheduler = scheduler;
@@ -98,12 +99,15 @@ public class ContactDispatcher {
         return planned.size() + overdue.size();
     }
 
+    /**
+     * The contact's message is queued for delivery (outreach.MessageDelivery sends it, records SENT and publishes
+     * ContactCompleted); the contact counts as made from now on, so the caps see it at once.
+     */
     private void send(Contact c, String worker, Instant now) {
         em.createNativeQuery("insert into contact_dispatch (contact_id, sent_at, worker) values (?1, ?2, ?3)")
                 .setParameter(1, c.id).setParameter(2, now).setParameter(3, worker).executeUpdate();
-        c.close(ContactState.DONE, "SENT", now);
-        outbox.publish(EngagementEvents.CONTACT_COMPLETED, c.customerId, new ContactCompleted(c.id.toString(),
-                c.customerId.toString(), c.channel.name(), c.purpose.name(), "SENT", true, now));
+        c.close(ContactState.DONE, "QUEUED", now);
+        delivery.queue(c, now);
         followRecurring(c);
     }
 

@@ -178,7 +178,7 @@ public class ContactScheduler {
      * Outbound contacts that count against the caps: open (not paused) and made or attempted contacts, plus
      * outbound interactions logged by hand, except the contacts in {@code excluded}.
      */
-    List<PastContact> timeline(UUID customerId, List<UUID> excluded) {
+    public List<PastContact> timeline(UUID customerId, List<UUID> excluded) {
         Instant from = clock.instant().minus(LOOK_BACK);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
