@@ -5,7 +5,7 @@ import io.rapport.platform.deadletter.RedrivableConsumer;
 import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -44,7 +44,7 @@ public final class WebhookEventConsumers {
         }
     }
 
-    @ApplicationScoped
+    @Singleton
     public static class Loyalty extends TopicConsumer {
         public Loyalty(Inbox inbox, WebhookFanOut fanOut) {
             super(inbox, fanOut);
@@ -62,7 +62,7 @@ public final class WebhookEventConsumers {
         }
     }
 
-    @ApplicationScoped
+    @Singleton
     public static class Customer extends TopicConsumer {
         public Customer(Inbox inbox, WebhookFanOut fanOut) {
             super(inbox, fanOut);
@@ -80,7 +80,7 @@ public final class WebhookEventConsumers {
         }
     }
 
-    @ApplicationScoped
+    @Singleton
     public static class Segmentation extends TopicConsumer {
         public Segmentation(Inbox inbox, WebhookFanOut fanOut) {
             super(inbox, fanOut);
@@ -98,7 +98,7 @@ public final class WebhookEventConsumers {
         }
     }
 
-    @ApplicationScoped
+    @Singleton
     public static class Engagement extends TopicConsumer {
         public Engagement(Inbox inbox, WebhookFanOut fanOut) {
             super(inbox, fanOut);

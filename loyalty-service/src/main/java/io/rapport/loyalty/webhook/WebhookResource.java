@@ -137,6 +137,7 @@ public class WebhookResource {
 
     @POST
     @Path("/subscriptions/{id}/rotate-secret")
+    @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret",
             description = "Answers the new secret once. Until previousSecretValidUntil (rapport.webhooks.rotation-grace,"
                     + " 24 h by default) every request is signed with both secrets (two v1 entries), so the receiver can"
