@@ -55,6 +55,19 @@ public class WebhookDispatcher {
         }
     }
 
+    /** Removes delivered and failed deliveries (with their attempts) older than the log retention. */
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pruneScheduled() {
+        if (loyalty.jobs().enabled()) {
+            prune(clock.instant());
+        }
+    }
+
+    public int prune(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("delete from webhook_delivery where status <> 'PENDING'"
+                + " and created_at < ?1").setParameter(1, now.minus(config.logRetention())).executeUpdate());
+    }
+
     /** Sends every delivery due now (and those that become due by the ordering as earlier ones go); answers the attempts made. */
     public int dispatchDue() {
         int total = 0;

@@ -281,6 +281,79 @@ class WebhookIT {
                 .containsOnly("rapport.loyalty.points-earned.v1");
     }
 
+    @Test
+    void oneEventOrATimeRangeCanBeRedeliveredWithTheSameWebhookId() throws Exception {
+        WebhookReceiver r = receiver(new WebhookReceiver());
+        String sub = id(clientSubscription(r.url(), CONTACT));
+        String first = TestKafka.send("engagement.events", CONTACT, UUID.randomUUID().toString(), "{}");
+        String second = TestKafka.send("engagement.events", CONTACT, UUID.randomUUID().toString(), "{}");
+        awaitDeliveries(sub, 2);
+        dispatcher.dispatchDue();
+        assertThat(r.requests()).hasSize(2);
+
+        String delivery = deliveries(sub).stream().filter(d -> d.path("eventId").asText().equals(first)).findFirst().orElseThrow()
+                .path("id").asText();
+        given().post("/api/v1/webhooks/subscriptions/{s}/deliveries/{d}/redeliver", sub, delivery).then().statusCode(202)
+                .body("status", org.hamcrest.Matchers.equalTo("PENDING"));
+        dispatcher.dispatchDue();
+        assertThat(r.requests()).hasSize(3);
+        assertThat(r.requests().get(2).header("webhook-id")).isEqualTo(first);
+
+        given().contentType(ContentType.JSON).body(Map.of("from", Instant.now().minusSeconds(3600).toString(), "to",
+                Instant.now().plusSeconds(3600).toString())).post("/api/v1/webhooks/subscriptions/{s}/redeliver", sub).then()
+                .statusCode(202).body("requeued", org.hamcrest.Matchers.equalTo(2));
+        dispatcher.dispatchDue();
+        assertThat(r.requests().subList(3, 5)).extracting(q -> q.header("webhook-id")).containsExactlyInAnyOrder(first, second);
+        given().contentType(ContentType.JSON).body(Map.of("from", Instant.now().toString(), "to", Instant.now().minusSeconds(1)
+                .toString())).post("/api/v1/webhooks/subscriptions/{s}/redeliver", sub).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void twoDispatchersRunningAtOnceSendEveryEventExactlyOnce() throws Exception {
+        WebhookReceiver r = receiver(new WebhookReceiver());
+        String sub = id(clientSubscription(r.url(), CONTACT));
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            sent.add(TestKafka.send("engagement.events", CONTACT, "customer-" + (i % 6) + "-" + sub, "{\"n\":" + i + "}"));
+        }
+        awaitDeliveries(sub, 24);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(dispatcher::dispatchDue);
+            var b = pool.submit(dispatcher::dispatchDue);
+            a.get();
+            b.get();
+        } finally {
+            pool.shutdown();
+        }
+        dispatchUntil(() -> r.requests().size() >= 24);
+        dispatcher.dispatchDue();
+        assertThat(r.requests()).extracting(q -> q.header("webhook-id")).hasSize(24).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(sent);
+        String metrics = given().port(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.management.test-port", Integer.class)).get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("rapport_webhook_attempts_total{outcome=\"success\"}").contains("rapport_webhook_queued_total")
+                .contains("rapport_webhook_pending").contains("rapport_webhook_attempt_duration_seconds_count");
+    }
+
+    @Test
+    void aCustomersErasureRemovesThatCustomersQueuedDeliveries() throws Exception {
+        WebhookReceiver r = receiver(new WebhookReceiver());
+        String sub = id(clientSubscription(r.url(), CONTACT));
+        String erased = UUID.randomUUID().toString();
+        String kept = UUID.randomUUID().toString();
+        TestKafka.send("engagement.events", CONTACT, erased, "{\"note\":\"about the erased one\"}");
+        TestKafka.send("engagement.events", CONTACT, kept, "{}");
+        awaitDeliveries(sub, 2);
+        TestKafka.send("customer.events", "rapport.customer.erased.v1", erased,
+                "{\"customerId\":\"" + erased + "\",\"occurredAt\":\"" + Instant.now() + "\"}");
+        await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(sub).size() == 1);
+        dispatcher.dispatchDue();
+        assertThat(r.requests()).hasSize(1);
+        assertThat(JSON.readTree(r.requests().get(0).body()).path("subject").asText()).isEqualTo(kept);
+    }
+
     // --- helpers
 
     private WebhookReceiver receiver(WebhookReceiver r) {
