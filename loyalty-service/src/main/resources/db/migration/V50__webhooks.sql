@@ -36,7 +36,10 @@ create table webhook_delivery (
     subject           text,
     event_time        timestamptz not null,
     body              text        not null,
-    status            text        not null check (status in ('PENDING', 'DELIVERED', 'FAILED')),
+    -- CANCELLED: not sent because the member revoked the partner's consent (or the partner was deactivated) before
+    status            text        not null check (status in ('PENDING', 'DELIVERED', 'FAILED', 'CANCELLED')),
+    -- a partner's delivery: the member whose consent is checked again before every attempt
+    member_id         uuid,
     attempts          integer     not null default 0,
     -- failed attempts since the retry window began (reset by a redelivery or by re-activating the subscription)
     failures          integer     not null default 0,

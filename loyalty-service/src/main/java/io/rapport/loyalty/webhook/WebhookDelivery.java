@@ -15,6 +15,7 @@ public class WebhookDelivery extends PanacheEntityBase {
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";
     public static final String FAILED = "FAILED";
+    public static final String CANCELLED = "CANCELLED";
 
     @Id
     public UUID id;
@@ -27,6 +28,8 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "event_type")
     public String eventType;
     public String subject;
+    @Column(name = "member_id")
+    public UUID memberId;
     @Column(name = "event_time")
     public Instant eventTime;
     public String body;

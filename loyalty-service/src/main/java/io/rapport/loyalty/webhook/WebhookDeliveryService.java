@@ -27,7 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookDeliveryService {
     public static final String PING_TYPE = "rapport.webhook.ping.v1";
-    static final Set<String> STATUSES = Set.of(WebhookDelivery.PENDING, WebhookDelivery.DELIVERED, WebhookDelivery.FAILED);
+    static final Set<String> STATUSES = Set.of(WebhookDelivery.PENDING, WebhookDelivery.DELIVERED, WebhookDelivery.FAILED,
+            WebhookDelivery.CANCELLED);
     private static final Duration MAX_RANGE = Duration.ofDays(31);
 
     private final WebhookSubscriptionService subscriptions;
@@ -52,7 +53,7 @@ public class WebhookDeliveryService {
         subscriptions.get(subscriptionId);
         page.validate(Set.of("createdAt"), "createdAt,desc");
         if (status != null && !STATUSES.contains(status)) {
-            throw ProblemException.invalid("status", "must be PENDING, DELIVERED or FAILED");
+            throw ProblemException.invalid("status", "must be PENDING, DELIVERED, FAILED or CANCELLED");
         }
         var q = status == null
                 ? WebhookDelivery.<WebhookDelivery>find("subscriptionId", Sort.descending("createdAt", "seq"), subscriptionId)

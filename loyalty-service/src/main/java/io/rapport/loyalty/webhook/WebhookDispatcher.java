@@ -130,7 +130,22 @@ public class WebhookDispatcher {
         if (s == null || !WebhookDelivery.PENDING.equals(d.status)) {
             return null;
         }
+        if (s.partner() && d.memberId != null && !consentHolds(d.memberId, s.partnerId)) {
+            WebhookDelivery locked = WebhookDelivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
+            locked.status = WebhookDelivery.CANCELLED;
+            locked.lastError = "not sent: the member's link to the partner was revoked, or the partner is inactive";
+            locked.nextAttemptAt = null;
+            locked.leaseUntil = null;
+            return null;
+        }
         return new Prepared(s.url, d.eventId, d.body, secrets.valid(s, clock.instant()));
+    }
+
+    private boolean consentHolds(UUID memberId, UUID partnerId) {
+        Number n = (Number) em.createNativeQuery("select count(*) from partner_link l join partner p on p.id = l.partner_id"
+                + " where l.member_id = ?1 and l.partner_id = ?2 and l.revoked_at is null and p.active")
+                .setParameter(1, memberId).setParameter(2, partnerId).getSingleResult();
+        return n.longValue() > 0;
     }
 
     private void record(UUID deliveryId, WebhookSender.Outcome o, Instant now, boolean retry) {

@@ -61,7 +61,7 @@ public final class WebhookDtos {
     }
 
     public record DeliveryView(String id, String eventId, String eventType, Instant eventTime,
-            @Schema(enumeration = {"PENDING", "DELIVERED", "FAILED"}) String status, int attempts, Instant lastAttemptAt,
+            @Schema(enumeration = {"PENDING", "DELIVERED", "FAILED", "CANCELLED"}) String status, int attempts, Instant lastAttemptAt,
             Integer lastStatusCode, Long lastLatencyMs, String lastError, Instant nextAttemptAt, Instant deliveredAt,
             Instant createdAt) {
         static DeliveryView of(WebhookDelivery d) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rapport.contracts.customer.CustomerEvents;
+import io.rapport.contracts.customer.CustomerSnapshot;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.Partner;
 import io.rapport.platform.inbox.IncomingEvent;
@@ -55,9 +56,14 @@ public class WebhookFanOut {
                 if (!Entitlements.of(s).contains(e.type()) || !EventTypePatterns.matchesAny(s.patterns(), e.type())) {
                     continue;
                 }
-                String body = s.partner() ? partnerBody(s, e, partners, members) : clientBody(e);
-                if (body != null) {
-                    queued += insert(s, e, body, now);
+                if (!s.partner()) {
+                    queued += insert(s, e, clientBody(e), null, now);
+                    continue;
+                }
+                Optional<Member> member = partnerMember(s, e, partners, members);
+                if (member.isPresent()) {
+                    ObjectNode view = PartnerView.of(e.type(), data(e), member.get().memberNumber, s.partnerId.toString());
+                    queued += insert(s, e, envelope(e, member.get().memberNumber, view, false), member.get().id, now);
                 }
             }
         }
@@ -69,25 +75,27 @@ public class WebhookFanOut {
         apply(List.of(event));
     }
 
-    private int insert(WebhookSubscription s, IncomingEvent e, String body, Instant now) {
+    private int insert(WebhookSubscription s, IncomingEvent e, String body, UUID memberId, Instant now) {
         return em.createNativeQuery("insert into webhook_delivery (id, subscription_id, event_id, event_type, subject, event_time,"
-                + " body, status, next_attempt_at, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', ?8, ?8)"
+                + " body, status, next_attempt_at, created_at, member_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', ?8, ?8,"
+                + " cast(?9 as uuid))"
                 + " on conflict (subscription_id, event_id) do nothing")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, s.id).setParameter(3, e.id()).setParameter(4, e.type())
                 .setParameter(5, e.subject()).setParameter(6, e.time()).setParameter(7, body).setParameter(8, now)
-                .executeUpdate();
+                .setParameter(9, memberId == null ? null : memberId.toString()).executeUpdate();
     }
 
-    private String partnerBody(WebhookSubscription s, IncomingEvent e, Map<UUID, Partner> partners,
+    /** The member the event is about, when the partner may be told: same programme, linked then and now. */
+    private Optional<Member> partnerMember(WebhookSubscription s, IncomingEvent e, Map<UUID, Partner> partners,
             Map<String, Optional<Member>> members) {
         if (!PartnerView.supports(e.type())) {
-            return null;
+            return Optional.empty();
         }
         JsonNode data = data(e);
         String memberId = data.path("memberId").asText(null);
         Partner partner = partners.computeIfAbsent(s.partnerId, id -> Partner.findById(id));
         if (memberId == null || partner == null || !partner.active) {
-            return null;
+            return Optional.empty();
         }
         Optional<Member> member = members.computeIfAbsent(memberId, id -> {
             try {
@@ -98,21 +106,29 @@ public class WebhookFanOut {
         });
         if (member.isEmpty() || !partner.programmeId.equals(member.get().programmeId) || !linked(member.get().id, partner.id,
                 e.time())) {
-            return null;
+            return Optional.empty();
         }
-        ObjectNode view = PartnerView.of(e.type(), data, member.get().memberNumber, partner.id.toString());
-        return envelope(e, member.get().memberNumber, view, false);
+        return member;
     }
 
-    private boolean linked(UUID memberId, UUID partnerId, Instant at) {
+    /** Whether the member had linked the partner at {@code at} and the link is still active. */
+    boolean linked(UUID memberId, UUID partnerId, Instant at) {
         Number n = (Number) em.createNativeQuery("select count(*) from partner_link where member_id = ?1 and partner_id = ?2"
                 + " and revoked_at is null and consented_at <= ?3").setParameter(1, memberId).setParameter(2, partnerId)
                 .setParameter(3, at).getSingleResult();
         return n.longValue() > 0;
     }
 
+    /**
+     * The event as published, except the personal fields older customer-service releases still put into customer
+     * snapshots ({@link CustomerSnapshot#RETIRED_PERSONAL_FIELDS}): they are never forwarded.
+     */
     private String clientBody(IncomingEvent e) {
-        return envelope(e, e.subject(), data(e), true);
+        JsonNode data = data(e);
+        if (data.path("customer") instanceof ObjectNode customer) {
+            customer.remove(CustomerSnapshot.RETIRED_PERSONAL_FIELDS);
+        }
+        return envelope(e, e.subject(), data, true);
     }
 
     private JsonNode data(IncomingEvent e) {

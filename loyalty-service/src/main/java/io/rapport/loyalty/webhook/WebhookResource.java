@@ -164,10 +164,10 @@ public class WebhookResource {
     @GET
     @Path("/subscriptions/{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log",
-            description = "Newest first: each event's status (PENDING, DELIVERED, FAILED), attempts, last status code,"
+            description = "Newest first: each event's status (PENDING, DELIVERED, FAILED, CANCELLED: consent revoked before sending), attempts, last status code,"
                     + " latency and error, and the next retry. Kept for rapport.webhooks.log-retention (30 days).")
     public Page<DeliveryView> deliveries(@PathParam("id") UUID id,
-            @Parameter(description = "PENDING, DELIVERED or FAILED") @QueryParam("status") String status,
+            @Parameter(description = "PENDING, DELIVERED, FAILED or CANCELLED") @QueryParam("status") String status,
             @BeanParam PageRequest page) {
         WebhookDeliveryService.Listed l = deliveries.list(id, status, page);
         return Page.of(l.items().stream().map(DeliveryView::of).toList(), page, l.total());

@@ -354,6 +354,48 @@ class WebhookIT {
         assertThat(JSON.readTree(r.requests().get(0).body()).path("subject").asText()).isEqualTo(kept);
     }
 
+    @Test
+    void personalFieldsOfOlderCustomerEventsAreNeverForwarded() throws Exception {
+        WebhookReceiver r = receiver(new WebhookReceiver());
+        String sub = id(clientSubscription(r.url(), "rapport.customer.registered.v1"));
+        String customer = UUID.randomUUID().toString();
+        TestKafka.send("customer.events", "rapport.customer.registered.v1", customer, "{\"customer\":{\"customerId\":\"" + customer
+                + "\",\"kind\":\"CONSUMER\",\"status\":\"ACTIVE\",\"displayName\":\"Webhookina Secret\",\"primaryEmail\":"
+                + "\"w@example.org\",\"emails\":[\"w@example.org\"],\"consents\":{},\"doNotContact\":false,"
+                + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"version\":1}}");
+        awaitDeliveries(sub, 1);
+        dispatcher.dispatchDue();
+        assertThat(r.requests()).hasSize(1);
+        String body = r.requests().get(0).body();
+        assertThat(JSON.readTree(body).path("data").path("customer").path("customerId").asText()).isEqualTo(customer);
+        assertThat(body).doesNotContain("Webhookina").doesNotContain("w@example.org");
+    }
+
+    @Test
+    void whenTheMemberRevokesThePartnersLinkItsPendingDeliveriesAreCancelledUnsent() throws Exception {
+        String programme = Fixtures.programme(0, 0);
+        String shop = partner(programme, "Shop");
+        Map<String, Object> member = Fixtures.enrol(programme, UUID.randomUUID());
+        link((String) member.get("id"), shop);
+        WebhookReceiver r = receiver(new WebhookReceiver()).always(500);
+        String sub = id(given().header(PARTNER, shop).contentType(ContentType.JSON)
+                .body(Map.of("url", r.url(), "eventTypes", List.of("rapport.loyalty.points-earned.v1")))
+                .post("/api/v1/webhooks/subscriptions").then().statusCode(201).extract().as(Map.class));
+        subscriptions.add(sub);
+        Fixtures.adjust((String) member.get("id"), 25);
+        awaitDeliveries(sub, 1);
+        dispatcher.dispatchDue();
+        assertThat(r.requests()).hasSize(1);
+
+        given().delete("/api/v1/loyalty/members/{id}/partner-links/{p}", member.get("id"), shop).then().statusCode(200);
+        clock.advance(Duration.ofHours(1));
+        dispatcher.dispatchDue();
+        assertThat(r.requests()).as("no attempt after the consent ended").hasSize(1);
+        JsonNode d = json(given().header(PARTNER, shop).get("/api/v1/webhooks/subscriptions/{id}/deliveries", sub).then()
+                .statusCode(200).extract().asString()).path("items").get(0);
+        assertThat(d.path("status").asText()).isEqualTo("CANCELLED");
+    }
+
     // --- helpers
 
     private WebhookReceiver receiver(WebhookReceiver r) {
