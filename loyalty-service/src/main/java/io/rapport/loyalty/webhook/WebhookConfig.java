@@ -29,12 +29,15 @@ public interface WebhookConfig {
     @WithDefault("PT24H")
     Duration rotationGrace();
 
-    /** Deliveries one dispatcher pass claims per transaction. */
-    @WithDefault("20")
+    /** Deliveries one dispatcher pass claims per transaction (and then sends one after another). */
+    @WithDefault("10")
     int batchSize();
 
-    /** How long a claimed delivery is reserved for the replica that claimed it (then another may take it). */
-    @WithDefault("PT1M")
+    /**
+     * How long a claimed delivery is reserved for the replica that claimed it (then another may take it, so a crashed
+     * replica's claims return). Keep it above batch-size x (timeout + 1 s), or a slow batch may be sent twice.
+     */
+    @WithDefault("PT5M")
     Duration lease();
 
     /** Subscriptions one owner may have. */

@@ -1,6 +1,5 @@
 package io.rapport.loyalty.webhook;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -9,8 +8,8 @@ import java.util.List;
 
 /**
  * Seals and opens a subscription's signing secrets ({@link SecretBox}) and says which are valid at an instant: the
- * current one, and the previous one until its grace period ends. Outside dev and test the service does not start
- * without {@code rapport.webhooks.encryption-key}.
+ * current one, and the previous one until its grace period ends. The service does not start without
+ * {@code rapport.webhooks.encryption-key}; only the dev and test profiles have one built in (application.properties).
  */
 @Startup
 @ApplicationScoped
@@ -18,15 +17,9 @@ public class WebhookSecrets {
     private final SecretBox box;
 
     public WebhookSecrets(WebhookConfig config) {
-        LaunchMode mode = LaunchMode.current();
-        String key = config.encryptionKey().filter(k -> !k.isBlank()).orElse(null);
-        if (key == null) {
-            if (mode == LaunchMode.NORMAL) {
-                throw new IllegalStateException("rapport.webhooks.encryption-key (RAPPORT_WEBHOOKS_ENCRYPTION_KEY) is required:"
-                        + " 32 random bytes, base64 (README, Webhooks)");
-            }
-            key = "ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQta2V5LTMyYiE="; // dev/test only: "dev-only-webhook-secret-key-32b!"
-        }
+        String key = config.encryptionKey().filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "rapport.webhooks.encryption-key (RAPPORT_WEBHOOKS_ENCRYPTION_KEY) is required: 32 random bytes, base64"
+                        + " (README, Webhooks)"));
         this.box = new SecretBox(key);
     }
 
