@@ -29,8 +29,11 @@ public final class WebhookEventConsumers {
             this.fanOut = fanOut;
         }
 
+        /** While no subscription is active nothing can match: the poll is skipped without inbox rows. */
         void consume(ConsumerRecords<String, String> records) {
-            inbox.consume(CONSUMER, records, fanOut::apply, fanOut::apply);
+            if (fanOut.anyActive()) {
+                inbox.consume(CONSUMER, records, fanOut::apply, fanOut::apply);
+            }
         }
 
         @Override

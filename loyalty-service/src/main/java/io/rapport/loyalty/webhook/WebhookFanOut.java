@@ -41,6 +41,19 @@ public class WebhookFanOut {
         this.metrics = metrics;
     }
 
+    /**
+     * Whether any subscription is ACTIVE: a poll with none has nothing to do. When the database cannot say, true: the
+     * inbox then retries the poll until it can (the channel never fails on it).
+     */
+    public boolean anyActive() {
+        try {
+            return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .call(() -> WebhookSubscription.count("status", WebhookSubscription.ACTIVE) > 0);
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
     /** Applies a poll's new events inside the inbox's transaction. */
     public void apply(List<IncomingEvent> events) {
         List<WebhookSubscription> active = WebhookSubscription.list("status", WebhookSubscription.ACTIVE);
