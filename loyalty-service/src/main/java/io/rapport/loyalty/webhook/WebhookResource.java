@@ -12,7 +12,6 @@ import io.rapport.loyalty.webhook.WebhookDtos.SubscriptionUpdate;
 import io.rapport.loyalty.webhook.WebhookDtos.SubscriptionView;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
-import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import jakarta.validation.constraints.NotNull;
@@ -200,9 +199,5 @@ public class WebhookResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Requeued.class)))
     public Response redeliverRange(@PathParam("id") UUID id, @NotNull RedeliverRange body) {
         return Response.accepted(new Requeued(deliveries.redeliver(id, body.from(), body.to()))).build();
-    }
-
-    static String etag(long version) {
-        return ETags.of(version);
     }
 }

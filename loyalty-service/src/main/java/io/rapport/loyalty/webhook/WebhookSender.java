@@ -9,7 +9,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -91,11 +90,6 @@ public class WebhookSender {
 
     private static long millisSince(long start) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    }
-
-    /** The header value for a message signed with every currently valid secret. */
-    public static String signature(List<String> secrets, String id, long timestamp, String body) {
-        return WebhookSignature.header(secrets, id, timestamp, body);
     }
 
     @PreDestroy
