@@ -18,6 +18,8 @@ final class GeneratedSecrets {
             "rapport-service-token-public", Set.of("public.pem"),
             // engagement's SMTP relay login and unsubscribe-link key (README "Messages and e-mail")
             "engagement-outreach", Set.of("smtp-username", "smtp-password", "unsubscribe-key"),
+            // loyalty's key that encrypts webhook signing secrets at rest (README "Webhooks")
+            "loyalty-webhooks", Set.of("encryption-key"),
             // read whole with envFrom: its keys are environment variable names chosen per partner
             "gateway-partner-keys", Set.of());
 

@@ -19,6 +19,7 @@ import java.util.Set;
  * ENGAGEMENT       admin sales marketing support   admin sales
  * LOYALTY          admin sales marketing           admin marketing
  * LOYALTY_PARTNER  partner keys only (scopes above)
+ * WEBHOOKS         admin + partner keys (scopes)   admin + partner keys (scopes)
  * ADMIN            admin                           admin
  * </pre>
  * This is the first line only: each service enforces its own rule per route and per object (owner, assignee)
@@ -47,6 +48,7 @@ public final class AccessPolicy {
             RouteGroup.ENGAGEMENT, new Rule(Set.of(ADMIN, SALES, MARKETING, SUPPORT), Set.of(ADMIN, SALES)),
             RouteGroup.LOYALTY, new Rule(Set.of(ADMIN, SALES, MARKETING), Set.of(ADMIN, MARKETING)),
             RouteGroup.LOYALTY_PARTNER, new Rule(Set.of(), Set.of()),
+            RouteGroup.WEBHOOKS, new Rule(Set.of(ADMIN), Set.of(ADMIN)),
             RouteGroup.ADMIN, new Rule(Set.of(ADMIN), Set.of(ADMIN))));
 
     private AccessPolicy() {
@@ -56,7 +58,7 @@ public final class AccessPolicy {
     public static boolean allows(RouteGroup group, String method, Caller caller) {
         boolean read = isRead(method);
         if (caller.isPartner()) {
-            return group == RouteGroup.LOYALTY_PARTNER && caller.scopes().contains(read ? SCOPE_READ : SCOPE_WRITE);
+            return (group == RouteGroup.LOYALTY_PARTNER || group == RouteGroup.WEBHOOKS) && caller.scopes().contains(read ? SCOPE_READ : SCOPE_WRITE);
         }
         Rule rule = MATRIX.get(group);
         Set<String> allowed = read ? rule.read() : rule.write();

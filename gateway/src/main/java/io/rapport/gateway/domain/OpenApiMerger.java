@@ -40,7 +40,7 @@ public final class OpenApiMerger {
         merged.put("openapi", VERSION);
         merged.putObject("info").put("title", title).put("version", version)
                 .put("description", "Every Rapport service behind the gateway. Users send `Authorization: Bearer <JWT>`; "
-                        + "partner systems send `X-Api-Key` and reach only /api/v1/loyalty/partner/**.");
+                        + "partner systems send `X-Api-Key` and reach only /api/v1/loyalty/partner/** and /api/v1/webhooks/**.");
         merged.putArray("servers").addObject().put("url", "/");
         merged.putArray("tags");
         merged.putObject("paths");
@@ -138,14 +138,19 @@ public final class OpenApiMerger {
         schemes.putObject(BEARER).put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
                 .put("description", "A JWT whose groups hold the roles admin, sales, marketing or support");
         schemes.putObject(PARTNER_KEY).put("type", "apiKey").put("in", "header").put("name", "X-Api-Key")
-                .put("description", "A partner system's key; reaches only /api/v1/loyalty/partner/**");
+                .put("description", "A partner system's key; reaches only /api/v1/loyalty/partner/** and /api/v1/webhooks/**");
         merged.putArray("security").addObject().putArray(BEARER);
         merged.get("paths").fields().forEachRemaining(p -> {
             boolean partner = RouteTable.under(p.getKey(), RouteTable.LOYALTY_PARTNER);
+            boolean webhooks = RouteTable.under(p.getKey(), RouteTable.WEBHOOKS);
             p.getValue().fields().forEachRemaining(op -> {
                 if (op.getValue() instanceof ObjectNode operation && isOperation(op.getKey())) {
                     if (partner) {
                         operation.putArray("security").addObject().putArray(PARTNER_KEY);
+                    } else if (webhooks) { // a partner's key or an admin's token
+                        var security = operation.putArray("security");
+                        security.addObject().putArray(PARTNER_KEY);
+                        security.addObject().putArray(BEARER);
                     }
                     ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses")
                             : operation.putObject("responses");

@@ -18,6 +18,8 @@ public enum RouteGroup {
     LOYALTY_PARTNER,
     /** The rest of loyalty: programmes, tiers, memberships, points, referrals. */
     LOYALTY,
+    /** {@code /api/v1/webhooks/**}: webhook subscriptions (loyalty), for partner keys (scopes as above) and admins. */
+    WEBHOOKS,
     /** {@code /api/v1/admin/{service}/**}: a service's operations API (dead letters), admins only. */
     ADMIN
 }

@@ -14,6 +14,8 @@ public final class RouteTable {
     public static final String ENGAGEMENT = "/api/v1/engagement";
     public static final String LOYALTY = "/api/v1/loyalty";
     public static final String LOYALTY_PARTNER = "/api/v1/loyalty/partner";
+    /** Webhook subscriptions, served by loyalty-service for partners (their key) and admins. */
+    public static final String WEBHOOKS = "/api/v1/webhooks";
     /** {@code /api/v1/admin/{service}/**} goes to that service (its dead letters), path unchanged. */
     public static final String ADMIN = "/api/v1/admin";
     private static final Set<String> SERVICES = Set.of("customer", "segmentation", "engagement", "loyalty");
@@ -36,6 +38,9 @@ public final class RouteTable {
         }
         if (under(path, LOYALTY)) {
             return Optional.of(new Route("loyalty", RouteGroup.LOYALTY));
+        }
+        if (under(path, WEBHOOKS)) {
+            return Optional.of(new Route("loyalty", RouteGroup.WEBHOOKS));
         }
         if (under(path, ADMIN)) {
             String[] segments = path.substring(ADMIN.length()).split("/");

@@ -22,6 +22,7 @@ class AccessPolicyTest {
             "ENGAGEMENT,      admin sales marketing support, admin sales",
             "LOYALTY,         admin sales marketing,         admin marketing",
             "LOYALTY_PARTNER, -,                             -",
+            "WEBHOOKS,        admin,                         admin",
             "ADMIN,           admin,                         admin" })
     void everyRoleGetsExactlyItsCellOfTheMatrix(RouteGroup group, String readers, String writers) {
         assertThat(allowed(group, "GET")).isEqualTo(roles(readers));
@@ -54,8 +55,11 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.allows(RouteGroup.LOYALTY_PARTNER, "GET", reader)).isTrue();
         assertThat(AccessPolicy.allows(RouteGroup.LOYALTY_PARTNER, "POST", reader)).isFalse();
         assertThat(AccessPolicy.allows(RouteGroup.LOYALTY_PARTNER, "POST", full)).isTrue();
+        assertThat(AccessPolicy.allows(RouteGroup.WEBHOOKS, "GET", reader)).isTrue();
+        assertThat(AccessPolicy.allows(RouteGroup.WEBHOOKS, "POST", reader)).isFalse();
+        assertThat(AccessPolicy.allows(RouteGroup.WEBHOOKS, "PATCH", full)).isTrue();
         for (RouteGroup group : RouteGroup.values()) {
-            if (group != RouteGroup.LOYALTY_PARTNER) {
+            if (group != RouteGroup.LOYALTY_PARTNER && group != RouteGroup.WEBHOOKS) {
                 assertThat(AccessPolicy.allows(group, "GET", full)).as(group.name()).isFalse();
             }
         }

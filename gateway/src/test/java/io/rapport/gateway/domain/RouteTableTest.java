@@ -25,6 +25,8 @@ class RouteTableTest {
             "/api/v1/loyalty/partner/earn, loyalty, LOYALTY_PARTNER",
             "/api/v1/loyalty/partners, loyalty, LOYALTY",
             "/api/v1/loyalty/programmes/1/tiers, loyalty, LOYALTY",
+            "/api/v1/webhooks/subscriptions, loyalty, WEBHOOKS",
+            "/api/v1/webhooks/subscriptions/7/deliveries, loyalty, WEBHOOKS",
             "/api/v1/admin/customer/dead-letters, customer, ADMIN",
             "/api/v1/admin/segmentation/dead-letters/redrive, segmentation, ADMIN",
             "/api/v1/admin/engagement/dead-letters/7/discard, engagement, ADMIN",
@@ -35,7 +37,7 @@ class RouteTableTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "/api/v1/customersX", "/api/v1", "/api/v2/customers", "/customers", "/api/v1/invoices",
-            "/api/v1/admin", "/api/v1/admin/billing/dead-letters", "/api/v1/adminX/loyalty" })
+            "/api/v1/admin", "/api/v1/admin/billing/dead-letters", "/api/v1/adminX/loyalty", "/api/v1/webhooksX" })
     void otherPathsHaveNoRoute(String path) {
         assertThat(RouteTable.resolve(path)).isEmpty();
     }
