@@ -18,6 +18,8 @@ import java.util.function.ToIntFunction;
 /**
  * One upstream service: a pooled keep-alive HTTP client, its timeouts and its circuit breakers (the upstream's own and
  * one per caller, see {@link UpstreamBreakers}), so that one heavy caller cannot open the circuit for everyone.
+ * The timeout stays the HTTP client's idle timeout rather than a Fault Tolerance timeout: it bounds silence, not the
+ * whole exchange, so a large streamed import or export is not cut off while bytes still flow.
  */
 public final class Upstream {
     /** The key the gateway's own calls (merged API document) are counted under. */
