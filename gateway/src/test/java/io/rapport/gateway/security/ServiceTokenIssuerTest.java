@@ -12,6 +12,8 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,8 @@ class ServiceTokenIssuerTest {
     private static KeyPair keys;
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-05T12:00:00Z"));
+    /** Background signatures wait here until the test runs them. */
+    private final Deque<Runnable> background = new ArrayDeque<>();
 
     @BeforeAll
     static void keyPair() throws NoSuchAlgorithmException {
@@ -31,7 +35,7 @@ class ServiceTokenIssuerTest {
     }
 
     private ServiceTokenIssuer issuer(Duration lifetime) {
-        return new ServiceTokenIssuer(new ServiceTokenSigner(keys.getPrivate(), ISSUER, lifetime), clock);
+        return new ServiceTokenIssuer(new ServiceTokenSigner(keys.getPrivate(), ISSUER, lifetime), clock, background::add);
     }
 
     @Test
@@ -42,6 +46,25 @@ class ServiceTokenIssuerTest {
         assertThat(issuer.tokenFor(ALICE, "customer-service")).isEqualTo(first);
         clock.advance(Duration.ofSeconds(1));
         assertThat(issuer.tokenFor(ALICE, "customer-service")).isNotEqualTo(first);
+    }
+
+    @Test
+    void fromFortySecondsOnTheNextTokenIsSignedOnceInTheBackgroundWhileTheCurrentOneIsStillSent() {
+        ServiceTokenIssuer issuer = issuer(Duration.ofSeconds(60));
+        String first = issuer.tokenFor(ALICE, "customer-service");
+        clock.advance(Duration.ofSeconds(39));
+        assertThat(issuer.tokenFor(ALICE, "customer-service")).isEqualTo(first);
+        assertThat(background).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(issuer.tokenFor(ALICE, "customer-service")).isEqualTo(first);
+        assertThat(issuer.tokenFor(ALICE, "customer-service")).isEqualTo(first);
+        assertThat(background).hasSize(1);
+        background.poll().run();
+        String next = issuer.tokenFor(ALICE, "customer-service");
+        assertThat(next).isNotEqualTo(first);
+        clock.advance(Duration.ofSeconds(39));
+        assertThat(issuer.tokenFor(ALICE, "customer-service")).isEqualTo(next);
+        assertThat(background).isEmpty();
     }
 
     @Test
