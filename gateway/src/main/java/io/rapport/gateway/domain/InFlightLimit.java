@@ -6,6 +6,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * A bulkhead per caller: at most {@code maxPerCaller} requests of one caller in flight at once in this gateway
  * instance, so one caller's slow requests cannot take every upstream connection. Thread-safe; a caller with
  * nothing in flight takes no memory.
+ *
+ * <p>Kept instead of SmallRye Fault Tolerance's bulkhead (issue 19) for its semantics: FT's bulkhead around an
+ * asynchronous call (a proxied exchange is one) needs a waiting queue of at least one, so the request over the limit
+ * would wait for a slot instead of getting 429 at once; and one bulkhead per caller would have to live in a bounded
+ * cache whose eviction of a caller with requests in flight would hand it a fresh, empty bulkhead. This exact count per
+ * caller needs no cache: its entry disappears when the caller's last request ends.
  */
 public final class InFlightLimit {
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();

@@ -2,8 +2,15 @@ package io.rapport.gateway.domain;
 
 /**
  * A token bucket: holds at most {@code capacity} tokens, refills continuously at {@code perSecond}, and each
- * request takes one. Times are in nanoseconds from any monotonic clock (the caller passes {@code now}).
- * Thread-safe.
+ * request takes one. Times are in nanoseconds from any clock (the caller passes {@code now}; a clock that steps
+ * back only delays the refill). Thread-safe.
+ *
+ * <p>Kept instead of SmallRye Fault Tolerance's rate limit (issue 19) for its semantics: FT's {@code SMOOTH} window
+ * is a token bucket too, but a new one starts with one permit, not a full burst, so a caller's first page of parallel
+ * requests would get 429s until the bucket filled (at 100/s, one per 10 ms), and every bucket a bounded map forgets
+ * starts over that way; {@code FIXED} lets twice the limit through around a window boundary, and {@code ROLLING}
+ * keeps a timestamp per permitted request (2,000 per caller with the dev profile's limit). This class starts full,
+ * holds two numbers per caller, and its {@code isFull} lets idle callers be forgotten without changing anything.
  */
 public final class TokenBucket {
     private static final double NANOS_PER_SECOND = 1_000_000_000d;

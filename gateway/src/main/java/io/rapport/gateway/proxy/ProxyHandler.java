@@ -4,9 +4,9 @@ import io.rapport.gateway.domain.Caller;
 import io.rapport.gateway.domain.ProxyHeaders;
 import io.rapport.gateway.domain.Route;
 import io.rapport.gateway.security.ServiceTokenIssuer;
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
@@ -53,29 +54,59 @@ public class ProxyHandler implements Handler<RoutingContext> {
         Route route = ctx.get(GatewayKeys.ROUTE);
         Upstream upstream = upstreams.get(route.upstream());
         String caller = ((Caller) ctx.get(GatewayKeys.CALLER)).rateLimitKey();
-        try {
-            upstream.acquire(caller);
-        } catch (UpstreamFailure e) {
-            problems.upstreamFailed(ctx, e, upstream.serviceName());
-            return;
-        }
         HttpServerRequest request = ctx.request();
         request.pause();
         String uri = request.query() == null ? path : path + "?" + request.query();
         MultiMap headers = upstreamHeaders(ctx, ctx.get(GatewayKeys.CALLER), upstream.serviceName());
+        upstream.call(caller, () -> send(ctx, upstream, uri, headers, bodyLimits.limit(path)), HttpClientResponse::statusCode)
+                .whenComplete((answer, e) -> {
+                    if (e == null) {
+                        relay(ctx, answer);
+                        return;
+                    }
+                    Throwable cause = UpstreamBreakers.unwrap(e);
+                    if (cause instanceof UpstreamBreakers.Abandoned) {
+                        return; // the client hung up or was already answered (413)
+                    }
+                    request.resume();
+                    if (!ctx.response().ended() && !ctx.response().closed()) {
+                        problems.upstreamFailed(ctx, UpstreamFailure.of(upstream, cause), upstream.serviceName());
+                    }
+                });
+    }
+
+    /**
+     * Sends the request and streams its body; completes with the upstream's answer (paused until relayed), or fails with
+     * {@link UpstreamBreakers.Abandoned} when the gateway gave up on it (client gone, body too large).
+     */
+    private CompletionStage<HttpClientResponse> send(RoutingContext ctx, Upstream upstream, String uri, MultiMap headers,
+            long limit) {
+        Promise<HttpClientResponse> answer = Promise.promise();
+        HttpServerRequest request = ctx.request();
         upstream.client().request(upstream.options(request.method(), uri, headers, upstream.timeoutMillis()))
                 .onComplete(ar -> {
                     if (ar.failed()) {
-                        upstream.recordFailure(caller, ar.cause());
-                        request.resume();
-                        problems.upstreamFailed(ctx, UpstreamFailure.of(upstream, ar.cause()), upstream.serviceName());
+                        answer.fail(ar.cause());
                         return;
                     }
                     HttpClientRequest out = ar.result();
                     ctx.response().closeHandler(v -> out.reset());
-                    out.response().onComplete(rar -> relay(ctx, upstream, caller, rar));
-                    streamBody(ctx, out, bodyLimits.limit(path));
+                    out.response().onComplete(rar -> {
+                        if (ctx.response().ended() || ctx.response().closed()) {
+                            if (rar.succeeded()) {
+                                rar.result().request().reset();
+                            }
+                            answer.fail(new UpstreamBreakers.Abandoned());
+                        } else if (rar.succeeded()) {
+                            rar.result().pause();
+                            answer.complete(rar.result());
+                        } else {
+                            answer.fail(rar.cause());
+                        }
+                    });
+                    streamBody(ctx, out, limit);
                 });
+        return answer.future().toCompletionStage();
     }
 
     private MultiMap upstreamHeaders(RoutingContext ctx, Caller caller, String serviceName) {
@@ -136,20 +167,8 @@ public class ProxyHandler implements Handler<RoutingContext> {
         in.resume();
     }
 
-    private void relay(RoutingContext ctx, Upstream upstream, String caller, AsyncResult<HttpClientResponse> result) {
+    private void relay(RoutingContext ctx, HttpClientResponse in) {
         HttpServerResponse response = ctx.response();
-        if (result.failed()) {
-            if (response.closed()) {
-                return; // the client hung up and the gateway reset the call: nobody's failure
-            }
-            upstream.recordFailure(caller, result.cause());
-            if (!response.ended() && !response.closed()) {
-                problems.upstreamFailed(ctx, UpstreamFailure.of(upstream, result.cause()), upstream.serviceName());
-            }
-            return;
-        }
-        HttpClientResponse in = result.result();
-        upstream.record(caller, in.statusCode());
         if (response.ended() || response.closed()) {
             in.request().reset();
             return;

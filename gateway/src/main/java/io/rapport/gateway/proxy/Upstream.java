@@ -1,9 +1,6 @@
 package io.rapport.gateway.proxy;
 
 import io.rapport.gateway.config.GatewayConfig;
-import io.rapport.gateway.domain.CallerCircuitBreakers;
-import io.rapport.gateway.domain.CircuitBreaker;
-import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -14,33 +11,26 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.net.URI;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
- * One upstream service: a pooled keep-alive HTTP client, its timeouts and two kinds of circuit breaker, so that
- * one heavy caller cannot open the circuit for everyone:
- * <ul>
- * <li>the upstream's own breaker counts only failures no caller can cause: refused or dropped connections
- * (any answer proves the upstream reachable and closes it);</li>
- * <li>each caller's breaker counts that caller's timeouts and 502/503/504 answers (a service answers 503 when a
- * request's statement ran past its statement timeout), so a caller whose own requests keep failing is refused
- * at once while others are served.</li>
- * </ul>
- * Any other answer (4xx included) is a success. Overload inside the gateway (its connection pool's wait queue
- * full) counts for neither.
+ * One upstream service: a pooled keep-alive HTTP client, its timeouts and its circuit breakers (the upstream's own and
+ * one per caller, see {@link UpstreamBreakers}), so that one heavy caller cannot open the circuit for everyone.
+ * The timeout stays the HTTP client's idle timeout rather than a Fault Tolerance timeout: it bounds silence, not the
+ * whole exchange, so a large streamed import or export is not cut off while bytes still flow.
  */
 public final class Upstream {
     /** The key the gateway's own calls (merged API document) are counted under. */
     public static final String GATEWAY_CALLER = "gateway";
-    /** Callers with recent failures tracked per upstream before closed ones are dropped. */
-    static final int MAX_TRACKED_CALLERS = 10_000;
+    /** Callers whose breaker is kept per upstream; the longest idle one is forgotten beyond. */
+    static final int MAX_TRACKED_CALLERS = 4_096;
 
     private final String name;
     private final String serviceName;
     private final HttpClient client;
-    private final CircuitBreaker breaker;
-    private final CallerCircuitBreakers callerBreakers;
+    private final UpstreamBreakers breakers;
     private final long timeoutMillis;
     private final long connectTimeoutMillis;
 
@@ -60,8 +50,7 @@ public final class Upstream {
                 .setKeepAlive(true).setTcpNoDelay(true).setConnectTimeout((int) connectTimeoutMillis)
                 .setDecompressionSupported(false),
                 new PoolOptions().setHttp1MaxSize(config.maxConnections()).setMaxWaitQueueSize(4 * config.maxConnections()));
-        this.breaker = new CircuitBreaker(config.breakerFailureThreshold(), config.breakerOpenDuration().toNanos());
-        this.callerBreakers = new CallerCircuitBreakers(config.breakerFailureThreshold(), config.breakerOpenDuration().toNanos(),
+        this.breakers = new UpstreamBreakers(serviceName, config.breakerFailureThreshold(), config.breakerOpenDuration(),
                 MAX_TRACKED_CALLERS);
     }
 
@@ -86,44 +75,12 @@ public final class Upstream {
                 .setConnectTimeout(connectTimeoutMillis).setIdleTimeout(timeoutMillis);
     }
 
-    /** Reserves a call for {@code caller}, or fails with 503 at once while the upstream's or the caller's circuit is open. */
-    void acquire(String caller) {
-        long now = System.nanoTime();
-        if (!breaker.tryAcquire(now)) {
-            throw new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE,
-                    serviceName + " is unavailable (circuit open after repeated failures)", seconds(breaker.retryAfterNanos(now)));
-        }
-        if (!callerBreakers.tryAcquire(caller, now)) {
-            throw new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE, serviceName + " is not called for you for now (circuit"
-                    + " open after repeated failures of your requests: narrow them or retry later)",
-                    seconds(callerBreakers.retryAfterNanos(caller, now)));
-        }
-    }
-
-    private static long seconds(long nanos) {
-        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L));
-    }
-
-    /** The upstream answered {@code caller}'s request with {@code status}. */
-    void record(String caller, int status) {
-        breaker.onSuccess();
-        if (status == 502 || status == 503 || status == 504) {
-            callerBreakers.onFailure(caller, System.nanoTime());
-        } else {
-            callerBreakers.onSuccess(caller);
-        }
-    }
-
-    /** {@code caller}'s request got no answer: a timeout is that caller's failure, a lost connection the upstream's. */
-    void recordFailure(String caller, Throwable cause) {
-        if (cause instanceof ConnectionPoolTooBusyException) {
-            return;
-        }
-        if (cause instanceof TimeoutException) {
-            callerBreakers.onFailure(caller, System.nanoTime());
-        } else {
-            breaker.onFailure(System.nanoTime());
-        }
+    /**
+     * Runs {@code send} for {@code caller} under the breakers: fails with {@link UpstreamFailure} at once while the
+     * upstream's or the caller's circuit is open; a 502/503/504 {@code status} counts as the caller's failure.
+     */
+    <T> CompletionStage<T> call(String caller, Supplier<CompletionStage<T>> send, ToIntFunction<T> status) {
+        return breakers.call(caller, send, status);
     }
 
     /** A buffered GET (merged API documents) under the breakers, counted as the gateway's own call. */
@@ -133,17 +90,14 @@ public final class Upstream {
 
     /** A buffered GET on behalf of {@code caller} under the breakers, failing with {@link UpstreamFailure}. */
     public Future<Reply> get(String caller, String uri, MultiMap headers, long timeoutMillis) {
-        try {
-            acquire(caller);
-        } catch (UpstreamFailure e) {
-            return Future.failedFuture(e);
-        }
-        return client.request(options(HttpMethod.GET, uri, headers, timeoutMillis))
+        Supplier<CompletionStage<Reply>> send = () -> client.request(options(HttpMethod.GET, uri, headers, timeoutMillis))
                 .compose(req -> req.send())
                 .compose(resp -> resp.body().map(body -> new Reply(resp.statusCode(), body)))
-                .onSuccess(reply -> record(caller, reply.status()))
-                .onFailure(e -> recordFailure(caller, e))
-                .recover(e -> Future.failedFuture(UpstreamFailure.of(this, e)));
+                .toCompletionStage();
+        io.vertx.core.Context context = Vertx.currentContext();
+        CompletionStage<Reply> reply = call(caller, send, Reply::status);
+        return (context == null ? Future.fromCompletionStage(reply) : Future.fromCompletionStage(reply, context))
+                .recover(e -> Future.failedFuture(UpstreamFailure.of(this, UpstreamBreakers.unwrap(e))));
     }
 
     void close() {

@@ -5,6 +5,7 @@ import io.rapport.gateway.domain.Caller;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,13 +27,15 @@ public class Authenticator {
     private final ApiKeyRegistry apiKeys;
     private final VerifiedTokens verified = new VerifiedTokens(60, 100_000);
     private final Optional<Long> maxAgeSeconds;
+    private final Clock clock;
 
     /**
      * {@code mp.jwt.verify.audiences} and {@code mp.jwt.verify.token.age} make SmallRye JWT refuse a token for another
      * audience or issued too long ago; the maximum age is also applied to the cache of verified tokens.
      */
     public Authenticator(JWTParser parser, ApiKeyRegistry apiKeys,
-            @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> maxAgeSeconds) {
+            @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> maxAgeSeconds, Clock clock) {
+        this.clock = clock;
         this.parser = parser;
         this.apiKeys = apiKeys;
         this.maxAgeSeconds = maxAgeSeconds;
@@ -61,7 +64,7 @@ public class Authenticator {
             return new AuthResult.Rejected("the Authorization header must use the Bearer scheme", "invalid_request");
         }
         String token = authorization.substring(space + 1).trim();
-        long now = System.currentTimeMillis() / 1000;
+        long now = clock.instant().getEpochSecond();
         Caller known = verified.get(token, now);
         if (known != null) {
             return new AuthResult.Authenticated(known);

@@ -4,6 +4,8 @@ import io.rapport.gateway.config.GatewayConfig;
 import io.rapport.gateway.domain.Caller;
 import io.rapport.gateway.domain.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,15 +19,17 @@ public class RateLimiter {
     private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final GatewayConfig.RateLimit defaults;
     private final ApiKeyRegistry apiKeys;
+    private final Clock clock;
 
-    public RateLimiter(GatewayConfig config, ApiKeyRegistry apiKeys) {
+    public RateLimiter(GatewayConfig config, ApiKeyRegistry apiKeys, Clock clock) {
+        this.clock = clock;
         this.defaults = config.rateLimit();
         this.apiKeys = apiKeys;
     }
 
     /** Takes one token for {@code caller}: 0 when allowed, else the nanoseconds to wait. */
     public long tryTake(Caller caller) {
-        long now = System.nanoTime();
+        long now = nanos(clock.instant());
         TokenBucket bucket = buckets.get(caller.rateLimitKey());
         if (bucket == null) {
             if (buckets.size() > PRUNE_ABOVE) {
@@ -34,6 +38,11 @@ public class RateLimiter {
             bucket = buckets.computeIfAbsent(caller.rateLimitKey(), k -> newBucket(caller, now));
         }
         return bucket.tryTake(now);
+    }
+
+    /** Nanoseconds since the epoch (a long holds them until 2262). */
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     private TokenBucket newBucket(Caller caller, long now) {
