@@ -90,7 +90,11 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("user")).sendKeys(user);
         new Select(browser.findElement(By.id("role"))).selectByValue(role);
         browser.findElement(By.id("sign-in")).click();
-        waitFor(d -> d.findElements(By.id("signed-in-as")).size() == 1);
+        try {
+            waitFor(d -> d.findElements(By.id("signed-in-as")).size() == 1);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("not signed in at " + browser.getCurrentUrl() + ": " + browser.getPageSource(), e);
+        }
         assertThat(browser.findElement(By.id("signed-in-as")).getText()).startsWith(user);
     }
 

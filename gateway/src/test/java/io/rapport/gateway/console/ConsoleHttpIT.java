@@ -40,6 +40,19 @@ class ConsoleHttpIT {
     }
 
     @Test
+    void everyPageRendersForTheManager() {
+        Response signIn = given().redirects().follow(false).formParam("user", "maria").formParam("role", "admin")
+                .post("/console/sign-in");
+        String token = signIn.getCookie("rapport_console");
+        for (String page : java.util.List.of("overview", "segments", "agenda", "customers", "customers/"
+                + ConsoleStubData.CUSTOMER, "loyalty", "health")) {
+            Response r = given().redirects().follow(false).cookie("rapport_console", token).get("/console/" + page);
+            assertThat(r.statusCode()).as(page + ": " + r.asString()).isEqualTo(200);
+            assertThat(r.asString()).as(page).contains("id=\"signed-in-as\"");
+        }
+    }
+
+    @Test
     void aContactActionWithoutTheSessionsFormTokenIsRefusedAndNotSent() {
         String token = TestTokens.token("sam", "sales");
         int before = ConsoleBrowserIT.DATA.actions.size();
