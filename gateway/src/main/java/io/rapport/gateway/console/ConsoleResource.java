@@ -422,6 +422,7 @@ public class ConsoleResource {
         return page(token, Kind.CUSTOMER, caller -> {
             Map<String, Object> data = new HashMap<>();
             data.put("frame", pages.frame(Kind.CUSTOMER, "Customer", caller, token));
+            data.put("error", null);
             if (id != null && !id.isBlank()) {
                 try {
                     return Future.succeededFuture(seeOther("/console/customers/" + UUID.fromString(id.trim())));
