@@ -36,6 +36,16 @@ public final class StubUpstream {
     /** Lookups the loyalty stub answered (to see the gateway's cache at work). */
     public static final java.util.concurrent.atomic.AtomicInteger PARTNER_KEY_LOOKUPS = new java.util.concurrent.atomic.AtomicInteger();
 
+    /**
+     * Canned answers for the console's tests, asked first while set: (service, method, path, query, subject of the
+     * service token) to {status, JSON body}, or null for the usual behaviour.
+     */
+    public interface Canned {
+        String[] answer(String service, String method, String path, String query, String subject);
+    }
+
+    public static volatile Canned CANNED;
+
     private final String name;
     private final String prefix;
     private final int port;
@@ -98,6 +108,13 @@ public final class StubUpstream {
         try (exchange) {
             long bodyLength = drain(exchange.getRequestBody());
             String path = exchange.getRequestURI().getRawPath();
+            Canned canned = CANNED;
+            String[] cannedAnswer = canned == null ? null : canned.answer(name, exchange.getRequestMethod(), path,
+                    exchange.getRequestURI().getRawQuery(), subjectOfServiceToken(exchange.getRequestHeaders().getFirst("Authorization")));
+            if (cannedAnswer != null) {
+                reply(exchange, Integer.parseInt(cannedAnswer[0]), cannedAnswer[1]);
+                return;
+            }
             if (path.equals("/q/openapi")) {
                 reply(exchange, 200, openApi());
                 return;

@@ -37,6 +37,8 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
             config.put("rapport.gateway.upstreams." + name + ".timeout", "1s");
             config.put("rapport.gateway.upstreams." + name + ".breaker-failure-threshold", "3");
             config.put("rapport.gateway.upstreams." + name + ".breaker-open-duration", "1s");
+            // the console's Health page reads readiness from here (the stub answers any path)
+            config.put("rapport.console.management." + name, stub.url());
         });
         config.put("test.stub.control-url", "http://127.0.0.1:" + control.getAddress().getPort());
         config.put("rapport.gateway.customer360.timeout", "1500ms");
