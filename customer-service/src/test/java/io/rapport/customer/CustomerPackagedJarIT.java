@@ -48,9 +48,10 @@ class CustomerPackagedJarIT {
     }
 
     /**
-     * What production takes from the environment (the contact digest key),
-     * and fixed free ports for the API and the management interface: with the launcher's random API port (quarkus.http.port=0) the packaged app never finishes starting, because the
-     * API and management servers then register Micrometer's http_server_bytes_read with different tag keys.
+     * What production takes from the environment (the contact digest key), and fixed free ports for the API
+     * and the management interface: with the launcher's random API port (quarkus.http.port=0) the packaged app never
+     * finishes starting, because its API and management servers then register Micrometer's http_server_bytes_read
+     * with different tag keys.
      */
     public static class ProductionSettings implements QuarkusTestResourceLifecycleManager {
         @Override
