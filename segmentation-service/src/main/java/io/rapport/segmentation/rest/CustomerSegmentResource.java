@@ -69,7 +69,7 @@ public class CustomerSegmentResource {
         LocalDate from = windows.start();
         CustomerFigures window = figures.figures(customerId, from).orElseThrow();
         CustomerFigures lifetime = figures.figures(customerId, FiguresQuery.LIFETIME).orElseThrow();
-        var classes = segments.classes(customerId).stream().map(c -> explainer.explain(c, window)).toList();
+        var classes = segments.classes(customerId).stream().map(c -> explainer.explain(customerId, c, window)).toList();
         return new CustomerSegmentsView(customerId, state.kind(), state.target(), state.mergedInto(), state.erased(), from,
                 config.windowMonths(), FiguresView.of(window, config.currency()), FiguresView.of(lifetime, config.currency()),
                 classes);

@@ -25,20 +25,63 @@ final class ClassificationSql {
     }
 
     /**
+     * The figure columns of a customer (revenue = NET revenue, margin, profit, purchases, wallet, potential) from
+     * columns holding the sums of revenue, cost of goods, refunds, cost-to-serve and purchases, through the functions
+     * of R__value_figures.sql (the only place their formulas live). {@code revenue} is NET revenue: the REVENUE metric
+     * of ABC, the SCORE's revenue figure and the revenue summed per class.
+     */
+    private static String columns(String revenue, String cogs, String refunds, String costToServe, String purchases,
+            String wallet) {
+        return ("net_revenue(%1$s, %3$s) as revenue, gross_margin(%1$s, %2$s, %3$s) as margin,"
+                + " profit(%1$s, %2$s, %3$s, %4$s) as profit, %5$s as purchases, %6$s as wallet,"
+                + " potential(%6$s, %1$s, %3$s) as potential").formatted(revenue, cogs, refunds, costToServe, purchases, wallet);
+    }
+
+    /**
      * The window figures of the live customers (not merged away, not erased) as the CTE {@code figures}, read where
-     * it is used (never materialized: the columns a scheme does not use are never computed); tenure in years of
-     * 365.25 days. {@code revenue} is NET revenue (bought minus refunded, as CustomerFigures#netRevenue): it is the
-     * REVENUE metric of ABC, the SCORE's revenue figure, the revenue of the potential (wallet - net revenue) and the
-     * revenue summed per class.
+     * it is used (never materialized: the columns a scheme does not use are never computed), from the window totals
+     * kept on the profiles (WindowTotals); tenure in years of 365.25 days.
      */
     static final String FIGURES = """
             figures as not materialized (
-                select customer_id, w_revenue - w_refunds as revenue, w_revenue - w_cogs - w_refunds as margin,
-                       w_revenue - w_cogs - w_refunds - w_cost_to_serve as profit, w_purchases as purchases, wallet,
+                select customer_id, %s,
                        %s as tenure
                   from customer_profile
                  where merged_into is null and not erased)
-            """.formatted(tenure(""));
+            """.formatted(columns("w_revenue", "w_cogs", "w_refunds", "w_cost_to_serve", "w_purchases", "wallet"), tenure(""));
+
+    /**
+     * The same figures as the CTE {@code figures} for some live customers only, each with its current classes as a
+     * JSON object ({@code classes}: scheme to label): from the kept window totals ({@code kept}; parameter: the ids,
+     * uuid[]) or summed from the month facts of a window (parameters: window start, the ids).
+     */
+    static String figuresOf(boolean kept) {
+        String classes = "(select jsonb_object_agg(s.scheme, s.class_label)::text from customer_segment s"
+                + " where s.customer_id = p.customer_id) as classes";
+        if (kept) {
+            return """
+                    figures as (
+                        select p.customer_id, %s,
+                               %s as tenure, %s
+                          from customer_profile p
+                         where p.customer_id = any(?::uuid[]) and p.merged_into is null and not p.erased)
+                    """.formatted(columns("p.w_revenue", "p.w_cogs", "p.w_refunds", "p.w_cost_to_serve", "p.w_purchases",
+                    "p.wallet"), tenure("p."), classes);
+        }
+        return """
+                figures as (
+                    select p.customer_id, %s,
+                           %s as tenure, %s
+                      from customer_profile p
+                     cross join lateral (select coalesce(sum(revenue), 0) as revenue, coalesce(sum(cogs), 0) as cogs,
+                                                coalesce(sum(refunds), 0) as refunds,
+                                                coalesce(sum(cost_to_serve), 0) as cost_to_serve,
+                                                coalesce(sum(purchases), 0) as purchases
+                                           from value_month v where v.customer_id = p.customer_id and v.month >= ?) v
+                     where p.customer_id = any(?::uuid[]) and p.merged_into is null and not p.erased)
+                """.formatted(columns("v.revenue", "v.cogs", "v.refunds", "v.cost_to_serve", "v.purchases", "p.wallet"),
+                tenure("p."), classes);
+    }
 
     static final String MAXIMA = """
             with %s
@@ -121,7 +164,7 @@ final class ClassificationSql {
      */
     static final String VALUE = """
                 ranked as materialized (
-                    select customer_id, revenue, margin, profit, wallet - revenue as potential,
+                    select customer_id, revenue, margin, profit, potential,
                            row_number() over w as rn, sum(greatest(profit, 0)) over w as cum
                       from figures
                     window w as (order by profit desc, customer_id rows unbounded preceding)),
@@ -186,20 +229,47 @@ final class ClassificationSql {
             """;
 
     /**
-     * The SegmentChanged events of that chunk, for Outbox#publishSelect: subject and payload (JSON of the SegmentChanged
-     * record), in id order. Parameters: run id, cursor, last id, chunk size, scheme, policy version, run id (text),
-     * occurredAt (text), metric name, labels (text[]), levels (text[]).
+     * THE builder of SegmentChanged events (the contract's record, as JSON), for Outbox#publishSelect: subject and
+     * payload per row of {@code rows}, in the order of their {@code id}. {@code rows} has the columns id, customer_id,
+     * scheme, from_class, to_class, policy_version, run_id (text, null between runs), level (the recommended
+     * relationship level), metric (the figure's name: the ABC metric or profit), value, potential (VALUE only) and
+     * occurred_at (text). Runs ({@link #EVENT_ROWS}) and reclassification between runs ({@link #RECLASSIFIED_ROWS})
+     * both publish through it.
      */
-    static final String EVENT_ROWS = """
-            select c.customer_id::text as subject,
-                   json_build_object('customerId', c.customer_id, 'scheme', s.scheme, 'fromClass', c.from_class,
-                       'toClass', c.to_class, 'policyVersion', s.version, 'runId', s.run_id, 'recommendedLevel', l.level,
-                       'figures', json_strip_nulls(json_build_object(s.metric, c.value::text, 'potential', c.potential::text)),
-                       'occurredAt', s.at)::text as payload
+    static String segmentChanged(String rows) {
+        return """
+                select c.customer_id::text as subject,
+                       json_build_object('customerId', c.customer_id, 'scheme', c.scheme, 'fromClass', c.from_class,
+                           'toClass', c.to_class, 'policyVersion', c.policy_version, 'runId', c.run_id,
+                           'recommendedLevel', c.level,
+                           'figures', json_strip_nulls(json_build_object(c.metric, c.value::text, 'potential', c.potential::text)),
+                           'occurredAt', c.occurred_at)::text as payload
+                  from (%s) c
+                 order by c.id
+                """.formatted(rows.strip());
+    }
+
+    /**
+     * The SegmentChanged events of a chunk of a run's history rows. Parameters: run id, cursor, last id, chunk size,
+     * scheme, policy version, run id (text), occurredAt (text), metric name, labels (text[]), levels (text[]).
+     */
+    static final String EVENT_ROWS = segmentChanged("""
+            select c.id, c.customer_id, s.scheme, c.from_class, c.to_class, s.version as policy_version, s.run_id, l.level,
+                   s.metric, c.value, c.potential, s.at as occurred_at
               from (select id, customer_id, from_class, to_class, value, potential from segment_change
                      where run_id = ? and id >= ? and id <= ? order by id limit ?) c
              cross join (select ?::text as scheme, ?::bigint as version, ?::text as run_id, ?::text as at, ?::text as metric) s
               join unnest(?::text[], ?::text[]) as l(label, level) on l.label = c.to_class
-             order by c.id
-            """;
+            """);
+
+    /**
+     * The SegmentChanged events of history rows written between runs. Parameters: occurredAt (text), the rows' ids
+     * (bigint[]) with the metric name (text[]) and recommended level (text[]) of each.
+     */
+    static final String RECLASSIFIED_ROWS = segmentChanged("""
+            select c.id, c.customer_id, c.scheme, c.from_class, c.to_class, c.policy_version, c.run_id::text as run_id,
+                   u.level, u.metric, c.value, c.potential, ?::text as occurred_at
+              from segment_change c
+              join unnest(?::bigint[], ?::text[], ?::text[]) as u(id, metric, level) on u.id = c.id
+            """);
 }

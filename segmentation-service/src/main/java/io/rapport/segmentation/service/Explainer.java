@@ -5,6 +5,7 @@ import io.rapport.segmentation.domain.AbcThresholds;
 import io.rapport.segmentation.domain.CustomerFigures;
 import io.rapport.segmentation.domain.Decimals;
 import io.rapport.segmentation.domain.Scheme;
+import io.rapport.segmentation.domain.ScoreWeight;
 import io.rapport.segmentation.domain.ValueRules;
 import io.rapport.segmentation.domain.ValueThresholds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Builds the explanation of a stored class from the latest run of its scheme (the run whose thresholds hold every
@@ -21,13 +23,20 @@ import java.util.Optional;
 public class Explainer {
     private final RunStore runs;
     private final PolicyStore policies;
+    private final Db db;
+    private final Windows windows;
 
-    public Explainer(RunStore runs, PolicyStore policies) {
+    public Explainer(RunStore runs, PolicyStore policies, Db db, Windows windows) {
         this.runs = runs;
         this.policies = policies;
+        this.db = db;
+        this.windows = windows;
     }
 
-    public Explanation explain(CustomerClass c, CustomerFigures f) {
+    /**
+     * @param f the customer's figures over the configured window (FiguresQuery)
+     */
+    public Explanation explain(UUID customerId, CustomerClass c, CustomerFigures f) {
         Scheme scheme = Scheme.valueOf(c.scheme());
         Optional<RunSummary> run = runs.latest(scheme);
         long version = run.map(RunSummary::policyVersion).orElse(c.policyVersion());
@@ -43,7 +52,7 @@ public class Explainer {
         if (scheme == Scheme.ABC) {
             AbcRules rules = policy.abc();
             AbcThresholds t = run.map(r -> RunStore.abcThresholds(r, rules.labels())).orElse(null);
-            BigDecimal value = f.metric(rules, t == null ? Map.of() : t.maxima());
+            BigDecimal value = abcValue(customerId, rules, t == null ? Map.of() : t.maxima());
             String metric = rules.metric().name().toLowerCase();
             String shown = Decimals.metric(rules.metric(), value);
             figures.put(metric, shown);
@@ -79,6 +88,12 @@ public class Explainer {
         figures.put("netRevenue", Decimals.money(f.netRevenue()));
         return new Explanation(c.scheme(), c.classLabel(), c.since(), version, run.map(RunSummary::runId).orElse(c.runId()),
                 decidedBy, level, policy.describe(), figures, thresholds, reason);
+    }
+
+    /** The customer's value of the ABC metric, by the SQL expression a run ranks by (ClassificationSql#metric). */
+    private BigDecimal abcValue(UUID customerId, AbcRules rules, Map<ScoreWeight, BigDecimal> maxima) {
+        return db.one("with " + ClassificationSql.figuresOf(false).strip() + "\nselect " + ClassificationSql.metric(rules, maxima)
+                + " from figures", rs -> rs.getBigDecimal(1), windows.start(), new UUID[] {customerId}).orElse(BigDecimal.ZERO);
     }
 
     private static String cite(Optional<RunSummary> run, long version) {

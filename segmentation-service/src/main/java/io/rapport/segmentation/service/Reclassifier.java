@@ -3,19 +3,18 @@ package io.rapport.segmentation.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.contracts.segmentation.SegmentChanged;
 import io.rapport.contracts.segmentation.SegmentationEvents;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.segmentation.domain.AbcRules;
 import io.rapport.segmentation.domain.AbcThresholds;
-import io.rapport.segmentation.domain.CustomerFigures;
 import io.rapport.segmentation.domain.Scheme;
 import io.rapport.segmentation.domain.ValueThresholds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,42 +22,24 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps customers' classes fresh between runs: after events changed their figures, classify them against the
  * thresholds stored by the latest run of each scheme (under that run's policy version) and, on a real change, write
- * the class, a history row and a SegmentChanged (run id null) in the same transaction. Set-based for a whole batch:
- * one query for the latest runs, one for the figures (the window totals kept on the profiles, or sums of the month facts
- * while those still cover another window) and current classes of all the customers, then one statement
- * each for the changed classes, their history and their events. Runs and policy versions never change once stored,
- * so they are cached by id. A scheme that has never run classifies nobody between runs.
+ * the class, a history row and a SegmentChanged (run id null) in the same transaction. Three steps for a whole batch:
+ * LOAD one query for the latest runs and one for the customers' figures, ABC metric (the run's SQL expression,
+ * {@link ClassificationSql#metric}) and current classes (the window totals kept on the profiles, or sums of the month
+ * facts while those still cover another window); DECIDE per customer and scheme against the run's thresholds
+ * ({@link AbcThresholds#classify}, {@link ValueThresholds#classify}); STORE one statement each for the changed
+ * classes, their history and their events (built by {@link ClassificationSql#segmentChanged}, as a run's are). Runs and
+ * policy versions never change once stored, so they are cached by id. A scheme that has never run classifies nobody
+ * between runs.
  */
 @ApplicationScoped
 public class Reclassifier {
-    /** The figures from the window totals kept on the profiles (when they cover the configured window, see WindowTotals). */
-    private static final String KEPT_FIGURES = """
-            select p.customer_id, p.w_revenue, p.w_cogs, p.w_refunds, p.w_cost_to_serve, p.w_purchases, p.wallet,
-                   %1$s,
-                   (select jsonb_object_agg(s.scheme, s.class_label)::text from customer_segment s where s.customer_id = p.customer_id)
-              from customer_profile p
-             where p.customer_id = any(?::uuid[]) and p.merged_into is null and not p.erased
-            """.formatted(ClassificationSql.tenure("p."));
-
-    /** The figures summed from the month facts (while the kept totals still cover another window). */
-    private static final String FIGURES = """
-            select p.customer_id, coalesce(sum(v.revenue), 0), coalesce(sum(v.cogs), 0), coalesce(sum(v.refunds), 0),
-                   coalesce(sum(v.cost_to_serve), 0), coalesce(sum(v.purchases), 0), p.wallet,
-                   %1$s,
-                   (select jsonb_object_agg(s.scheme, s.class_label)::text from customer_segment s where s.customer_id = p.customer_id)
-              from customer_profile p
-              left join value_month v on v.customer_id = p.customer_id and v.month >= ?
-             where p.customer_id = any(?::uuid[]) and p.merged_into is null and not p.erased
-             group by p.customer_id
-            """.formatted(ClassificationSql.tenure("p."));
-
     private final Db db;
     private final RunStore runs;
     private final PolicyStore policies;
@@ -67,11 +48,12 @@ public class Reclassifier {
     private final WindowTotals totals;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final Clock clock;
     private final Map<UUID, RunSummary> runCache = new ConcurrentHashMap<>();
     private final Map<String, AbcRules> policyCache = new ConcurrentHashMap<>();
 
     public Reclassifier(Db db, RunStore runs, PolicyStore policies, LevelRecommender levels, Windows windows, WindowTotals totals,
-            Outbox outbox, ObjectMapper json) {
+            Outbox outbox, ObjectMapper json, Clock clock) {
         this.db = db;
         this.runs = runs;
         this.policies = policies;
@@ -80,15 +62,21 @@ public class Reclassifier {
         this.totals = totals;
         this.outbox = outbox;
         this.json = json;
+        this.clock = clock;
     }
 
     /** One customer's class change found between runs. */
     private record Change(UUID customerId, Scheme scheme, String from, String to, RunSummary run, BigDecimal value,
-            Map<String, String> figures) {
+            BigDecimal potential, String metric) {
     }
 
     /** The latest run of a scheme with what classifying against it needs. */
     private record Basis(RunSummary run, AbcRules abc, AbcThresholds abcThresholds, ValueThresholds valueThresholds) {
+    }
+
+    /** What the load step reads per customer: the ABC metric's value (null without an ABC run), profit, potential. */
+    private record Figures(UUID customerId, BigDecimal abcValue, BigDecimal profit, BigDecimal potential,
+            Map<String, String> classes) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -100,21 +88,24 @@ public class Reclassifier {
         if (bases.isEmpty()) {
             return;
         }
-        UUID[] ids = customerIds.stream().distinct().sorted(Comparator.comparing(UUID::toString)).toArray(UUID[]::new);
         List<Change> changes = new ArrayList<>();
-        LocalDate windowStart = windows.start();
-        boolean kept = totals.coverConfiguredWindow();
-        db.list(kept ? KEPT_FIGURES : FIGURES, rs -> {
-            CustomerFigures f = new CustomerFigures(rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                    rs.getBigDecimal(5), rs.getLong(6), 0, 0, rs.getBigDecimal(7), rs.getBigDecimal(8), null, null);
-            Map<String, String> current = classes(rs.getString(9));
-            UUID id = rs.getObject(1, UUID.class);
-            bases.forEach((scheme, basis) -> classify(id, scheme, basis, f, current.get(scheme.name()), changes));
-            return id;
-        }, kept ? new Object[] {ids} : new Object[] {windowStart, ids});
-        if (!changes.isEmpty()) {
-            write(changes);
+        for (Figures f : load(customerIds, bases.get(Scheme.ABC))) {
+            bases.forEach((scheme, basis) -> decide(f, scheme, basis).ifPresent(changes::add));
         }
+        if (!changes.isEmpty()) {
+            store(changes);
+        }
+    }
+
+    /** Load: the figures the decision needs, for every customer of the batch in one query. */
+    private List<Figures> load(Collection<UUID> customerIds, Basis abc) {
+        UUID[] ids = customerIds.stream().distinct().sorted(Comparator.comparing(UUID::toString)).toArray(UUID[]::new);
+        boolean kept = totals.coverConfiguredWindow();
+        String metric = abc == null ? "null::numeric" : ClassificationSql.metric(abc.abc(), abc.abcThresholds().maxima());
+        String sql = "with " + ClassificationSql.figuresOf(kept).strip() + "\nselect customer_id, " + metric
+                + ", profit, potential, classes from figures";
+        return db.list(sql, rs -> new Figures(rs.getObject(1, UUID.class), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                rs.getBigDecimal(4), classes(rs.getString(5))), kept ? new Object[] {ids} : new Object[] {windows.start(), ids});
     }
 
     private Map<Scheme, Basis> latestRuns() {
@@ -138,29 +129,25 @@ public class Reclassifier {
         return bases;
     }
 
-    private static void classify(UUID id, Scheme scheme, Basis basis, CustomerFigures f, String current, List<Change> changes) {
-        Map<String, String> figures = new TreeMap<>();
+    /** Decide: the customer's class against the run's thresholds; a change when it differs from the current one. */
+    private static Optional<Change> decide(Figures f, Scheme scheme, Basis basis) {
+        String current = f.classes().get(scheme.name());
         String label;
-        BigDecimal value;
+        Change change;
         if (scheme == Scheme.ABC) {
-            value = f.metric(basis.abc(), basis.abcThresholds().maxima());
-            label = basis.abcThresholds().classify(value);
-            figures.put(basis.abc().metric().name().toLowerCase(), value.toPlainString());
+            label = basis.abcThresholds().classify(f.abcValue());
+            change = new Change(f.customerId(), scheme, current, label, basis.run(), f.abcValue(), null,
+                    basis.abc().metric().name().toLowerCase());
         } else {
-            value = f.profit();
-            label = basis.valueThresholds().classify(value, f.potential());
-            figures.put("profit", value.toPlainString());
-            if (f.potential() != null) {
-                figures.put("potential", f.potential().toPlainString());
-            }
+            label = basis.valueThresholds().classify(f.profit(), f.potential());
+            change = new Change(f.customerId(), scheme, current, label, basis.run(), f.profit(), f.potential(), "profit");
         }
-        if (!label.equals(current)) {
-            changes.add(new Change(id, scheme, current, label, basis.run(), value, figures));
-        }
+        return label.equals(current) ? Optional.empty() : Optional.of(change);
     }
 
-    private void write(List<Change> changes) {
-        Instant now = Instant.now();
+    /** Store: the new current classes, their history rows and their events, one statement each. */
+    private void store(List<Change> changes) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored: events and history agree on it
         UUID[] ids = changes.stream().map(Change::customerId).toArray(UUID[]::new);
         String[] schemes = changes.stream().map(c -> c.scheme().name()).toArray(String[]::new);
         String[] to = changes.stream().map(Change::to).toArray(String[]::new);
@@ -170,16 +157,21 @@ public class Reclassifier {
                 + " on conflict (customer_id, scheme) do update set class_label = excluded.class_label,"
                 + " policy_version = excluded.policy_version, run_id = null, since = excluded.since",
                 now, ids, schemes, to, versions(changes));
-        db.update("insert into segment_change (customer_id, scheme, from_class, to_class, policy_version, run_id, value, changed_at)"
-                + " select id, scheme, from_class, to_class, version, null, value, ?"
-                + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::numeric[])"
-                + " as u(id, scheme, from_class, to_class, version, value)",
+        Map<String, Long> historyIds = new HashMap<>();
+        db.list("insert into segment_change (customer_id, scheme, from_class, to_class, policy_version, run_id, value, potential,"
+                + " changed_at) select id, scheme, from_class, to_class, version, null, value, potential, ?"
+                + " from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::numeric[], ?::numeric[])"
+                + " as u(id, scheme, from_class, to_class, version, value, potential) returning id, customer_id, scheme",
+                rs -> historyIds.put(rs.getString(2) + "/" + rs.getString(3), rs.getLong(1)),
                 now, ids, schemes, changes.stream().map(Change::from).toArray(String[]::new), to, versions(changes),
-                changes.stream().map(Change::value).toArray(BigDecimal[]::new));
-        List<Outbox.Pending> events = changes.stream().map(c -> new Outbox.Pending(SegmentationEvents.SEGMENT_CHANGED,
-                c.customerId(), new SegmentChanged(c.customerId().toString(), c.scheme().name(), c.from(), c.to(),
-                        c.run().policyVersion(), null, level(c.run(), c.to()), c.figures(), now))).toList();
-        db.withConnection(connection -> outbox.publishAll(connection, events));
+                changes.stream().map(Change::value).toArray(BigDecimal[]::new),
+                changes.stream().map(Change::potential).toArray(BigDecimal[]::new));
+        Long[] rows = changes.stream().map(c -> historyIds.get(c.customerId() + "/" + c.scheme().name())).toArray(Long[]::new);
+        String[] metrics = changes.stream().map(Change::metric).toArray(String[]::new);
+        String[] recommended = changes.stream().map(c -> level(c.run(), c.to())).toArray(String[]::new);
+        db.withConnection(connection -> outbox.publishSelect(connection, SegmentationEvents.SEGMENT_CHANGED,
+                ClassificationSql.RECLASSIFIED_ROWS, now.toString(), connection.createArrayOf("int8", rows), metrics,
+                recommended));
     }
 
     private static Long[] versions(List<Change> changes) {

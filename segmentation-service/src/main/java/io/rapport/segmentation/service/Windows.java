@@ -2,9 +2,9 @@ package io.rapport.segmentation.service;
 
 import io.rapport.segmentation.config.SegmentationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 
 /**
  * The trailing window: the current calendar month (UTC) and the {@code windowMonths - 1} months before it.
@@ -13,9 +13,11 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class Windows {
     private final SegmentationConfig config;
+    private final Clock clock;
 
-    public Windows(SegmentationConfig config) {
+    public Windows(SegmentationConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     /** First day of the first month of the configured window. */
@@ -24,7 +26,7 @@ public class Windows {
     }
 
     /** First day of the first month of a trailing window of {@code months} months. */
-    public static LocalDate monthsBack(int months) {
-        return YearMonth.now(ZoneOffset.UTC).minusMonths(Math.max(1, months) - 1L).atDay(1);
+    public LocalDate monthsBack(int months) {
+        return YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC)).minusMonths(Math.max(1, months) - 1L).atDay(1);
     }
 }

@@ -45,23 +45,24 @@ public class WorksheetQuery {
                               sum(cost_to_serve) filter (where month >= ?) as cost_to_serve,
                               sum(purchases) filter (where month >= ?) as purchases,
                               sum(complaints) filter (where month >= ?) as complaints,
-                              sum(revenue - refunds) filter (where month >= ?) as year_revenue,
-                              sum(revenue - refunds) filter (where month >= ? and month < ?) as previous_revenue
+                              sum(net_revenue(revenue, refunds)) filter (where month >= ?) as year_revenue,
+                              sum(net_revenue(revenue, refunds)) filter (where month >= ? and month < ?) as previous_revenue
                          from value_month where month >= least(?::date, ?::date) group by customer_id),
                  c as (select customer_id, count(distinct category) as categories from category_month where month >= ?
                         group by customer_id),
                  b as (select p.customer_id, a.class_label as abc_class, v.class_label as value_class,
                               coalesce(w.revenue, 0) as revenue, coalesce(w.refunds, 0) as refunds,
-                              coalesce(w.revenue, 0) - coalesce(w.refunds, 0) as net_revenue,
-                              coalesce(w.revenue, 0) - coalesce(w.refunds, 0) - coalesce(w.cogs, 0) as gross_margin,
+                              net_revenue(coalesce(w.revenue, 0), coalesce(w.refunds, 0)) as net_revenue,
+                              gross_margin(coalesce(w.revenue, 0), coalesce(w.cogs, 0), coalesce(w.refunds, 0)) as gross_margin,
                               coalesce(w.cost_to_serve, 0) as cost_to_serve,
-                              coalesce(w.revenue, 0) - coalesce(w.refunds, 0) - coalesce(w.cogs, 0) - coalesce(w.cost_to_serve, 0) as profit,
+                              profit(coalesce(w.revenue, 0), coalesce(w.cogs, 0), coalesce(w.refunds, 0),
+                                     coalesce(w.cost_to_serve, 0)) as profit,
                               coalesce(w.purchases, 0) as purchases, coalesce(c.categories, 0) as categories,
                               coalesce(w.complaints, 0) as complaints, p.wallet,
-                              case when p.wallet > 0 then (coalesce(w.revenue, 0) - coalesce(w.refunds, 0)) / p.wallet end as share_of_wallet,
-                              p.wallet - (coalesce(w.revenue, 0) - coalesce(w.refunds, 0)) as potential, p.target,
-                              row_number() over (order by coalesce(w.revenue, 0) - coalesce(w.refunds, 0) desc, p.customer_id)
-                                  as revenue_rank, count(*) over () as live,
+                              share_of_wallet(coalesce(w.revenue, 0), coalesce(w.refunds, 0), p.wallet) as share_of_wallet,
+                              potential(p.wallet, coalesce(w.revenue, 0), coalesce(w.refunds, 0)) as potential, p.target,
+                              row_number() over (order by net_revenue(coalesce(w.revenue, 0), coalesce(w.refunds, 0)) desc,
+                                                          p.customer_id) as revenue_rank, count(*) over () as live,
                               coalesce(w.previous_revenue, 0) as previous_revenue,
                               coalesce(w.year_revenue, 0) - coalesce(w.previous_revenue, 0) as change
                          from customer_profile p
@@ -84,15 +85,15 @@ public class WorksheetQuery {
                  k as (select customer_id, sum(complaints) as complaints from value_month where month >= ? and complaints > 0
                         group by customer_id),
                  b as (select p.customer_id, a.class_label as abc_class, v.class_label as value_class,
-                              p.w_revenue as revenue, p.w_refunds as refunds, p.w_revenue - p.w_refunds as net_revenue,
-                              p.w_revenue - p.w_cogs - p.w_refunds as gross_margin,
+                              p.w_revenue as revenue, p.w_refunds as refunds, net_revenue(p.w_revenue, p.w_refunds) as net_revenue,
+                              gross_margin(p.w_revenue, p.w_cogs, p.w_refunds) as gross_margin,
                               p.w_cost_to_serve as cost_to_serve,
-                              p.w_revenue - p.w_cogs - p.w_refunds - p.w_cost_to_serve as profit,
+                              profit(p.w_revenue, p.w_cogs, p.w_refunds, p.w_cost_to_serve) as profit,
                               p.w_purchases as purchases, coalesce(c.categories, 0) as categories,
                               coalesce(k.complaints, 0) as complaints, p.wallet,
-                              case when p.wallet > 0 then (p.w_revenue - p.w_refunds) / p.wallet end as share_of_wallet,
-                              p.wallet - (p.w_revenue - p.w_refunds) as potential, p.target,
-                              row_number() over (order by p.w_revenue - p.w_refunds desc, p.customer_id) as revenue_rank,
+                              share_of_wallet(p.w_revenue, p.w_refunds, p.wallet) as share_of_wallet,
+                              potential(p.wallet, p.w_revenue, p.w_refunds) as potential, p.target,
+                              row_number() over (order by net_revenue(p.w_revenue, p.w_refunds) desc, p.customer_id) as revenue_rank,
                               count(*) over () as live
                          from customer_profile p
                          left join c on c.customer_id = p.customer_id
@@ -105,8 +106,8 @@ public class WorksheetQuery {
             select page.*, coalesce(h.previous_revenue, 0) as previous_revenue,
                    coalesce(h.year_revenue, 0) - coalesce(h.previous_revenue, 0) as change
               from page
-              left join lateral (select sum(revenue - refunds) filter (where month >= ?) as year_revenue,
-                                        sum(revenue - refunds) filter (where month >= ? and month < ?) as previous_revenue
+              left join lateral (select sum(net_revenue(revenue, refunds)) filter (where month >= ?) as year_revenue,
+                                        sum(net_revenue(revenue, refunds)) filter (where month >= ? and month < ?) as previous_revenue
                                    from value_month m where m.customer_id = page.customer_id and m.month >= ?) h on true
              order by page.%2$s %3$s nulls last, page.customer_id
             """;
@@ -127,8 +128,8 @@ public class WorksheetQuery {
      */
     public Page<WorksheetRow> list(String filter, List<Object> params, PageRequest.Sort sort, PageRequest page) {
         LocalDate window = windows.start();
-        LocalDate year = Windows.monthsBack(12);
-        LocalDate previous = Windows.monthsBack(24);
+        LocalDate year = windows.monthsBack(12);
+        LocalDate previous = windows.monthsBack(24);
         String column = SORTABLE.get(sort.field());
         boolean kept = FROM_MONTHS.stream().noneMatch(c -> filter.contains(c) || column.equals(c)) && totals.coverConfiguredWindow();
         List<Object> all = new ArrayList<>(kept ? List.of(window, year)
