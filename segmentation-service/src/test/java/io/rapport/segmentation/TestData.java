@@ -1,7 +1,7 @@
 package io.rapport.segmentation;
 
-import io.rapport.segmentation.service.Db;
-import io.rapport.segmentation.service.WindowTotals;
+import io.rapport.segmentation.db.Db;
+import io.rapport.segmentation.profile.WindowTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
