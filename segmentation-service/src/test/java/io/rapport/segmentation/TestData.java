@@ -125,6 +125,11 @@ public class TestData {
                 .until(() -> db.count("select count(*) from run_event_job") == 0);
     }
 
+    /** The first column of every row, as text. */
+    public List<String> lines(String sql, Object... params) {
+        return db.list(sql, rs -> rs.getString(1), params);
+    }
+
     public String text(String sql, Object... params) {
         return db.one(sql, rs -> rs.getString(1), params).orElse(null);
     }

@@ -7,7 +7,11 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * The set-based statements of a run. Every scheme reads the window figures of the live customers straight from the
+ * The set-based statements of classification, and the ONLY implementation of ABC ({@link #abc}), of MVC / MGC / BZ
+ * ({@link #VALUE}), of the ABC metric ({@link #metric}, also between runs and in explanations) and of the SegmentChanged
+ * event ({@link #segmentChanged}, runs and reclassification alike); the value figures they rank by are the SQL
+ * functions of R__value_figures.sql. Their tests run them on a real PostgreSQL against expectations computed in the
+ * test. Every scheme reads the window figures of the live customers straight from the
  * totals kept on their profiles ({@link #FIGURES}: revenue, gross margin, profit, purchases, wallet, tenure; see
  * WindowTotals), then ranks, classifies ({@code classes}: label, ranking value, rank {@code rn}, cumulative positive
  * value {@code cum}, revenue, gross margin, potential), writes the changed classes and counts its classes in ONE

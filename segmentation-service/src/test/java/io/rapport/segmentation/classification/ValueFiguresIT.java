@@ -86,6 +86,16 @@ class ValueFiguresIT {
     }
 
     @Test
+    void theFormulasAreInlinedIntoTheStatementsThatCallThem() {
+        // the planner replaces each call by its expression: no function call per row in a run over every customer
+        String plan = String.join("\n", data.lines("explain (verbose, costs off) select profit(w_revenue, w_cogs, w_refunds,"
+                + " w_cost_to_serve), share_of_wallet(w_revenue, w_refunds, wallet), potential(wallet, w_revenue, w_refunds)"
+                + " from customer_profile"));
+        assertThat(plan).contains("w_cost_to_serve").doesNotContain("profit(").doesNotContain("gross_margin(")
+                .doesNotContain("net_revenue(").doesNotContain("share_of_wallet(").doesNotContain("potential(");
+    }
+
+    @Test
     void abcByProfitTheWorksheetAndTheExplanationAgreeOnProfit() {
         policies.create(Scheme.ABC, new AbcRules(AbcMetric.PROFIT, null, null, List.of(new BigDecimal("50")),
                 List.of("TOP", "REST")), null, null, "test");
