@@ -1,12 +1,15 @@
 package io.rapport.segmentation;
 
-import io.rapport.segmentation.service.Db;
-import io.rapport.segmentation.service.WindowTotals;
+import io.rapport.segmentation.db.Db;
+import io.rapport.segmentation.profile.WindowTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -55,6 +58,27 @@ public class TestData {
                 new BigDecimal(refunds), new BigDecimal(costToServe), purchases, complaints);
     }
 
+    /**
+     * Many customers at once, one statement each for the profiles and this month's facts (wallet may hold nulls).
+     */
+    public void customers(List<UUID> ids, List<BigDecimal> wallets, List<BigDecimal> revenue, List<BigDecimal> cogs,
+            List<BigDecimal> refunds, List<BigDecimal> costToServe) {
+        db.update("insert into customer_profile (customer_id, wallet) select * from unnest(?::uuid[], ?::numeric[])",
+                ids.toArray(UUID[]::new), wallets.toArray(BigDecimal[]::new));
+        db.update("insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases)"
+                + " select id, ?, r, c, f, s, 1 from unnest(?::uuid[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[])"
+                + " as u(id, r, c, f, s)", thisMonth(), ids.toArray(UUID[]::new), revenue.toArray(BigDecimal[]::new),
+                cogs.toArray(BigDecimal[]::new), refunds.toArray(BigDecimal[]::new), costToServe.toArray(BigDecimal[]::new));
+    }
+
+    /** Every stored class of a scheme. */
+    public Map<UUID, String> classes(String scheme) {
+        Map<UUID, String> out = new HashMap<>();
+        db.list("select customer_id, class_label from customer_segment where scheme = ?",
+                rs -> out.put(rs.getObject(1, UUID.class), rs.getString(2)), scheme);
+        return out;
+    }
+
     public void revenue(UUID id, BigDecimal revenue) {
         customer(id, null, false);
         db.update("insert into value_month (customer_id, month, revenue, purchases) values (?, ?, ?, 1)", id, thisMonth(), revenue);
@@ -99,6 +123,15 @@ public class TestData {
     public void awaitRunEvents() {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> db.count("select count(*) from run_event_job") == 0);
+    }
+
+    /** The first column of every row, as text. */
+    public List<String> lines(String sql, Object... params) {
+        return db.list(sql, rs -> rs.getString(1), params);
+    }
+
+    public String text(String sql, Object... params) {
+        return db.one(sql, rs -> rs.getString(1), params).orElse(null);
     }
 
     public long count(String sql, Object... params) {

@@ -57,8 +57,8 @@ public record ValueFact(String key, UUID customerId, LocalDate month, Instant pu
                 BigDecimal.ZERO, 0, 1, Set.of(), Set.of(), false);
     }
 
-    /** The first day of the UTC calendar month of {@code at} (now when unknown). */
+    /** The first day of the UTC calendar month of {@code at}. */
     public static LocalDate month(Instant at) {
-        return (at == null ? Instant.now() : at).atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
+        return at.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
     }
 }

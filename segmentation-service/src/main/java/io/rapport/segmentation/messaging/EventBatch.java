@@ -14,9 +14,11 @@ import io.rapport.contracts.engagement.EngagementEvents;
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.segmentation.domain.ValueFact;
-import io.rapport.segmentation.service.ProfileService;
-import io.rapport.segmentation.service.Reclassifier;
+import io.rapport.segmentation.profile.ProfileService;
+import io.rapport.segmentation.classification.Reclassifier;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,10 +45,12 @@ public final class EventBatch implements Consumer<IncomingEvent> {
     private final ProfileService profiles;
     private final Reclassifier reclassifier;
     private final EventOrder order;
+    private final Clock clock;
     private final List<ValueFact> facts = new ArrayList<>();
     private final Set<UUID> touched = new LinkedHashSet<>();
 
-    EventBatch(ProfileService profiles, Reclassifier reclassifier, EventOrder order) {
+    EventBatch(ProfileService profiles, Reclassifier reclassifier, EventOrder order, Clock clock) {
+        this.clock = clock;
         this.profiles = profiles;
         this.reclassifier = reclassifier;
         this.order = order;
@@ -63,18 +67,18 @@ public final class EventBatch implements Consumer<IncomingEvent> {
                 p.lines().stream().map(PurchaseLine::category).filter(Objects::nonNull).forEach(categories::add);
                 p.lines().stream().map(PurchaseLine::sku).filter(s -> s != null && !s.isBlank()).forEach(skus::add);
             }
-            facts.add(ValueFact.purchase(p.purchaseId(), UUID.fromString(p.customerId()), p.occurredAt(), money(p.total()),
+            facts.add(ValueFact.purchase(p.purchaseId(), UUID.fromString(p.customerId()), at(p.occurredAt()), money(p.total()),
                     money(p.costOfGoods()), categories, skus));
         } else if (type.equals(CustomerEvents.PURCHASE_REFUNDED.name())) {
             PurchaseRefunded r = event.payload(PurchaseRefunded.class);
-            facts.add(ValueFact.refund(r.refundId(), UUID.fromString(r.customerId()), r.occurredAt(), money(r.amount()),
+            facts.add(ValueFact.refund(r.refundId(), UUID.fromString(r.customerId()), at(r.occurredAt()), money(r.amount()),
                     money(r.costOfGoods())));
         } else if (type.equals(CustomerEvents.COST_RECORDED.name())) {
             CostRecorded c = event.payload(CostRecorded.class);
-            facts.add(ValueFact.cost(c.costId(), UUID.fromString(c.customerId()), c.occurredAt(), money(c.amount())));
+            facts.add(ValueFact.cost(c.costId(), UUID.fromString(c.customerId()), at(c.occurredAt()), money(c.amount())));
         } else if (type.equals(EngagementEvents.COMPLAINT_OPENED.name())) {
             ComplaintOpened c = event.payload(ComplaintOpened.class);
-            facts.add(ValueFact.complaint(c.complaintId(), UUID.fromString(c.customerId()), c.openedAt()));
+            facts.add(ValueFact.complaint(c.complaintId(), UUID.fromString(c.customerId()), at(c.openedAt())));
         } else if (type.equals(CustomerEvents.REGISTERED.name())) {
             CustomerRegistered r = event.payload(CustomerRegistered.class);
             applyFacts();
@@ -110,6 +114,11 @@ public final class EventBatch implements Consumer<IncomingEvent> {
             touched.addAll(profiles.apply(List.copyOf(facts)));
             facts.clear();
         }
+    }
+
+    /** When a fact happened: its event's time, or now (the service clock) when the event has none. */
+    private Instant at(Instant occurredAt) {
+        return occurredAt == null ? clock.instant() : occurredAt;
     }
 
     private static BigDecimal money(String amount) {

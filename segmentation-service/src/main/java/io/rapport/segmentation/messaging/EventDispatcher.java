@@ -2,9 +2,10 @@ package io.rapport.segmentation.messaging;
 
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
-import io.rapport.segmentation.service.ProfileService;
-import io.rapport.segmentation.service.Reclassifier;
+import io.rapport.segmentation.profile.ProfileService;
+import io.rapport.segmentation.classification.Reclassifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -16,8 +17,10 @@ public class EventDispatcher {
     private final ProfileService profiles;
     private final Reclassifier reclassifier;
     private final EventOrder order;
+    private final Clock clock;
 
-    public EventDispatcher(ProfileService profiles, Reclassifier reclassifier, EventOrder order) {
+    public EventDispatcher(ProfileService profiles, Reclassifier reclassifier, EventOrder order, Clock clock) {
+        this.clock = clock;
         this.profiles = profiles;
         this.reclassifier = reclassifier;
         this.order = order;
@@ -26,7 +29,7 @@ public class EventDispatcher {
     /** The events in record order, as one batch (holding the window-totals lock shared, see ProfileService). */
     public void applyAll(List<IncomingEvent> events) {
         profiles.shareWindowLock();
-        EventBatch batch = new EventBatch(profiles, reclassifier, order);
+        EventBatch batch = new EventBatch(profiles, reclassifier, order, clock);
         events.forEach(batch);
         batch.finish();
     }

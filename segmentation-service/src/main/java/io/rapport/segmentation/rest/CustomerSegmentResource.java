@@ -10,12 +10,12 @@ import io.rapport.segmentation.domain.CoPurchase;
 import io.rapport.segmentation.domain.CustomerFigures;
 import io.rapport.segmentation.domain.Decimals;
 import io.rapport.segmentation.domain.Scheme;
-import io.rapport.segmentation.service.ClassChange;
-import io.rapport.segmentation.service.CoPurchaseQuery;
-import io.rapport.segmentation.service.Explainer;
-import io.rapport.segmentation.service.FiguresQuery;
-import io.rapport.segmentation.service.SegmentQueries;
-import io.rapport.segmentation.service.Windows;
+import io.rapport.segmentation.reporting.ClassChange;
+import io.rapport.segmentation.reporting.CoPurchaseQuery;
+import io.rapport.segmentation.classification.Explainer;
+import io.rapport.segmentation.reporting.FiguresQuery;
+import io.rapport.segmentation.reporting.SegmentQueries;
+import io.rapport.segmentation.profile.Windows;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -69,7 +69,7 @@ public class CustomerSegmentResource {
         LocalDate from = windows.start();
         CustomerFigures window = figures.figures(customerId, from).orElseThrow();
         CustomerFigures lifetime = figures.figures(customerId, FiguresQuery.LIFETIME).orElseThrow();
-        var classes = segments.classes(customerId).stream().map(c -> explainer.explain(c, window)).toList();
+        var classes = segments.classes(customerId).stream().map(c -> explainer.explain(customerId, c, window)).toList();
         return new CustomerSegmentsView(customerId, state.kind(), state.target(), state.mergedInto(), state.erased(), from,
                 config.windowMonths(), FiguresView.of(window, config.currency()), FiguresView.of(lifetime, config.currency()),
                 classes);

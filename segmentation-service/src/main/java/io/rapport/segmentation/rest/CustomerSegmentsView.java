@@ -1,6 +1,6 @@
 package io.rapport.segmentation.rest;
 
-import io.rapport.segmentation.service.Explanation;
+import io.rapport.segmentation.classification.Explanation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

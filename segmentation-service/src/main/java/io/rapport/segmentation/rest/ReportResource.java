@@ -8,12 +8,12 @@ import io.rapport.platform.rest.ProblemException;
 import io.rapport.segmentation.domain.Decimals;
 import io.rapport.segmentation.domain.KotlerMatrix;
 import io.rapport.segmentation.domain.Scheme;
-import io.rapport.segmentation.service.ClassChange;
-import io.rapport.segmentation.service.ClassStat;
-import io.rapport.segmentation.service.LevelRecommender;
-import io.rapport.segmentation.service.RunStore;
-import io.rapport.segmentation.service.SegmentQueries;
-import io.rapport.segmentation.service.Transition;
+import io.rapport.segmentation.reporting.ClassChange;
+import io.rapport.segmentation.classification.ClassStat;
+import io.rapport.segmentation.classification.LevelRecommender;
+import io.rapport.segmentation.classification.RunStore;
+import io.rapport.segmentation.reporting.SegmentQueries;
+import io.rapport.segmentation.reporting.Transition;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,11 +41,13 @@ public class ReportResource {
     private final SegmentQueries segments;
     private final RunStore runs;
     private final LevelRecommender levels;
+    private final Clock clock;
 
-    public ReportResource(SegmentQueries segments, RunStore runs, LevelRecommender levels) {
+    public ReportResource(SegmentQueries segments, RunStore runs, LevelRecommender levels, Clock clock) {
         this.segments = segments;
         this.runs = runs;
         this.levels = levels;
+        this.clock = clock;
     }
 
     /** Transitions of one scheme in [from, to). */
@@ -60,7 +63,7 @@ public class ReportResource {
     public TransitionReport transitions(@QueryParam("scheme") String scheme, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         Scheme s = Params.scheme(scheme);
-        Instant end = Params.instant("to", to, Instant.now());
+        Instant end = Params.instant("to", to, clock.instant());
         Instant start = Params.instant("from", from, end.minus(Duration.ofDays(30)));
         checkPeriod(start, end);
         return new TransitionReport(s.name(), start, end, segments.transitions(s, start, end));
@@ -79,7 +82,7 @@ public class ReportResource {
             throw ProblemException.invalid("toClass", "is required");
         }
         page.validate(Set.of("changedAt"), "changedAt,desc");
-        Instant end = Params.instant("to", to, Instant.now());
+        Instant end = Params.instant("to", to, clock.instant());
         Instant start = Params.instant("from", from, end.minus(Duration.ofDays(30)));
         checkPeriod(start, end);
         return Page.of(segments.transitionChanges(s, fromClass, toClass, start, end, page), page,

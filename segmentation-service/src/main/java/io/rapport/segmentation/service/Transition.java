@@ -1,5 +1,0 @@
-package io.rapport.segmentation.service;
-
-/** How many customers moved from one class to another in a period (fromClass null: first classification). */
-public record Transition(String fromClass, String toClass, long customers) {
-}
