@@ -48,11 +48,14 @@ public class CustomerResource {
     private final CustomerService service;
     private final CustomerSearch search;
     private final DuplicateDetector duplicates;
+    private final CustomerEntry entry;
 
     private final Caller caller;
 
-    public CustomerResource(CustomerService service, CustomerSearch search, DuplicateDetector duplicates, Caller caller) {
+    public CustomerResource(CustomerService service, CustomerSearch search, DuplicateDetector duplicates, CustomerEntry entry,
+            Caller caller) {
         this.caller = caller;
+        this.entry = entry;
         this.service = service;
         this.search = search;
         this.duplicates = duplicates;
@@ -102,7 +105,7 @@ public class CustomerResource {
     public Response create(@Valid @NotNull CustomerInput input,
             @Parameter(description = "Replays with the same key return the first result") @HeaderParam("Idempotency-Key") String key) {
         CustomerInput owned = input.withOwnerId(owner(() -> OwnerRule.onCreate(input.ownerId(), caller.subject(), mayAssignOwners())));
-        CustomerService.Created created = service.create(owned, key, caller.subject());
+        CustomerEntry.Created created = entry.create(owned, key, caller.subject());
         CustomerView c = created.customer();
         if (!created.replayed()) {
             suggestDuplicates(c.id());

@@ -9,7 +9,7 @@ import java.util.Set;
  * failure. The failed attempt was rolled back as a whole, so the next one starts clean and, reading what the
  * winner committed, reports those rows as already stored.
  */
-final class ConcurrentWrites {
+public final class ConcurrentWrites {
     /** unique_violation, serialization_failure, deadlock_detected. */
     private static final Set<String> LOST_RACE = Set.of("23505", "40001", "40P01");
 
@@ -18,7 +18,7 @@ final class ConcurrentWrites {
 
     /** One attempt, in a transaction of its own. */
     @FunctionalInterface
-    interface Attempt<T> {
+    public interface Attempt<T> {
         T run() throws SQLException;
     }
 
@@ -27,7 +27,7 @@ final class ConcurrentWrites {
      *
      * @throws LostRaceException when the last attempt lost too; any other failure is thrown at once
      */
-    static <T> T retry(int attempts, Attempt<T> attempt) throws SQLException {
+    public static <T> T retry(int attempts, Attempt<T> attempt) throws SQLException {
         for (int i = 1;; i++) {
             try {
                 return attempt.run();
@@ -43,7 +43,7 @@ final class ConcurrentWrites {
     }
 
     /** True when {@code e} or one of its causes is a PostgreSQL error of a race lost to a concurrent transaction. */
-    static boolean lostRace(Throwable e) {
+    public static boolean lostRace(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s) {
                 for (SQLException n = s; n != null; n = n.getNextException()) {
@@ -60,7 +60,7 @@ final class ConcurrentWrites {
     }
 
     /** Every attempt lost a race with concurrent writers. */
-    static final class LostRaceException extends RuntimeException {
+    public static final class LostRaceException extends RuntimeException {
         LostRaceException(Throwable cause) {
             super("lost every attempt to concurrent writers", cause);
         }

@@ -5,6 +5,7 @@ import io.rapport.customer.domain.EmailAddresses;
 import io.rapport.customer.domain.InvalidValueException;
 import io.rapport.customer.domain.PhoneNumbers;
 import io.rapport.customer.domain.ValueRules;
+import io.rapport.customer.registration.Applicant;
 import io.rapport.customer.rest.CustomerInput;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -35,6 +37,38 @@ public class CustomerDrafts {
 
     public String normaliseEmail(String field, String raw) {
         return value(field, raw, EmailAddresses::normalise);
+    }
+
+    /**
+     * The registration pipeline's form of a checked input ({@link #draft}): texts trimmed (blank ones null), tags trimmed
+     * and sorted, the channel preference without repeats; {@code idempotencyKey} trimmed, blank ones null.
+     */
+    public Applicant applicant(CustomerInput in, String idempotencyKey) {
+        CustomerDraft d = draft(in);
+        CustomerInput.Organisation org = in.organisation();
+        CustomerInput.Address a = in.address();
+        CustomerInput.Wallet w = in.wallet();
+        TreeSet<String> tags = new TreeSet<>();
+        if (in.tags() != null) {
+            in.tags().forEach(t -> tags.add(t.trim()));
+        }
+        return new Applicant(trim(idempotencyKey), in.kind(), d.displayName(), trim(in.givenName()), trim(in.familyName()),
+                org == null ? null : org.companyName().trim(), org == null ? null : trim(org.industry()),
+                org == null ? null : trim(org.size()), a == null ? null : trim(a.line1()), a == null ? null : trim(a.line2()),
+                a == null ? null : trim(a.postalCode()), a == null ? null : trim(a.city()), a == null ? null : trim(a.region()),
+                d.country(), in.birthDate(), d.locale(), d.timeZone(), trim(in.ownerId()), trim(in.acquisitionSource()),
+                trim(in.referralCode()),
+                w == null ? null : new Applicant.Wallet(w.amount(), d.walletCurrency(), w.estimatedAt(), w.estimatedBy()),
+                Boolean.TRUE.equals(in.target()),
+                in.channelPreference() == null ? List.of() : in.channelPreference().stream().distinct().toList(),
+                new ArrayList<>(tags),
+                d.emails().stream().map(e -> new Applicant.Contact(e.value(), e.label(), e.primary())).toList(),
+                d.phones().stream().map(e -> new Applicant.Contact(e.value(), e.label(), e.primary())).toList(),
+                d.externalIds().stream().map(k -> new Applicant.ExternalKey(k.system(), k.id())).toList());
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     public CustomerDraft draft(CustomerInput in) {

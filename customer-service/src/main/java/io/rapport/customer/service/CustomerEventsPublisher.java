@@ -3,7 +3,6 @@ package io.rapport.customer.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.contracts.customer.CustomerEvents;
-import io.rapport.contracts.customer.CustomerRegistered;
 import io.rapport.contracts.customer.CustomerStatusChanged;
 import io.rapport.contracts.customer.CustomerUpdated;
 import io.rapport.customer.domain.Customer;
@@ -20,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes the customer lifecycle events into the outbox, inside the caller's transaction, and records each change in
+ * Writes the customer lifecycle events after registration (which is {@link io.rapport.customer.registration.RegistrationStore}'s) into the outbox, inside the caller's transaction, and records each change in
  * the audit trail (the changed fields before and after, who, from which request). The session is flushed first so
  * the snapshot carries the new version.
  */
@@ -40,12 +39,6 @@ public class CustomerEventsPublisher {
         this.em = em;
         this.json = json;
         this.audit = audit;
-    }
-
-    public void registered(Customer c) {
-        em.flush();
-        outbox.publish(CustomerEvents.REGISTERED, c.id, new CustomerRegistered(profiles.snapshot(c)));
-        audit.change("customer", c.id, c.id, "CREATE", null, profiles.view(c));
     }
 
     /** {@link #updated(Customer, CustomerView, String)} of the customer record itself. */

@@ -1,10 +1,7 @@
 package io.rapport.customer.service;
 
-import io.rapport.customer.domain.ContactKind;
-import io.rapport.customer.domain.ContactPoint;
 import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.CustomerStatus;
-import io.rapport.customer.domain.ExternalId;
 import io.rapport.customer.rest.CustomerInput;
 import io.rapport.customer.rest.CustomerView;
 import io.rapport.platform.rest.ETags;
@@ -12,27 +9,25 @@ import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
-/** Entering, changing, verifying and archiving customers; every change publishes its event through the outbox. */
+/**
+ * Changing, verifying and archiving customers; every change publishes its event through the outbox. Entering one is
+ * the registration pipeline's ({@link io.rapport.customer.registration.Registrations}).
+ */
 @ApplicationScoped
 public class CustomerService {
-    static final String IDEMPOTENCY_SCOPE = "customer";
-
     private final CustomerDrafts drafts;
     private final IdentityService identity;
     private final CustomerWriter writer;
     private final Customers customers;
     private final CustomerProfiles profiles;
     private final CustomerEventsPublisher events;
-    private final IdempotencyKeys idempotency;
     private final CustomerReader reader;
     private final io.rapport.platform.audit.Audit audit;
 
     public CustomerService(CustomerDrafts drafts, IdentityService identity, CustomerWriter writer, Customers customers,
-            CustomerProfiles profiles, CustomerEventsPublisher events, IdempotencyKeys idempotency, CustomerReader reader,
-            io.rapport.platform.audit.Audit audit) {
+            CustomerProfiles profiles, CustomerEventsPublisher events, CustomerReader reader, io.rapport.platform.audit.Audit audit) {
         this.audit = audit;
         this.drafts = drafts;
         this.identity = identity;
@@ -40,37 +35,7 @@ public class CustomerService {
         this.customers = customers;
         this.profiles = profiles;
         this.events = events;
-        this.idempotency = idempotency;
         this.reader = reader;
-    }
-
-    /** The outcome of a create: {@code replayed} when the Idempotency-Key was seen before (nothing new stored). */
-    public record Created(CustomerView customer, boolean replayed) {
-    }
-
-    @Transactional
-    public Created create(CustomerInput in, String idempotencyKey, String who) {
-        Optional<UUID> earlier = idempotency.find(IDEMPOTENCY_SCOPE, idempotencyKey);
-        if (earlier.isPresent()) {
-            return new Created(profiles.view(customers.find(earlier.get())), true);
-        }
-        CustomerDraft draft = drafts.draft(in);
-        identity.requireUnique(draft, null);
-        Instant now = Instant.now();
-        Customer c = new Customer();
-        c.id = UUID.randomUUID();
-        c.status = CustomerStatus.ACTIVE;
-        c.createdAt = now;
-        c.lastActivityAt = now;
-        writer.apply(draft, c, who, now);
-        c.persist();
-        // a new customer has no identities to replace: insert them (no deletes and no extra flush, as an update needs)
-        draft.emails().forEach(e -> ContactPoint.of(c.id, ContactKind.EMAIL, e.value(), e.label(), e.primary()).persist());
-        draft.phones().forEach(p -> ContactPoint.of(c.id, ContactKind.PHONE, p.value(), p.label(), p.primary()).persist());
-        draft.externalIds().forEach(k -> ExternalId.of(c.id, k.system(), k.id()).persist());
-        idempotency.remember(IDEMPOTENCY_SCOPE, idempotencyKey, c.id);
-        events.registered(c);
-        return new Created(profiles.view(c), false);
     }
 
     public CustomerView view(UUID id) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.Map;
 import io.rapport.customer.config.CustomerConfig;
+import io.rapport.customer.registration.Applicant;
+import io.rapport.customer.registration.Outcome;
+import io.rapport.customer.registration.Registrations;
 import io.rapport.customer.rest.CustomerInput;
 import io.rapport.customer.rest.ImportResult;
 import io.rapport.customer.rest.PurchaseImportRow;
@@ -38,27 +41,27 @@ public class ImportService {
     private final ObjectReader purchases;
     private final Validator validator;
     private final CustomerDrafts drafts;
-    private final CustomerImportWriter customerWriter;
+    private final Registrations registrations;
     private final PurchaseImportWriter purchaseWriter;
     private final CustomerConfig config;
 
-    public ImportService(ObjectMapper json, Validator validator, CustomerDrafts drafts, CustomerImportWriter customerWriter,
+    public ImportService(ObjectMapper json, Validator validator, CustomerDrafts drafts, Registrations registrations,
             PurchaseImportWriter purchaseWriter, CustomerConfig config) {
         this.customers = json.readerFor(CustomerInput.class);
         this.purchases = json.readerFor(PurchaseImportRow.class);
         this.validator = validator;
         this.drafts = drafts;
-        this.customerWriter = customerWriter;
+        this.registrations = registrations;
         this.purchaseWriter = purchaseWriter;
         this.config = config;
     }
 
     public ImportResult importCustomers(InputStream body, String who) throws IOException, SQLException {
         ImportTally tally = new ImportTally(config.importMaxErrors());
-        List<CustomerImportWriter.Pending> chunk = new ArrayList<>();
+        List<PendingCustomer> chunk = new ArrayList<>();
         forEachLine(body, tally, (line, text) -> addCustomer(line, customers.readValue(text), chunk, tally, who));
         if (!chunk.isEmpty()) {
-            tally.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
+            tally.addAll(write(chunk, PendingCustomer::line, () -> writeCustomers(chunk, who)));
         }
         return tally.result();
     }
@@ -71,26 +74,55 @@ public class ImportService {
      */
     public ImportResult importCustomersCsv(InputStream body, String who) throws IOException, SQLException {
         ImportTally tally = new ImportTally(config.importMaxErrors());
-        List<CustomerImportWriter.Pending> chunk = new ArrayList<>();
+        List<PendingCustomer> chunk = new ArrayList<>();
         CsvRows.read(body, tally, config.importMaxRows(), CsvCustomers::checkHeader, (line, row) -> handleOne(
                 (l, text) -> addCustomer(line, CsvCustomers.input(row), chunk, tally, who), tally, line, null));
         if (!chunk.isEmpty()) {
-            tally.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
+            tally.addAll(write(chunk, PendingCustomer::line, () -> writeCustomers(chunk, who)));
         }
         return tally.result();
     }
 
-    private void addCustomer(int line, CustomerInput in, List<CustomerImportWriter.Pending> chunk, ImportTally tally,
+    /** A checked row waiting to be registered. */
+    private record PendingCustomer(int line, Applicant applicant) {
+    }
+
+    /**
+     * Registers one chunk through the registration pipeline in a transaction of its own (one attempt: {@link #write}
+     * runs it again when it lost a race). A row whose e-mail, phone or external id already belongs to a customer
+     * (stored, or an earlier row of the chunk) is EXISTING and changes nothing, which makes a re-run of the same file a
+     * no-op. Imported customers start without last activity (the import is not theirs): their imported purchases set
+     * it; fuzzy duplicates are suggested for review, never refused.
+     */
+    private List<ImportResult.Row> writeCustomers(List<PendingCustomer> chunk, String who) throws SQLException {
+        List<Registrations.Result<Void>> results = registrations.registerAlone(
+                chunk.stream().map(PendingCustomer::applicant).toList(), Registrations.Settings.imported(who), n -> null, 1);
+        List<ImportResult.Row> rows = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            int line = chunk.get(i).line();
+            Outcome o = results.get(i).outcome();
+            if (o instanceof Outcome.Created c) {
+                rows.add(new ImportResult.Row(line, ImportResult.Status.CREATED, c.customer().id(), null, null));
+            } else if (o instanceof Outcome.Taken t) {
+                rows.add(new ImportResult.Row(line, ImportResult.Status.EXISTING, t.owner(), null, null));
+            } else {
+                throw new IllegalStateException("an import row has no idempotency key to replay: " + o);
+            }
+        }
+        return rows;
+    }
+
+    private void addCustomer(int line, CustomerInput in, List<PendingCustomer> chunk, ImportTally tally,
             String who) throws SQLException {
         check(in);
-        CustomerDraft draft = drafts.draft(in);
-        if (draft.emails().isEmpty() && draft.phones().isEmpty() && draft.externalIds().isEmpty()) {
+        Applicant applicant = drafts.applicant(in, null);
+        if (applicant.emails().isEmpty() && applicant.phones().isEmpty() && applicant.externalIds().isEmpty()) {
             throw ProblemException.unprocessable("no-identity", "emails",
                     "an imported customer needs an e-mail, phone or external id (it makes re-runs idempotent)");
         }
-        chunk.add(new CustomerImportWriter.Pending(line, draft));
+        chunk.add(new PendingCustomer(line, applicant));
         if (chunk.size() >= config.importChunkSize()) {
-            tally.addAll(write(chunk, CustomerImportWriter.Pending::line, () -> customerWriter.write(chunk, who)));
+            tally.addAll(write(chunk, PendingCustomer::line, () -> writeCustomers(chunk, who)));
             chunk.clear();
         }
     }

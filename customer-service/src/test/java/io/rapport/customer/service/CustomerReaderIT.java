@@ -21,6 +21,8 @@ class CustomerReaderIT {
     CustomerReader reader;
     @Inject
     CustomerProfiles profiles;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     private static RequestSpecification json() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);
@@ -67,6 +69,37 @@ class CustomerReaderIT {
         assertThat(read.tags()).containsExactly("Mid", "alpha", "zeta");
         assertThat(reader.byContact(ContactKind.EMAIL, "a-" + n + "@example.org")).contains(read);
         assertThat(reader.byExternalId("erp", "E-" + n)).contains(read);
+    }
+
+    /** The entry's answer is built from what was decided, not read back: it must equal a read of the stored record. */
+    @Test
+    void anEntryAnswersExactlyWhatAReadOfItReturns() throws Exception {
+        String n = UUID.randomUUID().toString().substring(0, 8);
+        String body = """
+                {"kind":"ENTERPRISE","givenName":" Grace ","familyName":"Hopper",
+                 "organisation":{"companyName":" Acme %1$s ","industry":"retail","size":"50-249"},
+                 "emails":[{"value":"zb-%1$s@example.org","label":"work"},{"value":" ZA-%1$s@Example.org","primary":true},
+                           {"value":"c-%1$s@example.org"}],
+                 "phones":[{"value":"+4930%2$s"},{"value":"+4940%2$s","label":"mobile"}],
+                 "address":{"line1":"Main St 1","line2":"  ","city":"Berlin","postalCode":"10115","region":"BE","country":"DE"},
+                 "birthDate":"1970-01-02","locale":"de-DE","timeZone":"Europe/Berlin","tags":["zeta"," alpha","Mid","zeta"],
+                 "acquisitionSource":"fair","referralCode":"REF-1","target":true,
+                 "wallet":{"amount":"1234.5","currency":"EUR"},
+                 "externalIds":[{"system":"shop","id":"S-%1$s"},{"system":"erp","id":" E-%1$s"},{"system":"erp","id":"D-%1$s"}],
+                 "channelPreference":["SMS","EMAIL","SMS"]}""".formatted(n, Math.abs(n.hashCode() % 10_000_000));
+        String answer = json().header("Idempotency-Key", "entry-" + n).body(body).post("/api/v1/customers").then().statusCode(201)
+                .extract().asString();
+        com.fasterxml.jackson.databind.JsonNode created = mapper.readTree(answer);
+        String id = created.get("id").asText();
+
+        String read = json().get("/api/v1/customers/" + id).then().statusCode(200).extract().asString();
+        String replay = json().header("Idempotency-Key", "entry-" + n).body(body).post("/api/v1/customers").then().statusCode(200)
+                .extract().asString();
+
+        assertThat(mapper.readTree(read)).isEqualTo(created);
+        assertThat(mapper.readTree(replay)).isEqualTo(created);
+        assertThat(created.get("wallet").get("estimatedAt").isNull()).isFalse();
+        assertThat(created.get("lastActivityAt").asText()).isEqualTo(created.get("createdAt").asText());
     }
 
     @Test
