@@ -2,7 +2,9 @@ package io.rapport.devstack;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.rapport.devstack.auth.TestServiceTokens;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,10 +18,18 @@ public class RapportTestInfra implements QuarkusTestResourceLifecycleManager {
     private static final String STARTED = "rapport.devstack.started";
 
     private String database = "rapport";
+    private List<String> trustedServices = List.of();
 
+    /**
+     * {@code database}: the service's database name; {@code trusted-services}: comma-separated services whose own
+     * tokens the service accepts (as in its production configuration, e.g. {@code engagement-service} for customer-
+     * and segmentation-service), each verified with that service's test key ({@link TestServiceTokens#signAsService}).
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        trustedServices = Arrays.stream(initArgs.getOrDefault("trusted-services", "").split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
     }
 
     @Override
@@ -55,6 +65,10 @@ public class RapportTestInfra implements QuarkusTestResourceLifecycleManager {
         config.put("kafka.bootstrap.servers", System.getProperty(STARTED + ".kafka"));
         // the services verify tokens signed by this JVM's test key (see auth.ServiceTokenTestFilter)
         config.put("rapport.service-token.public-key-location", TestServiceTokens.publicKeyLocation());
+        for (String service : trustedServices) {
+            config.put("rapport.service-token.services." + service + ".public-key-location",
+                    TestServiceTokens.servicePublicKeyLocation(service));
+        }
         return config;
     }
 

@@ -104,6 +104,14 @@ class MessageDeliveryIT {
         assertThat(str("select outcome from contact where id = ?1", contact)).isEqualTo("SENT");
         assertThat(count("select count(*) from rapport_outbox where type = 'rapport.engagement.message-sent.v1'"
                 + " and subject = cast(?1 as varchar)", id)).isEqualTo(1);
+        // the name and the recommendations were read with engagement's OWN key, verified as customer-service and
+        // segmentation do: engagement's identity only, no person, no roles (a token signed as the gateway gets 401)
+        assertThat(DirectoryStub.CALLERS).extracting(Map.Entry::getKey).contains("customer-service", "segmentation-service");
+        assertThat(DirectoryStub.CALLERS).extracting(Map.Entry::getValue).allSatisfy(t -> {
+            assertThat(t.service()).isEqualTo("engagement-service");
+            assertThat(t.subject()).isEqualTo("engagement-service");
+            assertThat(t.roles()).isEmpty();
+        });
     }
 
     @Test

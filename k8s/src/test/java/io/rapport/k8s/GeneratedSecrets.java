@@ -16,6 +16,10 @@ final class GeneratedSecrets {
             // the key pair of the service tokens: the gateway signs with the private key, every service verifies
             "gateway-service-token", Set.of("private.pem"),
             "rapport-service-token-public", Set.of("public.pem"),
+            // engagement's OWN key pair for its send-time reads: it signs with the private key, customer-service and
+            // segmentation-service verify with the public key (never the gateway's pair)
+            "engagement-service-token", Set.of("private.pem"),
+            "engagement-service-token-public", Set.of("public.pem"),
             // engagement's SMTP relay login and unsubscribe-link key (README "Messages and e-mail")
             "engagement-outreach", Set.of("smtp-username", "smtp-password", "unsubscribe-key"),
             // loyalty's key that encrypts webhook signing secrets at rest (README "Webhooks")

@@ -115,7 +115,8 @@ public class CustomerResource {
         return r.header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 
-    @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
+    /** engagement-service reads the recipient here at send time, with its own token (read only). */
+    @Allow(value = {Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD}, services = "engagement-service")
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a customer", description = "The profile with contact points, consents and preferences. A"

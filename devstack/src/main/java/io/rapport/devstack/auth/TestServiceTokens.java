@@ -28,7 +28,9 @@ import org.jose4j.lang.JoseException;
  * directory; the public one is what {@code RapportTestInfra} gives the service as
  * {@code rapport.service-token.public-key-location}), and tokens in the format the services verify (the
  * gateway's {@code ServiceTokenSigner}: issuer {@value #ISSUER}, {@code aud}, {@code sub}, {@code groups},
- * {@code partner_id}, {@code iat}, {@code exp}). Tests that check refusals build wrong tokens with
+ * {@code partner_id}, {@code iat}, {@code exp}). Services that call others on their own behalf (engagement-service)
+ * get a key pair of their own ({@link #servicePublicKeyLocation}, {@link #signAsService}): never the gateway's.
+ * Tests that check refusals build wrong tokens with
  * {@link #sign(String, String, Collection, String, Instant, Duration, String)}.
  */
 public final class TestServiceTokens {
@@ -44,6 +46,32 @@ public final class TestServiceTokens {
     public static String publicKeyLocation() {
         ensure();
         return "file:" + System.getProperty(PUBLIC);
+    }
+
+    /**
+     * The public key file of the test key pair of {@code service} (e.g. engagement-service), a service that calls
+     * others on its own behalf with its own key; what {@code RapportTestInfra} gives a service that trusts it.
+     */
+    public static String servicePublicKeyLocation(String service) {
+        ensure(service);
+        return "file:" + System.getProperty(PUBLIC + "." + service);
+    }
+
+    /** The private key file of {@code service}'s test key pair (what that service's own tests sign with). */
+    public static String servicePrivateKeyLocation(String service) {
+        ensure(service);
+        return "file:" + System.getProperty(PRIVATE + "." + service);
+    }
+
+    /** A valid token of {@code service} for itself (iss = sub = its name, no roles), signed with its own test key. */
+    public static String signAsService(String service, String audience) {
+        return sign(serviceKey(service), service, audience, List.of(), service, Instant.now(), Duration.ofSeconds(60), null);
+    }
+
+    /** {@code service}'s own test key (to build tokens it must not be able to make, e.g. claiming the gateway). */
+    public static PrivateKey serviceKey(String service) {
+        ensure(service);
+        return read(System.getProperty(PRIVATE + "." + service));
     }
 
     /** A valid token for {@code audience}, issued now, living 60 s. */
@@ -95,8 +123,12 @@ public final class TestServiceTokens {
 
     private static PrivateKey privateKey() {
         ensure();
+        return read(System.getProperty(PRIVATE));
+    }
+
+    private static PrivateKey read(String file) {
         try {
-            String pem = Files.readString(Path.of(System.getProperty(PRIVATE)));
+            String pem = Files.readString(Path.of(file));
             byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (IOException e) {
@@ -107,13 +139,20 @@ public final class TestServiceTokens {
     }
 
     private static void ensure() {
+        ensure(null);
+    }
+
+    /** The gateway's test pair ({@code service} null) or that service's own one. */
+    private static void ensure(String service) {
+        String publicProperty = service == null ? PUBLIC : PUBLIC + "." + service;
+        String privateProperty = service == null ? PRIVATE : PRIVATE + "." + service;
         synchronized (System.getProperties()) {
-            if (System.getProperty(PRIVATE) != null) {
+            if (System.getProperty(privateProperty) != null) {
                 return;
             }
             try {
                 KeyPair pair = untrustedKeyPair();
-                Path dir = Files.createTempDirectory("rapport-service-token");
+                Path dir = Files.createTempDirectory(service == null ? "rapport-service-token" : "rapport-" + service + "-token");
                 Path privateFile = dir.resolve("private.pem");
                 Path publicFile = dir.resolve("public.pem");
                 Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
@@ -121,8 +160,8 @@ public final class TestServiceTokens {
                 privateFile.toFile().deleteOnExit();
                 publicFile.toFile().deleteOnExit();
                 dir.toFile().deleteOnExit();
-                System.setProperty(PUBLIC, publicFile.toString());
-                System.setProperty(PRIVATE, privateFile.toString());
+                System.setProperty(publicProperty, publicFile.toString());
+                System.setProperty(privateProperty, privateFile.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

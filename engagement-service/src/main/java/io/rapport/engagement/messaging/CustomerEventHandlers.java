@@ -9,16 +9,20 @@ import io.rapport.contracts.customer.CustomerUpdated;
 import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.engagement.domain.PurchaseFact;
 import io.rapport.engagement.service.CustomerProjectionService;
+import io.rapport.engagement.service.Profiles;
 import io.rapport.engagement.service.PurchaseScheduling;
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.inbox.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Maps customer events to their effect inside the inbox transaction: the projection (registration, updates, consent,
@@ -36,19 +40,36 @@ public class CustomerEventHandlers {
     private final CustomerProjectionService projection;
     private final PurchaseScheduling purchases;
     private final EventOrder order;
+    private final PollEventOrder pollOrder;
+    private final Profiles profiles;
 
-    public CustomerEventHandlers(CustomerProjectionService projection, PurchaseScheduling purchases, EventOrder order) {
+    public CustomerEventHandlers(CustomerProjectionService projection, PurchaseScheduling purchases, EventOrder order,
+            PollEventOrder pollOrder, Profiles profiles) {
         this.projection = projection;
         this.purchases = purchases;
         this.order = order;
+        this.pollOrder = pollOrder;
+        this.profiles = profiles;
     }
 
     /**
      * A poll's new events, in record order, inside its inbox transaction. Consecutive purchases are scheduled together
      * (set-based) when an event of another type comes, so that event sees their contacts and they were planned on the
-     * projection as it stood before it, and at the end.
+     * projection as it stood before it, and at the end. The reads every event would make on its own are made once for
+     * the poll: which profile events are newer than what was applied ({@link PollEventOrder}, same rule as
+     * {@link EventOrder}, in poll order) and the profiles they change ({@link Profiles#loadOrStub}).
      */
     public void applyAll(List<IncomingEvent> events) {
+        Set<IncomingEvent> newest = pollOrder.newest(PROFILE, events.stream().filter(CustomerEventHandlers::ordered).toList());
+        Set<UUID> customers = new LinkedHashSet<>();
+        for (IncomingEvent e : events) {
+            boolean changesProfile = ordered(e) ? newest.contains(e)
+                    : CustomerEvents.MERGED.name().equals(e.type()) || CustomerEvents.ERASED.name().equals(e.type());
+            if (changesProfile) {
+                customerId(e).ifPresent(customers::add);
+            }
+        }
+        profiles.loadOrStub(customers);
         List<PurchaseFact> pending = new ArrayList<>();
         for (IncomingEvent e : events) {
             Optional<PurchaseFact> purchase = purchase(e);
@@ -57,10 +78,25 @@ public class CustomerEventHandlers {
             } else {
                 schedule(pending);
                 pending.clear();
-                applyOther(e);
+                applyOther(e, newest::contains);
             }
         }
         schedule(pending);
+    }
+
+    /** Events applied only when newer than the customer's last applied one ({@link #PROFILE}). */
+    private static boolean ordered(IncomingEvent e) {
+        String type = e.type();
+        return CustomerEvents.REGISTERED.name().equals(type) || CustomerEvents.UPDATED.name().equals(type)
+                || CustomerEvents.CONSENT_CHANGED.name().equals(type);
+    }
+
+    private static Optional<UUID> customerId(IncomingEvent e) {
+        try {
+            return e.subject() == null ? Optional.empty() : Optional.of(UUID.fromString(e.subject()));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty(); // the handler reads the id from the payload and says what is wrong
+        }
     }
 
     /** One event on its own (the record-by-record path). */
@@ -69,7 +105,7 @@ public class CustomerEventHandlers {
         if (purchase.isPresent()) {
             schedule(List.of(purchase.get()));
         } else {
-            applyOther(e);
+            applyOther(e, event -> order.isNewest(PROFILE, event));
         }
     }
 
@@ -94,21 +130,21 @@ public class CustomerEventHandlers {
         }
     }
 
-    private void applyOther(IncomingEvent e) {
+    private void applyOther(IncomingEvent e, Predicate<IncomingEvent> newest) {
         String type = e.type();
         if (CustomerEvents.REGISTERED.name().equals(type)) {
             CustomerRegistered r = e.payload(CustomerRegistered.class);
-            if (order.isNewest(PROFILE, e)) {
+            if (newest.test(e)) {
                 projection.snapshot(r.customer());
             }
         } else if (CustomerEvents.UPDATED.name().equals(type)) {
             CustomerUpdated u = e.payload(CustomerUpdated.class);
-            if (order.isNewest(PROFILE, e)) {
+            if (newest.test(e)) {
                 projection.snapshot(u.customer());
             }
         } else if (CustomerEvents.CONSENT_CHANGED.name().equals(type)) {
             ConsentChanged c = e.payload(ConsentChanged.class);
-            if (order.isNewest(PROFILE, e)) {
+            if (newest.test(e)) {
                 projection.consentChanged(c);
             }
         } else if (CustomerEvents.MERGED.name().equals(type)) {

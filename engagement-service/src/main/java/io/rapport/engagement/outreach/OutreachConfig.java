@@ -65,7 +65,11 @@ public interface OutreachConfig {
         @WithDefault("http://localhost:8092")
         String segmentationUrl();
 
-        /** The key engagement signs its service tokens with (PEM), trusted by customer-service and segmentation. */
+        /**
+         * engagement's OWN private key (PEM; never the gateway's) that it signs its send-time reads with (issuer and
+         * subject engagement-service); customer-service and segmentation trust its public key for those reads only.
+         * Without it, deliveries wait (the directory is unavailable).
+         */
         Optional<String> privateKeyLocation();
 
         @WithDefault("PT3S")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.platform.identity.PemKeys;
 import io.rapport.platform.identity.ServiceToken;
+import io.rapport.platform.identity.ServiceTokenConfig;
 import io.rapport.platform.identity.ServiceTokenSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -11,17 +12,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
  * Reads what a message needs and engagement may not keep: the customer's name, address and preferences from
  * customer-service, and the co-purchase recommendations from segmentation, at send (or preview) time, with a service
- * token engagement signs itself (subject {@code engagement-service}). Personal data stays in customer-service: customer
+ * token engagement signs with its OWN key ({@code rapport.engagement.outreach.directory.private-key-location}, issuer and
+ * subject {@code engagement-service}, no roles): customer-service and segmentation trust that key for engagement's
+ * identity only, on these two reads. Engagement never holds the gateway's key, so a compromised engagement cannot speak
+ * for a person or call any other route. Personal data stays in customer-service: customer
  * events carry none (issue 15) and engagement dropped its name column, so no projection can hold them.
  */
 @ApplicationScoped
@@ -50,15 +53,26 @@ public class RecipientDirectory {
     private final OutreachConfig.Directory config;
     private final ObjectMapper json;
     private final HttpClient http;
-    private final ServiceTokenSigner signer;
+    /** This service's name: the issuer and subject of its tokens, as customer-service and segmentation know it. */
+    static final String SELF = "engagement-service";
 
-    public RecipientDirectory(OutreachConfig config, ObjectMapper json) {
+    private record Signed(String token, long reuseUntilMillis) {
+    }
+
+    private final ServiceTokenSigner signer;
+    /**
+     * A token per audience, reused for half its lifetime (rapport.service-token.max-age, the receivers' limit too);
+     * the receivers keep verified tokens, so a reused one costs them no signature check.
+     */
+    private final ConcurrentHashMap<String, Signed> tokens = new ConcurrentHashMap<>();
+
+    public RecipientDirectory(OutreachConfig config, ServiceTokenConfig tokenConfig, ObjectMapper json) {
         this.config = config.directory();
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.signer = this.config.privateKeyLocation().map(l -> new ServiceTokenSigner(PemKeys.privateKey(l),
-                ServiceToken.DEFAULT_ISSUER, Duration.ofSeconds(60))).orElse(null);
+        this.signer = this.config.privateKeyLocation().filter(l -> !l.isBlank())
+                .map(l -> new ServiceTokenSigner(PemKeys.privateKey(l), SELF, tokenConfig.maxAge())).orElse(null);
     }
 
     public Lookup find(UUID customerId) {
@@ -66,7 +80,7 @@ public class RecipientDirectory {
             return new Unavailable("no service-token key (rapport.engagement.outreach.directory.private-key-location)");
         }
         try {
-            HttpResponse<String> r = get(config.customerUrl() + "/api/v1/customers/" + customerId, "customer-service", "support");
+            HttpResponse<String> r = get(config.customerUrl() + "/api/v1/customers/" + customerId, "customer-service");
             if (r.statusCode() == 404 || r.statusCode() == 410) {
                 return new Gone(r.statusCode());
             }
@@ -98,7 +112,7 @@ public class RecipientDirectory {
         }
         try {
             HttpResponse<String> r = get(config.segmentationUrl() + "/api/v1/segments/customers/" + customerId
-                    + "/recommendations?level=category&limit=" + config.recommendations(), "segmentation-service", "marketing");
+                    + "/recommendations?level=category&limit=" + config.recommendations(), "segmentation-service");
             if (r.statusCode() != 200) {
                 return List.of();
             }
@@ -116,8 +130,18 @@ public class RecipientDirectory {
         }
     }
 
-    private HttpResponse<String> get(String url, String audience, String role) throws IOException, InterruptedException {
-        String token = signer.sign(new ServiceToken("engagement-service", Set.of(role), null), audience);
+    private String token(String audience) {
+        long now = System.currentTimeMillis();
+        Signed entry = tokens.get(audience);
+        if (entry == null || entry.reuseUntilMillis() <= now) {
+            entry = new Signed(signer.sign(ServiceToken.service(SELF), audience), now + signer.lifetime().toMillis() / 2);
+            tokens.put(audience, entry);
+        }
+        return entry.token();
+    }
+
+    private HttpResponse<String> get(String url, String audience) throws IOException, InterruptedException {
+        String token = token(audience);
         HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(config.timeout()).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json").GET().build();
         return http.send(req, HttpResponse.BodyHandlers.ofString());

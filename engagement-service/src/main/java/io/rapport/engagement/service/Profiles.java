@@ -4,9 +4,14 @@ import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** Finds customer projections: strictly for requests (unknown = 404), leniently for events (unknown = new stub). */
 @ApplicationScoped
@@ -46,6 +51,7 @@ public class Profiles {
      * see a new customer at once do not collide.
      */
     public CustomerProfile getOrStub(UUID id) {
+        // after loadOrStub(ids) in this transaction: a persistence-context hit, no statement
         CustomerProfile p = CustomerProfile.findById(id);
         if (p == null) {
             em.createNativeQuery("insert into customer_profile (customer_id, updated_at) values (?1, ?2) on conflict do nothing")
@@ -53,5 +59,25 @@ public class Profiles {
             p = CustomerProfile.findById(id);
         }
         return p;
+    }
+
+    /**
+     * {@link #getOrStub} for a whole poll's customers at once, in two statements: stub rows for the unknown ones, then
+     * every profile read into the transaction's persistence context, so the {@code getOrStub} calls that follow read
+     * no row. Needs a transaction.
+     */
+    public void loadOrStub(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(db -> {
+            try (PreparedStatement stubs = db.prepareStatement("insert into customer_profile (customer_id, updated_at)"
+                    + " select unnest(?::uuid[]), ? on conflict do nothing")) {
+                stubs.setArray(1, db.createArrayOf("uuid", ids.toArray()));
+                stubs.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
+                stubs.executeUpdate();
+            }
+        });
+        CustomerProfile.list("customerId in ?1", List.copyOf(ids));
     }
 }

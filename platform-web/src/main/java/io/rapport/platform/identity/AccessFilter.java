@@ -14,7 +14,8 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Enforces the {@link Allow} rule of the matched resource method for the verified {@link Caller}: 403 problem+json
- * when the caller's roles do not fit, 404 when an owned object does not exist, 403 when another person owns it.
+ * when the caller's roles do not fit (a service calling on its own behalf: when the rule does not name it in
+ * {@link Allow#services()} or the request is not a GET or HEAD), 404 when an owned object does not exist, 403 when another person owns it.
  * Runs after {@code CallerFilter} (which answered 401 to a request without a valid token). Does nothing in the
  * gateway, where {@code rapport.service-token.verify=false}.
  */
@@ -35,7 +36,10 @@ public class AccessFilter {
             return null;
         }
         Allow rule = rule(resource);
-        Decision decision = AccessRules.decide(rule, caller.roles(), caller.partnerId().isPresent());
+        Optional<String> service = caller.service();
+        Decision decision = service.isPresent()
+                ? AccessRules.decide(rule, service.get(), "GET".equals(ctx.getMethod()) || "HEAD".equals(ctx.getMethod()))
+                : AccessRules.decide(rule, caller.roles(), caller.partnerId().isPresent());
         return switch (decision) {
             case ALLOWED -> null;
             case DENIED -> forbidden(caller.label() + " may not " + ctx.getMethod() + " " + ctx.getUriInfo().getPath());

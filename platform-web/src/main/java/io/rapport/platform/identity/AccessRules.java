@@ -7,6 +7,22 @@ final class AccessRules {
     private AccessRules() {
     }
 
+    /**
+     * For a service calling on its own behalf ({@code service} not null): allowed only when the rule names the service
+     * and the request only reads ({@code read}); nothing else counts for it.
+     */
+    static AccessFilter.Decision decide(Allow rule, String service, boolean read) {
+        if (rule == null || !read) {
+            return AccessFilter.Decision.DENIED;
+        }
+        for (String allowed : rule.services()) {
+            if (allowed.equals(service)) {
+                return AccessFilter.Decision.ALLOWED;
+            }
+        }
+        return AccessFilter.Decision.DENIED;
+    }
+
     static AccessFilter.Decision decide(Allow rule, Set<String> roles, boolean partner) {
         if (roles.contains(Roles.ADMIN)) {
             return AccessFilter.Decision.ALLOWED;

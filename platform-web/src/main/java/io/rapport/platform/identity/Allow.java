@@ -15,8 +15,12 @@ import java.lang.annotation.Target;
  * no such object, 403 when someone else owns it);</li>
  * <li>{@link #self()}: for lists, a query parameter naming a person (e.g. {@code assignee}): {@code owner()} roles
  * may only name themselves (403 otherwise; the resource defaults it to the caller when absent).</li>
+ * <li>{@link #services()}: services (by name) that may call it on their own behalf with their own token (see
+ * {@code rapport.service-token.services}); only reads: GET or HEAD. A service caller passes no other rule: it has no
+ * roles, is never admin, owns nothing.</li>
  * </ul>
  * A resource method without a rule is open to {@code admin} only (fail closed). {@code admin} passes every rule.
+ * A method's rule replaces its class's rule (it does not add to it).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })
@@ -30,4 +34,6 @@ public @interface Allow {
     String param() default "id";
 
     String self() default "";
+
+    String[] services() default {};
 }

@@ -3,11 +3,13 @@ package io.rapport.platform.identity;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * How services verify the gateway's service tokens ({@code rapport.service-token.*}); the gateway signs with the
- * same issuer and lifetime.
+ * How services verify service tokens ({@code rapport.service-token.*}); the gateway signs with the same issuer and
+ * lifetime. The gateway's key is trusted for people and partners; the keys under {@link #services()} are trusted only
+ * for their own service's identity.
  */
 @ConfigMapping(prefix = "rapport.service-token")
 public interface ServiceTokenConfig {
@@ -25,6 +27,14 @@ public interface ServiceTokenConfig {
     /** The gateway's public key (PEM file: path, {@code file:} or {@code classpath:}). Required when verifying. */
     Optional<String> publicKeyLocation();
 
+    /**
+     * Other services that may call this one on their own behalf, by name (= the {@code iss} and {@code sub} of their
+     * tokens), e.g. {@code rapport.service-token.services.engagement-service.public-key-location}. Such a token is
+     * only that service's identity (never a person's, never any role) and passes only routes whose
+     * {@link Allow#services()} name the service, with GET or HEAD. Empty by default: only the gateway is trusted.
+     */
+    Map<String, TrustedService> services();
+
     /** Longest a token is accepted after its {@code iat}; also the lifetime the gateway gives its tokens. */
     @WithDefault("60s")
     Duration maxAge();
@@ -32,4 +42,10 @@ public interface ServiceTokenConfig {
     /** Clock difference tolerated between the gateway and a service. */
     @WithDefault("10s")
     Duration clockSkew();
+
+    /** A calling service this service trusts with its own key. */
+    interface TrustedService {
+        /** That service's public key (PEM: path, {@code file:} or {@code classpath:}); never the gateway's. */
+        String publicKeyLocation();
+    }
 }

@@ -17,6 +17,7 @@ public class Caller {
     private String subject = SYSTEM;
     private Set<String> roles = Set.of();
     private String partnerId;
+    private String service;
     private String requestId;
 
     /** The caller's subject (user name, or "partner:<id>" for a partner system); "system" when none. */
@@ -46,6 +47,14 @@ public class Caller {
         return Optional.ofNullable(partnerId);
     }
 
+    /**
+     * The calling service when another service calls on its own behalf with its own key (e.g. engagement-service
+     * reading a recipient at send time): then the subject is that service's name and there are no roles.
+     */
+    public Optional<String> service() {
+        return Optional.ofNullable(service);
+    }
+
     /** The request id the gateway assigned (X-Request-Id), for audit records; may be null. */
     public String requestId() {
         return requestId;
@@ -53,13 +62,17 @@ public class Caller {
 
     /** A short label for logs and audit records: "alice (sales)". */
     public String label() {
+        if (service != null) {
+            return subject + " (service)";
+        }
         return roles.isEmpty() ? subject : subject + " (" + String.join(",", new java.util.TreeSet<>(roles)) + ")";
     }
 
-    void set(String subject, Set<String> roles, String partnerId, String requestId) {
+    void set(String subject, Set<String> roles, String partnerId, String service, String requestId) {
         this.subject = subject == null || subject.isBlank() ? SYSTEM : subject.trim();
         this.roles = roles == null ? Set.of() : Set.copyOf(roles);
         this.partnerId = partnerId == null || partnerId.isBlank() ? null : partnerId.trim();
+        this.service = service;
         this.requestId = requestId;
     }
 }

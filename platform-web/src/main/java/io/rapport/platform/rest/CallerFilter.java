@@ -11,7 +11,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Fills the request's {@link Caller}. The ONE place that decides where a service learns who calls it: the
  * short-lived service token the gateway signs for every request it forwards ({@code Authorization: Bearer}),
- * verified here (signature by the gateway's key, issuer, audience = this service, expiry, maximum age). A request
+ * verified here (signature by the gateway's key, issuer, audience = this service, expiry, maximum age), or the token a
+ * trusted service signs with its own key for itself (then the caller is only that service, see
+ * {@link Caller#service()}). A request
  * without a valid token is refused with 401 problem+json; {@code X-Rapport-*} identity headers are ignored whoever
  * sends them. The request id ({@code X-Request-Id}) is only a correlation id and is taken as sent.
  * In the gateway itself ({@code rapport.service-token.verify=false}) the caller stays "system".
@@ -39,7 +41,7 @@ public class CallerFilter {
         }
         try {
             ServiceToken token = verification.verify(authorization.substring(7).trim());
-            caller.set(token.subject(), token.roles(), token.partnerId(), ctx.getHeaderString(REQUEST_ID));
+            caller.set(token.subject(), token.roles(), token.partnerId(), token.service(), ctx.getHeaderString(REQUEST_ID));
             return null;
         } catch (ServiceTokenVerifier.Rejected e) {
             LOG.debugf("service token refused: %s", e.getMessage());

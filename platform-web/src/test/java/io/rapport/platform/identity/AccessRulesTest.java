@@ -18,6 +18,10 @@ class AccessRulesTest {
     void partners() {
     }
 
+    @Allow(value = Roles.SUPPORT, services = "engagement-service")
+    void sendTimeRead() {
+    }
+
     private static Allow rule(String method) throws NoSuchMethodException {
         return AccessRulesTest.class.getDeclaredMethod(method).getAnnotation(Allow.class);
     }
@@ -51,5 +55,16 @@ class AccessRulesTest {
         // "partner" is not a role a user token can carry to pass such a rule
         assertThat(AccessRules.decide(rule("partners"), Set.of("partner"), false)).isEqualTo(AccessFilter.Decision.DENIED);
         assertThat(AccessRules.decide(rule("partners"), Set.of("sales"), false)).isEqualTo(AccessFilter.Decision.DENIED);
+    }
+
+    @Test
+    void aServiceCallingForItselfPassesOnlyReadsOfRoutesThatNameIt() throws Exception {
+        assertThat(AccessRules.decide(rule("sendTimeRead"), "engagement-service", true)).isEqualTo(AccessFilter.Decision.ALLOWED);
+        // a write on the same route, another service, a route not naming it, a route without a rule
+        assertThat(AccessRules.decide(rule("sendTimeRead"), "engagement-service", false)).isEqualTo(AccessFilter.Decision.DENIED);
+        assertThat(AccessRules.decide(rule("sendTimeRead"), "loyalty-service", true)).isEqualTo(AccessFilter.Decision.DENIED);
+        assertThat(AccessRules.decide(rule("readers"), "engagement-service", true)).isEqualTo(AccessFilter.Decision.DENIED);
+        assertThat(AccessRules.decide(rule("ownerOrSteward"), "engagement-service", true)).isEqualTo(AccessFilter.Decision.DENIED);
+        assertThat(AccessRules.decide(null, "engagement-service", true)).isEqualTo(AccessFilter.Decision.DENIED);
     }
 }

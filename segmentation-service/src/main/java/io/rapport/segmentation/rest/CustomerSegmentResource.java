@@ -113,6 +113,8 @@ public class CustomerSegmentResource {
             String lift) {
     }
 
+    /** The class's rule, plus engagement-service reading a message's recommendations at send time (read only). */
+    @Allow(value = {Roles.SALES, Roles.MARKETING}, services = "engagement-service")
     @GET
     @Path("{id}/recommendations")
     @Operation(summary = "Items to offer a customer (co-purchase rules with support, confidence and lift)",
