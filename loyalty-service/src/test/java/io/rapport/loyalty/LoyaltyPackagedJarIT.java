@@ -59,8 +59,12 @@ class LoyaltyPackagedJarIT {
         public Map<String, String> start() {
             int management = FreePorts.next();
             System.setProperty(MANAGEMENT_PORT, Integer.toString(management));
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
             return Map.of("quarkus.management.port", Integer.toString(management),
-                    "quarkus.http.port", Integer.toString(FreePorts.next()));
+                    "quarkus.http.port", Integer.toString(FreePorts.next()),
+                    // production refuses to start without the webhook secrets' key (README "Webhooks")
+                    "rapport.webhooks.encryption-key", java.util.Base64.getEncoder().encodeToString(key));
         }
 
         @Override
