@@ -7,8 +7,7 @@ import java.time.Duration;
 
 /** Database helpers shared by the benchmark programs. */
 public final class BenchDb {
-    private BenchDb() {
-    }
+    private BenchDb() {}
 
     /**
      * Polls {@code sql} (a count with one text parameter) every 100 ms until it reaches {@code expected}.

@@ -50,41 +50,58 @@ class ClientFlowIT {
         CustomersApi customers = new CustomersApi(client);
         String email = "ada-" + UUID.randomUUID() + "@example.org";
 
-        ApiResponse<Customer> created = customers.createCustomerWithHttpInfo(new CustomerInput()
-                .kind(CustomerKind.CONSUMER).givenName("Ada").familyName("Lovelace")
-                .emails(List.of(new Contact().value(email))), null);
+        ApiResponse<Customer> created = customers.createCustomerWithHttpInfo(
+                new CustomerInput()
+                        .kind(CustomerKind.CONSUMER)
+                        .givenName("Ada")
+                        .familyName("Lovelace")
+                        .emails(List.of(new Contact().value(email))),
+                null);
         assertThat(created.getStatusCode()).isEqualTo(201);
         Customer ada = created.getData();
         assertThat(ada.getId()).isNotNull();
         assertThat(created.getHeaders().get("location")).containsExactly(GATEWAY + "/api/v1/customers/" + ada.getId());
 
-        PurchaseView purchase = new PurchasesAndCostsApi(client).recordPurchase(ada.getId(), new PurchaseInput()
-                .orderId("SO-" + UUID.randomUUID()).occurredAt(OffsetDateTime.now().minusHours(1)).currency("EUR")
-                .lines(List.of(new Line().sku("PILLOW-L").category("bedding").quantity(2).unitPrice("39.90"))),
-                "flow-" + UUID.randomUUID());
+        PurchaseView purchase = new PurchasesAndCostsApi(client)
+                .recordPurchase(
+                        ada.getId(),
+                        new PurchaseInput()
+                                .orderId("SO-" + UUID.randomUUID())
+                                .occurredAt(OffsetDateTime.now().minusHours(1))
+                                .currency("EUR")
+                                .lines(List.of(new Line()
+                                        .sku("PILLOW-L")
+                                        .category("bedding")
+                                        .quantity(2)
+                                        .unitPrice("39.90"))),
+                        "flow-" + UUID.randomUUID());
         assertThat(purchase.getTotal()).isEqualTo("79.80");
         assertThat(purchase.getCustomerId()).isEqualTo(ada.getId());
 
         Customer360 view = new Customer360Api(client).getCustomer360(ada.getId());
         assertThat(view.getCustomerId()).isEqualTo(ada.getId());
         assertThat(view.getProfile().getStatus()).isEqualTo(Customer360PartStatus.OK);
-        assertThat(view.getProfile().getData()).containsEntry("id", ada.getId().toString())
+        assertThat(view.getProfile().getData())
+                .containsEntry("id", ada.getId().toString())
                 .containsEntry("displayName", "Ada Lovelace");
         assertThat(view.getLoyalty().getStatus()).isIn(Customer360PartStatus.OK, Customer360PartStatus.NOT_FOUND);
 
-        // activeFrom, activeTo, createdFrom, createdTo, email, kind, name, owner, page, phone, q, size, sort, status, tag
-        PageCustomerSummary page = customers.searchCustomer(null, null, null, null, email, null, null, null, 0, null, null,
-                5, null, null, null);
+        // activeFrom, activeTo, createdFrom, createdTo, email, kind, name, owner, page, phone, q, size, sort, status,
+        // tag
+        PageCustomerSummary page = customers.searchCustomer(
+                null, null, null, null, email, null, null, null, 0, null, null, 5, null, null, null);
         assertThat(page.getPage()).isZero();
         assertThat(page.getSize()).isEqualTo(5);
         assertThat(page.getTotal()).isEqualTo(1L);
-        assertThat(page.getItems()).singleElement().satisfies(s -> assertThat(s.getId()).isEqualTo(ada.getId()));
+        assertThat(page.getItems())
+                .singleElement()
+                .satisfies(s -> assertThat(s.getId()).isEqualTo(ada.getId()));
 
         UUID nobody = UUID.randomUUID();
         ApiException missing = catchThrowableOfType(ApiException.class, () -> customers.getCustomer(nobody));
         assertThat(missing.getCode()).isEqualTo(404);
-        assertThat(missing.getResponseHeaders().firstValue("content-type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(missing.getResponseHeaders().firstValue("content-type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         Problem problem = client.getObjectMapper().readValue(missing.getResponseBody(), Problem.class);
         assertThat(problem.getStatus()).isEqualTo(404);
         assertThat(problem.getType().toString()).startsWith("https://rapport.dev/problems/");
@@ -93,8 +110,11 @@ class ClientFlowIT {
 
     /** A development token from ./crm token, as the README shows. */
     private static String token() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Documents.ROOT.resolve("crm").toString(), "token", "--role", "admin", "--sub", "client-it")
-                .directory(Documents.ROOT.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(
+                        Documents.ROOT.resolve("crm").toString(), "token", "--role", "admin", "--sub", "client-it")
+                .directory(Documents.ROOT.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as("./crm token").isZero();

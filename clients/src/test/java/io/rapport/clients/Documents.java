@@ -15,15 +15,15 @@ final class Documents {
     static final Path ROOT = Path.of(System.getProperty("rapport.project.root", ".."));
     static final Path MERGED = Path.of(System.getProperty("rapport.openapi.dir", "target/openapi"));
 
-    private Documents() {
-    }
+    private Documents() {}
 
     /** name -> file: "merged", then every module's own document. */
     static Map<String, Path> all() {
         Map<String, Path> docs = new LinkedHashMap<>();
         docs.put("merged", MERGED.resolve("rapport-openapi.json"));
-        for (String module : new String[] { "gateway", "customer-service", "segmentation-service", "engagement-service",
-                "loyalty-service" }) {
+        for (String module : new String[] {
+            "gateway", "customer-service", "segmentation-service", "engagement-service", "loyalty-service"
+        }) {
             docs.put(module, ROOT.resolve(module).resolve("target/openapi/openapi.json"));
         }
         return docs;

@@ -26,8 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExamplesTest {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
-    record Example(String where, JsonNode schema, JsonNode value) {
-    }
+    record Example(String where, JsonNode schema, JsonNode value) {}
 
     static Stream<Arguments> documents() {
         return Documents.all().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
@@ -38,18 +37,32 @@ class ExamplesTest {
     void everyExampleValidatesAgainstItsSchema(String name, Path file) {
         JsonNode doc = Documents.tree(file);
         List<Example> examples = new ArrayList<>();
-        doc.path("components").path("schemas").fields()
+        doc.path("components")
+                .path("schemas")
+                .fields()
                 .forEachRemaining(s -> schema("#/components/schemas/" + s.getKey(), s.getValue(), examples));
-        doc.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
-            String where = op.getKey() + " " + p.getKey();
-            for (JsonNode parameter : op.getValue().path("parameters")) {
-                owner(where + " parameter " + parameter.path("name").asText(), parameter, parameter.path("schema"), examples);
-                schema(where + " parameter " + parameter.path("name").asText(), parameter.path("schema"), examples);
-            }
-            media(where + " request", op.getValue().path("requestBody").path("content"), examples);
-            op.getValue().path("responses").fields()
-                    .forEachRemaining(r -> media(where + " " + r.getKey(), r.getValue().path("content"), examples));
-        }));
+        doc.path("paths")
+                .fields()
+                .forEachRemaining(p -> p.getValue().fields().forEachRemaining(op -> {
+                    String where = op.getKey() + " " + p.getKey();
+                    for (JsonNode parameter : op.getValue().path("parameters")) {
+                        owner(
+                                where + " parameter " + parameter.path("name").asText(),
+                                parameter,
+                                parameter.path("schema"),
+                                examples);
+                        schema(
+                                where + " parameter " + parameter.path("name").asText(),
+                                parameter.path("schema"),
+                                examples);
+                    }
+                    media(where + " request", op.getValue().path("requestBody").path("content"), examples);
+                    op.getValue()
+                            .path("responses")
+                            .fields()
+                            .forEachRemaining(r ->
+                                    media(where + " " + r.getKey(), r.getValue().path("content"), examples));
+                }));
         assertThat(examples).as(name + ": examples found").isNotEmpty();
         List<String> failures = new ArrayList<>();
         for (Example e : examples) {
@@ -80,8 +93,10 @@ class ExamplesTest {
         if (owner.has("example")) {
             out.add(new Example(where + " example", schema, owner.get("example")));
         }
-        owner.path("examples").fields().forEachRemaining(
-                e -> out.add(new Example(where + " examples." + e.getKey(), schema, e.getValue().path("value"))));
+        owner.path("examples")
+                .fields()
+                .forEachRemaining(e -> out.add(new Example(
+                        where + " examples." + e.getKey(), schema, e.getValue().path("value"))));
     }
 
     /** A schema and every schema inside it: {@code examples} (an array in 3.1) and {@code example}. */
@@ -97,13 +112,15 @@ class ExamplesTest {
         if (schema.has("example")) {
             out.add(new Example(where + " example", schema, schema.get("example")));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        schema.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
             schema(where + "." + p.getKey(), p.getValue(), out);
         }
         schema(where + "[]", schema.path("items"), out);
         schema(where + "{}", schema.path("additionalProperties"), out);
-        for (String list : new String[] { "allOf", "anyOf", "oneOf" }) {
+        for (String list : new String[] {"allOf", "anyOf", "oneOf"}) {
             int i = 0;
             for (JsonNode s : schema.path(list)) {
                 schema(where + "/" + list + i++, s, out);

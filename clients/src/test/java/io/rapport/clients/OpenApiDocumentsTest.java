@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every document a client could be generated from (the merged one and each module's) is valid OpenAPI 3.1 for
@@ -26,10 +26,24 @@ import org.junit.jupiter.api.Test;
  * a generator would turn into one class.
  */
 class OpenApiDocumentsTest {
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
-    private static final Set<String> FRAMEWORK = Set.of("RoutingContext", "Buffer", "ByteBuf", "User", "Session",
-            "JsonNode", "JsonObject", "JsonArray", "AuthProvider", "HttpServerRequest", "ResponseBody", "Response",
-            "UriInfo", "HttpHeaders", "Object");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+    private static final Set<String> FRAMEWORK = Set.of(
+            "RoutingContext",
+            "Buffer",
+            "ByteBuf",
+            "User",
+            "Session",
+            "JsonNode",
+            "JsonObject",
+            "JsonArray",
+            "AuthProvider",
+            "HttpServerRequest",
+            "ResponseBody",
+            "Response",
+            "UriInfo",
+            "HttpHeaders",
+            "Object");
 
     static Stream<Arguments> documents() {
         return Documents.all().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
@@ -52,50 +66,62 @@ class OpenApiDocumentsTest {
         JsonNode doc = Documents.tree(file);
         Set<String> ids = new HashSet<>();
         List<String> problems = new ArrayList<>();
-        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            if (!METHODS.contains(op.getKey())) {
-                return;
-            }
-            String where = op.getKey().toUpperCase() + " " + path.getKey();
-            JsonNode operation = op.getValue();
-            String id = operation.path("operationId").asText("");
-            if (id.isEmpty() || !id.matches("[a-z][A-Za-z0-9]*") || !ids.add(id.toLowerCase())) {
-                problems.add(where + ": operationId '" + id + "' missing, not camelCase or not unique");
-            }
-            if (operation.path("tags").isEmpty()) {
-                problems.add(where + ": no tag");
-            }
-            if (op.getKey().equals("get") && operation.has("requestBody")) {
-                problems.add(where + ": a GET with a request body");
-            }
-            operation.path("responses").fields().forEachRemaining(r -> {
-                String code = r.getKey();
-                JsonNode content = r.getValue().path("content");
-                if (code.startsWith("2") && !code.equals("204")) {
-                    if (content.isEmpty()) {
-                        problems.add(where + " " + code + ": no body declared");
+        doc.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    if (!METHODS.contains(op.getKey())) {
+                        return;
                     }
-                    content.fields().forEachRemaining(m -> {
-                        if (m.getValue().path("schema").isEmpty()) {
-                            problems.add(where + " " + code + " " + m.getKey() + ": empty schema");
+                    String where = op.getKey().toUpperCase() + " " + path.getKey();
+                    JsonNode operation = op.getValue();
+                    String id = operation.path("operationId").asText("");
+                    if (id.isEmpty() || !id.matches("[a-z][A-Za-z0-9]*") || !ids.add(id.toLowerCase())) {
+                        problems.add(where + ": operationId '" + id + "' missing, not camelCase or not unique");
+                    }
+                    if (operation.path("tags").isEmpty()) {
+                        problems.add(where + ": no tag");
+                    }
+                    if (op.getKey().equals("get") && operation.has("requestBody")) {
+                        problems.add(where + ": a GET with a request body");
+                    }
+                    operation.path("responses").fields().forEachRemaining(r -> {
+                        String code = r.getKey();
+                        JsonNode content = r.getValue().path("content");
+                        if (code.startsWith("2") && !code.equals("204")) {
+                            if (content.isEmpty()) {
+                                problems.add(where + " " + code + ": no body declared");
+                            }
+                            content.fields().forEachRemaining(m -> {
+                                if (m.getValue().path("schema").isEmpty()) {
+                                    problems.add(where + " " + code + " " + m.getKey() + ": empty schema");
+                                }
+                            });
+                        }
+                        if (code.startsWith("4") || code.startsWith("5")) {
+                            if (!content.path("application/problem+json")
+                                    .path("schema")
+                                    .path("$ref")
+                                    .asText()
+                                    .equals("#/components/schemas/Problem")) {
+                                problems.add(where + " " + code + ": not problem+json");
+                            }
+                        }
+                        if (code.equals("201")
+                                && operation
+                                        .path("responses")
+                                        .path("201")
+                                        .path("headers")
+                                        .has("Location")) {
+                            // fine: a created resource names its address
                         }
                     });
-                }
-                if (code.startsWith("4") || code.startsWith("5")) {
-                    if (!content.path("application/problem+json").path("schema").path("$ref").asText()
-                            .equals("#/components/schemas/Problem")) {
-                        problems.add(where + " " + code + ": not problem+json");
+                    if (!op.getKey().equals("get")
+                            && (operation.has("requestBody")
+                                    || operation.path("parameters").size() > 0)
+                            && !operation.path("responses").has("400")) {
+                        problems.add(where + ": 400 not declared");
                     }
-                }
-                if (code.equals("201") && operation.path("responses").path("201").path("headers").has("Location")) {
-                    // fine: a created resource names its address
-                }
-            });
-            if (!op.getKey().equals("get") && (operation.has("requestBody") || operation.path("parameters").size() > 0)
-                    && !operation.path("responses").has("400")) {
-                problems.add(where + ": 400 not declared");
-            }
-        }));
+                }));
         assertThat(problems).as(name).isEmpty();
     }
 
@@ -107,7 +133,9 @@ class OpenApiDocumentsTest {
         schemas.fieldNames().forEachRemaining(schema -> {
             assertThat(FRAMEWORK).as(name + ": framework type leaked").doesNotContain(schema);
             String key = schema.replaceAll("[^A-Za-z0-9]", "").toLowerCase();
-            assertThat(normalised.put(key, schema)).as(name + ": " + schema + " collides").isNull();
+            assertThat(normalised.put(key, schema))
+                    .as(name + ": " + schema + " collides")
+                    .isNull();
         });
     }
 
@@ -117,25 +145,40 @@ class OpenApiDocumentsTest {
         assertThat(merged.path("paths").has("/api/v1/customers/{id}/360")).isTrue();
         JsonNode c360 = merged.at("/paths/~1api~1v1~1customers~1{id}~1360/get");
         assertThat(c360.has("requestBody")).isFalse();
-        assertThat(c360.at("/responses/200/content/application~1json/schema/$ref").asText())
+        assertThat(c360.at("/responses/200/content/application~1json/schema/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/Customer360");
-        assertThat(merged.at("/components/schemas/Customer360Part/properties/data/type").asText()).isEqualTo("object");
-        for (String prefix : List.of("/api/v1/customers", "/api/v1/segments", "/api/v1/engagement", "/api/v1/loyalty")) {
+        assertThat(merged.at("/components/schemas/Customer360Part/properties/data/type")
+                        .asText())
+                .isEqualTo("object");
+        for (String prefix :
+                List.of("/api/v1/customers", "/api/v1/segments", "/api/v1/engagement", "/api/v1/loyalty")) {
             assertThat(merged.path("paths").fieldNames()).toIterable().anyMatch(p -> p.startsWith(prefix));
         }
         assertThat(merged.path("x-rapport-unavailable").isMissingNode()).isTrue();
-        JsonNode yaml = new YAMLMapper().readTree(Documents.MERGED.resolve("rapport-openapi.yaml").toFile());
+        JsonNode yaml = new YAMLMapper()
+                .readTree(Documents.MERGED.resolve("rapport-openapi.yaml").toFile());
         assertThat(yaml.path("openapi").asText()).isEqualTo("3.1.0");
-        assertThat(yaml.path("paths").fieldNames()).toIterable().containsExactlyElementsOf(() -> merged.path("paths").fieldNames());
-        assertThat(yaml.at("/components/schemas").fieldNames()).toIterable()
-                .containsExactlyElementsOf(() -> merged.at("/components/schemas").fieldNames());
+        assertThat(yaml.path("paths").fieldNames())
+                .toIterable()
+                .containsExactlyElementsOf(() -> merged.path("paths").fieldNames());
+        assertThat(yaml.at("/components/schemas").fieldNames())
+                .toIterable()
+                .containsExactlyElementsOf(
+                        () -> merged.at("/components/schemas").fieldNames());
     }
 
     @Test
     void closedValuesAreEnumsAndRequiredParametersAreRequired() {
         JsonNode merged = Documents.tree(Documents.MERGED.resolve("rapport-openapi.json"));
-        assertThat(parameter(merged, "/api/v1/engagement/contacts/agenda", "assignee").path("required").asBoolean()).isTrue();
-        assertThat(parameter(merged, "/api/v1/engagement/interactions", "customerId").path("required").asBoolean()).isTrue();
+        assertThat(parameter(merged, "/api/v1/engagement/contacts/agenda", "assignee")
+                        .path("required")
+                        .asBoolean())
+                .isTrue();
+        assertThat(parameter(merged, "/api/v1/engagement/interactions", "customerId")
+                        .path("required")
+                        .asBoolean())
+                .isTrue();
         for (String path : List.of("/api/v1/segments/levels", "/api/v1/segments/transitions")) {
             JsonNode scheme = parameter(merged, path, "scheme");
             assertThat(scheme.path("required").asBoolean()).as(path).isTrue();
@@ -150,13 +193,17 @@ class OpenApiDocumentsTest {
         assertThat(line.path("type").asText()).isEqualTo("string");
         assertThat("39.90").matches(line.path("pattern").asText());
         List<String> numbers = new ArrayList<>();
-        merged.path("components").path("schemas").fields().forEachRemaining(s -> s.getValue().path("properties").fields()
-                .forEachRemaining(p -> {
+        merged.path("components")
+                .path("schemas")
+                .fields()
+                .forEachRemaining(s -> s.getValue().path("properties").fields().forEachRemaining(p -> {
                     if (p.getValue().path("type").asText().equals("number")) {
                         numbers.add(s.getKey() + "." + p.getKey());
                     }
                 }));
-        assertThat(numbers).as("decimals travel as strings, never as JSON numbers").isEmpty();
+        assertThat(numbers)
+                .as("decimals travel as strings, never as JSON numbers")
+                .isEmpty();
     }
 
     private static JsonNode parameter(JsonNode doc, String path, String name) {

@@ -17,10 +17,10 @@ public final class CloudEvents {
      * sequence they applied for the subject.
      */
     public static final String SEQUENCE = "ce_sequence";
+
     public static final String SPECVERSION = "ce_specversion";
     public static final String CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
 
-    private CloudEvents() {
-    }
+    private CloudEvents() {}
 }

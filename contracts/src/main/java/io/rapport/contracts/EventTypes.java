@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  * (ContractsTest checks that schemas only change compatibly).
  */
 public final class EventTypes {
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     public static List<EventType> all() {
         return Stream.of(CustomerEvents.ALL, SegmentationEvents.ALL, EngagementEvents.ALL, LoyaltyEvents.ALL)

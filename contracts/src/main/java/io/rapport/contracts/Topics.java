@@ -14,8 +14,7 @@ public final class Topics {
 
     public static final List<String> ALL = List.of(CUSTOMER, SEGMENTATION, ENGAGEMENT, LOYALTY);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String dlq(String topic) {
         return topic + DLQ_SUFFIX;

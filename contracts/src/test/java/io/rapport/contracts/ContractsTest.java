@@ -41,20 +41,24 @@ class ContractsTest {
 
     @TestFactory
     Stream<DynamicTest> everySampleValidatesAndRoundTripsThroughItsRecord() {
-        return EventTypes.all().stream().map(type -> DynamicTest.dynamicTest(type.name(), () -> {
-            JsonSchema schema = schema(type);
-            JsonNode sample = STRICT.readTree(resource("samples/" + type.name() + ".json"));
-            assertThat(errors(schema, sample)).as("sample of %s", type).isEmpty();
+        return EventTypes.all().stream()
+                .map(type -> DynamicTest.dynamicTest(type.name(), () -> {
+                    JsonSchema schema = schema(type);
+                    JsonNode sample = STRICT.readTree(resource("samples/" + type.name() + ".json"));
+                    assertThat(errors(schema, sample)).as("sample of %s", type).isEmpty();
 
-            Object record = STRICT.treeToValue(sample, type.payload());
-            JsonNode written = STRICT.valueToTree(record);
-            assertThat(errors(schema, written)).as("%s written by %s", type, type.payload().getSimpleName()).isEmpty();
-        }));
+                    Object record = STRICT.treeToValue(sample, type.payload());
+                    JsonNode written = STRICT.valueToTree(record);
+                    assertThat(errors(schema, written))
+                            .as("%s written by %s", type, type.payload().getSimpleName())
+                            .isEmpty();
+                }));
     }
 
     @Test
     void schemasRejectAnInvalidPayload() throws IOException {
-        JsonSchema schema = schema(EventTypes.byName("rapport.customer.purchase-recorded.v1").orElseThrow());
+        JsonSchema schema = schema(
+                EventTypes.byName("rapport.customer.purchase-recorded.v1").orElseThrow());
         JsonNode bad = STRICT.readTree("{\"purchaseId\":\"not-a-uuid\",\"customerId\":\"x\",\"total\":\"12,5\"}");
         assertThat(errors(schema, bad)).isNotEmpty();
     }
@@ -67,24 +71,52 @@ class ContractsTest {
      */
     @TestFactory
     Stream<DynamicTest> customerEventsCarryNoPersonalData() {
-        return EventTypes.all().stream().filter(t -> t.topic().equals(Topics.CUSTOMER) || !retiredIn(t).isEmpty())
+        return EventTypes.all().stream()
+                .filter(t -> t.topic().equals(Topics.CUSTOMER) || !retiredIn(t).isEmpty())
                 .map(type -> DynamicTest.dynamicTest(type.name(), () -> {
-                    assertThat(personalComponents(type.payload(), type.payload().getSimpleName())).as("personal fields of %s", type)
+                    assertThat(personalComponents(type.payload(), type.payload().getSimpleName()))
+                            .as("personal fields of %s", type)
                             .isEmpty();
                     JsonNode sample = STRICT.readTree(resource("samples/" + type.name() + ".json"));
                     for (String retired : retiredIn(type)) {
                         com.fasterxml.jackson.databind.node.ObjectNode bad = sample.deepCopy();
                         com.fasterxml.jackson.databind.node.ObjectNode target = bad.has("customer")
-                                ? (com.fasterxml.jackson.databind.node.ObjectNode) bad.get("customer") : bad;
+                                ? (com.fasterxml.jackson.databind.node.ObjectNode) bad.get("customer")
+                                : bad;
                         target.put(retired, "Ada Lovelace <ada@example.org>");
-                        assertThat(errors(schema(type), bad)).as("%s with %s", type, retired).isNotEmpty();
+                        assertThat(errors(schema(type), bad))
+                                .as("%s with %s", type, retired)
+                                .isNotEmpty();
                     }
                 }));
     }
 
-    private static final Set<String> PERSONAL = Set.of("displayname", "givenname", "familyname", "name", "companyname", "email",
-            "emails", "primaryemail", "phone", "phones", "primaryphone", "address", "addressline1", "addressline2", "postalcode",
-            "city", "street", "note", "notes", "reason", "description", "comment", "tags", "text", "source");
+    private static final Set<String> PERSONAL = Set.of(
+            "displayname",
+            "givenname",
+            "familyname",
+            "name",
+            "companyname",
+            "email",
+            "emails",
+            "primaryemail",
+            "phone",
+            "phones",
+            "primaryphone",
+            "address",
+            "addressline1",
+            "addressline2",
+            "postalcode",
+            "city",
+            "street",
+            "note",
+            "notes",
+            "reason",
+            "description",
+            "comment",
+            "tags",
+            "text",
+            "source");
 
     /** Components whose name sounds personal but that carry a system code, never typed text (see their Javadoc). */
     private static final Set<String> SYSTEM_CODES = Set.of("CustomerStatusChanged.reason");
@@ -95,7 +127,8 @@ class ContractsTest {
             return found;
         }
         for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
-            if (PERSONAL.contains(c.getName().toLowerCase(java.util.Locale.ROOT)) && !SYSTEM_CODES.contains(path + "." + c.getName())) {
+            if (PERSONAL.contains(c.getName().toLowerCase(java.util.Locale.ROOT))
+                    && !SYSTEM_CODES.contains(path + "." + c.getName())) {
                 found.add(path + "." + c.getName());
             }
             found.addAll(personalComponents(c.getType(), path + "." + c.getName()));
@@ -151,24 +184,39 @@ class ContractsTest {
         Path doc = Path.of("asyncapi.yaml");
         Map<String, Object> api = new Yaml().load(Files.readString(doc));
         assertThat(api.get("asyncapi")).isEqualTo("3.0.0");
-        Map<String, Object> messages = (Map<String, Object>) ((Map<String, Object>) api.get("components")).get("messages");
+        Map<String, Object> messages =
+                (Map<String, Object>) ((Map<String, Object>) api.get("components")).get("messages");
         Map<String, Object> channels = (Map<String, Object>) api.get("channels");
         for (EventType t : EventTypes.all()) {
-            Map<String, Object> message = messages.values().stream().map(m -> (Map<String, Object>) m)
-                    .filter(m -> t.name().equals(m.get("name"))).findFirst().orElse(null);
+            Map<String, Object> message = messages.values().stream()
+                    .map(m -> (Map<String, Object>) m)
+                    .filter(m -> t.name().equals(m.get("name")))
+                    .findFirst()
+                    .orElse(null);
             assertThat(message).as("asyncapi message named %s", t).isNotNull();
             String ref = (String) ((Map<String, Object>) message.get("payload")).get("$ref");
             assertThat(ref).endsWith(t.schemaPath());
             assertThat(Path.of(ref)).as("schema file of %s", t).exists();
-            Map<String, Object> channel = channels.values().stream().map(c -> (Map<String, Object>) c)
-                    .filter(c -> t.topic().equals(c.get("address"))).findFirst().orElseThrow();
-            String key = messages.entrySet().stream().filter(e -> e.getValue() == message).findFirst().orElseThrow().getKey();
-            assertThat((Map<String, Object>) channel.get("messages")).as("channel %s lists %s", t.topic(), key).containsKey(key);
+            Map<String, Object> channel = channels.values().stream()
+                    .map(c -> (Map<String, Object>) c)
+                    .filter(c -> t.topic().equals(c.get("address")))
+                    .findFirst()
+                    .orElseThrow();
+            String key = messages.entrySet().stream()
+                    .filter(e -> e.getValue() == message)
+                    .findFirst()
+                    .orElseThrow()
+                    .getKey();
+            assertThat((Map<String, Object>) channel.get("messages"))
+                    .as("channel %s lists %s", t.topic(), key)
+                    .containsKey(key);
         }
         for (String topic : Topics.ALL) {
-            assertThat(channels.values()).as("channel for %s", topic)
+            assertThat(channels.values())
+                    .as("channel for %s", topic)
                     .anyMatch(c -> topic.equals(((Map<String, Object>) c).get("address")));
-            assertThat(channels.values()).as("dead-letter channel for %s", topic)
+            assertThat(channels.values())
+                    .as("dead-letter channel for %s", topic)
                     .anyMatch(c -> Topics.dlq(topic).equals(((Map<String, Object>) c).get("address")));
         }
     }
@@ -184,23 +232,32 @@ class ContractsTest {
         try (Stream<Path> s = Files.list(baselines)) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            JsonNode old = STRICT.readTree(file.toFile());
-            Path current = Path.of("src/main/resources/schemas").resolve(file.getFileName());
-            assertThat(current).as("released schema %s must not be removed", file.getFileName()).exists();
-            assertCompatible("$", old, STRICT.readTree(current.toFile()));
-        }));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    JsonNode old = STRICT.readTree(file.toFile());
+                    Path current = Path.of("src/main/resources/schemas").resolve(file.getFileName());
+                    assertThat(current)
+                            .as("released schema %s must not be removed", file.getFileName())
+                            .exists();
+                    assertCompatible("$", old, STRICT.readTree(current.toFile()));
+                }));
     }
 
     private static void assertCompatible(String path, JsonNode old, JsonNode now) {
         assertThat(now.path("type")).as("%s type", path).isEqualTo(old.path("type"));
         Set<String> oldRequired = texts(old.path("required"));
-        assertThat(oldRequired).as("%s: nothing new may become required", path).containsAll(texts(now.path("required")));
-        assertThat(texts(now.path("enum"))).as("%s: enum values may not be removed", path).containsAll(texts(old.path("enum")));
-        for (Iterator<Map.Entry<String, JsonNode>> it = old.path("properties").fields(); it.hasNext();) {
+        assertThat(oldRequired)
+                .as("%s: nothing new may become required", path)
+                .containsAll(texts(now.path("required")));
+        assertThat(texts(now.path("enum")))
+                .as("%s: enum values may not be removed", path)
+                .containsAll(texts(old.path("enum")));
+        for (Iterator<Map.Entry<String, JsonNode>> it = old.path("properties").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
             JsonNode mine = now.path("properties").path(p.getKey());
-            assertThat(mine.isMissingNode()).as("%s.%s was removed", path, p.getKey()).isFalse();
+            assertThat(mine.isMissingNode())
+                    .as("%s.%s was removed", path, p.getKey())
+                    .isFalse();
             assertCompatible(path + "." + p.getKey(), p.getValue(), mine);
         }
         if (old.has("items")) {
@@ -215,7 +272,8 @@ class ContractsTest {
     }
 
     private static JsonSchema schema(EventType type) throws IOException {
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         return FACTORY.getSchema(resource(type.schemaPath()), config);
     }
 

@@ -27,15 +27,27 @@ class CustomerPackagedJarIT {
 
     @Test
     void packagedJarBecomesReadyAndServesAnAuthenticatedRequest() {
-        given().port(Integer.getInteger(MANAGEMENT_PORT)).get("/q/health/ready").then().statusCode(200)
+        given().port(Integer.getInteger(MANAGEMENT_PORT))
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"));
 
         String email = "jar-" + UUID.randomUUID() + "@example.org";
-        String id = asAdmin().contentType(ContentType.JSON).body("""
+        String id = asAdmin()
+                .contentType(ContentType.JSON)
+                .body("""
                 {"kind":"CONSUMER","givenName":"Ada","familyName":"Lovelace","emails":[{"value":"%s"}],
                  "locale":"en-GB","timeZone":"Europe/London"}""".formatted(email))
-                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
-        asAdmin().get("/api/v1/customers/" + id).then().statusCode(200)
+                .post("/api/v1/customers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        asAdmin()
+                .get("/api/v1/customers/" + id)
+                .then()
+                .statusCode(200)
                 .body("givenName", equalTo("Ada"))
                 .body("emails[0].value", equalTo(email));
 
@@ -43,8 +55,10 @@ class CustomerPackagedJarIT {
     }
 
     private static io.restassured.specification.RequestSpecification asAdmin() {
-        return given().header("Authorization",
-                "Bearer " + TestServiceTokens.sign("customer-service", "packaged-jar-it", Set.of("admin"), null));
+        return given().header(
+                        "Authorization",
+                        "Bearer "
+                                + TestServiceTokens.sign("customer-service", "packaged-jar-it", Set.of("admin"), null));
     }
 
     /**
@@ -58,13 +72,16 @@ class CustomerPackagedJarIT {
         public Map<String, String> start() {
             int management = FreePorts.next();
             System.setProperty(MANAGEMENT_PORT, Integer.toString(management));
-            return Map.of("quarkus.management.port", Integer.toString(management),
-                    "quarkus.http.port", Integer.toString(FreePorts.next()),
-                    "rapport.customer.contact-digest-key", "packaged-jar-it-contact-digest-key");
+            return Map.of(
+                    "quarkus.management.port",
+                    Integer.toString(management),
+                    "quarkus.http.port",
+                    Integer.toString(FreePorts.next()),
+                    "rapport.customer.contact-digest-key",
+                    "packaged-jar-it-contact-digest-key");
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
     }
 }

@@ -9,8 +9,7 @@ final class ContainerInfra {
     static final String NO_DOCKER = "RAPPORT_INFRA=containers was asked for, but no Docker daemon is reachable. "
             + "Unset RAPPORT_INFRA to use the embedded PostgreSQL and Kafka, or start Docker.";
 
-    private ContainerInfra() {
-    }
+    private ContainerInfra() {}
 
     static void requireDocker() {
         boolean available;

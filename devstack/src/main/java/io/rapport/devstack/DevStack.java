@@ -4,10 +4,10 @@ import io.rapport.contracts.Topics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import java.util.UUID;
 
 /**
  * The infrastructure of one JVM: one Kafka broker and one PostgreSQL server, started once and shared
@@ -36,13 +36,18 @@ public final class DevStack {
     /** The JVM's shared stack, started on first use and stopped when the JVM exits. */
     public static synchronized DevStack shared() {
         if (shared == null) {
-            Path scratch = ProjectDirs.rapportDir().resolve("test").resolve(UUID.randomUUID().toString().substring(0, 8));
+            Path scratch = ProjectDirs.rapportDir()
+                    .resolve("test")
+                    .resolve(UUID.randomUUID().toString().substring(0, 8));
             shared = start(scratch, FreePorts.next(), FreePorts.next(), false);
             DevStack s = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                s.close();
-                ProjectDirs.deleteQuietly(scratch);
-            }, "devstack-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                s.close();
+                                ProjectDirs.deleteQuietly(scratch);
+                            },
+                            "devstack-shutdown"));
         }
         return shared;
     }
@@ -69,7 +74,7 @@ public final class DevStack {
         AutoCloseable kafka;
         if (env("RAPPORT_KAFKA_BOOTSTRAP") != null) {
             bootstrap = env("RAPPORT_KAFKA_BOOTSTRAP");
-            kafka = () -> { };
+            kafka = () -> {};
         } else if (containers) {
             var container = ContainerInfra.kafka();
             bootstrap = container.getBootstrapServers();
@@ -138,8 +143,8 @@ public final class DevStack {
 
     private EmbeddedKafka requireEmbeddedKafka() {
         if (embeddedKafka == null) {
-            throw new UnsupportedOperationException("devstack can stop and start only the Kafka broker it runs itself, not "
-                    + kafkaBootstrap);
+            throw new UnsupportedOperationException(
+                    "devstack can stop and start only the Kafka broker it runs itself, not " + kafkaBootstrap);
         }
         return embeddedKafka;
     }

@@ -63,7 +63,8 @@ public final class DevStackControl implements AutoCloseable {
                 answer(exchange, 500, e + "\n");
             }
         }));
-        server.createContext("/status", exchange -> answer(exchange, 200, "kafka=" + (stack.kafkaRunning() ? "up" : "down") + "\n"));
+        server.createContext(
+                "/status", exchange -> answer(exchange, 200, "kafka=" + (stack.kafkaRunning() ? "up" : "down") + "\n"));
         if (mail != null) {
             io.rapport.devstack.mail.MailboxPage.register(server, mail);
         }

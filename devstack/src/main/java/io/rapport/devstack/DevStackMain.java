@@ -1,5 +1,6 @@
 package io.rapport.devstack;
 
+import io.rapport.devstack.mail.LocalMailServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import io.rapport.devstack.mail.LocalMailServer;
 
 /**
  * The infrastructure process of {@code ./crm up}: PostgreSQL and Kafka with their data kept under
@@ -20,25 +20,30 @@ import io.rapport.devstack.mail.LocalMailServer;
  * serves {@link DevStackControl}, whose address {@code devstack.env} names as {@code RAPPORT_DEVSTACK_CONTROL}.
  */
 public final class DevStackMain {
-    private DevStackMain() {
-    }
+    private DevStackMain() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = parse(args);
         int pgPort = Integer.parseInt(opts.getOrDefault("pg-port", "15432"));
         int kafkaPort = Integer.parseInt(opts.getOrDefault("kafka-port", "19092"));
-        List<String> databases = List.of(opts.getOrDefault("databases", "customer,segmentation,engagement,loyalty").split(","));
-        Path dir = ProjectDirs.create(opts.containsKey("state-dir") ? Path.of(opts.get("state-dir")).toAbsolutePath()
-                : ProjectDirs.rapportDir());
+        List<String> databases = List.of(opts.getOrDefault("databases", "customer,segmentation,engagement,loyalty")
+                .split(","));
+        Path dir = ProjectDirs.create(
+                opts.containsKey("state-dir")
+                        ? Path.of(opts.get("state-dir")).toAbsolutePath()
+                        : ProjectDirs.rapportDir());
         int controlPort = Integer.parseInt(opts.getOrDefault("control-port", "0"));
         int smtpPort = Integer.parseInt(opts.getOrDefault("smtp-port", "11025"));
 
         DevStack stack = DevStack.start(dir, pgPort, kafkaPort, true);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            stopped.countDown();
-        }, "devstack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stack.close();
+                            stopped.countDown();
+                        },
+                        "devstack-shutdown"));
         LocalMailServer mail = LocalMailServer.start(smtpPort);
         Runtime.getRuntime().addShutdownHook(new Thread(mail::close, "devstack-mail-shutdown"));
         DevStackControl control = DevStackControl.start(stack, controlPort, mail);
@@ -55,8 +60,8 @@ public final class DevStackMain {
         env.add("RAPPORT_SMTP_PORT=" + mail.port());
         env.add("RAPPORT_MAILBOX_URL=" + control.url() + "/mail");
         Files.write(dir.resolve("devstack.env"), env);
-        System.out.println("DEVSTACK READY postgres=" + stack.postgres().jdbcUrl("<db>") + " kafka=" + stack.kafkaBootstrap()
-                + " smtp=127.0.0.1:" + mail.port() + " mailbox=" + control.url() + "/mail");
+        System.out.println("DEVSTACK READY postgres=" + stack.postgres().jdbcUrl("<db>") + " kafka="
+                + stack.kafkaBootstrap() + " smtp=127.0.0.1:" + mail.port() + " mailbox=" + control.url() + "/mail");
         System.out.flush();
         stopped.await();
     }

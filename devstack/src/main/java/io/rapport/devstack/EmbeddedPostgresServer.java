@@ -29,7 +29,9 @@ final class EmbeddedPostgresServer extends PostgresServer {
                     .setPort(port)
                     .setDataDirectory(ProjectDirs.create(dataDir).toFile())
                     .setCleanDataDirectory(!keepData)
-                    .setOverrideWorkingDirectory(ProjectDirs.create(ProjectDirs.rapportDir().resolve("pg-bin")).toFile())
+                    .setOverrideWorkingDirectory(
+                            ProjectDirs.create(ProjectDirs.rapportDir().resolve("pg-bin"))
+                                    .toFile())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", keepData ? "on" : "off")
@@ -71,8 +73,11 @@ final class EmbeddedPostgresServer extends PostgresServer {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-restart.log");
         try {
             List<String> command = postmasterCommand();
-            long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
+            long pid = Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid))
+                    .inheritIO()
+                    .start();
             if (kill.waitFor() != 0) {
                 throw new IllegalStateException("kill -INT " + pid + " failed");
             }
@@ -85,7 +90,9 @@ final class EmbeddedPostgresServer extends PostgresServer {
                 Thread.sleep(50);
             }
             Thread.sleep(downtime.toMillis());
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             waitUntilAccepting(Duration.ofSeconds(60), log);
         } catch (IOException e) {
@@ -100,7 +107,8 @@ final class EmbeddedPostgresServer extends PostgresServer {
     private List<String> postmasterCommand() throws IOException {
         String opts = Files.readString(dataDir.resolve("postmaster.opts")).trim();
         List<String> args = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(opts);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(opts);
         while (m.find()) {
             args.add(m.group(1) != null ? m.group(1) : m.group(2));
         }
@@ -117,12 +125,13 @@ final class EmbeddedPostgresServer extends PostgresServer {
     private void waitUntilAccepting(Duration timeout, Path log) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl("postgres"), username(), password())) {
+            try (java.sql.Connection c =
+                    java.sql.DriverManager.getConnection(jdbcUrl("postgres"), username(), password())) {
                 return;
             } catch (java.sql.SQLException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("PostgreSQL did not come back in " + timeout + ": " + e.getMessage()
-                            + "; see " + log);
+                    throw new IllegalStateException(
+                            "PostgreSQL did not come back in " + timeout + ": " + e.getMessage() + "; see " + log);
                 }
                 Thread.sleep(100);
             }

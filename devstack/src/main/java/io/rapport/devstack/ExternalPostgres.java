@@ -16,7 +16,8 @@ class ExternalPostgres extends PostgresServer {
 
     ExternalPostgres(String url, String user, String password) {
         if (!url.startsWith("jdbc:postgresql://")) {
-            throw new IllegalArgumentException("RAPPORT_DB_URL must look like jdbc:postgresql://host:port/database, got " + url);
+            throw new IllegalArgumentException(
+                    "RAPPORT_DB_URL must look like jdbc:postgresql://host:port/database, got " + url);
         }
         URI uri = URI.create(url.substring("jdbc:".length()));
         String path = uri.getPath() == null || uri.getPath().length() <= 1 ? "/postgres" : uri.getPath();

@@ -6,8 +6,7 @@ import java.net.ServerSocket;
 
 /** Picks free TCP ports on loopback, so tests run while a stack is up. */
 public final class FreePorts {
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int next() {
         try (ServerSocket s = new ServerSocket(0)) {

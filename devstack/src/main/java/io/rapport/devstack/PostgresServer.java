@@ -45,8 +45,10 @@ public abstract class PostgresServer implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + database + " on " + jdbcUrl(maintenanceDatabase())
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create database " + database + " on " + jdbcUrl(maintenanceDatabase()) + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -68,10 +70,10 @@ public abstract class PostgresServer implements AutoCloseable {
      * server devstack runs itself can.
      */
     public void restart(java.time.Duration downtime) {
-        throw new UnsupportedOperationException("devstack can restart only the PostgreSQL it runs itself, not " + jdbcUrl("<db>"));
+        throw new UnsupportedOperationException(
+                "devstack can restart only the PostgreSQL it runs itself, not " + jdbcUrl("<db>"));
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 
 /** Where devstack keeps its files: under the project's {@code .rapport/} folder, never /tmp. */
 public final class ProjectDirs {
-    private ProjectDirs() {
-    }
+    private ProjectDirs() {}
 
     /**
      * The project root: system property {@code rapport.project.root} (the build sets it), else

@@ -28,8 +28,11 @@ public class RapportTestInfra implements QuarkusTestResourceLifecycleManager {
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
-        trustedServices = Arrays.stream(initArgs.getOrDefault("trusted-services", "").split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList();
+        trustedServices = Arrays.stream(
+                        initArgs.getOrDefault("trusted-services", "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     @Override
@@ -41,32 +44,41 @@ public class RapportTestInfra implements QuarkusTestResourceLifecycleManager {
                 DevStack stack = DevStack.shared();
                 // a fresh database per test JVM, so a configured server (RAPPORT_DB_URL) that outlives the run never
                 // hands one run the rows of the previous one
-                System.setProperty(STARTED + ".suffix", "_t" + UUID.randomUUID().toString().substring(0, 8));
+                System.setProperty(
+                        STARTED + ".suffix", "_t" + UUID.randomUUID().toString().substring(0, 8));
                 System.setProperty(STARTED + ".kafka", stack.kafkaBootstrap());
                 System.setProperty(STARTED + ".url", stack.postgres().jdbcUrl("%s"));
-                System.setProperty(STARTED + ".admin-url", stack.postgres().jdbcUrl(stack.postgres().maintenanceDatabase()));
+                System.setProperty(
+                        STARTED + ".admin-url",
+                        stack.postgres().jdbcUrl(stack.postgres().maintenanceDatabase()));
                 System.setProperty(STARTED + ".user", stack.postgres().username());
                 System.setProperty(STARTED + ".password", stack.postgres().password());
             }
             db = database + System.getProperty(STARTED + ".suffix");
-            PostgresServer server = new ExternalPostgres(System.getProperty(STARTED + ".admin-url"),
-                    System.getProperty(STARTED + ".user"), System.getProperty(STARTED + ".password"));
+            PostgresServer server = new ExternalPostgres(
+                    System.getProperty(STARTED + ".admin-url"),
+                    System.getProperty(STARTED + ".user"),
+                    System.getProperty(STARTED + ".password"));
             if (System.getProperty(STARTED + ".db." + db) == null) {
                 server.ensureDatabase(db);
                 System.setProperty(STARTED + ".db." + db, "created");
                 if (System.getenv("RAPPORT_DB_URL") != null) { // an embedded server is deleted whole at exit
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> server.dropDatabaseQuietly(db), "drop-" + db));
+                    Runtime.getRuntime()
+                            .addShutdownHook(new Thread(() -> server.dropDatabaseQuietly(db), "drop-" + db));
                 }
             }
         }
-        config.put("quarkus.datasource.jdbc.url", System.getProperty(STARTED + ".url").replace("%s", db));
+        config.put(
+                "quarkus.datasource.jdbc.url",
+                System.getProperty(STARTED + ".url").replace("%s", db));
         config.put("quarkus.datasource.username", System.getProperty(STARTED + ".user"));
         config.put("quarkus.datasource.password", System.getProperty(STARTED + ".password"));
         config.put("kafka.bootstrap.servers", System.getProperty(STARTED + ".kafka"));
         // the services verify tokens signed by this JVM's test key (see auth.ServiceTokenTestFilter)
         config.put("rapport.service-token.public-key-location", TestServiceTokens.publicKeyLocation());
         for (String service : trustedServices) {
-            config.put("rapport.service-token.services." + service + ".public-key-location",
+            config.put(
+                    "rapport.service-token.services." + service + ".public-key-location",
                     TestServiceTokens.servicePublicKeyLocation(service));
         }
         return config;

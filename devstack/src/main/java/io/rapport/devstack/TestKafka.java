@@ -30,8 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TestKafka {
     private static final AtomicLong CONSUMED_OFFSETS = new AtomicLong(1_000_000);
 
-    private TestKafka() {
-    }
+    private TestKafka() {}
 
     public static String bootstrapServers() {
         String b = System.getProperty("rapport.devstack.started.kafka");
@@ -56,8 +55,8 @@ public final class TestKafka {
      * A CloudEvent in Kafka binary mode, as Rapport's services publish them: the attributes as {@code ce_*}
      * headers, the JSON payload as value, keyed by the subject.
      */
-    public static ProducerRecord<String, String> cloudEvent(String topic, String id, String type, String source, String subject,
-            String json) {
+    public static ProducerRecord<String, String> cloudEvent(
+            String topic, String id, String type, String source, String subject, String json) {
         RecordHeaders h = new RecordHeaders();
         h.add(CloudEvents.SPECVERSION, bytes(CloudEvents.SPEC_VERSION));
         h.add(CloudEvents.ID, bytes(id));
@@ -83,8 +82,8 @@ public final class TestKafka {
      * Reads {@code topic} from the beginning with a fresh consumer group until {@code done} holds for
      * the records read so far, or the timeout passes; returns everything read.
      */
-    public static List<ConsumerRecord<String, String>> readUntil(String topic, Duration timeout,
-            Predicate<List<ConsumerRecord<String, String>>> done) {
+    public static List<ConsumerRecord<String, String>> readUntil(
+            String topic, Duration timeout, Predicate<List<ConsumerRecord<String, String>>> done) {
         Map<String, Object> p = new HashMap<>();
         p.put("bootstrap.servers", bootstrapServers());
         p.put("group.id", "test-reader-" + UUID.randomUUID());
@@ -120,7 +119,8 @@ public final class TestKafka {
                 return all;
             }
             List<TopicPartition> partitions = infos.stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -138,10 +138,18 @@ public final class TestKafka {
      */
     public static List<ConsumerRecord<String, String>> readMarked(String topic, String... markers) {
         List<String> wanted = List.of(markers);
-        Predicate<ConsumerRecord<String, String>> marked = r -> r.value() != null && wanted.stream().anyMatch(r.value()::contains);
-        return readUntil(topic, Duration.ofSeconds(30),
-                all -> wanted.stream().allMatch(m -> all.stream().anyMatch(r -> r.value() != null && r.value().contains(m))))
-                .stream().filter(marked).toList();
+        Predicate<ConsumerRecord<String, String>> marked =
+                r -> r.value() != null && wanted.stream().anyMatch(r.value()::contains);
+        return readUntil(
+                        topic,
+                        Duration.ofSeconds(30),
+                        all -> wanted.stream()
+                                .allMatch(m -> all.stream()
+                                        .anyMatch(r ->
+                                                r.value() != null && r.value().contains(m))))
+                .stream()
+                .filter(marked)
+                .toList();
     }
 
     /**
@@ -149,13 +157,24 @@ public final class TestKafka {
      * for tests that hand whole polls straight to a batch consumer so that what shares a poll is certain.
      */
     public static ConsumerRecord<String, String> consumed(ProducerRecord<String, String> record) {
-        return new ConsumerRecord<>(record.topic(), 0, CONSUMED_OFFSETS.incrementAndGet(), System.currentTimeMillis(),
-                TimestampType.CREATE_TIME, -1, -1, record.key(), record.value(), record.headers(), Optional.empty());
+        return new ConsumerRecord<>(
+                record.topic(),
+                0,
+                CONSUMED_OFFSETS.incrementAndGet(),
+                System.currentTimeMillis(),
+                TimestampType.CREATE_TIME,
+                -1,
+                -1,
+                record.key(),
+                record.value(),
+                record.headers(),
+                Optional.empty());
     }
 
     /** One poll holding {@code records} in this order, as a batch channel hands it over. */
     public static ConsumerRecords<String, String> poll(List<ConsumerRecord<String, String>> records) {
-        return new ConsumerRecords<>(Map.of(new TopicPartition(records.get(0).topic(), 0), List.copyOf(records)), Map.of());
+        return new ConsumerRecords<>(
+                Map.of(new TopicPartition(records.get(0).topic(), 0), List.copyOf(records)), Map.of());
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

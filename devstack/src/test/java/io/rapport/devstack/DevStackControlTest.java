@@ -37,7 +37,9 @@ class DevStackControlTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dir = ProjectDirs.rapportDir().resolve("test").resolve("control-" + UUID.randomUUID().toString().substring(0, 8));
+        dir = ProjectDirs.rapportDir()
+                .resolve("test")
+                .resolve("control-" + UUID.randomUUID().toString().substring(0, 8));
         stack = DevStack.start(dir, FreePorts.next(), FreePorts.next(), false);
         control = DevStackControl.start(stack, 0);
     }
@@ -55,15 +57,26 @@ class DevStackControlTest {
 
     @Test
     void kafkaStopsAndComesBackWithItsData() throws Exception {
-        Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", stack.kafkaBootstrap(), "max.block.ms", 3000,
-                "delivery.timeout.ms", 3000, "request.timeout.ms", 2000, "linger.ms", 0));
+        Map<String, Object> config = new HashMap<>(Map.of(
+                "bootstrap.servers",
+                stack.kafkaBootstrap(),
+                "max.block.ms",
+                3000,
+                "delivery.timeout.ms",
+                3000,
+                "request.timeout.ms",
+                2000,
+                "linger.ms",
+                0));
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("control.probe", 0, "k", "before")).get();
+            producer.send(new ProducerRecord<>("control.probe", 0, "k", "before"))
+                    .get();
         }
         assertThat(post("/kafka/stop")).isEqualTo(200);
         assertThat(get("/status")).contains("kafka=down");
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("control.probe", 0, "k", "during")).get())
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("control.probe", 0, "k", "during"))
+                            .get())
                     .isInstanceOf(ExecutionException.class);
         }
         assertThat(post("/kafka/start")).isEqualTo(200);
@@ -71,9 +84,11 @@ class DevStackControlTest {
         config.put("max.block.ms", 30000);
         config.put("delivery.timeout.ms", 30000);
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("control.probe", 0, "k", "after")).get();
+            producer.send(new ProducerRecord<>("control.probe", 0, "k", "after"))
+                    .get();
         }
-        Map<String, Object> consumerConfig = Map.of("bootstrap.servers", stack.kafkaBootstrap(), "enable.auto.commit", false);
+        Map<String, Object> consumerConfig =
+                Map.of("bootstrap.servers", stack.kafkaBootstrap(), "enable.auto.commit", false);
         try (var consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
             TopicPartition tp = new TopicPartition("control.probe", 0);
             consumer.assign(List.of(tp));
@@ -91,13 +106,16 @@ class DevStackControlTest {
     void postgresRestartTerminatesConnectionsAndKeepsTheData() throws Exception {
         stack.postgres().ensureDatabase("control_probe");
         String url = stack.postgres().jdbcUrl("control_probe");
-        try (Connection c = DriverManager.getConnection(url, stack.postgres().username(), stack.postgres().password())) {
+        try (Connection c = DriverManager.getConnection(
+                url, stack.postgres().username(), stack.postgres().password())) {
             c.createStatement().execute("create table kept (v text)");
             c.createStatement().execute("insert into kept values ('x')");
             assertThat(post("/postgres/restart?downtime=1")).isEqualTo(200);
-            assertThatThrownBy(() -> c.createStatement().executeQuery("select 1")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> c.createStatement().executeQuery("select 1"))
+                    .isInstanceOf(SQLException.class);
         }
-        try (Connection c = DriverManager.getConnection(url, stack.postgres().username(), stack.postgres().password());
+        try (Connection c = DriverManager.getConnection(
+                        url, stack.postgres().username(), stack.postgres().password());
                 ResultSet rs = c.createStatement().executeQuery("select v from kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("x");
@@ -106,19 +124,31 @@ class DevStackControlTest {
 
     @Test
     void onlyPostChangesAnything() throws Exception {
-        var reply = HTTP.send(HttpRequest.newBuilder(URI.create(control.url() + "/kafka/stop")).GET().build(),
+        var reply = HTTP.send(
+                HttpRequest.newBuilder(URI.create(control.url() + "/kafka/stop"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).isEqualTo(405);
         assertThat(get("/status")).contains("kafka=up");
     }
 
     private static int post(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(control.url() + path)).POST(HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(control.url() + path))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .timeout(Duration.ofSeconds(120))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private static String get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(control.url() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(control.url() + path))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

@@ -24,11 +24,15 @@ class DevStackTest {
 
         stack.postgres().ensureDatabase("devstack_probe");
         stack.postgres().ensureDatabase("devstack_probe");
-        try (var c = DriverManager.getConnection(stack.postgres().jdbcUrl("devstack_probe"), stack.postgres().username(),
-                stack.postgres().password()); ResultSet rs = c.createStatement().executeQuery("select version()")) {
+        try (var c = DriverManager.getConnection(
+                        stack.postgres().jdbcUrl("devstack_probe"),
+                        stack.postgres().username(),
+                        stack.postgres().password());
+                ResultSet rs = c.createStatement().executeQuery("select version()")) {
             assertThat(rs.next()).isTrue();
             // the embedded server is PostgreSQL 17; a server named by RAPPORT_DB_URL may be any version
-            assertThat(rs.getString(1)).startsWith(System.getenv("RAPPORT_DB_URL") == null ? "PostgreSQL 17" : "PostgreSQL");
+            assertThat(rs.getString(1))
+                    .startsWith(System.getenv("RAPPORT_DB_URL") == null ? "PostgreSQL 17" : "PostgreSQL");
         }
 
         Map<String, Object> common = Map.of("bootstrap.servers", stack.kafkaBootstrap());

@@ -40,10 +40,13 @@ class ComplaintEscalationIT {
 
     @Inject
     TestClock clock;
+
     @Inject
     Fixtures fixtures;
+
     @Inject
     ComplaintService complaints;
+
     @Inject
     EntityManager em;
 
@@ -54,9 +57,12 @@ class ComplaintEscalationIT {
 
     @SuppressWarnings("unchecked")
     private List<JsonNode> escalations(UUID customer) {
-        List<String> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select payload from"
-                + " rapport_outbox where type = ?1 and subject = ?2 order by seq")
-                .setParameter(1, EngagementEvents.COMPLAINT_ESCALATED.name()).setParameter(2, customer.toString()).getResultList());
+        List<String> rows = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select payload from" + " rapport_outbox where type = ?1 and subject = ?2 order by seq")
+                        .setParameter(1, EngagementEvents.COMPLAINT_ESCALATED.name())
+                        .setParameter(2, customer.toString())
+                        .getResultList());
         List<JsonNode> out = new ArrayList<>();
         for (String r : rows) {
             try {
@@ -69,18 +75,29 @@ class ComplaintEscalationIT {
     }
 
     private static void assertValid(JsonNode payload) {
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(
-                ComplaintEscalationIT.class.getClassLoader().getResourceAsStream(EngagementEvents.COMPLAINT_ESCALATED.schemaPath()),
-                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(
+                        ComplaintEscalationIT.class
+                                .getClassLoader()
+                                .getResourceAsStream(EngagementEvents.COMPLAINT_ESCALATED.schemaPath()),
+                        SchemaValidatorsConfig.builder()
+                                .formatAssertionsEnabled(true)
+                                .build());
         assertThat(schema.validate(payload)).as("%s", payload).isEmpty();
     }
 
     @Test
     void anOverdueHighComplaintIsNotifiedThenReassignedToTheEscalationTeamOncePerLevel() {
         UUID customer = fixtures.customer("UTC", "rep-e", Map.of("PHONE", true), List.of("PHONE"), null, "0");
-        String id = given().contentType(ContentType.JSON).body(Map.of("customerId", customer, "channel", "PHONE",
-                "category", "DELIVERY", "severity", "HIGH")).post(COMPLAINTS).then().statusCode(201)
-                .body("dueAt", equalTo("2026-05-06T08:00:00Z")).body("assigneeId", equalTo("rep-e")).extract().path("id");
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("customerId", customer, "channel", "PHONE", "category", "DELIVERY", "severity", "HIGH"))
+                .post(COMPLAINTS)
+                .then()
+                .statusCode(201)
+                .body("dueAt", equalTo("2026-05-06T08:00:00Z"))
+                .body("assigneeId", equalTo("rep-e"))
+                .extract()
+                .path("id");
 
         clock.set("2026-05-06T08:00:00Z"); // due, not overdue
         complaints.escalateOverdue();
@@ -89,8 +106,12 @@ class ComplaintEscalationIT {
         clock.set("2026-05-06T08:30:00Z");
         assertThat(complaints.escalateOverdue()).isGreaterThanOrEqualTo(1);
         complaints.escalateOverdue(); // the same level again: nothing new
-        given().get(COMPLAINTS + "/{id}", id).then().body("escalated", equalTo(true)).body("escalationLevel", equalTo(1))
-                .body("assigneeId", equalTo("rep-e")).body("escalatedAt", equalTo("2026-05-06T08:30:00Z"));
+        given().get(COMPLAINTS + "/{id}", id)
+                .then()
+                .body("escalated", equalTo(true))
+                .body("escalationLevel", equalTo(1))
+                .body("assigneeId", equalTo("rep-e"))
+                .body("escalatedAt", equalTo("2026-05-06T08:30:00Z"));
         List<JsonNode> events = escalations(customer);
         assertThat(events).hasSize(1);
         assertValid(events.get(0));
@@ -102,8 +123,11 @@ class ComplaintEscalationIT {
         clock.set("2026-05-07T08:30:01Z"); // overdue by more than a day
         complaints.escalateOverdue();
         complaints.escalateOverdue();
-        given().get(COMPLAINTS + "/{id}", id).then().body("escalationLevel", equalTo(2))
-                .body("assigneeId", equalTo("complaint-escalations")).body("escalatedAt", equalTo("2026-05-06T08:30:00Z"));
+        given().get(COMPLAINTS + "/{id}", id)
+                .then()
+                .body("escalationLevel", equalTo(2))
+                .body("assigneeId", equalTo("complaint-escalations"))
+                .body("escalatedAt", equalTo("2026-05-06T08:30:00Z"));
         events = escalations(customer);
         assertThat(events).hasSize(2);
         assertValid(events.get(1));
@@ -113,23 +137,43 @@ class ComplaintEscalationIT {
         assertThat(events.get(1).get("notifyIds").toString()).isEqualTo("[\"support-manager\"]");
 
         // the escalation team sees it in the queue; a reopened complaint starts again below level 1
-        given().queryParam("assignee", "complaint-escalations").queryParam("size", 200).get(COMPLAINTS).then()
-                .statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(id));
-        given().contentType(ContentType.JSON).body(Map.of("resolution", "replaced")).post(COMPLAINTS + "/{id}/resolve", id)
-                .then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("reason", "again")).post(COMPLAINTS + "/{id}/reopen", id).then()
-                .statusCode(200).body("escalationLevel", equalTo(0)).body("escalated", equalTo(false));
+        given().queryParam("assignee", "complaint-escalations")
+                .queryParam("size", 200)
+                .get(COMPLAINTS)
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(id));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("resolution", "replaced"))
+                .post(COMPLAINTS + "/{id}/resolve", id)
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("reason", "again"))
+                .post(COMPLAINTS + "/{id}/reopen", id)
+                .then()
+                .statusCode(200)
+                .body("escalationLevel", equalTo(0))
+                .body("escalated", equalTo(false));
     }
 
     @Test
     void aLowComplaintStaysAtTheFirstLevelTheSecondIsForHighAndAbove() {
         UUID customer = fixtures.customer("UTC", "rep-l", Map.of("PHONE", true), List.of("PHONE"), null, "0");
-        String id = given().contentType(ContentType.JSON).body(Map.of("customerId", customer, "channel", "EMAIL",
-                "category", "BILLING", "severity", "LOW")).post(COMPLAINTS).then().statusCode(201).extract().path("id");
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("customerId", customer, "channel", "EMAIL", "category", "BILLING", "severity", "LOW"))
+                .post(COMPLAINTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         clock.set("2026-05-30T08:00:00Z"); // 16 days overdue
         complaints.escalateOverdue();
         complaints.escalateOverdue();
-        given().get(COMPLAINTS + "/{id}", id).then().body("escalationLevel", equalTo(1)).body("assigneeId", equalTo("rep-l"));
+        given().get(COMPLAINTS + "/{id}", id)
+                .then()
+                .body("escalationLevel", equalTo(1))
+                .body("assigneeId", equalTo("rep-l"));
         assertThat(escalations(customer)).hasSize(1);
     }
 
@@ -142,10 +186,12 @@ class ComplaintEscalationIT {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             for (UUID c : customers) {
-                em.createNativeQuery("insert into complaint (id, customer_id, channel, category, severity, state, opened_at,"
-                        + " due_at, opened_by) values (gen_random_uuid(), ?1, 'EMAIL', 'DELIVERY', 'MEDIUM', 'OPEN',"
-                        + " timestamptz '2026-04-20 08:00Z', timestamptz '2026-05-04 07:00Z', 'test')")
-                        .setParameter(1, c).executeUpdate();
+                em.createNativeQuery(
+                                "insert into complaint (id, customer_id, channel, category, severity, state, opened_at,"
+                                        + " due_at, opened_by) values (gen_random_uuid(), ?1, 'EMAIL', 'DELIVERY', 'MEDIUM', 'OPEN',"
+                                        + " timestamptz '2026-04-20 08:00Z', timestamptz '2026-05-04 07:00Z', 'test')")
+                        .setParameter(1, c)
+                        .executeUpdate();
             }
         });
         ExecutorService pool = Executors.newFixedThreadPool(2);

@@ -21,6 +21,7 @@ class ComplaintQueueIT {
 
     @Inject
     TestClock clock;
+
     @Inject
     Fixtures fixtures;
 
@@ -30,8 +31,13 @@ class ComplaintQueueIT {
     }
 
     private static String open(UUID customer, String severity) {
-        return given().contentType(ContentType.JSON).body(Map.of("customerId", customer, "channel", "EMAIL", "category",
-                "DELIVERY", "severity", severity)).post(COMPLAINTS).then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("customerId", customer, "channel", "EMAIL", "category", "DELIVERY", "severity", severity))
+                .post(COMPLAINTS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     @Test
@@ -42,23 +48,54 @@ class ComplaintQueueIT {
         String high = open(customer, "HIGH");
         String low = open(customer, "LOW");
 
-        given().queryParam("assignee", owner).queryParam("size", 2).get(COMPLAINTS).then().statusCode(200)
-                .body("page", equalTo(0)).body("size", equalTo(2)).body("total", equalTo(3))
+        given().queryParam("assignee", owner)
+                .queryParam("size", 2)
+                .get(COMPLAINTS)
+                .then()
+                .statusCode(200)
+                .body("page", equalTo(0))
+                .body("size", equalTo(2))
+                .body("total", equalTo(3))
                 .body("items.id", contains(critical, high));
-        given().queryParam("assignee", owner).queryParam("size", 2).queryParam("page", 1).get(COMPLAINTS).then()
-                .statusCode(200).body("page", equalTo(1)).body("total", equalTo(3)).body("items.id", contains(low));
-        given().queryParam("assignee", owner).queryParam("sort", "dueAt,desc").get(COMPLAINTS).then().statusCode(200)
-                .body("size", equalTo(20)).body("items.id", contains(low, high, critical));
-        given().queryParam("assignee", owner).queryParam("page", 5).get(COMPLAINTS).then().statusCode(200)
-                .body("items", hasSize(0)).body("total", equalTo(3));
+        given().queryParam("assignee", owner)
+                .queryParam("size", 2)
+                .queryParam("page", 1)
+                .get(COMPLAINTS)
+                .then()
+                .statusCode(200)
+                .body("page", equalTo(1))
+                .body("total", equalTo(3))
+                .body("items.id", contains(low));
+        given().queryParam("assignee", owner)
+                .queryParam("sort", "dueAt,desc")
+                .get(COMPLAINTS)
+                .then()
+                .statusCode(200)
+                .body("size", equalTo(20))
+                .body("items.id", contains(low, high, critical));
+        given().queryParam("assignee", owner)
+                .queryParam("page", 5)
+                .get(COMPLAINTS)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0))
+                .body("total", equalTo(3));
     }
 
     @Test
     void aSizeOutOfBoundsOrAnUnknownSortIsABadRequest() {
-        given().queryParam("size", 0).get(COMPLAINTS).then().statusCode(400).contentType("application/problem+json")
+        given().queryParam("size", 0)
+                .get(COMPLAINTS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("size"));
         given().queryParam("size", 201).get(COMPLAINTS).then().statusCode(400).contentType("application/problem+json");
-        given().queryParam("sort", "description").get(COMPLAINTS).then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("sort"));
+        given().queryParam("sort", "description")
+                .get(COMPLAINTS)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("sort"));
     }
 }

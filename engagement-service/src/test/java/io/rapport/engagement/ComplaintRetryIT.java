@@ -21,6 +21,7 @@ class ComplaintRetryIT {
 
     @Inject
     TestClock clock;
+
     @Inject
     Fixtures fixtures;
 
@@ -33,17 +34,30 @@ class ComplaintRetryIT {
     void aRetriedComplaintWithTheSameKeyOpensOneComplaintAndReplaysTheFirstAnswer() {
         UUID id = fixtures.customer("Europe/London", "PROACTIVE");
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("customerId", id, "channel", "PHONE", "category", "DELIVERY",
-                "severity", "HIGH", "description", "parcel damaged");
+        Map<String, Object> body = Map.of(
+                "customerId",
+                id,
+                "channel",
+                "PHONE",
+                "category",
+                "DELIVERY",
+                "severity",
+                "HIGH",
+                "description",
+                "parcel damaged");
 
         Response first = open(key, body);
         first.then().statusCode(201).header("Idempotency-Replayed", nullValue());
         Response retry = open(key, body);
-        retry.then().statusCode(201).header("Idempotency-Replayed", equalTo("true"))
+        retry.then()
+                .statusCode(201)
+                .header("Idempotency-Replayed", equalTo("true"))
                 .header("Location", equalTo(first.header("Location")));
         assertThat(retry.jsonPath().getMap("")).isEqualTo(first.jsonPath().getMap(""));
 
-        given().get("/api/v1/engagement/customers/{id}/summary", id).then().statusCode(200)
+        given().get("/api/v1/engagement/customers/{id}/summary", id)
+                .then()
+                .statusCode(200)
                 .body("openComplaints.size()", equalTo(1))
                 .body("openComplaints[0].id", equalTo(first.jsonPath().getString("id")));
     }
@@ -52,17 +66,49 @@ class ComplaintRetryIT {
     void theSameKeyForAnotherComplaintIsRefused() {
         UUID id = fixtures.customer("Europe/London", "PROACTIVE");
         String key = UUID.randomUUID().toString();
-        open(key, Map.of("customerId", id, "channel", "PHONE", "category", "DELIVERY", "severity", "HIGH",
-                "description", "parcel damaged")).then().statusCode(201);
-        open(key, Map.of("customerId", id, "channel", "PHONE", "category", "DELIVERY", "severity", "LOW",
-                "description", "parcel late")).then().statusCode(422).contentType("application/problem+json")
+        open(
+                        key,
+                        Map.of(
+                                "customerId",
+                                id,
+                                "channel",
+                                "PHONE",
+                                "category",
+                                "DELIVERY",
+                                "severity",
+                                "HIGH",
+                                "description",
+                                "parcel damaged"))
+                .then()
+                .statusCode(201);
+        open(
+                        key,
+                        Map.of(
+                                "customerId",
+                                id,
+                                "channel",
+                                "PHONE",
+                                "category",
+                                "DELIVERY",
+                                "severity",
+                                "LOW",
+                                "description",
+                                "parcel late"))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://rapport.dev/problems/idempotency-key-reused"));
 
-        given().get("/api/v1/engagement/customers/{id}/summary", id).then().statusCode(200)
+        given().get("/api/v1/engagement/customers/{id}/summary", id)
+                .then()
+                .statusCode(200)
                 .body("openComplaints.size()", equalTo(1));
     }
 
     private static Response open(String key, Map<String, Object> body) {
-        return given().header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post(COMPLAINTS);
+        return given().header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post(COMPLAINTS);
     }
 }

@@ -24,8 +24,10 @@ class ContactDispatcherIT {
 
     @Inject
     TestClock clock;
+
     @Inject
     ContactDispatcher dispatcher;
+
     @Inject
     EntityManager em;
 
@@ -41,7 +43,10 @@ class ContactDispatcherIT {
                            'CONTACT_US', 'PLANNED', timestamptz '2026-05-04 07:00Z', timestamptz '2026-05-04 07:00Z' + (g % 60) * interval '1 minute',
                            timestamptz '2026-05-18 07:00Z', 'automation', g, 'test', timestamptz '2026-05-01 00:00Z'
                       from generate_series(1, ?2) g
-                    """).setParameter(1, "dispatch-" + run).setParameter(2, MESSAGES).executeUpdate();
+                    """)
+                    .setParameter(1, "dispatch-" + run)
+                    .setParameter(2, MESSAGES)
+                    .executeUpdate();
             em.createNativeQuery("""
                     insert into contact (id, customer_id, source_key, channel, purpose, state, requested_at, due_at, expires_at,
                                          assignee_id, customer_value, created_by, created_at)
@@ -49,7 +54,10 @@ class ContactDispatcherIT {
                             timestamptz '2026-05-04 09:00Z', timestamptz '2026-05-18 09:00Z', 'rep', 0, 'test', timestamptz '2026-05-01 00:00Z'),
                            (gen_random_uuid(), gen_random_uuid(), ?2, 'EMAIL', 'CHECK_IN', 'PLANNED', timestamptz '2026-04-01 09:00Z',
                             timestamptz '2026-04-01 09:00Z', timestamptz '2026-04-15 09:00Z', 'automation', 0, 'test', timestamptz '2026-03-01 00:00Z')
-                    """).setParameter(1, "call-" + run).setParameter(2, "stale-" + run).executeUpdate();
+                    """)
+                    .setParameter(1, "call-" + run)
+                    .setParameter(2, "stale-" + run)
+                    .executeUpdate();
         });
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -63,8 +71,10 @@ class ContactDispatcherIT {
         pool.shutdown();
 
         Object[] sent = (Object[]) em.createNativeQuery("select count(*), count(distinct d.contact_id), count(*) filter"
-                + " (where c.state = 'DONE' and c.outcome = 'QUEUED' and exists (select 1 from message_delivery m where m.contact_id = c.id)) from contact_dispatch d join contact c on c.id = d.contact_id"
-                + " where c.source_key like ?1").setParameter(1, "dispatch-" + run + ":%").getSingleResult();
+                        + " (where c.state = 'DONE' and c.outcome = 'QUEUED' and exists (select 1 from message_delivery m where m.contact_id = c.id)) from contact_dispatch d join contact c on c.id = d.contact_id"
+                        + " where c.source_key like ?1")
+                .setParameter(1, "dispatch-" + run + ":%")
+                .getSingleResult();
         assertThat(((Number) sent[0]).intValue()).isEqualTo(MESSAGES);
         assertThat(((Number) sent[1]).intValue()).isEqualTo(MESSAGES);
         assertThat(((Number) sent[2]).intValue()).isEqualTo(MESSAGES);
@@ -80,7 +90,8 @@ class ContactDispatcherIT {
     }
 
     private String state(String key) {
-        return (String) em.createNativeQuery("select state from contact where source_key = ?1").setParameter(1, key)
+        return (String) em.createNativeQuery("select state from contact where source_key = ?1")
+                .setParameter(1, key)
                 .getSingleResult();
     }
 }

@@ -1,9 +1,9 @@
 package io.rapport.engagement;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
@@ -19,11 +19,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContactMediaTypeIT {
 
     @ParameterizedTest
-    @ValueSource(strings = { "assign", "cancel", "reschedule", "complete", "miss" })
+    @ValueSource(strings = {"assign", "cancel", "reschedule", "complete", "miss"})
     void plainTextBodiesAreRefusedWith415(String action) {
-        given().contentType("text/plain").body("bob")
+        given().contentType("text/plain")
+                .body("bob")
                 .post("/api/v1/engagement/contacts/{id}/" + action, UUID.randomUUID())
-                .then().statusCode(org.hamcrest.Matchers.either(equalTo(415)).or(equalTo(404)))
-                .contentType("application/problem+json").body("detail", not(containsString("io.rapport")));
+                .then()
+                .statusCode(org.hamcrest.Matchers.either(equalTo(415)).or(equalTo(404)))
+                .contentType("application/problem+json")
+                .body("detail", not(containsString("io.rapport")));
     }
 }

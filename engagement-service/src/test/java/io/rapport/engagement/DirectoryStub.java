@@ -26,29 +26,38 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public class DirectoryStub implements QuarkusTestResourceLifecycleManager {
     /** One request the SMS receiver got. */
-    public record SmsRequest(String auth, String body) {
-    }
+    public record SmsRequest(String auth, String body) {}
 
     static final Map<String, String> CUSTOMERS = new ConcurrentHashMap<>();
     static final Map<String, String> RECOMMENDATIONS = new ConcurrentHashMap<>();
     static final List<SmsRequest> SMS = new CopyOnWriteArrayList<>();
     /** Who called the directory, as the receivers' verification saw it (audience -> verified token). */
     static final List<Map.Entry<String, ServiceToken>> CALLERS = new CopyOnWriteArrayList<>();
+
     private static final Map<String, ServiceTokenVerifier> VERIFIERS = new ConcurrentHashMap<>();
     private static HttpServer server;
 
     /** customer-service answers this customer with these names and contact points (null: none). */
-    public static void customer(java.util.UUID id, String given, String family, String email, String phone, String locale) {
-        CUSTOMERS.put(id.toString(), "{\"id\":\"" + id + "\",\"status\":\"ACTIVE\",\"givenName\":" + str(given) + ",\"familyName\":"
-                + str(family) + ",\"emails\":" + (email == null ? "[]" : "[{\"value\":\"" + email + "\",\"primary\":true}]")
-                + ",\"phones\":" + (phone == null ? "[]" : "[{\"value\":\"" + phone + "\",\"primary\":true}]") + ",\"locale\":"
-                + str(locale) + ",\"preferences\":[{\"category\":\"ROOM\",\"key\":\"pillow\",\"value\":\"long\"}]}");
+    public static void customer(
+            java.util.UUID id, String given, String family, String email, String phone, String locale) {
+        CUSTOMERS.put(
+                id.toString(),
+                "{\"id\":\"" + id + "\",\"status\":\"ACTIVE\",\"givenName\":" + str(given) + ",\"familyName\":"
+                        + str(family) + ",\"emails\":"
+                        + (email == null ? "[]" : "[{\"value\":\"" + email + "\",\"primary\":true}]")
+                        + ",\"phones\":" + (phone == null ? "[]" : "[{\"value\":\"" + phone + "\",\"primary\":true}]")
+                        + ",\"locale\":"
+                        + str(locale)
+                        + ",\"preferences\":[{\"category\":\"ROOM\",\"key\":\"pillow\",\"value\":\"long\"}]}");
     }
 
     public static void recommend(java.util.UUID id, String item, String because) {
-        RECOMMENDATIONS.put(id.toString(), "{\"customerId\":\"" + id + "\",\"level\":\"category\",\"bought\":[\"" + because
-                + "\"],\"customers\":40,\"minSupport\":5,\"recommendations\":[{\"item\":\"" + item + "\",\"because\":\"" + because
-                + "\",\"customers\":12,\"support\":\"0.3000\",\"confidence\":\"0.6000\",\"lift\":\"2.0000\"}]}");
+        RECOMMENDATIONS.put(
+                id.toString(),
+                "{\"customerId\":\"" + id + "\",\"level\":\"category\",\"bought\":[\"" + because
+                        + "\"],\"customers\":40,\"minSupport\":5,\"recommendations\":[{\"item\":\"" + item
+                        + "\",\"because\":\"" + because
+                        + "\",\"customers\":12,\"support\":\"0.3000\",\"confidence\":\"0.6000\",\"lift\":\"2.0000\"}]}");
     }
 
     private static String str(String s) {
@@ -81,14 +90,21 @@ public class DirectoryStub implements QuarkusTestResourceLifecycleManager {
             });
             server.start();
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            return Map.of("rapport.engagement.outreach.directory.customer-url", base,
-                    "rapport.engagement.outreach.directory.segmentation-url", base,
+            return Map.of(
+                    "rapport.engagement.outreach.directory.customer-url",
+                    base,
+                    "rapport.engagement.outreach.directory.segmentation-url",
+                    base,
                     "rapport.engagement.outreach.directory.private-key-location",
                     TestServiceTokens.servicePrivateKeyLocation("engagement-service"),
-                    "rapport.engagement.outreach.sms.url", base + "/sms",
-                    "rapport.engagement.outreach.sms.auth-header", "X-Sms-Key",
-                    "rapport.engagement.outreach.sms.auth-value", "sms-secret",
-                    "rapport.engagement.outreach.sms.fields.from", "Rapport");
+                    "rapport.engagement.outreach.sms.url",
+                    base + "/sms",
+                    "rapport.engagement.outreach.sms.auth-header",
+                    "X-Sms-Key",
+                    "rapport.engagement.outreach.sms.auth-value",
+                    "sms-secret",
+                    "rapport.engagement.outreach.sms.fields.from",
+                    "Rapport");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -116,10 +132,17 @@ public class DirectoryStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static ServiceTokenVerifier verifier(String audience) {
-        return VERIFIERS.computeIfAbsent(audience, a -> new ServiceTokenVerifier(
-                PemKeys.publicKey(TestServiceTokens.publicKeyLocation()), ServiceToken.DEFAULT_ISSUER,
-                Map.of("engagement-service", PemKeys.publicKey(TestServiceTokens.servicePublicKeyLocation("engagement-service"))),
-                a, Duration.ofSeconds(60), Duration.ofSeconds(10)));
+        return VERIFIERS.computeIfAbsent(
+                audience,
+                a -> new ServiceTokenVerifier(
+                        PemKeys.publicKey(TestServiceTokens.publicKeyLocation()),
+                        ServiceToken.DEFAULT_ISSUER,
+                        Map.of(
+                                "engagement-service",
+                                PemKeys.publicKey(TestServiceTokens.servicePublicKeyLocation("engagement-service"))),
+                        a,
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(10)));
     }
 
     private static void answer(HttpExchange ex, int status, String body) throws IOException {

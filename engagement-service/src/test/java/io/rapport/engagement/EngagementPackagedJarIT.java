@@ -26,13 +26,23 @@ class EngagementPackagedJarIT {
 
     @Test
     void packagedJarBecomesReadyAndServesAnAuthenticatedRequest() {
-        given().port(Integer.getInteger(MANAGEMENT_PORT)).get("/q/health/ready").then().statusCode(200)
+        given().port(Integer.getInteger(MANAGEMENT_PORT))
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"));
 
-        given().header("Authorization", "Bearer "
-                        + TestServiceTokens.sign("engagement-service", "packaged-jar-it", Set.of("admin"), null))
-                .queryParam("level", "PROACTIVE").get("/api/v1/engagement/plans").then().statusCode(200)
-                .body("total", equalTo(2)).body("items.level", everyItem(equalTo("PROACTIVE")));
+        given().header(
+                        "Authorization",
+                        "Bearer "
+                                + TestServiceTokens.sign(
+                                        "engagement-service", "packaged-jar-it", Set.of("admin"), null))
+                .queryParam("level", "PROACTIVE")
+                .get("/api/v1/engagement/plans")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.level", everyItem(equalTo("PROACTIVE")));
 
         given().get("/api/v1/engagement/plans").then().statusCode(401);
     }
@@ -48,13 +58,16 @@ class EngagementPackagedJarIT {
         public Map<String, String> start() {
             int management = FreePorts.next();
             System.setProperty(MANAGEMENT_PORT, Integer.toString(management));
-            return Map.of("quarkus.management.port", Integer.toString(management),
-                    "quarkus.http.port", Integer.toString(FreePorts.next()),
-                    "rapport.engagement.outreach.unsubscribe-key", "packaged-jar-it-unsubscribe-key-0123456789");
+            return Map.of(
+                    "quarkus.management.port",
+                    Integer.toString(management),
+                    "quarkus.http.port",
+                    Integer.toString(FreePorts.next()),
+                    "rapport.engagement.outreach.unsubscribe-key",
+                    "packaged-jar-it-unsubscribe-key-0123456789");
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
     }
 }

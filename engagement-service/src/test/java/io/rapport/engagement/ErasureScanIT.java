@@ -76,42 +76,95 @@ class ErasureScanIT {
             needles.add(phone);
             kafka.send(CustomerEvents.REGISTERED, id.toString(), legacyRegistered(id, name, email, phone));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from customer_profile where customer_id in (?, ?)",
-                survivor, duplicate) == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        count("select count(*) from customer_profile where customer_id in (?, ?)", survivor, duplicate)
+                                == 2);
         for (UUID id : List.of(survivor, duplicate)) {
             String name = names.get(id);
-            given().contentType(ContentType.JSON).body(Map.of("customerId", id, "channel", "PHONE", "purpose", "CHECK_IN",
-                    "dueAt", "2026-06-06T10:00:00Z", "notes", "call " + name + " about the kitchen"))
-                    .post("/api/v1/engagement/contacts").then().statusCode(201);
-            given().contentType(ContentType.JSON).body(Map.of("customerId", id, "direction", "INBOUND", "kind", "CALL",
-                    "outcome", "QUOTE", "notes", name + " wants 20 units")).post("/api/v1/engagement/interactions").then()
+            given().contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "customerId",
+                            id,
+                            "channel",
+                            "PHONE",
+                            "purpose",
+                            "CHECK_IN",
+                            "dueAt",
+                            "2026-06-06T10:00:00Z",
+                            "notes",
+                            "call " + name + " about the kitchen"))
+                    .post("/api/v1/engagement/contacts")
+                    .then()
                     .statusCode(201);
-            String complaint = given().contentType(ContentType.JSON).body(Map.of("customerId", id, "channel", "EMAIL", "category",
-                    "DELIVERY", "severity", "LOW", "description", name + " got a damaged parcel")).post("/api/v1/engagement/complaints")
-                    .then().statusCode(201).extract().path("id");
-            given().contentType(ContentType.JSON).body(Map.of("resolution", "sent " + name + " a new one", "satisfaction", 4))
-                    .post("/api/v1/engagement/complaints/{id}/resolve", complaint).then().statusCode(200);
+            given().contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "customerId",
+                            id,
+                            "direction",
+                            "INBOUND",
+                            "kind",
+                            "CALL",
+                            "outcome",
+                            "QUOTE",
+                            "notes",
+                            name + " wants 20 units"))
+                    .post("/api/v1/engagement/interactions")
+                    .then()
+                    .statusCode(201);
+            String complaint = given().contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "customerId",
+                            id,
+                            "channel",
+                            "EMAIL",
+                            "category",
+                            "DELIVERY",
+                            "severity",
+                            "LOW",
+                            "description",
+                            name + " got a damaged parcel"))
+                    .post("/api/v1/engagement/complaints")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("resolution", "sent " + name + " a new one", "satisfaction", 4))
+                    .post("/api/v1/engagement/complaints/{id}/resolve", complaint)
+                    .then()
+                    .statusCode(200);
         }
 
-        kafka.send(CustomerEvents.MERGED, duplicate.toString(), new CustomerMerged(survivor.toString(), duplicate.toString(),
-                "steward", Instant.now()));
-        kafka.send(CustomerEvents.ERASED, duplicate.toString(), new CustomerErased(duplicate.toString(), Instant.now()));
+        kafka.send(
+                CustomerEvents.MERGED,
+                duplicate.toString(),
+                new CustomerMerged(survivor.toString(), duplicate.toString(), "steward", Instant.now()));
+        kafka.send(
+                CustomerEvents.ERASED, duplicate.toString(), new CustomerErased(duplicate.toString(), Instant.now()));
         kafka.send(CustomerEvents.ERASED, survivor.toString(), new CustomerErased(survivor.toString(), Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from customer_profile where erased and"
-                + " customer_id in (?, ?)", survivor, duplicate) == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "select count(*) from customer_profile where erased and" + " customer_id in (?, ?)",
+                                survivor,
+                                duplicate)
+                        == 2);
 
         List<String> tables = tables();
         assertThat(tables).contains("customer_profile", "contact", "complaint", "interaction", "rapport_outbox");
         for (String table : tables) {
             for (String needle : needles) {
                 assertThat(count("select count(*) from " + table + " t where t::text ilike ?", "%" + needle + "%"))
-                        .as("%s in table %s", needle, table).isZero();
+                        .as("%s in table %s", needle, table)
+                        .isZero();
             }
         }
         for (String topic : List.of(Topics.ENGAGEMENT, Topics.dlq(Topics.ENGAGEMENT), Topics.dlq(Topics.CUSTOMER))) {
             for (ConsumerRecord<String, String> r : TestKafka.readAll(topic)) {
                 for (String needle : needles) {
-                    assertThat(r.value()).as("%s in %s@%d", needle, topic, r.offset()).doesNotContainIgnoringCase(needle);
+                    assertThat(r.value())
+                            .as("%s in %s@%d", needle, topic, r.offset())
+                            .doesNotContainIgnoringCase(needle);
                 }
             }
         }
@@ -139,7 +192,8 @@ class ErasureScanIT {
     }
 
     private long count(String sql, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -154,8 +208,10 @@ class ErasureScanIT {
 
     private List<String> tables() {
         List<String> out = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("select table_name from"
-                + " information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'");
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select table_name from"
+                                + " information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
@@ -165,5 +221,4 @@ class ErasureScanIT {
         }
         return out;
     }
-
 }

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 class FirstPurchaseLevelRaiseIT {
     @Inject
     TestClock clock;
+
     @Inject
     Fixtures fixtures;
+
     @Inject
     PurchaseScheduling purchases;
 
@@ -36,7 +38,8 @@ class FirstPurchaseLevelRaiseIT {
         buy(id, "first-" + id, bought); // the customer is BASIC: nothing to follow up yet
         assertThat(contacts(id)).isEmpty();
 
-        fixtures.segmentChanged(Fixtures.segment(id, "ABC", "A", "ACCOUNTABLE", "900")); // the purchase raised the level
+        fixtures.segmentChanged(
+                Fixtures.segment(id, "ABC", "A", "ACCOUNTABLE", "900")); // the purchase raised the level
 
         List<Map<String, Object>> after = contacts(id);
         assertThat(after).extracting(c -> c.get("purpose")).containsExactly("SATISFACTION_CHECK");
@@ -57,12 +60,17 @@ class FirstPurchaseLevelRaiseIT {
     }
 
     private void buy(UUID customer, String purchaseId, Instant at) {
-        QuarkusTransaction.requiringNew().run(() -> purchases.schedule(List.of(new PurchaseFact(purchaseId, customer, at))));
+        QuarkusTransaction.requiringNew()
+                .run(() -> purchases.schedule(List.of(new PurchaseFact(purchaseId, customer, at))));
     }
 
     private static List<Map<String, Object>> contacts(UUID id) {
-        JsonPath page = given().queryParam("state", "PLANNED").get("/api/v1/engagement/customers/{id}/contacts", id).then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath page = given().queryParam("state", "PLANNED")
+                .get("/api/v1/engagement/customers/{id}/contacts", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         return page.getList("items");
     }
 }

@@ -21,19 +21,46 @@ public class Fixtures {
         this.levels = levels;
     }
 
-    public static CustomerSnapshot snapshot(UUID id, String zone, String owner, Map<String, Boolean> consents,
-            List<String> preference) {
-        return new CustomerSnapshot(id.toString(), "CONSUMER", "ACTIVE", "en-GB", zone, owner, null, null, false, consents,
-                false, preference, Instant.parse("2026-01-01T00:00:00Z"), 1, null);
+    public static CustomerSnapshot snapshot(
+            UUID id, String zone, String owner, Map<String, Boolean> consents, List<String> preference) {
+        return new CustomerSnapshot(
+                id.toString(),
+                "CONSUMER",
+                "ACTIVE",
+                "en-GB",
+                zone,
+                owner,
+                null,
+                null,
+                false,
+                consents,
+                false,
+                preference,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                1,
+                null);
     }
 
     public static SegmentChanged segment(UUID id, String scheme, String toClass, String level, String value) {
-        return new SegmentChanged(id.toString(), scheme, null, toClass, 1, null, level, Map.of("value", value),
+        return new SegmentChanged(
+                id.toString(),
+                scheme,
+                null,
+                toClass,
+                1,
+                null,
+                level,
+                Map.of("value", value),
                 Instant.parse("2026-05-01T02:00:00Z"));
     }
 
     /** A registered customer at the given level (from a segment event), with the given consents. */
-    public UUID customer(String zone, String owner, Map<String, Boolean> consents, List<String> preference, String level,
+    public UUID customer(
+            String zone,
+            String owner,
+            Map<String, Boolean> consents,
+            List<String> preference,
+            String level,
             String value) {
         UUID id = UUID.randomUUID();
         projection.snapshot(snapshot(id, zone, owner, consents, preference));
@@ -48,7 +75,12 @@ public class Fixtures {
     }
 
     public UUID customer(String zone, String level) {
-        return customer(zone, "rep-" + UUID.randomUUID(), Map.of("PHONE", true, "EMAIL", true, "SMS", true),
-                List.of("EMAIL", "SMS", "PHONE"), level, "100.00");
+        return customer(
+                zone,
+                "rep-" + UUID.randomUUID(),
+                Map.of("PHONE", true, "EMAIL", true, "SMS", true),
+                List.of("EMAIL", "SMS", "PHONE"),
+                level,
+                "100.00");
     }
 }

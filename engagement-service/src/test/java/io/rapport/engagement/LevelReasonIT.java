@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class LevelReasonIT {
     @Inject
     TestClock clock;
+
     @Inject
     Fixtures fixtures;
 
@@ -25,12 +26,16 @@ class LevelReasonIT {
         clock.set("2026-05-04T08:00:00Z");
         UUID id = fixtures.customer("Europe/London", "rep-r", Map.of("PHONE", true), List.of("PHONE"), null, null);
         fixtures.segmentChanged(Fixtures.segment(id, "ABC", "B", "ACCOUNTABLE", "500"));
-        given().get("/api/v1/engagement/customers/{id}/level", id).then().statusCode(200)
+        given().get("/api/v1/engagement/customers/{id}/level", id)
+                .then()
+                .statusCode(200)
                 .body("reason", equalTo("ABC B (recommends ACCOUNTABLE)"));
 
         fixtures.segmentChanged(Fixtures.segment(id, "ABC", "A", "ACCOUNTABLE", "900"));
 
-        given().get("/api/v1/engagement/customers/{id}/level", id).then().statusCode(200)
+        given().get("/api/v1/engagement/customers/{id}/level", id)
+                .then()
+                .statusCode(200)
                 .body("level", equalTo("ACCOUNTABLE"))
                 .body("reason", equalTo("ABC A (recommends ACCOUNTABLE)"))
                 .body("reason", not(containsString("ABC B")));

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 class MergeLeftoversIT {
     @Inject
     TestClock clock;
+
     @Inject
     Fixtures fixtures;
+
     @Inject
     CustomerProjectionService projection;
 
@@ -38,8 +40,11 @@ class MergeLeftoversIT {
         projection.merged(new CustomerMerged(survivor.toString(), merged.toString(), "alice", Instant.now()));
 
         assertThat(checkIns(survivor)).hasSize(1);
-        given().queryParam("state", "CANCELLED").get("/api/v1/engagement/customers/{id}/contacts", survivor).then()
-                .statusCode(200).body("items.find { it.purpose == 'CHECK_IN' }.outcome", containsString("MERGED"));
+        given().queryParam("state", "CANCELLED")
+                .get("/api/v1/engagement/customers/{id}/contacts", survivor)
+                .then()
+                .statusCode(200)
+                .body("items.find { it.purpose == 'CHECK_IN' }.outcome", containsString("MERGED"));
     }
 
     @Test
@@ -50,21 +55,42 @@ class MergeLeftoversIT {
         projection.merged(new CustomerMerged(survivor.toString(), merged.toString(), "alice", Instant.now()));
 
         for (String path : List.of("/summary", "/level", "/contacts", "/level/history")) {
-            given().get("/api/v1/engagement/customers/{id}" + path, merged).then().statusCode(410)
+            given().get("/api/v1/engagement/customers/{id}" + path, merged)
+                    .then()
+                    .statusCode(410)
                     .contentType("application/problem+json")
                     .body("type", containsString("customer-merged"))
                     .body("context.mergedInto", equalTo(survivor.toString()));
         }
-        given().contentType(ContentType.JSON).body(Map.of("customerId", merged, "channel", "PHONE", "purpose", "CHECK_IN",
-                "dueAt", "2026-05-06T10:00:00Z")).post("/api/v1/engagement/contacts").then().statusCode(410)
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "customerId",
+                        merged,
+                        "channel",
+                        "PHONE",
+                        "purpose",
+                        "CHECK_IN",
+                        "dueAt",
+                        "2026-05-06T10:00:00Z"))
+                .post("/api/v1/engagement/contacts")
+                .then()
+                .statusCode(410)
                 .body("context.mergedInto", equalTo(survivor.toString()));
-        given().get("/api/v1/engagement/customers/{id}/summary", survivor).then().statusCode(200);
-        given().get("/api/v1/engagement/customers/{id}/summary", UUID.randomUUID()).then().statusCode(404);
+        given().get("/api/v1/engagement/customers/{id}/summary", survivor)
+                .then()
+                .statusCode(200);
+        given().get("/api/v1/engagement/customers/{id}/summary", UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 
     private static List<Object> checkIns(UUID id) {
-        JsonPath page = given().queryParam("state", "PLANNED").get("/api/v1/engagement/customers/{id}/contacts", id).then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath page = given().queryParam("state", "PLANNED")
+                .get("/api/v1/engagement/customers/{id}/contacts", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         return page.getList("items.findAll { it.purpose == 'CHECK_IN' }");
     }
 }

@@ -37,14 +37,19 @@ class MessageDeliveryIT {
 
     @Inject
     TestClock clock;
+
     @Inject
     Fixtures fixtures;
+
     @Inject
     ContactDispatcher dispatcher;
+
     @Inject
     MessageDelivery delivery;
+
     @Inject
     CustomerProjectionService projection;
+
     @Inject
     EntityManager em;
 
@@ -71,17 +76,56 @@ class MessageDeliveryIT {
         String email = "ada-" + UUID.randomUUID() + "@example.org";
         UUID id = customer("ACCOUNTABLE", email);
         DirectoryStub.recommend(id, "pillows", "bedding");
-        kafka.send(LoyaltyEvents.POINTS_EARNED, id.toString(), new PointsEarned(UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(), PROGRAMME.toString(), id.toString(), 120, 120, "PURCHASE", "k-" + id, null, null,
-                null, Instant.parse("2026-05-04T10:00:01Z")));
-        kafka.send(LoyaltyEvents.TIER_CHANGED, id.toString(), new TierChanged(UUID.randomUUID().toString(), PROGRAMME.toString(),
-                id.toString(), null, "Gold", "UP", "points", Instant.parse("2026-05-04T10:00:02Z")));
-        kafka.send(CustomerEvents.PURCHASE_RECORDED, id.toString(), new PurchaseRecorded(UUID.randomUUID().toString(),
-                id.toString(), "shop", "SO-" + id, Instant.parse("2026-05-04T10:00:00Z"), "EUR", "120.00", "70.00", "WEB", null,
-                List.of()));
+        kafka.send(
+                LoyaltyEvents.POINTS_EARNED,
+                id.toString(),
+                new PointsEarned(
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        PROGRAMME.toString(),
+                        id.toString(),
+                        120,
+                        120,
+                        "PURCHASE",
+                        "k-" + id,
+                        null,
+                        null,
+                        null,
+                        Instant.parse("2026-05-04T10:00:01Z")));
+        kafka.send(
+                LoyaltyEvents.TIER_CHANGED,
+                id.toString(),
+                new TierChanged(
+                        UUID.randomUUID().toString(),
+                        PROGRAMME.toString(),
+                        id.toString(),
+                        null,
+                        "Gold",
+                        "UP",
+                        "points",
+                        Instant.parse("2026-05-04T10:00:02Z")));
+        kafka.send(
+                CustomerEvents.PURCHASE_RECORDED,
+                id.toString(),
+                new PurchaseRecorded(
+                        UUID.randomUUID().toString(),
+                        id.toString(),
+                        "shop",
+                        "SO-" + id,
+                        Instant.parse("2026-05-04T10:00:00Z"),
+                        "EUR",
+                        "120.00",
+                        "70.00",
+                        "WEB",
+                        null,
+                        List.of()));
         await().atMost(Duration.ofSeconds(30)).until(() -> contactId(id, "SATISFACTION_CHECK") != null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from customer_loyalty where customer_id = ?1"
-                + " and tier = 'Gold' and balance = 120", id) == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "select count(*) from customer_loyalty where customer_id = ?1"
+                                        + " and tier = 'Gold' and balance = 120",
+                                id)
+                        == 1);
         UUID contact = contactId(id, "SATISFACTION_CHECK");
 
         clock.set("2026-05-10T10:00:00Z"); // six days later: nothing yet
@@ -94,19 +138,29 @@ class MessageDeliveryIT {
 
         CapturedMail m = single(email);
         assertThat(m.subject()).isEqualTo("Dear Ada Lovelace, how is your purchase?");
-        assertThat(m.text()).contains("Dear Ada Lovelace,").contains("Your balance: 120 points (Gold)")
-                .contains("- pillows (with bedding)").doesNotContain("Dear ,");
+        assertThat(m.text())
+                .contains("Dear Ada Lovelace,")
+                .contains("Your balance: 120 points (Gold)")
+                .contains("- pillows (with bedding)")
+                .doesNotContain("Dear ,");
         assertThat(m.messageId()).isEqualTo("<" + contact + "@rapport.local>");
         assertThat(m.listUnsubscribe()).startsWith("<http://localhost:8093/unsubscribe/");
         assertThat(m.listUnsubscribePost()).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat(str("select state from message_delivery where contact_id = ?1", contact)).isEqualTo("SENT");
-        assertThat(str("select message_id from message_delivery where contact_id = ?1", contact)).isEqualTo(m.messageId());
+        assertThat(str("select state from message_delivery where contact_id = ?1", contact))
+                .isEqualTo("SENT");
+        assertThat(str("select message_id from message_delivery where contact_id = ?1", contact))
+                .isEqualTo(m.messageId());
         assertThat(str("select outcome from contact where id = ?1", contact)).isEqualTo("SENT");
-        assertThat(count("select count(*) from rapport_outbox where type = 'rapport.engagement.message-sent.v1'"
-                + " and subject = cast(?1 as varchar)", id)).isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from rapport_outbox where type = 'rapport.engagement.message-sent.v1'"
+                                + " and subject = cast(?1 as varchar)",
+                        id))
+                .isEqualTo(1);
         // the name and the recommendations were read with engagement's OWN key, verified as customer-service and
         // segmentation do: engagement's identity only, no person, no roles (a token signed as the gateway gets 401)
-        assertThat(DirectoryStub.CALLERS).extracting(Map.Entry::getKey).contains("customer-service", "segmentation-service");
+        assertThat(DirectoryStub.CALLERS)
+                .extracting(Map.Entry::getKey)
+                .contains("customer-service", "segmentation-service");
         assertThat(DirectoryStub.CALLERS).extracting(Map.Entry::getValue).allSatisfy(t -> {
             assertThat(t.service()).isEqualTo("engagement-service");
             assertThat(t.subject()).isEqualTo("engagement-service");
@@ -138,7 +192,8 @@ class MessageDeliveryIT {
         clock.set("2026-05-05T21:30:00Z"); // 22:30 in London: quiet hours (20:00-08:00)
         delivery.runUntilDone();
         assertThat(mail.messagesTo(email)).isEmpty();
-        assertThat(str("select state from message_delivery where contact_id = ?1", contact)).isEqualTo("QUEUED");
+        assertThat(str("select state from message_delivery where contact_id = ?1", contact))
+                .isEqualTo("QUEUED");
         clock.set("2026-05-06T07:00:00Z"); // 08:00 in London
         delivery.runUntilDone();
         single(email);
@@ -161,12 +216,26 @@ class MessageDeliveryIT {
         String email = "complaint-" + UUID.randomUUID() + "@example.org";
         UUID id = customer("PROACTIVE", email);
         UUID contact = checkIn(id, "2026-05-05T10:00:00Z");
-        given().contentType(ContentType.JSON).body(Map.of("customerId", id, "channel", "PHONE", "category", "DELIVERY",
-                "severity", "LOW", "description", "parcel late")).post("/api/v1/engagement/complaints").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "customerId",
+                        id,
+                        "channel",
+                        "PHONE",
+                        "category",
+                        "DELIVERY",
+                        "severity",
+                        "LOW",
+                        "description",
+                        "parcel late"))
+                .post("/api/v1/engagement/complaints")
+                .then()
+                .statusCode(201);
         clock.set("2026-05-05T10:00:00Z");
         runJobs();
         assertThat(mail.messagesTo(email)).isEmpty();
-        assertThat(str("select paused_reason from contact where id = ?1", contact)).contains("COMPLAINT_OPEN");
+        assertThat(str("select paused_reason from contact where id = ?1", contact))
+                .contains("COMPLAINT_OPEN");
     }
 
     @Test
@@ -180,24 +249,40 @@ class MessageDeliveryIT {
         String path = link.substring(link.indexOf("/unsubscribe/"));
 
         given().get(path).then().statusCode(200); // the page only asks
-        assertThat(str("select cast(consent_email as varchar) from customer_profile where customer_id = ?1", id)).isEqualTo("true");
-        given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click").post(path).then()
+        assertThat(str("select cast(consent_email as varchar) from customer_profile where customer_id = ?1", id))
+                .isEqualTo("true");
+        given().contentType("application/x-www-form-urlencoded")
+                .body("List-Unsubscribe=One-Click")
+                .post(path)
+                .then()
                 .statusCode(200);
         given().get(path.substring(0, path.length() - 3) + "xyz").then().statusCode(404);
-        given().accept(ContentType.JSON).contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
-                .post(path.substring(0, path.length() - 3) + "xyz").then().statusCode(404)
+        given().accept(ContentType.JSON)
+                .contentType("application/x-www-form-urlencoded")
+                .body("List-Unsubscribe=One-Click")
+                .post(path.substring(0, path.length() - 3) + "xyz")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("{}").post(path).then().statusCode(400);
 
-        assertThat(str("select cast(consent_email as varchar) from customer_profile where customer_id = ?1", id)).isEqualTo("false");
+        assertThat(str("select cast(consent_email as varchar) from customer_profile where customer_id = ?1", id))
+                .isEqualTo("false");
         assertThat(str("select source || ':' || method from consent_withdrawal where customer_id = ?1", id))
                 .isEqualTo("unsubscribe-link:ONE_CLICK");
-        assertThat(count("select count(*) from rapport_outbox where type = 'rapport.engagement.unsubscribed.v1'"
-                + " and subject = cast(?1 as varchar)", id)).isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from rapport_outbox where type = 'rapport.engagement.unsubscribed.v1'"
+                                + " and subject = cast(?1 as varchar)",
+                        id))
+                .isEqualTo(1);
 
         clock.set("2026-05-12T10:00:00Z");
-        given().contentType(ContentType.JSON).body(Map.of("customerId", id, "channel", "EMAIL", "purpose", "CHECK_IN", "dueAt",
-                "2026-05-13T10:00:00Z")).post("/api/v1/engagement/contacts").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "customerId", id, "channel", "EMAIL", "purpose", "CHECK_IN", "dueAt", "2026-05-13T10:00:00Z"))
+                .post("/api/v1/engagement/contacts")
+                .then()
+                .statusCode(201);
         clock.set("2026-05-13T10:00:00Z");
         runJobs();
         assertThat(mail.messagesTo(email)).hasSize(1);
@@ -230,9 +315,13 @@ class MessageDeliveryIT {
 
     @Test
     void theUnsubscribeRouteIsDocumented() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("paths.'/unsubscribe/{token}'.post.operationId", org.hamcrest.Matchers.equalTo("unsubscribe"))
-                .body("paths.'/unsubscribe/{token}'.get.operationId", org.hamcrest.Matchers.equalTo("showUnsubscribePage"));
+                .body(
+                        "paths.'/unsubscribe/{token}'.get.operationId",
+                        org.hamcrest.Matchers.equalTo("showUnsubscribePage"));
     }
 
     @Test
@@ -246,8 +335,11 @@ class MessageDeliveryIT {
             runJobs();
             clock.set("2026-05-05T10:01:00Z");
             delivery.runUntilDone();
-            assertThat(str("select state from message_delivery where contact_id = ?1", contact)).isEqualTo("RETRY");
-            assertThat(count("select count(*) from delivery_attempt where contact_id = ?1 and outcome = 'RETRY'", contact))
+            assertThat(str("select state from message_delivery where contact_id = ?1", contact))
+                    .isEqualTo("RETRY");
+            assertThat(count(
+                            "select count(*) from delivery_attempt where contact_id = ?1 and outcome = 'RETRY'",
+                            contact))
                     .isEqualTo(2);
         } finally {
             mail.startSmtp();
@@ -256,7 +348,8 @@ class MessageDeliveryIT {
         delivery.runUntilDone();
         delivery.runUntilDone();
         assertThat(mail.messagesTo(email)).hasSize(1);
-        assertThat(str("select state || ':' || attempts from message_delivery where contact_id = ?1", contact)).isEqualTo("SENT:3");
+        assertThat(str("select state || ':' || attempts from message_delivery where contact_id = ?1", contact))
+                .isEqualTo("SENT:3");
     }
 
     @Test
@@ -267,9 +360,12 @@ class MessageDeliveryIT {
         clock.set("2026-05-05T10:00:00Z");
         dispatcher.runUntilDone("test");
         // a replica claimed it and died before recording the outcome
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update message_delivery set state = 'SENDING',"
-                + " attempts = 1, claimed_at = ?2 where contact_id = ?1").setParameter(1, contact)
-                .setParameter(2, Instant.parse("2026-05-05T10:00:00Z")).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("update message_delivery set state = 'SENDING',"
+                                + " attempts = 1, claimed_at = ?2 where contact_id = ?1")
+                        .setParameter(1, contact)
+                        .setParameter(2, Instant.parse("2026-05-05T10:00:00Z"))
+                        .executeUpdate());
         clock.set("2026-05-05T10:30:00Z");
         delivery.runUntilDone();
         assertThat(mail.messagesTo(email)).isEmpty();
@@ -281,16 +377,28 @@ class MessageDeliveryIT {
     void anSmsGoesToTheHttpProviderWithItsAuthHeader() {
         UUID id = fixtures.customer("Europe/London", "rep", Map.of("SMS", true), List.of("SMS"), "PROACTIVE", "100.00");
         DirectoryStub.customer(id, "Bob", "Builder", null, "+447700900123", "en-GB");
-        UUID contact = UUID.fromString(given().contentType(ContentType.JSON).body(Map.of("customerId", id, "channel", "SMS",
-                "purpose", "CHECK_IN", "dueAt", "2026-05-05T10:00:00Z")).post("/api/v1/engagement/contacts").then()
-                .statusCode(201).extract().path("id"));
+        UUID contact = UUID.fromString(given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "customerId", id, "channel", "SMS", "purpose", "CHECK_IN", "dueAt", "2026-05-05T10:00:00Z"))
+                .post("/api/v1/engagement/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         clock.set("2026-05-05T10:00:00Z");
         runJobs();
-        assertThat(DirectoryStub.SMS).filteredOn(r -> r.body().contains(contact.toString())).singleElement().satisfies(r -> {
-            assertThat(r.auth()).isEqualTo("sms-secret");
-            assertThat(r.body()).contains("\"to\":\"+447700900123\"").contains("Dear Bob Builder").contains("\"from\":\"Rapport\"");
-        });
-        assertThat(str("select state from message_delivery where contact_id = ?1", contact)).isEqualTo("SENT");
+        assertThat(DirectoryStub.SMS)
+                .filteredOn(r -> r.body().contains(contact.toString()))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.auth()).isEqualTo("sms-secret");
+                    assertThat(r.body())
+                            .contains("\"to\":\"+447700900123\"")
+                            .contains("Dear Bob Builder")
+                            .contains("\"from\":\"Rapport\"");
+                });
+        assertThat(str("select state from message_delivery where contact_id = ?1", contact))
+                .isEqualTo("SENT");
     }
 
     private static final UUID PROGRAMME = UUID.randomUUID();
@@ -302,8 +410,13 @@ class MessageDeliveryIT {
     }
 
     private UUID checkIn(UUID id, String due) {
-        return UUID.fromString(given().contentType(ContentType.JSON).body(Map.of("customerId", id, "channel", "EMAIL", "purpose",
-                "CHECK_IN", "dueAt", due)).post("/api/v1/engagement/contacts").then().statusCode(201).extract().path("id"));
+        return UUID.fromString(given().contentType(ContentType.JSON)
+                .body(Map.of("customerId", id, "channel", "EMAIL", "purpose", "CHECK_IN", "dueAt", due))
+                .post("/api/v1/engagement/contacts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     private void runJobs() {
@@ -323,22 +436,29 @@ class MessageDeliveryIT {
 
     private UUID contactIdInTx(UUID customer, String purpose) {
         List<?> ids = em.createNativeQuery("select id from contact where customer_id = ?1 and purpose = ?2")
-                .setParameter(1, customer).setParameter(2, purpose).getResultList();
+                .setParameter(1, customer)
+                .setParameter(2, purpose)
+                .getResultList();
         return ids.isEmpty() ? null : (UUID) ids.get(0);
     }
 
     private Instant dueAt(UUID contact) {
-        Object o = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select due_at from contact where id = ?1").setParameter(1, contact).getSingleResult());
+        Object o = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select due_at from contact where id = ?1")
+                        .setParameter(1, contact)
+                        .getSingleResult());
         return o instanceof Instant i ? i : ((java.time.OffsetDateTime) o).toInstant();
     }
 
     private String str(String sql, UUID id) {
-        Object o = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql).setParameter(1, id).getSingleResult());
+        Object o = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(sql).setParameter(1, id).getSingleResult());
         return o == null ? null : o.toString();
     }
 
     private long count(String sql, UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).setParameter(1, id)
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() ->
+                        ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue());
     }
 }

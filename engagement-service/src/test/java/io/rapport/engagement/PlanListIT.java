@@ -16,11 +16,23 @@ class PlanListIT {
 
     @Test
     void thePlanListIsAPageThatHonoursPageAndSize() {
-        given().queryParam("size", 2).get(PLANS).then().statusCode(200)
-                .body("items", hasSize(2)).body("page", equalTo(0)).body("size", equalTo(2))
+        given().queryParam("size", 2)
+                .get(PLANS)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("page", equalTo(0))
+                .body("size", equalTo(2))
                 .body("total", greaterThanOrEqualTo(6));
-        given().queryParam("level", "PROACTIVE").queryParam("size", 1).queryParam("page", 1).get(PLANS).then().statusCode(200)
-                .body("items", hasSize(1)).body("total", equalTo(2)).body("items.level", everyItem(equalTo("PROACTIVE")));
+        given().queryParam("level", "PROACTIVE")
+                .queryParam("size", 1)
+                .queryParam("page", 1)
+                .get(PLANS)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("total", equalTo(2))
+                .body("items.level", everyItem(equalTo("PROACTIVE")));
         given().queryParam("size", 0).get(PLANS).then().statusCode(400).contentType("application/problem+json");
         given().queryParam("sort", "cost").get(PLANS).then().statusCode(400).contentType("application/problem+json");
     }

@@ -19,18 +19,30 @@ import org.junit.jupiter.api.Test;
 class PreferredChannelIT {
     @Inject
     TestClock clock;
+
     @Inject
     Fixtures fixtures;
+
     @Inject
     PurchaseScheduling purchases;
 
     @Test
     void aSatisfactionFollowUpUsesThePreferredChannelWhenConsentAllowsElseThePlansChannel() {
         clock.set("2026-05-04T08:00:00Z");
-        UUID smsFan = fixtures.customer("Europe/London", "rep-p", Map.of("PHONE", true, "SMS", true), List.of("SMS", "PHONE"),
-                "ACCOUNTABLE", "100");
-        UUID noSmsConsent = fixtures.customer("Europe/London", "rep-p", Map.of("PHONE", true, "SMS", false),
-                List.of("SMS", "PHONE"), "ACCOUNTABLE", "100");
+        UUID smsFan = fixtures.customer(
+                "Europe/London",
+                "rep-p",
+                Map.of("PHONE", true, "SMS", true),
+                List.of("SMS", "PHONE"),
+                "ACCOUNTABLE",
+                "100");
+        UUID noSmsConsent = fixtures.customer(
+                "Europe/London",
+                "rep-p",
+                Map.of("PHONE", true, "SMS", false),
+                List.of("SMS", "PHONE"),
+                "ACCOUNTABLE",
+                "100");
         buy(smsFan);
         buy(noSmsConsent);
         channelOfTheSatisfactionCheck(smsFan, "SMS");
@@ -38,12 +50,16 @@ class PreferredChannelIT {
     }
 
     private void buy(UUID customer) {
-        QuarkusTransaction.requiringNew().run(() -> purchases.schedule(List.of(new PurchaseFact("pref-" + customer, customer,
-                Instant.parse("2026-05-04T10:00:00Z")))));
+        QuarkusTransaction.requiringNew()
+                .run(() -> purchases.schedule(List.of(
+                        new PurchaseFact("pref-" + customer, customer, Instant.parse("2026-05-04T10:00:00Z")))));
     }
 
     private static void channelOfTheSatisfactionCheck(UUID id, String channel) {
-        given().queryParam("state", "PLANNED").get("/api/v1/engagement/customers/{id}/contacts", id).then().statusCode(200)
+        given().queryParam("state", "PLANNED")
+                .get("/api/v1/engagement/customers/{id}/contacts", id)
+                .then()
+                .statusCode(200)
                 .body("items.find { it.purpose == 'SATISFACTION_CHECK' }.channel", equalTo(channel));
     }
 }

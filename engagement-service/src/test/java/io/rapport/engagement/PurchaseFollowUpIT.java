@@ -67,10 +67,15 @@ class PurchaseFollowUpIT {
         assertThat(local.getHour()).isBetween(8, 19);
         assertThat(local.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
 
-        given().get("/api/v1/engagement/customers/{id}/contact-adjustments", id).then().statusCode(200)
+        given().get("/api/v1/engagement/customers/{id}/contact-adjustments", id)
+                .then()
+                .statusCode(200)
                 .body("[0].rule", equalTo("QUIET_HOURS"));
-        given().get("/api/v1/engagement/customers/{id}/summary", id).then().statusCode(200)
-                .body("level", equalTo("ACCOUNTABLE")).body("levelSource", equalTo("SEGMENT"))
+        given().get("/api/v1/engagement/customers/{id}/summary", id)
+                .then()
+                .statusCode(200)
+                .body("level", equalTo("ACCOUNTABLE"))
+                .body("levelSource", equalTo("SEGMENT"))
                 .body("nextContacts[0].purpose", equalTo("SATISFACTION_CHECK"));
     }
 
@@ -85,26 +90,51 @@ class PurchaseFollowUpIT {
         kafka.send(CustomerEvents.PURCHASE_RECORDED, id.toString(), p, eventId); // redelivery: same ce_id
         kafka.send(CustomerEvents.PURCHASE_RECORDED, id.toString(), p); // replay from the source: a new ce_id
         // an owner change behind them on the same partition: once it shows, the replays were processed
-        var renamed = Fixtures.snapshot(id, "America/New_York", "carol-" + owner, Map.of("PHONE", true), List.of("PHONE"));
+        var renamed =
+                Fixtures.snapshot(id, "America/New_York", "carol-" + owner, Map.of("PHONE", true), List.of("PHONE"));
         kafka.send(CustomerEvents.UPDATED, id.toString(), new CustomerUpdated(renamed, List.of("ownerId")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(contacts(id).get(0).getString("assigneeId"))
-                .isEqualTo("carol-" + owner));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(contacts(id).get(0).getString("assigneeId")).isEqualTo("carol-" + owner));
         assertThat(contacts(id)).hasSize(1);
     }
 
     private UUID accountableCustomer(String owner) {
         UUID id = UUID.randomUUID();
-        kafka.send(CustomerEvents.REGISTERED, id.toString(), new CustomerRegistered(Fixtures.snapshot(id, "America/New_York",
-                owner, Map.of("PHONE", true, "EMAIL", true), List.of("PHONE", "EMAIL"))));
-        kafka.send(SegmentationEvents.SEGMENT_CHANGED, id.toString(), Fixtures.segment(id, "ABC", "A", "ACCOUNTABLE", "5000"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/engagement/customers/{id}/summary", id)
-                .then().statusCode(200).body("level", equalTo("ACCOUNTABLE")));
+        kafka.send(
+                CustomerEvents.REGISTERED,
+                id.toString(),
+                new CustomerRegistered(Fixtures.snapshot(
+                        id,
+                        "America/New_York",
+                        owner,
+                        Map.of("PHONE", true, "EMAIL", true),
+                        List.of("PHONE", "EMAIL"))));
+        kafka.send(
+                SegmentationEvents.SEGMENT_CHANGED,
+                id.toString(),
+                Fixtures.segment(id, "ABC", "A", "ACCOUNTABLE", "5000"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/api/v1/engagement/customers/{id}/summary", id)
+                        .then()
+                        .statusCode(200)
+                        .body("level", equalTo("ACCOUNTABLE")));
         return id;
     }
 
     private static PurchaseRecorded purchase(UUID customer, String order, Instant at) {
-        return new PurchaseRecorded(UUID.nameUUIDFromBytes((customer + order).getBytes()).toString(), customer.toString(), "shop",
-                order, at, "EUR", "120.00", "70.00", "WEB", null, List.of());
+        return new PurchaseRecorded(
+                UUID.nameUUIDFromBytes((customer + order).getBytes()).toString(),
+                customer.toString(),
+                "shop",
+                order,
+                at,
+                "EUR",
+                "120.00",
+                "70.00",
+                "WEB",
+                null,
+                List.of());
     }
 
     private static List<JsonPath> awaitContacts(UUID id, int n) {
@@ -113,9 +143,14 @@ class PurchaseFollowUpIT {
     }
 
     private static List<JsonPath> contacts(UUID id) {
-        JsonPath page = given().get("/api/v1/engagement/customers/{id}/contacts", id).then().statusCode(200).extract().jsonPath();
+        JsonPath page = given().get("/api/v1/engagement/customers/{id}/contacts", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         int size = page.getList("items").size();
-        return java.util.stream.IntStream.range(0, size).mapToObj(i -> new JsonPath(page.prettify()).setRootPath("items[" + i + "]"))
+        return java.util.stream.IntStream.range(0, size)
+                .mapToObj(i -> new JsonPath(page.prettify()).setRootPath("items[" + i + "]"))
                 .toList();
     }
 }

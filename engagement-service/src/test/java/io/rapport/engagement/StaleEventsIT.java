@@ -34,13 +34,16 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class StaleEventsIT {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
     CustomerEventsConsumer customerEvents;
+
     @Inject
     SegmentationEventsConsumer segmentationEvents;
+
     @Inject
     EntityManager em;
 
@@ -53,41 +56,49 @@ class StaleEventsIT {
         customerEvents.onBatch(TestKafka.poll(List.of(updated(id, 1, "Asia/Tokyo")))); // replayed, new event id
         assertThat(timeZone(id)).isEqualTo("Europe/Paris");
 
-        customerEvents.onBatch(TestKafka.poll(List.of(updated(id, 4, "America/New_York"), updated(id, 3, "Asia/Tokyo"))));
+        customerEvents.onBatch(
+                TestKafka.poll(List.of(updated(id, 4, "America/New_York"), updated(id, 3, "Asia/Tokyo"))));
         assertThat(timeZone(id)).as("the reordered older update is ignored").isEqualTo("America/New_York");
     }
 
     @Test
     void severalEventsOfOneCustomerInOnePollApplyInOrderAndSkipTheStaleOnes() {
-        UUID ann = UUID.randomUUID();   // known before the poll: last applied sequence 5
-        UUID ben = UUID.randomUUID();   // first heard of in the poll
-        UUID cleo = UUID.randomUUID();  // a consent change between two updates
+        UUID ann = UUID.randomUUID(); // known before the poll: last applied sequence 5
+        UUID ben = UUID.randomUUID(); // first heard of in the poll
+        UUID cleo = UUID.randomUUID(); // a consent change between two updates
         customerEvents.onBatch(TestKafka.poll(List.of(updated(ann, 5, "Asia/Tokyo"))));
 
         customerEvents.onBatch(TestKafka.poll(List.of(
-                updated(ann, 4, "Europe/London"),                       // older than what was applied: skipped
+                updated(ann, 4, "Europe/London"), // older than what was applied: skipped
                 registered(ben, 1, "Europe/Paris", true),
                 updated(cleo, 1, "Europe/Rome"),
                 updated(ann, 6, "Europe/Berlin"),
                 updated(ben, 3, "America/New_York"),
                 consent(cleo, 2, false),
-                updated(ben, 2, "Asia/Tokyo"),                           // after 3 in the same poll: skipped
+                updated(ben, 2, "Asia/Tokyo"), // after 3 in the same poll: skipped
                 updated(ann, 7, "Europe/Madrid"),
                 consent(cleo, 3, true),
-                updated(ann, 6, "Europe/Lisbon"),                        // a replay of 6 after 7: skipped
+                updated(ann, 6, "Europe/Lisbon"), // a replay of 6 after 7: skipped
                 consent(ben, 4, false))));
 
         assertThat(timeZone(ann)).isEqualTo("Europe/Madrid");
         assertThat(timeZone(ben)).isEqualTo("America/New_York");
-        assertThat(single("select consent_email from customer_profile where customer_id = ?1", ben)).isEqualTo(false);
+        assertThat(single("select consent_email from customer_profile where customer_id = ?1", ben))
+                .isEqualTo(false);
         assertThat(timeZone(cleo)).isEqualTo("Europe/Rome");
         assertThat(single("select consent_email from customer_profile where customer_id = ?1", cleo))
-                .as("the later of the two consent changes wins").isEqualTo(true);
-        assertThat(single("select max(last_sequence) from rapport_projection_sequence where projection = 'customer-profile'"
-                + " and subject = cast(?1 as varchar)", ann)).isEqualTo(7L);
+                .as("the later of the two consent changes wins")
+                .isEqualTo(true);
+        assertThat(single(
+                        "select max(last_sequence) from rapport_projection_sequence where projection = 'customer-profile'"
+                                + " and subject = cast(?1 as varchar)",
+                        ann))
+                .isEqualTo(7L);
 
         customerEvents.onBatch(TestKafka.poll(List.of(updated(ben, 4, "Asia/Tokyo"), updated(ben, 5, "Europe/Oslo"))));
-        assertThat(timeZone(ben)).as("4 was applied already (the consent change)").isEqualTo("Europe/Oslo");
+        assertThat(timeZone(ben))
+                .as("4 was applied already (the consent change)")
+                .isEqualTo("Europe/Oslo");
     }
 
     @Test
@@ -101,16 +112,18 @@ class StaleEventsIT {
         assertThat(abcClass(id)).isEqualTo("A");
 
         segmentationEvents.onBatch(TestKafka.poll(List.of(segment(id, 5, "ABC", "C", "BASIC"))));
-        segmentationEvents.onBatch(TestKafka.poll(List.of(segment(id, 4, "ABC", "A", "PROACTIVE")))); // arrives after a newer one
+        segmentationEvents.onBatch(
+                TestKafka.poll(List.of(segment(id, 4, "ABC", "A", "PROACTIVE")))); // arrives after a newer one
         assertThat(abcClass(id)).isEqualTo("C");
 
-        segmentationEvents.onBatch(TestKafka.poll(List.of(segment(id, 3, "VALUE", "MVC", "PARTNERSHIP")))); // another scheme is not stale
+        segmentationEvents.onBatch(
+                TestKafka.poll(List.of(segment(id, 3, "VALUE", "MVC", "PARTNERSHIP")))); // another scheme is not stale
         assertThat(valueClass(id)).isEqualTo("MVC");
     }
 
     private static ConsumerRecord<String, String> updated(UUID id, long sequence, String zone) {
-        CustomerUpdated u = new CustomerUpdated(Fixtures.snapshot(id, zone, "rep-1", Map.of("EMAIL", true), List.of("EMAIL")),
-                List.of("timeZone"));
+        CustomerUpdated u = new CustomerUpdated(
+                Fixtures.snapshot(id, zone, "rep-1", Map.of("EMAIL", true), List.of("EMAIL")), List.of("timeZone"));
         return record(CustomerEvents.UPDATED, "/customer-service", id, sequence, u);
     }
 
@@ -122,8 +135,8 @@ class StaleEventsIT {
                 segment(id, 2, "ABC", "B", "REACTIVE"),
                 segment(other, 1, "ABC", "C", "BASIC"),
                 segment(id, 3, "ABC", "A", "PROACTIVE"),
-                segment(id, 1, "VALUE", "MVC", "PARTNERSHIP"),      // another scheme: its own order
-                segment(id, 2, "ABC", "C", "BASIC"),               // replayed inside the poll: skipped
+                segment(id, 1, "VALUE", "MVC", "PARTNERSHIP"), // another scheme: its own order
+                segment(id, 2, "ABC", "C", "BASIC"), // replayed inside the poll: skipped
                 segment(other, 4, "ABC", "A", "PROACTIVE"))));
 
         assertThat(abcClass(id)).isEqualTo("A");
@@ -134,25 +147,43 @@ class StaleEventsIT {
     }
 
     private static ConsumerRecord<String, String> registered(UUID id, long sequence, String zone, boolean email) {
-        return record(CustomerEvents.REGISTERED, "/customer-service", id, sequence,
+        return record(
+                CustomerEvents.REGISTERED,
+                "/customer-service",
+                id,
+                sequence,
                 new CustomerRegistered(Fixtures.snapshot(id, zone, "rep-1", Map.of("EMAIL", email), List.of("EMAIL"))));
     }
 
     private static ConsumerRecord<String, String> consent(UUID id, long sequence, boolean email) {
-        return record(CustomerEvents.CONSENT_CHANGED, "/customer-service", id, sequence,
+        return record(
+                CustomerEvents.CONSENT_CHANGED,
+                "/customer-service",
+                id,
+                sequence,
                 new ConsentChanged(id.toString(), "EMAIL", email, Instant.parse("2026-05-01T00:00:00Z"), false, null));
     }
 
-    private static ConsumerRecord<String, String> segment(UUID id, long sequence, String scheme, String toClass, String level) {
-        return record(SegmentationEvents.SEGMENT_CHANGED, "/segmentation-service", id, sequence,
+    private static ConsumerRecord<String, String> segment(
+            UUID id, long sequence, String scheme, String toClass, String level) {
+        return record(
+                SegmentationEvents.SEGMENT_CHANGED,
+                "/segmentation-service",
+                id,
+                sequence,
                 Fixtures.segment(id, scheme, toClass, level, "100.00"));
     }
 
-    private static ConsumerRecord<String, String> record(EventType type, String source, UUID subject, long sequence,
-            Object payload) {
+    private static ConsumerRecord<String, String> record(
+            EventType type, String source, UUID subject, long sequence, Object payload) {
         try {
-            ProducerRecord<String, String> r = TestKafka.cloudEvent(type.topic(), UUID.randomUUID().toString(), type.name(),
-                    source, subject.toString(), JSON.writeValueAsString(payload));
+            ProducerRecord<String, String> r = TestKafka.cloudEvent(
+                    type.topic(),
+                    UUID.randomUUID().toString(),
+                    type.name(),
+                    source,
+                    subject.toString(),
+                    JSON.writeValueAsString(payload));
             r.headers().add("ce_sequence", String.format("%019d", sequence).getBytes(StandardCharsets.UTF_8));
             return TestKafka.consumed(r);
         } catch (Exception e) {
@@ -169,10 +200,12 @@ class StaleEventsIT {
     }
 
     private String valueClass(UUID id) {
-        return (String) single("select class_label from customer_class where customer_id = ?1 and scheme = 'VALUE'", id);
+        return (String)
+                single("select class_label from customer_class where customer_id = ?1 and scheme = 'VALUE'", id);
     }
 
     private Object single(String sql, UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql).setParameter(1, id).getSingleResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(sql).setParameter(1, id).getSingleResult());
     }
 }

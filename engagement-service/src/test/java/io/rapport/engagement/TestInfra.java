@@ -14,6 +14,5 @@ import io.rapport.devstack.mail.TestMailServer;
 @QuarkusTestResource(TestMailServer.class)
 @QuarkusTestResource(DirectoryStub.class)
 public final class TestInfra {
-    private TestInfra() {
-    }
+    private TestInfra() {}
 }

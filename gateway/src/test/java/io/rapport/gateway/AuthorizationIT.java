@@ -17,70 +17,107 @@ class AuthorizationIT {
     /** The role matrix through the real gateway: one read and one write per route group, every role. */
     @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
     @CsvSource({
-            "GET,  /api/v1/customers/1, admin, 200", "GET, /api/v1/customers/1, sales, 200",
-            "GET,  /api/v1/customers/1, support, 200", "GET, /api/v1/customers/1, marketing, 403",
-            "POST, /api/v1/customers, admin, 200", "POST, /api/v1/customers, sales, 200",
-            "POST, /api/v1/customers, support, 403", "POST, /api/v1/customers, marketing, 403",
-            "GET,  /api/v1/segments/customers/1, sales, 200", "GET, /api/v1/segments/customers/1, marketing, 200",
-            "GET,  /api/v1/segments/customers/1, support, 403", "GET, /api/v1/segments/customers/1, admin, 200",
-            "POST, /api/v1/segments/runs, marketing, 200", "POST, /api/v1/segments/runs, admin, 200",
-            "POST, /api/v1/segments/runs, sales, 403", "POST, /api/v1/segments/runs, support, 403",
-            "POST, /api/v1/engagement/complaints, support, 200", "POST, /api/v1/engagement/complaints, sales, 200",
-            "POST, /api/v1/engagement/complaints, marketing, 403", "GET, /api/v1/engagement/complaints, admin, 200",
-            "POST, /api/v1/engagement/campaigns, marketing, 200", "POST, /api/v1/engagement/campaigns, sales, 403",
-            "GET,  /api/v1/engagement/campaigns, support, 403", "POST, /api/v1/engagement/campaigns, admin, 200",
-            "GET,  /api/v1/engagement/agenda, sales, 200", "PUT, /api/v1/engagement/contacts/1, sales, 200",
-            "PUT,  /api/v1/engagement/contacts/1, marketing, 403", "PUT, /api/v1/engagement/contacts/1, support, 403",
-            "PUT,  /api/v1/engagement/pressure-rules, marketing, 200", "PUT, /api/v1/engagement/pressure-rules, sales, 403",
-            "GET,  /api/v1/engagement/plans, support, 200", "POST, /api/v1/engagement/plans, admin, 200",
-            "GET,  /api/v1/loyalty/programmes, sales, 200", "GET, /api/v1/loyalty/programmes, support, 403",
-            "POST, /api/v1/loyalty/programmes, marketing, 200", "POST, /api/v1/loyalty/programmes, sales, 403",
-            "POST, /api/v1/loyalty/programmes, admin, 200", "GET, /api/v1/loyalty/partner/transactions, admin, 403" })
+        "GET,  /api/v1/customers/1, admin, 200", "GET, /api/v1/customers/1, sales, 200",
+        "GET,  /api/v1/customers/1, support, 200", "GET, /api/v1/customers/1, marketing, 403",
+        "POST, /api/v1/customers, admin, 200", "POST, /api/v1/customers, sales, 200",
+        "POST, /api/v1/customers, support, 403", "POST, /api/v1/customers, marketing, 403",
+        "GET,  /api/v1/segments/customers/1, sales, 200", "GET, /api/v1/segments/customers/1, marketing, 200",
+        "GET,  /api/v1/segments/customers/1, support, 403", "GET, /api/v1/segments/customers/1, admin, 200",
+        "POST, /api/v1/segments/runs, marketing, 200", "POST, /api/v1/segments/runs, admin, 200",
+        "POST, /api/v1/segments/runs, sales, 403", "POST, /api/v1/segments/runs, support, 403",
+        "POST, /api/v1/engagement/complaints, support, 200", "POST, /api/v1/engagement/complaints, sales, 200",
+        "POST, /api/v1/engagement/complaints, marketing, 403", "GET, /api/v1/engagement/complaints, admin, 200",
+        "POST, /api/v1/engagement/campaigns, marketing, 200", "POST, /api/v1/engagement/campaigns, sales, 403",
+        "GET,  /api/v1/engagement/campaigns, support, 403", "POST, /api/v1/engagement/campaigns, admin, 200",
+        "GET,  /api/v1/engagement/agenda, sales, 200", "PUT, /api/v1/engagement/contacts/1, sales, 200",
+        "PUT,  /api/v1/engagement/contacts/1, marketing, 403", "PUT, /api/v1/engagement/contacts/1, support, 403",
+        "PUT,  /api/v1/engagement/pressure-rules, marketing, 200", "PUT, /api/v1/engagement/pressure-rules, sales, 403",
+        "GET,  /api/v1/engagement/plans, support, 200", "POST, /api/v1/engagement/plans, admin, 200",
+        "GET,  /api/v1/loyalty/programmes, sales, 200", "GET, /api/v1/loyalty/programmes, support, 403",
+        "POST, /api/v1/loyalty/programmes, marketing, 200", "POST, /api/v1/loyalty/programmes, sales, 403",
+        "POST, /api/v1/loyalty/programmes, admin, 200", "GET, /api/v1/loyalty/partner/transactions, admin, 403"
+    })
     void roleMatrix(String method, String path, String role, int status) {
         given().header("Authorization", "Bearer " + TestTokens.token("user-" + role, role))
-                .contentType("application/json").body("{}")
-                .when().request(method, path)
-                .then().statusCode(status);
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .request(method, path)
+                .then()
+                .statusCode(status);
     }
 
     @Test
     void noCredentialIs401Problem() {
-        given().when().get("/api/v1/customers/1")
-                .then().statusCode(401).contentType("application/problem+json")
+        given().when()
+                .get("/api/v1/customers/1")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .body("status", equalTo(401));
     }
 
     @Test
     void malformedExpiredOrForeignTokensAre401() {
-        given().header("Authorization", "Bearer not.a.jwt").when().get("/api/v1/customers/1")
-                .then().statusCode(401).contentType("application/problem+json")
+        given().header("Authorization", "Bearer not.a.jwt")
+                .when()
+                .get("/api/v1/customers/1")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("invalid_token"));
-        given().header("Authorization", "Bearer " + TestTokens.expired("alice", "sales")).when().get("/api/v1/customers/1")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().header("Authorization", "Bearer " + TestTokens.foreign("alice", "admin")).when().get("/api/v1/customers/1")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().header("Authorization", "Basic YWxpY2U6c2VjcmV0").when().get("/api/v1/customers/1")
-                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + TestTokens.expired("alice", "sales"))
+                .when()
+                .get("/api/v1/customers/1")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + TestTokens.foreign("alice", "admin"))
+                .when()
+                .get("/api/v1/customers/1")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", "Basic YWxpY2U6c2VjcmV0")
+                .when()
+                .get("/api/v1/customers/1")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
     void aTokenForAnotherAudienceOrTooOldIs401() {
-        given().header("Authorization", "Bearer " + TestTokens.wrongAudience("alice", "admin")).when().get("/api/v1/customers/1")
-                .then().statusCode(401).contentType("application/problem+json")
+        given().header("Authorization", "Bearer " + TestTokens.wrongAudience("alice", "admin"))
+                .when()
+                .get("/api/v1/customers/1")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("invalid_token"));
-        given().header("Authorization", "Bearer " + TestTokens.tooOld("alice", "admin")).when().get("/api/v1/customers/1")
-                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + TestTokens.tooOld("alice", "admin"))
+                .when()
+                .get("/api/v1/customers/1")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         // the same subject with a proper token passes
-        given().header("Authorization", "Bearer " + TestTokens.token("alice", "admin")).when().get("/api/v1/customers/1")
-                .then().statusCode(200);
+        given().header("Authorization", "Bearer " + TestTokens.token("alice", "admin"))
+                .when()
+                .get("/api/v1/customers/1")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void wrongRoleIs403Problem() {
         given().header("Authorization", "Bearer " + TestTokens.token("mia", "marketing"))
-                .when().delete("/api/v1/customers/1")
-                .then().statusCode(403).contentType("application/problem+json")
+                .when()
+                .delete("/api/v1/customers/1")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("detail", containsString("mia"));
     }
 
@@ -89,14 +126,18 @@ class AuthorizationIT {
         String authorization = given().header("X-Api-Key", StubUpstreams.ACME_KEY)
                 .header("X-Rapport-Partner-Id", "someone-else")
                 .header("X-Rapport-Principal", "admin")
-                .contentType("application/json").body("{\"points\":10}")
-                .when().post("/api/v1/loyalty/partner/earn")
-                .then().statusCode(200)
+                .contentType("application/json")
+                .body("{\"points\":10}")
+                .when()
+                .post("/api/v1/loyalty/partner/earn")
+                .then()
+                .statusCode(200)
                 .body("path", equalTo("/api/v1/loyalty/partner/earn"))
                 .body("headers.'x-rapport-partner-id'", org.hamcrest.Matchers.nullValue())
                 .body("headers.'x-rapport-principal'", org.hamcrest.Matchers.nullValue())
                 .body("headers.'x-api-key'", org.hamcrest.Matchers.nullValue())
-                .extract().path("headers.authorization");
+                .extract()
+                .path("headers.authorization");
         io.rapport.platform.identity.ServiceToken token = TestTokens.serviceToken(authorization, "loyalty-service");
         org.assertj.core.api.Assertions.assertThat(token.partnerId()).isEqualTo("acme-travel");
         org.assertj.core.api.Assertions.assertThat(token.subject()).isEqualTo("partner:acme-travel");
@@ -105,28 +146,51 @@ class AuthorizationIT {
 
     @Test
     void partnerKeyReachesNothingElse() {
-        for (String path : new String[] { "/api/v1/loyalty/programmes", "/api/v1/customers/1", "/api/v1/segments/classes",
-                "/api/v1/engagement/agenda", "/api/v1/customers/00000000-0000-0000-0000-000000000001/360" }) {
-            given().header("X-Api-Key", StubUpstreams.ACME_KEY).when().get(path)
-                    .then().statusCode(403).contentType("application/problem+json");
+        for (String path : new String[] {
+            "/api/v1/loyalty/programmes",
+            "/api/v1/customers/1",
+            "/api/v1/segments/classes",
+            "/api/v1/engagement/agenda",
+            "/api/v1/customers/00000000-0000-0000-0000-000000000001/360"
+        }) {
+            given().header("X-Api-Key", StubUpstreams.ACME_KEY)
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json");
         }
     }
 
     @Test
     void partnerScopesLimitMethods() throws Exception {
-        String authorization = given().header("X-Api-Key", StubUpstreams.READER_KEY).when()
+        String authorization = given().header("X-Api-Key", StubUpstreams.READER_KEY)
+                .when()
                 .get("/api/v1/loyalty/partner/transactions")
-                .then().statusCode(200).extract().path("headers.authorization");
-        org.assertj.core.api.Assertions.assertThat(TestTokens.serviceToken(authorization, "loyalty-service").partnerId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("headers.authorization");
+        org.assertj.core.api.Assertions.assertThat(TestTokens.serviceToken(authorization, "loyalty-service")
+                        .partnerId())
                 .isEqualTo("reader-shop");
-        given().header("X-Api-Key", StubUpstreams.READER_KEY).contentType("application/json").body("{}")
-                .when().post("/api/v1/loyalty/partner/earn")
-                .then().statusCode(403).contentType("application/problem+json");
+        given().header("X-Api-Key", StubUpstreams.READER_KEY)
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/loyalty/partner/earn")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test
     void unknownApiKeyIs401() {
-        given().header("X-Api-Key", "guessed-key").when().get("/api/v1/loyalty/partner/transactions")
-                .then().statusCode(401).contentType("application/problem+json");
+        given().header("X-Api-Key", "guessed-key")
+                .when()
+                .get("/api/v1/loyalty/partner/transactions")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 }

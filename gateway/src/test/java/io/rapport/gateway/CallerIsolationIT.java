@@ -42,15 +42,24 @@ class CallerIsolationIT {
         String heavy = bearer("heavy-" + System.nanoTime());
         String other = bearer("other-" + System.nanoTime());
         for (int i = 0; i < 3; i++) { // the test threshold: 3 failures
-            given().header("Authorization", heavy).get("/api/v1/loyalty/reports/fail503").then().statusCode(503)
+            given().header("Authorization", heavy)
+                    .get("/api/v1/loyalty/reports/fail503")
+                    .then()
+                    .statusCode(503)
                     .body("type", equalTo("https://rapport.dev/problems/statement-timeout"));
         }
-        given().header("Authorization", heavy).get("/api/v1/loyalty/programmes")
-                .then().statusCode(503).contentType("application/problem+json")
+        given().header("Authorization", heavy)
+                .get("/api/v1/loyalty/programmes")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .body("detail", containsString("your requests"));
-        given().header("Authorization", other).get("/api/v1/loyalty/programmes")
-                .then().statusCode(200).body("service", equalTo("loyalty"));
+        given().header("Authorization", other)
+                .get("/api/v1/loyalty/programmes")
+                .then()
+                .statusCode(200)
+                .body("service", equalTo("loyalty"));
     }
 
     @Test
@@ -59,19 +68,31 @@ class CallerIsolationIT {
         String other = bearer("calm-" + System.nanoTime());
         List<CompletableFuture<Integer>> held = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            held.add(CompletableFuture.supplyAsync(() -> given().header("Authorization", heavy)
-                    .get("/api/v1/engagement/reports/hold").statusCode(), pool));
+            held.add(CompletableFuture.supplyAsync(
+                    () -> given().header("Authorization", heavy)
+                            .get("/api/v1/engagement/reports/hold")
+                            .statusCode(),
+                    pool));
         }
         Awaitility.await().atMost(Duration.ofSeconds(8)).until(() -> Stubs.held("engagement") == 4);
 
-        given().header("Authorization", heavy).get("/api/v1/engagement/agenda")
-                .then().statusCode(429).contentType("application/problem+json")
+        given().header("Authorization", heavy)
+                .get("/api/v1/engagement/agenda")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
                 .header("Retry-After", "1")
                 .body("type", equalTo("https://rapport.dev/problems/too-many-in-flight"));
-        given().header("Authorization", other).get("/api/v1/engagement/agenda").then().statusCode(200);
+        given().header("Authorization", other)
+                .get("/api/v1/engagement/agenda")
+                .then()
+                .statusCode(200);
 
         Stubs.release("engagement");
         assertThat(held).allSatisfy(f -> assertThat(f.join()).isEqualTo(200));
-        given().header("Authorization", heavy).get("/api/v1/engagement/agenda").then().statusCode(200);
+        given().header("Authorization", heavy)
+                .get("/api/v1/engagement/agenda")
+                .then()
+                .statusCode(200);
     }
 }

@@ -15,8 +15,10 @@ class Customer360IT {
     @Test
     void composesEveryServicesPartForTheCaller() {
         given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales"))
-                .when().get("/api/v1/customers/" + ID + "/360")
-                .then().statusCode(200)
+                .when()
+                .get("/api/v1/customers/" + ID + "/360")
+                .then()
+                .statusCode(200)
                 .body("customerId", equalTo(ID))
                 .body("complete", equalTo(true))
                 .body("profile.status", equalTo("OK"))
@@ -33,8 +35,10 @@ class Customer360IT {
     @Test
     void theLatestPreferenceHistoryIsUnavailableNotAFailureWhenCustomerServiceLacksTheRoute() {
         given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales"))
-                .when().get("/api/v1/customers/" + StubUpstream.NO_HISTORY_CUSTOMER + "/360")
-                .then().statusCode(200)
+                .when()
+                .get("/api/v1/customers/" + StubUpstream.NO_HISTORY_CUSTOMER + "/360")
+                .then()
+                .statusCode(200)
                 .body("profile.status", equalTo("OK"))
                 .body("preferenceHistory.status", equalTo("UNAVAILABLE"))
                 .body("preferenceHistory.detail", equalTo("customer-service does not serve the preference history"))
@@ -44,8 +48,10 @@ class Customer360IT {
     @Test
     void aServiceThatAnswers410ForAMergedCustomerIsNotFoundNamingTheSurvivorNotUnavailable() {
         given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales"))
-                .when().get("/api/v1/customers/" + StubUpstream.MERGED_CUSTOMER + "/360")
-                .then().statusCode(200)
+                .when()
+                .get("/api/v1/customers/" + StubUpstream.MERGED_CUSTOMER + "/360")
+                .then()
+                .statusCode(200)
                 .body("engagement.status", equalTo("NOT_FOUND"))
                 .body("engagement.detail", equalTo("the customer was merged into " + StubUpstream.SURVIVOR));
     }
@@ -53,8 +59,10 @@ class Customer360IT {
     @Test
     void partsTheRoleMayNotReadAreNotFetched() {
         given().header("Authorization", "Bearer " + TestTokens.token("sam", "support"))
-                .when().get("/api/v1/customers/" + ID + "/360")
-                .then().statusCode(200)
+                .when()
+                .get("/api/v1/customers/" + ID + "/360")
+                .then()
+                .statusCode(200)
                 .body("profile.status", equalTo("OK"))
                 .body("classes.status", equalTo("NOT_PERMITTED"))
                 .body("loyalty.status", equalTo("NOT_PERMITTED"))
@@ -64,18 +72,26 @@ class Customer360IT {
     @Test
     void anUnknownCustomerIs404() {
         given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales"))
-                .when().get("/api/v1/customers/" + StubUpstream.UNKNOWN_CUSTOMER + "/360")
-                .then().statusCode(404).contentType("application/problem+json");
+                .when()
+                .get("/api/v1/customers/" + StubUpstream.UNKNOWN_CUSTOMER + "/360")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
     void aMalformedIdIs400AndMarketingMayNotSeeCustomers() {
         given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales"))
-                .when().get("/api/v1/customers/not-a-uuid/360")
-                .then().statusCode(400).contentType("application/problem+json");
+                .when()
+                .get("/api/v1/customers/not-a-uuid/360")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         given().header("Authorization", "Bearer " + TestTokens.token("mia", "marketing"))
-                .when().get("/api/v1/customers/" + ID + "/360")
-                .then().statusCode(403);
+                .when()
+                .get("/api/v1/customers/" + ID + "/360")
+                .then()
+                .statusCode(403);
         given().when().get("/api/v1/customers/" + ID + "/360").then().statusCode(401);
     }
 }

@@ -20,8 +20,10 @@ class CustomerAuditIT {
     void mergesEveryServicesTrailNewestFirstAndPages() {
         given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales"))
                 .queryParam("size", 3)
-                .when().get("/api/v1/customers/" + ID + "/audit")
-                .then().statusCode(200)
+                .when()
+                .get("/api/v1/customers/" + ID + "/audit")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(4))
                 .body("items.service", contains("customer-service", "segmentation-service", "loyalty-service"))
                 .body("items.at", contains("2026-05-04T10:00:04Z", "2026-05-04T10:00:03Z", "2026-05-04T10:00:02Z"))
@@ -29,9 +31,12 @@ class CustomerAuditIT {
                 .body("items[0].query", equalTo("customerId=" + ID + "&page=0&size=3"))
                 .body("unavailable", hasSize(0));
         given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales"))
-                .queryParam("page", 1).queryParam("size", 3)
-                .when().get("/api/v1/customers/" + ID + "/audit")
-                .then().statusCode(200)
+                .queryParam("page", 1)
+                .queryParam("size", 3)
+                .when()
+                .get("/api/v1/customers/" + ID + "/audit")
+                .then()
+                .statusCode(200)
                 .body("items.at", contains("2026-05-04T10:00:01Z"));
     }
 
@@ -40,8 +45,10 @@ class CustomerAuditIT {
         Stubs.down("loyalty");
         try {
             given().header("Authorization", "Bearer " + TestTokens.token("alice", "admin"))
-                    .when().get("/api/v1/customers/" + ID + "/audit")
-                    .then().statusCode(200)
+                    .when()
+                    .get("/api/v1/customers/" + ID + "/audit")
+                    .then()
+                    .statusCode(200)
                     .body("unavailable", contains("loyalty-service"))
                     .body("total", equalTo(3));
         } finally {
@@ -52,14 +59,23 @@ class CustomerAuditIT {
     @Test
     void badInputIsAProblemAndRolesThatCannotReadCustomersAreRefused() {
         given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales"))
-                .when().get("/api/v1/customers/not-a-uuid/audit")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales")).queryParam("page", 50)
-                .when().get("/api/v1/customers/" + ID + "/audit")
-                .then().statusCode(400).contentType("application/problem+json");
+                .when()
+                .get("/api/v1/customers/not-a-uuid/audit")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales"))
+                .queryParam("page", 50)
+                .when()
+                .get("/api/v1/customers/" + ID + "/audit")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         given().header("Authorization", "Bearer " + TestTokens.token("mia", "marketing"))
-                .when().get("/api/v1/customers/" + ID + "/audit")
-                .then().statusCode(403);
+                .when()
+                .get("/api/v1/customers/" + ID + "/audit")
+                .then()
+                .statusCode(403);
         given().when().get("/api/v1/customers/" + ID + "/audit").then().statusCode(401);
     }
 }

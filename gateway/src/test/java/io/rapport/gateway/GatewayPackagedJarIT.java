@@ -28,14 +28,20 @@ class GatewayPackagedJarIT {
 
     @Test
     void packagedJarBecomesReadyAndForwardsAnAuthenticatedRequest() throws Exception {
-        given().port(Integer.getInteger(MANAGEMENT_PORT)).get("/q/health/ready").then().statusCode(200)
+        given().port(Integer.getInteger(MANAGEMENT_PORT))
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"));
 
         JsonPath echo = given().header("Authorization", "Bearer " + TestTokens.token("alice", "sales"))
-                .get("/api/v1/customers/7b4c").then().statusCode(200)
+                .get("/api/v1/customers/7b4c")
+                .then()
+                .statusCode(200)
                 .header("X-Upstream", "customer")
                 .body("path", equalTo("/api/v1/customers/7b4c"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         var serviceToken = TestTokens.serviceToken(echo.getString("headers.authorization"), "customer-service");
         assertThat(serviceToken.subject()).isEqualTo("alice");
         assertThat(serviceToken.roles()).containsExactly("sales");
@@ -54,8 +60,11 @@ class GatewayPackagedJarIT {
         public Map<String, String> start() {
             int management = freePort();
             System.setProperty(MANAGEMENT_PORT, Integer.toString(management));
-            return Map.of("quarkus.management.port", Integer.toString(management),
-                    "quarkus.http.port", Integer.toString(freePort()));
+            return Map.of(
+                    "quarkus.management.port",
+                    Integer.toString(management),
+                    "quarkus.http.port",
+                    Integer.toString(freePort()));
         }
 
         private static int freePort() {
@@ -67,7 +76,6 @@ class GatewayPackagedJarIT {
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
     }
 }

@@ -20,19 +20,30 @@ class IdempotencyKeyIT {
     @Test
     void theIdempotencyKeyReachesTheService() {
         String key = UUID.randomUUID().toString();
-        JsonPath echo = given().header("Authorization", ADMIN).header("Idempotency-Key", key)
-                .contentType(ContentType.JSON).body("{\"severity\":\"HIGH\"}")
-                .when().post("/api/v1/engagement/complaints")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath echo = given().header("Authorization", ADMIN)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body("{\"severity\":\"HIGH\"}")
+                .when()
+                .post("/api/v1/engagement/complaints")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(echo.getString("headers.'idempotency-key'")).isEqualTo(key);
     }
 
     @Test
     void aCreateTheGatewayGaveUpOnTellsTheClientToRetryWithTheSameKey() {
-        given().header("Authorization", ADMIN).header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(ContentType.JSON).body("{\"severity\":\"HIGH\"}")
-                .when().post("/api/v1/engagement/complaints/slow")
-                .then().statusCode(504).contentType("application/problem+json")
+        given().header("Authorization", ADMIN)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .body("{\"severity\":\"HIGH\"}")
+                .when()
+                .post("/api/v1/engagement/complaints/slow")
+                .then()
+                .statusCode(504)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://rapport.dev/problems/upstream-timeout"))
                 .body("detail", containsString("retry with the same Idempotency-Key"));
     }

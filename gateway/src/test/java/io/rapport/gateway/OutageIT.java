@@ -22,11 +22,12 @@ class OutageIT {
 
     @AfterEach
     void bringEverythingBack() {
-        for (String name : new String[] { "customer", "segmentation", "engagement", "loyalty" }) {
+        for (String name : new String[] {"customer", "segmentation", "engagement", "loyalty"}) {
             Stubs.up(name);
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            for (String path : new String[] { "/api/v1/customers/1", "/api/v1/engagement/agenda", "/api/v1/loyalty/programmes" }) {
+            for (String path :
+                    new String[] {"/api/v1/customers/1", "/api/v1/engagement/agenda", "/api/v1/loyalty/programmes"}) {
                 given().header("Authorization", ADMIN).when().get(path).then().statusCode(200);
             }
         });
@@ -36,8 +37,12 @@ class OutageIT {
     void aServiceThatIsDownGives503NamingItQuickly() {
         Stubs.down("loyalty");
         long started = System.nanoTime();
-        given().header("Authorization", ADMIN).when().get("/api/v1/loyalty/programmes")
-                .then().statusCode(503).contentType("application/problem+json")
+        given().header("Authorization", ADMIN)
+                .when()
+                .get("/api/v1/loyalty/programmes")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .body("detail", containsString("loyalty-service"))
                 .body("context.service", equalTo("loyalty-service"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
@@ -47,25 +52,40 @@ class OutageIT {
     void repeatedFailuresOpenTheCircuitWhichAnswersAtOnceWithRetryAfter() {
         Stubs.down("loyalty");
         for (int i = 0; i < 3; i++) {
-            given().header("Authorization", ADMIN).when().get("/api/v1/loyalty/programmes").then().statusCode(503);
+            given().header("Authorization", ADMIN)
+                    .when()
+                    .get("/api/v1/loyalty/programmes")
+                    .then()
+                    .statusCode(503);
         }
-        given().header("Authorization", ADMIN).when().get("/api/v1/loyalty/programmes")
-                .then().statusCode(503).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+        given().header("Authorization", ADMIN)
+                .when()
+                .get("/api/v1/loyalty/programmes")
+                .then()
+                .statusCode(503)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
                 .body("detail", containsString("circuit open"));
     }
 
     @Test
     void aSlowServiceGives504WithinItsTimeout() {
-        given().header("Authorization", ADMIN).when().get("/api/v1/segments/slow")
-                .then().statusCode(504).contentType("application/problem+json")
+        given().header("Authorization", ADMIN)
+                .when()
+                .get("/api/v1/segments/slow")
+                .then()
+                .statusCode(504)
+                .contentType("application/problem+json")
                 .body("detail", containsString("segmentation-service"));
     }
 
     @Test
     void customer360WithOneServiceDownMarksThatPartUnavailable() {
         Stubs.down("loyalty");
-        given().header("Authorization", ADMIN).when().get("/api/v1/customers/" + CUSTOMER + "/360")
-                .then().statusCode(200)
+        given().header("Authorization", ADMIN)
+                .when()
+                .get("/api/v1/customers/" + CUSTOMER + "/360")
+                .then()
+                .statusCode(200)
                 .body("complete", equalTo(false))
                 .body("profile.status", equalTo("OK"))
                 .body("classes.status", equalTo("OK"))
@@ -77,8 +97,11 @@ class OutageIT {
     @Test
     void customer360WithASlowServiceStillAnswersWithinItsTimeout() {
         long started = System.nanoTime();
-        given().header("Authorization", ADMIN).when().get("/api/v1/customers/" + StubUpstream.SLOW_CUSTOMER + "/360")
-                .then().statusCode(200)
+        given().header("Authorization", ADMIN)
+                .when()
+                .get("/api/v1/customers/" + StubUpstream.SLOW_CUSTOMER + "/360")
+                .then()
+                .statusCode(200)
                 .body("profile.status", equalTo("OK"))
                 .body("engagement.status", equalTo("UNAVAILABLE"))
                 .body("loyalty.status", equalTo("OK"));

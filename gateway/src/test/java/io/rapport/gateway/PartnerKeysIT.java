@@ -28,24 +28,40 @@ class PartnerKeysIT {
     }
 
     private static void answer(String key, String partnerId, String status) {
-        StubUpstream.PARTNER_KEYS.put(ApiKeyHash.sha256Hex(key), "{\"keyId\":\"" + UUID.randomUUID() + "\",\"partnerId\":\""
-                + partnerId + "\",\"status\":\"" + status + "\",\"scopes\":[\"partner:read\",\"partner:write\"]}");
+        StubUpstream.PARTNER_KEYS.put(
+                ApiKeyHash.sha256Hex(key),
+                "{\"keyId\":\"" + UUID.randomUUID() + "\",\"partnerId\":\"" + partnerId + "\",\"status\":\"" + status
+                        + "\",\"scopes\":[\"partner:read\",\"partner:write\"]}");
     }
 
     private static int earn(String key) {
-        return given().header("X-Api-Key", key).contentType("application/json").body("{\"points\":10}")
-                .post("/api/v1/loyalty/partner/earn").then().extract().statusCode();
+        return given().header("X-Api-Key", key)
+                .contentType("application/json")
+                .body("{\"points\":10}")
+                .post("/api/v1/loyalty/partner/earn")
+                .then()
+                .extract()
+                .statusCode();
     }
 
     @Test
     void aNewKeyWorksWithoutRestartAndCarriesItsOwnPartner() throws Exception {
         String key = issue("hotel-adler", "ACTIVE");
-        String authorization = given().header("X-Api-Key", key).contentType("application/json").body("{\"points\":10}")
-                .post("/api/v1/loyalty/partner/earn").then().statusCode(200).extract().path("headers.authorization");
+        String authorization = given().header("X-Api-Key", key)
+                .contentType("application/json")
+                .body("{\"points\":10}")
+                .post("/api/v1/loyalty/partner/earn")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("headers.authorization");
         io.rapport.platform.identity.ServiceToken token = TestTokens.serviceToken(authorization, "loyalty-service");
         assertThat(token.partnerId()).isEqualTo("hotel-adler");
         assertThat(token.roles()).isEmpty();
-        given().header("X-Api-Key", key).get("/api/v1/loyalty/programmes").then().statusCode(403);
+        given().header("X-Api-Key", key)
+                .get("/api/v1/loyalty/programmes")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -57,8 +73,13 @@ class PartnerKeysIT {
         assertThat(StubUpstream.PARTNER_KEY_LOOKUPS.get()).isEqualTo(lookups);
 
         answer(key, "travel-berg", "REVOKED");
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> earn(key) == 401);
-        given().header("X-Api-Key", key).get("/api/v1/loyalty/partner/transactions").then().statusCode(401)
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> earn(key) == 401);
+        given().header("X-Api-Key", key)
+                .get("/api/v1/loyalty/partner/transactions")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
     }
 
@@ -66,6 +87,8 @@ class PartnerKeysIT {
     void unknownIssuedKeysAreRefusedAndConfiguredKeysStillWork() {
         assertThat(earn("rpk_0000000000_" + UUID.randomUUID())).isEqualTo(401);
         assertThat(earn("not-a-key-at-all")).isEqualTo(401);
-        assertThat(earn(StubUpstreams.ACME_KEY)).as("environment-configured keys are the fallback").isEqualTo(200);
+        assertThat(earn(StubUpstreams.ACME_KEY))
+                .as("environment-configured keys are the fallback")
+                .isEqualTo(200);
     }
 }

@@ -106,7 +106,8 @@ final class AppProperties {
             Function<String, Optional<String>> lookup = n -> Optional.ofNullable(env.get(n))
                     .or(() -> Optional.ofNullable(env.get(envName(n))))
                     .or(() -> Optional.ofNullable(files.get(n)));
-            String replacement = lookup.apply(name).or(() -> Optional.ofNullable(m.group(2))).orElse("");
+            String replacement =
+                    lookup.apply(name).or(() -> Optional.ofNullable(m.group(2))).orElse("");
             m.appendReplacement(out, Matcher.quoteReplacement(resolve(replacement, env, depth + 1)));
         }
         m.appendTail(out);

@@ -38,7 +38,8 @@ record BuiltImage(Path tar, List<String> repoTags, JsonNode config, List<String>
         }
         if ("true".equals(System.getProperty("rapport.images.push"))
                 || "true".equalsIgnoreCase(System.getenv("QUARKUS_CONTAINER_IMAGE_PUSH"))) {
-            return Optional.of("images were pushed to a registry, not written to target/jib-image.tar: image checks skipped");
+            return Optional.of(
+                    "images were pushed to a registry, not written to target/jib-image.tar: image checks skipped");
         }
         return Optional.empty();
     }
@@ -48,8 +49,9 @@ record BuiltImage(Path tar, List<String> repoTags, JsonNode config, List<String>
         assumeFalse(notBuiltLocally().isPresent(), () -> notBuiltLocally().orElseThrow());
         Path tar = Repo.root().resolve(module.dir()).resolve("target/jib-image.tar");
         if (!Files.isRegularFile(tar)) {
-            throw new AssertionError("no image at " + tar + ": the services' build writes it (./mvnw verify builds them "
-                    + "before this module); -Dquarkus.container-image.build=false skips images and these checks");
+            throw new AssertionError(
+                    "no image at " + tar + ": the services' build writes it (./mvnw verify builds them "
+                            + "before this module); -Dquarkus.container-image.build=false skips images and these checks");
         }
         return CACHE.computeIfAbsent(tar.toString(), t -> read(tar));
     }
@@ -72,7 +74,11 @@ record BuiltImage(Path tar, List<String> repoTags, JsonNode config, List<String>
             if (!names.containsAll(layers)) {
                 throw new AssertionError(tar + " lacks layers its manifest lists");
             }
-            return new BuiltImage(tar, repoTags, JSON.readTree(json.get(manifest.path("Config").asText())), layers);
+            return new BuiltImage(
+                    tar,
+                    repoTags,
+                    JSON.readTree(json.get(manifest.path("Config").asText())),
+                    layers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,7 +101,8 @@ record BuiltImage(Path tar, List<String> repoTags, JsonNode config, List<String>
     }
 
     private Optional<String> readFromLayer(String layer, String path) {
-        try (TarArchiveInputStream image = new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(tar)))) {
+        try (TarArchiveInputStream image =
+                new TarArchiveInputStream(new BufferedInputStream(Files.newInputStream(tar)))) {
             for (TarArchiveEntry e = image.getNextEntry(); e != null; e = image.getNextEntry()) {
                 if (e.getName().equals(layer)) {
                     InputStream gz = new GZIPInputStream(image, 1 << 16);

@@ -27,8 +27,7 @@ final class GeneratedSecrets {
             // read whole with envFrom: its keys are environment variable names chosen per partner
             "gateway-partner-keys", Set.of());
 
-    private GeneratedSecrets() {
-    }
+    private GeneratedSecrets() {}
 
     /** Secret name to the keys it will hold. */
     static Map<String, Set<String>> of(Rendered rendered) {
@@ -37,12 +36,17 @@ final class GeneratedSecrets {
             if (cluster.path("apiVersion").asText().startsWith("postgresql.cnpg.io/")
                     && cluster.path("spec").path("bootstrap").has("initdb")) {
                 // CloudNativePG: <cluster>-app, type kubernetes.io/basic-auth, for the initdb owner
-                secrets.put(Rendered.name(cluster) + "-app",
+                secrets.put(
+                        Rendered.name(cluster) + "-app",
                         Set.of("username", "password", "host", "port", "dbname", "uri", "jdbc-uri", "pgpass"));
             }
         }
         for (JsonNode user : rendered.ofKind("KafkaUser")) {
-            if ("scram-sha-512".equals(user.path("spec").path("authentication").path("type").asText())) {
+            if ("scram-sha-512"
+                    .equals(user.path("spec")
+                            .path("authentication")
+                            .path("type")
+                            .asText())) {
                 // Strimzi User Operator: a Secret named after the user
                 secrets.put(Rendered.name(user), Set.of("password", "sasl.jaas.config"));
             }

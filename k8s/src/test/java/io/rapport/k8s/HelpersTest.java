@@ -19,9 +19,11 @@ class HelpersTest {
         assertThat(Pods.imageRepository("rapport/gateway")).isEqualTo("rapport/gateway");
         assertThat(Pods.imageRepository("rapport/gateway:1.0")).isEqualTo("rapport/gateway");
         assertThat(Pods.imageRepository("localhost:5000/rapport/gateway:1.0")).isEqualTo("rapport/gateway");
-        assertThat(Pods.imageRepository("registry.example.com/rapport/gateway@sha256:abc")).isEqualTo("rapport/gateway");
+        assertThat(Pods.imageRepository("registry.example.com/rapport/gateway@sha256:abc"))
+                .isEqualTo("rapport/gateway");
         assertThat(Pods.imageTag("localhost:5000/rapport/gateway")).isEqualTo("latest");
-        assertThat(Pods.imageTag("localhost:5000/rapport/gateway:0.1.0-SNAPSHOT")).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(Pods.imageTag("localhost:5000/rapport/gateway:0.1.0-SNAPSHOT"))
+                .isEqualTo("0.1.0-SNAPSHOT");
     }
 
     @Test
@@ -39,11 +41,16 @@ class HelpersTest {
         AppProperties props = AppProperties.load(shared, app);
 
         assertThat(props.get("quarkus.http.port")).contains("8091");
-        assertThat(props.get("quarkus.http.port", Map.of("RAPPORT_HTTP_PORT", "7000"))).contains("7000");
+        assertThat(props.get("quarkus.http.port", Map.of("RAPPORT_HTTP_PORT", "7000")))
+                .contains("7000");
         assertThat(props.get("quarkus.http.port", Map.of("QUARKUS_HTTP_PORT", "7001", "RAPPORT_HTTP_PORT", "7000")))
-                .as("the property's own environment variable wins over the expression").contains("7001");
-        assertThat(props.get("quarkus.shutdown.timeout", Map.of("RAPPORT_SHUTDOWN_TIMEOUT", "45s"))).contains("45s");
-        assertThat(props.get("quarkus.log.console.json.enabled")).as("prod profile").contains("true");
+                .as("the property's own environment variable wins over the expression")
+                .contains("7001");
+        assertThat(props.get("quarkus.shutdown.timeout", Map.of("RAPPORT_SHUTDOWN_TIMEOUT", "45s")))
+                .contains("45s");
+        assertThat(props.get("quarkus.log.console.json.enabled"))
+                .as("prod profile")
+                .contains("true");
         assertThat(props.get("no.such.key")).isEmpty();
     }
 
@@ -68,11 +75,15 @@ class HelpersTest {
                   - {key: legacy, operator: DoesNotExist}
                 """).objects().get(0);
 
-        assertThat(Selectors.selects(selector, Map.of("app", "a", "tier", "backend"))).isTrue();
-        assertThat(Selectors.selects(selector, Map.of("app", "a", "tier", "db"))).isFalse();
-        assertThat(Selectors.selects(selector, Map.of("app", "a", "tier", "backend", "legacy", "x"))).isFalse();
+        assertThat(Selectors.selects(selector, Map.of("app", "a", "tier", "backend")))
+                .isTrue();
+        assertThat(Selectors.selects(selector, Map.of("app", "a", "tier", "db")))
+                .isFalse();
+        assertThat(Selectors.selects(selector, Map.of("app", "a", "tier", "backend", "legacy", "x")))
+                .isFalse();
         assertThat(Selectors.selects(selector, Map.of("tier", "backend"))).isFalse();
-        assertThat(Selectors.selects(Rendered.YAML.createObjectNode(), Map.of("any", "pod"))).as("empty selects all")
+        assertThat(Selectors.selects(Rendered.YAML.createObjectNode(), Map.of("any", "pod")))
+                .as("empty selects all")
                 .isTrue();
     }
 }

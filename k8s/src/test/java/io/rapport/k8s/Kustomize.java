@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** Renders a kustomization with {@code kubectl kustomize} (the kustomize built into kubectl, no cluster needed). */
 final class Kustomize {
     private static final long TIMEOUT_SECONDS = 60;
-    private static final String MISSING = "kubectl not found on the PATH (nor $KUBECTL): the Kubernetes manifests were NOT "
-            + "rendered or checked. Install kubectl >= 1.27 to run these checks.";
+    private static final String MISSING =
+            "kubectl not found on the PATH (nor $KUBECTL): the Kubernetes manifests were NOT "
+                    + "rendered or checked. Install kubectl >= 1.27 to run these checks.";
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** The kubectl to use: {@code $KUBECTL} if set, else the first {@code kubectl} on the PATH. */
     static Optional<Path> kubectl() {
@@ -54,10 +54,13 @@ final class Kustomize {
             Path err = Files.createTempFile("kustomize", ".err");
             try {
                 Process p = new ProcessBuilder(kubectl.toString(), "kustomize", dir.toString())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
                 if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    throw new AssertionError("kubectl kustomize " + dir + " took longer than " + TIMEOUT_SECONDS + " s");
+                    throw new AssertionError(
+                            "kubectl kustomize " + dir + " took longer than " + TIMEOUT_SECONDS + " s");
                 }
                 if (p.exitValue() != 0) {
                     throw new AssertionError("kubectl kustomize " + dir + " failed (exit " + p.exitValue() + "):\n"

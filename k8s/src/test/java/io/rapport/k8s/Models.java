@@ -32,15 +32,23 @@ final class Models {
             Map.entry("v1/ServiceAccount", io.fabric8.kubernetes.api.model.ServiceAccount.class),
             Map.entry("apps/v1/Deployment", io.fabric8.kubernetes.api.model.apps.Deployment.class),
             Map.entry("networking.k8s.io/v1/Ingress", io.fabric8.kubernetes.api.model.networking.v1.Ingress.class),
-            Map.entry("networking.k8s.io/v1/NetworkPolicy",
+            Map.entry(
+                    "networking.k8s.io/v1/NetworkPolicy",
                     io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
-            Map.entry("autoscaling/v2/HorizontalPodAutoscaler",
+            Map.entry(
+                    "autoscaling/v2/HorizontalPodAutoscaler",
                     io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class),
-            Map.entry("policy/v1/PodDisruptionBudget", io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class),
-            Map.entry("monitoring.coreos.com/v1/ServiceMonitor",
+            Map.entry(
+                    "policy/v1/PodDisruptionBudget",
+                    io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class),
+            Map.entry(
+                    "monitoring.coreos.com/v1/ServiceMonitor",
                     io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor.class),
-            Map.entry("monitoring.coreos.com/v1/PodMonitor", io.fabric8.openshift.api.model.monitoring.v1.PodMonitor.class),
-            Map.entry("monitoring.coreos.com/v1/PrometheusRule",
+            Map.entry(
+                    "monitoring.coreos.com/v1/PodMonitor",
+                    io.fabric8.openshift.api.model.monitoring.v1.PodMonitor.class),
+            Map.entry(
+                    "monitoring.coreos.com/v1/PrometheusRule",
                     io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule.class),
             Map.entry("kafka.strimzi.io/v1/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
             Map.entry("kafka.strimzi.io/v1/KafkaNodePool", io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
@@ -50,8 +58,7 @@ final class Models {
     /** apiVersion + "/" + kind to a JSON schema on the test classpath. */
     static final Map<String, String> SCHEMAS = Map.of("postgresql.cnpg.io/v1/Cluster", "/schemas/cnpg-cluster-v1.json");
 
-    private Models() {
-    }
+    private Models() {}
 
     static String typeKey(JsonNode o) {
         return o.path("apiVersion").asText() + "/" + o.path("kind").asText();
@@ -63,7 +70,9 @@ final class Models {
         if (type != null) {
             try {
                 Object model = JSON.treeToValue(o, type);
-                return UnknownFields.in(model).stream().map(p -> "unknown field " + p).toList();
+                return UnknownFields.in(model).stream()
+                        .map(p -> "unknown field " + p)
+                        .toList();
             } catch (IOException e) {
                 return List.of("does not deserialize into " + type.getSimpleName() + ": " + e.getMessage());
             }

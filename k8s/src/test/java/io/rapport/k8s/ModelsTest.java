@@ -73,7 +73,8 @@ class ModelsTest {
                   bootstrap: {initdb: {database: d, owner: d, secrets: x}}
                 """).objects().get(0));
 
-        assertThat(problems).hasSize(2)
+        assertThat(problems)
+                .hasSize(2)
                 .anySatisfy(p -> assertThat(p).contains("podAntiAffinityType"))
                 .anySatisfy(p -> assertThat(p).contains("secrets"));
     }

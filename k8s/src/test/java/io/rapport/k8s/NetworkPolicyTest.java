@@ -27,9 +27,11 @@ class NetworkPolicyTest {
         Rendered r = overlay.rendered();
         SoftAssertions soft = new SoftAssertions();
         for (JsonNode d : r.deployments()) {
-            soft.assertThat(policiesSelecting(r, d)).as("default-deny policy for %s", Rendered.id(d))
+            soft.assertThat(policiesSelecting(r, d))
+                    .as("default-deny policy for %s", Rendered.id(d))
                     .anyMatch(p -> types(p).containsAll(Set.of("Ingress", "Egress"))
-                            && !p.path("spec").has("ingress") && !p.path("spec").has("egress"));
+                            && !p.path("spec").has("ingress")
+                            && !p.path("spec").has("egress"));
         }
         soft.assertAll();
     }
@@ -43,34 +45,50 @@ class NetworkPolicyTest {
         for (JsonNode d : r.deployments()) {
             boolean isGateway = d == gateway;
             for (JsonNode peer : ingressPeers(r, d)) {
-                soft.assertThat(peer.has("ipBlock")).as("%s: ipBlock peer %s", Rendered.id(d), peer).isFalse();
-                soft.assertThat(peer.isEmpty()).as("%s: a peer that allows everyone", Rendered.id(d)).isFalse();
+                soft.assertThat(peer.has("ipBlock"))
+                        .as("%s: ipBlock peer %s", Rendered.id(d), peer)
+                        .isFalse();
+                soft.assertThat(peer.isEmpty())
+                        .as("%s: a peer that allows everyone", Rendered.id(d))
+                        .isFalse();
                 if (peer.has("namespaceSelector")) {
                     String ns = namespaceOf(peer);
                     soft.assertThat(isGateway ? Set.of("ingress-nginx", "monitoring") : Set.of("monitoring"))
-                            .as("%s accepts from namespace '%s'", Rendered.id(d), ns).contains(ns);
+                            .as("%s accepts from namespace '%s'", Rendered.id(d), ns)
+                            .contains(ns);
                 } else if (!isGateway) {
-                    Set<String> callers = READ_BY_ENGAGEMENT.contains(appName(d)) ? Set.of("gateway", ENGAGEMENT)
-                            : Set.of("gateway");
-                    soft.assertThat(selectedDeployments(r, peer)).as("%s accepts in-namespace traffic only from %s, not"
-                            + " from %s", Rendered.id(d), callers, peer).isNotEmpty().allMatch(callers::contains);
-                    soft.assertThat(peer.path("podSelector").isEmpty()).as("%s: from all pods", Rendered.id(d)).isFalse();
+                    Set<String> callers =
+                            READ_BY_ENGAGEMENT.contains(appName(d)) ? Set.of("gateway", ENGAGEMENT) : Set.of("gateway");
+                    soft.assertThat(selectedDeployments(r, peer))
+                            .as(
+                                    "%s accepts in-namespace traffic only from %s, not" + " from %s",
+                                    Rendered.id(d), callers, peer)
+                            .isNotEmpty()
+                            .allMatch(callers::contains);
+                    soft.assertThat(peer.path("podSelector").isEmpty())
+                            .as("%s: from all pods", Rendered.id(d))
+                            .isFalse();
                 }
             }
             if (!isGateway) {
-                soft.assertThat(ingressPeers(r, d)).as("%s is reachable from the gateway", Rendered.id(d))
+                soft.assertThat(ingressPeers(r, d))
+                        .as("%s is reachable from the gateway", Rendered.id(d))
                         .anyMatch(p -> !p.has("namespaceSelector") && selectsPod(p, gateway));
                 JsonNode engagement = r.get("Deployment", ENGAGEMENT);
-                boolean fromEngagement = rules(r, d, "ingress").stream().anyMatch(rule ->
-                        Rendered.elements(rule.path("from")).stream().anyMatch(p -> !p.has("namespaceSelector")
-                                && selectsPod(p, engagement)) && ports(rule).equals(Set.of("http")));
-                soft.assertThat(fromEngagement).as("%s is reachable from engagement-service on its API port only",
-                        Rendered.id(d)).isEqualTo(READ_BY_ENGAGEMENT.contains(appName(d)));
+                boolean fromEngagement = rules(r, d, "ingress").stream()
+                        .anyMatch(rule -> Rendered.elements(rule.path("from")).stream()
+                                        .anyMatch(p -> !p.has("namespaceSelector") && selectsPod(p, engagement))
+                                && ports(rule).equals(Set.of("http")));
+                soft.assertThat(fromEngagement)
+                        .as("%s is reachable from engagement-service on its API port only", Rendered.id(d))
+                        .isEqualTo(READ_BY_ENGAGEMENT.contains(appName(d)));
             }
-            soft.assertThat(ingressPeers(r, d)).as("%s is reachable from Prometheus", Rendered.id(d))
+            soft.assertThat(ingressPeers(r, d))
+                    .as("%s is reachable from Prometheus", Rendered.id(d))
                     .anyMatch(p -> "monitoring".equals(namespaceOf(p)));
         }
-        soft.assertThat(ingressPeers(r, gateway)).as("the gateway is reachable from the ingress controller")
+        soft.assertThat(ingressPeers(r, gateway))
+                .as("the gateway is reachable from the ingress controller")
                 .anyMatch(p -> "ingress-nginx".equals(namespaceOf(p)));
         soft.assertAll();
     }
@@ -83,35 +101,56 @@ class NetworkPolicyTest {
         SoftAssertions soft = new SoftAssertions();
         for (ServiceModule module : ServiceModule.all()) {
             JsonNode d = Pods.deploymentOf(module, r).orElseThrow();
-            String ownDb = module.props().get("quarkus.datasource.jdbc.url", Pods.env(d, r)).orElse("")
-                    .replaceFirst("^jdbc:postgresql://([^:/]+).*$", "$1").replaceFirst("-rw$", "");
+            String ownDb = module.props()
+                    .get("quarkus.datasource.jdbc.url", Pods.env(d, r))
+                    .orElse("")
+                    .replaceFirst("^jdbc:postgresql://([^:/]+).*$", "$1")
+                    .replaceFirst("-rw$", "");
             boolean isEngagement = ENGAGEMENT.equals(appName(d));
             for (JsonNode peer : egressPeers(r, d, isEngagement ? NetworkPolicyTest::isSmtpRelayRule : rule -> false)) {
                 if (peer.has("namespaceSelector")) {
-                    soft.assertThat(INFRA_NAMESPACES).as("%s egress to namespace", module.dir()).contains(namespaceOf(peer));
+                    soft.assertThat(INFRA_NAMESPACES)
+                            .as("%s egress to namespace", module.dir())
+                            .contains(namespaceOf(peer));
                     continue;
                 }
                 soft.assertThat(peer.path("podSelector").isEmpty() || peer.has("ipBlock"))
-                        .as("%s: egress to everything (%s)", module.dir(), peer).isFalse();
-                String db = peer.path("podSelector").path("matchLabels").path("cnpg.io/cluster").asText("");
+                        .as("%s: egress to everything (%s)", module.dir(), peer)
+                        .isFalse();
+                String db = peer.path("podSelector")
+                        .path("matchLabels")
+                        .path("cnpg.io/cluster")
+                        .asText("");
                 if (!db.isEmpty()) {
-                    soft.assertThat(db).as("%s may reach only its own database", module.dir()).isEqualTo(ownDb);
+                    soft.assertThat(db)
+                            .as("%s may reach only its own database", module.dir())
+                            .isEqualTo(ownDb);
                 }
-                soft.assertThat(selectedDeployments(r, peer)).as("%s reaches Rapport pods %s", module.dir(), peer)
+                soft.assertThat(selectedDeployments(r, peer))
+                        .as("%s reaches Rapport pods %s", module.dir(), peer)
                         .allMatch(target -> isEngagement && READ_BY_ENGAGEMENT.contains(target) || d == gateway);
             }
             boolean usesDb = module.usesPlatform();
-            soft.assertThat(egressPeers(r, d).stream().anyMatch(p -> !ownDb.isEmpty()
-                    && ownDb.equals(p.path("podSelector").path("matchLabels").path("cnpg.io/cluster").asText())))
-                    .as("%s reaches its database %s", module.dir(), ownDb).isEqualTo(usesDb);
+            soft.assertThat(egressPeers(r, d).stream()
+                            .anyMatch(p -> !ownDb.isEmpty()
+                                    && ownDb.equals(p.path("podSelector")
+                                            .path("matchLabels")
+                                            .path("cnpg.io/cluster")
+                                            .asText())))
+                    .as("%s reaches its database %s", module.dir(), ownDb)
+                    .isEqualTo(usesDb);
             if (d != gateway) {
-                soft.assertThat(egressPeers(r, gateway)).as("gateway reaches %s", module.dir())
+                soft.assertThat(egressPeers(r, gateway))
+                        .as("gateway reaches %s", module.dir())
                         .anyMatch(p -> !p.has("namespaceSelector") && selectsPod(p, d));
             }
             if (Pods.secretOf(d, "KAFKA_SASL_JAAS_CONFIG").isPresent()) {
-                JsonNode listeners = r.ofKind("Kafka").get(0).path("spec").path("kafka").path("listeners");
-                soft.assertThat(Rendered.elements(listeners)).as("Kafka listeners admit %s", module.dir()).allSatisfy(l ->
-                        org.assertj.core.api.Assertions.assertThat(Rendered.elements(l.path("networkPolicyPeers")))
+                JsonNode listeners =
+                        r.ofKind("Kafka").get(0).path("spec").path("kafka").path("listeners");
+                soft.assertThat(Rendered.elements(listeners))
+                        .as("Kafka listeners admit %s", module.dir())
+                        .allSatisfy(l -> org.assertj.core.api.Assertions.assertThat(
+                                        Rendered.elements(l.path("networkPolicyPeers")))
                                 .anyMatch(p -> Selectors.selects(p.path("podSelector"), Selectors.podLabels(d))));
             }
         }
@@ -128,19 +167,29 @@ class NetworkPolicyTest {
         soft.assertThat(smtpPort).as("engagement's RAPPORT_SMTP_PORT").isNotBlank();
         for (String target : READ_BY_ENGAGEMENT) {
             JsonNode d = r.get("Deployment", target);
-            soft.assertThat(rules(r, engagement, "egress")).as("engagement reaches %s on its API port", target)
+            soft.assertThat(rules(r, engagement, "egress"))
+                    .as("engagement reaches %s on its API port", target)
                     .anyMatch(rule -> ports(rule).equals(Set.of("http"))
                             && Rendered.elements(rule.path("to")).stream().anyMatch(p -> selectsPod(p, d)));
         }
         for (String other : List.of("loyalty-service", "gateway")) {
             JsonNode d = r.get("Deployment", other);
-            soft.assertThat(egressPeers(r, engagement)).as("engagement does not reach %s", other)
-                    .noneMatch(p -> !p.has("namespaceSelector") && !p.path("podSelector").isEmpty() && selectsPod(p, d));
+            soft.assertThat(egressPeers(r, engagement))
+                    .as("engagement does not reach %s", other)
+                    .noneMatch(p -> !p.has("namespaceSelector")
+                            && !p.path("podSelector").isEmpty()
+                            && selectsPod(p, d));
         }
-        List<JsonNode> outside = rules(r, engagement, "egress").stream().filter(NetworkPolicyTest::leavesTheNamespace).toList();
-        soft.assertThat(outside).as("engagement's egress out of the cluster: the SMTP relay rule only").singleElement()
+        List<JsonNode> outside = rules(r, engagement, "egress").stream()
+                .filter(NetworkPolicyTest::leavesTheNamespace)
+                .toList();
+        soft.assertThat(outside)
+                .as("engagement's egress out of the cluster: the SMTP relay rule only")
+                .singleElement()
                 .satisfies(rule -> {
-                    org.assertj.core.api.Assertions.assertThat(ports(rule)).as("the relay's port").containsExactly(smtpPort);
+                    org.assertj.core.api.Assertions.assertThat(ports(rule))
+                            .as("the relay's port")
+                            .containsExactly(smtpPort);
                     org.assertj.core.api.Assertions.assertThat(Rendered.elements(rule.path("ports")))
                             .allMatch(p -> "TCP".equals(p.path("protocol").asText("TCP")));
                 });
@@ -154,7 +203,9 @@ class NetworkPolicyTest {
 
     /** engagement's SMTP relay rule: out of the namespace, but on the relay's port only. */
     private static boolean isSmtpRelayRule(JsonNode rule) {
-        return leavesTheNamespace(rule) && ports(rule).size() == 1 && !ports(rule).contains("http");
+        return leavesTheNamespace(rule)
+                && ports(rule).size() == 1
+                && !ports(rule).contains("http");
     }
 
     private static Set<String> ports(JsonNode rule) {
@@ -169,11 +220,16 @@ class NetworkPolicyTest {
 
     /** The Rapport Deployments (by app name) whose pods an in-namespace peer selects. */
     private static List<String> selectedDeployments(Rendered r, JsonNode peer) {
-        if (peer.has("namespaceSelector") || peer.has("ipBlock") || peer.path("podSelector").isEmpty()) {
+        if (peer.has("namespaceSelector")
+                || peer.has("ipBlock")
+                || peer.path("podSelector").isEmpty()) {
             return List.of();
         }
-        return r.deployments().stream().map(JsonNode.class::cast).filter(d -> selectsPod(peer, d))
-                .map(NetworkPolicyTest::appName).toList();
+        return r.deployments().stream()
+                .map(JsonNode.class::cast)
+                .filter(d -> selectsPod(peer, d))
+                .map(NetworkPolicyTest::appName)
+                .toList();
     }
 
     private static List<JsonNode> rules(Rendered r, JsonNode d, String direction) {
@@ -186,8 +242,10 @@ class NetworkPolicyTest {
 
     private static List<JsonNode> policiesSelecting(Rendered r, JsonNode deployment) {
         Map<String, String> labels = Selectors.podLabels(deployment);
-        return r.ofKind("NetworkPolicy").stream().map(JsonNode.class::cast)
-                .filter(p -> Selectors.selects(p.path("spec").path("podSelector"), labels)).toList();
+        return r.ofKind("NetworkPolicy").stream()
+                .map(JsonNode.class::cast)
+                .filter(p -> Selectors.selects(p.path("spec").path("podSelector"), labels))
+                .toList();
     }
 
     private static boolean selectsPod(JsonNode peer, JsonNode deployment) {
@@ -213,9 +271,14 @@ class NetworkPolicyTest {
                         fromPrometheus |= "monitoring".equals(namespaceOf(peer));
                     }
                     if (fromPrometheus) {
-                        soft.assertThat(rule.path("ports").isEmpty()).as("%s: Prometheus on every port", Rendered.id(d)).isFalse();
-                        rule.path("ports").forEach(port -> soft.assertThat(port.path("port").asText())
-                                .as("%s: Prometheus reaches only the management port", Rendered.id(d)).isEqualTo("management"));
+                        soft.assertThat(rule.path("ports").isEmpty())
+                                .as("%s: Prometheus on every port", Rendered.id(d))
+                                .isFalse();
+                        rule.path("ports")
+                                .forEach(port -> soft.assertThat(
+                                                port.path("port").asText())
+                                        .as("%s: Prometheus reaches only the management port", Rendered.id(d))
+                                        .isEqualTo("management"));
                     }
                 }
             }
@@ -230,7 +293,9 @@ class NetworkPolicyTest {
         List<String> paths = new ArrayList<>();
         for (JsonNode ingress : r.ofKind("Ingress")) {
             for (JsonNode rule : ingress.path("spec").path("rules")) {
-                rule.path("http").path("paths").forEach(path -> paths.add(path.path("path").asText()));
+                rule.path("http")
+                        .path("paths")
+                        .forEach(path -> paths.add(path.path("path").asText()));
             }
         }
         org.assertj.core.api.Assertions.assertThat(paths).contains("/api").doesNotContain("/", "/q", "/q/metrics");
@@ -256,8 +321,8 @@ class NetworkPolicyTest {
         return peers(r, d, direction, field, rule -> false);
     }
 
-    private static List<JsonNode> peers(Rendered r, JsonNode d, String direction, String field,
-            java.util.function.Predicate<JsonNode> exempt) {
+    private static List<JsonNode> peers(
+            Rendered r, JsonNode d, String direction, String field, java.util.function.Predicate<JsonNode> exempt) {
         List<JsonNode> peers = new ArrayList<>();
         for (JsonNode p : policiesSelecting(r, d)) {
             for (JsonNode rule : p.path("spec").path(direction)) {
@@ -274,6 +339,9 @@ class NetworkPolicyTest {
     }
 
     private static String namespaceOf(JsonNode peer) {
-        return peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText(null);
+        return peer.path("namespaceSelector")
+                .path("matchLabels")
+                .path("kubernetes.io/metadata.name")
+                .asText(null);
     }
 }

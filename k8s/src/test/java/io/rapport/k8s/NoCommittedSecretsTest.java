@@ -23,7 +23,9 @@ class NoCommittedSecretsTest {
     @ParameterizedTest
     @EnumSource(Overlay.class)
     void noSecretIsRendered(Overlay overlay) {
-        assertThat(overlay.rendered().ofKind("Secret")).as("Secrets in %s", overlay).isEmpty();
+        assertThat(overlay.rendered().ofKind("Secret"))
+                .as("Secrets in %s", overlay)
+                .isEmpty();
     }
 
     @Test
@@ -31,10 +33,12 @@ class NoCommittedSecretsTest {
         Path k8s = Repo.k8s();
         try (Stream<Path> files = Files.walk(k8s)) {
             List<String> offending = files.filter(Files::isRegularFile)
-                    .filter(p -> !k8s.relativize(p).startsWith("target") && !k8s.relativize(p).startsWith("src"))
+                    .filter(p -> !k8s.relativize(p).startsWith("target")
+                            && !k8s.relativize(p).startsWith("src"))
                     .filter(p -> p.toString().matches(".*\\.(ya?ml|env)$"))
                     .filter(p -> SECRET_MATERIAL.matcher(read(p)).find())
-                    .map(p -> k8s.relativize(p).toString()).toList();
+                    .map(p -> k8s.relativize(p).toString())
+                    .toList();
             assertThat(offending).as("files under k8s/ with secret material").isEmpty();
         }
     }
@@ -44,11 +48,13 @@ class NoCommittedSecretsTest {
         String readme = read(Repo.k8s().resolve("README.md"));
         GeneratedSecrets.INSTALLER_PROVIDED.forEach((name, keys) -> {
             Pattern create = Pattern.compile("kubectl (-n \\S+ )?create secret generic " + Pattern.quote(name) + "\\b");
-            assertThat(create.matcher(readme).find()).as("k8s/README.md shows 'kubectl create secret generic %s'", name)
+            assertThat(create.matcher(readme).find())
+                    .as("k8s/README.md shows 'kubectl create secret generic %s'", name)
                     .isTrue();
             keys.forEach(key -> assertThat(readme.contains("--from-file=" + key + "=")
-                    || readme.contains("--from-literal=" + key + "="))
-                    .as("k8s/README.md sets key %s of Secret %s", key, name).isTrue());
+                            || readme.contains("--from-literal=" + key + "="))
+                    .as("k8s/README.md sets key %s of Secret %s", key, name)
+                    .isTrue());
         });
     }
 

@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The deployable kustomizations; each is rendered once per test JVM. */
 enum Overlay {
-    DEV("overlays/dev"), PROD("overlays/prod");
+    DEV("overlays/dev"),
+    PROD("overlays/prod");
 
     private static final Map<Overlay, Rendered> CACHE = new ConcurrentHashMap<>();
 

@@ -11,8 +11,7 @@ final class Pods {
     /** Stand-in for values that come from Secrets: real values are never in the manifests. */
     static final String FROM_SECRET = "<from-secret>";
 
-    private Pods() {
-    }
+    private Pods() {}
 
     /** Environment of the container: envFrom ConfigMaps, then env entries (literal, ConfigMap key or Secret key). */
     static Map<String, String> env(JsonNode deployment, Rendered rendered) {
@@ -20,9 +19,13 @@ final class Pods {
         Map<String, String> env = new HashMap<>();
         for (JsonNode from : c.path("envFrom")) {
             if (from.has("configMapRef")) {
-                rendered.find("ConfigMap", from.path("configMapRef").path("name").asText())
-                        .ifPresent(cm -> cm.path("data").fields()
-                                .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText())));
+                rendered.find(
+                                "ConfigMap",
+                                from.path("configMapRef").path("name").asText())
+                        .ifPresent(cm -> cm.path("data")
+                                .fields()
+                                .forEachRemaining(
+                                        e -> env.put(e.getKey(), e.getValue().asText())));
             }
         }
         for (JsonNode e : c.path("env")) {
@@ -33,7 +36,8 @@ final class Pods {
                 JsonNode ref = e.path("valueFrom").path("configMapKeyRef");
                 rendered.find("ConfigMap", ref.path("name").asText())
                         .map(cm -> cm.path("data").path(ref.path("key").asText()))
-                        .filter(JsonNode::isTextual).ifPresent(v -> env.put(name, v.asText()));
+                        .filter(JsonNode::isTextual)
+                        .ifPresent(v -> env.put(name, v.asText()));
             } else if (e.path("valueFrom").has("secretKeyRef")) {
                 env.put(name, FROM_SECRET);
             }
@@ -45,7 +49,8 @@ final class Pods {
     static Optional<String> secretOf(JsonNode deployment, String envName) {
         for (JsonNode e : Rendered.container(deployment).path("env")) {
             if (envName.equals(e.path("name").asText()) && e.path("valueFrom").has("secretKeyRef")) {
-                return Optional.of(e.path("valueFrom").path("secretKeyRef").path("name").asText());
+                return Optional.of(
+                        e.path("valueFrom").path("secretKeyRef").path("name").asText());
             }
         }
         return Optional.empty();
@@ -53,8 +58,10 @@ final class Pods {
 
     /** The Deployment running the module's image, if the overlay has one. */
     static Optional<JsonNode> deploymentOf(ServiceModule module, Rendered rendered) {
-        List<JsonNode> matches = rendered.deployments().stream().map(JsonNode.class::cast)
-                .filter(d -> imageRepository(Rendered.container(d).path("image").asText()).equals(module.imageRepository()))
+        List<JsonNode> matches = rendered.deployments().stream()
+                .map(JsonNode.class::cast)
+                .filter(d -> imageRepository(Rendered.container(d).path("image").asText())
+                        .equals(module.imageRepository()))
                 .toList();
         if (matches.size() > 1) {
             throw new AssertionError("more than one Deployment runs " + module.imageRepository());
@@ -69,8 +76,9 @@ final class Pods {
         int colon = noDigest.lastIndexOf(':');
         String noTag = colon > slash ? noDigest.substring(0, colon) : noDigest;
         String[] parts = noTag.split("/");
-        boolean hasRegistry = parts.length > 2 || (parts.length == 2 && (parts[0].contains(".") || parts[0].contains(":")
-                || parts[0].equals("localhost")));
+        boolean hasRegistry = parts.length > 2
+                || (parts.length == 2
+                        && (parts[0].contains(".") || parts[0].contains(":") || parts[0].equals("localhost")));
         return hasRegistry ? noTag.substring(noTag.indexOf('/') + 1) : noTag;
     }
 

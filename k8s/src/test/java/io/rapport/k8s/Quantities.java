@@ -9,11 +9,25 @@ import java.util.regex.Pattern;
 /** Kubernetes memory quantities and Quarkus durations, as far as the manifests use them. */
 final class Quantities {
     private static final Pattern QUANTITY = Pattern.compile("^([0-9.]+)(Ki|Mi|Gi|Ti|k|M|G|T)?$");
-    private static final Map<String, Long> FACTORS = Map.of("Ki", 1L << 10, "Mi", 1L << 20, "Gi", 1L << 30, "Ti", 1L << 40,
-            "k", 1_000L, "M", 1_000_000L, "G", 1_000_000_000L, "T", 1_000_000_000_000L);
+    private static final Map<String, Long> FACTORS = Map.of(
+            "Ki",
+            1L << 10,
+            "Mi",
+            1L << 20,
+            "Gi",
+            1L << 30,
+            "Ti",
+            1L << 40,
+            "k",
+            1_000L,
+            "M",
+            1_000_000L,
+            "G",
+            1_000_000_000L,
+            "T",
+            1_000_000_000_000L);
 
-    private Quantities() {
-    }
+    private Quantities() {}
 
     static long bytes(String quantity) {
         Matcher m = QUANTITY.matcher(quantity);

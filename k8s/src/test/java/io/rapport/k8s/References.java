@@ -8,8 +8,7 @@ import java.util.Set;
 
 /** The ConfigMaps and Secrets (and their keys) that Deployments read, checked against what will exist at run time. */
 final class References {
-    private References() {
-    }
+    private References() {}
 
     /** Human-readable descriptions of every reference that neither a rendered object nor an operator satisfies. */
     static List<String> unresolved(Rendered rendered) {
@@ -31,13 +30,22 @@ final class References {
             for (JsonNode e : c.path("env")) {
                 String var = who + e.path("name").asText() + " <- ";
                 JsonNode cm = e.path("valueFrom").path("configMapKeyRef");
-                if (!cm.isMissingNode() && !hasConfigMap(rendered, cm.path("name").asText(), cm.path("key").asText())) {
-                    missing.add(var + "ConfigMap " + cm.path("name").asText() + " key " + cm.path("key").asText());
+                if (!cm.isMissingNode()
+                        && !hasConfigMap(
+                                rendered,
+                                cm.path("name").asText(),
+                                cm.path("key").asText())) {
+                    missing.add(var + "ConfigMap " + cm.path("name").asText() + " key "
+                            + cm.path("key").asText());
                 }
                 JsonNode secret = e.path("valueFrom").path("secretKeyRef");
                 if (!secret.isMissingNode()
-                        && !hasSecret(secrets, secret.path("name").asText(), secret.path("key").asText())) {
-                    missing.add(var + "Secret " + secret.path("name").asText() + " key " + secret.path("key").asText());
+                        && !hasSecret(
+                                secrets,
+                                secret.path("name").asText(),
+                                secret.path("key").asText())) {
+                    missing.add(var + "Secret " + secret.path("name").asText() + " key "
+                            + secret.path("key").asText());
                 }
             }
             for (JsonNode volume : Rendered.podSpec(d).path("volumes")) {
@@ -48,7 +56,8 @@ final class References {
                 for (JsonNode item : volume.path("secret").path("items")) {
                     boolean known = secret != null && secrets.containsKey(secret);
                     if (known && !hasSecret(secrets, secret, item.path("key").asText())) {
-                        missing.add(who + "volume Secret " + secret + " key " + item.path("key").asText());
+                        missing.add(who + "volume Secret " + secret + " key "
+                                + item.path("key").asText());
                     }
                 }
                 String cm = volume.path("configMap").path("name").asText(null);
@@ -61,7 +70,9 @@ final class References {
     }
 
     private static boolean hasConfigMap(Rendered rendered, String name, String key) {
-        return rendered.find("ConfigMap", name).map(cm -> key == null || cm.path("data").has(key)).orElse(false);
+        return rendered.find("ConfigMap", name)
+                .map(cm -> key == null || cm.path("data").has(key))
+                .orElse(false);
     }
 
     private static boolean hasSecret(Map<String, Set<String>> secrets, String name, String key) {

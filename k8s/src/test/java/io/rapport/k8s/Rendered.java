@@ -34,7 +34,9 @@ record Rendered(List<ObjectNode> objects) {
     }
 
     List<ObjectNode> ofKind(String kind) {
-        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+        return objects.stream()
+                .filter(o -> kind.equals(o.path("kind").asText()))
+                .toList();
     }
 
     Optional<ObjectNode> find(String kind, String name) {
@@ -59,7 +61,8 @@ record Rendered(List<ObjectNode> objects) {
 
     /** The single application container of a Deployment (Rapport pods have exactly one). */
     static JsonNode container(JsonNode deployment) {
-        JsonNode containers = deployment.path("spec").path("template").path("spec").path("containers");
+        JsonNode containers =
+                deployment.path("spec").path("template").path("spec").path("containers");
         if (containers.size() != 1) {
             throw new AssertionError(id(deployment) + " must have exactly one container, has " + containers.size());
         }

@@ -5,13 +5,15 @@ import java.nio.file.Path;
 
 /** Locations in the source tree: the k8s module reads the services' own configuration rather than copying it. */
 final class Repo {
-    private Repo() {
-    }
+    private Repo() {}
 
     static Path root() {
         String prop = System.getProperty("rapport.project.root");
-        Path root = prop != null && !prop.isBlank() ? Path.of(prop) : Path.of("").toAbsolutePath().getParent();
-        if (!Files.isDirectory(root.resolve("k8s")) && Files.isDirectory(Path.of("").toAbsolutePath().resolve("base"))) {
+        Path root = prop != null && !prop.isBlank()
+                ? Path.of(prop)
+                : Path.of("").toAbsolutePath().getParent();
+        if (!Files.isDirectory(root.resolve("k8s"))
+                && Files.isDirectory(Path.of("").toAbsolutePath().resolve("base"))) {
             root = Path.of("").toAbsolutePath().getParent();
         }
         return root.toAbsolutePath().normalize();

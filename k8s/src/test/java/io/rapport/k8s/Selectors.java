@@ -8,12 +8,13 @@ import java.util.Set;
 
 /** Kubernetes label-selector semantics (matchLabels and matchExpressions). */
 final class Selectors {
-    private Selectors() {
-    }
+    private Selectors() {}
 
     static Map<String, String> labels(JsonNode labelsNode) {
         Map<String, String> labels = new HashMap<>();
-        labelsNode.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        labelsNode
+                .fields()
+                .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
 

@@ -36,7 +36,8 @@ record ServiceModule(String dir, AppProperties props, boolean usesPlatform) {
             boolean platform = pomText.contains("<artifactId>rapport-platform</artifactId>");
             AppProperties props = AppProperties.load(
                     root.resolve("platform-web/src/main/resources/META-INF/microprofile-config.properties"),
-                    platform ? root.resolve("platform/src/main/resources/META-INF/microprofile-config.properties")
+                    platform
+                            ? root.resolve("platform/src/main/resources/META-INF/microprofile-config.properties")
                             : root.resolve("no-such-file"),
                     root.resolve(dir).resolve("src/main/resources/application.properties"));
             modules.add(new ServiceModule(dir, props, platform));
@@ -51,8 +52,8 @@ record ServiceModule(String dir, AppProperties props, boolean usesPlatform) {
 
     /** The image repository the build produces: {@code <group>/<name>} (the registry is chosen at deploy time). */
     String imageRepository() {
-        String group = props.get("quarkus.container-image.group").orElseThrow(
-                () -> new AssertionError("quarkus.container-image.group is not configured for " + dir));
+        String group = props.get("quarkus.container-image.group")
+                .orElseThrow(() -> new AssertionError("quarkus.container-image.group is not configured for " + dir));
         return group + "/" + props.get("quarkus.container-image.name").orElse(appName());
     }
 
@@ -62,7 +63,9 @@ record ServiceModule(String dir, AppProperties props, boolean usesPlatform) {
             return Optional.empty();
         }
         String prefix = appName().replaceFirst("-service$", "");
-        return io.rapport.contracts.Topics.ALL.stream().filter(t -> t.equals(prefix + ".events")).findFirst();
+        return io.rapport.contracts.Topics.ALL.stream()
+                .filter(t -> t.equals(prefix + ".events"))
+                .findFirst();
     }
 
     /** Kafka channels of this service (SmallRye defaults applied: topic = channel name, group = application name). */
@@ -78,25 +81,31 @@ record ServiceModule(String dir, AppProperties props, boolean usesPlatform) {
             String name = m.group(2).replace("\"", "");
             String prefix = "mp.messaging." + direction + "." + m.group(2) + ".";
             String connector = props.get(prefix + "connector", env)
-                    .or(() -> props.get("mp.messaging." + direction + ".connector", env)).orElse("smallrye-kafka");
+                    .or(() -> props.get("mp.messaging." + direction + ".connector", env))
+                    .orElse("smallrye-kafka");
             if (!connector.equals("smallrye-kafka")) {
                 continue;
             }
             String topic = props.get(prefix + "topic", env).orElse(name);
-            String group = props.get(prefix + "group.id", env).or(() -> props.get("kafka.group.id", env)).orElse(appName());
-            boolean dlq = props.get(prefix + "failure-strategy", env).filter("dead-letter-queue"::equals).isPresent();
+            String group = props.get(prefix + "group.id", env)
+                    .or(() -> props.get("kafka.group.id", env))
+                    .orElse(appName());
+            boolean dlq = props.get(prefix + "failure-strategy", env)
+                    .filter("dead-letter-queue"::equals)
+                    .isPresent();
             // the platform inbox dead-letters a record of any consumed topic itself: the outbox relay writes its copy
             // to <topic>.dlq, whatever the channel's failure strategy
             Optional<String> dlqTopic = dlq
-                    ? Optional.of(props.get(prefix + "dead-letter-queue.topic", env).orElse("dead-letter-topic-" + name))
+                    ? Optional.of(
+                            props.get(prefix + "dead-letter-queue.topic", env).orElse("dead-letter-topic-" + name))
                     : direction.equals("incoming") ? Optional.of(topic + ".dlq") : Optional.empty();
-            channels.put(direction + ":" + name, new Channel(name, direction.equals("incoming"), topic, group, dlqTopic));
+            channels.put(
+                    direction + ":" + name, new Channel(name, direction.equals("incoming"), topic, group, dlqTopic));
         }
         return List.copyOf(channels.values());
     }
 
-    record Channel(String name, boolean incoming, String topic, String groupId, Optional<String> dlqTopic) {
-    }
+    record Channel(String name, boolean incoming, String topic, String groupId, Optional<String> dlqTopic) {}
 
     private static String read(Path p) {
         try {

@@ -22,18 +22,22 @@ class ServiceTokenKeysTest {
     void eachPrivateKeyIsMountedOnlyByItsOwnerAndEngagementsPublicKeyOnlyWhereItIsTrusted(Overlay overlay) {
         Rendered r = overlay.rendered();
         SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(mountedBy(r, GATEWAY_PRIVATE)).as("Deployments mounting %s", GATEWAY_PRIVATE)
+        soft.assertThat(mountedBy(r, GATEWAY_PRIVATE))
+                .as("Deployments mounting %s", GATEWAY_PRIVATE)
                 .containsExactly("gateway");
-        soft.assertThat(mountedBy(r, ENGAGEMENT_PRIVATE)).as("Deployments mounting %s", ENGAGEMENT_PRIVATE)
+        soft.assertThat(mountedBy(r, ENGAGEMENT_PRIVATE))
+                .as("Deployments mounting %s", ENGAGEMENT_PRIVATE)
                 .containsExactly("engagement-service");
-        soft.assertThat(mountedBy(r, ENGAGEMENT_PUBLIC)).as("Deployments mounting %s", ENGAGEMENT_PUBLIC)
+        soft.assertThat(mountedBy(r, ENGAGEMENT_PUBLIC))
+                .as("Deployments mounting %s", ENGAGEMENT_PUBLIC)
                 .containsExactlyInAnyOrder("customer-service", "segmentation-service");
 
         JsonNode engagement = r.get("Deployment", "engagement-service");
         soft.assertThat(Pods.env(engagement, r).get("RAPPORT_ENGAGEMENT_TOKEN_PRIVATE_KEY_LOCATION"))
                 .as("engagement signs with the key of %s", ENGAGEMENT_PRIVATE)
                 .isEqualTo(fileOf(engagement, ENGAGEMENT_PRIVATE, "private.pem"));
-        soft.assertThat(Pods.env(engagement, r)).as("engagement has no gateway signing key setting")
+        soft.assertThat(Pods.env(engagement, r))
+                .as("engagement has no gateway signing key setting")
                 .doesNotContainKey("RAPPORT_SERVICE_TOKEN_PRIVATE_KEY_LOCATION");
         for (String name : List.of("customer-service", "segmentation-service")) {
             JsonNode d = r.get("Deployment", name);

@@ -16,8 +16,7 @@ import java.util.Map;
 final class UnknownFields {
     private static final int MAX_DEPTH = 60;
 
-    private UnknownFields() {
-    }
+    private UnknownFields() {}
 
     /**
      * JSON-like paths of every unrecognised field, e.g. {@code spec.template.spec.containers[0].imagePullPolicyy}
@@ -70,9 +69,13 @@ final class UnknownFields {
     }
 
     private static boolean isPropertyGetter(Method m) {
-        return m.getName().startsWith("get") && m.getName().length() > 3 && m.getParameterCount() == 0
-                && !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() != Object.class
-                && !m.getReturnType().isPrimitive() && m.getReturnType() != String.class
+        return m.getName().startsWith("get")
+                && m.getName().length() > 3
+                && m.getParameterCount() == 0
+                && !Modifier.isStatic(m.getModifiers())
+                && m.getDeclaringClass() != Object.class
+                && !m.getReturnType().isPrimitive()
+                && m.getReturnType() != String.class
                 && !m.getName().equals("getClass");
     }
 

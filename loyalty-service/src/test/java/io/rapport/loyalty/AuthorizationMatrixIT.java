@@ -97,8 +97,10 @@ class AuthorizationMatrixIT {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("matrix")
     void everyRouteEveryRole(Route route, String role) {
-        RequestSpecification request = given().header("X-Rapport-Principal", "u-" + role).header("X-Rapport-Roles", role)
-                .contentType(ContentType.JSON).accept(ContentType.JSON);
+        RequestSpecification request = given().header("X-Rapport-Principal", "u-" + role)
+                .header("X-Rapport-Roles", role)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
         if (route.body() != null) {
             request = request.body(route.body());
         }
@@ -111,8 +113,10 @@ class AuthorizationMatrixIT {
             }
         }
         if (route.allowed().contains(role)) {
-            assertThat(response.statusCode()).as("%s as %s: %s", route, role, response.asString())
-                    .isNotIn(401, 403).isLessThan(500);
+            assertThat(response.statusCode())
+                    .as("%s as %s: %s", route, role, response.asString())
+                    .isNotIn(401, 403)
+                    .isLessThan(500);
         } else {
             assertThat(response.statusCode()).as("%s as %s", route, role).isEqualTo(403);
             assertThat(response.contentType()).startsWith("application/problem+json");
@@ -122,18 +126,31 @@ class AuthorizationMatrixIT {
     @Test
     void aPartnerReachesOnlyThePartnerEndpoints() {
         String partner = UUID.randomUUID().toString();
-        given().header("X-Rapport-Partner-Id", partner).get(L + "/programmes").then().statusCode(403);
-        given().header("X-Rapport-Partner-Id", partner).get(L + "/partners/{id}/settlement", partner).then().statusCode(403);
+        given().header("X-Rapport-Partner-Id", partner)
+                .get(L + "/programmes")
+                .then()
+                .statusCode(403);
+        given().header("X-Rapport-Partner-Id", partner)
+                .get(L + "/partners/{id}/settlement", partner)
+                .then()
+                .statusCode(403);
         // the rule lets it through (no "may not" from the access rule); loyalty then knows no such partner
-        given().header("X-Rapport-Partner-Id", partner).get(L + "/partner/transactions").then()
+        given().header("X-Rapport-Partner-Id", partner)
+                .get(L + "/partner/transactions")
+                .then()
                 .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("may not")));
     }
 
     @Test
     void forgedPartnerHeaderStraightToTheServicePortIs401() {
-        given().header(ServiceTokenTestFilter.RAW, "1").header("X-Rapport-Partner-Id", UUID.randomUUID().toString())
-                .contentType(ContentType.JSON).body("{}").post(L + "/partner/burn")
-                .then().statusCode(401).contentType("application/problem+json");
+        given().header(ServiceTokenTestFilter.RAW, "1")
+                .header("X-Rapport-Partner-Id", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post(L + "/partner/burn")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -144,7 +161,9 @@ class AuthorizationMatrixIT {
         given().contentType(ContentType.JSON)
                 .body("{\"customerId\":\"" + customer + "\",\"pointsBalance\":1000000,\"tier\":\"GOLD\"}")
                 .post(L + "/programmes/{p}/members", programme)
-                .then().statusCode(400).contentType("application/problem+json");
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         String member = (String) Fixtures.enrol(programme, customer).get("id");
         org.assertj.core.api.Assertions.assertThat(Fixtures.balance(member)).isZero();
     }

@@ -32,8 +32,12 @@ class ConcurrentRedemptionIT {
         for (int i = 0; i < 50; i++) {
             Callable<Integer> redeem = () -> {
                 start.await();
-                return given().contentType(ContentType.JSON).body(Map.of("points", 30, "reason", "race"))
-                        .post("/api/v1/loyalty/members/{id}/redemptions", member).then().extract().statusCode();
+                return given().contentType(ContentType.JSON)
+                        .body(Map.of("points", 30, "reason", "race"))
+                        .post("/api/v1/loyalty/members/{id}/redemptions", member)
+                        .then()
+                        .extract()
+                        .statusCode();
             };
             results.add(pool.submit(redeem));
         }
@@ -48,7 +52,10 @@ class ConcurrentRedemptionIT {
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(33);
         assertThat(Fixtures.balance(member)).isEqualTo(10);
         List<Map<String, Object>> entries = PurchaseEventsIT.ledger(member);
-        assertThat(entries.stream().mapToLong(e -> ((Number) e.get("points")).longValue()).sum()).isEqualTo(10);
+        assertThat(entries.stream()
+                        .mapToLong(e -> ((Number) e.get("points")).longValue())
+                        .sum())
+                .isEqualTo(10);
     }
 
     @Test
@@ -56,14 +63,23 @@ class ConcurrentRedemptionIT {
         String programme = Fixtures.programme(0, 0);
         String member = (String) Fixtures.enrol(programme, UUID.randomUUID()).get("id");
         Fixtures.adjust(member, 100);
-        given().contentType(ContentType.JSON).body(Map.of("points", 101, "reason", "too much"))
-                .post("/api/v1/loyalty/members/{id}/redemptions", member).then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("points", 101, "reason", "too much"))
+                .post("/api/v1/loyalty/members/{id}/redemptions", member)
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(Map.of("points", -5, "reason", "negative"))
-                .post("/api/v1/loyalty/members/{id}/redemptions", member).then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("points", -5, "reason", "negative"))
+                .post("/api/v1/loyalty/members/{id}/redemptions", member)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(Map.of("points", 5, "reason", "nobody"))
-                .post("/api/v1/loyalty/members/{id}/redemptions", UUID.randomUUID()).then().statusCode(404)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("points", 5, "reason", "nobody"))
+                .post("/api/v1/loyalty/members/{id}/redemptions", UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         assertThat(Fixtures.balance(member)).isEqualTo(100);
         assertThat(PurchaseEventsIT.ledger(member)).hasSize(1);
@@ -75,10 +91,22 @@ class ConcurrentRedemptionIT {
         String member = (String) Fixtures.enrol(programme, UUID.randomUUID()).get("id");
         Fixtures.adjust(member, 100);
         String key = UUID.randomUUID().toString();
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("points", 40, "reason", "once"))
-                .post("/api/v1/loyalty/members/{id}/redemptions", member).then().statusCode(201).extract().path("entry.id");
-        String again = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("points", 40, "reason", "once"))
-                .post("/api/v1/loyalty/members/{id}/redemptions", member).then().statusCode(200).extract().path("entry.id");
+        String first = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Map.of("points", 40, "reason", "once"))
+                .post("/api/v1/loyalty/members/{id}/redemptions", member)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("entry.id");
+        String again = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Map.of("points", 40, "reason", "once"))
+                .post("/api/v1/loyalty/members/{id}/redemptions", member)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("entry.id");
         assertThat(again).isEqualTo(first);
         assertThat(Fixtures.balance(member)).isEqualTo(60);
     }

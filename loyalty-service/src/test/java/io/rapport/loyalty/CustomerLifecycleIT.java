@@ -28,18 +28,26 @@ class CustomerLifecycleIT {
         String keep = (String) Fixtures.enrol(programme, survivor).get("id");
         String gone = (String) Fixtures.enrol(programme, merged).get("id");
         Fixtures.adjust(keep, 100);
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, merged.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_RECORDED,
+                merged.toString(),
                 CustomerEventsProducer.purchase(UUID.randomUUID(), merged, "EUR", "2000.00"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "GOLD".equals(Fixtures.tier(gone)));
 
-        CustomerEventsProducer.send(CustomerEvents.MERGED, merged.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.MERGED,
+                merged.toString(),
                 new CustomerMerged(survivor.toString(), merged.toString(), "tester", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.balance(keep) == 2100);
         assertThat(Fixtures.tier(keep)).isEqualTo("GOLD");
         assertThat(PurchaseEventsIT.ledger(keep)).hasSize(2);
-        given().get("/api/v1/loyalty/members/{id}", gone).then().body("status", org.hamcrest.Matchers.equalTo("MERGED"))
+        given().get("/api/v1/loyalty/members/{id}", gone)
+                .then()
+                .body("status", org.hamcrest.Matchers.equalTo("MERGED"))
                 .body("pointsBalance", org.hamcrest.Matchers.equalTo(0));
-        given().get("/api/v1/loyalty/customers/{id}/summary", survivor).then().statusCode(200)
+        given().get("/api/v1/loyalty/customers/{id}/summary", survivor)
+                .then()
+                .statusCode(200)
                 .body("memberships[0].pointsBalance", org.hamcrest.Matchers.equalTo(2100))
                 .body("memberships[0].tier", org.hamcrest.Matchers.equalTo("GOLD"));
     }
@@ -51,14 +59,24 @@ class CustomerLifecycleIT {
         CustomerEventsProducer.registered(customer, "dora@example.com", null, null);
         String member = (String) Fixtures.enrol(programme, customer).get("id");
         Fixtures.adjust(member, 40);
-        CustomerEventsProducer.send(CustomerEvents.ERASED, customer.toString(), new CustomerErased(customer.toString(), Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "ERASED".equals(
-                given().get("/api/v1/loyalty/members/{id}", member).then().extract().path("status")));
-        Map<String, Object> m = given().get("/api/v1/loyalty/members/{id}", member).then().extract().as(Map.class);
+        CustomerEventsProducer.send(
+                CustomerEvents.ERASED, customer.toString(), new CustomerErased(customer.toString(), Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "ERASED"
+                        .equals(given().get("/api/v1/loyalty/members/{id}", member)
+                                .then()
+                                .extract()
+                                .path("status")));
+        Map<String, Object> m = given().get("/api/v1/loyalty/members/{id}", member)
+                .then()
+                .extract()
+                .as(Map.class);
         assertThat(m.get("customerId")).isNull();
         assertThat(m.get("referralCode")).isNull();
         assertThat(PurchaseEventsIT.ledger(member)).hasSize(1);
-        given().get("/api/v1/loyalty/customers/{id}/summary", customer).then().statusCode(200)
+        given().get("/api/v1/loyalty/customers/{id}/summary", customer)
+                .then()
+                .statusCode(200)
                 .body("memberships", org.hamcrest.Matchers.empty());
     }
 
@@ -69,16 +87,28 @@ class CustomerLifecycleIT {
                 {"name":"Auto club","rules":{"pointsPerUnit":"1","qualificationBasis":"POINTS_EARNED","qualificationMonths":12,
                  "expiryMonths":24,"expiryWarningDays":30,"referrerPoints":0,"newcomerPoints":0,
                  "autoEnrol":{"scheme":"ABC","classLabel":"A"}}}""";
-        given().contentType(io.restassured.http.ContentType.JSON).header("If-Match", "\"999\"").body(rules)
-                .put("/api/v1/loyalty/programmes/{id}/rules", programme).then().statusCode(412);
-        given().contentType(io.restassured.http.ContentType.JSON).body(rules)
-                .put("/api/v1/loyalty/programmes/{id}/rules", programme).then().statusCode(200);
+        given().contentType(io.restassured.http.ContentType.JSON)
+                .header("If-Match", "\"999\"")
+                .body(rules)
+                .put("/api/v1/loyalty/programmes/{id}/rules", programme)
+                .then()
+                .statusCode(412);
+        given().contentType(io.restassured.http.ContentType.JSON)
+                .body(rules)
+                .put("/api/v1/loyalty/programmes/{id}/rules", programme)
+                .then()
+                .statusCode(200);
         UUID customer = UUID.randomUUID();
-        CustomerEventsProducer.send(SegmentationEvents.SEGMENT_CHANGED, customer.toString(), new SegmentChanged(customer.toString(),
-                "ABC", "B", "A", 1, null, "PROACTIVE", Map.of(), Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/loyalty/customers/{id}/summary", customer)
-                .then().body("memberships.size()", org.hamcrest.Matchers.equalTo(1))
-                .body("memberships[0].tier", org.hamcrest.Matchers.equalTo("GOLD"))
-                .body("memberships[0].programmeName", org.hamcrest.Matchers.equalTo("Auto club")));
+        CustomerEventsProducer.send(
+                SegmentationEvents.SEGMENT_CHANGED,
+                customer.toString(),
+                new SegmentChanged(
+                        customer.toString(), "ABC", "B", "A", 1, null, "PROACTIVE", Map.of(), Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/api/v1/loyalty/customers/{id}/summary", customer)
+                        .then()
+                        .body("memberships.size()", org.hamcrest.Matchers.equalTo(1))
+                        .body("memberships[0].tier", org.hamcrest.Matchers.equalTo("GOLD"))
+                        .body("memberships[0].programmeName", org.hamcrest.Matchers.equalTo("Auto club")));
     }
 }

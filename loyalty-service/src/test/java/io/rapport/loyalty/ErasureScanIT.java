@@ -51,28 +51,51 @@ class ErasureScanIT {
             String email = "l" + n + id.toString().substring(0, 4) + "@example.org";
             String phone = "+4940" + (n % 100_000_000L) + id.toString().charAt(0);
             needles.addAll(List.of(name, email, phone, phone.substring(1)));
-            CustomerEventsProducer.send(CustomerEvents.REGISTERED, id.toString(), legacyRegistered(id, name, email, phone));
+            CustomerEventsProducer.send(
+                    CustomerEvents.REGISTERED, id.toString(), legacyRegistered(id, name, email, phone));
             String member = (String) Fixtures.enrol(programme, id).get("id");
             members.put(id, member);
-            given().contentType(ContentType.JSON).body(Map.of("points", 50, "reason", "goodwill for " + name))
-                    .header("X-Rapport-Principal", "alice").header("X-Rapport-Roles", "admin")
-                    .post("/api/v1/loyalty/members/{id}/adjustments", member).then().statusCode(201);
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("points", 50, "reason", "goodwill for " + name))
+                    .header("X-Rapport-Principal", "alice")
+                    .header("X-Rapport-Roles", "admin")
+                    .post("/api/v1/loyalty/members/{id}/adjustments", member)
+                    .then()
+                    .statusCode(201);
         }
-        given().contentType(ContentType.JSON).body(Map.of("reason", "Loydupwood" + n + " moves abroad"))
-                .post("/api/v1/loyalty/members/{id}/leave", members.get(duplicate)).then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from customer_profile where customer_id in (?, ?)",
-                survivor, duplicate) == 2);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("reason", "Loydupwood" + n + " moves abroad"))
+                .post("/api/v1/loyalty/members/{id}/leave", members.get(duplicate))
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        count("select count(*) from customer_profile where customer_id in (?, ?)", survivor, duplicate)
+                                == 2);
 
-        CustomerEventsProducer.send(CustomerEvents.MERGED, duplicate.toString(), new CustomerMerged(survivor.toString(),
-                duplicate.toString(), "steward", Instant.now()));
-        CustomerEventsProducer.send(CustomerEvents.ERASED, duplicate.toString(), new CustomerErased(duplicate.toString(), Instant.now()));
-        CustomerEventsProducer.send(CustomerEvents.ERASED, survivor.toString(), new CustomerErased(survivor.toString(), Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from customer_profile where erased and"
-                + " customer_id in (?, ?)", survivor, duplicate) == 2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from rapport_outbox where sent_at is null") == 0);
+        CustomerEventsProducer.send(
+                CustomerEvents.MERGED,
+                duplicate.toString(),
+                new CustomerMerged(survivor.toString(), duplicate.toString(), "steward", Instant.now()));
+        CustomerEventsProducer.send(
+                CustomerEvents.ERASED, duplicate.toString(), new CustomerErased(duplicate.toString(), Instant.now()));
+        CustomerEventsProducer.send(
+                CustomerEvents.ERASED, survivor.toString(), new CustomerErased(survivor.toString(), Instant.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "select count(*) from customer_profile where erased and" + " customer_id in (?, ?)",
+                                survivor,
+                                duplicate)
+                        == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from rapport_outbox where sent_at is null") == 0);
 
-        given().header("X-Rapport-Principal", "auditor").header("X-Rapport-Roles", "admin").queryParam("customerId", survivor)
-                .get("/api/v1/loyalty/audit").then().statusCode(200)
+        given().header("X-Rapport-Principal", "auditor")
+                .header("X-Rapport-Roles", "admin")
+                .queryParam("customerId", survivor)
+                .get("/api/v1/loyalty/audit")
+                .then()
+                .statusCode(200)
                 .body("items.find { it.action == 'ADJUST' }.actor", org.hamcrest.Matchers.equalTo("alice"))
                 .body("items.find { it.action == 'ADJUST' }.redactedAt", org.hamcrest.Matchers.notNullValue());
         List<String> tables = tables();
@@ -80,13 +103,16 @@ class ErasureScanIT {
         for (String table : tables) {
             for (String needle : needles) {
                 assertThat(count("select count(*) from " + table + " t where t::text ilike ?", "%" + needle + "%"))
-                        .as("%s in table %s", needle, table).isZero();
+                        .as("%s in table %s", needle, table)
+                        .isZero();
             }
         }
         for (String topic : List.of(Topics.LOYALTY, Topics.dlq(Topics.LOYALTY), Topics.dlq(Topics.CUSTOMER))) {
             for (ConsumerRecord<String, String> r : TestKafka.readAll(topic)) {
                 for (String needle : needles) {
-                    assertThat(r.value()).as("%s in %s@%d", needle, topic, r.offset()).doesNotContainIgnoringCase(needle);
+                    assertThat(r.value())
+                            .as("%s in %s@%d", needle, topic, r.offset())
+                            .doesNotContainIgnoringCase(needle);
                 }
             }
         }
@@ -111,7 +137,8 @@ class ErasureScanIT {
     }
 
     private long count(String sql, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -126,8 +153,10 @@ class ErasureScanIT {
 
     private List<String> tables() {
         List<String> out = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("select table_name from"
-                + " information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'");
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select table_name from"
+                                + " information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));

@@ -27,8 +27,16 @@ class IdempotencyScopeIT {
         Fixtures.adjust(bob, 100);
         String key = "till-7-" + UUID.randomUUID();
 
-        redeem(ann, key, 30, "coffee").then().statusCode(201).body("entry.memberId", equalTo(ann)).body("balance", equalTo(70));
-        redeem(bob, key, 20, "cake").then().statusCode(201).body("entry.memberId", equalTo(bob)).body("balance", equalTo(80));
+        redeem(ann, key, 30, "coffee")
+                .then()
+                .statusCode(201)
+                .body("entry.memberId", equalTo(ann))
+                .body("balance", equalTo(70));
+        redeem(bob, key, 20, "cake")
+                .then()
+                .statusCode(201)
+                .body("entry.memberId", equalTo(bob))
+                .body("balance", equalTo(80));
         assertThat(Fixtures.balance(ann)).isEqualTo(70);
         assertThat(Fixtures.balance(bob)).isEqualTo(80);
     }
@@ -40,12 +48,20 @@ class IdempotencyScopeIT {
         Fixtures.adjust(ann, 100);
         String key = "k-" + UUID.randomUUID();
 
-        String first = redeem(ann, key, 30, "coffee").then().statusCode(201).extract().path("entry.id");
+        String first =
+                redeem(ann, key, 30, "coffee").then().statusCode(201).extract().path("entry.id");
         redeem(ann, key, 30, "coffee").then().statusCode(200).body("entry.id", equalTo(first));
-        redeem(ann, key, 31, "coffee").then().statusCode(409).contentType("application/problem+json")
+        redeem(ann, key, 31, "coffee")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://rapport.dev/problems/idempotency-key-reused"));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("points", 30, "reason", "coffee"))
-                .post("/api/v1/loyalty/members/{id}/adjustments", ann).then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Map.of("points", 30, "reason", "coffee"))
+                .post("/api/v1/loyalty/members/{id}/adjustments", ann)
+                .then()
+                .statusCode(201);
         assertThat(Fixtures.balance(ann)).isEqualTo(100);
     }
 
@@ -56,19 +72,36 @@ class IdempotencyScopeIT {
         String bob = (String) Fixtures.enrol(programme, UUID.randomUUID()).get("id");
         Fixtures.adjust(ann, 100);
         Fixtures.adjust(bob, 100);
-        String reward = given().contentType(ContentType.JSON).body(Map.of("name", "Mug", "pointsCost", 40))
-                .post("/api/v1/loyalty/programmes/{p}/rewards", programme).then().statusCode(201).extract().path("id");
+        String reward = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Mug", "pointsCost", 40))
+                .post("/api/v1/loyalty/programmes/{p}/rewards", programme)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String key = "r-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("memberId", ann))
-                .post("/api/v1/loyalty/rewards/{id}/redemptions", reward).then().statusCode(201).body("memberId", equalTo(ann));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("memberId", bob))
-                .post("/api/v1/loyalty/rewards/{id}/redemptions", reward).then().statusCode(201).body("memberId", equalTo(bob));
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Map.of("memberId", ann))
+                .post("/api/v1/loyalty/rewards/{id}/redemptions", reward)
+                .then()
+                .statusCode(201)
+                .body("memberId", equalTo(ann));
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Map.of("memberId", bob))
+                .post("/api/v1/loyalty/rewards/{id}/redemptions", reward)
+                .then()
+                .statusCode(201)
+                .body("memberId", equalTo(bob));
         assertThat(Fixtures.balance(ann)).isEqualTo(60);
         assertThat(Fixtures.balance(bob)).isEqualTo(60);
     }
 
     static io.restassured.response.Response redeem(String member, String key, long points, String reason) {
-        return given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("points", points, "reason", reason))
+        return given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Map.of("points", points, "reason", reason))
                 .post("/api/v1/loyalty/members/{id}/redemptions", member);
     }
 }

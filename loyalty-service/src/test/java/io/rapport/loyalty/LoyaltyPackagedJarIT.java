@@ -28,24 +28,41 @@ class LoyaltyPackagedJarIT {
 
     @Test
     void packagedJarBecomesReadyAndServesAnAuthenticatedRequest() {
-        given().port(Integer.getInteger(MANAGEMENT_PORT)).get("/q/health/ready").then().statusCode(200)
+        given().port(Integer.getInteger(MANAGEMENT_PORT))
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"));
 
-        String code = "JAR" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-        String id = asAdmin().contentType(ContentType.JSON).body("""
+        String code = "JAR"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        String id = asAdmin()
+                .contentType(ContentType.JSON)
+                .body("""
                 {"code":"%s","name":"Club %s","currency":"EUR",
                  "rules":{"pointsPerUnit":"1","qualificationBasis":"POINTS_EARNED","qualificationMonths":12,"expiryMonths":24,
                           "expiryWarningDays":30,"referrerPoints":0,"newcomerPoints":0,"autoEnrol":null},
                  "tiers":[{"code":"SILVER","name":"Silver","threshold":"0","multiplier":"1"}]}
-                """.formatted(code, code)).post("/api/v1/loyalty/programmes").then().statusCode(201).extract().path("id");
-        asAdmin().get("/api/v1/loyalty/programmes/{id}", id).then().statusCode(200).body("code", equalTo(code));
+                """.formatted(code, code))
+                .post("/api/v1/loyalty/programmes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        asAdmin()
+                .get("/api/v1/loyalty/programmes/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("code", equalTo(code));
 
         given().get("/api/v1/loyalty/programmes/{id}", id).then().statusCode(401);
     }
 
     private static RequestSpecification asAdmin() {
-        return given().header("Authorization",
-                "Bearer " + TestServiceTokens.sign("loyalty-service", "packaged-jar-it", Set.of("admin"), null));
+        return given().header(
+                        "Authorization",
+                        "Bearer "
+                                + TestServiceTokens.sign("loyalty-service", "packaged-jar-it", Set.of("admin"), null));
     }
 
     /**
@@ -61,14 +78,17 @@ class LoyaltyPackagedJarIT {
             System.setProperty(MANAGEMENT_PORT, Integer.toString(management));
             byte[] key = new byte[32];
             new java.security.SecureRandom().nextBytes(key);
-            return Map.of("quarkus.management.port", Integer.toString(management),
-                    "quarkus.http.port", Integer.toString(FreePorts.next()),
+            return Map.of(
+                    "quarkus.management.port",
+                    Integer.toString(management),
+                    "quarkus.http.port",
+                    Integer.toString(FreePorts.next()),
                     // production refuses to start without the webhook secrets' key (README "Webhooks")
-                    "rapport.webhooks.encryption-key", java.util.Base64.getEncoder().encodeToString(key));
+                    "rapport.webhooks.encryption-key",
+                    java.util.Base64.getEncoder().encodeToString(key));
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
     }
 }

@@ -25,26 +25,42 @@ class MemberRenumberingIT {
     @Test
     void existingMembersAreRenumberedAndKeepTheirOldNumberForStaff() throws Exception {
         String schema = "v20_" + Long.toHexString(System.nanoTime());
-        Flyway v1 = Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").target("1").load();
+        Flyway v1 = Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .locations("classpath:db/migration")
+                .target("1")
+                .load();
         v1.migrate();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("insert into " + schema + ".programme values ('00000000-0000-0000-0000-000000000001', 'HAIER', 'Haier', 'EUR', 1,"
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("insert into " + schema
+                    + ".programme values ('00000000-0000-0000-0000-000000000001', 'HAIER', 'Haier', 'EUR', 1,"
                     + " 'POINTS_EARNED', 12, 24, 30, 0, 0, null, null, now(), 0)");
             for (int i = 1; i <= 50; i++) {
-                s.execute("insert into " + schema + ".member (id, programme_id, customer_id, member_number, status, tier_code, tier_rank,"
+                s.execute("insert into " + schema
+                        + ".member (id, programme_id, customer_id, member_number, status, tier_code, tier_rank,"
                         + " period_start, period_end, points_balance, enrolled_at) values (gen_random_uuid(),"
-                        + " '00000000-0000-0000-0000-000000000001', gen_random_uuid(), 'HAIER-" + String.format("%08d", i)
+                        + " '00000000-0000-0000-0000-000000000001', gen_random_uuid(), 'HAIER-"
+                        + String.format("%08d", i)
                         + "', 'ACTIVE', 'SILVER', 0, now(), now(), " + i + ", now())");
             }
         }
-        Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").target("20").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(schema)
+                .locations("classpath:db/migration")
+                .target("20")
+                .load()
+                .migrate();
 
         List<String[]> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select member_number, legacy_member_number, points_debt from " + schema
                     + ".member order by points_balance")) {
                 while (rs.next()) {
-                    rows.add(new String[] { rs.getString(1), rs.getString(2), rs.getString(3) });
+                    rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
                 }
             }
             s.execute("drop schema " + schema + " cascade");

@@ -18,29 +18,51 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OpenApiExamplesIT {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final List<String> PARTNER_FLOW = List.of("PartnerCreate", "PartnerEarn", "PartnerBurn", "LinkRequest", "CodeRequest");
+    static final List<String> PARTNER_FLOW =
+            List.of("PartnerCreate", "PartnerEarn", "PartnerBurn", "LinkRequest", "CodeRequest");
 
     @Test
     void thePartnerFlowIsDocumentedWithExamplesThatValidate() throws Exception {
-        JsonNode doc = JSON.readTree(given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
-                .extract().asString());
+        JsonNode doc = JSON.readTree(given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         JsonNode schemas = doc.path("components").path("schemas");
         for (String name : PARTNER_FLOW) {
             JsonNode examples = schemas.path(name).path("examples");
-            assertThat(examples.isArray() && !examples.isEmpty()).as("%s has examples", name).isTrue();
+            assertThat(examples.isArray() && !examples.isEmpty())
+                    .as("%s has examples", name)
+                    .isTrue();
             for (JsonNode example : examples) {
                 JsonNode value = example.isTextual() ? JSON.readTree(example.asText()) : example;
-                assertThat(schema(schemas, name).validate(value)).as("%s example %s", name, value).isEmpty();
+                assertThat(schema(schemas, name).validate(value))
+                        .as("%s example %s", name, value)
+                        .isEmpty();
             }
         }
-        ObjectNode tooMany = (ObjectNode) JSON.readTree("{\"memberNumber\":\"HAIER-7K3M9QX2B4TD\",\"code\":\"4F7Q9ZKM\","
-                + "\"points\":-5,\"reference\":\"R\"}");
-        assertThat(schema(schemas, "PartnerBurn").validate(tooMany)).as("the schema bounds points").isNotEmpty();
+        ObjectNode tooMany =
+                (ObjectNode) JSON.readTree("{\"memberNumber\":\"HAIER-7K3M9QX2B4TD\",\"code\":\"4F7Q9ZKM\","
+                        + "\"points\":-5,\"reference\":\"R\"}");
+        assertThat(schema(schemas, "PartnerBurn").validate(tooMany))
+                .as("the schema bounds points")
+                .isNotEmpty();
 
-        String burn = doc.path("paths").path("/api/v1/loyalty/partner/burn").path("post").path("description").asText();
-        assertThat(burn).contains("linked").contains("code").contains("redemption-refused").contains("balance");
-        assertThat(doc.path("paths").has("/api/v1/loyalty/members/{id}/redemption-codes")).isTrue();
-        assertThat(doc.path("paths").has("/api/v1/loyalty/members/{id}/partner-links")).isTrue();
+        String burn = doc.path("paths")
+                .path("/api/v1/loyalty/partner/burn")
+                .path("post")
+                .path("description")
+                .asText();
+        assertThat(burn)
+                .contains("linked")
+                .contains("code")
+                .contains("redemption-refused")
+                .contains("balance");
+        assertThat(doc.path("paths").has("/api/v1/loyalty/members/{id}/redemption-codes"))
+                .isTrue();
+        assertThat(doc.path("paths").has("/api/v1/loyalty/members/{id}/partner-links"))
+                .isTrue();
     }
 
     private static JsonSchema schema(JsonNode schemas, String name) {
@@ -49,6 +71,10 @@ class OpenApiExamplesIT {
         root.put("$ref", "#/components/schemas/" + name);
         root.putObject("components").set("schemas", schemas);
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(root, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+                .getSchema(
+                        root,
+                        SchemaValidatorsConfig.builder()
+                                .formatAssertionsEnabled(true)
+                                .build());
     }
 }

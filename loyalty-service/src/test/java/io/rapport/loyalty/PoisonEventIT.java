@@ -31,25 +31,42 @@ class PoisonEventIT {
         String member = (String) Fixtures.enrol(programme, customer).get("id");
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         String marker = "poison-" + UUID.randomUUID();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "acks", "all"),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(CustomerEvents.PURCHASE_RECORDED.topic(), customer.toString(), "{\"" + marker + "\":1}"));
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of("bootstrap.servers", bootstrap, "acks", "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(
+                    CustomerEvents.PURCHASE_RECORDED.topic(), customer.toString(), "{\"" + marker + "\":1}"));
         }
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, customer.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_RECORDED,
+                customer.toString(),
                 CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "42.00"));
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.balance(member) == 42);
 
         List<ConsumerRecord<String, String>> dead = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "group.id",
-                "dlq-check-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        "bootstrap.servers",
+                        bootstrap,
+                        "group.id",
+                        "dlq-check-" + UUID.randomUUID(),
+                        "auto.offset.reset",
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of("customer.events.dlq"));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(dead::add);
                 return dead.stream().anyMatch(r -> r.value().contains(marker));
             });
         }
-        ConsumerRecord<String, String> poison = dead.stream().filter(r -> r.value().contains(marker)).findFirst().orElseThrow();
+        ConsumerRecord<String, String> poison = dead.stream()
+                .filter(r -> r.value().contains(marker))
+                .findFirst()
+                .orElseThrow();
         assertThat(poison.key()).isEqualTo(customer.toString());
-        assertThat(new String(poison.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)).contains("ce_id");
+        assertThat(new String(poison.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("ce_id");
     }
 }

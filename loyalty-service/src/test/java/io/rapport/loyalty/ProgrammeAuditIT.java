@@ -14,22 +14,40 @@ class ProgrammeAuditIT {
     @Test
     void ruleChangesAndAdjustmentsAreAudited() {
         String programme = Fixtures.programme(0, 0);
-        String member = (String) Fixtures.enrol(programme, java.util.UUID.randomUUID()).get("id");
+        String member =
+                (String) Fixtures.enrol(programme, java.util.UUID.randomUUID()).get("id");
         String mia = "mia-" + System.nanoTime();
         String rules = """
                 {"name":"Audited club","rules":{"pointsPerUnit":"2","qualificationBasis":"POINTS_EARNED","qualificationMonths":12,
                  "expiryMonths":24,"expiryWarningDays":30,"referrerPoints":0,"newcomerPoints":0}}""";
-        given().contentType(ContentType.JSON).header("X-Rapport-Principal", mia).header("X-Rapport-Roles", "marketing")
-                .body(rules).put("/api/v1/loyalty/programmes/{id}/rules", programme).then().statusCode(200);
-        given().contentType(ContentType.JSON).header("X-Rapport-Principal", mia).header("X-Rapport-Roles", "marketing")
-                .body("{\"points\":-0,\"reason\":\"nothing\"}").post("/api/v1/loyalty/members/{id}/adjustments", member).then()
+        given().contentType(ContentType.JSON)
+                .header("X-Rapport-Principal", mia)
+                .header("X-Rapport-Roles", "marketing")
+                .body(rules)
+                .put("/api/v1/loyalty/programmes/{id}/rules", programme)
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .header("X-Rapport-Principal", mia)
+                .header("X-Rapport-Roles", "marketing")
+                .body("{\"points\":-0,\"reason\":\"nothing\"}")
+                .post("/api/v1/loyalty/members/{id}/adjustments", member)
+                .then()
                 .statusCode(400);
-        given().contentType(ContentType.JSON).header("X-Rapport-Principal", mia).header("X-Rapport-Roles", "marketing")
-                .body("{\"points\":25,\"reason\":\"goodwill\"}").post("/api/v1/loyalty/members/{id}/adjustments", member).then()
+        given().contentType(ContentType.JSON)
+                .header("X-Rapport-Principal", mia)
+                .header("X-Rapport-Roles", "marketing")
+                .body("{\"points\":25,\"reason\":\"goodwill\"}")
+                .post("/api/v1/loyalty/members/{id}/adjustments", member)
+                .then()
                 .statusCode(201);
 
-        given().header("X-Rapport-Principal", "ada").header("X-Rapport-Roles", "admin").queryParam("actor", mia)
-                .get("/api/v1/loyalty/audit").then().statusCode(200)
+        given().header("X-Rapport-Principal", "ada")
+                .header("X-Rapport-Roles", "admin")
+                .queryParam("actor", mia)
+                .get("/api/v1/loyalty/audit")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(2))
                 .body("items[0].entity", equalTo("member-points"))
                 .body("items[0].action", equalTo("ADJUST"))

@@ -41,16 +41,30 @@ class PublishedEventsIT {
         UUID customer = UUID.randomUUID();
         String member = (String) Fixtures.enrol(programme, customer).get("id");
         Fixtures.adjust(member, 100);
-        given().contentType(ContentType.JSON).body(Map.of("points", 10, "reason", "check"))
-                .post("/api/v1/loyalty/members/{id}/redemptions", member).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("reason", "test")).post("/api/v1/loyalty/members/{id}/leave", member)
-                .then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("points", 10, "reason", "check"))
+                .post("/api/v1/loyalty/members/{id}/redemptions", member)
+                .then()
+                .statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("reason", "test"))
+                .post("/api/v1/loyalty/members/{id}/leave", member)
+                .then()
+                .statusCode(200);
 
         Set<String> mine = new HashSet<>();
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", bootstrap, "group.id",
-                "schema-check-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        "bootstrap.servers",
+                        bootstrap,
+                        "group.id",
+                        "schema-check-" + UUID.randomUUID(),
+                        "auto.offset.reset",
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.LOYALTY));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
@@ -62,14 +76,23 @@ class PublishedEventsIT {
                 return mine.size() == 4;
             });
         }
-        assertThat(mine).containsExactlyInAnyOrder(LoyaltyEvents.MEMBER_ENROLLED.name(), LoyaltyEvents.POINTS_EARNED.name(),
-                LoyaltyEvents.POINTS_REDEEMED.name(), LoyaltyEvents.MEMBER_LEFT.name());
+        assertThat(mine)
+                .containsExactlyInAnyOrder(
+                        LoyaltyEvents.MEMBER_ENROLLED.name(),
+                        LoyaltyEvents.POINTS_EARNED.name(),
+                        LoyaltyEvents.POINTS_REDEEMED.name(),
+                        LoyaltyEvents.MEMBER_LEFT.name());
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         for (ConsumerRecord<String, String> r : seen) {
             String type = header(r, CloudEvents.TYPE);
-            EventType t = LoyaltyEvents.ALL.stream().filter(e -> e.name().equals(type)).findFirst().orElseThrow();
-            JsonSchema schema = factory.getSchema(getClass().getClassLoader().getResourceAsStream(t.schemaPath()), config);
+            EventType t = LoyaltyEvents.ALL.stream()
+                    .filter(e -> e.name().equals(type))
+                    .findFirst()
+                    .orElseThrow();
+            JsonSchema schema =
+                    factory.getSchema(getClass().getClassLoader().getResourceAsStream(t.schemaPath()), config);
             JsonNode payload = JSON.readTree(r.value());
             assertThat(schema.validate(payload)).as("%s %s", type, r.value()).isEmpty();
             assertThat(header(r, CloudEvents.SOURCE)).isEqualTo("/loyalty-service");

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class PurchaseBatchIT {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
@@ -47,12 +48,21 @@ class PurchaseBatchIT {
         consumer.onBatch(batch(
                 record(CustomerEvents.PURCHASE_RECORDED, customer, event, ceId),
                 record(CustomerEvents.PURCHASE_RECORDED, customer, event, ceId),
-                record(CustomerEvents.PURCHASE_RECORDED, customer, event, UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, customer,
-                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "5.00"), UUID.randomUUID().toString())));
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        event,
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "5.00"),
+                        UUID.randomUUID().toString())));
 
         assertThat(balance(member)).isEqualTo(125);
-        assertThat(PurchaseEventsIT.ledger(member)).extracting(e -> e.get("points")).containsExactlyInAnyOrder(120, 5);
+        assertThat(PurchaseEventsIT.ledger(member))
+                .extracting(e -> e.get("points"))
+                .containsExactlyInAnyOrder(120, 5);
     }
 
     @Test
@@ -65,8 +75,11 @@ class PurchaseBatchIT {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
             UUID customer = i % 2 == 0 ? first : second;
-            records.add(record(CustomerEvents.PURCHASE_RECORDED, customer,
-                    CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", i + ".00"), UUID.randomUUID().toString()));
+            records.add(record(
+                    CustomerEvents.PURCHASE_RECORDED,
+                    customer,
+                    CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", i + ".00"),
+                    UUID.randomUUID().toString()));
         }
         consumer.onBatch(batch(records.toArray(ConsumerRecord[]::new)));
         assertThat(balance(a)).isEqualTo(240);
@@ -74,8 +87,13 @@ class PurchaseBatchIT {
 
         consumer.onBatch(batch(records.toArray(ConsumerRecord[]::new)));
         // a replay of the topic by another producer: new event ids, the same purchases
-        consumer.onBatch(batch(records.stream().map(r -> record(CustomerEvents.PURCHASE_RECORDED, UUID.fromString(r.key()),
-                r.value(), UUID.randomUUID().toString())).toArray(ConsumerRecord[]::new)));
+        consumer.onBatch(batch(records.stream()
+                .map(r -> record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        UUID.fromString(r.key()),
+                        r.value(),
+                        UUID.randomUUID().toString()))
+                .toArray(ConsumerRecord[]::new)));
 
         assertThat(balance(a)).isEqualTo(240);
         assertThat(balance(b)).isEqualTo(225);
@@ -91,15 +109,25 @@ class PurchaseBatchIT {
         UUID purchase = UUID.randomUUID();
 
         consumer.onBatch(batch(
-                record(CustomerEvents.PURCHASE_RECORDED, customer, CustomerEventsProducer.purchase(purchase, customer, "EUR", "300.00"),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        CustomerEventsProducer.purchase(purchase, customer, "EUR", "300.00"),
                         UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_REFUNDED, customer, CustomerEventsProducer.refund(purchase, customer, "EUR", "100.00"),
+                record(
+                        CustomerEvents.PURCHASE_REFUNDED,
+                        customer,
+                        CustomerEventsProducer.refund(purchase, customer, "EUR", "100.00"),
                         UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, customer,
-                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "10.00"), UUID.randomUUID().toString())));
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "10.00"),
+                        UUID.randomUUID().toString())));
 
         assertThat(balance(member)).isEqualTo(210);
-        assertThat(PurchaseEventsIT.ledger(member)).extracting(e -> e.get("kind") + " " + e.get("points"))
+        assertThat(PurchaseEventsIT.ledger(member))
+                .extracting(e -> e.get("kind") + " " + e.get("points"))
                 .containsExactlyInAnyOrder("EARN 300", "REVERSE -100", "EARN 10");
     }
 
@@ -110,17 +138,30 @@ class PurchaseBatchIT {
         String member = (String) Fixtures.enrol(programme, customer).get("id");
 
         consumer.onBatch(batch(
-                record(CustomerEvents.PURCHASE_RECORDED, customer,
-                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "1500.00"), UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, customer,
-                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "1000.00"), UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, customer,
-                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "100.00"), UUID.randomUUID().toString())));
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "1500.00"),
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "1000.00"),
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "100.00"),
+                        UUID.randomUUID().toString())));
 
         assertThat(balance(member)).isEqualTo(1500 + 1000 + 150);
         assertThat(Fixtures.tier(member)).isEqualTo("GOLD");
-        List<Map<String, Object>> history = given().get("/api/v1/loyalty/members/{id}/tier-history", member).then().statusCode(200)
-                .extract().jsonPath().getList("$");
+        List<Map<String, Object>> history = given().get("/api/v1/loyalty/members/{id}/tier-history", member)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
         assertThat(history).extracting(h -> h.get("toTier")).containsExactly("SILVER", "GOLD");
         assertThat((String) history.get(1).get("reason")).contains("2500 points earned");
     }
@@ -136,12 +177,22 @@ class PurchaseBatchIT {
                 CustomerEvents.PURCHASE_RECORDED.topic(), customer.toString(), "{\"" + headerless + "\":1}"));
 
         consumer.onBatch(batch(
-                record(CustomerEvents.PURCHASE_RECORDED, customer,
-                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "40.00"), UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "40.00"),
+                        UUID.randomUUID().toString()),
                 noCloudEvent,
-                record(CustomerEvents.PURCHASE_RECORDED, customer, "{" + unreadable, UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, customer,
-                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "2.00"), UUID.randomUUID().toString())));
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        "{" + unreadable,
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "2.00"),
+                        UUID.randomUUID().toString())));
 
         assertThat(balance(member)).isEqualTo(42);
         List<ConsumerRecord<String, String>> dead = deadLetters(headerless, unreadable);
@@ -155,7 +206,11 @@ class PurchaseBatchIT {
     }
 
     private static String reason(List<ConsumerRecord<String, String>> dead, String marker) {
-        return TestKafka.header(dead.stream().filter(d -> d.value().contains(marker)).findFirst().orElseThrow(),
+        return TestKafka.header(
+                dead.stream()
+                        .filter(d -> d.value().contains(marker))
+                        .findFirst()
+                        .orElseThrow(),
                 "dead-letter-reason");
     }
 
@@ -171,6 +226,7 @@ class PurchaseBatchIT {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return TestKafka.consumed(TestKafka.cloudEvent(type.topic(), ceId, type.name(), "/test", customer.toString(), json));
+        return TestKafka.consumed(
+                TestKafka.cloudEvent(type.topic(), ceId, type.name(), "/test", customer.toString(), json));
     }
 }

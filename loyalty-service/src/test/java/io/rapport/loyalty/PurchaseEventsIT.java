@@ -29,7 +29,9 @@ class PurchaseEventsIT {
         CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, customer.toString(), event, ceId);
         CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, customer.toString(), event);
         // a later purchase on the same partition proves the duplicates before it were consumed
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, customer.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_RECORDED,
+                customer.toString(),
                 CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "5.00"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> ledger(member).size() == 2);
@@ -43,19 +45,27 @@ class PurchaseEventsIT {
         UUID customer = UUID.randomUUID();
         String member = (String) Fixtures.enrol(programme, customer).get("id");
         UUID purchase = UUID.randomUUID();
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, customer.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_RECORDED,
+                customer.toString(),
                 CustomerEventsProducer.purchase(purchase, customer, "EUR", "300.00"));
         await().atMost(Duration.ofSeconds(30)).until(() -> balance(member) == 300);
 
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_REFUNDED, customer.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_REFUNDED,
+                customer.toString(),
                 CustomerEventsProducer.refund(purchase, customer, "EUR", "100.00"));
         await().atMost(Duration.ofSeconds(30)).until(() -> balance(member) == 200);
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_REFUNDED, customer.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_REFUNDED,
+                customer.toString(),
                 CustomerEventsProducer.refund(purchase, customer, "EUR", "200.00"));
         await().atMost(Duration.ofSeconds(30)).until(() -> balance(member) == 0);
 
         List<Map<String, Object>> entries = ledger(member);
-        assertThat(entries).filteredOn(e -> "REVERSE".equals(e.get("kind"))).extracting(e -> e.get("points"))
+        assertThat(entries)
+                .filteredOn(e -> "REVERSE".equals(e.get("kind")))
+                .extracting(e -> e.get("points"))
                 .containsExactlyInAnyOrder(-100, -200);
         assertThat(entries).filteredOn(e -> "REVERSE".equals(e.get("kind"))).allSatisfy(e -> {
             assertThat((String) e.get("reason")).contains("refund");
@@ -68,23 +78,36 @@ class PurchaseEventsIT {
         String programme = Fixtures.programme(0, 0);
         UUID buyer = UUID.randomUUID();
         String earner = (String) Fixtures.enrol(programme, buyer).get("id");
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, buyer.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_RECORDED,
+                buyer.toString(),
                 CustomerEventsProducer.purchase(UUID.randomUUID(), buyer, "EUR", "2000.00"));
         await().atMost(Duration.ofSeconds(30)).until(() -> balance(earner) == 2000);
         assertThat(Fixtures.tier(earner)).isEqualTo("GOLD");
 
-        given().contentType(ContentType.JSON).body(Map.of("points", 1900, "reason", "dinner for two"))
-                .post("/api/v1/loyalty/members/{id}/redemptions", earner).then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("points", 1900, "reason", "dinner for two"))
+                .post("/api/v1/loyalty/members/{id}/redemptions", earner)
+                .then()
+                .statusCode(201);
         assertThat(balance(earner)).isEqualTo(100);
-        assertThat(Fixtures.tier(earner)).as("spending points does not cost the tier").isEqualTo("GOLD");
+        assertThat(Fixtures.tier(earner))
+                .as("spending points does not cost the tier")
+                .isEqualTo("GOLD");
 
         String rich = (String) Fixtures.enrol(programme, UUID.randomUUID()).get("id");
         Fixtures.adjust(rich, 5000);
         assertThat(balance(rich)).isEqualTo(5000);
-        assertThat(Fixtures.tier(rich)).as("a balance without earned points does not qualify").isEqualTo("SILVER");
+        assertThat(Fixtures.tier(rich))
+                .as("a balance without earned points does not qualify")
+                .isEqualTo("SILVER");
 
-        List<Map<String, Object>> history = given().get("/api/v1/loyalty/members/{id}/tier-history", earner).then().statusCode(200)
-                .extract().jsonPath().getList("$");
+        List<Map<String, Object>> history = given().get("/api/v1/loyalty/members/{id}/tier-history", earner)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
         assertThat(history).extracting(h -> h.get("toTier")).containsExactly("SILVER", "GOLD");
         assertThat((String) history.get(1).get("reason")).contains("2000 points earned");
     }
@@ -95,18 +118,28 @@ class PurchaseEventsIT {
         UUID customer = UUID.randomUUID();
         String member = (String) Fixtures.enrol(programme, customer).get("id");
         UUID stranger = UUID.randomUUID();
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, stranger.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_RECORDED,
+                stranger.toString(),
                 CustomerEventsProducer.purchase(UUID.randomUUID(), stranger, "EUR", "10.00"));
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, customer.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_RECORDED,
+                customer.toString(),
                 CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "USD", "50.00"));
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, customer.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_RECORDED,
+                customer.toString(),
                 CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "7.00"));
         await().atMost(Duration.ofSeconds(30)).until(() -> balance(member) == 7);
         assertThat(ledger(member)).hasSize(1);
     }
 
     static List<Map<String, Object>> ledger(String member) {
-        return given().get("/api/v1/loyalty/members/{id}/ledger?size=200", member).then().statusCode(200).extract().jsonPath()
+        return given().get("/api/v1/loyalty/members/{id}/ledger?size=200", member)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getList("items");
     }
 }

@@ -33,26 +33,31 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class StaleEventsIT {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
     CustomerEventsConsumer customerEvents;
+
     @Inject
     SegmentationEventsConsumer segmentationEvents;
+
     @Inject
     EntityManager em;
 
     @Test
     void aReplayedOrReorderedCustomerUpdatedDoesNotOverwriteNewerContactData() {
         UUID id = UUID.randomUUID();
-        customerEvents.onBatch(TestKafka.poll(List.of(updated(id, 1, "old@example.org"), updated(id, 2, "new@example.org"))));
+        customerEvents.onBatch(
+                TestKafka.poll(List.of(updated(id, 1, "old@example.org"), updated(id, 2, "new@example.org"))));
         assertThat(emails(id)).contains("new@example.org").doesNotContain("old@example.org");
 
         customerEvents.onBatch(TestKafka.poll(List.of(updated(id, 1, "old@example.org")))); // replayed, new event id
         assertThat(emails(id)).contains("new@example.org").doesNotContain("old@example.org");
 
-        customerEvents.onBatch(TestKafka.poll(List.of(updated(id, 4, "newest@example.org"), updated(id, 3, "old@example.org"))));
+        customerEvents.onBatch(
+                TestKafka.poll(List.of(updated(id, 4, "newest@example.org"), updated(id, 3, "old@example.org"))));
         assertThat(emails(id)).contains("newest@example.org").doesNotContain("old@example.org");
     }
 
@@ -75,21 +80,45 @@ class StaleEventsIT {
     }
 
     private static ConsumerRecord<String, String> updated(UUID id, long sequence, String email) {
-        CustomerSnapshot s = new CustomerSnapshot(id.toString(), "PERSON", "ACTIVE", "en", "UTC", null, null, null, false, Map.of(),
-                false, List.of(), Instant.now(), sequence, List.of("email:" + email)); // a digest stands for the e-mail
-        return record(CustomerEvents.UPDATED, "/customer-service", id, sequence, new CustomerUpdated(s, List.of("emails")));
+        CustomerSnapshot s = new CustomerSnapshot(
+                id.toString(),
+                "PERSON",
+                "ACTIVE",
+                "en",
+                "UTC",
+                null,
+                null,
+                null,
+                false,
+                Map.of(),
+                false,
+                List.of(),
+                Instant.now(),
+                sequence,
+                List.of("email:" + email)); // a digest stands for the e-mail
+        return record(
+                CustomerEvents.UPDATED, "/customer-service", id, sequence, new CustomerUpdated(s, List.of("emails")));
     }
 
     private static ConsumerRecord<String, String> segment(UUID id, long sequence, String scheme, String toClass) {
-        return record(SegmentationEvents.SEGMENT_CHANGED, "/segmentation-service", id, sequence,
+        return record(
+                SegmentationEvents.SEGMENT_CHANGED,
+                "/segmentation-service",
+                id,
+                sequence,
                 new SegmentChanged(id.toString(), scheme, null, toClass, 1, null, "BASIC", Map.of(), Instant.now()));
     }
 
-    private static ConsumerRecord<String, String> record(EventType type, String source, UUID subject, long sequence,
-            Object payload) {
+    private static ConsumerRecord<String, String> record(
+            EventType type, String source, UUID subject, long sequence, Object payload) {
         try {
-            ProducerRecord<String, String> r = TestKafka.cloudEvent(type.topic(), UUID.randomUUID().toString(), type.name(),
-                    source, subject.toString(), JSON.writeValueAsString(payload));
+            ProducerRecord<String, String> r = TestKafka.cloudEvent(
+                    type.topic(),
+                    UUID.randomUUID().toString(),
+                    type.name(),
+                    source,
+                    subject.toString(),
+                    JSON.writeValueAsString(payload));
             r.headers().add("ce_sequence", String.format("%019d", sequence).getBytes(StandardCharsets.UTF_8));
             return TestKafka.consumed(r);
         } catch (Exception e) {
@@ -98,14 +127,18 @@ class StaleEventsIT {
     }
 
     private String emails(UUID id) {
-        return (String) QuarkusTransaction.requiringNew().call(() -> em
-                .createNativeQuery("select emails from customer_profile where customer_id = ?1").setParameter(1, id)
-                .getSingleResult());
+        return (String) QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select emails from customer_profile where customer_id = ?1")
+                        .setParameter(1, id)
+                        .getSingleResult());
     }
 
     private String segmentClass(UUID id, String scheme) {
-        return (String) QuarkusTransaction.requiringNew().call(() -> em
-                .createNativeQuery("select class_label from customer_segment where customer_id = ?1 and scheme = ?2")
-                .setParameter(1, id).setParameter(2, scheme).getSingleResult());
+        return (String) QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "select class_label from customer_segment where customer_id = ?1 and scheme = ?2")
+                        .setParameter(1, id)
+                        .setParameter(2, scheme)
+                        .getSingleResult());
     }
 }

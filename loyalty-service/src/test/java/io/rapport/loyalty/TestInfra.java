@@ -10,6 +10,5 @@ import io.rapport.devstack.RapportTestInfra;
  */
 @QuarkusTestResource(value = RapportTestInfra.class, initArgs = @ResourceArg(name = "database", value = "loyalty"))
 public final class TestInfra {
-    private TestInfra() {
-    }
+    private TestInfra() {}
 }

@@ -27,11 +27,15 @@ class TierPeriodIT {
         UUID customer = UUID.randomUUID();
         String member = (String) Fixtures.enrol(programme, customer).get("id");
         UUID purchase = UUID.randomUUID();
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, customer.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_RECORDED,
+                customer.toString(),
                 CustomerEventsProducer.purchase(purchase, customer, "EUR", "2500.00"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "GOLD".equals(Fixtures.tier(member)));
 
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_REFUNDED, customer.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_REFUNDED,
+                customer.toString(),
                 CustomerEventsProducer.refund(purchase, customer, "EUR", "2500.00"));
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.balance(member) == 0);
         assertThat(Fixtures.tier(member)).as("no downgrade mid-period").isEqualTo("GOLD");
@@ -39,13 +43,22 @@ class TierPeriodIT {
         job.runUntilDone(Instant.now());
         assertThat(Fixtures.tier(member)).as("the period has not ended yet").isEqualTo("GOLD");
 
-        Instant periodEnd = Instant.parse(given().get("/api/v1/loyalty/members/{id}", member).then().extract().path("periodEnd"));
+        Instant periodEnd = Instant.parse(given().get("/api/v1/loyalty/members/{id}", member)
+                .then()
+                .extract()
+                .path("periodEnd"));
         job.runUntilDone(periodEnd.plusSeconds(1));
         assertThat(Fixtures.tier(member)).isEqualTo("SILVER");
-        Map<String, Object> after = given().get("/api/v1/loyalty/members/{id}", member).then().extract().as(Map.class);
+        Map<String, Object> after = given().get("/api/v1/loyalty/members/{id}", member)
+                .then()
+                .extract()
+                .as(Map.class);
         assertThat(Instant.parse((String) after.get("periodEnd"))).isAfter(periodEnd);
-        List<Map<String, Object>> history = given().get("/api/v1/loyalty/members/{id}/tier-history", member).then().extract()
-                .jsonPath().getList("$");
+        List<Map<String, Object>> history = given().get("/api/v1/loyalty/members/{id}/tier-history", member)
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("$");
         assertThat(history).extracting(h -> h.get("direction")).containsExactly("START", "UP", "DOWN");
     }
 
@@ -54,10 +67,15 @@ class TierPeriodIT {
         String programme = Fixtures.programme(0, 0);
         UUID customer = UUID.randomUUID();
         String member = (String) Fixtures.enrol(programme, customer).get("id");
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, customer.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_RECORDED,
+                customer.toString(),
                 CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "2100.00"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "GOLD".equals(Fixtures.tier(member)));
-        Instant periodEnd = Instant.parse(given().get("/api/v1/loyalty/members/{id}", member).then().extract().path("periodEnd"));
+        Instant periodEnd = Instant.parse(given().get("/api/v1/loyalty/members/{id}", member)
+                .then()
+                .extract()
+                .path("periodEnd"));
         job.runUntilDone(periodEnd.plusSeconds(1));
         assertThat(Fixtures.tier(member)).isEqualTo("GOLD");
     }

@@ -43,7 +43,9 @@ class TierWindowEventsIT {
         UUID customer = UUID.randomUUID();
         String member = (String) Fixtures.enrol(programme, customer).get("id");
         clock.advance(later);
-        CustomerEventsProducer.send(CustomerEvents.PURCHASE_RECORDED, customer.toString(),
+        CustomerEventsProducer.send(
+                CustomerEvents.PURCHASE_RECORDED,
+                customer.toString(),
                 CustomerEventsProducer.purchase(UUID.randomUUID(), customer, "EUR", "2500.00"));
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.balance(member) == 2500);
         return member;

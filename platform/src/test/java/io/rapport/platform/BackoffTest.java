@@ -24,8 +24,8 @@ class BackoffTest {
     void eachPauseIsJitteredBetweenHalfAndAllOfItsCeiling() {
         for (int attempt = 1; attempt <= 40; attempt++) {
             for (int i = 0; i < 50; i++) {
-                assertThat(backoff.pauseMillis(attempt)).isBetween(backoff.ceilingMillis(attempt) / 2,
-                        backoff.ceilingMillis(attempt));
+                assertThat(backoff.pauseMillis(attempt))
+                        .isBetween(backoff.ceilingMillis(attempt) / 2, backoff.ceilingMillis(attempt));
             }
         }
     }

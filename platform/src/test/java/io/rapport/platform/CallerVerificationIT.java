@@ -35,65 +35,129 @@ class CallerVerificationIT {
 
     @Test
     void forgedIdentityHeadersWithoutATokenAre401() {
-        raw().header("X-Rapport-Principal", "mallory").header("X-Rapport-Roles", "admin")
+        raw().header("X-Rapport-Principal", "mallory")
+                .header("X-Rapport-Roles", "admin")
                 .get("/probe/whoami")
-                .then().statusCode(401).contentType(PROBLEM)
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .body("type", equalTo("https://rapport.dev/problems/unauthorized"));
         raw().header("X-Rapport-Partner-Id", "acme").get("/probe/whoami").then().statusCode(401);
         raw().get("/probe/whoami").then().statusCode(401).contentType(PROBLEM);
-        raw().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/probe/whoami").then().statusCode(401);
+        raw().header("Authorization", "Basic YWRtaW46YWRtaW4=")
+                .get("/probe/whoami")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void theTokenDecidesWhoCallsAndHeadersAreIgnored() {
         bearer(TestServiceTokens.sign(AUDIENCE, "alice", List.of("sales"), null))
-                .header("X-Rapport-Principal", "mallory").header("X-Rapport-Roles", "admin")
+                .header("X-Rapport-Principal", "mallory")
+                .header("X-Rapport-Roles", "admin")
                 .get("/probe/whoami")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("subject", equalTo("alice"))
                 .body("roles", equalTo(List.of("sales")));
         bearer(TestServiceTokens.sign(AUDIENCE, "partner:p-1", List.of(), "p-1"))
                 .get("/probe/whoami")
-                .then().statusCode(200).body("subject", equalTo("partner:p-1")).body("partnerId", equalTo("p-1"));
+                .then()
+                .statusCode(200)
+                .body("subject", equalTo("partner:p-1"))
+                .body("partnerId", equalTo("p-1"));
     }
 
     @Test
     void aTokenForAnotherServiceIs401() {
-        bearer(TestServiceTokens.sign("loyalty-service", "alice", List.of("admin"), null)).get("/probe/whoami")
-                .then().statusCode(401).contentType(PROBLEM).body("detail", containsString("not addressed to this service"));
+        bearer(TestServiceTokens.sign("loyalty-service", "alice", List.of("admin"), null))
+                .get("/probe/whoami")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
+                .body("detail", containsString("not addressed to this service"));
     }
 
     @Test
     void expiredOrTooOldTokensAre401() {
         Instant now = Instant.now();
-        bearer(TestServiceTokens.sign(TestServiceTokens.ISSUER, AUDIENCE, List.of("admin"), "alice",
-                now.minusSeconds(300), Duration.ofSeconds(60), null))
-                .get("/probe/whoami").then().statusCode(401).body("detail", containsString("expired"));
+        bearer(TestServiceTokens.sign(
+                        TestServiceTokens.ISSUER,
+                        AUDIENCE,
+                        List.of("admin"),
+                        "alice",
+                        now.minusSeconds(300),
+                        Duration.ofSeconds(60),
+                        null))
+                .get("/probe/whoami")
+                .then()
+                .statusCode(401)
+                .body("detail", containsString("expired"));
         // not expired, but issued long ago and valid for a day: older than the maximum age
-        bearer(TestServiceTokens.sign(TestServiceTokens.ISSUER, AUDIENCE, List.of("admin"), "alice",
-                now.minusSeconds(600), Duration.ofDays(1), null))
-                .get("/probe/whoami").then().statusCode(401).contentType(PROBLEM);
+        bearer(TestServiceTokens.sign(
+                        TestServiceTokens.ISSUER,
+                        AUDIENCE,
+                        List.of("admin"),
+                        "alice",
+                        now.minusSeconds(600),
+                        Duration.ofDays(1),
+                        null))
+                .get("/probe/whoami")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
         // fresh, but meant to live a day: longer than the gateway ever issues
-        bearer(TestServiceTokens.sign(TestServiceTokens.ISSUER, AUDIENCE, List.of("admin"), "alice",
-                now, Duration.ofDays(1), null))
-                .get("/probe/whoami").then().statusCode(401).contentType(PROBLEM);
+        bearer(TestServiceTokens.sign(
+                        TestServiceTokens.ISSUER, AUDIENCE, List.of("admin"), "alice", now, Duration.ofDays(1), null))
+                .get("/probe/whoami")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
     }
 
     @Test
     void anotherIssuerOrAnUntrustedKeyIs401() {
-        bearer(TestServiceTokens.sign("someone-else", AUDIENCE, List.of("admin"), "alice", Instant.now(),
-                Duration.ofSeconds(60), null))
-                .get("/probe/whoami").then().statusCode(401).body("detail", containsString("not issued by the gateway"));
-        bearer(TestServiceTokens.sign(TestServiceTokens.untrustedKeyPair().getPrivate(), TestServiceTokens.ISSUER,
-                AUDIENCE, List.of("admin"), "alice", Instant.now(), Duration.ofSeconds(60), null))
-                .get("/probe/whoami").then().statusCode(401).body("detail", containsString("signature"));
+        bearer(TestServiceTokens.sign(
+                        "someone-else",
+                        AUDIENCE,
+                        List.of("admin"),
+                        "alice",
+                        Instant.now(),
+                        Duration.ofSeconds(60),
+                        null))
+                .get("/probe/whoami")
+                .then()
+                .statusCode(401)
+                .body("detail", containsString("not issued by the gateway"));
+        bearer(TestServiceTokens.sign(
+                        TestServiceTokens.untrustedKeyPair().getPrivate(),
+                        TestServiceTokens.ISSUER,
+                        AUDIENCE,
+                        List.of("admin"),
+                        "alice",
+                        Instant.now(),
+                        Duration.ofSeconds(60),
+                        null))
+                .get("/probe/whoami")
+                .then()
+                .statusCode(401)
+                .body("detail", containsString("signature"));
         // an unsigned token ("alg":"none") with admin claims
-        String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
-        String claims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("{\"iss\":\"rapport-gateway\",\"aud\":\"platform-test\",\"sub\":\"mallory\",\"groups\":[\"admin\"],\"iat\":"
-                        + Instant.now().getEpochSecond() + ",\"exp\":" + (Instant.now().getEpochSecond() + 60) + "}").getBytes());
-        bearer(header + "." + claims + ".").get("/probe/whoami").then().statusCode(401).contentType(PROBLEM);
+        String header =
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes());
+        String claims = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        ("{\"iss\":\"rapport-gateway\",\"aud\":\"platform-test\",\"sub\":\"mallory\",\"groups\":[\"admin\"],\"iat\":"
+                                        + Instant.now().getEpochSecond() + ",\"exp\":"
+                                        + (Instant.now().getEpochSecond() + 60) + "}")
+                                .getBytes());
+        bearer(header + "." + claims + ".")
+                .get("/probe/whoami")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
         bearer("not-a-jwt").get("/probe/whoami").then().statusCode(401).contentType(PROBLEM);
     }
 
@@ -112,14 +176,28 @@ class CallerVerificationIT {
 
     @Test
     void aRouteWithoutAnAllowRuleIsForAdminOnly() {
-        bearer(TestServiceTokens.sign(AUDIENCE, "alice", List.of("sales"), null)).get("/probe/things/{id}", java.util.UUID.randomUUID())
-                .then().statusCode(403).contentType(PROBLEM).body("detail", containsString("alice (sales)"));
-        bearer(TestServiceTokens.sign(AUDIENCE, "p-1", List.of(), "p-1")).get("/probe/things/{id}", java.util.UUID.randomUUID())
-                .then().statusCode(403);
-        bearer(TestServiceTokens.sign(AUDIENCE, "root", List.of("admin"), null)).get("/probe/things/{id}", java.util.UUID.randomUUID())
-                .then().statusCode(404);
+        bearer(TestServiceTokens.sign(AUDIENCE, "alice", List.of("sales"), null))
+                .get("/probe/things/{id}", java.util.UUID.randomUUID())
+                .then()
+                .statusCode(403)
+                .contentType(PROBLEM)
+                .body("detail", containsString("alice (sales)"));
+        bearer(TestServiceTokens.sign(AUDIENCE, "p-1", List.of(), "p-1"))
+                .get("/probe/things/{id}", java.util.UUID.randomUUID())
+                .then()
+                .statusCode(403);
+        bearer(TestServiceTokens.sign(AUDIENCE, "root", List.of("admin"), null))
+                .get("/probe/things/{id}", java.util.UUID.randomUUID())
+                .then()
+                .statusCode(404);
         // a role named in the rule passes
-        bearer(TestServiceTokens.sign(AUDIENCE, "carol", List.of("marketing"), null)).get("/probe/whoami").then().statusCode(403);
-        bearer(TestServiceTokens.sign(AUDIENCE, "alice", List.of("sales"), null)).get("/probe/whoami").then().statusCode(200);
+        bearer(TestServiceTokens.sign(AUDIENCE, "carol", List.of("marketing"), null))
+                .get("/probe/whoami")
+                .then()
+                .statusCode(403);
+        bearer(TestServiceTokens.sign(AUDIENCE, "alice", List.of("sales"), null))
+                .get("/probe/whoami")
+                .then()
+                .statusCode(200);
     }
 }

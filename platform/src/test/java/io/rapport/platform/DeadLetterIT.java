@@ -42,15 +42,25 @@ class DeadLetterIT {
         String poison = TestKafka.send("platform.probe", TYPE, subject, "{\"poison\":true}");
 
         Map<String, Object> item = awaitDeadLetter(subject);
-        assertThat(item).containsEntry("consumer", "probe").containsEntry("topic", "platform.probe")
-                .containsEntry("eventId", poison).containsEntry("eventType", TYPE).containsEntry("subject", subject)
-                .containsEntry("status", "PENDING").containsEntry("attempts", 1);
+        assertThat(item)
+                .containsEntry("consumer", "probe")
+                .containsEntry("topic", "platform.probe")
+                .containsEntry("eventId", poison)
+                .containsEntry("eventType", TYPE)
+                .containsEntry("subject", subject)
+                .containsEntry("status", "PENDING")
+                .containsEntry("attempts", 1);
         assertThat((String) item.get("error")).contains("poison payload");
         assertThat(item.get("firstFailedAt")).isNotNull();
         assertThat(item.get("lastFailedAt")).isNotNull();
 
-        List<ConsumerRecord<String, String>> copies = TestKafka.readUntil("platform.probe.dlq", Duration.ofSeconds(30),
-                all -> all.stream().anyMatch(r -> subject.equals(r.key()))).stream().filter(r -> subject.equals(r.key())).toList();
+        List<ConsumerRecord<String, String>> copies = TestKafka.readUntil(
+                        "platform.probe.dlq",
+                        Duration.ofSeconds(30),
+                        all -> all.stream().anyMatch(r -> subject.equals(r.key())))
+                .stream()
+                .filter(r -> subject.equals(r.key()))
+                .toList();
         assertThat(copies).singleElement().satisfies(r -> {
             assertThat(TestKafka.header(r, "dead-letter-consumer")).isEqualTo("probe");
             assertThat(TestKafka.header(r, "ce_id")).isEqualTo(poison);
@@ -58,8 +68,10 @@ class DeadLetterIT {
             assertThat(r.value()).isEqualTo("{\"poison\":true}");
         });
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Management.given().get("/q/metrics").asString())
-                .containsPattern("rapport_dlq_records\\{consumer=\"probe\",status=\"PENDING\"} [1-9]"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(Management.given().get("/q/metrics").asString())
+                                .containsPattern("rapport_dlq_records\\{consumer=\"probe\",status=\"PENDING\"} [1-9]"));
     }
 
     @Test
@@ -69,11 +81,18 @@ class DeadLetterIT {
         String id = (String) awaitDeadLetter(subject).get("id");
         sql("insert into probe_cure (subject) values (?)", subject);
 
-        admin().post(BASE + "/{id}/redrive", id).then().statusCode(200)
-                .body("redriven", equalTo(1)).body("applied", equalTo(1)).body("alreadyApplied", equalTo(0))
+        admin().post(BASE + "/{id}/redrive", id)
+                .then()
+                .statusCode(200)
+                .body("redriven", equalTo(1))
+                .body("applied", equalTo(1))
+                .body("alreadyApplied", equalTo(0))
                 .body("failed", equalTo(0));
         assertThat(effects(subject)).containsExactly(poison);
-        admin().get(BASE + "/{id}", id).then().statusCode(200).body("status", equalTo("REDRIVEN"))
+        admin().get(BASE + "/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REDRIVEN"))
                 .body("resolvedBy", equalTo("ops-alice"));
 
         admin().post(BASE + "/{id}/redrive", id).then().statusCode(409).contentType("application/problem+json");
@@ -89,8 +108,14 @@ class DeadLetterIT {
         TestKafka.send("platform.probe", poison, TYPE, subject, "{\"poison\":2}"); // the same event again, now curable
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(subject).contains(poison));
 
-        admin().contentType(ContentType.JSON).body(Map.of("ids", List.of(id))).post(BASE + "/redrive").then().statusCode(200)
-                .body("redriven", equalTo(1)).body("applied", equalTo(0)).body("alreadyApplied", equalTo(1));
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("ids", List.of(id)))
+                .post(BASE + "/redrive")
+                .then()
+                .statusCode(200)
+                .body("redriven", equalTo(1))
+                .body("applied", equalTo(0))
+                .body("alreadyApplied", equalTo(1));
         assertThat(effects(subject)).containsExactly(poison);
     }
 
@@ -101,10 +126,23 @@ class DeadLetterIT {
         TestKafka.send("platform.probe", type, subject, "{\"poison\":3}");
         String id = (String) awaitDeadLetter(subject).get("id");
 
-        admin().contentType(ContentType.JSON).body(Map.of("type", type)).post(BASE + "/redrive").then().statusCode(200)
-                .body("redriven", equalTo(0)).body("failed", equalTo(1));
-        admin().get(BASE + "/{id}", id).then().statusCode(200).body("status", equalTo("PENDING")).body("attempts", equalTo(2));
-        admin().contentType(ContentType.JSON).body(Map.of()).post(BASE + "/redrive").then().statusCode(400)
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("type", type))
+                .post(BASE + "/redrive")
+                .then()
+                .statusCode(200)
+                .body("redriven", equalTo(0))
+                .body("failed", equalTo(1));
+        admin().get(BASE + "/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PENDING"))
+                .body("attempts", equalTo(2));
+        admin().contentType(ContentType.JSON)
+                .body(Map.of())
+                .post(BASE + "/redrive")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -114,22 +152,39 @@ class DeadLetterIT {
         TestKafka.send("platform.probe", TYPE, subject, "{\"poison\":4}");
         String id = (String) awaitDeadLetter(subject).get("id");
 
-        admin().contentType(ContentType.JSON).body(Map.of()).post(BASE + "/{id}/discard", id).then().statusCode(400)
+        admin().contentType(ContentType.JSON)
+                .body(Map.of())
+                .post(BASE + "/{id}/discard", id)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        admin().contentType(ContentType.JSON).body(Map.of("reason", "test order, never real"))
-                .post(BASE + "/{id}/discard", id).then().statusCode(200)
-                .body("status", equalTo("DISCARDED")).body("discardReason", equalTo("test order, never real"))
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("reason", "test order, never real"))
+                .post(BASE + "/{id}/discard", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISCARDED"))
+                .body("discardReason", equalTo("test order, never real"))
                 .body("resolvedBy", equalTo("ops-alice"));
-        admin().get(BASE + "?status=DISCARDED&consumer=probe&size=200").then().statusCode(200)
+        admin().get(BASE + "?status=DISCARDED&consumer=probe&size=200")
+                .then()
+                .statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem(id));
         admin().post(BASE + "/{id}/redrive", id).then().statusCode(409);
     }
 
     @Test
     void onlyAdminsSeeDeadLetters() {
-        given().header("X-Rapport-Principal", "bob").header("X-Rapport-Roles", "sales").get(BASE).then().statusCode(403)
+        given().header("X-Rapport-Principal", "bob")
+                .header("X-Rapport-Roles", "sales")
+                .get(BASE)
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        given().header("X-Rapport-Principal", "mia").header("X-Rapport-Roles", "marketing,support").get(BASE).then()
+        given().header("X-Rapport-Principal", "mia")
+                .header("X-Rapport-Roles", "marketing,support")
+                .get(BASE)
+                .then()
                 .statusCode(403);
         given().header("X-Test-Raw-Identity", "true").get(BASE).then().statusCode(401); // no service token at all
         admin().get("/api/v1/admin/loyalty/dead-letters").then().statusCode(404);
@@ -143,17 +198,27 @@ class DeadLetterIT {
         TestKafka.send("platform.probe", TYPE, subject, "{\"poison\":true,\"email\":\"erase.me@example.org\"}");
         String id = (String) awaitDeadLetter(subject).get("id");
 
-        TestKafka.send("platform.probe", "rapport.customer.erased.v1", subject,
+        TestKafka.send(
+                "platform.probe",
+                "rapport.customer.erased.v1",
+                subject,
                 "{\"customerId\":\"" + subject + "\",\"erasedAt\":\"2026-01-01T00:00:00Z\"}");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin().get(BASE + "/" + id).then().statusCode(200)
-                .body("status", equalTo("DISCARDED")).body("discardReason", equalTo("subject erased")));
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select coalesce(payload, '') || coalesce(record_key, '') || headers || error from rapport_dead_letter where subject = ?")) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> admin().get(BASE + "/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("DISCARDED"))
+                        .body("discardReason", equalTo("subject erased")));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select coalesce(payload, '') || coalesce(record_key, '') || headers || error from rapport_dead_letter where subject = ?")) {
             ps.setString(1, subject);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).doesNotContain("erase.me@example.org").doesNotContain("poison");
+                assertThat(rs.getString(1))
+                        .doesNotContain("erase.me@example.org")
+                        .doesNotContain("poison");
             }
         }
     }
@@ -161,7 +226,11 @@ class DeadLetterIT {
     private Map<String, Object> awaitDeadLetter(String subject) {
         List<Map<String, Object>> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonPath page = admin().get(BASE + "?status=PENDING&size=200").then().statusCode(200).extract().jsonPath();
+            JsonPath page = admin().get(BASE + "?status=PENDING&size=200")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<Map<String, Object>> items = page.getList("items");
             found.clear();
             items.stream().filter(i -> subject.equals(i.get("subject"))).forEach(found::add);
@@ -172,7 +241,8 @@ class DeadLetterIT {
     }
 
     private void sql(String statement, String param) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(statement)) {
             ps.setString(1, param);
             ps.executeUpdate();
         }
@@ -180,7 +250,8 @@ class DeadLetterIT {
 
     private List<String> effects(String subject) throws Exception {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select event_id from probe_effect where subject = ? order by id")) {
+                PreparedStatement ps =
+                        c.prepareStatement("select event_id from probe_effect where subject = ? order by id")) {
             ps.setString(1, subject);
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

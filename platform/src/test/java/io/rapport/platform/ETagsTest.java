@@ -19,7 +19,9 @@ class ETagsTest {
 
     @Test
     void staleIfMatchIsAPreconditionFailure() {
-        assertThatThrownBy(() -> ETags.check("\"3\"", 4)).isInstanceOf(ProblemException.class)
-                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((ProblemException) e).status()).isEqualTo(412));
+        assertThatThrownBy(() -> ETags.check("\"3\"", 4))
+                .isInstanceOf(ProblemException.class)
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((ProblemException) e).status())
+                        .isEqualTo(412));
     }
 }

@@ -16,27 +16,33 @@ class FailureClassifierTest {
 
     /** How Hibernate and the transaction manager hand a JDBC failure to the inbox: wrapped twice. */
     private static RuntimeException wrapped(Throwable cause) {
-        return new RuntimeException("transaction rolled back", new IllegalStateException("could not execute statement", cause));
+        return new RuntimeException(
+                "transaction rolled back", new IllegalStateException("could not execute statement", cause));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "08001", "08006", "08003", "57P01", "57P02", "57P03", "57014", "40001", "40P01", "55P03",
-            "53300", "53200" })
+    @ValueSource(
+            strings = {
+                "08001", "08006", "08003", "57P01", "57P02", "57P03", "57014", "40001", "40P01", "55P03", "53300",
+                "53200"
+            })
     void connectionShutdownLockDeadlockTimeoutAndResourceStatesAreTransient(String sqlState) {
-        assertThat(FailureClassifier.classify(wrapped(new SQLException("boom", sqlState)))).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(FailureClassifier.classify(wrapped(new SQLException("boom", sqlState))))
+                .isEqualTo(FailureKind.TRANSIENT);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "42P01", "42501", "42703", "XX000", "0A000" })
+    @ValueSource(strings = {"42P01", "42501", "42703", "XX000", "0A000"})
     void aSchemaOrPermissionOrUnknownDatabaseErrorIsTransientNotPoison(String sqlState) {
         assertThat(FailureClassifier.classify(wrapped(new SQLException("relation does not exist", sqlState))))
                 .isEqualTo(FailureKind.TRANSIENT);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "22001", "22P02", "22003", "23505", "23503", "23514", "23502" })
+    @ValueSource(strings = {"22001", "22P02", "22003", "23505", "23503", "23514", "23502"})
     void dataExceptionsAndIntegrityViolationsAreDataErrors(String sqlState) {
-        assertThat(FailureClassifier.classify(wrapped(new SQLException("bad value", sqlState)))).isEqualTo(FailureKind.DATA);
+        assertThat(FailureClassifier.classify(wrapped(new SQLException("bad value", sqlState))))
+                .isEqualTo(FailureKind.DATA);
     }
 
     @Test
@@ -51,27 +57,33 @@ class FailureClassifierTest {
 
     @Test
     void poolAcquisitionTimeoutsTransactionTimeoutsAndKafkaTimeoutsAreTransient() {
-        assertThat(FailureClassifier.classify(wrapped(new SQLException("Acquisition timeout while waiting for new connection"))))
+        assertThat(FailureClassifier.classify(
+                        wrapped(new SQLException("Acquisition timeout while waiting for new connection"))))
                 .isEqualTo(FailureKind.TRANSIENT);
         assertThat(FailureClassifier.classify(wrapped(new SQLTransientConnectionException("pool exhausted"))))
                 .isEqualTo(FailureKind.TRANSIENT);
-        assertThat(FailureClassifier.classify(new jakarta.transaction.RollbackException("ARJUNA016102: transaction timeout")))
+        assertThat(FailureClassifier.classify(
+                        new jakarta.transaction.RollbackException("ARJUNA016102: transaction timeout")))
                 .isEqualTo(FailureKind.TRANSIENT);
         assertThat(FailureClassifier.classify(wrapped(new org.apache.kafka.common.errors.TimeoutException("expired"))))
                 .isEqualTo(FailureKind.TRANSIENT);
-        assertThat(FailureClassifier.classify(wrapped(new org.apache.kafka.common.errors.NotLeaderOrFollowerException("moved"))))
+        assertThat(FailureClassifier.classify(
+                        wrapped(new org.apache.kafka.common.errors.NotLeaderOrFollowerException("moved"))))
                 .isEqualTo(FailureKind.TRANSIENT);
-        assertThat(FailureClassifier.classify(new java.net.ConnectException("Connection refused"))).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(FailureClassifier.classify(new java.net.ConnectException("Connection refused")))
+                .isEqualTo(FailureKind.TRANSIENT);
     }
 
     @Test
     void anUnknownExceptionIsTransient() {
-        assertThat(FailureClassifier.classify(new IllegalStateException("something we do not know"))).isEqualTo(FailureKind.TRANSIENT);
+        assertThat(FailureClassifier.classify(new IllegalStateException("something we do not know")))
+                .isEqualTo(FailureKind.TRANSIENT);
     }
 
     @Test
     void malformedAndPoisonEventsArePoisonWhereverTheyAreInTheChain() {
-        assertThat(FailureClassifier.classify(new MalformedEventException("no ce_id"))).isEqualTo(FailureKind.POISON);
+        assertThat(FailureClassifier.classify(new MalformedEventException("no ce_id")))
+                .isEqualTo(FailureKind.POISON);
         assertThat(FailureClassifier.classify(wrapped(new PoisonEventException("member of no programme"))))
                 .isEqualTo(FailureKind.POISON);
         assertThat(FailureClassifier.classify(new PoisonEventException("refused", new SQLException("x", "08006"))))

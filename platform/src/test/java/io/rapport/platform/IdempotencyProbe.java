@@ -15,14 +15,11 @@ import java.util.UUID;
 
 /** Creates tickets, optionally slowly, for the Idempotency-Key tests. */
 public final class IdempotencyProbe {
-    private IdempotencyProbe() {
-    }
+    private IdempotencyProbe() {}
 
-    public record Ticket(@NotBlank String title, Long delayMillis) {
-    }
+    public record Ticket(@NotBlank String title, Long delayMillis) {}
 
-    public record Created(UUID id, String title) {
-    }
+    public record Created(UUID id, String title) {}
 
     @ApplicationScoped
     public static class TicketService {
@@ -38,8 +35,10 @@ public final class IdempotencyProbe {
                 throw ProblemException.unprocessable("refused", "title", "starts with refuse");
             }
             UUID id = UUID.randomUUID();
-            em.createNativeQuery("insert into probe_ticket (id, title) values (?1, ?2)").setParameter(1, id)
-                    .setParameter(2, ticket.title()).executeUpdate();
+            em.createNativeQuery("insert into probe_ticket (id, title) values (?1, ?2)")
+                    .setParameter(1, id)
+                    .setParameter(2, ticket.title())
+                    .executeUpdate();
             if (ticket.delayMillis() != null) {
                 try {
                     Thread.sleep(ticket.delayMillis()); // the slow part of a create, after its write
@@ -52,7 +51,9 @@ public final class IdempotencyProbe {
 
         public long count(String title) {
             return ((Number) em.createNativeQuery("select count(*) from probe_ticket where title = ?1")
-                    .setParameter(1, title).getSingleResult()).longValue();
+                            .setParameter(1, title)
+                            .getSingleResult())
+                    .longValue();
         }
     }
 
@@ -67,7 +68,9 @@ public final class IdempotencyProbe {
         @POST
         public Response create(Ticket ticket) {
             Created c = tickets.create(ticket);
-            return Response.created(URI.create("/probe/tickets/" + c.id())).entity(c).build();
+            return Response.created(URI.create("/probe/tickets/" + c.id()))
+                    .entity(c)
+                    .build();
         }
 
         @GET

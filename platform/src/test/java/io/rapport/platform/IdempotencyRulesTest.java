@@ -9,7 +9,8 @@ class IdempotencyRulesTest {
 
     @Test
     void keysAreOneTo255PrintableAsciiCharacters() {
-        assertThat(IdempotencyRules.keyProblem("3f1c9a3e-0b7d-4d52-9a53-2f0c6f3f8b21")).isNull();
+        assertThat(IdempotencyRules.keyProblem("3f1c9a3e-0b7d-4d52-9a53-2f0c6f3f8b21"))
+                .isNull();
         assertThat(IdempotencyRules.keyProblem("order 42 / retry")).isNull();
         assertThat(IdempotencyRules.keyProblem("x".repeat(255))).isNull();
         assertThat(IdempotencyRules.keyProblem("x".repeat(256))).contains("at most 255");

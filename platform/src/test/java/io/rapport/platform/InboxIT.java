@@ -7,8 +7,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.contracts.CloudEvents;
 import io.rapport.devstack.TestKafka;
-import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.inbox.Inbox;
+import io.rapport.platform.inbox.IncomingEvent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -52,9 +52,13 @@ class InboxIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(subject).contains(next));
         assertThat(effects(subject)).containsExactly(next);
 
-        List<ConsumerRecord<String, String>> dead = TestKafka.readUntil(TOPIC + ".dlq", Duration.ofSeconds(30),
-                all -> all.stream().filter(r -> subject.equals(r.key())).count() >= 2).stream()
-                .filter(r -> subject.equals(r.key())).toList();
+        List<ConsumerRecord<String, String>> dead = TestKafka.readUntil(
+                        TOPIC + ".dlq",
+                        Duration.ofSeconds(30),
+                        all -> all.stream().filter(r -> subject.equals(r.key())).count() >= 2)
+                .stream()
+                .filter(r -> subject.equals(r.key()))
+                .toList();
         assertThat(dead).hasSize(2);
         assertThat(TestKafka.header(dead.get(0), "ce_id")).isEqualTo(poison);
         assertThat(TestKafka.header(dead.get(0), "dead-letter-reason")).contains("poison payload");
@@ -72,15 +76,23 @@ class InboxIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(subject).contains(last));
         assertThat(effects(subject)).containsExactly(good, last);
-        List<ConsumerRecord<String, String>> dead = TestKafka.readUntil(BATCH_TOPIC + ".dlq", Duration.ofSeconds(30),
-                all -> all.stream().filter(r -> subject.equals(r.key())).count() >= 2).stream()
-                .filter(r -> subject.equals(r.key())).toList();
-        assertThat(dead).extracting(r -> TestKafka.header(r, "dead-letter-reason"))
+        List<ConsumerRecord<String, String>> dead = TestKafka.readUntil(
+                        BATCH_TOPIC + ".dlq",
+                        Duration.ofSeconds(30),
+                        all -> all.stream().filter(r -> subject.equals(r.key())).count() >= 2)
+                .stream()
+                .filter(r -> subject.equals(r.key()))
+                .toList();
+        assertThat(dead)
+                .extracting(r -> TestKafka.header(r, "dead-letter-reason"))
                 .anySatisfy(reason -> assertThat(reason).isEqualTo("poison payload"))
                 .anySatisfy(reason -> assertThat(reason).contains("lacks ce_id"));
-        assertThat(dead).filteredOn(r -> r.value().contains("poison")).singleElement()
+        assertThat(dead)
+                .filteredOn(r -> r.value().contains("poison"))
+                .singleElement()
                 .satisfies(r -> assertThat(TestKafka.header(r, "ce_id")).isEqualTo(poison))
-                .satisfies(r -> assertThat(TestKafka.header(r, "dead-letter-topic")).isEqualTo(BATCH_TOPIC));
+                .satisfies(r ->
+                        assertThat(TestKafka.header(r, "dead-letter-topic")).isEqualTo(BATCH_TOPIC));
     }
 
     @Test
@@ -89,10 +101,11 @@ class InboxIT {
         String seen = UUID.randomUUID().toString();
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
-        assertThat(inbox.processAll("batch-probe", List.of(record(seen, subject)), this::effect)).isTrue();
+        assertThat(inbox.processAll("batch-probe", List.of(record(seen, subject)), this::effect))
+                .isTrue();
 
-        List<ConsumerRecord<String, String>> batch = List.of(record(first, subject), record(seen, subject),
-                record(second, subject), record(first, subject));
+        List<ConsumerRecord<String, String>> batch =
+                List.of(record(first, subject), record(seen, subject), record(second, subject), record(first, subject));
         assertThat(inbox.processAll("batch-probe", batch, this::effect)).isTrue();
         assertThat(effects(subject)).containsExactly(seen, first, second);
 
@@ -105,16 +118,25 @@ class InboxIT {
         String subject = UUID.randomUUID().toString();
         String seen = UUID.randomUUID().toString();
         String fresh = UUID.randomUUID().toString();
-        assertThat(inbox.processAll("set-probe", List.of(record(seen, subject)), this::effect)).isTrue();
+        assertThat(inbox.processAll("set-probe", List.of(record(seen, subject)), this::effect))
+                .isTrue();
 
         List<List<String>> calls = new java.util.ArrayList<>();
-        assertThat(inbox.processBatch("set-probe", List.of(record(seen, subject), record(fresh, subject),
-                record(fresh, subject)), events -> calls.add(events.stream().map(IncomingEvent::id).toList()))).isTrue();
+        assertThat(inbox.processBatch(
+                        "set-probe",
+                        List.of(record(seen, subject), record(fresh, subject), record(fresh, subject)),
+                        events ->
+                                calls.add(events.stream().map(IncomingEvent::id).toList())))
+                .isTrue();
         assertThat(calls).containsExactly(List.of(fresh));
 
         calls.clear();
-        assertThat(inbox.processBatch("set-probe", List.of(record(seen, subject), record(fresh, subject)),
-                events -> calls.add(events.stream().map(IncomingEvent::id).toList()))).isTrue();
+        assertThat(inbox.processBatch(
+                        "set-probe",
+                        List.of(record(seen, subject), record(fresh, subject)),
+                        events ->
+                                calls.add(events.stream().map(IncomingEvent::id).toList())))
+                .isTrue();
         assertThat(calls).isEmpty();
     }
 
@@ -126,13 +148,15 @@ class InboxIT {
         List<ConsumerRecord<String, String>> batch = List.of(record(good, subject), record(bad, subject));
 
         assertThat(inbox.processAll("batch-probe", batch, event -> {
-            if (event.id().equals(bad)) {
-                throw new IllegalStateException("poison");
-            }
-            effect(event);
-        })).isFalse();
+                    if (event.id().equals(bad)) {
+                        throw new IllegalStateException("poison");
+                    }
+                    effect(event);
+                }))
+                .isFalse();
         assertThat(effects(subject)).isEmpty();
-        assertThat(inbox.processAll("batch-probe", List.of(record(good, subject)), this::effect)).isTrue();
+        assertThat(inbox.processAll("batch-probe", List.of(record(good, subject)), this::effect))
+                .isTrue();
         assertThat(effects(subject)).containsExactly(good);
     }
 
@@ -146,15 +170,18 @@ class InboxIT {
 
     private void effect(IncomingEvent event) {
         em.createNativeQuery("insert into probe_effect (event_id, subject, payload) values (?1, ?2, ?3)")
-                .setParameter(1, event.id()).setParameter(2, event.subject()).setParameter(3, event.payload())
+                .setParameter(1, event.id())
+                .setParameter(2, event.subject())
+                .setParameter(3, event.payload())
                 .executeUpdate();
     }
 
     private List<String> effects(String subject) {
         @SuppressWarnings("unchecked")
-        List<String> ids = QuarkusTransaction.requiringNew().call(() -> em
-                .createNativeQuery("select event_id from probe_effect where subject = ?1 order by id")
-                .setParameter(1, subject).getResultList());
+        List<String> ids = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select event_id from probe_effect where subject = ?1 order by id")
+                        .setParameter(1, subject)
+                        .getResultList());
         return ids;
     }
 }

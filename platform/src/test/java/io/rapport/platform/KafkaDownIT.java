@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -49,13 +48,23 @@ class KafkaDownIT {
 
     @Test
     void readinessIsTheDatabaseOnlyAndWritesSucceedIntoTheOutboxWhileKafkaIsDown() throws Exception {
-        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        Management.given()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'database' }.status", equalTo("UP"))
-                .body("checks.name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
-                        org.hamcrest.Matchers.containsString("Kafka connection"))));
+                .body(
+                        "checks.name",
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                                org.hamcrest.Matchers.containsString("Kafka connection"))));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Management.given().get("/q/health/group/kafka").then().statusCode(503).body("checks[0].name", equalTo("kafka"))
+            Management.given()
+                    .get("/q/health/group/kafka")
+                    .then()
+                    .statusCode(503)
+                    .body("checks[0].name", equalTo("kafka"))
                     .body("checks[0].status", equalTo("DOWN"));
             assertThat(Management.given().get("/q/metrics").asString()).contains("rapport_kafka_up 0.0");
         });
@@ -68,8 +77,9 @@ class KafkaDownIT {
     }
 
     private long unsent(String subject) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select count(*) from rapport_outbox where subject = ? and sent_at is null")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select count(*) from rapport_outbox where subject = ? and sent_at is null")) {
             ps.setString(1, subject);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -11,6 +11,7 @@ import io.rapport.contracts.CloudEvents;
 import io.rapport.contracts.Topics;
 import io.rapport.devstack.TestKafka;
 import io.rapport.platform.ProbeApp.ProbeService;
+import io.rapport.platform.outbox.OutboxPublishException;
 import io.rapport.platform.outbox.OutboxRelay;
 import io.rapport.platform.outbox.RelayProducers;
 import jakarta.inject.Inject;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import io.rapport.platform.outbox.OutboxPublishException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -68,15 +68,26 @@ class OutboxCrashIT {
 
     @Test
     void aCommittedEventIsPublishedEvenWhenTheRelayIsKilledMidBatch() throws Exception {
-        List<String> subjects = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        List<String> subjects = List.of(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
         for (String s : subjects) {
             probe.publish(s, 100, false);
         }
 
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RelayChildMain.class.getName(),
-                url, user, password, TestKafka.bootstrapServers(), "10")
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RelayChildMain.class.getName(),
+                        url,
+                        user,
+                        password,
+                        TestKafka.bootstrapServers(),
+                        "10")
+                .redirectErrorStream(true)
+                .start();
         long sentBeforeKill = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
             String line;
@@ -91,7 +102,9 @@ class OutboxCrashIT {
             }
         }
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(sentBeforeKill).as("the child published part of the outbox before it died").isGreaterThanOrEqualTo(60);
+        assertThat(sentBeforeKill)
+                .as("the child published part of the outbox before it died")
+                .isGreaterThanOrEqualTo(60);
         assertThat(unsent()).as("the child died before it finished").isGreaterThan(0);
 
         try (var producer = RelayProducers.create(TestKafka.bootstrapServers(), "relay-restarted")) {
@@ -102,10 +115,15 @@ class OutboxCrashIT {
         }
         assertThat(unsent()).isZero();
 
-        List<ConsumerRecord<String, String>> all = TestKafka.readUntil(Topics.CUSTOMER, Duration.ofSeconds(60),
-                records -> subjects.stream().allMatch(s -> distinctIds(records, s).size() >= 100));
+        List<ConsumerRecord<String, String>> all = TestKafka.readUntil(
+                Topics.CUSTOMER,
+                Duration.ofSeconds(60),
+                records ->
+                        subjects.stream().allMatch(s -> distinctIds(records, s).size() >= 100));
         for (String s : subjects) {
-            assertThat(distinctIds(all, s)).as("every committed event of %s reached Kafka", s).hasSize(100);
+            assertThat(distinctIds(all, s))
+                    .as("every committed event of %s reached Kafka", s)
+                    .hasSize(100);
             List<Long> order = firstOccurrenceOrder(all, s);
             assertThat(order).as("events of %s in commit order", s).isSorted();
         }
@@ -117,13 +135,17 @@ class OutboxCrashIT {
         probe.publish(subject, 3, false);
         long before = unsent();
 
-        MockProducer<String, byte[]> down = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MockProducer<String, byte[]> down =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         down.sendException = new org.apache.kafka.common.errors.TimeoutException("broker unreachable");
         assertThatThrownBy(() -> new OutboxRelay(dataSource, down, 50).publishBatch())
                 .isInstanceOf(OutboxPublishException.class);
-        assertThat(unsent()).as("nothing is marked sent without an acknowledgement").isEqualTo(before);
+        assertThat(unsent())
+                .as("nothing is marked sent without an acknowledgement")
+                .isEqualTo(before);
 
-        MockProducer<String, byte[]> up = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MockProducer<String, byte[]> up =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         assertThat(new OutboxRelay(dataSource, up, 500).publishBatch()).isEqualTo((int) before);
         assertThat(unsent()).isZero();
         assertThat(up.history().stream().filter(r -> subject.equals(r.key()))).hasSize(3);
@@ -136,14 +158,18 @@ class OutboxCrashIT {
     @Test
     void aHoldingRelayKeepsItsLockBetweenBatchesAndLetsGoWhenClosed() throws Exception {
         drain();
-        MockProducer<String, byte[]> first = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
-        MockProducer<String, byte[]> other = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MockProducer<String, byte[]> first =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MockProducer<String, byte[]> other =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         try (OutboxRelay holder = OutboxRelay.holding(dataSource, first, 50)) {
             probe.publish(UUID.randomUUID().toString(), 2, false);
             assertThat(holder.publishBatch()).isEqualTo(2);
 
             probe.publish(UUID.randomUUID().toString(), 3, false);
-            assertThat(new OutboxRelay(dataSource, other, 50).publishBatch()).as("the lock is still held").isZero();
+            assertThat(new OutboxRelay(dataSource, other, 50).publishBatch())
+                    .as("the lock is still held")
+                    .isZero();
             assertThat(holder.publishBatch()).isEqualTo(3);
             assertThat(holdersOfTheRelayLock()).isEqualTo(1);
 
@@ -159,20 +185,23 @@ class OutboxCrashIT {
     void aHoldingRelayWhoseBatchFailsLetsGoOfItsLock() throws Exception {
         drain();
         probe.publish(UUID.randomUUID().toString(), 2, false);
-        MockProducer<String, byte[]> down = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MockProducer<String, byte[]> down =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         down.sendException = new org.apache.kafka.common.errors.TimeoutException("broker unreachable");
         try (OutboxRelay holder = OutboxRelay.holding(dataSource, down, 50)) {
             assertThatThrownBy(holder::publishBatch).isInstanceOf(OutboxPublishException.class);
             assertThat(holdersOfTheRelayLock()).isZero();
-            MockProducer<String, byte[]> up = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+            MockProducer<String, byte[]> up =
+                    new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
             assertThat(new OutboxRelay(dataSource, up, 50).publishBatch()).isEqualTo(2);
         }
     }
 
     private long holdersOfTheRelayLock() throws Exception {
         try (Connection c = dataSource.getConnection();
-                ResultSet rs = c.createStatement().executeQuery("select count(*) from pg_locks where locktype = 'advisory'"
-                        + " and granted and ((classid::bigint << 32) | objid::bigint) = " + 0x5241505054L)) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("select count(*) from pg_locks where locktype = 'advisory'"
+                                + " and granted and ((classid::bigint << 32) | objid::bigint) = " + 0x5241505054L)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -192,10 +221,12 @@ class OutboxCrashIT {
         String lost = ids.get(3);
 
         FailingAck flaky = new FailingAck(Set.of(lost), Set.of());
-        assertThatThrownBy(() -> new OutboxRelay(dataSource, flaky, 50).publishBatch()).isInstanceOf(OutboxPublishException.class);
+        assertThatThrownBy(() -> new OutboxRelay(dataSource, flaky, 50).publishBatch())
+                .isInstanceOf(OutboxPublishException.class);
         assertThat(unsentIds()).as("only the unacknowledged row stays unsent").containsExactly(lost);
 
-        MockProducer<String, byte[]> up = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MockProducer<String, byte[]> up =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         assertThat(new OutboxRelay(dataSource, up, 50).publishBatch()).isEqualTo(1);
         assertThat(up.history()).extracting(r -> header(r, CloudEvents.ID)).containsExactly(lost);
         assertThat(unsentIds()).isEmpty();
@@ -251,7 +282,8 @@ class OutboxCrashIT {
     }
 
     private void drain() throws Exception {
-        MockProducer<String, byte[]> sink = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        MockProducer<String, byte[]> sink =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
         while (new OutboxRelay(dataSource, sink, 500).publishBatch() > 0) {
             // earlier tests' rows
         }
@@ -260,7 +292,8 @@ class OutboxCrashIT {
     private List<String> unsentIds() throws Exception {
         List<String> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-                ResultSet rs = c.createStatement().executeQuery("select id from rapport_outbox where sent_at is null order by seq")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("select id from rapport_outbox where sent_at is null order by seq")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }
@@ -270,7 +303,8 @@ class OutboxCrashIT {
 
     private long unsent() throws Exception {
         try (Connection c = dataSource.getConnection();
-                ResultSet rs = c.createStatement().executeQuery("select count(*) from rapport_outbox where sent_at is null")) {
+                ResultSet rs =
+                        c.createStatement().executeQuery("select count(*) from rapport_outbox where sent_at is null")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -278,7 +312,9 @@ class OutboxCrashIT {
 
     private static Set<String> distinctIds(List<ConsumerRecord<String, String>> records, String subject) {
         Set<String> ids = new LinkedHashSet<>();
-        records.stream().filter(r -> subject.equals(r.key())).forEach(r -> ids.add(TestKafka.header(r, CloudEvents.ID)));
+        records.stream()
+                .filter(r -> subject.equals(r.key()))
+                .forEach(r -> ids.add(TestKafka.header(r, CloudEvents.ID)));
         return ids;
     }
 

@@ -4,9 +4,9 @@ import io.agroal.api.AgroalDataSource;
 import io.rapport.contracts.customer.CustomerErased;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.platform.deadletter.RedrivableConsumer;
-import io.rapport.platform.inbox.PoisonEventException;
 import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
+import io.rapport.platform.inbox.PoisonEventException;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
@@ -40,16 +40,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A tiny application inside the platform's tests: publishes through the outbox, consumes through the inbox. */
 public final class ProbeApp {
-    private ProbeApp() {
+    private ProbeApp() {}
+
+    public enum Colour {
+        RED,
+        GREEN
     }
 
-    public enum Colour { RED, GREEN }
+    public record Filter(Colour colour, UUID owner, Instant since, Colour pathColour) {}
 
-    public record Filter(Colour colour, UUID owner, Instant since, Colour pathColour) {
-    }
-
-    public record Thing(@NotBlank String name, @Email String email, @Min(1) int quantity) {
-    }
+    public record Thing(
+            @NotBlank String name,
+            @Email String email,
+            @Min(1) int quantity) {}
 
     @ApplicationScoped
     public static class ProbeService {
@@ -78,7 +81,8 @@ public final class ProbeApp {
         public void publishAll(String subject, int count) throws SQLException {
             java.util.List<Outbox.Pending> events = new java.util.ArrayList<>();
             for (int i = 0; i < count; i++) {
-                events.add(new Outbox.Pending(CustomerEvents.ERASED, subject, new CustomerErased(subject, Instant.ofEpochSecond(i))));
+                events.add(new Outbox.Pending(
+                        CustomerEvents.ERASED, subject, new CustomerErased(subject, Instant.ofEpochSecond(i))));
             }
             try (Connection c = dataSource.getConnection()) {
                 outbox.publishAll(c, events);
@@ -109,29 +113,42 @@ public final class ProbeApp {
         }
 
         /** Who the service believes is calling (for the identity tests); the other probe routes are admin-only. */
-        @io.rapport.platform.identity.Allow({ io.rapport.platform.identity.Roles.SALES, io.rapport.platform.identity.Roles.PARTNER })
+        @io.rapport.platform.identity.Allow({
+            io.rapport.platform.identity.Roles.SALES,
+            io.rapport.platform.identity.Roles.PARTNER
+        })
         @GET
         @Path("/whoami")
         public Map<String, Object> whoami() {
-            return Map.of("subject", caller.subject(), "roles", new java.util.TreeSet<>(caller.roles()),
-                    "partnerId", caller.partnerId().orElse(""));
+            return Map.of(
+                    "subject",
+                    caller.subject(),
+                    "roles",
+                    new java.util.TreeSet<>(caller.roles()),
+                    "partnerId",
+                    caller.partnerId().orElse(""));
         }
 
         @POST
         @Path("/events/{subject}")
-        public void publish(@PathParam("subject") String subject, @QueryParam("count") int count, @QueryParam("fail") boolean fail) {
+        public void publish(
+                @PathParam("subject") String subject,
+                @QueryParam("count") int count,
+                @QueryParam("fail") boolean fail) {
             service.publish(subject, count, fail);
         }
 
         @POST
         @Path("/events-in-batch/{subject}")
-        public void publishAll(@PathParam("subject") String subject, @QueryParam("count") int count) throws SQLException {
+        public void publishAll(@PathParam("subject") String subject, @QueryParam("count") int count)
+                throws SQLException {
             service.publishAll(subject, count);
         }
 
         @POST
         @Path("/events-by-query/{subject}")
-        public int publishSelect(@PathParam("subject") String subject, @QueryParam("count") int count) throws SQLException {
+        public int publishSelect(@PathParam("subject") String subject, @QueryParam("count") int count)
+                throws SQLException {
             return service.publishSelect(subject, count);
         }
 
@@ -152,8 +169,11 @@ public final class ProbeApp {
 
         @GET
         @Path("/colours/{colour}")
-        public Filter filter(@PathParam("colour") Colour pathColour, @QueryParam("colour") Colour colour,
-                @QueryParam("owner") UUID owner, @QueryParam("since") Instant since) {
+        public Filter filter(
+                @PathParam("colour") Colour pathColour,
+                @QueryParam("colour") Colour colour,
+                @QueryParam("owner") UUID owner,
+                @QueryParam("since") Instant since) {
             return new Filter(colour, owner, since, pathColour);
         }
 
@@ -162,7 +182,8 @@ public final class ProbeApp {
         @Path("/free-form")
         @io.rapport.platform.rest.FreeFormQuery
         public String freeForm(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
-            return String.join(",", new java.util.TreeSet<>(uri.getQueryParameters().keySet()));
+            return String.join(
+                    ",", new java.util.TreeSet<>(uri.getQueryParameters().keySet()));
         }
 
         @GET
@@ -177,12 +198,17 @@ public final class ProbeApp {
      * has been cured ({@code probe_cure}), which lets a test redrive a dead letter that can be applied now.
      */
     static void apply(EntityManager em, IncomingEvent event) {
-        if (event.payload().contains("poison") && em.createNativeQuery("select 1 from probe_cure where subject = ?1")
-                .setParameter(1, event.subject()).getResultList().isEmpty()) {
+        if (event.payload().contains("poison")
+                && em.createNativeQuery("select 1 from probe_cure where subject = ?1")
+                        .setParameter(1, event.subject())
+                        .getResultList()
+                        .isEmpty()) {
             throw new PoisonEventException("poison payload");
         }
         em.createNativeQuery("insert into probe_effect (event_id, subject, payload) values (?1, ?2, ?3)")
-                .setParameter(1, event.id()).setParameter(2, event.subject()).setParameter(3, event.payload())
+                .setParameter(1, event.id())
+                .setParameter(2, event.subject())
+                .setParameter(3, event.payload())
                 .executeUpdate();
     }
 

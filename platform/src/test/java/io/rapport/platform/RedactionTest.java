@@ -12,8 +12,9 @@ class RedactionTest {
 
     @Test
     void textValuesAreErasedCodesNumbersAndFieldNamesStay() throws Exception {
-        JsonNode before = json.readTree("{\"displayName\":\"Ada Lovelace\",\"emails\":[{\"value\":\"ada@example.org\",\"primary\":true}],"
-                + "\"status\":\"ACTIVE\",\"points\":120,\"doNotContact\":false,\"address\":{\"city\":\"London\",\"country\":\"GB\"}}");
+        JsonNode before = json.readTree(
+                "{\"displayName\":\"Ada Lovelace\",\"emails\":[{\"value\":\"ada@example.org\",\"primary\":true}],"
+                        + "\"status\":\"ACTIVE\",\"points\":120,\"doNotContact\":false,\"address\":{\"city\":\"London\",\"country\":\"GB\"}}");
 
         JsonNode out = Redaction.redact(before);
 

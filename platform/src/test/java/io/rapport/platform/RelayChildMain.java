@@ -10,15 +10,15 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Arguments: jdbcUrl user password bootstrapServers batchSize.
  */
 public final class RelayChildMain {
-    private RelayChildMain() {
-    }
+    private RelayChildMain() {}
 
     public static void main(String[] args) throws Exception {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(args[0]);
         ds.setUser(args[1]);
         ds.setPassword(args[2]);
-        OutboxRelay relay = new OutboxRelay(ds, RelayProducers.create(args[3], "relay-child"), Integer.parseInt(args[4]));
+        OutboxRelay relay =
+                new OutboxRelay(ds, RelayProducers.create(args[3], "relay-child"), Integer.parseInt(args[4]));
         long total = 0;
         int sent;
         while ((sent = relay.publishBatch()) > 0) {

@@ -61,8 +61,10 @@ public class SlowQueryProbe {
 
         @Transactional
         public long hibernate(double seconds) {
-            return ((Number) em.createNativeQuery("select count(*) from pg_sleep(?1)").setParameter(1, seconds)
-                    .getSingleResult()).longValue();
+            return ((Number) em.createNativeQuery("select count(*) from pg_sleep(?1)")
+                            .setParameter(1, seconds)
+                            .getSingleResult())
+                    .longValue();
         }
 
         /** Plain JDBC, its failure wrapped as services do (CustomerReader, segmentation's Db). */
@@ -84,7 +86,8 @@ public class SlowQueryProbe {
         }
 
         public String currentTimeout() {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("show statement_timeout");
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("show statement_timeout");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);

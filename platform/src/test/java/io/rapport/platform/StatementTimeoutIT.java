@@ -1,9 +1,9 @@
 package io.rapport.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,9 @@ class StatementTimeoutIT {
     @Test
     void aSlowHibernateQueryIsCancelledAndAnswers503WithRetryAfter() {
         given().get("/probe/slow/hibernate?seconds=30")
-                .then().statusCode(503).contentType(PROBLEM)
+                .then()
+                .statusCode(503)
+                .contentType(PROBLEM)
                 .header("Retry-After", "5")
                 .body("type", equalTo("https://rapport.dev/problems/statement-timeout"))
                 .body("status", equalTo(503))
@@ -36,7 +38,9 @@ class StatementTimeoutIT {
     @Test
     void aSlowJdbcStatementWrappedByTheServiceAlsoAnswers503() {
         given().get("/probe/slow/jdbc?seconds=30")
-                .then().statusCode(503).contentType(PROBLEM)
+                .then()
+                .statusCode(503)
+                .contentType(PROBLEM)
                 .header("Retry-After", "5")
                 .body("type", equalTo("https://rapport.dev/problems/statement-timeout"));
     }

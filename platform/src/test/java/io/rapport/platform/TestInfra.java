@@ -7,6 +7,5 @@ import io.rapport.devstack.RapportTestInfra;
 /** The platform's tests run against a real Kafka broker and a real PostgreSQL from devstack. */
 @QuarkusTestResource(value = RapportTestInfra.class, initArgs = @ResourceArg(name = "database", value = "platform"))
 public final class TestInfra {
-    private TestInfra() {
-    }
+    private TestInfra() {}
 }

@@ -1,6 +1,5 @@
 package io.rapport.platform;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,9 +41,10 @@ class TransientFaultIT {
                 single.add(TestKafka.send("platform.probe", TYPE, subject, "{\"n\":" + i + "}"));
                 batch.add(TestKafka.send("platform.batch", TYPE, subject, "{\"b\":" + i + "}"));
             }
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metrics())
-                    .contains("rapport_consumer_retrying{consumer=\"probe\"} 1.0")
-                    .contains("rapport_consumer_retrying{consumer=\"batch-probe-channel\"} 1.0"));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(metrics())
+                            .contains("rapport_consumer_retrying{consumer=\"probe\"} 1.0")
+                            .contains("rapport_consumer_retrying{consumer=\"batch-probe-channel\"} 1.0"));
         } finally {
             sql("alter table probe_effect_away rename to probe_effect");
         }
@@ -52,12 +52,18 @@ class TransientFaultIT {
         List<String> all = new ArrayList<>(single);
         all.addAll(batch);
         await().atMost(Duration.ofSeconds(60)).until(() -> effects(subject).containsAll(all));
-        assertThat(effects(subject)).as("each event applied exactly once").hasSameSizeAs(all).containsExactlyInAnyOrderElementsOf(all);
-        assertThat(effects(subject).stream().filter(single::contains).toList()).as("in order").containsExactlyElementsOf(single);
+        assertThat(effects(subject))
+                .as("each event applied exactly once")
+                .hasSameSizeAs(all)
+                .containsExactlyInAnyOrderElementsOf(all);
+        assertThat(effects(subject).stream().filter(single::contains).toList())
+                .as("in order")
+                .containsExactlyElementsOf(single);
         assertThat(deadLetters(subject)).isZero();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(metrics())
-                .contains("rapport_consumer_retrying{consumer=\"probe\"} 0.0")
-                .contains("rapport_consumer_retrying{consumer=\"batch-probe-channel\"} 0.0"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(metrics())
+                        .contains("rapport_consumer_retrying{consumer=\"probe\"} 0.0")
+                        .contains("rapport_consumer_retrying{consumer=\"batch-probe-channel\"} 0.0"));
     }
 
     @Test
@@ -71,7 +77,12 @@ class TransientFaultIT {
     }
 
     private String metrics() {
-        return Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Management.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     private void sql(String statement) throws Exception {
@@ -82,7 +93,8 @@ class TransientFaultIT {
 
     private List<String> effects(String subject) throws Exception {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select event_id from probe_effect where subject = ? order by id")) {
+                PreparedStatement ps =
+                        c.prepareStatement("select event_id from probe_effect where subject = ? order by id")) {
             ps.setString(1, subject);
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -98,7 +110,8 @@ class TransientFaultIT {
 
     private long deadLetters(String subject) throws Exception {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select count(*) from rapport_dead_letter where subject = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("select count(*) from rapport_dead_letter where subject = ?")) {
             ps.setString(1, subject);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

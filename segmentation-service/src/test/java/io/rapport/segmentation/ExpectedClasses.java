@@ -14,14 +14,12 @@ import java.util.UUID;
  * these. Ranking: highest value first, ties by customer id as PostgreSQL orders uuids (their lower-case text).
  */
 public final class ExpectedClasses {
-    private ExpectedClasses() {
-    }
+    private ExpectedClasses() {}
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** One customer's value on the ranking metric. */
-    public record Valued(UUID id, BigDecimal value) {
-    }
+    public record Valued(UUID id, BigDecimal value) {}
 
     /** One customer as MVC/MGC/BZ sees them; wallet null when unknown. */
     public record Candidate(UUID id, BigDecimal profit, BigDecimal netRevenue, BigDecimal wallet) {
@@ -30,9 +28,10 @@ public final class ExpectedClasses {
         }
     }
 
-    private static <T> Comparator<T> highestFirst(java.util.function.Function<T, BigDecimal> value,
-            java.util.function.Function<T, UUID> id) {
-        return Comparator.comparing(value, Comparator.reverseOrder()).thenComparing(t -> id.apply(t).toString());
+    private static <T> Comparator<T> highestFirst(
+            java.util.function.Function<T, BigDecimal> value, java.util.function.Function<T, UUID> id) {
+        return Comparator.comparing(value, Comparator.reverseOrder())
+                .thenComparing(t -> id.apply(t).toString());
     }
 
     /**
@@ -40,8 +39,8 @@ public final class ExpectedClasses {
      * (cumulative share) or the customers ranked above / all customers in percent (rank percentile); the class index
      * is how many cut-offs that share has reached; zero or negative value: the last class.
      */
-    public static Map<UUID, String> abc(List<Valued> customers, boolean cumulativeShare, List<BigDecimal> cutoffs,
-            List<String> labels) {
+    public static Map<UUID, String> abc(
+            List<Valued> customers, boolean cumulativeShare, List<BigDecimal> cutoffs, List<String> labels) {
         List<Valued> ranked = new ArrayList<>(customers);
         ranked.sort(highestFirst(Valued::value, Valued::id));
         BigDecimal total = BigDecimal.ZERO;
@@ -93,7 +92,9 @@ public final class ExpectedClasses {
         top(profitable, mvcPercent, "MVC", classes);
         List<Candidate> growable = new ArrayList<>();
         for (Candidate c : customers) {
-            if (!classes.containsKey(c.id()) && c.wallet() != null && c.potential().signum() > 0) {
+            if (!classes.containsKey(c.id())
+                    && c.wallet() != null
+                    && c.potential().signum() > 0) {
                 growable.add(c);
             }
         }
@@ -105,7 +106,8 @@ public final class ExpectedClasses {
 
     private static void top(List<Candidate> ranked, BigDecimal percent, String label, Map<UUID, String> classes) {
         for (int i = 0; i < ranked.size(); i++) {
-            if (BigDecimal.valueOf(i).multiply(HUNDRED).compareTo(percent.multiply(BigDecimal.valueOf(ranked.size()))) >= 0) {
+            if (BigDecimal.valueOf(i).multiply(HUNDRED).compareTo(percent.multiply(BigDecimal.valueOf(ranked.size())))
+                    >= 0) {
                 return;
             }
             classes.put(ranked.get(i).id(), label);

@@ -26,12 +26,20 @@ class SegmentationPackagedJarIT {
 
     @Test
     void packagedJarBecomesReadyAndServesAnAuthenticatedRequest() {
-        given().port(Integer.getInteger(MANAGEMENT_PORT)).get("/q/health/ready").then().statusCode(200)
+        given().port(Integer.getInteger(MANAGEMENT_PORT))
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"));
 
-        given().header("Authorization", "Bearer "
-                        + TestServiceTokens.sign("segmentation-service", "packaged-jar-it", Set.of("admin"), null))
-                .get("/api/v1/segments/policies/ABC").then().statusCode(200)
+        given().header(
+                        "Authorization",
+                        "Bearer "
+                                + TestServiceTokens.sign(
+                                        "segmentation-service", "packaged-jar-it", Set.of("admin"), null))
+                .get("/api/v1/segments/policies/ABC")
+                .then()
+                .statusCode(200)
                 .body("abc.cutoffs", contains("80", "95"));
 
         given().get("/api/v1/segments/policies/ABC").then().statusCode(401);
@@ -48,12 +56,14 @@ class SegmentationPackagedJarIT {
         public Map<String, String> start() {
             int management = FreePorts.next();
             System.setProperty(MANAGEMENT_PORT, Integer.toString(management));
-            return Map.of("quarkus.management.port", Integer.toString(management),
-                    "quarkus.http.port", Integer.toString(FreePorts.next()));
+            return Map.of(
+                    "quarkus.management.port",
+                    Integer.toString(management),
+                    "quarkus.http.port",
+                    Integer.toString(FreePorts.next()));
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
     }
 }

@@ -29,7 +29,8 @@ public class TestData {
 
     /** Empties the tables (see above) and brings the kept window totals back to the configured window. */
     public void reset() {
-        db.update("truncate customer_profile, value_month, category_month, sku_month, customer_segment, segment_change, segment_run");
+        db.update(
+                "truncate customer_profile, value_month, category_month, sku_month, customer_segment, segment_change, segment_run");
         db.update("delete from run_event_job");
         db.update("delete from rapport_outbox");
         db.update("delete from segment_policy where version > 1");
@@ -46,51 +47,93 @@ public class TestData {
     }
 
     public void customer(UUID id, BigDecimal wallet, boolean target) {
-        db.update("insert into customer_profile (customer_id, wallet, target) values (?, ?, ?)"
-                + " on conflict (customer_id) do update set wallet = excluded.wallet, target = excluded.target", id, wallet, target);
+        db.update(
+                "insert into customer_profile (customer_id, wallet, target) values (?, ?, ?)"
+                        + " on conflict (customer_id) do update set wallet = excluded.wallet, target = excluded.target",
+                id,
+                wallet,
+                target);
     }
 
     /** Adds one month of facts (this month unless given). */
-    public void month(UUID id, LocalDate month, String revenue, String cogs, String refunds, String costToServe, int purchases,
+    public void month(
+            UUID id,
+            LocalDate month,
+            String revenue,
+            String cogs,
+            String refunds,
+            String costToServe,
+            int purchases,
             int complaints) {
-        db.update("insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?)", id, month, new BigDecimal(revenue), new BigDecimal(cogs),
-                new BigDecimal(refunds), new BigDecimal(costToServe), purchases, complaints);
+        db.update(
+                "insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)",
+                id,
+                month,
+                new BigDecimal(revenue),
+                new BigDecimal(cogs),
+                new BigDecimal(refunds),
+                new BigDecimal(costToServe),
+                purchases,
+                complaints);
     }
 
     /**
      * Many customers at once, one statement each for the profiles and this month's facts (wallet may hold nulls).
      */
-    public void customers(List<UUID> ids, List<BigDecimal> wallets, List<BigDecimal> revenue, List<BigDecimal> cogs,
-            List<BigDecimal> refunds, List<BigDecimal> costToServe) {
-        db.update("insert into customer_profile (customer_id, wallet) select * from unnest(?::uuid[], ?::numeric[])",
-                ids.toArray(UUID[]::new), wallets.toArray(BigDecimal[]::new));
-        db.update("insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases)"
-                + " select id, ?, r, c, f, s, 1 from unnest(?::uuid[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[])"
-                + " as u(id, r, c, f, s)", thisMonth(), ids.toArray(UUID[]::new), revenue.toArray(BigDecimal[]::new),
-                cogs.toArray(BigDecimal[]::new), refunds.toArray(BigDecimal[]::new), costToServe.toArray(BigDecimal[]::new));
+    public void customers(
+            List<UUID> ids,
+            List<BigDecimal> wallets,
+            List<BigDecimal> revenue,
+            List<BigDecimal> cogs,
+            List<BigDecimal> refunds,
+            List<BigDecimal> costToServe) {
+        db.update(
+                "insert into customer_profile (customer_id, wallet) select * from unnest(?::uuid[], ?::numeric[])",
+                ids.toArray(UUID[]::new),
+                wallets.toArray(BigDecimal[]::new));
+        db.update(
+                "insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases)"
+                        + " select id, ?, r, c, f, s, 1 from unnest(?::uuid[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[])"
+                        + " as u(id, r, c, f, s)",
+                thisMonth(),
+                ids.toArray(UUID[]::new),
+                revenue.toArray(BigDecimal[]::new),
+                cogs.toArray(BigDecimal[]::new),
+                refunds.toArray(BigDecimal[]::new),
+                costToServe.toArray(BigDecimal[]::new));
     }
 
     /** Every stored class of a scheme. */
     public Map<UUID, String> classes(String scheme) {
         Map<UUID, String> out = new HashMap<>();
-        db.list("select customer_id, class_label from customer_segment where scheme = ?",
-                rs -> out.put(rs.getObject(1, UUID.class), rs.getString(2)), scheme);
+        db.list(
+                "select customer_id, class_label from customer_segment where scheme = ?",
+                rs -> out.put(rs.getObject(1, UUID.class), rs.getString(2)),
+                scheme);
         return out;
     }
 
     public void revenue(UUID id, BigDecimal revenue) {
         customer(id, null, false);
-        db.update("insert into value_month (customer_id, month, revenue, purchases) values (?, ?, ?, 1)", id, thisMonth(), revenue);
+        db.update(
+                "insert into value_month (customer_id, month, revenue, purchases) values (?, ?, ?, 1)",
+                id,
+                thisMonth(),
+                revenue);
     }
 
     public void category(UUID id, String category) {
-        db.update("insert into category_month (customer_id, month, category, purchases) values (?, ?, ?, 1)", id, thisMonth(),
+        db.update(
+                "insert into category_month (customer_id, month, category, purchases) values (?, ?, ?, 1)",
+                id,
+                thisMonth(),
                 category);
     }
 
     public void sku(UUID id, String sku) {
-        db.update("insert into sku_month (customer_id, month, sku, purchases) values (?, ?, ?, 1)", id, thisMonth(), sku);
+        db.update(
+                "insert into sku_month (customer_id, month, sku, purchases) values (?, ?, ?, 1)", id, thisMonth(), sku);
     }
 
     public void markErased(UUID id) {
@@ -98,8 +141,12 @@ public class TestData {
     }
 
     public String classOf(UUID id, String scheme) {
-        return db.one("select class_label from customer_segment where customer_id = ? and scheme = ?", rs -> rs.getString(1), id,
-                scheme).orElse(null);
+        return db.one(
+                        "select class_label from customer_segment where customer_id = ? and scheme = ?",
+                        rs -> rs.getString(1),
+                        id,
+                        scheme)
+                .orElse(null);
     }
 
     /**
@@ -121,7 +168,8 @@ public class TestData {
 
     /** Waits until every run's events are in the outbox (RunEvents writes them right after the run, on its own thread). */
     public void awaitRunEvents() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> db.count("select count(*) from run_event_job") == 0);
     }
 

@@ -8,9 +8,12 @@ import io.rapport.devstack.RapportTestInfra;
  * Every test of this module gets the JVM's shared real Kafka broker and its own real PostgreSQL
  * database (segmentation) from devstack; one Quarkus boot serves all test classes.
  */
-@QuarkusTestResource(value = RapportTestInfra.class, initArgs = {@ResourceArg(name = "database", value = "segmentation"),
-        @ResourceArg(name = "trusted-services", value = "engagement-service")})
+@QuarkusTestResource(
+        value = RapportTestInfra.class,
+        initArgs = {
+            @ResourceArg(name = "database", value = "segmentation"),
+            @ResourceArg(name = "trusted-services", value = "engagement-service")
+        })
 public final class TestInfra {
-    private TestInfra() {
-    }
+    private TestInfra() {}
 }

@@ -35,8 +35,10 @@ import java.util.function.IntFunction;
  * --phases lookups,writes,import}; {@code --phases none} with {@code --jdbc} only seeds.
  */
 public final class CustomerBench {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis());
 
     private static String baseUrl = "http://localhost:18091";
@@ -63,18 +65,28 @@ public final class CustomerBench {
         if (o.containsKey("jdbc")) {
             bench.seed(o.get("jdbc"), o.getOrDefault("user", "postgres"), o.getOrDefault("password", "postgres"));
         }
-        List<String> phases = List.of(o.getOrDefault("phases", "lookups,writes,import").split(","));
+        List<String> phases =
+                List.of(o.getOrDefault("phases", "lookups,writes,import").split(","));
         if (phases.contains("lookups")) {
             bench.run("lookup by id", g -> get("/api/v1/customers/" + uuid("bench-" + g)));
             bench.run("lookup by e-mail", g -> get("/api/v1/customers/lookup?email=bench" + g + "%40bench.example"));
             bench.run("lookup by phone", g -> get("/api/v1/customers/lookup?phone=%2B4915" + String.format("%09d", g)));
         }
         if (phases.contains("writes")) {
-            bench.run("create customer", g -> post("/api/v1/customers", "application/json",
-                    "{\"kind\":\"CONSUMER\",\"givenName\":\"Load\",\"familyName\":\"Test\",\"emails\":[{\"value\":\"load-"
-                            + SEQUENCE.incrementAndGet() + "@bench.example\"}],\"timeZone\":\"Europe/Berlin\"}"));
-            bench.run("record purchase", g -> post("/api/v1/customers/" + uuid("bench-" + g) + "/purchases", "application/json",
-                    purchase(SEQUENCE.incrementAndGet())));
+            bench.run(
+                    "create customer",
+                    g -> post(
+                            "/api/v1/customers",
+                            "application/json",
+                            "{\"kind\":\"CONSUMER\",\"givenName\":\"Load\",\"familyName\":\"Test\",\"emails\":[{\"value\":\"load-"
+                                    + SEQUENCE.incrementAndGet()
+                                    + "@bench.example\"}],\"timeZone\":\"Europe/Berlin\"}"));
+            bench.run(
+                    "record purchase",
+                    g -> post(
+                            "/api/v1/customers/" + uuid("bench-" + g) + "/purchases",
+                            "application/json",
+                            purchase(SEQUENCE.incrementAndGet())));
         }
         if (phases.contains("import")) {
             bench.bulkImport(Integer.parseInt(o.getOrDefault("import-rows", "100000")));
@@ -83,12 +95,14 @@ public final class CustomerBench {
 
     /** Inserts bench customers 1..N with one e-mail and one phone each; ids are md5('bench-' || n) as uuid. */
     private void seed(String jdbc, String user, String password) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbc, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbc, user, password);
+                Statement s = c.createStatement()) {
             long start = System.nanoTime();
-            s.execute("insert into customer (id, version, kind, status, display_name, given_name, family_name, time_zone, target,"
-                    + " do_not_contact, last_activity_at, created_at, updated_at) select md5('bench-' || g)::uuid, 0, 'CONSUMER',"
-                    + " 'ACTIVE', 'Bench Customer ' || g, 'Bench', 'Customer ' || g, 'Europe/Berlin', false, false, now(), now(), now()"
-                    + " from generate_series(1, " + customers + ") g on conflict do nothing");
+            s.execute(
+                    "insert into customer (id, version, kind, status, display_name, given_name, family_name, time_zone, target,"
+                            + " do_not_contact, last_activity_at, created_at, updated_at) select md5('bench-' || g)::uuid, 0, 'CONSUMER',"
+                            + " 'ACTIVE', 'Bench Customer ' || g, 'Bench', 'Customer ' || g, 'Europe/Berlin', false, false, now(), now(), now()"
+                            + " from generate_series(1, " + customers + ") g on conflict do nothing");
             s.execute("insert into customer_contact_point (id, customer_id, kind, value, is_primary) select"
                     + " md5('bench-email-' || g)::uuid, md5('bench-' || g)::uuid, 'EMAIL', 'bench' || g || '@bench.example', true"
                     + " from generate_series(1, " + customers + ") g on conflict do nothing");
@@ -99,8 +113,9 @@ public final class CustomerBench {
             s.execute("analyze customer_contact_point");
             try (ResultSet rs = s.executeQuery("select count(*) from customer")) {
                 rs.next();
-                System.out.printf("seeded: %d customers in the database (%.1f s)%n", rs.getLong(1),
-                        (System.nanoTime() - start) / 1e9);
+                System.out.printf(
+                        "seeded: %d customers in the database (%.1f s)%n",
+                        rs.getLong(1), (System.nanoTime() - start) / 1e9);
             }
         }
     }
@@ -108,8 +123,9 @@ public final class CustomerBench {
     private void run(String name, IntFunction<HttpRequest> request) throws InterruptedException {
         phase(request, warmup);
         Latencies l = phase(request, seconds);
-        System.out.printf("%-18s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors, %d clients)%n", name,
-                l.count() / (double) seconds, l.millis(0.50), l.millis(0.99), l.count(), l.errors(), clients);
+        System.out.printf(
+                "%-18s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors, %d clients)%n",
+                name, l.count() / (double) seconds, l.millis(0.50), l.millis(0.99), l.count(), l.errors(), clients);
     }
 
     private Latencies phase(IntFunction<HttpRequest> request, int duration) throws InterruptedException {
@@ -148,29 +164,44 @@ public final class CustomerBench {
         long run = SEQUENCE.incrementAndGet();
         StringBuilder customersFile = new StringBuilder(rows * 120);
         for (int i = 0; i < rows; i++) {
-            customersFile.append("{\"kind\":\"CONSUMER\",\"givenName\":\"Imported\",\"familyName\":\"").append(i)
-                    .append("\",\"emails\":[{\"value\":\"import-").append(run).append('-').append(i)
-                    .append("@bench.example\"}],\"externalIds\":[{\"system\":\"bench\",\"id\":\"").append(run).append('-').append(i)
+            customersFile
+                    .append("{\"kind\":\"CONSUMER\",\"givenName\":\"Imported\",\"familyName\":\"")
+                    .append(i)
+                    .append("\",\"emails\":[{\"value\":\"import-")
+                    .append(run)
+                    .append('-')
+                    .append(i)
+                    .append("@bench.example\"}],\"externalIds\":[{\"system\":\"bench\",\"id\":\"")
+                    .append(run)
+                    .append('-')
+                    .append(i)
                     .append("\"}]}\n");
         }
         timeImport("import customers", "/api/v1/customers/import", customersFile.toString(), rows);
         StringBuilder purchasesFile = new StringBuilder(rows * 200);
         for (int i = 0; i < rows; i++) {
-            purchasesFile.append("{\"customerId\":\"").append(uuid("bench-" + (1 + i % customers))).append("\",")
-                    .append(purchase(run * 1_000_000L + i).substring(1)).append('\n');
+            purchasesFile
+                    .append("{\"customerId\":\"")
+                    .append(uuid("bench-" + (1 + i % customers)))
+                    .append("\",")
+                    .append(purchase(run * 1_000_000L + i).substring(1))
+                    .append('\n');
         }
         timeImport("import purchases", "/api/v1/customers/import/purchases", purchasesFile.toString(), rows);
         timeImport("re-import (no-op)", "/api/v1/customers/import/purchases", purchasesFile.toString(), rows);
     }
 
-    private static void timeImport(String name, String path, String body, int rows) throws IOException, InterruptedException {
+    private static void timeImport(String name, String path, String body, int rows)
+            throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        HttpResponse<String> r = HTTP.send(post(path, "application/x-ndjson", body), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                HTTP.send(post(path, "application/x-ndjson", body), HttpResponse.BodyHandlers.ofString());
         double s = (System.nanoTime() - t0) / 1e9;
         int errors = r.body().indexOf("\"errors\"");
         String summary = errors > 0 ? r.body().substring(0, errors) : r.body();
-        System.out.printf("%-18s %8.0f rows/s  (%d rows in %.1f s, HTTP %d, %s)%n", name, rows / s, rows, s, r.statusCode(),
-                summary);
+        System.out.printf(
+                "%-18s %8.0f rows/s  (%d rows in %.1f s, HTTP %d, %s)%n",
+                name, rows / s, rows, s, r.statusCode(), summary);
     }
 
     private static String purchase(long order) {
@@ -181,22 +212,29 @@ public final class CustomerBench {
     }
 
     private static HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json")
-                .header("Authorization", ServiceTokens.bearer("customer-service")).GET().build();
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept", "application/json")
+                .header("Authorization", ServiceTokens.bearer("customer-service"))
+                .GET()
+                .build();
     }
 
     private static HttpRequest post(String path, String type, String body) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", type)
-                .header("Authorization", ServiceTokens.bearer("customer-service")).timeout(Duration.ofMinutes(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", type)
+                .header("Authorization", ServiceTokens.bearer("customer-service"))
+                .timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
     }
 
     /** The uuid PostgreSQL makes of {@code md5(text)::uuid}. */
     static String uuid(String text) {
         try {
-            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-            return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20)
-                    + "-" + hex.substring(20);
+            String hex = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                    + hex.substring(16, 20) + "-" + hex.substring(20);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

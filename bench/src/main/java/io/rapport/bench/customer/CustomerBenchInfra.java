@@ -13,8 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * <p>Arguments: {@code [dataDir] [pgPort] [kafkaPort]}.
  */
 public final class CustomerBenchInfra {
-    private CustomerBenchInfra() {
-    }
+    private CustomerBenchInfra() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "bench/target/customer-bench-infra");

@@ -27,7 +27,8 @@ final class DemoClient {
 
         /** Whether the answer says nothing serves this path or method (the endpoint does not exist yet). */
         boolean missingEndpoint() {
-            return status == 405 || status == 404 && body.path("detail").asText("").contains("no resource at this path");
+            return status == 405
+                    || status == 404 && body.path("detail").asText("").contains("no resource at this path");
         }
 
         /** Whether the gateway answered for a service that is down or slow. */
@@ -37,8 +38,10 @@ final class DemoClient {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
     private final String authorization;
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
@@ -71,7 +74,8 @@ final class DemoClient {
     Reply send(String step, String method, String path, Object body, String idempotencyKey, boolean repeatable) {
         Reply reply = attempt(step, method, path, body, idempotencyKey);
         for (int retry = 1; repeatable && retry <= 2 && (reply.status() >= 500 || reply.status() == 0); retry++) {
-            retries.computeIfAbsent(step + " after " + reply.status(), k -> new AtomicLong()).incrementAndGet();
+            retries.computeIfAbsent(step + " after " + reply.status(), k -> new AtomicLong())
+                    .incrementAndGet();
             try {
                 Thread.sleep(200L * retry); // back off before repeating an idempotent call
             } catch (InterruptedException e) {
@@ -81,7 +85,11 @@ final class DemoClient {
             reply = attempt(step, method, path, body, idempotencyKey);
         }
         if (!reply.ok() && reply.status() != 409) {
-            tally(step, reply.status() == 0 ? "no answer" : reply.status() + " " + reply.body().path("title").asText(""),
+            tally(
+                    step,
+                    reply.status() == 0
+                            ? "no answer"
+                            : reply.status() + " " + reply.body().path("title").asText(""),
                     reply.body().path("detail").asText(""));
         }
         return reply;

@@ -17,24 +17,57 @@ import java.util.Random;
  * distribution ({@link #PARETO_SHAPE}) so that about 20% of customers bring about 80% of revenue.
  */
 final class DemoData {
-    static final String[] KINDS = { "CONSUMER", "PURCHASER", "ENTERPRISE", "INTERMEDIARY", "CHANNEL_PARTNER" };
-    private static final double[] KIND_SHARE = { 0.55, 0.20, 0.12, 0.08, 0.05 };
-    private static final String[] GIVEN = { "Ada", "Bruno", "Chloe", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines",
-            "Jonas", "Kwame", "Lena", "Mateo", "Nadia", "Oscar", "Priya", "Quentin", "Rosa", "Sven", "Tala" };
-    private static final String[] FAMILY = { "Martin", "Okafor", "Schmidt", "Rossi", "Nguyen", "Silva", "Kowalski",
-            "Haddad", "Tanaka", "Dubois", "Larsen", "Moreau", "Garcia", "Novak", "Khan", "Ibrahim" };
-    private static final String[] COMPANY = { "Atlas", "Borealis", "Cobalt", "Delta", "Ember", "Fjord", "Granite",
-            "Helix", "Iris", "Juniper", "Keystone", "Lumen" };
-    private static final String[] ZONES = { "Europe/Paris", "Europe/London", "Europe/Berlin", "America/New_York",
-            "Asia/Tokyo", "Australia/Sydney" };
-    private static final String[] COUNTRIES = { "FR", "GB", "DE", "US", "JP", "AU" };
+    static final String[] KINDS = {"CONSUMER", "PURCHASER", "ENTERPRISE", "INTERMEDIARY", "CHANNEL_PARTNER"};
+    private static final double[] KIND_SHARE = {0.55, 0.20, 0.12, 0.08, 0.05};
+    private static final String[] GIVEN = {
+        "Ada", "Bruno", "Chloe", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kwame", "Lena", "Mateo",
+        "Nadia", "Oscar", "Priya", "Quentin", "Rosa", "Sven", "Tala"
+    };
+    private static final String[] FAMILY = {
+        "Martin",
+        "Okafor",
+        "Schmidt",
+        "Rossi",
+        "Nguyen",
+        "Silva",
+        "Kowalski",
+        "Haddad",
+        "Tanaka",
+        "Dubois",
+        "Larsen",
+        "Moreau",
+        "Garcia",
+        "Novak",
+        "Khan",
+        "Ibrahim"
+    };
+    private static final String[] COMPANY = {
+        "Atlas",
+        "Borealis",
+        "Cobalt",
+        "Delta",
+        "Ember",
+        "Fjord",
+        "Granite",
+        "Helix",
+        "Iris",
+        "Juniper",
+        "Keystone",
+        "Lumen"
+    };
+    private static final String[] ZONES = {
+        "Europe/Paris", "Europe/London", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney"
+    };
+    private static final String[] COUNTRIES = {"FR", "GB", "DE", "US", "JP", "AU"};
     /** Pareto shape of annual spend: 1.16 gives 80:20 for an infinite population; 2,000 capped draws need about 1.05. */
     static final double PARETO_SHAPE = 1.05;
+
     static final int REPS = 6;
-    static final String[] CATEGORIES = { "kitchen", "laundry", "climate", "tv", "phones", "bedding", "service-plans" };
-    private static final String[] COST_TYPES = { "SERVICE_CALL", "RETURN_HANDLING", "SALES_VISIT", "DISCOUNT", "SHIPPING" };
-    private static final String[] COMPLAINT_CATEGORIES = { "delivery", "product-quality", "billing", "installation" };
-    private static final String[] SEVERITIES = { "LOW", "MEDIUM", "HIGH", "CRITICAL" };
+    static final String[] CATEGORIES = {"kitchen", "laundry", "climate", "tv", "phones", "bedding", "service-plans"};
+    private static final String[] COST_TYPES = {"SERVICE_CALL", "RETURN_HANDLING", "SALES_VISIT", "DISCOUNT", "SHIPPING"
+    };
+    private static final String[] COMPLAINT_CATEGORIES = {"delivery", "product-quality", "billing", "installation"};
+    private static final String[] SEVERITIES = {"LOW", "MEDIUM", "HIGH", "CRITICAL"};
 
     record Customer(int index, String kind, Map<String, Object> input, double annualSpend, boolean hasWallet) {
         String email() {
@@ -42,11 +75,9 @@ final class DemoData {
         }
     }
 
-    record Purchase(String orderId, Map<String, Object> input, boolean refunded) {
-    }
+    record Purchase(String orderId, Map<String, Object> input, boolean refunded) {}
 
-    record Cost(String key, Map<String, Object> input) {
-    }
+    record Cost(String key, Map<String, Object> input) {}
 
     private final long seed;
     private final Instant anchor;
@@ -85,13 +116,30 @@ final class DemoData {
         input.put("givenName", given);
         input.put("familyName", family);
         if (organisation) {
-            input.put("organisation", Map.of("companyName", COMPANY[r.nextInt(COMPANY.length)] + " " + kind.charAt(0)
-                    + kind.substring(1).toLowerCase().replace('_', ' ') + " " + i, "industry", "retail", "size", "50-249"));
+            input.put(
+                    "organisation",
+                    Map.of(
+                            "companyName",
+                            COMPANY[r.nextInt(COMPANY.length)] + " " + kind.charAt(0)
+                                    + kind.substring(1).toLowerCase().replace('_', ' ') + " " + i,
+                            "industry",
+                            "retail",
+                            "size",
+                            "50-249"));
         }
         input.put("emails", List.of(Map.of("value", "demo.customer." + i + "@rapport-demo.example", "primary", true)));
         int zone = r.nextInt(ZONES.length);
-        input.put("address", Map.of("line1", (1 + r.nextInt(200)) + " Demo Street", "city", "Demo City",
-                "postalCode", String.valueOf(10000 + i), "country", COUNTRIES[zone]));
+        input.put(
+                "address",
+                Map.of(
+                        "line1",
+                        (1 + r.nextInt(200)) + " Demo Street",
+                        "city",
+                        "Demo City",
+                        "postalCode",
+                        String.valueOf(10000 + i),
+                        "country",
+                        COUNTRIES[zone]));
         input.put("timeZone", ZONES[zone]);
         input.put("locale", "en-GB");
         input.put("ownerId", owner(i));
@@ -111,9 +159,10 @@ final class DemoData {
     List<Purchase> purchases(Customer c) {
         Random r = random(c.index(), 2);
         double twoYears = c.annualSpend() * 2;
-        int count = (int) Math.max(1, Math.min(30, Math.round(1 + 2 * Math.log(c.annualSpend() / 60) / Math.log(2))
-                + r.nextInt(3)));
-        int categories = 1 + (int) Math.min(CATEGORIES.length - 1, Math.round(Math.log10(c.annualSpend()) - 1 + r.nextInt(2)));
+        int count = (int) Math.max(
+                1, Math.min(30, Math.round(1 + 2 * Math.log(c.annualSpend() / 60) / Math.log(2)) + r.nextInt(3)));
+        int categories =
+                1 + (int) Math.min(CATEGORIES.length - 1, Math.round(Math.log10(c.annualSpend()) - 1 + r.nextInt(2)));
         List<Purchase> purchases = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             double amount = twoYears / count * (0.5 + r.nextDouble());
@@ -124,8 +173,17 @@ final class DemoData {
                 String category = CATEGORIES[r.nextInt(Math.max(1, categories))];
                 int quantity = 1 + r.nextInt(3);
                 double unit = Math.max(1, amount / lines / quantity);
-                lineList.add(Map.of("sku", category.toUpperCase() + "-" + (100 + r.nextInt(40)), "category", category,
-                        "quantity", quantity, "unitPrice", money(unit), "unitCost", money(unit * (0.55 + 0.2 * r.nextDouble()))));
+                lineList.add(Map.of(
+                        "sku",
+                        category.toUpperCase() + "-" + (100 + r.nextInt(40)),
+                        "category",
+                        category,
+                        "quantity",
+                        quantity,
+                        "unitPrice",
+                        money(unit),
+                        "unitCost",
+                        money(unit * (0.55 + 0.2 * r.nextDouble()))));
             }
             String orderId = "DEMO-" + c.index() + "-" + k;
             Map<String, Object> input = new LinkedHashMap<>();
@@ -148,9 +206,19 @@ final class DemoData {
         List<Cost> costs = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             Instant at = anchor.minus(Duration.ofHours(1 + r.nextInt(365 * 24)));
-            costs.add(new Cost("demo-cost-" + c.index() + "-" + k, Map.of("type", COST_TYPES[r.nextInt(COST_TYPES.length)],
-                    "amount", money(20 + r.nextDouble() * (count > 5 ? 400 : 80)), "currency", "EUR",
-                    "occurredAt", at.toString(), "note", "demo")));
+            costs.add(new Cost(
+                    "demo-cost-" + c.index() + "-" + k,
+                    Map.of(
+                            "type",
+                            COST_TYPES[r.nextInt(COST_TYPES.length)],
+                            "amount",
+                            money(20 + r.nextDouble() * (count > 5 ? 400 : 80)),
+                            "currency",
+                            "EUR",
+                            "occurredAt",
+                            at.toString(),
+                            "note",
+                            "demo")));
         }
         return costs;
     }
@@ -162,9 +230,17 @@ final class DemoData {
         int count = p < 0.94 ? 0 : p < 0.99 ? 1 : 3;
         List<Map<String, Object>> list = new ArrayList<>();
         for (int k = 0; k < count; k++) {
-            list.add(Map.of("customerId", customerId, "channel", r.nextBoolean() ? "PHONE" : "EMAIL",
-                    "category", COMPLAINT_CATEGORIES[r.nextInt(COMPLAINT_CATEGORIES.length)],
-                    "severity", SEVERITIES[r.nextInt(SEVERITIES.length)], "description", "demo complaint " + k));
+            list.add(Map.of(
+                    "customerId",
+                    customerId,
+                    "channel",
+                    r.nextBoolean() ? "PHONE" : "EMAIL",
+                    "category",
+                    COMPLAINT_CATEGORIES[r.nextInt(COMPLAINT_CATEGORIES.length)],
+                    "severity",
+                    SEVERITIES[r.nextInt(SEVERITIES.length)],
+                    "description",
+                    "demo complaint " + k));
         }
         return list;
     }

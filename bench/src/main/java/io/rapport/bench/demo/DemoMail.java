@@ -31,8 +31,7 @@ final class DemoMail {
     private static final int WANTED = 3;
     private static final int CANDIDATES = 6;
 
-    private DemoMail() {
-    }
+    private DemoMail() {}
 
     static void show(DemoClient api, DemoData data, String[] ids) throws InterruptedException {
         System.out.println("e-mails (local mailbox):");
@@ -50,14 +49,19 @@ final class DemoMail {
                 continue;
             }
             tried++;
-            DemoClient.Reply r = api.post("plan demo e-mail", "/api/v1/engagement/contacts", Map.of("customerId", ids[i],
-                    "channel", "EMAIL", "purpose", "CHECK_IN", "dueAt", due.toString()), "demo-mail-" + i + "-" + LocalDate.now());
+            DemoClient.Reply r = api.post(
+                    "plan demo e-mail",
+                    "/api/v1/engagement/contacts",
+                    Map.of("customerId", ids[i], "channel", "EMAIL", "purpose", "CHECK_IN", "dueAt", due.toString()),
+                    "demo-mail-" + i + "-" + LocalDate.now());
             if (!r.ok()) {
                 continue;
             }
             String state = r.body().path("state").asText();
             Instant slot = Instant.parse(r.body().path("dueAt").asText(due.toString()));
-            if (!"PLANNED".equals(state) || !r.body().path("pausedReason").isMissingNode() && !r.body().path("pausedReason").isNull()
+            if (!"PLANNED".equals(state)
+                    || !r.body().path("pausedReason").isMissingNode()
+                            && !r.body().path("pausedReason").isNull()
                     || slot.isAfter(due.plusSeconds(60))) {
                 System.out.printf("  %s: %s, planned for %s by the contact-pressure rules%n", c.email(), state, slot);
                 continue;
@@ -77,17 +81,26 @@ final class DemoMail {
 
     private static boolean arrived(String mailbox, String email) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mailbox + ".json?to="
-                    + URLEncoder.encode(email, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            mailbox + ".json?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8)))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             JsonNode mails = JSON.readTree(r.body());
             if (r.statusCode() != 200 || mails.isEmpty()) {
                 return false;
             }
             JsonNode m = mails.get(0);
             String text = m.path("text").asText("");
-            System.out.printf("  %s received \"%s\" (%s)%n    %s%n    List-Unsubscribe: %s%n", email, m.path("subject").asText(),
-                    m.path("messageId").asText(), text.lines().findFirst().orElse(""), m.path("listUnsubscribe").asText());
+            System.out.printf(
+                    "  %s received \"%s\" (%s)%n    %s%n    List-Unsubscribe: %s%n",
+                    email,
+                    m.path("subject").asText(),
+                    m.path("messageId").asText(),
+                    text.lines().findFirst().orElse(""),
+                    m.path("listUnsubscribe").asText());
             return true;
         } catch (IOException e) {
             return false;
@@ -100,8 +113,10 @@ final class DemoMail {
     private static Optional<String> mailboxUrl() {
         Path env = ProjectDirs.rapportDir().resolve("devstack.env");
         try {
-            return Files.readAllLines(env).stream().filter(l -> l.startsWith("RAPPORT_MAILBOX_URL="))
-                    .map(l -> l.substring("RAPPORT_MAILBOX_URL=".length())).findFirst();
+            return Files.readAllLines(env).stream()
+                    .filter(l -> l.startsWith("RAPPORT_MAILBOX_URL="))
+                    .map(l -> l.substring("RAPPORT_MAILBOX_URL=".length()))
+                    .findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DemoMain {
     private static final String CLUB_CODE = "RAPPORT_CLUB";
     private static final String PARTNER_NAME = "Acme Travel";
-    private final java.util.concurrent.atomic.AtomicReference<JsonNode> partnerMember = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<JsonNode> partnerMember =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private final DemoClient api;
     private final DemoData data;
@@ -53,7 +54,8 @@ public final class DemoMain {
         int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
         long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
         String token = DevTokens.sign(DevKeys.privateKey(), "demo-loader", List.of("admin"), Duration.ofHours(2));
-        DemoMain demo = new DemoMain(new DemoClient(gateway, token), new DemoData(seed, Instant.now()), customers, threads);
+        DemoMain demo =
+                new DemoMain(new DemoClient(gateway, token), new DemoData(seed, Instant.now()), customers, threads);
         System.out.printf("Rapport demo: %d customers through %s%n", customers, gateway);
         boolean loaded = demo.load();
         demo.classifyAndSummarise();
@@ -93,7 +95,8 @@ public final class DemoMain {
             return true;
         }
         if (r.status() == 409) {
-            api.tally("create customer", "409 unresolved", r.body().path("detail").asText());
+            api.tally(
+                    "create customer", "409 unresolved", r.body().path("detail").asText());
         }
         return false;
     }
@@ -105,9 +108,17 @@ public final class DemoMain {
         DemoData.Customer c = data.customer(i);
         boolean ok = true;
         for (Map.Entry<String, Boolean> consent : data.consents(c).entrySet()) {
-            ok &= api.put("consent", "/api/v1/customers/" + ids[i] + "/consents/" + consent.getKey(),
-                    Map.of("granted", consent.getValue(), "source", "demo import",
-                            "occurredAt", data.consentTime(c).toString())).ok();
+            ok &= api.put(
+                            "consent",
+                            "/api/v1/customers/" + ids[i] + "/consents/" + consent.getKey(),
+                            Map.of(
+                                    "granted",
+                                    consent.getValue(),
+                                    "source",
+                                    "demo import",
+                                    "occurredAt",
+                                    data.consentTime(c).toString()))
+                    .ok();
         }
         return ok;
     }
@@ -118,11 +129,15 @@ public final class DemoMain {
         }
         boolean ok = true;
         for (DemoData.Purchase p : data.purchases(data.customer(i))) {
-            DemoClient.Reply r = api.postIdempotent("record purchase", "/api/v1/customers/" + ids[i] + "/purchases", p.input());
+            DemoClient.Reply r =
+                    api.postIdempotent("record purchase", "/api/v1/customers/" + ids[i] + "/purchases", p.input());
             ok &= r.ok();
             if (r.ok() && p.refunded()) {
-                DemoClient.Reply refund = api.post("refund purchase", "/api/v1/customers/" + ids[i] + "/purchases/"
-                        + r.body().path("id").asText() + "/refunds", Map.of("wholeOrder", true, "reason", "demo: damaged"),
+                DemoClient.Reply refund = api.post(
+                        "refund purchase",
+                        "/api/v1/customers/" + ids[i] + "/purchases/"
+                                + r.body().path("id").asText() + "/refunds",
+                        Map.of("wholeOrder", true, "reason", "demo: damaged"),
                         "demo-refund-" + p.orderId());
                 // 422: a second run finds the order already refunded in full
                 ok &= refund.ok() || refund.status() == 422;
@@ -137,7 +152,8 @@ public final class DemoMain {
         }
         boolean ok = true;
         for (DemoData.Cost cost : data.costs(data.customer(i))) {
-            ok &= api.post("record cost", "/api/v1/customers/" + ids[i] + "/costs", cost.input(), cost.key()).ok();
+            ok &= api.post("record cost", "/api/v1/customers/" + ids[i] + "/costs", cost.input(), cost.key())
+                    .ok();
         }
         return ok;
     }
@@ -150,7 +166,8 @@ public final class DemoMain {
         if (complaints.isEmpty()) {
             return true;
         }
-        DemoClient.Reply existing = api.get("list complaints", "/api/v1/engagement/customers/" + ids[i] + "/complaints?size=1");
+        DemoClient.Reply existing =
+                api.get("list complaints", "/api/v1/engagement/customers/" + ids[i] + "/complaints?size=1");
         if (!existing.ok()) {
             return false;
         }
@@ -159,7 +176,8 @@ public final class DemoMain {
         }
         boolean ok = true;
         for (Map<String, Object> complaint : complaints) {
-            ok &= api.post("open complaint", "/api/v1/engagement/complaints", complaint, null).ok();
+            ok &= api.post("open complaint", "/api/v1/engagement/complaints", complaint, null)
+                    .ok();
         }
         return ok;
     }
@@ -170,7 +188,8 @@ public final class DemoMain {
         if (list.ok()) {
             for (JsonNode p : list.body().path("items")) {
                 if (CLUB_CODE.equals(p.path("code").asText())) {
-                    System.out.println("  club " + CLUB_CODE + " exists: " + p.path("id").asText());
+                    System.out.println(
+                            "  club " + CLUB_CODE + " exists: " + p.path("id").asText());
                     return p.path("id").asText();
                 }
             }
@@ -189,18 +208,30 @@ public final class DemoMain {
         body.put("name", "Rapport Club");
         body.put("currency", "EUR");
         body.put("rules", rules);
-        body.put("tiers", List.of(
-                Map.of("code", "MEMBER", "name", "Member", "threshold", "0", "multiplier", "1"),
-                Map.of("code", "SILVER", "name", "Silver", "threshold", "1000", "multiplier", "1.25"),
-                Map.of("code", "GOLD", "name", "Gold", "threshold", "5000", "multiplier", "1.5",
-                        "segmentClasses", List.of("ABC:A", "VALUE:MVC"))));
+        body.put(
+                "tiers",
+                List.of(
+                        Map.of("code", "MEMBER", "name", "Member", "threshold", "0", "multiplier", "1"),
+                        Map.of("code", "SILVER", "name", "Silver", "threshold", "1000", "multiplier", "1.25"),
+                        Map.of(
+                                "code",
+                                "GOLD",
+                                "name",
+                                "Gold",
+                                "threshold",
+                                "5000",
+                                "multiplier",
+                                "1.5",
+                                "segmentClasses",
+                                List.of("ABC:A", "VALUE:MVC"))));
         body.put("bonuses", List.of(Map.of("name", "Kitchen week", "category", "kitchen", "multiplier", "2")));
         DemoClient.Reply created = api.post("create club", "/api/v1/loyalty/programmes", body, "demo-club");
         if (!created.ok()) {
             System.out.println("  the club could not be created (" + created.status() + "): loyalty steps skipped");
             return null;
         }
-        System.out.println("  club " + CLUB_CODE + " created: " + created.body().path("id").asText());
+        System.out.println(
+                "  club " + CLUB_CODE + " created: " + created.body().path("id").asText());
         return created.body().path("id").asText();
     }
 
@@ -214,8 +245,11 @@ public final class DemoMain {
         if (!person || i % 5 >= 2 || i >= customers - 30) {
             return Step.Outcome.SKIPPED; // does not join the club (the demo's own choice)
         }
-        DemoClient.Reply r = api.post("enrol member", "/api/v1/loyalty/programmes/" + programme + "/members",
-                Map.of("customerId", ids[i]), null);
+        DemoClient.Reply r = api.post(
+                "enrol member",
+                "/api/v1/loyalty/programmes/" + programme + "/members",
+                Map.of("customerId", ids[i]),
+                null);
         if (r.ok()) {
             referralCodes.put(i, r.body().path("referralCode").asText());
             partnerMember.compareAndSet(null, r.body());
@@ -231,8 +265,11 @@ public final class DemoMain {
             return true;
         }
         String code = referralCodes.get(referrers.get(k % referrers.size()));
-        DemoClient.Reply r = api.post("refer newcomer", "/api/v1/loyalty/referrals",
-                Map.of("referralCode", code, "customerId", ids[newcomer]), null);
+        DemoClient.Reply r = api.post(
+                "refer newcomer",
+                "/api/v1/loyalty/referrals",
+                Map.of("referralCode", code, "customerId", ids[newcomer]),
+                null);
         return r.ok() || r.status() == 409 || r.status() == 422;
     }
 
@@ -247,13 +284,17 @@ public final class DemoMain {
             }
         }
         if (id == null) {
-            DemoClient.Reply created = api.post("create partner", "/api/v1/loyalty/partners",
-                    Map.of("name", PARTNER_NAME, "programmeId", programme, "pointValue", "0.01"), null);
+            DemoClient.Reply created = api.post(
+                    "create partner",
+                    "/api/v1/loyalty/partners",
+                    Map.of("name", PARTNER_NAME, "programmeId", programme, "pointValue", "0.01"),
+                    null);
             id = created.ok() ? created.body().path("id").asText() : null;
         }
         if (id != null) {
-            System.out.println("  partner " + PARTNER_NAME + ": " + id + " (dev key 'dev-partner-key-acme' acts for it when"
-                    + " the gateway runs with RAPPORT_DEV_PARTNER_ID=" + id + ")");
+            System.out.println(
+                    "  partner " + PARTNER_NAME + ": " + id + " (dev key 'dev-partner-key-acme' acts for it when"
+                            + " the gateway runs with RAPPORT_DEV_PARTNER_ID=" + id + ")");
             partnerRedemption(id);
         }
     }
@@ -268,17 +309,19 @@ public final class DemoMain {
             return;
         }
         String path = "/api/v1/loyalty/members/" + member.path("id").asText();
-        DemoClient.Reply link = api.post("link partner", path + "/partner-links", Map.of("partnerId", partnerId, "source", "STORE"),
-                null);
+        DemoClient.Reply link = api.post(
+                "link partner", path + "/partner-links", Map.of("partnerId", partnerId, "source", "STORE"), null);
         if (!link.ok()) {
             return;
         }
-        DemoClient.Reply code = api.post("redemption code", path + "/redemption-codes", Map.of("partnerId", partnerId,
-                "maxPoints", 100), null);
+        DemoClient.Reply code = api.post(
+                "redemption code", path + "/redemption-codes", Map.of("partnerId", partnerId, "maxPoints", 100), null);
         if (code.ok()) {
-            System.out.println("  member " + member.path("memberNumber").asText() + " linked " + PARTNER_NAME + "; one-time code "
-                    + code.body().path("code").asText() + " (up to 100 points, until " + code.body().path("expiresAt").asText()
-                    + ") for POST /api/v1/loyalty/partner/burn {memberNumber, code, points, reference} with the partner's key");
+            System.out.println(
+                    "  member " + member.path("memberNumber").asText() + " linked " + PARTNER_NAME + "; one-time code "
+                            + code.body().path("code").asText() + " (up to 100 points, until "
+                            + code.body().path("expiresAt").asText()
+                            + ") for POST /api/v1/loyalty/partner/burn {memberNumber, code, points, reference} with the partner's key");
         }
     }
 
@@ -286,13 +329,15 @@ public final class DemoMain {
         Settle.Backlog backlog = Settle.ofLocalStack();
         Settle.await("after loading", backlog, this::memberCount, Duration.ofMinutes(5));
         System.out.println("Classification (waits for the purchase events to reach segmentation)");
-        int expected = (int) java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).count();
+        int expected = (int)
+                java.util.Arrays.stream(ids).filter(java.util.Objects::nonNull).count();
         JsonNode runs = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             DemoClient.Reply r = api.post("classification run", "/api/v1/segments/runs", Map.of(), null);
             if (!r.ok() && r.status() != 409) {
-                System.out.println("  classification failed: HTTP " + r.status() + " " + r.body().path("detail").asText());
+                System.out.println("  classification failed: HTTP " + r.status() + " "
+                        + r.body().path("detail").asText());
                 break;
             }
             if (r.ok()) {
@@ -310,8 +355,11 @@ public final class DemoMain {
         System.out.println("Summary (as the API reports it now)");
         if (runs != null) {
             for (JsonNode run : runs) {
-                System.out.printf("  %-6s %5d customers  classes %s  concentration (top 20%% share) %s%n",
-                        run.path("scheme").asText(), run.path("customers").asLong(), run.path("counts"),
+                System.out.printf(
+                        "  %-6s %5d customers  classes %s  concentration (top 20%% share) %s%n",
+                        run.path("scheme").asText(),
+                        run.path("customers").asLong(),
+                        run.path("counts"),
                         percent(run.path("concentration")));
             }
         }
@@ -319,8 +367,10 @@ public final class DemoMain {
         long due = 0;
         boolean known = true;
         for (int rep = 0; rep < DemoData.REPS; rep++) {
-            DemoClient.Reply agenda = api.get("due contacts", "/api/v1/engagement/contacts/agenda?assignee="
-                    + DemoData.owner(rep) + "&date=" + today + "&size=1");
+            DemoClient.Reply agenda = api.get(
+                    "due contacts",
+                    "/api/v1/engagement/contacts/agenda?assignee=" + DemoData.owner(rep) + "&date=" + today
+                            + "&size=1");
             known &= agenda.ok();
             due += agenda.body().path("total").asLong();
         }
@@ -344,7 +394,8 @@ public final class DemoMain {
         Map<String, Integer> tiers = new TreeMap<>();
         long total = -1;
         for (int page = 0; page < 1_000; page++) {
-            DemoClient.Reply r = api.get("list members", "/api/v1/loyalty/programmes/" + programme + "/members?size=200&page=" + page);
+            DemoClient.Reply r = api.get(
+                    "list members", "/api/v1/loyalty/programmes/" + programme + "/members?size=200&page=" + page);
             if (!r.ok() || r.body().path("items").isEmpty()) {
                 break;
             }
@@ -361,8 +412,9 @@ public final class DemoMain {
         DemoClient.Reply list = api.get("find club", "/api/v1/loyalty/programmes?size=200");
         for (JsonNode p : list.body().path("items")) {
             if (CLUB_CODE.equals(p.path("code").asText())) {
-                DemoClient.Reply r = api.get("count members", "/api/v1/loyalty/programmes/" + p.path("id").asText()
-                        + "/members?size=1");
+                DemoClient.Reply r = api.get(
+                        "count members",
+                        "/api/v1/loyalty/programmes/" + p.path("id").asText() + "/members?size=1");
                 return r.ok() ? r.body().path("total").asLong(-1) : -1;
             }
         }
@@ -386,6 +438,7 @@ public final class DemoMain {
 
     private static String percent(JsonNode share) {
         return share.isNumber() || share.isTextual() && !share.asText().isEmpty()
-                ? String.format("%.1f %%", 100 * share.asDouble()) : "n/a";
+                ? String.format("%.1f %%", 100 * share.asDouble())
+                : "n/a";
     }
 }

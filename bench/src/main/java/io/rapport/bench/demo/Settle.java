@@ -31,8 +31,7 @@ final class Settle {
         long pending() throws Exception;
     }
 
-    private Settle() {
-    }
+    private Settle() {}
 
     /** The backlog of the stack ./crm up started (RAPPORT_STATE_DIR), or null when there is none on this machine. */
     static Backlog ofLocalStack() {
@@ -50,12 +49,19 @@ final class Settle {
      *
      * @return true when settled
      */
-    static boolean await(String what, Backlog backlog, LongSupplier count, Duration timeout) throws InterruptedException {
+    static boolean await(String what, Backlog backlog, LongSupplier count, Duration timeout)
+            throws InterruptedException {
         return await(what, backlog, count, timeout, Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 
-    static boolean await(String what, Backlog backlog, LongSupplier count, Duration timeout, Duration backlogPause,
-            Duration countPause) throws InterruptedException {
+    static boolean await(
+            String what,
+            Backlog backlog,
+            LongSupplier count,
+            Duration timeout,
+            Duration backlogPause,
+            Duration countPause)
+            throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         int quiet = 0;
@@ -70,12 +76,14 @@ final class Settle {
             if (pending >= 0) {
                 quiet = pending == 0 ? quiet + 1 : 0;
                 if (quiet >= 2) {
-                    System.out.printf("  settled (%s): outboxes sent and consumers caught up after %.0f s%n", what,
-                            (System.nanoTime() - started) / 1e9);
+                    System.out.printf(
+                            "  settled (%s): outboxes sent and consumers caught up after %.0f s%n",
+                            what, (System.nanoTime() - started) / 1e9);
                     return true;
                 }
                 if (pending > 0) {
-                    System.out.printf("  waiting for the system to settle (%s): %d events not yet applied%n", what, pending);
+                    System.out.printf(
+                            "  waiting for the system to settle (%s): %d events not yet applied%n", what, pending);
                 }
                 Thread.sleep(backlogPause.toMillis());
             } else {
@@ -83,20 +91,23 @@ final class Settle {
                 quiet = now == last ? quiet + 1 : 0;
                 last = now;
                 if (quiet >= 2) {
-                    System.out.printf("  settled (%s): counts stable after %.0f s%n", what, (System.nanoTime() - started) / 1e9);
+                    System.out.printf(
+                            "  settled (%s): counts stable after %.0f s%n", what, (System.nanoTime() - started) / 1e9);
                     return true;
                 }
                 Thread.sleep(countPause.toMillis());
             }
         }
-        System.out.printf("  NOT settled after %d s (%s): the figures below may still change%n", timeout.toSeconds(), what);
+        System.out.printf(
+                "  NOT settled after %d s (%s): the figures below may still change%n", timeout.toSeconds(), what);
         return false;
     }
 
     static long outboxUnsent(Stack stack) throws Exception {
         long unsent = 0;
         for (String db : DATABASES) {
-            try (Connection c = stack.database(db); Statement s = c.createStatement();
+            try (Connection c = stack.database(db);
+                    Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select count(*) from rapport_outbox where sent_at is null")) {
                 rs.next();
                 unsent += rs.getLong(1);
@@ -114,14 +125,16 @@ final class Settle {
                     continue;
                 }
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                        .partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS);
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                        .get(10, TimeUnit.SECONDS);
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                        admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
                 for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
                     if (e.getValue() != null && ends.containsKey(e.getKey())) {
-                        lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+                        lag += Math.max(
+                                0, ends.get(e.getKey()).offset() - e.getValue().offset());
                     }
                 }
             }

@@ -21,7 +21,12 @@ final class Step {
     final AtomicInteger skipped = new AtomicInteger();
 
     /** What a task did with one item. */
-    enum Outcome { DONE, FAILED, SKIPPED }
+    enum Outcome {
+        DONE,
+        FAILED,
+        SKIPPED
+    }
+
     final AtomicBoolean abandoned = new AtomicBoolean();
 
     Step(String name) {
@@ -62,9 +67,14 @@ final class Step {
         }
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.HOURS);
-        System.out.printf("  %-28s %6d ok %6d failed%s%s  (%.1f s)%n", name, done.get(), failed.get(),
+        System.out.printf(
+                "  %-28s %6d ok %6d failed%s%s  (%.1f s)%n",
+                name,
+                done.get(),
+                failed.get(),
                 skipped.get() > 0 ? String.format(" %6d not applicable", skipped.get()) : "",
-                abandoned.get() ? "  ABANDONED after repeated failures" : "", (System.nanoTime() - started) / 1e9);
+                abandoned.get() ? "  ABANDONED after repeated failures" : "",
+                (System.nanoTime() - started) / 1e9);
         return this;
     }
 }

@@ -27,8 +27,7 @@ public final class DlqMain {
     static final Set<String> SERVICES = Set.of("customer", "segmentation", "engagement", "loyalty");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DlqMain() {
-    }
+    private DlqMain() {}
 
     public static void main(String[] args) {
         Map<String, String> opts = new LinkedHashMap<>();
@@ -56,7 +55,8 @@ public final class DlqMain {
         if (token == null || token.isBlank()) {
             fail("no admin token in RAPPORT_TOKEN (run it as ./crm dlq ...)");
         }
-        GatewayApi api = new GatewayApi(opts.getOrDefault("gateway", "http://localhost:8080"), token, Duration.ofSeconds(30));
+        GatewayApi api =
+                new GatewayApi(opts.getOrDefault("gateway", "http://localhost:8080"), token, Duration.ofSeconds(30));
         System.exit(run(api, words, opts, System.out));
     }
 
@@ -72,10 +72,14 @@ public final class DlqMain {
         GatewayApi.Reply reply;
         switch (action) {
             case "list" -> {
-                StringBuilder query = new StringBuilder("?page=" + opts.getOrDefault("page", "0") + "&size=" + opts.getOrDefault("size", "50"));
+                StringBuilder query = new StringBuilder(
+                        "?page=" + opts.getOrDefault("page", "0") + "&size=" + opts.getOrDefault("size", "50"));
                 for (String key : List.of("status", "consumer", "type")) {
                     if (opts.containsKey(key)) {
-                        query.append('&').append(key).append('=').append(URLEncoder.encode(opts.get(key), StandardCharsets.UTF_8));
+                        query.append('&')
+                                .append(key)
+                                .append('=')
+                                .append(URLEncoder.encode(opts.get(key), StandardCharsets.UTF_8));
                     }
                 }
                 reply = api.get(base + query);
@@ -107,7 +111,9 @@ public final class DlqMain {
                 }
             }
             case "discard" -> {
-                if (id == null || !opts.containsKey("reason") || opts.get("reason").isBlank()) {
+                if (id == null
+                        || !opts.containsKey("reason")
+                        || opts.get("reason").isBlank()) {
                     System.err.println("usage: ./crm dlq <service> discard ID --reason \"why\" (the reason is kept)");
                     return 2;
                 }
@@ -138,18 +144,30 @@ public final class DlqMain {
         s.append(String.format(format, "ID", "STATUS", "CONSUMER", "TYPE", "SUBJECT", "TRY", "LAST FAILED", "ERROR"));
         for (JsonNode item : page.path("items")) {
             String error = item.path("error").asText("");
-            s.append(String.format(format, item.path("id").asText(), item.path("status").asText(), item.path("consumer").asText(),
-                    item.path("eventType").asText(), item.path("subject").asText(), item.path("attempts").asText(),
-                    item.path("lastFailedAt").asText(), error.length() > 80 ? error.substring(0, 77) + "..." : error));
+            s.append(String.format(
+                    format,
+                    item.path("id").asText(),
+                    item.path("status").asText(),
+                    item.path("consumer").asText(),
+                    item.path("eventType").asText(),
+                    item.path("subject").asText(),
+                    item.path("attempts").asText(),
+                    item.path("lastFailedAt").asText(),
+                    error.length() > 80 ? error.substring(0, 77) + "..." : error));
         }
-        s.append(String.format("page %d, %d of %d dead letters%n", page.path("page").asInt(), page.path("items").size(),
+        s.append(String.format(
+                "page %d, %d of %d dead letters%n",
+                page.path("page").asInt(),
+                page.path("items").size(),
                 page.path("total").asLong()));
         return s.toString();
     }
 
     private static String pretty(JsonNode body) {
         try {
-            return body.isMissingNode() ? "" : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body);
+            return body.isMissingNode()
+                    ? ""
+                    : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body);
         } catch (Exception e) {
             return body.toString();
         }

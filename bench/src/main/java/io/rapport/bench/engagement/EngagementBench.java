@@ -1,15 +1,14 @@
 package io.rapport.bench.engagement;
 
-import io.rapport.bench.token.ServiceTokens;
 import io.rapport.bench.BenchDb;
-import io.rapport.devstack.TestKafka;
+import io.rapport.bench.token.ServiceTokens;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.segmentation.SegmentationEvents;
+import io.rapport.devstack.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -53,22 +52,31 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code --skip scheduling} leaves a part out, {@code --skip measure} only seeds the agenda contacts).
  */
 public final class EngagementBench {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** The statement engagement-service runs for an agenda page (AgendaQuery). */
-    private static final String AGENDA_SQL = "with page as (select id, customer_value, due_at from contact where assignee_id = ?"
-            + " and state in ('PLANNED', 'DUE') and due_at < ? and paused_reason is null"
-            + " order by customer_value desc, due_at, id limit 20 offset 0)"
-            + " select c.* from contact c join page p on p.id = c.id order by p.customer_value desc, p.due_at, p.id";
+    private static final String AGENDA_SQL =
+            "with page as (select id, customer_value, due_at from contact where assignee_id = ?"
+                    + " and state in ('PLANNED', 'DUE') and due_at < ? and paused_reason is null"
+                    + " order by customer_value desc, due_at, id limit 20 offset 0)"
+                    + " select c.* from contact c join page p on p.id = c.id order by p.customer_value desc, p.due_at, p.id";
 
-    private EngagementBench() {
-    }
+    private EngagementBench() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new HashMap<>(Map.ofEntries(Map.entry("service", "http://localhost:8093"),
-                Map.entry("kafka", "localhost:19092"), Map.entry("db", "jdbc:postgresql://localhost:15432/engagement"),
-                Map.entry("db-user", "postgres"), Map.entry("db-password", "postgres"), Map.entry("contacts", "1000000"),
-                Map.entry("reps", "2000"), Map.entry("queries", "3000"), Map.entry("clients", "1"),
-                Map.entry("customers", "5000"), Map.entry("purchases", "20000"), Map.entry("skip", "")));
+        Map<String, String> o = new HashMap<>(Map.ofEntries(
+                Map.entry("service", "http://localhost:8093"),
+                Map.entry("kafka", "localhost:19092"),
+                Map.entry("db", "jdbc:postgresql://localhost:15432/engagement"),
+                Map.entry("db-user", "postgres"),
+                Map.entry("db-password", "postgres"),
+                Map.entry("contacts", "1000000"),
+                Map.entry("reps", "2000"),
+                Map.entry("queries", "3000"),
+                Map.entry("clients", "1"),
+                Map.entry("customers", "5000"),
+                Map.entry("purchases", "20000"),
+                Map.entry("skip", "")));
         for (int i = 0; i + 1 < args.length; i += 2) {
             o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -96,14 +104,14 @@ public final class EngagementBench {
     private static void seed(Map<String, String> o, Connection db) throws Exception {
         int contacts = Integer.parseInt(o.get("contacts"));
         int reps = Integer.parseInt(o.get("reps"));
-        try (PreparedStatement closed = db.prepareStatement("delete from contact where assignee_id like ?"
-                + " and state not in ('PLANNED', 'DUE')")) {
+        try (PreparedStatement closed = db.prepareStatement(
+                "delete from contact where assignee_id like ?" + " and state not in ('PLANNED', 'DUE')")) {
             closed.setString(1, REP + "%");
             System.out.printf("agenda: %d seeded contacts closed by a dispatcher removed%n", closed.executeUpdate());
         }
         long existing;
-        try (PreparedStatement count = db.prepareStatement("select count(*) from contact where assignee_id like ?"
-                + " and state in ('PLANNED', 'DUE')")) {
+        try (PreparedStatement count = db.prepareStatement(
+                "select count(*) from contact where assignee_id like ?" + " and state in ('PLANNED', 'DUE')")) {
             count.setString(1, REP + "%");
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
@@ -132,14 +140,18 @@ public final class EngagementBench {
         try (Statement s = db.createStatement()) {
             s.execute("vacuum analyze contact");
         }
-        System.out.printf("agenda: inserted %d PLANNED contacts for %d reps in %.1f s (set-based)%n", contacts - existing, reps,
-                (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                "agenda: inserted %d PLANNED contacts for %d reps in %.1f s (set-based)%n",
+                contacts - existing, reps, (System.nanoTime() - t0) / 1e9);
     }
 
     private static void agenda(Map<String, String> o, Connection db) throws Exception {
         seed(o, db);
         int reps = Integer.parseInt(o.get("reps"));
-        Instant endOfToday = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant endOfToday = LocalDate.now(ZoneOffset.UTC)
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
         try (PreparedStatement explain = db.prepareStatement("explain (analyze, buffers) " + AGENDA_SQL)) {
             explain.setString(1, REP + "7");
             explain.setObject(2, java.sql.Timestamp.from(endOfToday));
@@ -190,7 +202,9 @@ public final class EngagementBench {
             Arrays.stream(f.get()).forEach(all::add);
         }
         pool.shutdown();
-        print("agenda over HTTP, " + clients + " clients (page of 20 with total)", all.stream().mapToLong(Long::longValue).toArray());
+        print(
+                "agenda over HTTP, " + clients + " clients (page of 20 with total)",
+                all.stream().mapToLong(Long::longValue).toArray());
     }
 
     private static void scheduling(Map<String, String> o, Connection db) throws Exception {
@@ -198,39 +212,60 @@ public final class EngagementBench {
         int purchases = Integer.parseInt(o.get("purchases"));
         String owner = "bench-owner-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> ids = new ArrayList<>();
-        Map<String, Object> props = Map.of("bootstrap.servers", o.get("kafka"), "acks", "all", "linger.ms", 5, "batch.size", 65536);
+        Map<String, Object> props =
+                Map.of("bootstrap.servers", o.get("kafka"), "acks", "all", "linger.ms", 5, "batch.size", 65536);
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < customers; i++) {
                 String id = UUID.randomUUID().toString();
                 ids.add(id);
-                producer.send(event(CustomerEvents.REGISTERED.topic(), CustomerEvents.REGISTERED.name(), id, registered(id, owner)));
-                producer.send(event(SegmentationEvents.SEGMENT_CHANGED.topic(), SegmentationEvents.SEGMENT_CHANGED.name(), id,
+                producer.send(event(
+                        CustomerEvents.REGISTERED.topic(),
+                        CustomerEvents.REGISTERED.name(),
+                        id,
+                        registered(id, owner)));
+                producer.send(event(
+                        SegmentationEvents.SEGMENT_CHANGED.topic(),
+                        SegmentationEvents.SEGMENT_CHANGED.name(),
+                        id,
                         """
                         {"customerId":"%s","scheme":"ABC","fromClass":null,"toClass":"A","policyVersion":1,"runId":null,
-                         "recommendedLevel":"ACCOUNTABLE","figures":{"value":"%d.00"},"occurredAt":"%s"}"""
-                                .formatted(id, ThreadLocalRandom.current().nextInt(100, 10000), Instant.now())));
+                         "recommendedLevel":"ACCOUNTABLE","figures":{"value":"%d.00"},"occurredAt":"%s"}""".formatted(id, ThreadLocalRandom.current().nextInt(100, 10000), Instant.now())));
             }
             producer.flush();
-            BenchDb.waitForCount(db, "select count(*) from customer_profile where owner_id = ? and level = 'ACCOUNTABLE'", owner,
-                    customers, Duration.ofMinutes(15));
+            BenchDb.waitForCount(
+                    db,
+                    "select count(*) from customer_profile where owner_id = ? and level = 'ACCOUNTABLE'",
+                    owner,
+                    customers,
+                    Duration.ofMinutes(15));
             System.out.printf("scheduling: %d ACCOUNTABLE customers registered%n", customers);
             long start = System.nanoTime();
             for (int i = 0; i < purchases; i++) {
                 String customer = ids.get(i % customers);
-                producer.send(event(CustomerEvents.PURCHASE_RECORDED.topic(), CustomerEvents.PURCHASE_RECORDED.name(), customer,
+                producer.send(event(
+                        CustomerEvents.PURCHASE_RECORDED.topic(),
+                        CustomerEvents.PURCHASE_RECORDED.name(),
+                        customer,
                         purchase(customer)));
             }
             producer.flush();
             long produced = System.nanoTime();
-            // counted on the agenda's partial index (open, unpaused contacts by assignee): a cheap poll even with 1,000,000
+            // counted on the agenda's partial index (open, unpaused contacts by assignee): a cheap poll even with
+            // 1,000,000
             // agenda contacts in the table; every bench purchase's call stays open (4 calls per customer fit the caps
             // before they expire)
-            long done = BenchDb.waitForCount(db, "select count(*) from contact where assignee_id = ? and state in ('PLANNED', 'DUE')"
-                    + " and paused_reason is null", owner, purchases, Duration.ofMinutes(15));
+            long done = BenchDb.waitForCount(
+                    db,
+                    "select count(*) from contact where assignee_id = ? and state in ('PLANNED', 'DUE')"
+                            + " and paused_reason is null",
+                    owner,
+                    purchases,
+                    Duration.ofMinutes(15));
             double seconds = (done - start) / 1e9;
-            System.out.printf("scheduling: %d purchase events produced in %.2f s; every one had its satisfaction call after"
-                    + " %.2f s -> %.0f events/s end to end (target >= 1000)%n", purchases, (produced - start) / 1e9, seconds,
-                    purchases / seconds);
+            System.out.printf(
+                    "scheduling: %d purchase events produced in %.2f s; every one had its satisfaction call after"
+                            + " %.2f s -> %.0f events/s end to end (target >= 1000)%n",
+                    purchases, (produced - start) / 1e9, seconds, purchases / seconds);
         }
     }
 
@@ -239,16 +274,14 @@ public final class EngagementBench {
                 {"customer":{"customerId":"%s","kind":"CONSUMER","status":"ACTIVE","displayName":"Bench","primaryEmail":null,
                  "primaryPhone":null,"emails":[],"phones":[],"locale":"en-GB","timeZone":"Europe/London","ownerId":"%s",
                  "tags":[],"referralCode":null,"wallet":null,"target":false,"consents":{"PHONE":true,"EMAIL":true},
-                 "doNotContact":false,"channelPreference":["PHONE"],"createdAt":"%s","version":1}}"""
-                .formatted(id, owner, Instant.now());
+                 "doNotContact":false,"channelPreference":["PHONE"],"createdAt":"%s","version":1}}""".formatted(id, owner, Instant.now());
     }
 
     private static String purchase(String customer) {
         String id = UUID.randomUUID().toString();
         return """
                 {"purchaseId":"%s","customerId":"%s","sourceSystem":"bench","orderId":"B-%s","occurredAt":"%s","currency":"EUR",
-                 "total":"99.90","costOfGoods":"50.00","channel":"store","store":"HQ","lines":[]}"""
-                .formatted(id, customer, id.substring(0, 8), Instant.now());
+                 "total":"99.90","costOfGoods":"50.00","channel":"store","store":"HQ","lines":[]}""".formatted(id, customer, id.substring(0, 8), Instant.now());
     }
 
     private static ProducerRecord<String, String> event(String topic, String type, String key, String payload) {
@@ -256,8 +289,12 @@ public final class EngagementBench {
     }
 
     private static void get(String url) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", ServiceTokens.bearer("engagement-service")).GET().build(),
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", ServiceTokens.bearer("engagement-service"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
@@ -267,8 +304,9 @@ public final class EngagementBench {
     private static void print(String what, long[] nanos) {
         long[] s = nanos.clone();
         Arrays.sort(s);
-        System.out.printf("%s: n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms (target p99 < 50 ms)%n", what, s.length,
-                ms(s, 0.50), ms(s, 0.95), ms(s, 0.99), s[s.length - 1] / 1e6);
+        System.out.printf(
+                "%s: n=%d p50=%.2f ms p95=%.2f ms p99=%.2f ms max=%.2f ms (target p99 < 50 ms)%n",
+                what, s.length, ms(s, 0.50), ms(s, 0.95), ms(s, 0.99), s[s.length - 1] / 1e6);
     }
 
     private static double ms(long[] sorted, double q) {

@@ -26,8 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class DeadLetterWatch {
     /** One dead letter: where it was seen, its event id and why it failed. */
-    record DeadLetter(String where, String eventId, String error) {
-    }
+    record DeadLetter(String where, String eventId, String error) {}
 
     private static final List<String> API_SERVICES = List.of("customer", "segmentation", "engagement", "loyalty");
     private final String bootstrap;
@@ -69,8 +68,10 @@ final class DeadLetterWatch {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                         TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                         if (from.containsKey(tp) && r.offset() < end.get(tp)) {
-                            out.add(new DeadLetter(r.topic(), header(r, CloudEvents.ID), firstNonNull(header(r, "dead-letter-reason"),
-                                    header(r, "dead-letter-cause"), "")));
+                            out.add(new DeadLetter(
+                                    r.topic(),
+                                    header(r, CloudEvents.ID),
+                                    firstNonNull(header(r, "dead-letter-reason"), header(r, "dead-letter-cause"), "")));
                         }
                     }
                     from.keySet().removeIf(tp -> consumer.position(tp) >= end.get(tp));
@@ -94,7 +95,9 @@ final class DeadLetterWatch {
                 if (!failed.isEmpty() && Instant.parse(failed).isBefore(since)) {
                     continue;
                 }
-                out.add(new DeadLetter("api:" + service + "/" + item.path("consumer").asText(""), item.path("eventId").asText(null),
+                out.add(new DeadLetter(
+                        "api:" + service + "/" + item.path("consumer").asText(""),
+                        item.path("eventId").asText(null),
                         item.path("error").asText("")));
             }
         }
@@ -111,7 +114,8 @@ final class DeadLetterWatch {
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
         List<TopicPartition> out = new ArrayList<>();
-        for (Map.Entry<String, List<PartitionInfo>> topic : consumer.listTopics(Duration.ofSeconds(30)).entrySet()) {
+        for (Map.Entry<String, List<PartitionInfo>> topic :
+                consumer.listTopics(Duration.ofSeconds(30)).entrySet()) {
             if (topic.getKey().contains(".dlq")) {
                 topic.getValue().forEach(p -> out.add(new TopicPartition(p.topic(), p.partition())));
             }

@@ -119,7 +119,8 @@ interface Fault {
             public void inject(Stack stack) throws Exception {
                 String away = table + "_faults_away";
                 Thread undo = new Thread(() -> renameQuietly(stack, database, away, table), "faults-undo-rename");
-                try (Connection c = stack.database(database); Statement s = c.createStatement()) {
+                try (Connection c = stack.database(database);
+                        Statement s = c.createStatement()) {
                     s.execute("set lock_timeout = '10s'");
                     s.execute("alter table " + table + " rename to " + away);
                     Runtime.getRuntime().addShutdownHook(undo);
@@ -150,7 +151,8 @@ interface Fault {
             @Override
             public void inject(Stack stack) throws Exception {
                 Thread undo = new Thread(() -> allowQuietly(stack, database), "faults-undo-allow");
-                try (Connection c = stack.database("postgres"); Statement s = c.createStatement()) {
+                try (Connection c = stack.database("postgres");
+                        Statement s = c.createStatement()) {
                     s.execute("alter database " + database + " allow_connections false");
                     Runtime.getRuntime().addShutdownHook(undo);
                     try {
@@ -167,7 +169,8 @@ interface Fault {
     }
 
     private static void allowQuietly(Stack stack, String database) {
-        try (Connection c = stack.database("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = stack.database("postgres");
+                Statement s = c.createStatement()) {
             s.execute("alter database " + database + " allow_connections true");
         } catch (Exception e) {
             System.err.println("faults: could not allow connections to " + database + " again: " + e.getMessage());
@@ -175,10 +178,12 @@ interface Fault {
     }
 
     private static void renameQuietly(Stack stack, String database, String from, String to) {
-        try (Connection c = stack.database(database); Statement s = c.createStatement()) {
+        try (Connection c = stack.database(database);
+                Statement s = c.createStatement()) {
             s.execute("alter table if exists " + from + " rename to " + to);
         } catch (Exception e) {
-            System.err.println("faults: could not rename " + database + "." + from + " back to " + to + ": " + e.getMessage());
+            System.err.println(
+                    "faults: could not rename " + database + "." + from + " back to " + to + ": " + e.getMessage());
         }
     }
 
@@ -206,15 +211,16 @@ interface Fault {
                 p.put(ProducerConfig.ACKS_CONFIG, "all");
                 try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
                     String subject = UUID.randomUUID().toString();
-                    ProducerRecord<String, String> r = new ProducerRecord<>(Topics.CUSTOMER, subject, "{\"purchaseId\": \"not-closed");
+                    ProducerRecord<String, String> r =
+                            new ProducerRecord<>(Topics.CUSTOMER, subject, "{\"purchaseId\": \"not-closed");
                     List<String[]> headers = new ArrayList<>();
-                    headers.add(new String[] { CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION });
-                    headers.add(new String[] { CloudEvents.ID, eventId });
-                    headers.add(new String[] { CloudEvents.TYPE, CustomerEvents.PURCHASE_RECORDED.name() });
-                    headers.add(new String[] { CloudEvents.SOURCE, "/rapport/faults" });
-                    headers.add(new String[] { CloudEvents.SUBJECT, subject });
-                    headers.add(new String[] { CloudEvents.TIME, Instant.now().toString() });
-                    headers.add(new String[] { CloudEvents.CONTENT_TYPE, CloudEvents.JSON });
+                    headers.add(new String[] {CloudEvents.SPECVERSION, CloudEvents.SPEC_VERSION});
+                    headers.add(new String[] {CloudEvents.ID, eventId});
+                    headers.add(new String[] {CloudEvents.TYPE, CustomerEvents.PURCHASE_RECORDED.name()});
+                    headers.add(new String[] {CloudEvents.SOURCE, "/rapport/faults"});
+                    headers.add(new String[] {CloudEvents.SUBJECT, subject});
+                    headers.add(new String[] {CloudEvents.TIME, Instant.now().toString()});
+                    headers.add(new String[] {CloudEvents.CONTENT_TYPE, CloudEvents.JSON});
                     for (String[] h : headers) {
                         r.headers().add(h[0], h[1].getBytes(StandardCharsets.UTF_8));
                     }

@@ -18,8 +18,8 @@ import java.util.UUID;
  */
 public final class FaultHarness {
     /** How a run is shaped. */
-    public record Settings(String gateway, int customers, double rate, Duration warmup, Duration tail, Duration convergeTimeout) {
-    }
+    public record Settings(
+            String gateway, int customers, double rate, Duration warmup, Duration tail, Duration convergeTimeout) {}
 
     private final Stack stack;
     private final Settings settings;
@@ -49,8 +49,20 @@ public final class FaultHarness {
                     results.add(scenario(fault, load, reconciler, deadLetters));
                 } catch (RuntimeException e) {
                     log("%s: could not run: %s", fault.name(), e);
-                    results.add(new ScenarioResult(fault.name(), 0, Map.of(), List.of(), List.of(), List.of(), List.of(), 0,
-                            false, null, 0, 0, "could not run: " + e));
+                    results.add(new ScenarioResult(
+                            fault.name(),
+                            0,
+                            Map.of(),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            0,
+                            false,
+                            null,
+                            0,
+                            0,
+                            "could not run: " + e));
                 }
             }
         }
@@ -79,7 +91,10 @@ public final class FaultHarness {
         Thread.sleep(settings.tail().toMillis());
         load.stopAndDrain();
         List<PurchaseLoad.Accepted> accepted = load.accepted(name);
-        Instant lastAccepted = accepted.stream().map(PurchaseLoad.Accepted::at).max(Comparator.naturalOrder()).orElse(faultEnd);
+        Instant lastAccepted = accepted.stream()
+                .map(PurchaseLoad.Accepted::at)
+                .max(Comparator.naturalOrder())
+                .orElse(faultEnd);
         Instant from = lastAccepted.isAfter(faultEnd) ? lastAccepted : faultEnd;
         Instant deadline = faultEnd.plus(settings.convergeTimeout());
 
@@ -102,15 +117,31 @@ public final class FaultHarness {
         }
         List<DeadLetterWatch.DeadLetter> letters = waitForPoison(fault, deadLetters, deadline);
         String poison = fault.poisonEventId();
-        List<String> unexpected = letters.stream().filter(l -> poison == null || !poison.equals(l.eventId()))
-                .map(l -> l.where() + " " + l.eventId() + ": " + l.error()).toList();
-        int poisoned = (int) letters.stream().filter(l -> poison != null && poison.equals(l.eventId())).count();
-        List<String> rejected = load.rejected(name).stream().map(r -> r.orderId() + " " + r.status() + " " + r.detail()).toList();
+        List<String> unexpected = letters.stream()
+                .filter(l -> poison == null || !poison.equals(l.eventId()))
+                .map(l -> l.where() + " " + l.eventId() + ": " + l.error())
+                .toList();
+        int poisoned = (int) letters.stream()
+                .filter(l -> poison != null && poison.equals(l.eventId()))
+                .count();
+        List<String> rejected = load.rejected(name).stream()
+                .map(r -> r.orderId() + " " + r.status() + " " + r.detail())
+                .toList();
         Map<String, Integer> observed = observation == null ? Map.of() : observation.observed(accepted);
-        ScenarioResult result = new ScenarioResult(name, accepted.size(), observed,
+        ScenarioResult result = new ScenarioResult(
+                name,
+                accepted.size(),
+                observed,
                 observation == null ? List.of("no observation") : observation.lost(accepted),
-                observation == null ? List.of() : observation.doubled(accepted), rejected, unexpected, poisoned, poison != null,
-                converge, seconds(faultStart, faultEnd), load.retries() - retriesBefore, error);
+                observation == null ? List.of() : observation.doubled(accepted),
+                rejected,
+                unexpected,
+                poisoned,
+                poison != null,
+                converge,
+                seconds(faultStart, faultEnd),
+                load.retries() - retriesBefore,
+                error);
         log("%s: %s", name, result.ok() ? "ok" : result.problems());
         return result;
     }
@@ -125,10 +156,14 @@ public final class FaultHarness {
             } catch (RuntimeException e) {
                 letters = null;
             }
-            boolean seen = letters != null && (fault.poisonEventId() == null
-                    || letters.stream().anyMatch(l -> fault.poisonEventId().equals(l.eventId())));
+            boolean seen = letters != null
+                    && (fault.poisonEventId() == null
+                            || letters.stream()
+                                    .anyMatch(l -> fault.poisonEventId().equals(l.eventId())));
             if (seen || Instant.now().isAfter(deadline)) {
-                return letters == null ? List.of(new DeadLetterWatch.DeadLetter("?", null, "dead letters unreadable")) : letters;
+                return letters == null
+                        ? List.of(new DeadLetterWatch.DeadLetter("?", null, "dead letters unreadable"))
+                        : letters;
             }
             Thread.sleep(500);
         }
@@ -139,7 +174,9 @@ public final class FaultHarness {
     }
 
     static void log(String format, Object... args) {
-        System.out.printf("[faults %s] %s%n", java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")),
+        System.out.printf(
+                "[faults %s] %s%n",
+                java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")),
                 String.format(format, args));
         System.out.flush();
     }

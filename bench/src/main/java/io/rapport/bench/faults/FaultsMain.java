@@ -22,11 +22,20 @@ import java.util.function.Supplier;
  * errors and a database refusing connections, {@code --pg-downtime 5} seconds, {@code --results bench/results}.
  */
 public final class FaultsMain {
-    static final List<String> SCENARIOS = List.of("kill-customer", "kill-segmentation", "kill-engagement", "kill-loyalty",
-            "kill-gateway", "kafka-outage", "postgres-restart", "db-refuses-loyalty", "lock-ledger", "stmt-errors-ledger", "poison");
+    static final List<String> SCENARIOS = List.of(
+            "kill-customer",
+            "kill-segmentation",
+            "kill-engagement",
+            "kill-loyalty",
+            "kill-gateway",
+            "kafka-outage",
+            "postgres-restart",
+            "db-refuses-loyalty",
+            "lock-ledger",
+            "stmt-errors-ledger",
+            "poison");
 
-    private FaultsMain() {
-    }
+    private FaultsMain() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
@@ -49,16 +58,20 @@ public final class FaultsMain {
                 Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "5"))),
                 Duration.ofSeconds(Long.parseLong(opts.getOrDefault("tail", "5"))),
                 Duration.ofSeconds(Long.parseLong(opts.getOrDefault("converge", "60"))));
-        List<Fault> faults = faults(opts.getOrDefault("scenario", "all"),
+        List<Fault> faults = faults(
+                opts.getOrDefault("scenario", "all"),
                 Duration.ofSeconds(Long.parseLong(opts.getOrDefault("kafka-outage", "30"))),
                 Duration.ofSeconds(Long.parseLong(opts.getOrDefault("hold", "10"))),
                 Duration.ofSeconds(Long.parseLong(opts.getOrDefault("pg-downtime", "5"))));
-        Path results = Path.of(opts.getOrDefault("results", ProjectDirs.projectRoot().resolve("bench").resolve("results").toString()));
+        Path results = Path.of(opts.getOrDefault(
+                "results",
+                ProjectDirs.projectRoot().resolve("bench").resolve("results").toString()));
         System.exit(run(Stack.current(), settings, faults, results) ? 0 : 1);
     }
 
     /** Runs the harness, prints the table, writes the JSON; true when every scenario passed. */
-    public static boolean run(Stack stack, FaultHarness.Settings settings, List<Fault> faults, Path resultsDir) throws Exception {
+    public static boolean run(Stack stack, FaultHarness.Settings settings, List<Fault> faults, Path resultsDir)
+            throws Exception {
         FaultHarness harness = new FaultHarness(stack, settings);
         List<ScenarioResult> results = harness.run(faults);
         System.out.println();
@@ -102,7 +115,6 @@ public final class FaultsMain {
                 scenarios: %s
                 --start brings the stack up first (./crm up --detach) and down afterwards.
                 Exit status 1 when a purchase was lost or applied twice, a dead letter other than the poison record
-                appeared, or the services did not agree within --converge seconds after a fault ended.""".formatted(
-                String.join(", ", SCENARIOS)));
+                appeared, or the services did not agree within --converge seconds after a fault ended.""".formatted(String.join(", ", SCENARIOS)));
     }
 }

@@ -21,8 +21,13 @@ import java.util.Set;
  * @param customerTotals per customer, customer-service's purchase count and money
  * @param segmentationTotals per customer, segmentation's purchase count and revenue
  */
-record Observation(Map<String, Integer> recorded, Map<String, Integer> earned, Map<String, Long> points,
-        Map<String, Integer> counted, Map<String, Integer> followedUp, Map<String, Reconciler.Totals> customerTotals,
+record Observation(
+        Map<String, Integer> recorded,
+        Map<String, Integer> earned,
+        Map<String, Long> points,
+        Map<String, Integer> counted,
+        Map<String, Integer> followedUp,
+        Map<String, Reconciler.Totals> customerTotals,
         Map<String, Reconciler.Totals> segmentationTotals) {
 
     /** The services reconciled, in table order. */
@@ -92,8 +97,9 @@ record Observation(Map<String, Integer> recorded, Map<String, Integer> earned, M
             Reconciler.Totals source = customerTotals.getOrDefault(c, new Reconciler.Totals(0, BigDecimal.ZERO));
             Reconciler.Totals seg = segmentationTotals.getOrDefault(c, new Reconciler.Totals(0, BigDecimal.ZERO));
             if (seg.purchases() > source.purchases() || seg.money().compareTo(source.money()) > 0) {
-                doubled.add("customer " + c + ": segmentation counts " + seg.purchases() + " purchases / " + seg.money().toPlainString()
-                        + " EUR, customer-service " + source.purchases() + " / " + source.money().toPlainString());
+                doubled.add("customer " + c + ": segmentation counts " + seg.purchases() + " purchases / "
+                        + seg.money().toPlainString() + " EUR, customer-service " + source.purchases() + " / "
+                        + source.money().toPlainString());
             }
         }
         return doubled;

@@ -19,11 +19,9 @@ import java.util.concurrent.Future;
 public final class Population {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    public record Made(String programmeId, List<String> customers) {
-    }
+    public record Made(String programmeId, List<String> customers) {}
 
-    private Population() {
-    }
+    private Population() {}
 
     public static Made make(GatewayApi api, String runId, int n) throws Exception {
         String programme = programme(api, runId);
@@ -60,7 +58,8 @@ public final class Population {
         body.put("rules", rules);
         body.put("tiers", List.of(Map.of("code", "MEMBER", "name", "Member", "threshold", "0", "multiplier", "1")));
         body.put("bonuses", List.of());
-        GatewayApi.Reply r = api.sendRepeatable("POST", "/api/v1/loyalty/programmes", body, "faults-programme-" + runId, PATIENCE);
+        GatewayApi.Reply r =
+                api.sendRepeatable("POST", "/api/v1/loyalty/programmes", body, "faults-programme-" + runId, PATIENCE);
         return require(r, "create the programme").path("id").asText();
     }
 
@@ -69,13 +68,19 @@ public final class Population {
         input.put("kind", "CONSUMER");
         input.put("givenName", "Fault");
         input.put("familyName", "Harness " + i);
-        input.put("emails", List.of(Map.of("value", "faults." + runId + "." + i + "@rapport-faults.example", "primary", true)));
+        input.put(
+                "emails",
+                List.of(Map.of("value", "faults." + runId + "." + i + "@rapport-faults.example", "primary", true)));
         input.put("timeZone", "UTC");
-        GatewayApi.Reply created = api.sendRepeatable("POST", "/api/v1/customers", input, "faults-customer-" + runId + "-" + i,
-                PATIENCE);
+        GatewayApi.Reply created =
+                api.sendRepeatable("POST", "/api/v1/customers", input, "faults-customer-" + runId + "-" + i, PATIENCE);
         String id = require(created, "create customer " + i).path("id").asText();
-        GatewayApi.Reply enrolled = api.sendRepeatable("POST", "/api/v1/loyalty/programmes/" + programme + "/members",
-                Map.of("customerId", id), null, PATIENCE);
+        GatewayApi.Reply enrolled = api.sendRepeatable(
+                "POST",
+                "/api/v1/loyalty/programmes/" + programme + "/members",
+                Map.of("customerId", id),
+                null,
+                PATIENCE);
         if (!enrolled.ok() && enrolled.status() != 409) {
             require(enrolled, "enrol customer " + id);
         }
@@ -83,8 +88,12 @@ public final class Population {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         GatewayApi.Reply level;
         do {
-            level = api.sendRepeatable("PUT", "/api/v1/engagement/customers/" + id + "/level",
-                    Map.of("level", "REACTIVE", "reason", "fault harness: one follow-up per purchase"), null, PATIENCE);
+            level = api.sendRepeatable(
+                    "PUT",
+                    "/api/v1/engagement/customers/" + id + "/level",
+                    Map.of("level", "REACTIVE", "reason", "fault harness: one follow-up per purchase"),
+                    null,
+                    PATIENCE);
             if (!level.ok()) {
                 GatewayApi.sleep(250);
             }

@@ -22,13 +22,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PurchaseLoad {
     /** A purchase customer-service accepted. */
-    record Accepted(String scenario, String orderId, String purchaseId, String customerId, BigDecimal amount, Instant at,
-            int attempts) {
-    }
+    record Accepted(
+            String scenario,
+            String orderId,
+            String purchaseId,
+            String customerId,
+            BigDecimal amount,
+            Instant at,
+            int attempts) {}
 
     /** A purchase customer-service refused (a 4xx), or that never got an answer within the patience. */
-    record Rejected(String scenario, String orderId, String customerId, int status, String detail) {
-    }
+    record Rejected(String scenario, String orderId, String customerId, int status, String detail) {}
 
     private final GatewayApi api;
     private final List<String> customers;
@@ -55,7 +59,8 @@ final class PurchaseLoad {
         senders = Executors.newFixedThreadPool(16, r -> daemon(r, "load-sender"));
         long periodMicros = Math.max(1000, Math.round(1_000_000 / rate));
         ExecutorService pool = senders;
-        ticker.scheduleAtFixedRate(() -> pool.execute(() -> purchase(scenario)), 0, periodMicros, TimeUnit.MICROSECONDS);
+        ticker.scheduleAtFixedRate(
+                () -> pool.execute(() -> purchase(scenario)), 0, periodMicros, TimeUnit.MICROSECONDS);
     }
 
     /** Stops starting purchases and waits until every started one is accepted or rejected. */
@@ -78,13 +83,28 @@ final class PurchaseLoad {
         BigDecimal amount = BigDecimal.valueOf(euros);
         String orderId = "FAULTS-" + runId + "-" + n;
         Map<String, Object> body = Map.of(
-                "sourceSystem", "faults",
-                "orderId", orderId,
-                "occurredAt", Instant.now().toString(),
-                "currency", "EUR",
-                "channel", "web",
-                "lines", List.of(Map.of("sku", "FAULT-1", "category", "faults", "quantity", 1,
-                        "unitPrice", amount.toPlainString(), "unitCost", amount.divide(BigDecimal.valueOf(2)).toPlainString())));
+                "sourceSystem",
+                "faults",
+                "orderId",
+                orderId,
+                "occurredAt",
+                Instant.now().toString(),
+                "currency",
+                "EUR",
+                "channel",
+                "web",
+                "lines",
+                List.of(Map.of(
+                        "sku",
+                        "FAULT-1",
+                        "category",
+                        "faults",
+                        "quantity",
+                        1,
+                        "unitPrice",
+                        amount.toPlainString(),
+                        "unitCost",
+                        amount.divide(BigDecimal.valueOf(2)).toPlainString())));
         String path = "/api/v1/customers/" + customerId + "/purchases";
         long deadline = System.nanoTime() + patience.toNanos();
         long pause = 250;
@@ -95,15 +115,22 @@ final class PurchaseLoad {
             GatewayApi.sleep(pause);
             pause = Math.min(2000, pause * 2);
             attempts++;
-            reply = api.post(path, body); // the same order id: a purchase committed before the timeout is answered as a replay
+            reply = api.post(
+                    path, body); // the same order id: a purchase committed before the timeout is answered as a replay
         }
         if (reply.ok() && reply.body().hasNonNull("id")) {
-            accepted.add(new Accepted(scenario, orderId, reply.body().get("id").asText(), customerId, amount, Instant.now(),
-                    attempts));
+            accepted.add(new Accepted(
+                    scenario, orderId, reply.body().get("id").asText(), customerId, amount, Instant.now(), attempts));
         } else {
-            rejected.add(new Rejected(scenario, orderId, customerId, reply.status(),
-                    reply.status() == 0 ? "no answer within " + patience : reply.body().path("title").asText("")
-                            + " " + reply.body().path("detail").asText("")));
+            rejected.add(new Rejected(
+                    scenario,
+                    orderId,
+                    customerId,
+                    reply.status(),
+                    reply.status() == 0
+                            ? "no answer within " + patience
+                            : reply.body().path("title").asText("") + " "
+                                    + reply.body().path("detail").asText("")));
         }
     }
 

@@ -42,14 +42,20 @@ final class Reconciler implements AutoCloseable {
     private Observation read(List<PurchaseLoad.Accepted> purchases) throws SQLException {
         connect();
         String[] ids = purchases.stream().map(PurchaseLoad.Accepted::purchaseId).toArray(String[]::new);
-        String[] keys = purchases.stream().map(p -> "purchase:" + p.purchaseId()).toArray(String[]::new);
-        String[] customers = purchases.stream().map(PurchaseLoad.Accepted::customerId).distinct().toArray(String[]::new);
+        String[] keys =
+                purchases.stream().map(p -> "purchase:" + p.purchaseId()).toArray(String[]::new);
+        String[] customers = purchases.stream()
+                .map(PurchaseLoad.Accepted::customerId)
+                .distinct()
+                .toArray(String[]::new);
 
-        Map<String, Integer> recorded = counts(customer, "select id::text, 1 from purchase where id = any(?::uuid[])", ids);
+        Map<String, Integer> recorded =
+                counts(customer, "select id::text, 1 from purchase where id = any(?::uuid[])", ids);
         Map<String, Integer> earned = new HashMap<>();
         Map<String, Long> points = new HashMap<>();
-        try (PreparedStatement q = loyalty.prepareStatement("select substr(source_key, 10), count(*), sum(points) from ledger_entry"
-                + " where programme_id = ?::uuid and source_key = any(?) group by source_key")) {
+        try (PreparedStatement q =
+                loyalty.prepareStatement("select substr(source_key, 10), count(*), sum(points) from ledger_entry"
+                        + " where programme_id = ?::uuid and source_key = any(?) group by source_key")) {
             q.setString(1, programmeId);
             q.setArray(2, loyalty.createArrayOf("text", keys));
             try (ResultSet rs = q.executeQuery()) {
@@ -59,21 +65,29 @@ final class Reconciler implements AutoCloseable {
                 }
             }
         }
-        Map<String, Integer> counted = counts(segmentation, "select substr(fact_key, 10), 1 from applied_fact where fact_key = any(?)",
-                keys);
-        Map<String, Integer> followedUp = counts(engagement, "select split_part(source_key, ':', 2), count(*) from contact"
-                + " where source_key like 'purchase:%' and customer_id = any(?::uuid[]) group by 1", customers);
+        Map<String, Integer> counted =
+                counts(segmentation, "select substr(fact_key, 10), 1 from applied_fact where fact_key = any(?)", keys);
+        Map<String, Integer> followedUp = counts(
+                engagement,
+                "select split_part(source_key, ':', 2), count(*) from contact"
+                        + " where source_key like 'purchase:%' and customer_id = any(?::uuid[]) group by 1",
+                customers);
 
-        Map<String, Totals> customerTotals = totals(customer, "select customer_id::text, count(*), coalesce(sum(total), 0) from purchase"
-                + " where customer_id = any(?::uuid[]) group by 1", customers);
-        Map<String, Totals> segmentationTotals = totals(segmentation, "select customer_id::text, coalesce(sum(purchases), 0),"
-                + " coalesce(sum(revenue), 0) from value_month where customer_id = any(?::uuid[]) group by 1", customers);
+        Map<String, Totals> customerTotals = totals(
+                customer,
+                "select customer_id::text, count(*), coalesce(sum(total), 0) from purchase"
+                        + " where customer_id = any(?::uuid[]) group by 1",
+                customers);
+        Map<String, Totals> segmentationTotals = totals(
+                segmentation,
+                "select customer_id::text, coalesce(sum(purchases), 0),"
+                        + " coalesce(sum(revenue), 0) from value_month where customer_id = any(?::uuid[]) group by 1",
+                customers);
         return new Observation(recorded, earned, points, counted, followedUp, customerTotals, segmentationTotals);
     }
 
     /** Per-customer purchase count and money. */
-    record Totals(long purchases, BigDecimal money) {
-    }
+    record Totals(long purchases, BigDecimal money) {}
 
     private static Map<String, Integer> counts(Connection db, String sql, String[] values) throws SQLException {
         Map<String, Integer> out = new HashMap<>();
@@ -113,7 +127,7 @@ final class Reconciler implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Connection c : new Connection[] { customer, loyalty, segmentation, engagement }) {
+        for (Connection c : new Connection[] {customer, loyalty, segmentation, engagement}) {
             try {
                 if (c != null) {
                     c.close();

@@ -16,17 +16,39 @@ import java.util.Map;
 final class Report {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Report() {
-    }
+    private Report() {}
 
     static String table(List<ScenarioResult> results) {
         StringBuilder out = new StringBuilder();
         String format = "%-34s %8s %7s %8s %8s %8s %8s %6s %7s %5s %9s  %s%n";
-        out.append(String.format(Locale.ROOT, format, "scenario", "accepted", "retried", "customer", "loyalty", "segment.", "engage.",
-                "lost", "doubled", "dlq", "converge", "result"));
+        out.append(String.format(
+                Locale.ROOT,
+                format,
+                "scenario",
+                "accepted",
+                "retried",
+                "customer",
+                "loyalty",
+                "segment.",
+                "engage.",
+                "lost",
+                "doubled",
+                "dlq",
+                "converge",
+                "result"));
         for (ScenarioResult r : results) {
-            out.append(String.format(Locale.ROOT, format, r.scenario(), r.accepted(), r.retries(), count(r, "customer"), count(r, "loyalty"),
-                    count(r, "segmentation"), count(r, "engagement"), r.lost().size(), r.doubled().size(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    format,
+                    r.scenario(),
+                    r.accepted(),
+                    r.retries(),
+                    count(r, "customer"),
+                    count(r, "loyalty"),
+                    count(r, "segmentation"),
+                    count(r, "engagement"),
+                    r.lost().size(),
+                    r.doubled().size(),
                     r.unexpectedDeadLetters().size() + (r.poisonExpected() ? "+" + r.poisonDeadLetters() + "p" : ""),
                     r.convergeSeconds() == null ? "never" : String.format(Locale.ROOT, "%.1f s", r.convergeSeconds()),
                     r.ok() ? "ok" : "FAIL: " + r.problems()));
@@ -48,11 +70,21 @@ final class Report {
         int shown = Math.min(5, items.size());
         for (int i = 0; i < shown; i++) {
             String item = items.get(i).replaceAll("\\s+", " ");
-            out.append("  ").append(scenario).append(" ").append(what).append(": ")
-                    .append(item.length() > 220 ? item.substring(0, 217) + "..." : item).append('\n');
+            out.append("  ")
+                    .append(scenario)
+                    .append(" ")
+                    .append(what)
+                    .append(": ")
+                    .append(item.length() > 220 ? item.substring(0, 217) + "..." : item)
+                    .append('\n');
         }
         if (items.size() > shown) {
-            out.append("  ").append(scenario).append(" ").append(what).append(": ... and ").append(items.size() - shown)
+            out.append("  ")
+                    .append(scenario)
+                    .append(" ")
+                    .append(what)
+                    .append(": ... and ")
+                    .append(items.size() - shown)
                     .append(" more (see the JSON)\n");
         }
     }
@@ -63,14 +95,25 @@ final class Report {
     }
 
     /** Writes {@code faults-<time>-<run>.json} into {@code dir}; returns its path. */
-    static Path write(Path dir, String runId, FaultHarness.Settings settings, List<ScenarioResult> results) throws IOException {
+    static Path write(Path dir, String runId, FaultHarness.Settings settings, List<ScenarioResult> results)
+            throws IOException {
         Files.createDirectories(dir);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("run", runId);
         doc.put("finishedAt", Instant.now().toString());
-        doc.put("settings", Map.of("customers", settings.customers(), "ratePerSecond", settings.rate(),
-                "warmupSeconds", settings.warmup().toSeconds(), "tailSeconds", settings.tail().toSeconds(),
-                "convergeTimeoutSeconds", settings.convergeTimeout().toSeconds()));
+        doc.put(
+                "settings",
+                Map.of(
+                        "customers",
+                        settings.customers(),
+                        "ratePerSecond",
+                        settings.rate(),
+                        "warmupSeconds",
+                        settings.warmup().toSeconds(),
+                        "tailSeconds",
+                        settings.tail().toSeconds(),
+                        "convergeTimeoutSeconds",
+                        settings.convergeTimeout().toSeconds()));
         List<Map<String, Object>> scenarios = new ArrayList<>();
         for (ScenarioResult r : results) {
             Map<String, Object> s = new LinkedHashMap<>();
@@ -91,7 +134,8 @@ final class Report {
         }
         doc.put("scenarios", scenarios);
         doc.put("ok", results.stream().allMatch(ScenarioResult::ok));
-        Path file = dir.resolve("faults-" + Instant.now().toString().replace(":", "").replaceAll("\\..*", "") + "-" + runId + ".json");
+        Path file = dir.resolve(
+                "faults-" + Instant.now().toString().replace(":", "").replaceAll("\\..*", "") + "-" + runId + ".json");
         JSON.writeValue(file.toFile(), doc);
         return file;
     }

@@ -12,13 +12,29 @@ import java.util.Map;
  * @param unexpectedDeadLetters dead letters other than the poison record
  * @param poisonDeadLetters dead letters of the poison record (its scenario only)
  */
-record ScenarioResult(String scenario, int accepted, Map<String, Integer> observed, List<String> lost, List<String> doubled,
-        List<String> rejected, List<String> unexpectedDeadLetters, int poisonDeadLetters, boolean poisonExpected,
-        Double convergeSeconds, double faultSeconds, long retries, String error) {
+record ScenarioResult(
+        String scenario,
+        int accepted,
+        Map<String, Integer> observed,
+        List<String> lost,
+        List<String> doubled,
+        List<String> rejected,
+        List<String> unexpectedDeadLetters,
+        int poisonDeadLetters,
+        boolean poisonExpected,
+        Double convergeSeconds,
+        double faultSeconds,
+        long retries,
+        String error) {
 
     boolean ok() {
-        return error == null && lost.isEmpty() && doubled.isEmpty() && rejected.isEmpty() && unexpectedDeadLetters.isEmpty()
-                && convergeSeconds != null && (!poisonExpected || poisonDeadLetters > 0);
+        return error == null
+                && lost.isEmpty()
+                && doubled.isEmpty()
+                && rejected.isEmpty()
+                && unexpectedDeadLetters.isEmpty()
+                && convergeSeconds != null
+                && (!poisonExpected || poisonDeadLetters > 0);
     }
 
     /** Why it failed, in a few words (empty when ok). */

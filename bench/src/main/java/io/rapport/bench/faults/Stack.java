@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Stack {
     /** The services crm runs, by their crm name, with the database each owns (the gateway has none). */
-    public static final List<String> SERVICES = List.of("customer-service", "segmentation-service", "engagement-service",
-            "loyalty-service", "gateway");
+    public static final List<String> SERVICES =
+            List.of("customer-service", "segmentation-service", "engagement-service", "loyalty-service", "gateway");
 
     private final Path stateDir;
     private final Path crm;
@@ -44,7 +44,8 @@ public final class Stack {
         String state = System.getenv("RAPPORT_STATE_DIR");
         Path stateDir = state == null || state.isBlank() ? ProjectDirs.rapportDir() : Path.of(state);
         String crmEnv = System.getenv("RAPPORT_CRM");
-        Path crm = crmEnv == null || crmEnv.isBlank() ? ProjectDirs.projectRoot().resolve("crm") : Path.of(crmEnv);
+        Path crm =
+                crmEnv == null || crmEnv.isBlank() ? ProjectDirs.projectRoot().resolve("crm") : Path.of(crmEnv);
         return of(stateDir, crm, Map.of());
     }
 
@@ -94,7 +95,8 @@ public final class Stack {
     /** kill -9 of a service's process; waits until it is gone. */
     public void kill9(String service) throws InterruptedException {
         long pid = pid(service);
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " does not run"));
+        ProcessHandle process =
+                ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " does not run"));
         process.destroyForcibly(); // SIGKILL on Unix
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (process.isAlive() && System.nanoTime() < deadline) {
@@ -109,7 +111,8 @@ public final class Stack {
     public void start(String service) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(crm.toString(), "start", service)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(stateDir.resolve("logs").resolve("faults-crm.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        stateDir.resolve("logs").resolve("faults-crm.log").toFile()));
         pb.environment().putAll(crmEnv);
         Process p = pb.start();
         if (!p.waitFor(240, TimeUnit.SECONDS)) {
@@ -126,13 +129,18 @@ public final class Stack {
     public void control(String action) throws IOException, InterruptedException {
         String base = env.get("RAPPORT_DEVSTACK_CONTROL");
         if (base == null) {
-            throw new IllegalStateException("this stack's devstack has no fault controls (restart it with ./crm down; ./crm up)");
+            throw new IllegalStateException(
+                    "this stack's devstack has no fault controls (restart it with ./crm down; ./crm up)");
         }
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(URI.create(base + action))
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(150)).build(),
+        HttpResponse<String> reply = http.send(
+                HttpRequest.newBuilder(URI.create(base + action))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .timeout(Duration.ofSeconds(150))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (reply.statusCode() != 200) {
-            throw new IllegalStateException("devstack " + action + " answered " + reply.statusCode() + ": " + reply.body().trim());
+            throw new IllegalStateException("devstack " + action + " answered " + reply.statusCode() + ": "
+                    + reply.body().trim());
         }
     }
 

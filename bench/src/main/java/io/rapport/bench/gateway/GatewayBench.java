@@ -1,8 +1,8 @@
 package io.rapport.bench.gateway;
 
-import io.rapport.bench.token.ServiceTokens;
 import io.rapport.bench.token.DevKeys;
 import io.rapport.bench.token.DevTokens;
+import io.rapport.bench.token.ServiceTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -23,8 +23,7 @@ import java.util.Map;
  * which a gateway in the dev profile accepts).
  */
 public final class GatewayBench {
-    private GatewayBench() {
-    }
+    private GatewayBench() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>();
@@ -37,20 +36,28 @@ public final class GatewayBench {
         Duration phase = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("seconds", "10")));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("warmup", "15")));
-        String token = opts.containsKey("token") ? opts.get("token")
+        String token = opts.containsKey("token")
+                ? opts.get("token")
                 : DevTokens.sign(DevKeys.privateKey(), "bench", List.of("sales"), Duration.ofHours(1));
 
-        StubCustomerService stub = opts.containsKey("stub-port")
-                ? new StubCustomerService(Integer.parseInt(opts.get("stub-port"))) : null;
+        StubCustomerService stub =
+                opts.containsKey("stub-port") ? new StubCustomerService(Integer.parseInt(opts.get("stub-port"))) : null;
         String direct = stub != null ? stub.url() : opts.getOrDefault("direct", "http://localhost:8091");
         try {
             String path = "/api/v1/customers/" + customer;
             URI directUri = URI.create(direct + path);
             URI gatewayUri = URI.create(gateway + path);
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2)).build();
-            System.out.printf("GET %s, %d clients, %d rounds of %d s per side; upstream: %s%n", path, clients, rounds,
-                    phase.toSeconds(), stub != null ? "stub customer-service (in this process)" : direct);
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
+            System.out.printf(
+                    "GET %s, %d clients, %d rounds of %d s per side; upstream: %s%n",
+                    path,
+                    clients,
+                    rounds,
+                    phase.toSeconds(),
+                    stub != null ? "stub customer-service (in this process)" : direct);
 
             LoadRun.run("warm-up direct", client, directUri, ServiceTokens.bearer("customer-service"), clients, warmup);
             LoadRun.run("warm-up gateway", client, gatewayUri, "Bearer " + token, clients, warmup);
@@ -61,7 +68,8 @@ public final class GatewayBench {
             double[] directMedians = new double[rounds];
             double[] gatewayMedians = new double[rounds];
             for (int r = 0; r < rounds; r++) {
-                LoadRun.Result d = LoadRun.run("direct", client, directUri, ServiceTokens.bearer("customer-service"), clients, phase);
+                LoadRun.Result d = LoadRun.run(
+                        "direct", client, directUri, ServiceTokens.bearer("customer-service"), clients, phase);
                 LoadRun.Result g = LoadRun.run("gateway", client, gatewayUri, "Bearer " + token, clients, phase);
                 print(r + 1, d);
                 print(r + 1, g);
@@ -77,7 +85,8 @@ public final class GatewayBench {
             double addedMedian = median(gatewayMedians) - median(directMedians);
             System.out.printf("direct   %.0f req/s%n", directRps);
             System.out.printf("gateway  %.0f req/s%n", gatewayRps);
-            System.out.printf("throughput ratio gateway/direct: %.1f %% (target >= 80 %%)%n", 100 * gatewayRps / directRps);
+            System.out.printf(
+                    "throughput ratio gateway/direct: %.1f %% (target >= 80 %%)%n", 100 * gatewayRps / directRps);
             System.out.printf("added median latency: %.3f ms (target < 2 ms)%n", addedMedian);
         } finally {
             if (stub != null) {
@@ -87,8 +96,9 @@ public final class GatewayBench {
     }
 
     private static void print(int round, LoadRun.Result r) {
-        System.out.printf("round %d %-8s %8.0f req/s  p50 %.3f ms  p99 %.3f ms  errors %d%n", round, r.label(),
-                r.throughput(), r.percentileMillis(50), r.percentileMillis(99), r.errors());
+        System.out.printf(
+                "round %d %-8s %8.0f req/s  p50 %.3f ms  p99 %.3f ms  errors %d%n",
+                round, r.label(), r.throughput(), r.percentileMillis(50), r.percentileMillis(99), r.errors());
     }
 
     private static double median(double[] values) {

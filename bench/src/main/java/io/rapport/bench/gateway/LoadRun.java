@@ -30,8 +30,7 @@ final class LoadRun {
         }
     }
 
-    private LoadRun() {
-    }
+    private LoadRun() {}
 
     static Result run(String label, HttpClient client, URI uri, String authorization, int clients, Duration duration)
             throws InterruptedException {
@@ -45,29 +44,33 @@ final class LoadRun {
             long[] samples = new long[200_000];
             perThread.add(samples);
             int id = c;
-            Thread t = new Thread(() -> {
-                HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(10));
-                if (authorization != null) {
-                    builder.header("Authorization", authorization);
-                }
-                HttpRequest request = builder.build();
-                int n = 0;
-                while (System.nanoTime() < end && n < samples.length) {
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() / 100 == 2) {
-                            samples[n++] = System.nanoTime() - t0;
-                        } else {
-                            errors.incrementAndGet();
+            Thread t = new Thread(
+                    () -> {
+                        HttpRequest.Builder builder =
+                                HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(10));
+                        if (authorization != null) {
+                            builder.header("Authorization", authorization);
                         }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                }
-                counts[id] = n;
-                done.countDown();
-            }, "load-" + c);
+                        HttpRequest request = builder.build();
+                        int n = 0;
+                        while (System.nanoTime() < end && n < samples.length) {
+                            long t0 = System.nanoTime();
+                            try {
+                                HttpResponse<byte[]> response =
+                                        client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                                if (response.statusCode() / 100 == 2) {
+                                    samples[n++] = System.nanoTime() - t0;
+                                } else {
+                                    errors.incrementAndGet();
+                                }
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                            }
+                        }
+                        counts[id] = n;
+                        done.countDown();
+                    },
+                    "load-" + c);
             t.start();
         }
         done.await();

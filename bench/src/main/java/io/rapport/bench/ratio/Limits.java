@@ -50,17 +50,20 @@ final class Limits implements AutoCloseable {
 
     Limits(Stack stack) throws Exception {
         this.stack = stack;
-        try (Connection c = stack.database("customer"); Statement s = c.createStatement()) {
+        try (Connection c = stack.database("customer");
+                Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + SCHEMA + " cascade");
             s.execute("create schema " + SCHEMA);
             s.execute("create table " + SCHEMA + ".customer (like public.customer including all)");
-            s.execute("create table " + SCHEMA + ".customer_contact_point (like public.customer_contact_point including all)");
+            s.execute("create table " + SCHEMA
+                    + ".customer_contact_point (like public.customer_contact_point including all)");
             s.execute("create table " + SCHEMA + ".rapport_outbox (like public.rapport_outbox including all)");
         }
     }
 
     Rounds.Result write(int threads, Duration warmup, Duration round, int rounds) throws Exception {
-        String sql = "with c as (insert into " + SCHEMA + ".customer (id, version, kind, status, display_name, given_name,"
+        String sql = "with c as (insert into " + SCHEMA
+                + ".customer (id, version, kind, status, display_name, given_name,"
                 + " family_name, time_zone, target, do_not_contact, created_at, updated_at)"
                 + " values (?, 0, 'CONSUMER', 'ACTIVE', ?, 'Bench', ?, 'UTC', false, false, now(), now()) returning id),"
                 + " p as (insert into " + SCHEMA + ".customer_contact_point (id, customer_id, kind, value, is_primary)"
@@ -126,7 +129,8 @@ final class Limits implements AutoCloseable {
         String topic = "rapport.bench.roundtrip";
         createTopic(topic, 1);
         TopicPartition tp = new TopicPartition(topic, 0);
-        try (KafkaProducer<String, String> producer = producer(); KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaProducer<String, String> producer = producer();
+                KafkaConsumer<String, String> consumer = consumer()) {
             consumer.assign(List.of(tp));
             consumer.seekToEnd(List.of(tp));
             consumer.position(tp);
@@ -154,7 +158,7 @@ final class Limits implements AutoCloseable {
                     p99[r] = Rounds.percentile(lat, 99);
                 }
             }
-            return new double[] { Rounds.median(p50), Rounds.median(p99) };
+            return new double[] {Rounds.median(p50), Rounds.median(p99)};
         }
     }
 
@@ -164,8 +168,8 @@ final class Limits implements AutoCloseable {
         createTopic(topic, 3);
         double[] perRound = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1),
-                    new TopicPartition(topic, 2));
+            List<TopicPartition> partitions =
+                    List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1), new TopicPartition(topic, 2));
             Map<TopicPartition, Long> from;
             try (KafkaConsumer<String, String> probe = consumer()) {
                 from = new HashMap<>(probe.endOffsets(partitions));
@@ -173,9 +177,13 @@ final class Limits implements AutoCloseable {
             try (KafkaProducer<String, String> producer = producer()) {
                 for (int i = 0; i < records; i++) {
                     String customer = UUID.randomUUID().toString();
-                    ProducerRecord<String, String> event = TestKafka.cloudEvent(topic, UUID.randomUUID().toString(),
-                            CustomerEvents.PURCHASE_RECORDED.name(), "/bench", customer, Purchases.payload(customer,
-                                    UUID.randomUUID().toString(), "42.90"));
+                    ProducerRecord<String, String> event = TestKafka.cloudEvent(
+                            topic,
+                            UUID.randomUUID().toString(),
+                            CustomerEvents.PURCHASE_RECORDED.name(),
+                            "/bench",
+                            customer,
+                            Purchases.payload(customer, UUID.randomUUID().toString(), "42.90"));
                     producer.send(event);
                 }
                 producer.flush();
@@ -201,7 +209,9 @@ final class Limits implements AutoCloseable {
 
     private void createTopic(String topic, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
@@ -215,14 +225,24 @@ final class Limits implements AutoCloseable {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Map<String, Object> p = Map.of("bootstrap.servers", stack.kafkaBootstrap(), "enable.auto.commit", "false",
-                "max.poll.records", "500", "fetch.max.wait.ms", "10", "auto.offset.reset", "latest");
+        Map<String, Object> p = Map.of(
+                "bootstrap.servers",
+                stack.kafkaBootstrap(),
+                "enable.auto.commit",
+                "false",
+                "max.poll.records",
+                "500",
+                "fetch.max.wait.ms",
+                "10",
+                "auto.offset.reset",
+                "latest");
         return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }
 
     @Override
     public void close() throws Exception {
-        try (Connection c = stack.database("customer"); Statement s = c.createStatement()) {
+        try (Connection c = stack.database("customer");
+                Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + SCHEMA + " cascade");
         }
     }

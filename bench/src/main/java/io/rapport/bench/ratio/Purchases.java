@@ -41,9 +41,17 @@ final class Purchases implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int SENDERS = 32;
 
-    record Step(double rate, double p50, double p99, double achievedRate, long accepted, long unseen, boolean sustained,
-            boolean meets, double[] p50PerRound, double[] p99PerRound) {
-    }
+    record Step(
+            double rate,
+            double p50,
+            double p99,
+            double achievedRate,
+            long accepted,
+            long unseen,
+            boolean sustained,
+            boolean meets,
+            double[] p50PerRound,
+            double[] p99PerRound) {}
 
     private final String gateway;
     private final String authorization;
@@ -62,8 +70,11 @@ final class Purchases implements AutoCloseable {
         this.authorization = "Bearer " + token;
         this.customers = customers;
         this.runId = runId;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(httpExecutor)
-                .connectTimeout(Duration.ofSeconds(3)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(httpExecutor)
+                .connectTimeout(Duration.ofSeconds(3))
+                .build();
         this.loyalty = stack.database("loyalty");
         this.segmentation = stack.database("segmentation");
         this.engagement = stack.database("engagement");
@@ -74,8 +85,7 @@ final class Purchases implements AutoCloseable {
         return """
                 {"purchaseId":"%s","customerId":"%s","sourceSystem":"bench","orderId":"B-%s","occurredAt":"%s","currency":"EUR",\
                 "total":"%s","costOfGoods":"1.00","channel":"store","store":"HQ","lines":[{"lineId":"1","sku":"SKU-1",\
-                "category":"kitchen","quantity":1,"unitPrice":"%s","unitCost":"1.00","lineTotal":"%s"}]}"""
-                .formatted(purchaseId, customer, purchaseId, Instant.now(), amount, amount, amount);
+                "category":"kitchen","quantity":1,"unitPrice":"%s","unitCost":"1.00","lineTotal":"%s"}]}""".formatted(purchaseId, customer, purchaseId, Instant.now(), amount, amount, amount);
     }
 
     /** POSTs one purchase; the purchase id, or null when it was not accepted. */
@@ -83,12 +93,15 @@ final class Purchases implements AutoCloseable {
         String customer = customers.get((int) (n % customers.size()));
         String body = """
                 {"sourceSystem":"bench","orderId":"RATIO-%s-%d","occurredAt":"%s","currency":"EUR","channel":"web",\
-                "lines":[{"sku":"RATIO-1","category":"bench","quantity":1,"unitPrice":"%d.00","unitCost":"%d.00"}]}"""
-                .formatted(runId, n, Instant.now(), 10 + n % 90, 5 + n % 45);
+                "lines":[{"sku":"RATIO-1","category":"bench","quantity":1,"unitPrice":"%d.00","unitCost":"%d.00"}]}""".formatted(runId, n, Instant.now(), 10 + n % 90, 5 + n % 45);
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/customers/" + customer + "/purchases"))
-                    .header("Authorization", authorization).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse<byte[]> r = http.send(
+                    HttpRequest.newBuilder(URI.create(gateway + "/api/v1/customers/" + customer + "/purchases"))
+                            .header("Authorization", authorization)
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(10))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() / 100 != 2) {
                 return null;
@@ -142,7 +155,8 @@ final class Purchases implements AutoCloseable {
     }
 
     /** Purchases at {@code rate}/s: a warm-up, then {@code rounds} timed rounds; medians of the rounds' p50 and p99. */
-    Step step(double rate, Duration warmup, Duration round, int rounds, double p50Goal, double p99Goal) throws Exception {
+    Step step(double rate, Duration warmup, Duration round, int rounds, double p50Goal, double p99Goal)
+            throws Exception {
         Map<String, Pending> pending = new ConcurrentHashMap<>();
         List<List<Long>> latencies = new ArrayList<>();
         long[] acceptedPerRound = new long[rounds];
@@ -155,24 +169,28 @@ final class Purchases implements AutoCloseable {
         watcher.start();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("ratio-ticker"));
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS, daemon("ratio-sender"));
-        int[] currentRound = { -1 };
+        int[] currentRound = {-1};
         long[] accepted = new long[rounds];
         long period = Math.max(100, Math.round(1_000_000 / rate));
-        ticker.scheduleAtFixedRate(() -> {
-            int r = currentRound[0];
-            senders.execute(() -> {
-                long t0 = System.nanoTime();
-                String id = purchase(sequence.incrementAndGet());
-                if (id != null) {
-                    if (r >= 0) {
-                        synchronized (accepted) {
-                            accepted[r]++;
+        ticker.scheduleAtFixedRate(
+                () -> {
+                    int r = currentRound[0];
+                    senders.execute(() -> {
+                        long t0 = System.nanoTime();
+                        String id = purchase(sequence.incrementAndGet());
+                        if (id != null) {
+                            if (r >= 0) {
+                                synchronized (accepted) {
+                                    accepted[r]++;
+                                }
+                            }
+                            pending.put(id, new Pending(t0, r));
                         }
-                    }
-                    pending.put(id, new Pending(t0, r));
-                }
-            });
-        }, 0, period, TimeUnit.MICROSECONDS);
+                    });
+                },
+                0,
+                period,
+                TimeUnit.MICROSECONDS);
         Thread.sleep(warmup.toMillis());
         long[] started = new long[rounds];
         double[] roundSeconds = new double[rounds];
@@ -186,7 +204,8 @@ final class Purchases implements AutoCloseable {
         ticker.shutdownNow();
         senders.shutdown();
         senders.awaitTermination(30, TimeUnit.SECONDS);
-        // every accepted purchase of a round must become visible; 10 s after the last is accepted, the rest count as unseen
+        // every accepted purchase of a round must become visible; 10 s after the last is accepted, the rest count as
+        // unseen
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (pending.values().stream().anyMatch(p -> p.round >= 0) && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -201,9 +220,13 @@ final class Purchases implements AutoCloseable {
         boolean sustained = unseen == 0;
         long acceptedTotal = 0;
         for (int r = 0; r < rounds; r++) {
-            long[] sorted = latencies.get(r).stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] sorted = latencies.get(r).stream()
+                    .mapToLong(Long::longValue)
+                    .sorted()
+                    .toArray();
             int rr = r;
-            long unseenInRound = pending.values().stream().filter(p -> p.round == rr).count();
+            long unseenInRound =
+                    pending.values().stream().filter(p -> p.round == rr).count();
             // an unseen purchase counts as slower than any seen one
             long[] withUnseen = Arrays.copyOf(sorted, sorted.length + (int) unseenInRound);
             Arrays.fill(withUnseen, sorted.length, withUnseen.length, Long.MAX_VALUE / 2);
@@ -215,8 +238,17 @@ final class Purchases implements AutoCloseable {
         }
         double mp50 = Rounds.median(p50);
         double mp99 = Rounds.median(p99);
-        return new Step(rate, mp50, mp99, Rounds.median(achieved), acceptedTotal, unseen, sustained,
-                sustained && mp50 < p50Goal && mp99 < p99Goal, p50, p99);
+        return new Step(
+                rate,
+                mp50,
+                mp99,
+                Rounds.median(achieved),
+                acceptedTotal,
+                unseen,
+                sustained,
+                sustained && mp50 < p50Goal && mp99 < p99Goal,
+                p50,
+                p99);
     }
 
     private void watch(Map<String, Pending> pending, List<List<Long>> latencies, AtomicBoolean watching) {
@@ -230,10 +262,26 @@ final class Purchases implements AutoCloseable {
                     continue;
                 }
                 List<Map.Entry<String, Pending>> open = new ArrayList<>(pending.entrySet());
-                mark(loyalty, loyaltySql, open, p -> p.loyaltyAt == 0, (p, t) -> p.loyaltyAt = t, id -> "purchase:" + id);
-                mark(segmentation, segmentationSql, open, p -> p.segmentationAt == 0, (p, t) -> p.segmentationAt = t,
+                mark(
+                        loyalty,
+                        loyaltySql,
+                        open,
+                        p -> p.loyaltyAt == 0,
+                        (p, t) -> p.loyaltyAt = t,
                         id -> "purchase:" + id);
-                mark(engagement, engagementSql, open, p -> p.engagementAt == 0, (p, t) -> p.engagementAt = t,
+                mark(
+                        segmentation,
+                        segmentationSql,
+                        open,
+                        p -> p.segmentationAt == 0,
+                        (p, t) -> p.segmentationAt = t,
+                        id -> "purchase:" + id);
+                mark(
+                        engagement,
+                        engagementSql,
+                        open,
+                        p -> p.engagementAt == 0,
+                        (p, t) -> p.engagementAt = t,
                         id -> "purchase:" + id + ":" + followUpPlan);
                 for (Map.Entry<String, Pending> e : open) {
                     Pending p = e.getValue();
@@ -258,8 +306,13 @@ final class Purchases implements AutoCloseable {
         void set(Pending p, long at);
     }
 
-    private static void mark(Connection db, String sql, List<Map.Entry<String, Pending>> open,
-            java.util.function.Predicate<Pending> missing, Setter setter, java.util.function.UnaryOperator<String> key)
+    private static void mark(
+            Connection db,
+            String sql,
+            List<Map.Entry<String, Pending>> open,
+            java.util.function.Predicate<Pending> missing,
+            Setter setter,
+            java.util.function.UnaryOperator<String> key)
             throws Exception {
         Map<String, Pending> byKey = new HashMap<>();
         for (Map.Entry<String, Pending> e : open) {
@@ -299,26 +352,36 @@ final class Purchases implements AutoCloseable {
             for (int i = 0; i < events; i++) {
                 String customer = customers.get(i % customers.size());
                 ids[i] = UUID.randomUUID().toString();
-                producer.send(TestKafka.cloudEvent(CustomerEvents.PURCHASE_RECORDED.topic(), UUID.randomUUID().toString(),
-                        CustomerEvents.PURCHASE_RECORDED.name(), "/bench", customer, payload(customer, ids[i], (10 + i % 90) + ".90")));
+                producer.send(TestKafka.cloudEvent(
+                        CustomerEvents.PURCHASE_RECORDED.topic(),
+                        UUID.randomUUID().toString(),
+                        CustomerEvents.PURCHASE_RECORDED.name(),
+                        "/bench",
+                        customer,
+                        payload(customer, ids[i], (10 + i % 90) + ".90")));
             }
             producer.flush();
         }
         String[] loyaltyKeys = Arrays.stream(ids).map(id -> "purchase:" + id).toArray(String[]::new);
-        String[] engagementKeys = Arrays.stream(ids).map(id -> "purchase:" + id + ":" + followUpPlan).toArray(String[]::new);
+        String[] engagementKeys = Arrays.stream(ids)
+                .map(id -> "purchase:" + id + ":" + followUpPlan)
+                .toArray(String[]::new);
         Map<String, Double> rates = new HashMap<>();
         long deadline = t0 + TimeUnit.SECONDS.toNanos(180);
         while (rates.size() < 3 && System.nanoTime() < deadline) {
-            if (!rates.containsKey("loyalty") && count(loyalty, "select count(*) from ledger_entry where source_key = any(?)",
-                    loyaltyKeys) >= events) {
+            if (!rates.containsKey("loyalty")
+                    && count(loyalty, "select count(*) from ledger_entry where source_key = any(?)", loyaltyKeys)
+                            >= events) {
                 rates.put("loyalty", events / ((System.nanoTime() - t0) / 1e9));
             }
-            if (!rates.containsKey("segmentation") && count(segmentation,
-                    "select count(*) from applied_fact where fact_key = any(?)", loyaltyKeys) >= events) {
+            if (!rates.containsKey("segmentation")
+                    && count(segmentation, "select count(*) from applied_fact where fact_key = any(?)", loyaltyKeys)
+                            >= events) {
                 rates.put("segmentation", events / ((System.nanoTime() - t0) / 1e9));
             }
-            if (!rates.containsKey("engagement") && count(engagement, "select count(*) from contact where source_key = any(?)",
-                    engagementKeys) >= events) {
+            if (!rates.containsKey("engagement")
+                    && count(engagement, "select count(*) from contact where source_key = any(?)", engagementKeys)
+                            >= events) {
                 rates.put("engagement", events / ((System.nanoTime() - t0) / 1e9));
             }
             Thread.sleep(50);
@@ -350,7 +413,7 @@ final class Purchases implements AutoCloseable {
     @Override
     public void close() throws Exception {
         httpExecutor.shutdownNow();
-        for (Connection c : new Connection[] { loyalty, segmentation, engagement }) {
+        for (Connection c : new Connection[] {loyalty, segmentation, engagement}) {
             c.close();
         }
     }

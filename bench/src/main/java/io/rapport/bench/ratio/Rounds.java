@@ -33,14 +33,14 @@ final class Rounds {
         }
     }
 
-    private Rounds() {
-    }
+    private Rounds() {}
 
     static Result run(int threads, Duration warmup, Duration round, int rounds, Op op) throws Exception {
         return run(threads, warmup, round, rounds, w -> op);
     }
 
-    static Result run(int threads, Duration warmup, Duration round, int rounds, WorkerFactory factory) throws Exception {
+    static Result run(int threads, Duration warmup, Duration round, int rounds, WorkerFactory factory)
+            throws Exception {
         Op[] ops = new Op[threads];
         for (int i = 0; i < threads; i++) {
             ops[i] = factory.create(i);

@@ -1,10 +1,10 @@
 package io.rapport.bench.segmentation;
 
-import io.rapport.bench.token.ServiceTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rapport.devstack.TestKafka;
+import io.rapport.bench.token.ServiceTokens;
 import io.rapport.contracts.customer.CustomerEvents;
+import io.rapport.devstack.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -45,7 +44,8 @@ public final class SegmentationBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> opts;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Map<String, String> results = new LinkedHashMap<>();
 
     private SegmentationBench(Map<String, String> opts) {
@@ -68,13 +68,17 @@ public final class SegmentationBench {
         int customers = Integer.parseInt(opt("customers", "1000000"));
         int events = Integer.parseInt(opt("events", "0"));
         String phase = opt("phase", "all");
-        try (Connection db = DriverManager.getConnection(opt("jdbc", "jdbc:postgresql://localhost:15432/segmentation"),
-                opt("user", "postgres"), opt("password", "postgres"))) {
+        try (Connection db = DriverManager.getConnection(
+                opt("jdbc", "jdbc:postgresql://localhost:15432/segmentation"),
+                opt("user", "postgres"),
+                opt("password", "postgres"))) {
             db.setAutoCommit(true);
             if (!phase.equals("measure")) {
                 long t = System.nanoTime();
                 generate(db, customers);
-                record("generate " + customers + " customers, " + count(db, "select count(*) from value_month") + " month facts",
+                record(
+                        "generate " + customers + " customers, " + count(db, "select count(*) from value_month")
+                                + " month facts",
                         t);
             }
             if (!phase.equals("seed")) {
@@ -137,18 +141,20 @@ public final class SegmentationBench {
     /** Customers with a skewed (Pareto-like) revenue over 1 to 4 months of the window, some wallets, costs, refunds. */
     private static void generate(Connection db, int n) throws SQLException {
         try (Statement s = db.createStatement()) {
-            s.execute("truncate customer_profile, value_month, category_month, customer_segment, segment_change, segment_run,"
-                    + " applied_fact, run_event_job");
+            s.execute(
+                    "truncate customer_profile, value_month, category_month, customer_segment, segment_change, segment_run,"
+                            + " applied_fact, run_event_job");
             s.execute("delete from rapport_outbox");
             s.execute("insert into customer_profile (customer_id, kind, wallet, target, customer_since)"
                     + " select md5('c' || g)::uuid, 'CONSUMER', case when g % 10 = 0 then (1000 + (g::bigint * 7919) % 50000)::numeric end,"
                     + " g % 50 = 0, now() - make_interval(days => g % 3650) from generate_series(1, " + n + ") g");
-            s.execute("insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)"
-                    + " select md5('c' || g)::uuid, (date_trunc('month', now()) - make_interval(months => m))::date,"
-                    + " r.revenue, round(r.revenue * 0.6, 2), case when (g + m) % 20 = 0 then round(r.revenue * 0.1, 2) else 0 end,"
-                    + " case when (g + m) % 7 = 0 then 25 else 0 end, 1 + (g + m) % 3, case when (g + m) % 97 = 0 then 1 else 0 end"
-                    + " from generate_series(1, " + n + ") g cross join lateral generate_series(0, g % 4) m"
-                    + " cross join lateral (select round(10000.0 / (1 + (g::bigint * 2654435761 % 1000)) * (1 + m), 2) as revenue) r");
+            s.execute(
+                    "insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)"
+                            + " select md5('c' || g)::uuid, (date_trunc('month', now()) - make_interval(months => m))::date,"
+                            + " r.revenue, round(r.revenue * 0.6, 2), case when (g + m) % 20 = 0 then round(r.revenue * 0.1, 2) else 0 end,"
+                            + " case when (g + m) % 7 = 0 then 25 else 0 end, 1 + (g + m) % 3, case when (g + m) % 97 = 0 then 1 else 0 end"
+                            + " from generate_series(1, " + n + ") g cross join lateral generate_series(0, g % 4) m"
+                            + " cross join lateral (select round(10000.0 / (1 + (g::bigint * 2654435761 % 1000)) * (1 + m), 2) as revenue) r");
             s.execute("vacuum analyze customer_profile");
             s.execute("vacuum analyze value_month");
             s.execute("checkpoint");
@@ -161,11 +167,9 @@ public final class SegmentationBench {
      * (what its runs read). Plain session settings.
      */
     private void hand(Connection db, String what, boolean kept) throws SQLException {
-        String values = kept
-                ? """
+        String values = kept ? """
                   select customer_id, w_revenue as value from customer_profile
-                   where merged_into is null and not erased and ?::date is not null"""
-                : """
+                   where merged_into is null and not erased and ?::date is not null""" : """
                   select p.customer_id, coalesce(sum(v.revenue), 0) as value
                     from customer_profile p
                     left join value_month v on v.customer_id = p.customer_id and v.month >= ?
@@ -187,7 +191,10 @@ public final class SegmentationBench {
             ps.setObject(1, window);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    counts.append(rs.getString(1)).append('=').append(rs.getLong(2)).append(' ');
+                    counts.append(rs.getString(1))
+                            .append('=')
+                            .append(rs.getLong(2))
+                            .append(' ');
                 }
             }
         }
@@ -198,14 +205,18 @@ public final class SegmentationBench {
     /** A recompute through the API: one scheme, or every scheme (null) in one request; prints each run's figures. */
     private void run(Connection db, String scheme, String what) throws Exception {
         String body = scheme == null ? "{}" : "{\"scheme\":\"" + scheme + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(opt("service", "http://localhost:8092") + "/api/v1/segments/runs"))
-                .timeout(Duration.ofMinutes(30)).header("Content-Type", "application/json")
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(opt("service", "http://localhost:8092") + "/api/v1/segments/runs"))
+                .timeout(Duration.ofMinutes(30))
+                .header("Content-Type", "application/json")
                 .header("Authorization", ServiceTokens.bearer("segmentation-service"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         long t = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
-            throw new IllegalStateException("run of " + scheme + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "run of " + scheme + " answered " + response.statusCode() + ": " + response.body());
         }
         record(what, t);
         while (count(db, "select count(*) from run_event_job") > 0) {
@@ -214,10 +225,17 @@ public final class SegmentationBench {
         record(what + ", its events written", t);
         JsonNode runs = JSON.readTree(response.body()).path("runs");
         for (JsonNode r : runs) {
-            long ms = Duration.between(Instant.parse(r.path("startedAt").asText()), Instant.parse(r.path("completedAt").asText()))
+            long ms = Duration.between(
+                            Instant.parse(r.path("startedAt").asText()),
+                            Instant.parse(r.path("completedAt").asText()))
                     .toMillis();
-            System.out.printf("  %s: %,d ms from the start of the request's transaction, %s customers, %s changed, counts %s%n",
-                    r.path("scheme").asText(), ms, r.path("customers").asText(), r.path("changed").asText(), r.path("counts"));
+            System.out.printf(
+                    "  %s: %,d ms from the start of the request's transaction, %s customers, %s changed, counts %s%n",
+                    r.path("scheme").asText(),
+                    ms,
+                    r.path("customers").asText(),
+                    r.path("changed").asText(),
+                    r.path("counts"));
         }
     }
 
@@ -228,17 +246,26 @@ public final class SegmentationBench {
         p.put("acks", "all");
         p.put("linger.ms", "5");
         long t = System.nanoTime();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < n; i++) {
                 String customer = uuidOf(1 + (i * 7919L) % customers);
                 String purchase = "bench-" + UUID.randomUUID();
-                String json = "{\"purchaseId\":\"" + purchase + "\",\"customerId\":\"" + customer + "\",\"sourceSystem\":\"bench\","
-                        + "\"orderId\":\"" + purchase + "\",\"occurredAt\":\"" + Instant.now() + "\",\"currency\":\"EUR\","
+                String json = "{\"purchaseId\":\"" + purchase + "\",\"customerId\":\"" + customer
+                        + "\",\"sourceSystem\":\"bench\","
+                        + "\"orderId\":\"" + purchase + "\",\"occurredAt\":\"" + Instant.now()
+                        + "\",\"currency\":\"EUR\","
                         + "\"total\":\"120.00\",\"costOfGoods\":\"70.00\",\"channel\":\"WEB\",\"store\":null,\"lines\":[{\"lineId\":\"1\","
-                        + "\"sku\":\"SKU-1\",\"category\":\"CAT-" + (i % 40) + "\",\"quantity\":1,\"unitPrice\":\"120.00\","
+                        + "\"sku\":\"SKU-1\",\"category\":\"CAT-" + (i % 40)
+                        + "\",\"quantity\":1,\"unitPrice\":\"120.00\","
                         + "\"unitCost\":\"70.00\",\"lineTotal\":\"120.00\"}]}";
-                producer.send(TestKafka.cloudEvent(CustomerEvents.PURCHASE_RECORDED.topic(), UUID.randomUUID().toString(),
-                        CustomerEvents.PURCHASE_RECORDED.name(), "/bench", customer, json));
+                producer.send(TestKafka.cloudEvent(
+                        CustomerEvents.PURCHASE_RECORDED.topic(),
+                        UUID.randomUUID().toString(),
+                        CustomerEvents.PURCHASE_RECORDED.name(),
+                        "/bench",
+                        customer,
+                        json));
             }
         }
         long applied = 0;
@@ -248,8 +275,9 @@ public final class SegmentationBench {
             applied = count(db, "select count(*) from applied_fact where fact_key like 'purchase:bench-%'");
         }
         double seconds = (System.nanoTime() - t) / 1e9;
-        results.put(n + " purchase events applied (produce to last applied)", String.format("%,.1f s = %,.0f events/s", seconds,
-                applied / seconds));
+        results.put(
+                n + " purchase events applied (produce to last applied)",
+                String.format("%,.1f s = %,.0f events/s", seconds, applied / seconds));
     }
 
     /** The id generate() gives customer g: md5('c' || g) read as a uuid. */
@@ -260,12 +288,13 @@ public final class SegmentationBench {
             hex.append(String.format("%02x", b));
         }
         String h = hex.toString();
-        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20) + "-"
-                + h.substring(20);
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20)
+                + "-" + h.substring(20);
     }
 
     private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

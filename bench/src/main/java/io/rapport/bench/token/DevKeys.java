@@ -19,8 +19,7 @@ import java.util.Base64;
  * {@code public.pem} only in its dev profile.
  */
 public final class DevKeys {
-    private DevKeys() {
-    }
+    private DevKeys() {}
 
     public static Path dir() {
         return ProjectDirs.rapportDir().resolve("dev-jwt");
@@ -54,7 +53,8 @@ public final class DevKeys {
         } catch (UnsupportedOperationException ignored) {
             // not a POSIX file system: the file keeps the default permissions
         }
-        Files.writeString(dir.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        Files.writeString(
+                dir.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         return dir;
     }
 
@@ -74,7 +74,7 @@ public final class DevKeys {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

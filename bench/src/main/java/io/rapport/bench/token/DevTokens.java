@@ -18,11 +18,11 @@ public final class DevTokens {
     public static final String ISSUER = "rapport-dev";
     /** The audience the gateway expects ({@code mp.jwt.verify.audiences}). */
     public static final String AUDIENCE = "rapport-api";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private DevTokens() {
-    }
+    private DevTokens() {}
 
     public static String sign(PrivateKey key, String subject, List<String> roles, Duration ttl)
             throws GeneralSecurityException {

@@ -23,15 +23,14 @@ public final class ServiceTokens {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final ConcurrentHashMap<String, String[]> CACHE = new ConcurrentHashMap<>();
 
-    private ServiceTokens() {
-    }
+    private ServiceTokens() {}
 
     /** {@code Bearer <token>} for the service named {@code audience} (e.g. customer-service). */
     public static String bearer(String audience) {
         long now = Instant.now().getEpochSecond();
         String[] cached = CACHE.get(audience);
         if (cached == null || Long.parseLong(cached[1]) < now) {
-            cached = new String[] { "Bearer " + sign(audience, now), Long.toString(now + 30) };
+            cached = new String[] {"Bearer " + sign(audience, now), Long.toString(now + 30)};
             CACHE.put(audience, cached);
         }
         return cached[0];

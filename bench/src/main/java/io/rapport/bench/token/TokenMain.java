@@ -14,8 +14,7 @@ import java.util.Set;
 public final class TokenMain {
     private static final Set<String> ROLES = Set.of("admin", "sales", "marketing", "support", "data-steward");
 
-    private TokenMain() {
-    }
+    private TokenMain() {}
 
     public static void main(String[] args) throws Exception {
         List<String> roles = new ArrayList<>();
@@ -57,7 +56,8 @@ public final class TokenMain {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: ./crm token --role <admin|sales|marketing|support|data-steward> [--role ...] [--sub NAME] [--ttl PT8H]");
+        System.err.println(
+                "usage: ./crm token --role <admin|sales|marketing|support|data-steward> [--role ...] [--sub NAME] [--ttl PT8H]");
         System.err.println("       ./crm token --init");
         System.exit(2);
     }

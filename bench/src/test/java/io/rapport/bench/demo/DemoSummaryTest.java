@@ -11,8 +11,8 @@ class DemoSummaryTest {
 
     @Test
     void customersWhoDoNotJoinTheClubAreNotCountedAsMembershipsMade() throws Exception {
-        Step step = new Step("club memberships").runItems(10, 2,
-                i -> i % 5 < 2 ? Step.Outcome.DONE : Step.Outcome.SKIPPED);
+        Step step =
+                new Step("club memberships").runItems(10, 2, i -> i % 5 < 2 ? Step.Outcome.DONE : Step.Outcome.SKIPPED);
 
         assertThat(step.done.get()).isEqualTo(4);
         assertThat(step.skipped.get()).isEqualTo(6);
@@ -22,22 +22,34 @@ class DemoSummaryTest {
     @Test
     void theSummaryWaitsUntilNoEventIsLeftToApply() throws Exception {
         AtomicInteger polls = new AtomicInteger();
-        long[] backlog = { 500, 120, 0, 3, 0, 0 };
+        long[] backlog = {500, 120, 0, 3, 0, 0};
 
-        boolean settled = Settle.await("test", () -> backlog[Math.min(polls.getAndIncrement(), backlog.length - 1)],
-                () -> -1, Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofMillis(1));
+        boolean settled = Settle.await(
+                "test",
+                () -> backlog[Math.min(polls.getAndIncrement(), backlog.length - 1)],
+                () -> -1,
+                Duration.ofSeconds(60),
+                Duration.ofMillis(1),
+                Duration.ofMillis(1));
 
         assertThat(settled).isTrue();
-        assertThat(polls.get()).as("settled only after two empty polls in a row").isEqualTo(6);
+        assertThat(polls.get())
+                .as("settled only after two empty polls in a row")
+                .isEqualTo(6);
     }
 
     @Test
     void withoutAccessToTheStackTheSummaryWaitsForStableCounts() throws Exception {
         AtomicInteger polls = new AtomicInteger();
-        long[] members = { 100, 400, 540, 540, 540 };
+        long[] members = {100, 400, 540, 540, 540};
 
-        boolean settled = Settle.await("test", null, () -> members[Math.min(polls.getAndIncrement(), members.length - 1)],
-                Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofMillis(1));
+        boolean settled = Settle.await(
+                "test",
+                null,
+                () -> members[Math.min(polls.getAndIncrement(), members.length - 1)],
+                Duration.ofSeconds(60),
+                Duration.ofMillis(1),
+                Duration.ofMillis(1));
 
         assertThat(settled).isTrue();
         assertThat(polls.get()).isEqualTo(5);

@@ -31,8 +31,9 @@ class DlqMainTest {
         gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         gateway.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + (body.isEmpty() ? "" : " " + body)
-                    + " auth=" + exchange.getRequestHeaders().getFirst("Authorization"));
+            requests.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI() + (body.isEmpty() ? "" : " " + body)
+                            + " auth=" + exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length);
@@ -54,23 +55,36 @@ class DlqMainTest {
                 {"items":[{"id":"d1","consumer":"loyalty","topic":"customer.events","eventId":"e1",
                 "eventType":"rapport.customer.purchase-recorded.v1","subject":"c1","error":"bad payload","attempts":1,
                 "lastFailedAt":"2026-12-04T16:00:00Z","status":"PENDING"}],"page":0,"size":50,"total":1}""";
-        int exit = run(List.of("loyalty", "list"), Map.of("status", "PENDING", "type", "rapport.customer.purchase-recorded.v1"));
+        int exit = run(
+                List.of("loyalty", "list"),
+                Map.of("status", "PENDING", "type", "rapport.customer.purchase-recorded.v1"));
         assertThat(exit).isZero();
-        assertThat(requests).singleElement().asString()
-                .startsWith("GET /api/v1/admin/loyalty/dead-letters?page=0&size=50&status=PENDING&type=rapport.customer.purchase-recorded.v1")
+        assertThat(requests)
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "GET /api/v1/admin/loyalty/dead-letters?page=0&size=50&status=PENDING&type=rapport.customer.purchase-recorded.v1")
                 .endsWith("auth=Bearer tok");
-        assertThat(out.toString()).contains("d1").contains("PENDING").contains("bad payload").contains("1 of 1 dead letters");
+        assertThat(out.toString())
+                .contains("d1")
+                .contains("PENDING")
+                .contains("bad payload")
+                .contains("1 of 1 dead letters");
     }
 
     @Test
     void redriveOneOrAFilter() {
         answer = "{\"redriven\":1,\"applied\":1,\"alreadyApplied\":0,\"failed\":0}";
         assertThat(run(List.of("segmentation", "redrive", "d7"), Map.of())).isZero();
-        assertThat(run(List.of("segmentation", "redrive"), Map.of("type", "t", "since", "2026-12-01T00:00:00Z"))).isZero();
-        assertThat(run(List.of("segmentation", "redrive"), Map.of("all", "true"))).isZero();
+        assertThat(run(List.of("segmentation", "redrive"), Map.of("type", "t", "since", "2026-12-01T00:00:00Z")))
+                .isZero();
+        assertThat(run(List.of("segmentation", "redrive"), Map.of("all", "true")))
+                .isZero();
         assertThat(requests).hasSize(3);
         assertThat(requests.get(0)).startsWith("POST /api/v1/admin/segmentation/dead-letters/d7/redrive auth=");
-        assertThat(requests.get(1)).startsWith("POST /api/v1/admin/segmentation/dead-letters/redrive {\"type\":\"t\",\"since\":\"2026-12-01T00:00:00Z\"}");
+        assertThat(requests.get(1))
+                .startsWith(
+                        "POST /api/v1/admin/segmentation/dead-letters/redrive {\"type\":\"t\",\"since\":\"2026-12-01T00:00:00Z\"}");
         assertThat(requests.get(2)).startsWith("POST /api/v1/admin/segmentation/dead-letters/redrive {\"all\":true}");
         assertThat(out.toString()).contains("\"applied\" : 1");
     }
@@ -86,8 +100,11 @@ class DlqMainTest {
         assertThat(run(List.of("engagement", "discard", "d3"), Map.of())).isEqualTo(2);
         assertThat(requests).isEmpty();
         answer = "{\"id\":\"d3\",\"status\":\"DISCARDED\",\"discardReason\":\"test order\"}";
-        assertThat(run(List.of("engagement", "discard", "d3"), Map.of("reason", "test order"))).isZero();
-        assertThat(requests).singleElement().asString()
+        assertThat(run(List.of("engagement", "discard", "d3"), Map.of("reason", "test order")))
+                .isZero();
+        assertThat(requests)
+                .singleElement()
+                .asString()
                 .startsWith("POST /api/v1/admin/engagement/dead-letters/d3/discard {\"reason\":\"test order\"}");
     }
 
@@ -105,6 +122,7 @@ class DlqMainTest {
     }
 
     private int run(List<String> words, Map<String, String> opts) {
-        return DlqMain.run(api, words, new java.util.LinkedHashMap<>(opts), new PrintStream(out, true, StandardCharsets.UTF_8));
+        return DlqMain.run(
+                api, words, new java.util.LinkedHashMap<>(opts), new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 }

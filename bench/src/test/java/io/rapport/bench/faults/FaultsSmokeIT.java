@@ -32,13 +32,16 @@ class FaultsSmokeIT {
 
     @BeforeAll
     static void up() throws Exception {
-        for (String module : List.of("customer-service", "segmentation-service", "engagement-service", "loyalty-service", "gateway")) {
+        for (String module : List.of(
+                "customer-service", "segmentation-service", "engagement-service", "loyalty-service", "gateway")) {
             assertThat(ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"))
-                    .as("the packaged %s (the reactor builds it before bench)", module).exists();
+                    .as("the packaged %s (the reactor builds it before bench)", module)
+                    .exists();
         }
         ProjectDirs.deleteQuietly(STATE);
         Files.createDirectories(STATE);
-        // crm runs devstack from the tools classpath: this test's own (the reactor's modules), nothing from ~/.m2 installs
+        // crm runs devstack from the tools classpath: this test's own (the reactor's modules), nothing from ~/.m2
+        // installs
         Files.writeString(STATE.resolve("tools.classpath"), System.getProperty("java.class.path"));
         gatewayPort = FreePorts.next();
         ENV.put("RAPPORT_STATE_DIR", STATE.toString());
@@ -72,41 +75,60 @@ class FaultsSmokeIT {
                 }
             });
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                    .as("process %d of the stack still runs after ./crm down", pid).isFalse();
+                    .as("process %d of the stack still runs after ./crm down", pid)
+                    .isFalse();
         }
         // PostgreSQL's processes are not crm's children: none may run on this stack's data directory any more
-        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(STATE.toString())))
-                .as("processes on %s after ./crm down", STATE).isEmpty();
+        assertThat(ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().orElse("").contains(STATE.toString())))
+                .as("processes on %s after ./crm down", STATE)
+                .isEmpty();
     }
 
     @Test
     void aKilledConsumerAndALockedLedgerLoseAndDoubleNothing() throws Exception {
         // the harness finds the stack through its state directory; a killed service is started with crm's environment
         Stack stack = Stack.of(STATE, ROOT.resolve("crm"), ENV);
-        FaultHarness.Settings settings = new FaultHarness.Settings("http://localhost:" + gatewayPort, 8, 4,
-                Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(60));
-        List<Fault> faults = FaultsMain.faults("kill-loyalty,lock-ledger", Duration.ofSeconds(30), Duration.ofSeconds(10),
-                Duration.ofSeconds(2));
+        FaultHarness.Settings settings = new FaultHarness.Settings(
+                "http://localhost:" + gatewayPort,
+                8,
+                4,
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(60));
+        List<Fault> faults = FaultsMain.faults(
+                "kill-loyalty,lock-ledger", Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(2));
         FaultHarness harness = new FaultHarness(stack, settings);
         List<ScenarioResult> results = harness.run(faults);
         System.out.print(Report.table(results));
         Report.write(STATE.resolve("results"), harness.runId(), settings, results);
 
-        assertThat(results).extracting(ScenarioResult::scenario).containsExactly("kill-loyalty", "lock-loyalty.ledger_entry");
+        assertThat(results)
+                .extracting(ScenarioResult::scenario)
+                .containsExactly("kill-loyalty", "lock-loyalty.ledger_entry");
         for (ScenarioResult r : results) {
-            assertThat(r.accepted()).as("%s: purchases accepted during the scenario", r.scenario()).isGreaterThan(10);
-            assertThat(r.observed()).as(r.scenario()).containsOnly(Map.entry("customer", r.accepted()),
-                    Map.entry("loyalty", r.accepted()), Map.entry("segmentation", r.accepted()),
-                    Map.entry("engagement", r.accepted()));
+            assertThat(r.accepted())
+                    .as("%s: purchases accepted during the scenario", r.scenario())
+                    .isGreaterThan(10);
+            assertThat(r.observed())
+                    .as(r.scenario())
+                    .containsOnly(
+                            Map.entry("customer", r.accepted()),
+                            Map.entry("loyalty", r.accepted()),
+                            Map.entry("segmentation", r.accepted()),
+                            Map.entry("engagement", r.accepted()));
             assertThat(r.lost()).as("%s lost", r.scenario()).isEmpty();
             assertThat(r.doubled()).as("%s doubled", r.scenario()).isEmpty();
-            assertThat(r.unexpectedDeadLetters()).as("%s dead letters", r.scenario()).isEmpty();
+            assertThat(r.unexpectedDeadLetters())
+                    .as("%s dead letters", r.scenario())
+                    .isEmpty();
             assertThat(r.convergeSeconds()).as("%s converged", r.scenario()).isNotNull();
             assertThat(r.ok()).as(r.problems()).isTrue();
         }
         // the killed loyalty-service's log is kept, not emptied, when crm starts it again
         assertThat(STATE.resolve("logs").resolve("loyalty-service.log.1")).isNotEmptyFile();
-        assertThat(Files.readString(STATE.resolve("logs").resolve("loyalty-service.log.1"))).contains("started in");
+        assertThat(Files.readString(STATE.resolve("logs").resolve("loyalty-service.log.1")))
+                .contains("started in");
     }
 
     private static int crm(Duration timeout, String... args) throws IOException, InterruptedException {
@@ -114,8 +136,11 @@ class FaultsSmokeIT {
         command.add(ROOT.resolve("crm").toString());
         command.addAll(List.of(args));
         Files.createDirectories(STATE.resolve("logs"));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(STATE.resolve("logs").resolve("crm-" + args[0] + ".log").toFile()));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        STATE.resolve("logs").resolve("crm-" + args[0] + ".log").toFile()));
         pb.environment().putAll(ENV);
         Process p = pb.start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
@@ -131,13 +156,16 @@ class FaultsSmokeIT {
             return List.of();
         }
         try (Stream<Path> files = Files.list(run)) {
-            return files.filter(f -> f.toString().endsWith(".pid")).map(f -> {
-                try {
-                    return Long.parseLong(Files.readString(f).trim());
-                } catch (IOException | NumberFormatException e) {
-                    return -1L;
-                }
-            }).filter(pid -> pid > 0).toList();
+            return files.filter(f -> f.toString().endsWith(".pid"))
+                    .map(f -> {
+                        try {
+                            return Long.parseLong(Files.readString(f).trim());
+                        } catch (IOException | NumberFormatException e) {
+                            return -1L;
+                        }
+                    })
+                    .filter(pid -> pid > 0)
+                    .toList();
         }
     }
 }

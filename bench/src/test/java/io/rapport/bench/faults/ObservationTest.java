@@ -29,8 +29,12 @@ class ObservationTest {
         assertThat(o.converged(both)).isTrue();
         assertThat(o.lost(both)).isEmpty();
         assertThat(o.doubled(both)).isEmpty();
-        assertThat(o.observed(both)).containsExactly(Map.entry("customer", 2), Map.entry("loyalty", 2),
-                Map.entry("segmentation", 2), Map.entry("engagement", 2));
+        assertThat(o.observed(both))
+                .containsExactly(
+                        Map.entry("customer", 2),
+                        Map.entry("loyalty", 2),
+                        Map.entry("segmentation", 2),
+                        Map.entry("engagement", 2));
     }
 
     @Test
@@ -54,7 +58,9 @@ class ObservationTest {
     void twoLedgerEntriesOrMorePointsThanEurosAreDoubled() {
         earned.put("p1", 2);
         points.put("p1", 60L);
-        assertThat(observation().doubled(both)).hasSize(2).anyMatch(d -> d.contains("2 ledger entries"))
+        assertThat(observation().doubled(both))
+                .hasSize(2)
+                .anyMatch(d -> d.contains("2 ledger entries"))
                 .anyMatch(d -> d.contains("60 points"));
     }
 

@@ -39,9 +39,11 @@ class RatioGuardIT {
 
     @BeforeAll
     static void up() throws Exception {
-        for (String module : List.of("customer-service", "segmentation-service", "engagement-service", "loyalty-service", "gateway")) {
+        for (String module : List.of(
+                "customer-service", "segmentation-service", "engagement-service", "loyalty-service", "gateway")) {
             assertThat(ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"))
-                    .as("the packaged %s (the reactor builds it before bench)", module).exists();
+                    .as("the packaged %s (the reactor builds it before bench)", module)
+                    .exists();
         }
         ProjectDirs.deleteQuietly(STATE);
         Files.createDirectories(STATE);
@@ -73,8 +75,9 @@ class RatioGuardIT {
     @Test
     void noRatioDropsBelowHalfItsGoalOrAQuarterOfTheRecordedBaseline() throws Exception {
         Stack stack = Stack.of(STATE, ROOT.resolve("crm"), ENV);
-        RatioBench.Result result = RatioBench.run(stack, RatioBench.Settings.quick("http://localhost:" + gatewayPort,
-                "http://localhost:" + customerPort));
+        RatioBench.Result result = RatioBench.run(
+                stack,
+                RatioBench.Settings.quick("http://localhost:" + gatewayPort, "http://localhost:" + customerPort));
         System.out.print(RatioBench.table(result));
         RatioBench.write(STATE.resolve("results"), result);
         Properties baseline = baseline();
@@ -85,17 +88,25 @@ class RatioGuardIT {
                 continue;
             }
             double threshold = threshold(row.goal(), Double.parseDouble(baseline.getProperty(row.key(), "NaN")));
-            soft.assertThat(row.score()).as("%s: %s (guard: at least %.4f = min(half the goal %.4f, a tenth of the"
-                    + " baseline %s))", row.key(), row.app(), threshold, row.goal() / 2, baseline.getProperty(row.key()))
+            soft.assertThat(row.score())
+                    .as(
+                            "%s: %s (guard: at least %.4f = min(half the goal %.4f, a tenth of the" + " baseline %s))",
+                            row.key(), row.app(), threshold, row.goal() / 2, baseline.getProperty(row.key()))
                     .isGreaterThanOrEqualTo(threshold);
         }
-        // the purchase path's latency at the lowest rate, so the guard holds even while no rate meets the goal latencies
+        // the purchase path's latency at the lowest rate, so the guard holds even while no rate meets the goal
+        // latencies
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> steps = (List<Map<String, Object>>) result.figures().get("purchaseSteps");
+        List<Map<String, Object>> steps =
+                (List<Map<String, Object>>) result.figures().get("purchaseSteps");
         double p50 = ((Number) steps.get(0).get("p50Ms")).doubleValue();
         double limit = Math.max(2 * 25, 4 * Double.parseDouble(baseline.getProperty("purchase-p50-ms-at-lowest-rate")));
-        soft.assertThat(p50).as("purchase -> visible p50 at %s/s (guard: at most max(twice the goal 25 ms, four times the"
-                + " baseline))", steps.get(0).get("rate")).isLessThanOrEqualTo(limit);
+        soft.assertThat(p50)
+                .as(
+                        "purchase -> visible p50 at %s/s (guard: at most max(twice the goal 25 ms, four times the"
+                                + " baseline))",
+                        steps.get(0).get("rate"))
+                .isLessThanOrEqualTo(limit);
         soft.assertAll();
     }
 
@@ -116,8 +127,11 @@ class RatioGuardIT {
         command.add(ROOT.resolve("crm").toString());
         command.addAll(List.of(args));
         Files.createDirectories(STATE.resolve("logs"));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(STATE.resolve("logs").resolve("crm-" + args[0] + ".log").toFile()));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        STATE.resolve("logs").resolve("crm-" + args[0] + ".log").toFile()));
         pb.environment().putAll(ENV);
         Process p = pb.start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {

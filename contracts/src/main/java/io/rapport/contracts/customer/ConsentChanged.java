@@ -16,5 +16,4 @@ public record ConsentChanged(
         Boolean granted,
         Instant occurredAt,
         boolean doNotContact,
-        Map<String, Boolean> consents) {
-}
+        Map<String, Boolean> consents) {}

@@ -10,5 +10,4 @@ import java.time.Instant;
  *
  * @param mergedBy the employee (subject) who merged the records
  */
-public record CustomerMerged(String survivorId, String mergedId, String mergedBy, Instant occurredAt) {
-}
+public record CustomerMerged(String survivorId, String mergedId, String mergedBy, Instant occurredAt) {}

@@ -1,5 +1,4 @@
 package io.rapport.contracts.customer;
 
 /** A new customer record was entered. */
-public record CustomerRegistered(CustomerSnapshot customer) {
-}
+public record CustomerRegistered(CustomerSnapshot customer) {}

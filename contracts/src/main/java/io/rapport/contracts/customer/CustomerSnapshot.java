@@ -39,6 +39,6 @@ public record CustomerSnapshot(
         List<String> contactDigests) {
 
     /** The names of the personal properties the released v1 schema declared and that are no longer sent. */
-    public static final List<String> RETIRED_PERSONAL_FIELDS = List.of("displayName", "primaryEmail", "primaryPhone", "emails",
-            "phones", "tags");
+    public static final List<String> RETIRED_PERSONAL_FIELDS =
+            List.of("displayName", "primaryEmail", "primaryPhone", "emails", "phones", "tags");
 }

@@ -6,6 +6,11 @@ package io.rapport.contracts.customer;
  * @param unitCost cost of goods of one unit
  * @param lineTotal quantity x unit price
  */
-public record PurchaseLine(String lineId, String sku, String category, int quantity, String unitPrice, String unitCost,
-        String lineTotal) {
-}
+public record PurchaseLine(
+        String lineId,
+        String sku,
+        String category,
+        int quantity,
+        String unitPrice,
+        String unitCost,
+        String lineTotal) {}

@@ -18,5 +18,4 @@ public record PurchaseRecorded(
         String costOfGoods,
         String channel,
         String store,
-        List<PurchaseLine> lines) {
-}
+        List<PurchaseLine> lines) {}

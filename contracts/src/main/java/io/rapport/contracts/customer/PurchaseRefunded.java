@@ -14,5 +14,4 @@ public record PurchaseRefunded(
         String amount,
         String costOfGoods,
         boolean wholeOrder,
-        List<RefundLine> lines) {
-}
+        List<RefundLine> lines) {}

@@ -9,7 +9,15 @@ import java.time.Instant;
  * @param responseRate responses / contacts made
  * @param breakEvenRate cost per contact / margin per conversion: the response rate at which the campaign pays
  */
-public record CampaignCompleted(String campaignId, String name, long targeted, long contacted, long responses,
-        long conversions, String responseRate, String breakEvenRate, String totalCost, String currency,
-        Instant completedAt) {
-}
+public record CampaignCompleted(
+        String campaignId,
+        String name,
+        long targeted,
+        long contacted,
+        long responses,
+        long conversions,
+        String responseRate,
+        String breakEvenRate,
+        String totalCost,
+        String currency,
+        Instant completedAt) {}

@@ -9,6 +9,13 @@ import java.util.List;
  * assigneeId is the new handler and previousAssigneeId the one before (equal when it only notifies); notifyIds names
  * the employees or teams to alert (ids, never contact points).
  */
-public record ComplaintEscalated(String complaintId, String customerId, String severity, int level, Instant dueAt,
-        String previousAssigneeId, String assigneeId, List<String> notifyIds, Instant escalatedAt) {
-}
+public record ComplaintEscalated(
+        String complaintId,
+        String customerId,
+        String severity,
+        int level,
+        Instant dueAt,
+        String previousAssigneeId,
+        String assigneeId,
+        List<String> notifyIds,
+        Instant escalatedAt) {}

@@ -8,6 +8,11 @@ import java.time.Instant;
  * @param automated true when the dispatcher sent it without a person
  * @param outcome free-form outcome code, e.g. SENT, REACHED, SATISFIED, ORDER_PLACED
  */
-public record ContactCompleted(String contactId, String customerId, String channel, String purpose, String outcome,
-        boolean automated, Instant completedAt) {
-}
+public record ContactCompleted(
+        String contactId,
+        String customerId,
+        String channel,
+        String purpose,
+        String outcome,
+        boolean automated,
+        Instant completedAt) {}

@@ -17,6 +17,15 @@ import java.util.List;
  * @param assigneeId the rep or team queue that performs it
  * @param reasons why the slot differs from the request (empty when it does not)
  */
-public record ContactScheduled(String contactId, String customerId, String channel, String purpose, Instant requestedAt,
-        Instant dueAt, Instant expiresAt, String planId, String campaignId, String assigneeId, List<String> reasons) {
-}
+public record ContactScheduled(
+        String contactId,
+        String customerId,
+        String channel,
+        String purpose,
+        Instant requestedAt,
+        Instant dueAt,
+        Instant expiresAt,
+        String planId,
+        String campaignId,
+        String assigneeId,
+        List<String> reasons) {}

@@ -13,6 +13,12 @@ import java.time.Instant;
  * @param statusCode the SMTP reply code or the provider's HTTP status, null when none came back
  * @param attempts the attempts made
  */
-public record MessageFailed(String contactId, String customerId, String channel, String purpose, String failure,
-        Integer statusCode, int attempts, Instant failedAt) {
-}
+public record MessageFailed(
+        String contactId,
+        String customerId,
+        String channel,
+        String purpose,
+        String failure,
+        Integer statusCode,
+        int attempts,
+        Instant failedAt) {}

@@ -11,6 +11,13 @@ import java.time.Instant;
  * @param messageId the message id the relay accepted (SMTP Message-ID, or the SMS provider's id)
  * @param attempts how many attempts it took (1 = first time)
  */
-public record MessageSent(String contactId, String customerId, String channel, String purpose, String template,
-        String language, String messageId, int attempts, Instant sentAt) {
-}
+public record MessageSent(
+        String contactId,
+        String customerId,
+        String channel,
+        String purpose,
+        String template,
+        String language,
+        String messageId,
+        int attempts,
+        Instant sentAt) {}

@@ -10,5 +10,5 @@ import java.time.Instant;
  * @param contactId the contact whose message carried the link
  * @param method ONE_CLICK (RFC 8058 POST by the mail client) or LINK (the recipient opened the link and confirmed)
  */
-public record Unsubscribed(String customerId, String channel, String contactId, String method, Instant unsubscribedAt) {
-}
+public record Unsubscribed(
+        String customerId, String channel, String contactId, String method, Instant unsubscribedAt) {}

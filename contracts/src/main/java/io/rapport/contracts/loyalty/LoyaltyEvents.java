@@ -14,13 +14,21 @@ public final class LoyaltyEvents {
     public static final EventType POINTS_EXPIRING = of("rapport.loyalty.points-expiring.v1", PointsExpiring.class);
     public static final EventType POINTS_EXPIRED = of("rapport.loyalty.points-expired.v1", PointsExpired.class);
     public static final EventType REWARD_REDEEMED = of("rapport.loyalty.reward-redeemed.v1", RewardRedeemed.class);
-    public static final EventType REFERRAL_COMPLETED = of("rapport.loyalty.referral-completed.v1", ReferralCompleted.class);
+    public static final EventType REFERRAL_COMPLETED =
+            of("rapport.loyalty.referral-completed.v1", ReferralCompleted.class);
 
-    public static final List<EventType> ALL = List.of(MEMBER_ENROLLED, MEMBER_LEFT, TIER_CHANGED, POINTS_EARNED,
-            POINTS_REDEEMED, POINTS_EXPIRING, POINTS_EXPIRED, REWARD_REDEEMED, REFERRAL_COMPLETED);
+    public static final List<EventType> ALL = List.of(
+            MEMBER_ENROLLED,
+            MEMBER_LEFT,
+            TIER_CHANGED,
+            POINTS_EARNED,
+            POINTS_REDEEMED,
+            POINTS_EXPIRING,
+            POINTS_EXPIRED,
+            REWARD_REDEEMED,
+            REFERRAL_COMPLETED);
 
-    private LoyaltyEvents() {
-    }
+    private LoyaltyEvents() {}
 
     private static EventType of(String name, Class<?> payload) {
         return new EventType(name, Topics.LOYALTY, payload);

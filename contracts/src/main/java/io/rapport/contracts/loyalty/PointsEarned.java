@@ -11,7 +11,16 @@ import java.time.Instant;
  * @param partnerId the alliance partner that credited the points, null otherwise
  * @param expiresAt when these points expire unless used first, null when the programme's points never expire
  */
-public record PointsEarned(String entryId, String memberId, String programmeId, String customerId, long points,
-        long balance, String source, String sourceKey, String reason, String partnerId, Instant expiresAt,
-        Instant occurredAt) {
-}
+public record PointsEarned(
+        String entryId,
+        String memberId,
+        String programmeId,
+        String customerId,
+        long points,
+        long balance,
+        String source,
+        String sourceKey,
+        String reason,
+        String partnerId,
+        Instant expiresAt,
+        Instant occurredAt) {}

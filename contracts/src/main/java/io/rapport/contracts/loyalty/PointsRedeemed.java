@@ -8,6 +8,15 @@ import java.time.Instant;
  * @param source REWARD, PARTNER or DIRECT
  * @param balance the member's balance after the debit (never negative)
  */
-public record PointsRedeemed(String entryId, String memberId, String programmeId, String customerId, long points,
-        long balance, String source, String sourceKey, String reason, String partnerId, Instant occurredAt) {
-}
+public record PointsRedeemed(
+        String entryId,
+        String memberId,
+        String programmeId,
+        String customerId,
+        long points,
+        long balance,
+        String source,
+        String sourceKey,
+        String reason,
+        String partnerId,
+        Instant occurredAt) {}

@@ -7,7 +7,13 @@ import java.time.Instant;
  *
  * @param purchaseId the newcomer's first purchase
  */
-public record ReferralCompleted(String referralId, String programmeId, String referrerMemberId,
-        String referrerCustomerId, String newcomerCustomerId, long referrerPoints, long newcomerPoints,
-        String purchaseId, Instant occurredAt) {
-}
+public record ReferralCompleted(
+        String referralId,
+        String programmeId,
+        String referrerMemberId,
+        String referrerCustomerId,
+        String newcomerCustomerId,
+        long referrerPoints,
+        long newcomerPoints,
+        String purchaseId,
+        Instant occurredAt) {}

@@ -9,6 +9,12 @@ import java.time.Instant;
  * @param direction UP or DOWN
  * @param reason the qualifying figure that decided it, in words
  */
-public record TierChanged(String memberId, String programmeId, String customerId, String fromTier, String toTier,
-        String direction, String reason, Instant occurredAt) {
-}
+public record TierChanged(
+        String memberId,
+        String programmeId,
+        String customerId,
+        String fromTier,
+        String toTier,
+        String direction,
+        String reason,
+        Instant occurredAt) {}

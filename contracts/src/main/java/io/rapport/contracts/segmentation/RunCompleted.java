@@ -9,6 +9,12 @@ import java.util.Map;
  * @param counts customers per class label
  * @param concentration share of total value from the top 20% of customers, 0..1 as a decimal string
  */
-public record RunCompleted(String runId, String scheme, long policyVersion, long customers, Map<String, Long> counts,
-        String concentration, Instant startedAt, Instant completedAt) {
-}
+public record RunCompleted(
+        String runId,
+        String scheme,
+        long policyVersion,
+        long customers,
+        Map<String, Long> counts,
+        String concentration,
+        Instant startedAt,
+        Instant completedAt) {}

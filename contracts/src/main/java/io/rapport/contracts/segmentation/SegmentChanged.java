@@ -14,6 +14,13 @@ import java.util.Map;
  *        (BASIC, REACTIVE, ACCOUNTABLE, PROACTIVE, PARTNERSHIP)
  * @param figures the figures behind the decision, as decimal strings (e.g. value, profit, potential)
  */
-public record SegmentChanged(String customerId, String scheme, String fromClass, String toClass, long policyVersion,
-        String runId, String recommendedLevel, Map<String, String> figures, Instant occurredAt) {
-}
+public record SegmentChanged(
+        String customerId,
+        String scheme,
+        String fromClass,
+        String toClass,
+        long policyVersion,
+        String runId,
+        String recommendedLevel,
+        Map<String, String> figures,
+        Instant occurredAt) {}

@@ -11,8 +11,7 @@ public final class SegmentationEvents {
 
     public static final List<EventType> ALL = List.of(SEGMENT_CHANGED, RUN_COMPLETED);
 
-    private SegmentationEvents() {
-    }
+    private SegmentationEvents() {}
 
     private static EventType of(String name, Class<?> payload) {
         return new EventType(name, Topics.SEGMENTATION, payload);

@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 
 /** Money on the wire: a plain decimal string with at least two decimals and no trailing zeros beyond them. */
 public final class Amounts {
-    private Amounts() {
-    }
+    private Amounts() {}
 
     public static String format(BigDecimal amount) {
         if (amount == null) {

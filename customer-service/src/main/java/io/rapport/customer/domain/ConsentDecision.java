@@ -18,15 +18,20 @@ import java.util.UUID;
 public class ConsentDecision extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "customer_id")
     public UUID customerId;
+
     public String channel;
     public boolean granted;
     public String source;
+
     @Column(name = "decided_at")
     public Instant decidedAt;
+
     @Column(name = "recorded_at")
     public Instant recordedAt;
+
     @Column(name = "recorded_by")
     public String recordedBy;
 

@@ -16,12 +16,16 @@ import java.util.UUID;
 public class ContactPoint extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "customer_id")
     public UUID customerId;
+
     @Enumerated(EnumType.STRING)
     public ContactKind kind;
+
     public String value;
     public String label;
+
     @Column(name = "is_primary")
     public boolean primary;
 

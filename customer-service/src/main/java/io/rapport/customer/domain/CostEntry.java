@@ -17,15 +17,21 @@ import java.util.UUID;
 public class CostEntry extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "customer_id")
     public UUID customerId;
+
     @Enumerated(EnumType.STRING)
     public CostType type;
+
     public BigDecimal amount;
     public String currency;
+
     @Column(name = "occurred_at")
     public Instant occurredAt;
+
     public String note;
+
     @Column(name = "recorded_at")
     public Instant recordedAt;
 }

@@ -14,13 +14,18 @@ import java.util.UUID;
 public class CustomerMerge extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "survivor_id")
     public UUID survivorId;
+
     @Column(name = "merged_id")
     public UUID mergedId;
+
     public String reason;
+
     @Column(name = "merged_by")
     public String mergedBy;
+
     @Column(name = "merged_at")
     public Instant mergedAt;
 }

@@ -6,7 +6,11 @@ package io.rapport.customer.domain;
  * point to their survivor; ERASED records hold no personal data. MERGED and ERASED are final.
  */
 public enum CustomerStatus {
-    ACTIVE, DORMANT, ARCHIVED, MERGED, ERASED;
+    ACTIVE,
+    DORMANT,
+    ARCHIVED,
+    MERGED,
+    ERASED;
 
     public boolean isFinal() {
         return this == MERGED || this == ERASED;

@@ -25,19 +25,27 @@ public final class DuplicateRule {
     public static final double SUGGEST_AT = 0.7;
 
     /** Why a pair was suggested. */
-    public enum Reason { SIMILAR_NAME, SAME_ADDRESS, SAME_PHONE, SAME_BIRTH_DATE }
+    public enum Reason {
+        SIMILAR_NAME,
+        SAME_ADDRESS,
+        SAME_PHONE,
+        SAME_BIRTH_DATE
+    }
 
     /** What the rule compares; any field may be null (phones: empty). */
-    public record Person(String name, String addressLine1, String postalCode, String city, String country, Set<String> phones,
-            LocalDate birthDate) {
-    }
+    public record Person(
+            String name,
+            String addressLine1,
+            String postalCode,
+            String city,
+            String country,
+            Set<String> phones,
+            LocalDate birthDate) {}
 
     /** A suggested pair: score in [0, 1] and the signals that agreed. */
-    public record Verdict(double score, List<Reason> reasons) {
-    }
+    public record Verdict(double score, List<Reason> reasons) {}
 
-    private DuplicateRule() {
-    }
+    private DuplicateRule() {}
 
     public static Optional<Verdict> judge(Person a, Person b) {
         double name = jaroWinkler(normaliseName(a.name()), normaliseName(b.name()));
@@ -102,7 +110,9 @@ public final class DuplicateRule {
             return "";
         }
         String plain = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        return plain.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                .trim();
     }
 
     /** Jaro-Winkler similarity in [0, 1] (1: equal), prefix scale 0.1 over at most 4 characters. */

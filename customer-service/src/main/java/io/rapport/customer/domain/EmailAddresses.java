@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
  * {@code @}, a dotted domain, no blanks); deliverability is not this class's business.
  */
 public final class EmailAddresses {
-    private static final Pattern SHAPE = Pattern.compile("^[^@\\s]{1,64}@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$");
+    private static final Pattern SHAPE =
+            Pattern.compile("^[^@\\s]{1,64}@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$");
     private static final int MAX_LENGTH = 254;
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     /** The normalised address; throws {@link InvalidValueException} when it is not an e-mail address. */
     public static String normalise(String raw) {

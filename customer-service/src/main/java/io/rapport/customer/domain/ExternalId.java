@@ -14,9 +14,12 @@ import java.util.UUID;
 public class ExternalId extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "customer_id")
     public UUID customerId;
+
     public String system;
+
     @Column(name = "external_id")
     public String externalId;
 

@@ -16,8 +16,7 @@ public final class OwnerRule {
         }
     }
 
-    private OwnerRule() {
-    }
+    private OwnerRule() {}
 
     /** The owner of a new customer entered by {@code caller}, who asked for {@code requested} (may be null). */
     public static String onCreate(String requested, String caller, boolean mayAssign) {

@@ -16,7 +16,8 @@ public final class PhoneNumbers {
 
     /** @param defaultCallingCode digits of the country calling code for national numbers (e.g. "44"), or blank for none */
     public PhoneNumbers(String defaultCallingCode) {
-        String code = defaultCallingCode == null ? "" : defaultCallingCode.trim().replace("+", "");
+        String code =
+                defaultCallingCode == null ? "" : defaultCallingCode.trim().replace("+", "");
         if (!code.isEmpty() && !code.matches("[1-9][0-9]{0,2}")) {
             throw new IllegalArgumentException("default calling code must be 1 to 3 digits: " + defaultCallingCode);
         }

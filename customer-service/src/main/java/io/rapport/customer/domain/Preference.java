@@ -15,17 +15,24 @@ import java.util.UUID;
 public class Preference extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "customer_id")
     public UUID customerId;
+
     public String category;
+
     @Column(name = "pref_key")
     public String key;
+
     @Column(name = "pref_value")
     public String value;
+
     @Column(name = "set_by")
     public String setBy;
+
     @Column(name = "set_at")
     public Instant setAt;
+
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Touchpoint touchpoint = Touchpoint.API;
 

@@ -19,32 +19,52 @@ import java.util.UUID;
 public class PreferenceChange extends PanacheEntityBase {
     /** SET or REMOVED (named apart from other services' "Kind" schemas in the merged OpenAPI document). */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PreferenceChangeKind")
-    public enum Kind { SET, REMOVED }
+    public enum Kind {
+        SET,
+        REMOVED
+    }
 
     @Id
     public UUID id;
     /** Insertion order, the tie-break of equal times (assigned by the database). */
     @Column(insertable = false, updatable = false)
     public Long seq;
+
     @Column(name = "customer_id")
     public UUID customerId;
+
     public String category;
+
     @Column(name = "pref_key")
     public String key;
+
     @Enumerated(EnumType.STRING)
     public Kind change;
+
     @Column(name = "old_value")
     public String oldValue;
+
     @Column(name = "new_value")
     public String newValue;
+
     @Enumerated(EnumType.STRING)
     public Touchpoint touchpoint;
+
     public String actor;
+
     @Column(name = "changed_at")
     public Instant changedAt;
 
-    public static PreferenceChange of(UUID customerId, String category, String key, Kind change, String oldValue,
-            String newValue, Touchpoint touchpoint, String actor, Instant at) {
+    public static PreferenceChange of(
+            UUID customerId,
+            String category,
+            String key,
+            Kind change,
+            String oldValue,
+            String newValue,
+            Touchpoint touchpoint,
+            String actor,
+            Instant at) {
         PreferenceChange c = new PreferenceChange();
         c.id = UUID.randomUUID();
         c.customerId = customerId;

@@ -20,20 +20,28 @@ import java.util.UUID;
 public class Purchase extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "customer_id")
     public UUID customerId;
+
     @Column(name = "source_system")
     public String sourceSystem;
+
     @Column(name = "order_id")
     public String orderId;
+
     @Column(name = "occurred_at")
     public Instant occurredAt;
+
     public String currency;
     public BigDecimal total;
+
     @Column(name = "cost_of_goods")
     public BigDecimal costOfGoods;
+
     public String channel;
     public String store;
+
     @Column(name = "recorded_at")
     public Instant recordedAt;
 

@@ -14,19 +14,26 @@ import java.util.UUID;
 public class PurchaseLine extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "purchase_id")
     public UUID purchaseId;
+
     @Column(name = "line_no")
     public int lineNo;
+
     public String sku;
     public String category;
     public int quantity;
+
     @Column(name = "unit_price")
     public BigDecimal unitPrice;
+
     @Column(name = "unit_cost")
     public BigDecimal unitCost;
+
     @Column(name = "refunded_quantity")
     public int refundedQuantity;
+
     @Column(name = "refunded_amount")
     public BigDecimal refundedAmount;
 }

@@ -15,18 +15,26 @@ import java.util.UUID;
 public class Refund extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "purchase_id")
     public UUID purchaseId;
+
     @Column(name = "customer_id")
     public UUID customerId;
+
     @Column(name = "occurred_at")
     public Instant occurredAt;
+
     public BigDecimal amount;
+
     @Column(name = "cost_of_goods")
     public BigDecimal costOfGoods;
+
     @Column(name = "whole_order")
     public boolean wholeOrder;
+
     public String reason;
+
     @Column(name = "recorded_at")
     public Instant recordedAt;
 }

@@ -14,12 +14,16 @@ import java.util.UUID;
 public class RefundLine extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "refund_id")
     public UUID refundId;
+
     @Column(name = "line_id")
     public UUID lineId;
+
     public int quantity;
     public BigDecimal amount;
+
     @Column(name = "cost_of_goods")
     public BigDecimal costOfGoods;
 }

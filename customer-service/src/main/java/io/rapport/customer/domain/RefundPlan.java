@@ -20,7 +20,12 @@ import java.util.stream.Collectors;
 public final class RefundPlan {
 
     /** A purchase line as stored: what was bought and what was already refunded. */
-    public record LineState(UUID lineId, int quantity, int refundedQuantity, BigDecimal unitPrice, BigDecimal unitCost,
+    public record LineState(
+            UUID lineId,
+            int quantity,
+            int refundedQuantity,
+            BigDecimal unitPrice,
+            BigDecimal unitCost,
             BigDecimal refundedAmount) {
 
         int remainingQuantity() {
@@ -33,12 +38,10 @@ public final class RefundPlan {
     }
 
     /** One requested line; {@code amount} null means quantity x unit price. */
-    public record Requested(UUID lineId, int quantity, BigDecimal amount) {
-    }
+    public record Requested(UUID lineId, int quantity, BigDecimal amount) {}
 
     /** One line of the refund to record. */
-    public record Planned(UUID lineId, int quantity, BigDecimal amount, BigDecimal costOfGoods) {
-    }
+    public record Planned(UUID lineId, int quantity, BigDecimal amount, BigDecimal costOfGoods) {}
 
     /** The refund breaks a rule; {@code field} names the offending request field. */
     public static final class Rejected extends RuntimeException {
@@ -54,15 +57,15 @@ public final class RefundPlan {
         }
     }
 
-    private RefundPlan() {
-    }
+    private RefundPlan() {}
 
     /** Everything still refundable of every line; rejected when nothing is left. */
     public static List<Planned> wholeOrder(List<LineState> lines) {
         List<Planned> planned = new ArrayList<>();
         for (LineState l : lines) {
             if (l.remainingQuantity() > 0 || l.remainingAmount().signum() > 0) {
-                planned.add(new Planned(l.lineId(), l.remainingQuantity(), l.remainingAmount(), cost(l, l.remainingQuantity())));
+                planned.add(new Planned(
+                        l.lineId(), l.remainingQuantity(), l.remainingAmount(), cost(l, l.remainingQuantity())));
             }
         }
         if (planned.isEmpty()) {
@@ -93,23 +96,29 @@ public final class RefundPlan {
                 throw new Rejected(at + ".quantity", "must be 0 or more");
             }
             if (r.quantity() > l.remainingQuantity()) {
-                throw new Rejected(at + ".quantity", "refunds " + r.quantity() + " but only " + l.remainingQuantity()
-                        + " of " + l.quantity() + " bought are left to refund");
+                throw new Rejected(
+                        at + ".quantity",
+                        "refunds " + r.quantity() + " but only " + l.remainingQuantity() + " of " + l.quantity()
+                                + " bought are left to refund");
             }
             BigDecimal amount;
             if (r.amount() == null) {
                 if (r.quantity() == 0) {
                     throw new Rejected(at + ".amount", "is required when quantity is 0");
                 }
-                amount = l.unitPrice().multiply(BigDecimal.valueOf(r.quantity())).min(l.remainingAmount());
+                amount =
+                        l.unitPrice().multiply(BigDecimal.valueOf(r.quantity())).min(l.remainingAmount());
             } else {
                 amount = r.amount();
                 if (amount.signum() <= 0) {
                     throw new Rejected(at + ".amount", "must be more than 0");
                 }
                 if (amount.compareTo(l.remainingAmount()) > 0) {
-                    throw new Rejected(at + ".amount", "refunds " + amount.toPlainString() + " but only "
-                            + l.remainingAmount().stripTrailingZeros().toPlainString() + " of the line is left to refund");
+                    throw new Rejected(
+                            at + ".amount",
+                            "refunds " + amount.toPlainString() + " but only "
+                                    + l.remainingAmount().stripTrailingZeros().toPlainString()
+                                    + " of the line is left to refund");
                 }
             }
             planned.add(new Planned(l.lineId(), r.quantity(), amount, cost(l, r.quantity())));

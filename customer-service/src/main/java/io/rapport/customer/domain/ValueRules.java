@@ -12,8 +12,7 @@ public final class ValueRules {
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
     private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
-    private ValueRules() {
-    }
+    private ValueRules() {}
 
     /** A well-formed BCP 47 language tag with a known language, returned in canonical form ("en-GB"). */
     public static String locale(String tag) {

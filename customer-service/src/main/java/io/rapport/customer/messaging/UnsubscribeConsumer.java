@@ -69,7 +69,8 @@ public class UnsubscribeConsumer implements RedrivableConsumer {
             LOG.debugf("unsubscribe of %s skipped: unknown or erased", id);
             return;
         }
-        Instant at = u.unsubscribedAt() == null || u.unsubscribedAt().isAfter(Instant.now()) ? null : u.unsubscribedAt();
+        Instant at =
+                u.unsubscribedAt() == null || u.unsubscribedAt().isAfter(Instant.now()) ? null : u.unsubscribedAt();
         consents.decide(c.id, Channel.valueOf(u.channel()), new ConsentInput(false, SOURCE, at), "engagement-service");
     }
 }

@@ -9,12 +9,10 @@ final class Identities {
     static final String PHONE = "PHONE";
     static final String EXTERNAL = "X";
 
-    private Identities() {
-    }
+    private Identities() {}
 
     /** One identity: its key for lookups, the field naming it in the applicant and its description. */
-    record Identity(String key, String field, String what) {
-    }
+    record Identity(String key, String field, String what) {}
 
     static String key(String kind, String first, String second) {
         return kind.equals(EXTERNAL) ? EXTERNAL + "\u0000" + first + "\u0000" + second : kind + "\u0000" + first;
@@ -32,7 +30,9 @@ final class Identities {
         }
         for (int i = 0; i < a.externalIds().size(); i++) {
             Applicant.ExternalKey k = a.externalIds().get(i);
-            out.add(new Identity(key(EXTERNAL, k.system(), k.id()), "externalIds[" + i + "]",
+            out.add(new Identity(
+                    key(EXTERNAL, k.system(), k.id()),
+                    "externalIds[" + i + "]",
                     "external id " + k.system() + "/" + k.id()));
         }
         return out;

@@ -10,7 +10,8 @@ import java.util.UUID;
  * preferences, merge, verification or erasure; {@code lastActivityAt} is null for an imported one (its purchases
  * bring it).
  */
-public record NewCustomer(UUID id, Applicant applicant, Applicant.Wallet wallet, Instant createdAt, Instant lastActivityAt) {
+public record NewCustomer(
+        UUID id, Applicant applicant, Applicant.Wallet wallet, Instant createdAt, Instant lastActivityAt) {
     public static final long VERSION = 0;
     public static final CustomerStatus STATUS = CustomerStatus.ACTIVE;
 

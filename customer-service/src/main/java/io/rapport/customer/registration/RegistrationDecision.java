@@ -16,8 +16,7 @@ import java.util.function.Supplier;
  * registering user.
  */
 public final class RegistrationDecision {
-    private RegistrationDecision() {
-    }
+    private RegistrationDecision() {}
 
     /**
      * @param batch the applicants, in order (earlier ones win identities and keys within the batch)
@@ -28,8 +27,13 @@ public final class RegistrationDecision {
      * @param activity whether registering counts as the customer's activity (an entry does; an import does not)
      * @return one outcome per applicant, in the same order
      */
-    public static List<Outcome> decide(List<Applicant> batch, RegistrationFacts facts, Supplier<UUID> ids, Instant now,
-            String who, boolean activity) {
+    public static List<Outcome> decide(
+            List<Applicant> batch,
+            RegistrationFacts facts,
+            Supplier<UUID> ids,
+            Instant now,
+            String who,
+            boolean activity) {
         Map<String, UUID> replays = new HashMap<>(facts.replays());
         Map<String, UUID> owners = new HashMap<>(facts.owners());
         List<Outcome> out = new ArrayList<>(batch.size());
@@ -40,8 +44,11 @@ public final class RegistrationDecision {
                 continue;
             }
             List<Identities.Identity> identities = Identities.of(a);
-            Outcome.Taken taken = identities.stream().filter(i -> owners.containsKey(i.key())).findFirst()
-                    .map(i -> new Outcome.Taken(owners.get(i.key()), i.field(), i.what())).orElse(null);
+            Outcome.Taken taken = identities.stream()
+                    .filter(i -> owners.containsKey(i.key()))
+                    .findFirst()
+                    .map(i -> new Outcome.Taken(owners.get(i.key()), i.field(), i.what()))
+                    .orElse(null);
             if (taken != null) {
                 out.add(taken);
                 continue;
@@ -51,7 +58,8 @@ public final class RegistrationDecision {
             if (a.idempotencyKey() != null) {
                 replays.put(a.idempotencyKey(), id);
             }
-            out.add(new Outcome.Created(new NewCustomer(id, a, wallet(a.wallet(), now, who), now, activity ? now : null)));
+            out.add(new Outcome.Created(
+                    new NewCustomer(id, a, wallet(a.wallet(), now, who), now, activity ? now : null)));
         }
         return out;
     }
@@ -60,7 +68,10 @@ public final class RegistrationDecision {
         if (w == null) {
             return null;
         }
-        return new Applicant.Wallet(w.amount(), w.currency(), w.estimatedAt() == null ? now : w.estimatedAt(),
+        return new Applicant.Wallet(
+                w.amount(),
+                w.currency(),
+                w.estimatedAt() == null ? now : w.estimatedAt(),
                 w.estimatedBy() == null ? who : w.estimatedBy());
     }
 }

@@ -39,12 +39,14 @@ public class RegistrationStore {
             + " join unnest(?::text[], ?::text[]) as v(kind, value) on p.kind = v.kind and p.value = v.value"
             + " union all select 'X', e.system, e.external_id, e.customer_id from customer_external_id e"
             + " join unnest(?::text[], ?::text[]) as v(system, external_id) on e.system = v.system and e.external_id = v.external_id";
-    private static final String INSERT_CUSTOMER = "insert into customer (id, version, kind, status, display_name, given_name,"
-            + " family_name, company_name, industry, company_size, address_line1, address_line2, postal_code, city, region,"
-            + " country, birth_date, locale, time_zone, owner_id, acquisition_source, referral_code, wallet_amount,"
-            + " wallet_currency, wallet_estimated_at, wallet_estimated_by, target, do_not_contact, channel_preference,"
-            + " last_activity_at, created_at, updated_at) values (?, " + NewCustomer.VERSION + ", ?, '" + NewCustomer.STATUS
-            + "', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?)";
+    private static final String INSERT_CUSTOMER =
+            "insert into customer (id, version, kind, status, display_name, given_name,"
+                    + " family_name, company_name, industry, company_size, address_line1, address_line2, postal_code, city, region,"
+                    + " country, birth_date, locale, time_zone, owner_id, acquisition_source, referral_code, wallet_amount,"
+                    + " wallet_currency, wallet_estimated_at, wallet_estimated_by, target, do_not_contact, channel_preference,"
+                    + " last_activity_at, created_at, updated_at) values (?, " + NewCustomer.VERSION + ", ?, '"
+                    + NewCustomer.STATUS
+                    + "', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?, ?)";
 
     private final Outbox outbox;
     private final ContactDigests digests;
@@ -65,9 +67,18 @@ public class RegistrationStore {
             if (a.idempotencyKey() != null) {
                 keys.add(a.idempotencyKey());
             }
-            a.emails().forEach(e -> { kinds.add(Identities.EMAIL); values.add(e.value()); });
-            a.phones().forEach(p -> { kinds.add(Identities.PHONE); values.add(p.value()); });
-            a.externalIds().forEach(k -> { systems.add(k.system()); externals.add(k.id()); });
+            a.emails().forEach(e -> {
+                kinds.add(Identities.EMAIL);
+                values.add(e.value());
+            });
+            a.phones().forEach(p -> {
+                kinds.add(Identities.PHONE);
+                values.add(p.value());
+            });
+            a.externalIds().forEach(k -> {
+                systems.add(k.system());
+                externals.add(k.id());
+            });
         }
         Map<String, UUID> replays = new HashMap<>();
         Map<String, UUID> owners = new HashMap<>();
@@ -103,13 +114,17 @@ public class RegistrationStore {
         }
         List<Outbox.Pending> events = new ArrayList<>(created.size());
         try (PreparedStatement customer = c.prepareStatement(INSERT_CUSTOMER);
-                PreparedStatement contact = c.prepareStatement("insert into customer_contact_point (id, customer_id, kind, value,"
-                        + " label, is_primary) values (?, ?, ?, ?, ?, ?)");
-                PreparedStatement external = c.prepareStatement("insert into customer_external_id (id, customer_id, system,"
-                        + " external_id) values (?, ?, ?, ?)");
-                PreparedStatement tag = c.prepareStatement("insert into customer_tag (customer_id, tag) values (?, ?)");
-                PreparedStatement key = c.prepareStatement("insert into idempotency_key (scope, idem_key, result_id, created_at)"
-                        + " values (?, ?, ?, ?)")) {
+                PreparedStatement contact =
+                        c.prepareStatement("insert into customer_contact_point (id, customer_id, kind, value,"
+                                + " label, is_primary) values (?, ?, ?, ?, ?, ?)");
+                PreparedStatement external =
+                        c.prepareStatement("insert into customer_external_id (id, customer_id, system,"
+                                + " external_id) values (?, ?, ?, ?)");
+                PreparedStatement tag =
+                        c.prepareStatement("insert into customer_tag (customer_id, tag) values (?, ?)");
+                PreparedStatement key =
+                        c.prepareStatement("insert into idempotency_key (scope, idem_key, result_id, created_at)"
+                                + " values (?, ?, ?, ?)")) {
             int contacts = 0;
             int externals = 0;
             int tags = 0;
@@ -170,10 +185,23 @@ public class RegistrationStore {
     public CustomerSnapshot snapshot(NewCustomer n) {
         Applicant a = n.applicant();
         Applicant.Wallet w = n.wallet();
-        return new CustomerSnapshot(n.id().toString(), a.kind().name(), NewCustomer.STATUS.name(), a.locale(), a.timeZone(),
-                a.ownerId(), a.referralCode(), w == null ? null : new Money(Amounts.format(w.amount()), w.currency()),
-                a.target(), Map.of(), false, a.channelPreference().stream().map(Channel::name).toList(), n.createdAt(),
-                NewCustomer.VERSION, digests.of(a.emails().stream().map(Applicant.Contact::value).toList(),
+        return new CustomerSnapshot(
+                n.id().toString(),
+                a.kind().name(),
+                NewCustomer.STATUS.name(),
+                a.locale(),
+                a.timeZone(),
+                a.ownerId(),
+                a.referralCode(),
+                w == null ? null : new Money(Amounts.format(w.amount()), w.currency()),
+                a.target(),
+                Map.of(),
+                false,
+                a.channelPreference().stream().map(Channel::name).toList(),
+                n.createdAt(),
+                NewCustomer.VERSION,
+                digests.of(
+                        a.emails().stream().map(Applicant.Contact::value).toList(),
                         a.phones().stream().map(Applicant.Contact::value).toList()));
     }
 
@@ -206,15 +234,23 @@ public class RegistrationStore {
         ps.setTimestamp(i++, w == null ? null : ts(w.estimatedAt()));
         ps.setString(i++, w == null ? null : w.estimatedBy());
         ps.setBoolean(i++, a.target());
-        ps.setString(i++, a.channelPreference().isEmpty() ? null
-                : String.join(",", a.channelPreference().stream().map(Channel::name).toList()));
+        ps.setString(
+                i++,
+                a.channelPreference().isEmpty()
+                        ? null
+                        : String.join(
+                                ",",
+                                a.channelPreference().stream()
+                                        .map(Channel::name)
+                                        .toList()));
         ps.setTimestamp(i++, ts(n.lastActivityAt()));
         ps.setTimestamp(i++, ts(n.createdAt()));
         ps.setTimestamp(i++, ts(n.updatedAt()));
         ps.addBatch();
     }
 
-    private static void addContact(PreparedStatement ps, UUID id, String kind, Applicant.Contact contact) throws SQLException {
+    private static void addContact(PreparedStatement ps, UUID id, String kind, Applicant.Contact contact)
+            throws SQLException {
         ps.setObject(1, UUID.randomUUID());
         ps.setObject(2, id);
         ps.setString(3, kind);

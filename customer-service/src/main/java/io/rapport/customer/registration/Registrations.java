@@ -30,7 +30,8 @@ public class Registrations {
     private final Audit audit;
     private final DuplicateDetector duplicates;
 
-    public Registrations(AgroalDataSource dataSource, RegistrationStore store, Audit audit, DuplicateDetector duplicates) {
+    public Registrations(
+            AgroalDataSource dataSource, RegistrationStore store, Audit audit, DuplicateDetector duplicates) {
         this.dataSource = dataSource;
         this.store = store;
         this.audit = audit;
@@ -55,8 +56,7 @@ public class Registrations {
     }
 
     /** An applicant's outcome with the view the caller built of a created customer (null otherwise). */
-    public record Result<V>(Outcome outcome, V view) {
-    }
+    public record Result<V>(Outcome outcome, V view) {}
 
     /**
      * Registers a batch in the caller's transaction, which must be active.
@@ -68,8 +68,8 @@ public class Registrations {
             throws SQLException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try (Connection c = dataSource.getConnection()) {
-            List<Outcome> outcomes = RegistrationDecision.decide(batch, store.load(c, batch), UUID::randomUUID, now,
-                    settings.who(), settings.activity());
+            List<Outcome> outcomes = RegistrationDecision.decide(
+                    batch, store.load(c, batch), UUID::randomUUID, now, settings.who(), settings.activity());
             List<NewCustomer> created = new ArrayList<>();
             List<Result<V>> results = new ArrayList<>(outcomes.size());
             for (Outcome o : outcomes) {
@@ -101,8 +101,8 @@ public class Registrations {
      *
      * @throws ConcurrentWrites.LostRaceException when every attempt lost
      */
-    public <V> List<Result<V>> registerAlone(List<Applicant> batch, Settings settings, Function<NewCustomer, V> view,
-            int attempts) throws SQLException {
+    public <V> List<Result<V>> registerAlone(
+            List<Applicant> batch, Settings settings, Function<NewCustomer, V> view, int attempts) throws SQLException {
         return ConcurrentWrites.retry(attempts, () -> {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> register(batch, settings, view));

@@ -1,11 +1,11 @@
 package io.rapport.customer.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
-import io.rapport.customer.service.CustomerOwnership;
-import io.rapport.platform.rest.Caller;
 import io.rapport.customer.domain.Channel;
 import io.rapport.customer.service.ConsentService;
+import io.rapport.customer.service.CustomerOwnership;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -36,8 +36,10 @@ public class ConsentResource {
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/consents")
-    @Operation(summary = "Read consents", description = "Current decision per channel, do-not-contact, channel preference"
-            + " order and the history of every decision.")
+    @Operation(
+            summary = "Read consents",
+            description = "Current decision per channel, do-not-contact, channel preference"
+                    + " order and the history of every decision.")
     public ConsentsView consents(@PathParam("id") UUID id) {
         return service.view(id);
     }
@@ -45,19 +47,22 @@ public class ConsentResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/consents/{channel}")
-    @Operation(summary = "Record a consent decision", description = "Grants or withdraws consent for EMAIL, SMS, PHONE or"
-            + " POST with when and how it was given. The most recent decision wins; older ones only enter the history."
-            + " Publishes ConsentChanged.")
-    public ConsentsView decide(@PathParam("id") UUID id, @PathParam("channel") Channel channel,
-            @Valid @NotNull ConsentInput input) {
+    @Operation(
+            summary = "Record a consent decision",
+            description = "Grants or withdraws consent for EMAIL, SMS, PHONE or"
+                    + " POST with when and how it was given. The most recent decision wins; older ones only enter the history."
+                    + " Publishes ConsentChanged.")
+    public ConsentsView decide(
+            @PathParam("id") UUID id, @PathParam("channel") Channel channel, @Valid @NotNull ConsentInput input) {
         return service.decide(id, channel, input, caller.subject());
     }
 
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/do-not-contact")
-    @Operation(summary = "Set or lift do-not-contact", description = "Overrides every channel consent while set."
-            + " Publishes ConsentChanged with channel null.")
+    @Operation(
+            summary = "Set or lift do-not-contact",
+            description = "Overrides every channel consent while set." + " Publishes ConsentChanged with channel null.")
     public ConsentsView doNotContact(@PathParam("id") UUID id, @Valid @NotNull DoNotContactInput input) {
         return service.doNotContact(id, input, caller.subject());
     }

@@ -1,21 +1,21 @@
 package io.rapport.customer.rest;
 
-import io.rapport.platform.rest.ProblemException;
-import io.rapport.customer.domain.OwnerRule;
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
-import io.rapport.customer.service.CustomerOwnership;
-import io.rapport.platform.rest.Caller;
 import io.rapport.customer.domain.CustomerKind;
 import io.rapport.customer.domain.CustomerStatus;
+import io.rapport.customer.domain.OwnerRule;
+import io.rapport.customer.service.CustomerOwnership;
 import io.rapport.customer.service.CustomerQuery;
 import io.rapport.customer.service.CustomerSearch;
-import io.rapport.customer.service.DuplicateDetector;
 import io.rapport.customer.service.CustomerService;
 import io.rapport.customer.service.CustomerSummary;
+import io.rapport.customer.service.DuplicateDetector;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -52,7 +52,11 @@ public class CustomerResource {
 
     private final Caller caller;
 
-    public CustomerResource(CustomerService service, CustomerSearch search, DuplicateDetector duplicates, CustomerEntry entry,
+    public CustomerResource(
+            CustomerService service,
+            CustomerSearch search,
+            DuplicateDetector duplicates,
+            CustomerEntry entry,
             Caller caller) {
         this.caller = caller;
         this.entry = entry;
@@ -88,42 +92,78 @@ public class CustomerResource {
 
     @Allow(Roles.SALES)
     @POST
-    @Operation(summary = "Enter a customer", description = "Creates a customer and publishes CustomerRegistered. E-mails are"
-            + " normalised (trimmed, lower-case), phones to E.164; an e-mail, phone or external id that already belongs to"
-            + " another customer answers 409 naming it in context.existingCustomerId. With an Idempotency-Key a replay"
-            + " returns the first result (200) and stores nothing. The sales rep who enters a customer becomes its owner"
-            + " (ownerId); only admin may name another owner (403 otherwise). A new customer whose name is similar to a"
-            + " live customer's and who shares an address, phone or birth date with it is created all the same and the pair"
-            + " appears in the duplicates review queue (GET /api/v1/customers/duplicates/suggestions).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Enter a customer",
+            description = "Creates a customer and publishes CustomerRegistered. E-mails are"
+                    + " normalised (trimmed, lower-case), phones to E.164; an e-mail, phone or external id that already belongs to"
+                    + " another customer answers 409 naming it in context.existingCustomerId. With an Idempotency-Key a replay"
+                    + " returns the first result (200) and stores nothing. The sales rep who enters a customer becomes its owner"
+                    + " (ownerId); only admin may name another owner (403 otherwise). A new customer whose name is similar to a"
+                    + " live customer's and who shares an address, phone or birth date with it is created all the same and the pair"
+                    + " appears in the duplicates review queue (GET /api/v1/customers/duplicates/suggestions).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Created",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = CustomerView.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "A replay with the same Idempotency-Key: the first result",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
-    public Response create(@Valid @NotNull CustomerInput input,
-            @Parameter(description = "Replays with the same key return the first result") @HeaderParam("Idempotency-Key") String key) {
-        CustomerInput owned = input.withOwnerId(owner(() -> OwnerRule.onCreate(input.ownerId(), caller.subject(), mayAssignOwners())));
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = CustomerView.class)))
+    public Response create(
+            @Valid @NotNull CustomerInput input,
+            @Parameter(description = "Replays with the same key return the first result")
+                    @HeaderParam("Idempotency-Key")
+                    String key) {
+        CustomerInput owned = input.withOwnerId(
+                owner(() -> OwnerRule.onCreate(input.ownerId(), caller.subject(), mayAssignOwners())));
         CustomerEntry.Created created = entry.create(owned, key, caller.subject());
         CustomerView c = created.customer();
         if (!created.replayed()) {
             suggestDuplicates(c.id());
         }
-        Response.ResponseBuilder r = created.replayed() ? Response.ok(c)
+        Response.ResponseBuilder r = created.replayed()
+                ? Response.ok(c)
                 : Response.created(URI.create("/api/v1/customers/" + c.id())).entity(c);
         return r.header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 
     /** engagement-service reads the recipient here at send time, with its own token (read only). */
-    @Allow(value = {Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD}, services = "engagement-service")
+    @Allow(
+            value = {Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD},
+            services = "engagement-service")
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a customer", description = "The profile with contact points, consents and preferences. A"
-            + " merged record answers with status MERGED and mergedInto naming the survivor.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Read a customer",
+            description = "The profile with contact points, consents and preferences. A"
+                    + " merged record answers with status MERGED and mergedInto naming the survivor.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The customer (ETag: its version)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = CustomerView.class)))
     public Response get(@PathParam("id") UUID id) {
         CustomerView c = service.view(id);
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
@@ -132,17 +172,26 @@ public class CustomerResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a customer's data", description = "Send If-Match with the ETag you read: a stale version"
-            + " answers 412. Publishes CustomerUpdated naming the changed fields. Merged or erased records answer 409. Sales may"
-            + " replace only customers it owns (403 otherwise); ownerId is read-only except for admin: absent keeps the owner,"
-            + " another value answers 403.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Replace a customer's data",
+            description = "Send If-Match with the ETag you read: a stale version"
+                    + " answers 412. Publishes CustomerUpdated naming the changed fields. Merged or erased records answer 409. Sales may"
+                    + " replace only customers it owns (403 otherwise); ownerId is read-only except for admin: absent keeps the owner,"
+                    + " another value answers 403.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The updated customer",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
-    public Response update(@PathParam("id") UUID id, @Valid @NotNull CustomerInput input,
-            @HeaderParam("If-Match") String ifMatch) {
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = CustomerView.class)))
+    public Response update(
+            @PathParam("id") UUID id, @Valid @NotNull CustomerInput input, @HeaderParam("If-Match") String ifMatch) {
         String current = service.view(id).ownerId();
-        CustomerInput owned = input.withOwnerId(owner(() -> OwnerRule.onUpdate(input.ownerId(), current, mayAssignOwners())));
+        CustomerInput owned =
+                input.withOwnerId(owner(() -> OwnerRule.onUpdate(input.ownerId(), current, mayAssignOwners())));
         CustomerView c = service.update(id, owned, ifMatch, caller.subject());
         suggestDuplicates(id);
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
@@ -150,30 +199,47 @@ public class CustomerResource {
 
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
-    @Operation(summary = "Search customers", description = "Paged and sorted (displayName, createdAt, lastActivityAt,"
-            + " lastVerifiedAt, status, kind). name, email and phone match parts of at least 3 characters (phone: 3 digits;"
-            + " shorter answers 400), served by trigram indexes; ranges are [from, to); page * size at most 10000 (narrow"
-            + " the filter to go deeper). Without status, MERGED and ERASED records are left out. q searches name, e-mail"
-            + " and phone at once (at least 3 characters, 400 below).")
+    @Operation(
+            summary = "Search customers",
+            description = "Paged and sorted (displayName, createdAt, lastActivityAt,"
+                    + " lastVerifiedAt, status, kind). name, email and phone match parts of at least 3 characters (phone: 3 digits;"
+                    + " shorter answers 400), served by trigram indexes; ranges are [from, to); page * size at most 10000 (narrow"
+                    + " the filter to go deeper). Without status, MERGED and ERASED records are left out. q searches name, e-mail"
+                    + " and phone at once (at least 3 characters, 400 below).")
     public Page<CustomerSummary> search(
-            @Parameter(description = "Free text: part of the name, an e-mail or (digits) a phone number; at least 3"
-                    + " characters", example = "lovelace") @QueryParam("q") @Size(max = 200) String q,
+            @Parameter(
+                            description =
+                                    "Free text: part of the name, an e-mail or (digits) a phone number; at least 3"
+                                            + " characters",
+                            example = "lovelace")
+                    @QueryParam("q")
+                    @Size(max = 200)
+                    String q,
             @QueryParam("name") @Size(max = 200) String name,
-            @QueryParam("email") @Size(max = 254) String email, @QueryParam("phone") @Size(max = 40) String phone,
-            @QueryParam("kind") CustomerKind kind, @QueryParam("tag") String tag, @QueryParam("owner") String owner,
+            @QueryParam("email") @Size(max = 254) String email,
+            @QueryParam("phone") @Size(max = 40) String phone,
+            @QueryParam("kind") CustomerKind kind,
+            @QueryParam("tag") String tag,
+            @QueryParam("owner") String owner,
             @QueryParam("status") CustomerStatus status,
             @Parameter(example = "2026-01-01T00:00:00Z") @QueryParam("createdFrom") Instant createdFrom,
-            @QueryParam("createdTo") Instant createdTo, @QueryParam("activeFrom") Instant activeFrom,
-            @QueryParam("activeTo") Instant activeTo, @BeanParam PageRequest page) {
-        return search.search(new CustomerQuery(name, email, phone, kind, tag, owner, status, createdFrom, createdTo, activeFrom,
-                activeTo, q), page);
+            @QueryParam("createdTo") Instant createdTo,
+            @QueryParam("activeFrom") Instant activeFrom,
+            @QueryParam("activeTo") Instant activeTo,
+            @BeanParam PageRequest page) {
+        return search.search(
+                new CustomerQuery(
+                        name, email, phone, kind, tag, owner, status, createdFrom, createdTo, activeFrom, activeTo, q),
+                page);
     }
 
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/stale")
-    @Operation(summary = "List stale records", description = "ACTIVE and DORMANT customers nobody verified within the"
-            + " configured period (rapport.customer.stale-after, default 12 months).")
+    @Operation(
+            summary = "List stale records",
+            description = "ACTIVE and DORMANT customers nobody verified within the"
+                    + " configured period (rapport.customer.stale-after, default 12 months).")
     public Page<CustomerSummary> stale(@BeanParam PageRequest page) {
         return search.stale(page);
     }
@@ -181,29 +247,44 @@ public class CustomerResource {
     @Allow(value = Roles.DATA_STEWARD, owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/{id}/verify")
-    @Operation(summary = "Mark a record verified", description = "Someone confirmed the data is correct: sets lastVerifiedAt"
-            + " (and counts as activity).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Mark a record verified",
+            description = "Someone confirmed the data is correct: sets lastVerifiedAt" + " (and counts as activity).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The customer, verified now",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = CustomerView.class)))
     public Response verify(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         CustomerView c = service.verify(id, ifMatch);
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 
     /** Why a record is archived. */
-    public record ArchiveRequest(@Size(max = 500) String reason) {
-    }
+    public record ArchiveRequest(@Size(max = 500) String reason) {}
 
     @Allow(value = Roles.DATA_STEWARD, owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/{id}/archive")
-    @Operation(summary = "Archive a record", description = "Retires an outdated record (status ARCHIVED, publishes"
-            + " CustomerStatusChanged); new activity makes it ACTIVE again.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Archive a record",
+            description = "Retires an outdated record (status ARCHIVED, publishes"
+                    + " CustomerStatusChanged); new activity makes it ACTIVE again.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The archived customer",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
-    public Response archive(@PathParam("id") UUID id, @Valid ArchiveRequest request, @HeaderParam("If-Match") String ifMatch) {
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = CustomerView.class)))
+    public Response archive(
+            @PathParam("id") UUID id, @Valid ArchiveRequest request, @HeaderParam("If-Match") String ifMatch) {
         CustomerView c = service.archive(id, request == null ? null : request.reason(), ifMatch);
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }

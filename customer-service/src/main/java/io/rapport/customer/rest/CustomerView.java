@@ -25,7 +25,10 @@ public record CustomerView(
         List<ContactView> emails,
         List<ContactView> phones,
         CustomerInput.Address address,
-        @Schema(description = "Date of birth, when known", format = "date", examples = "1985-12-10") LocalDate birthDate,
+
+        @Schema(description = "Date of birth, when known", format = "date", examples = "1985-12-10")
+        LocalDate birthDate,
+
         String locale,
         String timeZone,
         String ownerId,
@@ -47,27 +50,29 @@ public record CustomerView(
         Instant updatedAt,
         Instant erasedAt) {
 
-    public record ContactView(String value, String label, boolean primary) {
-    }
+    public record ContactView(String value, String label, boolean primary) {}
 
-    public record WalletView(@Schema(examples = "2500.00") String amount, String currency, Instant estimatedAt, String estimatedBy) {
-    }
+    public record WalletView(
+            @Schema(examples = "2500.00") String amount, String currency, Instant estimatedAt, String estimatedBy) {}
 
-    public record ExternalIdView(String system, String id) {
-    }
+    public record ExternalIdView(String system, String id) {}
 
     /** The current decision for a channel. */
-    public record ConsentView(String channel, boolean granted, String source, Instant decidedAt) {
-    }
+    public record ConsentView(String channel, boolean granted, String source, Instant decidedAt) {}
 
     /**
      * A remembered preference. {@code setBy}/{@code setAt} are kept for older clients and equal
      * {@code updatedBy}/{@code updatedAt}: the caller's subject and time of the last change.
      */
-    public record PreferenceView(String category, String key, String value, String setBy, Instant setAt,
-            io.rapport.customer.domain.Touchpoint touchpoint, String updatedBy, Instant updatedAt) {
-    }
+    public record PreferenceView(
+            String category,
+            String key,
+            String value,
+            String setBy,
+            Instant setAt,
+            io.rapport.customer.domain.Touchpoint touchpoint,
+            String updatedBy,
+            Instant updatedAt) {}
 
-    public record MergeView(UUID survivorId, String mergedBy, Instant mergedAt, String reason) {
-    }
+    public record MergeView(UUID survivorId, String mergedBy, Instant mergedAt, String reason) {}
 }

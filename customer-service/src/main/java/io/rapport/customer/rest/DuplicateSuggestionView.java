@@ -19,10 +19,16 @@ public record DuplicateSuggestionView(
         String customerName,
         UUID candidateId,
         String candidateName,
-        @Schema(description = "How likely the pair is one record, 0 to 1, as a decimal string with 4 places",
-                examples = "0.8000") String score,
+
+        @Schema(
+                description = "How likely the pair is one record, 0 to 1, as a decimal string with 4 places",
+                examples = "0.8000")
+        String score,
+
         @Schema(description = "The signals that agreed: SIMILAR_NAME, SAME_ADDRESS, SAME_PHONE, SAME_BIRTH_DATE")
         List<String> reasons,
-        @Schema(description = "OPEN, DISMISSED (not a duplicate, never suggested again) or MERGED") String status,
-        Instant createdAt) {
-}
+
+        @Schema(description = "OPEN, DISMISSED (not a duplicate, never suggested again) or MERGED")
+        String status,
+
+        Instant createdAt) {}

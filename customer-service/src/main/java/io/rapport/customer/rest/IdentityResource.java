@@ -1,12 +1,12 @@
 package io.rapport.customer.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
-import io.rapport.platform.rest.Caller;
 import io.rapport.customer.service.DormancyJob;
 import io.rapport.customer.service.ErasureService;
 import io.rapport.customer.service.LookupService;
 import io.rapport.customer.service.MergeService;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +36,8 @@ public class IdentityResource {
 
     private final Caller caller;
 
-    public IdentityResource(LookupService lookup, MergeService merge, ErasureService erasure, DormancyJob dormancy, Caller caller) {
+    public IdentityResource(
+            LookupService lookup, MergeService merge, ErasureService erasure, DormancyJob dormancy, Caller caller) {
         this.caller = caller;
         this.lookup = lookup;
         this.merge = merge;
@@ -47,14 +48,25 @@ public class IdentityResource {
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/lookup")
-    @Operation(summary = "Find a customer by e-mail, phone or external id", description = "Give exactly one of email,"
-            + " phone, or externalSystem with externalId. Values are normalised first (any letter case, any phone"
-            + " formatting in international form). 404 when nobody owns it.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Find a customer by e-mail, phone or external id",
+            description = "Give exactly one of email,"
+                    + " phone, or externalSystem with externalId. Values are normalised first (any letter case, any phone"
+                    + " formatting in international form). 404 when nobody owns it.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The customer",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
-    public Response find(@QueryParam("email") String email, @QueryParam("phone") String phone,
-            @QueryParam("externalSystem") String externalSystem, @QueryParam("externalId") String externalId) {
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = CustomerView.class)))
+    public Response find(
+            @QueryParam("email") String email,
+            @QueryParam("phone") String phone,
+            @QueryParam("externalSystem") String externalSystem,
+            @QueryParam("externalId") String externalId) {
         CustomerView c = lookup.lookup(email, phone, externalSystem, externalId);
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
@@ -62,13 +74,21 @@ public class IdentityResource {
     @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/{id}/merge")
-    @Operation(summary = "Merge a duplicate into this customer", description = "The customer in the path survives and"
-            + " absorbs the other's contact points, external ids, preferences, consents (most recent decision wins),"
-            + " purchases and costs; the other becomes MERGED pointing here. Publishes CustomerMerged (subject = merged"
-            + " id), CustomerStatusChanged and CustomerUpdated for the survivor.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Merge a duplicate into this customer",
+            description = "The customer in the path survives and"
+                    + " absorbs the other's contact points, external ids, preferences, consents (most recent decision wins),"
+                    + " purchases and costs; the other becomes MERGED pointing here. Publishes CustomerMerged (subject = merged"
+                    + " id), CustomerStatusChanged and CustomerUpdated for the survivor.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The surviving customer",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CustomerView.class)))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = CustomerView.class)))
     public Response merge(@PathParam("id") UUID survivorId, @Valid @NotNull MergeInput input) {
         CustomerView c = merge.merge(survivorId, input.mergedId(), input.reason(), caller.subject());
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
@@ -77,28 +97,31 @@ public class IdentityResource {
     @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/{id}/erasure")
-    @Operation(summary = "Erase a customer's personal data (GDPR)", description = "Irreversible. Personal data of the"
-            + " customer and of every record merged into it is removed (names, contact points, address, tags, notes,"
-            + " reasons, consents, preferences), purchases and costs stay anonymously for statistics; unsent events lose"
-            + " any personal data, sent ones are deleted, the customer's audit trail is redacted; publishes CustomerErased"
-            + " for the customer and each merged duplicate so every service forgets them. The erasure is recorded in the"
-            + " audit trail with the caller and the optional reason. A merged record answers 409 naming its survivor."
-            + " Answers 204.")
+    @Operation(
+            summary = "Erase a customer's personal data (GDPR)",
+            description = "Irreversible. Personal data of the"
+                    + " customer and of every record merged into it is removed (names, contact points, address, tags, notes,"
+                    + " reasons, consents, preferences), purchases and costs stay anonymously for statistics; unsent events lose"
+                    + " any personal data, sent ones are deleted, the customer's audit trail is redacted; publishes CustomerErased"
+                    + " for the customer and each merged duplicate so every service forgets them. The erasure is recorded in the"
+                    + " audit trail with the caller and the optional reason. A merged record answers 409 naming its survivor."
+                    + " Answers 204.")
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Erased")
     public void erase(@PathParam("id") UUID id, @Valid ErasureInput input) {
         erasure.erase(id, input == null ? null : input.reason());
     }
 
     /** How many customers a dormancy run marked. */
-    public record DormancyRun(int markedDormant) {
-    }
+    public record DormancyRun(int markedDormant) {}
 
     @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/hygiene/dormancy-runs")
-    @Operation(summary = "Run the dormancy check now", description = "Marks customers without activity for"
-            + " rapport.customer.dormant-after (default 18 months) DORMANT; the same job runs on a schedule and is safe"
-            + " on several replicas at once.")
+    @Operation(
+            summary = "Run the dormancy check now",
+            description = "Marks customers without activity for"
+                    + " rapport.customer.dormant-after (default 18 months) DORMANT; the same job runs on a schedule and is safe"
+                    + " on several replicas at once.")
     public DormancyRun runDormancy() {
         return new DormancyRun(dormancy.runOnce());
     }

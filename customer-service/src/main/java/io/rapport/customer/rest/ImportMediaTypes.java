@@ -17,8 +17,9 @@ public class ImportMediaTypes {
         String path = uri.getPath();
         String detail;
         if (path.endsWith("/api/v1/customers/import") || path.endsWith("/api/v1/customers/import/purchases")) {
-            detail = "unsupported media type: send application/x-ndjson (one JSON object per line) or text/csv (UTF-8 with"
-                    + " a header row)";
+            detail =
+                    "unsupported media type: send application/x-ndjson (one JSON object per line) or text/csv (UTF-8 with"
+                            + " a header row)";
         } else {
             detail = "unsupported media type: send application/json";
         }

@@ -11,13 +11,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * nothing changed, so a re-run changes nothing) or FAILED. Only failures are listed, the first
  * {@code rapport.customer.import-max-errors} of them (by line); {@code errorsOmitted} counts the rest.
  */
-public record ImportResult(int rows, int created, int existing, int failed,
-        @Schema(description = "The first failed rows (at most rapport.customer.import-max-errors, default 100), by line")
+public record ImportResult(
+        int rows,
+        int created,
+        int existing,
+        int failed,
+
+        @Schema(
+                description =
+                        "The first failed rows (at most rapport.customer.import-max-errors, default 100), by line")
         List<Row> errors,
-        @Schema(description = "Failed rows not listed in errors") int errorsOmitted) {
+
+        @Schema(description = "Failed rows not listed in errors")
+        int errorsOmitted) {
 
     public enum Status {
-        CREATED, EXISTING, FAILED
+        CREATED,
+        EXISTING,
+        FAILED
     }
 
     /** One row's outcome; in a response only FAILED rows appear, with {@code field} and {@code message} saying why. */

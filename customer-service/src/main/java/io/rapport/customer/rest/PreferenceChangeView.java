@@ -9,11 +9,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PreferenceChange", examples = """
         {"category":"room","key":"pillow","change":"SET","oldValue":"short","newValue":"long","touchpoint":"STORE",
          "actor":"front-desk-berlin","changedAt":"2026-03-01T09:30:00Z"}""")
-public record PreferenceChangeView(String category, String key, PreferenceChange.Kind change, String oldValue, String newValue,
-        Touchpoint touchpoint, @Schema(description = "Subject of the caller who made the change") String actor,
+public record PreferenceChangeView(
+        String category,
+        String key,
+        PreferenceChange.Kind change,
+        String oldValue,
+        String newValue,
+        Touchpoint touchpoint,
+
+        @Schema(description = "Subject of the caller who made the change")
+        String actor,
+
         Instant changedAt) {
 
     public static PreferenceChangeView of(PreferenceChange c) {
-        return new PreferenceChangeView(c.category, c.key, c.change, c.oldValue, c.newValue, c.touchpoint, c.actor, c.changedAt);
+        return new PreferenceChangeView(
+                c.category, c.key, c.change, c.oldValue, c.newValue, c.touchpoint, c.actor, c.changedAt);
     }
 }

@@ -10,8 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * us (API when not given).
  */
 @Schema(examples = "{\"value\":\"long\",\"touchpoint\":\"STORE\"}")
-public record PreferenceInput(@NotBlank @Size(max = 500) String value,
-        @Schema(description = "Where the customer told us; API when absent", defaultValue = "API") Touchpoint touchpoint) {
+public record PreferenceInput(
+        @NotBlank @Size(max = 500) String value,
+
+        @Schema(description = "Where the customer told us; API when absent", defaultValue = "API")
+        Touchpoint touchpoint) {
 
     public Touchpoint touchpointOrDefault() {
         return touchpoint == null ? Touchpoint.API : touchpoint;

@@ -1,14 +1,14 @@
 package io.rapport.customer.rest;
 
+import io.rapport.customer.domain.Touchpoint;
+import io.rapport.customer.service.CustomerOwnership;
+import io.rapport.customer.service.PreferenceService;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
-import io.rapport.customer.service.CustomerOwnership;
 import io.rapport.platform.rest.Caller;
-import io.rapport.customer.service.PreferenceService;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
-import io.rapport.customer.domain.Touchpoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -52,31 +52,49 @@ public class PreferenceResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/{id}/preferences/{category}/{key}")
-    @Operation(summary = "Remember a preference", description = "Sets category.key (e.g."
-            + " room/pillow) to a value, recording the touchpoint (API when absent), who (updatedBy, the caller) and when"
-            + " (updatedAt); replaces an earlier value of the same key. Every change is kept in the preference history.")
-    public CustomerView.PreferenceView set(@PathParam("id") UUID id, @PathParam("category") String category,
-            @PathParam("key") String key, @Valid @NotNull PreferenceInput input) {
+    @Operation(
+            summary = "Remember a preference",
+            description =
+                    "Sets category.key (e.g."
+                            + " room/pillow) to a value, recording the touchpoint (API when absent), who (updatedBy, the caller) and when"
+                            + " (updatedAt); replaces an earlier value of the same key. Every change is kept in the preference history.")
+    public CustomerView.PreferenceView set(
+            @PathParam("id") UUID id,
+            @PathParam("category") String category,
+            @PathParam("key") String key,
+            @Valid @NotNull PreferenceInput input) {
         return service.set(id, category, key, input.value(), input.touchpointOrDefault(), caller.subject());
     }
 
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @DELETE
     @Path("/{id}/preferences/{category}/{key}")
-    @Operation(summary = "Forget a preference", description = "Removes category.key;"
-            + " the history keeps a REMOVED change with the touchpoint (query parameter, API when absent), who and when.")
-    public void remove(@PathParam("id") UUID id, @PathParam("category") String category, @PathParam("key") String key,
-            @Parameter(description = "Where the customer asked; one of WEB, APP, STORE, CALL_CENTER, EMAIL, IMPORT, API",
-                    example = "CALL_CENTER") @QueryParam("touchpoint") String touchpoint) {
+    @Operation(
+            summary = "Forget a preference",
+            description =
+                    "Removes category.key;"
+                            + " the history keeps a REMOVED change with the touchpoint (query parameter, API when absent), who and when.")
+    public void remove(
+            @PathParam("id") UUID id,
+            @PathParam("category") String category,
+            @PathParam("key") String key,
+            @Parameter(
+                            description =
+                                    "Where the customer asked; one of WEB, APP, STORE, CALL_CENTER, EMAIL, IMPORT, API",
+                            example = "CALL_CENTER")
+                    @QueryParam("touchpoint")
+                    String touchpoint) {
         service.remove(id, category, key, touchpoint(touchpoint), caller.subject());
     }
 
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/{id}/preferences/history")
-    @Operation(summary = "A customer's preference history", description = "Every"
-            + " change of the customer's preferences (SET with the value before and after, REMOVED with the value removed),"
-            + " with touchpoint, actor and time, newest first. Same access as reading the preferences.")
+    @Operation(
+            summary = "A customer's preference history",
+            description = "Every"
+                    + " change of the customer's preferences (SET with the value before and after, REMOVED with the value removed),"
+                    + " with touchpoint, actor and time, newest first. Same access as reading the preferences.")
     public Page<PreferenceChangeView> history(@PathParam("id") UUID id, @BeanParam PageRequest page) {
         return service.history(id, page);
     }
@@ -88,17 +106,23 @@ public class PreferenceResource {
         try {
             return Touchpoint.valueOf(value.trim());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("touchpoint", "must be one of " + java.util.Arrays.toString(Touchpoint.values()));
+            throw ProblemException.invalid(
+                    "touchpoint", "must be one of " + java.util.Arrays.toString(Touchpoint.values()));
         }
     }
 
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/preferences")
-    @Operation(summary = "Search preferences", description = "Across customers, by category, key and part of the value;"
-            + " e.g. everyone who wants a long pillow.")
-    public Page<PreferenceHit> search(@QueryParam("category") String category, @QueryParam("key") String key,
-            @QueryParam("value") String value, @BeanParam PageRequest page) {
+    @Operation(
+            summary = "Search preferences",
+            description = "Across customers, by category, key and part of the value;"
+                    + " e.g. everyone who wants a long pillow.")
+    public Page<PreferenceHit> search(
+            @QueryParam("category") String category,
+            @QueryParam("key") String key,
+            @QueryParam("value") String value,
+            @BeanParam PageRequest page) {
         return service.search(category, key, value, page);
     }
 }

@@ -1,5 +1,6 @@
 package io.rapport.customer.rest;
 
+import io.rapport.customer.rest.PurchaseInput.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -8,7 +9,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import io.rapport.customer.rest.PurchaseInput.Line;
 
 /**
  * One NDJSON line of a purchase import: a purchase plus who bought it, by exactly one of

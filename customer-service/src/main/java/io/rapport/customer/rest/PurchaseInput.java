@@ -25,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "channel":"web","store":"eu-online",
          "lines":[{"sku":"PILLOW-L","category":"bedding","quantity":2,"unitPrice":"39.90","unitCost":"12.00"}]}""")
 public record PurchaseInput(
-        @Size(max = 50) @Schema(description = "System the order comes from; default 'rapport'") String sourceSystem,
+        @Size(max = 50) @Schema(description = "System the order comes from; default 'rapport'")
+        String sourceSystem,
+
         @NotBlank @Size(max = 100) String orderId,
         @NotNull Instant occurredAt,
         @NotNull @Size(min = 3, max = 3) String currency,
@@ -44,7 +46,10 @@ public record PurchaseInput(
             @NotBlank @Size(max = 100) String sku,
             @NotBlank @Size(max = 100) String category,
             @Min(1) @Max(1_000_000) int quantity,
-            @NotNull @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 4) BigDecimal unitPrice,
-            @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 4) BigDecimal unitCost) {
-    }
+
+            @NotNull @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 4)
+            BigDecimal unitPrice,
+
+            @DecimalMin("0") @DecimalMax("10000000") @Digits(integer = 8, fraction = 4)
+            BigDecimal unitCost) {}
 }

@@ -1,10 +1,10 @@
 package io.rapport.customer.rest;
 
+import io.rapport.customer.service.CostService;
+import io.rapport.customer.service.CustomerOwnership;
+import io.rapport.customer.service.PurchaseService;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
-import io.rapport.customer.service.CustomerOwnership;
-import io.rapport.customer.service.CostService;
-import io.rapport.customer.service.PurchaseService;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import jakarta.validation.Valid;
@@ -40,30 +40,54 @@ public class PurchaseResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/purchases")
-    @Operation(summary = "Record a purchase", description = "The order id is the idempotency key per source system:"
-            + " posting the same order again answers 200 with the first purchase and publishes nothing; a new one answers"
-            + " 201 and publishes PurchaseRecorded. Counts as activity (a DORMANT customer becomes ACTIVE).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Record a purchase",
+            description = "The order id is the idempotency key per source system:"
+                    + " posting the same order again answers 200 with the first purchase and publishes nothing; a new one answers"
+                    + " 201 and publishes PurchaseRecorded. Counts as activity (a DORMANT customer becomes ACTIVE).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Recorded",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PurchaseView.class)))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PurchaseView.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "Already recorded (same source and order id): the first result",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PurchaseView.class)))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PurchaseView.class)))
     public Response record(@PathParam("id") UUID id, @Valid @NotNull PurchaseInput input) {
         PurchaseService.Recorded r = purchases.record(id, input);
         if (r.replayed()) {
             return Response.ok(r.purchase()).build();
         }
-        return Response.created(URI.create("/api/v1/customers/" + id + "/purchases/" + r.purchase().id())).entity(r.purchase())
+        return Response.created(URI.create(
+                        "/api/v1/customers/" + id + "/purchases/" + r.purchase().id()))
+                .entity(r.purchase())
                 .build();
     }
 
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/purchases")
-    @Operation(summary = "List a customer's purchases", description = "Paged; sortable by occurredAt (default, newest"
-            + " first), recordedAt, total.")
+    @Operation(
+            summary = "List a customer's purchases",
+            description = "Paged; sortable by occurredAt (default, newest" + " first), recordedAt, total.")
     public Page<PurchaseView> list(@PathParam("id") UUID id, @BeanParam PageRequest page) {
         return purchases.list(id, page);
     }
@@ -79,13 +103,25 @@ public class PurchaseResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/purchases/{purchaseId}/refunds")
-    @Operation(summary = "Refund a purchase or some of its lines", description = "Never more than was bought or paid"
-            + " (422 naming the line). Publishes PurchaseRefunded. With an Idempotency-Key a replay returns the first refund.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Refund a purchase or some of its lines",
+            description =
+                    "Never more than was bought or paid"
+                            + " (422 naming the line). Publishes PurchaseRefunded. With an Idempotency-Key a replay returns the first refund.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Refunded",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RefundView.class)))
-    public Response refund(@PathParam("id") UUID id, @PathParam("purchaseId") UUID purchaseId,
-            @Valid @NotNull RefundInput input, @HeaderParam("Idempotency-Key") String key) {
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = RefundView.class)))
+    public Response refund(
+            @PathParam("id") UUID id,
+            @PathParam("purchaseId") UUID purchaseId,
+            @Valid @NotNull RefundInput input,
+            @HeaderParam("Idempotency-Key") String key) {
         RefundView r = purchases.refund(id, purchaseId, input, key);
         return Response.status(Response.Status.CREATED).entity(r).build();
     }
@@ -93,13 +129,25 @@ public class PurchaseResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/costs")
-    @Operation(summary = "Record a cost-to-serve item", description = "SERVICE_CALL, RETURN_HANDLING, SALES_VISIT, DISCOUNT,"
-            + " SHIPPING or OTHER. Publishes CostRecorded. With an Idempotency-Key a replay returns the first entry.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Record a cost-to-serve item",
+            description =
+                    "SERVICE_CALL, RETURN_HANDLING, SALES_VISIT, DISCOUNT,"
+                            + " SHIPPING or OTHER. Publishes CostRecorded. With an Idempotency-Key a replay returns the first entry.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Recorded",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CostView.class)))
-    public Response cost(@PathParam("id") UUID id, @Valid @NotNull CostInput input, @HeaderParam("Idempotency-Key") String key) {
-        return Response.status(Response.Status.CREATED).entity(costs.record(id, input, key)).build();
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = CostView.class)))
+    public Response cost(
+            @PathParam("id") UUID id, @Valid @NotNull CostInput input, @HeaderParam("Idempotency-Key") String key) {
+        return Response.status(Response.Status.CREATED)
+                .entity(costs.record(id, input, key))
+                .build();
     }
 
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})

@@ -13,8 +13,7 @@ public final class ConcurrentWrites {
     /** unique_violation, serialization_failure, deadlock_detected. */
     private static final Set<String> LOST_RACE = Set.of("23505", "40001", "40P01");
 
-    private ConcurrentWrites() {
-    }
+    private ConcurrentWrites() {}
 
     /** One attempt, in a transaction of its own. */
     @FunctionalInterface
@@ -28,7 +27,7 @@ public final class ConcurrentWrites {
      * @throws LostRaceException when the last attempt lost too; any other failure is thrown at once
      */
     public static <T> T retry(int attempts, Attempt<T> attempt) throws SQLException {
-        for (int i = 1;; i++) {
+        for (int i = 1; ; i++) {
             try {
                 return attempt.run();
             } catch (SQLException | RuntimeException e) {

@@ -48,9 +48,16 @@ public class ConsentService {
         store.decide(id, channel.name(), in.granted(), in.source().trim(), decidedAt);
         c.touch(now);
         Map<String, Boolean> after = store.asMap(store.current(id));
-        outbox.publish(CustomerEvents.CONSENT_CHANGED, id, new ConsentChanged(id.toString(), channel.name(), in.granted(),
-                decidedAt, c.doNotContact, after));
-        audit.change("consent", channel.name(), id, "DECIDE", Map.of("consents", before),
+        outbox.publish(
+                CustomerEvents.CONSENT_CHANGED,
+                id,
+                new ConsentChanged(id.toString(), channel.name(), in.granted(), decidedAt, c.doNotContact, after));
+        audit.change(
+                "consent",
+                channel.name(),
+                id,
+                "DECIDE",
+                Map.of("consents", before),
                 Map.of("consents", after, "source", in.source().trim(), "decidedAt", decidedAt.toString()));
         return view(c);
     }
@@ -60,12 +67,19 @@ public class ConsentService {
         Customer c = customers.changeable(id);
         Instant now = Instant.now();
         history(id, null, !in.doNotContact(), in.source(), now, now, who);
-        audit.change("consent", "doNotContact", id, "DECIDE", Map.of("doNotContact", c.doNotContact),
+        audit.change(
+                "consent",
+                "doNotContact",
+                id,
+                "DECIDE",
+                Map.of("doNotContact", c.doNotContact),
                 Map.of("doNotContact", in.doNotContact(), "source", in.source().trim()));
         c.doNotContact = in.doNotContact();
         c.touch(now);
-        outbox.publish(CustomerEvents.CONSENT_CHANGED, id, new ConsentChanged(id.toString(), null, null, now,
-                c.doNotContact, store.asMap(store.current(id))));
+        outbox.publish(
+                CustomerEvents.CONSENT_CHANGED,
+                id,
+                new ConsentChanged(id.toString(), null, null, now, c.doNotContact, store.asMap(store.current(id))));
         return view(c);
     }
 
@@ -74,14 +88,19 @@ public class ConsentService {
     }
 
     private ConsentsView view(Customer c) {
-        return new ConsentsView(c.id, store.current(c.id), c.doNotContact,
+        return new ConsentsView(
+                c.id,
+                store.current(c.id),
+                c.doNotContact,
                 c.channelPreferenceList().stream().map(Enum::name).toList(),
-                ConsentDecision.ofCustomer(c.id).stream().map(d -> new ConsentsView.Decision(d.channel, d.granted, d.source,
-                        d.decidedAt, d.recordedAt, d.recordedBy)).toList());
+                ConsentDecision.ofCustomer(c.id).stream()
+                        .map(d -> new ConsentsView.Decision(
+                                d.channel, d.granted, d.source, d.decidedAt, d.recordedAt, d.recordedBy))
+                        .toList());
     }
 
-    private static void history(UUID id, String channel, boolean granted, String source, Instant decidedAt, Instant now,
-            String who) {
+    private static void history(
+            UUID id, String channel, boolean granted, String source, Instant decidedAt, Instant now, String who) {
         ConsentDecision d = new ConsentDecision();
         d.id = UUID.randomUUID();
         d.customerId = id;

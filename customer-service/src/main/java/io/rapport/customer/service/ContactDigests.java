@@ -25,7 +25,8 @@ public class ContactDigests {
     public ContactDigests(CustomerConfig config) {
         this.key = config.contactDigestKey().filter(k -> !k.isBlank()).map(k -> {
             if (k.length() < MIN_KEY_LENGTH) {
-                throw new IllegalStateException("rapport.customer.contact-digest-key must have at least " + MIN_KEY_LENGTH + " characters");
+                throw new IllegalStateException(
+                        "rapport.customer.contact-digest-key must have at least " + MIN_KEY_LENGTH + " characters");
             }
             return new SecretKeySpec(k.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         });
@@ -36,15 +37,21 @@ public class ContactDigests {
         if (key.isEmpty()) {
             return null;
         }
-        return java.util.stream.Stream.concat(emails.stream().map(e -> "email:" + digest("email:" + e)),
-                phones.stream().map(p -> "phone:" + digest("phone:" + p))).distinct().sorted().toList();
+        return java.util.stream.Stream.concat(
+                        emails.stream().map(e -> "email:" + digest("email:" + e)),
+                        phones.stream().map(p -> "phone:" + digest("phone:" + p)))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private String digest(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key.orElseThrow());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

@@ -69,22 +69,31 @@ public class CostService {
         e.persist();
         customers.activity(c, at, now);
         idempotency.remember(SCOPE, scopedKey, e.id);
-        outbox.publish(CustomerEvents.COST_RECORDED, customerId, new CostRecorded(e.id.toString(), customerId.toString(),
-                e.type.name(), Amounts.format(e.amount), currency, at));
+        outbox.publish(
+                CustomerEvents.COST_RECORDED,
+                customerId,
+                new CostRecorded(
+                        e.id.toString(), customerId.toString(), e.type.name(), Amounts.format(e.amount), currency, at));
         return view(e);
     }
 
     public Page<CostView> list(UUID customerId, PageRequest page) {
         PageRequest.Sort sort = page.validate(SORTABLE, "occurredAt,desc");
         customers.find(customerId);
-        var query = CostEntry.<CostEntry>find("customerId", Sort.by(sort.field(), sort.descending() ? Sort.Direction.Descending
-                : Sort.Direction.Ascending).and("id"), customerId);
+        var query = CostEntry.<CostEntry>find(
+                "customerId",
+                Sort.by(sort.field(), sort.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending)
+                        .and("id"),
+                customerId);
         long total = query.count();
-        List<CostView> items = query.page(page.page, page.size).list().stream().map(CostService::view).toList();
+        List<CostView> items = query.page(page.page, page.size).list().stream()
+                .map(CostService::view)
+                .toList();
         return Page.of(items, page, total);
     }
 
     private static CostView view(CostEntry e) {
-        return new CostView(e.id, e.customerId, e.type, Amounts.format(e.amount), e.currency, e.occurredAt, e.note, e.recordedAt);
+        return new CostView(
+                e.id, e.customerId, e.type, Amounts.format(e.amount), e.currency, e.occurredAt, e.note, e.recordedAt);
     }
 }

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One CSV row (header name to cell) as a {@link CustomerInput}. Columns: kind, givenName, familyName, companyName,
@@ -21,13 +20,36 @@ import java.util.Set;
  * Empty cells are absent values. Errors name the column, never the value.
  */
 public final class CsvCustomers {
-    public static final List<String> COLUMNS = List.of("kind", "givenName", "familyName", "companyName", "industry",
-            "companySize", "email", "phone", "addressLine1", "addressLine2", "postalCode", "city", "region", "country",
-            "birthDate", "locale", "timeZone", "ownerId", "tags", "acquisitionSource", "referralCode", "walletAmount", "walletCurrency",
-            "target", "channelPreference", "externalSystem", "externalId");
+    public static final List<String> COLUMNS = List.of(
+            "kind",
+            "givenName",
+            "familyName",
+            "companyName",
+            "industry",
+            "companySize",
+            "email",
+            "phone",
+            "addressLine1",
+            "addressLine2",
+            "postalCode",
+            "city",
+            "region",
+            "country",
+            "birthDate",
+            "locale",
+            "timeZone",
+            "ownerId",
+            "tags",
+            "acquisitionSource",
+            "referralCode",
+            "walletAmount",
+            "walletCurrency",
+            "target",
+            "channelPreference",
+            "externalSystem",
+            "externalId");
 
-    private CsvCustomers() {
-    }
+    private CsvCustomers() {}
 
     /** Refuses (400) a header with an unknown or repeated column, or without {@code kind}. */
     public static void checkHeader(List<String> header) {
@@ -37,23 +59,30 @@ public final class CsvCustomers {
     public static CustomerInput input(Map<String, String> row) {
         CustomerKind kind = enumOf(CustomerKind.class, "kind", cell(row, "kind"));
         String company = cell(row, "companyName");
-        CustomerInput.Organisation organisation = company == null && cell(row, "industry") == null
-                && cell(row, "companySize") == null ? null
-                : new CustomerInput.Organisation(company, cell(row, "industry"), cell(row, "companySize"));
+        CustomerInput.Organisation organisation =
+                company == null && cell(row, "industry") == null && cell(row, "companySize") == null
+                        ? null
+                        : new CustomerInput.Organisation(company, cell(row, "industry"), cell(row, "companySize"));
         CustomerInput.Address address = null;
         if (Arrays.asList("addressLine1", "addressLine2", "postalCode", "city", "region", "country").stream()
                 .anyMatch(c -> cell(row, c) != null)) {
-            address = new CustomerInput.Address(cell(row, "addressLine1"), cell(row, "addressLine2"), cell(row, "postalCode"),
-                    cell(row, "city"), cell(row, "region"), cell(row, "country"));
+            address = new CustomerInput.Address(
+                    cell(row, "addressLine1"),
+                    cell(row, "addressLine2"),
+                    cell(row, "postalCode"),
+                    cell(row, "city"),
+                    cell(row, "region"),
+                    cell(row, "country"));
         }
         CustomerInput.Wallet wallet = null;
         if (cell(row, "walletAmount") != null || cell(row, "walletCurrency") != null) {
-            wallet = new CustomerInput.Wallet(decimal("walletAmount", cell(row, "walletAmount")), cell(row, "walletCurrency"),
-                    null, null);
+            wallet = new CustomerInput.Wallet(
+                    decimal("walletAmount", cell(row, "walletAmount")), cell(row, "walletCurrency"), null, null);
         }
         List<CustomerInput.ExternalIdInput> externalIds = null;
         if (cell(row, "externalSystem") != null || cell(row, "externalId") != null) {
-            externalIds = List.of(new CustomerInput.ExternalIdInput(cell(row, "externalSystem"), cell(row, "externalId")));
+            externalIds =
+                    List.of(new CustomerInput.ExternalIdInput(cell(row, "externalSystem"), cell(row, "externalId")));
         }
         List<Channel> channels = null;
         if (cell(row, "channelPreference") != null) {
@@ -63,11 +92,25 @@ public final class CsvCustomers {
             }
         }
         List<String> tags = cell(row, "tags") == null ? null : split(cell(row, "tags"));
-        return new CustomerInput(kind, cell(row, "givenName"), cell(row, "familyName"), organisation,
-                contacts(cell(row, "email")), contacts(cell(row, "phone")), address, date("birthDate", cell(row, "birthDate")),
-                cell(row, "locale"), cell(row, "timeZone"),
-                cell(row, "ownerId"), tags == null ? null : new LinkedHashSet<>(tags), cell(row, "acquisitionSource"),
-                cell(row, "referralCode"), wallet, bool("target", cell(row, "target")), channels, externalIds);
+        return new CustomerInput(
+                kind,
+                cell(row, "givenName"),
+                cell(row, "familyName"),
+                organisation,
+                contacts(cell(row, "email")),
+                contacts(cell(row, "phone")),
+                address,
+                date("birthDate", cell(row, "birthDate")),
+                cell(row, "locale"),
+                cell(row, "timeZone"),
+                cell(row, "ownerId"),
+                tags == null ? null : new LinkedHashSet<>(tags),
+                cell(row, "acquisitionSource"),
+                cell(row, "referralCode"),
+                wallet,
+                bool("target", cell(row, "target")),
+                channels,
+                externalIds);
     }
 
     private static List<CustomerInput.Contact> contacts(String cell) {
@@ -82,7 +125,10 @@ public final class CsvCustomers {
     }
 
     private static List<String> split(String cell) {
-        return Arrays.stream(cell.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(cell.split(";"))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String cell(Map<String, String> row, String column) {

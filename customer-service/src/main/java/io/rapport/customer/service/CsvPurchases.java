@@ -21,13 +21,26 @@ import java.util.UUID;
  * row at fault (the order's first row for order cells) and the column, never the value.
  */
 final class CsvPurchases {
-    static final List<String> COLUMNS = List.of("customerId", "customerEmail", "customerExternalSystem", "customerExternalId",
-            "sourceSystem", "orderId", "occurredAt", "currency", "channel", "store", "sku", "category", "quantity",
-            "unitPrice", "unitCost");
-    static final List<String> REQUIRED = List.of("orderId", "occurredAt", "currency", "sku", "category", "quantity", "unitPrice");
+    static final List<String> COLUMNS = List.of(
+            "customerId",
+            "customerEmail",
+            "customerExternalSystem",
+            "customerExternalId",
+            "sourceSystem",
+            "orderId",
+            "occurredAt",
+            "currency",
+            "channel",
+            "store",
+            "sku",
+            "category",
+            "quantity",
+            "unitPrice",
+            "unitCost");
+    static final List<String> REQUIRED =
+            List.of("orderId", "occurredAt", "currency", "sku", "category", "quantity", "unitPrice");
 
-    private CsvPurchases() {
-    }
+    private CsvPurchases() {}
 
     static void checkHeader(List<String> header) {
         CsvRows.checkHeader(header, COLUMNS, REQUIRED);
@@ -36,7 +49,8 @@ final class CsvPurchases {
     /** The order a row belongs to: source system (default {@value PurchaseInput#DEFAULT_SOURCE}) and order id. */
     static String key(Map<String, String> row) {
         String source = CsvRows.cell(row, "sourceSystem");
-        return (source == null ? PurchaseInput.DEFAULT_SOURCE : source) + "\u0000" + Objects.toString(CsvRows.cell(row, "orderId"), "");
+        return (source == null ? PurchaseInput.DEFAULT_SOURCE : source) + "\u0000"
+                + Objects.toString(CsvRows.cell(row, "orderId"), "");
     }
 
     /** The rows of one order, in file order. */
@@ -64,7 +78,9 @@ final class CsvPurchases {
                 return;
             }
             try {
-                items.add(new PurchaseInput.Line(CsvRows.cell(row, "sku"), CsvRows.cell(row, "category"),
+                items.add(new PurchaseInput.Line(
+                        CsvRows.cell(row, "sku"),
+                        CsvRows.cell(row, "category"),
                         integer("quantity", CsvRows.cell(row, "quantity")),
                         CsvRows.decimal("unitPrice", CsvRows.cell(row, "unitPrice"), "39.90"),
                         CsvRows.decimal("unitCost", CsvRows.cell(row, "unitCost"), "12.00")));
@@ -90,12 +106,21 @@ final class CsvPurchases {
                 try {
                     occurredAt = Instant.parse(at);
                 } catch (DateTimeParseException e) {
-                    throw ProblemException.invalid("occurredAt", "must be an ISO-8601 instant such as 2025-05-01T10:00:00Z");
+                    throw ProblemException.invalid(
+                            "occurredAt", "must be an ISO-8601 instant such as 2025-05-01T10:00:00Z");
                 }
             }
-            return new PurchaseImportRow(id, CsvRows.cell(first, "customerEmail"), CsvRows.cell(first, "customerExternalSystem"),
-                    CsvRows.cell(first, "customerExternalId"), CsvRows.cell(first, "sourceSystem"), CsvRows.cell(first, "orderId"),
-                    occurredAt, CsvRows.cell(first, "currency"), CsvRows.cell(first, "channel"), CsvRows.cell(first, "store"),
+            return new PurchaseImportRow(
+                    id,
+                    CsvRows.cell(first, "customerEmail"),
+                    CsvRows.cell(first, "customerExternalSystem"),
+                    CsvRows.cell(first, "customerExternalId"),
+                    CsvRows.cell(first, "sourceSystem"),
+                    CsvRows.cell(first, "orderId"),
+                    occurredAt,
+                    CsvRows.cell(first, "currency"),
+                    CsvRows.cell(first, "channel"),
+                    CsvRows.cell(first, "store"),
                     List.copyOf(items));
         }
 
@@ -105,11 +130,14 @@ final class CsvPurchases {
          */
         ImportResult.Row failed(String field, String message) {
             if (field != null) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("lines\\[(\\d+)\\]\\.?(.*)").matcher(field);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("lines\\[(\\d+)\\]\\.?(.*)")
+                        .matcher(field);
                 if (m.matches()) {
                     int i = Integer.parseInt(m.group(1));
-                    return ImportResult.Row.failed(i < lines.size() ? lines.get(i) : firstLine(),
-                            m.group(2).isEmpty() ? "sku" : m.group(2), message);
+                    return ImportResult.Row.failed(
+                            i < lines.size() ? lines.get(i) : firstLine(),
+                            m.group(2).isEmpty() ? "sku" : m.group(2),
+                            message);
                 }
                 if (field.equals("lines")) {
                     return ImportResult.Row.failed(firstLine(), "sku", message);
@@ -122,7 +150,9 @@ final class CsvPurchases {
     static ImportResult.Row problemRow(int line, ProblemException e) {
         var p = e.toProblem(null);
         boolean fields = p.errors() != null && !p.errors().isEmpty();
-        return ImportResult.Row.failed(line, fields ? p.errors().get(0).field() : null,
+        return ImportResult.Row.failed(
+                line,
+                fields ? p.errors().get(0).field() : null,
                 fields ? p.errors().get(0).message() : p.detail());
     }
 

@@ -24,8 +24,10 @@ import java.util.Set;
  * {@code maxRows} fail unread. Empty lines are skipped, cells trimmed; errors never carry a cell's value.
  */
 final class CsvRows {
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .enable(CsvParser.Feature.TRIM_SPACES).build();
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+            .enable(CsvParser.Feature.TRIM_SPACES)
+            .build();
 
     /** Receives each row with its line in the file. */
     @FunctionalInterface
@@ -39,13 +41,13 @@ final class CsvRows {
         void check(List<String> columns);
     }
 
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
     static void read(InputStream body, ImportTally tally, int maxRows, HeaderCheck header, Sink sink)
             throws IOException, SQLException {
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(false);
-        try (MappingIterator<Map<String, String>> rows = CSV.readerFor(Map.class).with(schema).readValues(body)) {
+        try (MappingIterator<Map<String, String>> rows =
+                CSV.readerFor(Map.class).with(schema).readValues(body)) {
             int line = 1;
             int count = 0;
             boolean checked = false;
@@ -55,15 +57,21 @@ final class CsvRows {
                     if (!rows.hasNextValue()) {
                         break;
                     }
-                    line = Math.max(line + 1, rows.getParser().currentTokenLocation().getLineNr());
+                    line = Math.max(
+                            line + 1, rows.getParser().currentTokenLocation().getLineNr());
                     row = rows.nextValue();
-                    // after the row the parser's token lies on the row's (last cell's) line, skipped empty lines counted
-                    line = Math.max(line, rows.getParser().currentTokenLocation().getLineNr());
+                    // after the row the parser's token lies on the row's (last cell's) line, skipped empty lines
+                    // counted
+                    line = Math.max(
+                            line, rows.getParser().currentTokenLocation().getLineNr());
                 } catch (RuntimeException | IOException e) {
                     if (!checked && !(rows.getParserSchema() instanceof CsvSchema read && read.size() > 0)) {
-                        throw ProblemException.invalid("header", "the first line must be a CSV header row naming the columns");
+                        throw ProblemException.invalid(
+                                "header", "the first line must be a CSV header row naming the columns");
                     }
-                    tally.add(ImportResult.Row.failed(Math.max(line, rows.getParser().currentLocation().getLineNr()), null,
+                    tally.add(ImportResult.Row.failed(
+                            Math.max(line, rows.getParser().currentLocation().getLineNr()),
+                            null,
                             "not a readable CSV row (unbalanced quotes or more cells than header columns); the rows after"
                                     + " it were not read"));
                     break;
@@ -73,7 +81,9 @@ final class CsvRows {
                     checked = true;
                 }
                 if (++count > maxRows) {
-                    tally.failUnread(line, "over the limit of " + maxRows + " rows per request; send the rest in another request");
+                    tally.failUnread(
+                            line,
+                            "over the limit of " + maxRows + " rows per request; send the rest in another request");
                     continue;
                 }
                 sink.row(line, row);

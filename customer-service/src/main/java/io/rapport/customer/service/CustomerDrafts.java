@@ -52,19 +52,44 @@ public class CustomerDrafts {
         if (in.tags() != null) {
             in.tags().forEach(t -> tags.add(t.trim()));
         }
-        return new Applicant(trim(idempotencyKey), in.kind(), d.displayName(), trim(in.givenName()), trim(in.familyName()),
-                org == null ? null : org.companyName().trim(), org == null ? null : trim(org.industry()),
-                org == null ? null : trim(org.size()), a == null ? null : trim(a.line1()), a == null ? null : trim(a.line2()),
-                a == null ? null : trim(a.postalCode()), a == null ? null : trim(a.city()), a == null ? null : trim(a.region()),
-                d.country(), in.birthDate(), d.locale(), d.timeZone(), trim(in.ownerId()), trim(in.acquisitionSource()),
+        return new Applicant(
+                trim(idempotencyKey),
+                in.kind(),
+                d.displayName(),
+                trim(in.givenName()),
+                trim(in.familyName()),
+                org == null ? null : org.companyName().trim(),
+                org == null ? null : trim(org.industry()),
+                org == null ? null : trim(org.size()),
+                a == null ? null : trim(a.line1()),
+                a == null ? null : trim(a.line2()),
+                a == null ? null : trim(a.postalCode()),
+                a == null ? null : trim(a.city()),
+                a == null ? null : trim(a.region()),
+                d.country(),
+                in.birthDate(),
+                d.locale(),
+                d.timeZone(),
+                trim(in.ownerId()),
+                trim(in.acquisitionSource()),
                 trim(in.referralCode()),
-                w == null ? null : new Applicant.Wallet(w.amount(), d.walletCurrency(), w.estimatedAt(), w.estimatedBy()),
+                w == null
+                        ? null
+                        : new Applicant.Wallet(w.amount(), d.walletCurrency(), w.estimatedAt(), w.estimatedBy()),
                 Boolean.TRUE.equals(in.target()),
-                in.channelPreference() == null ? List.of() : in.channelPreference().stream().distinct().toList(),
+                in.channelPreference() == null
+                        ? List.of()
+                        : in.channelPreference().stream().distinct().toList(),
                 new ArrayList<>(tags),
-                d.emails().stream().map(e -> new Applicant.Contact(e.value(), e.label(), e.primary())).toList(),
-                d.phones().stream().map(e -> new Applicant.Contact(e.value(), e.label(), e.primary())).toList(),
-                d.externalIds().stream().map(k -> new Applicant.ExternalKey(k.system(), k.id())).toList());
+                d.emails().stream()
+                        .map(e -> new Applicant.Contact(e.value(), e.label(), e.primary()))
+                        .toList(),
+                d.phones().stream()
+                        .map(e -> new Applicant.Contact(e.value(), e.label(), e.primary()))
+                        .toList(),
+                d.externalIds().stream()
+                        .map(k -> new Applicant.ExternalKey(k.system(), k.id()))
+                        .toList());
     }
 
     private static String trim(String s) {
@@ -75,13 +100,18 @@ public class CustomerDrafts {
         String displayName = displayName(in);
         List<CustomerDraft.Contact> emails = contacts("emails", in.emails(), EmailAddresses::normalise);
         List<CustomerDraft.Contact> phoneList = contacts("phones", in.phones(), phones::normalise);
-        String locale = in.locale() == null || in.locale().isBlank() ? null : value("locale", in.locale(), ValueRules::locale);
-        String zone = in.timeZone() == null || in.timeZone().isBlank() ? null : value("timeZone", in.timeZone(), ValueRules::timeZone);
-        String country = in.address() == null || in.address().country() == null ? null
+        String locale =
+                in.locale() == null || in.locale().isBlank() ? null : value("locale", in.locale(), ValueRules::locale);
+        String zone = in.timeZone() == null || in.timeZone().isBlank()
+                ? null
+                : value("timeZone", in.timeZone(), ValueRules::timeZone);
+        String country = in.address() == null || in.address().country() == null
+                ? null
                 : value("address.country", in.address().country(), ValueRules::country);
         if (in.birthDate() != null) {
             try {
-                ValueRules.birthDate(in.birthDate(), LocalDate.now(ZoneOffset.UTC).plusDays(1));
+                ValueRules.birthDate(
+                        in.birthDate(), LocalDate.now(ZoneOffset.UTC).plusDays(1));
             } catch (InvalidValueException e) {
                 throw ProblemException.invalid("birthDate", e.getMessage());
             }
@@ -89,8 +119,10 @@ public class CustomerDrafts {
         String currency = null;
         if (in.wallet() != null) {
             currency = value("wallet.currency", in.wallet().currency(), ValueRules::currency);
-            if (in.wallet().estimatedAt() != null && in.wallet().estimatedAt().isAfter(Instant.now().plusSeconds(300))) {
-                throw ProblemException.unprocessable("wallet-in-future", "wallet.estimatedAt", "must not be in the future");
+            if (in.wallet().estimatedAt() != null
+                    && in.wallet().estimatedAt().isAfter(Instant.now().plusSeconds(300))) {
+                throw ProblemException.unprocessable(
+                        "wallet-in-future", "wallet.estimatedAt", "must not be in the future");
             }
         }
         List<CustomerDraft.ExternalKey> externalIds = new ArrayList<>();
@@ -110,20 +142,21 @@ public class CustomerDrafts {
     private static String displayName(CustomerInput in) {
         if (in.kind().isOrganisation()) {
             if (in.organisation() == null) {
-                throw ProblemException.unprocessable("organisation-required", "organisation.companyName",
-                        "is required for kind " + in.kind());
+                throw ProblemException.unprocessable(
+                        "organisation-required", "organisation.companyName", "is required for kind " + in.kind());
             }
             return in.organisation().companyName().trim();
         }
         String name = (blankToEmpty(in.givenName()) + " " + blankToEmpty(in.familyName())).trim();
         if (name.isEmpty()) {
-            throw ProblemException.unprocessable("name-required", "givenName", "a person needs a given or a family name");
+            throw ProblemException.unprocessable(
+                    "name-required", "givenName", "a person needs a given or a family name");
         }
         return name;
     }
 
-    private static List<CustomerDraft.Contact> contacts(String field, List<CustomerInput.Contact> raw,
-            Function<String, String> normaliser) {
+    private static List<CustomerDraft.Contact> contacts(
+            String field, List<CustomerInput.Contact> raw, Function<String, String> normaliser) {
         if (raw == null || raw.isEmpty()) {
             return List.of();
         }
@@ -138,7 +171,8 @@ public class CustomerDrafts {
                 throw ProblemException.unprocessable("duplicate-value", at + ".value", "is given twice");
             }
             if (c.primary() && anyPrimary) {
-                throw ProblemException.unprocessable("two-primaries", at + ".primary", "only one " + field + " entry can be primary");
+                throw ProblemException.unprocessable(
+                        "two-primaries", at + ".primary", "only one " + field + " entry can be primary");
             }
             anyPrimary |= c.primary();
             out.add(new CustomerDraft.Contact(value, c.label(), c.primary()));

@@ -33,7 +33,8 @@ public class CustomerEventsPublisher {
     private final ObjectMapper json;
     private final Audit audit;
 
-    public CustomerEventsPublisher(Outbox outbox, CustomerProfiles profiles, EntityManager em, ObjectMapper json, Audit audit) {
+    public CustomerEventsPublisher(
+            Outbox outbox, CustomerProfiles profiles, EntityManager em, ObjectMapper json, Audit audit) {
         this.outbox = outbox;
         this.profiles = profiles;
         this.em = em;
@@ -64,7 +65,9 @@ public class CustomerEventsPublisher {
     }
 
     public void statusChanged(Customer c, CustomerStatus from, String reason, Instant now) {
-        outbox.publish(CustomerEvents.STATUS_CHANGED, c.id,
+        outbox.publish(
+                CustomerEvents.STATUS_CHANGED,
+                c.id,
                 new CustomerStatusChanged(c.id.toString(), from.name(), c.status.name(), reason, now));
     }
 

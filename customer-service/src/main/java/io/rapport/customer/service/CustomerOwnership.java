@@ -25,7 +25,8 @@ public class CustomerOwnership implements Ownership {
         }
         UUID customerId = UUID.fromString(id);
         List<Object[]> rows = em.createQuery("select c.id, c.ownerId from Customer c where c.id = :id", Object[].class)
-                .setParameter("id", customerId).getResultList();
+                .setParameter("id", customerId)
+                .getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of(new Owner((String) rows.get(0)[1]));
     }
 }

@@ -9,11 +9,32 @@ import java.time.Instant;
  * {@code phone} part of a normalised contact point; {@code q} matches part of the name OR of an e-mail OR (when it
  * looks like a phone number) of a phone. Without {@code status}, MERGED and ERASED records are left out.
  */
-public record CustomerQuery(String name, String email, String phone, CustomerKind kind, String tag, String owner,
-        CustomerStatus status, Instant createdFrom, Instant createdTo, Instant activeFrom, Instant activeTo, String q) {
+public record CustomerQuery(
+        String name,
+        String email,
+        String phone,
+        CustomerKind kind,
+        String tag,
+        String owner,
+        CustomerStatus status,
+        Instant createdFrom,
+        Instant createdTo,
+        Instant activeFrom,
+        Instant activeTo,
+        String q) {
 
-    public CustomerQuery(String name, String email, String phone, CustomerKind kind, String tag, String owner,
-            CustomerStatus status, Instant createdFrom, Instant createdTo, Instant activeFrom, Instant activeTo) {
+    public CustomerQuery(
+            String name,
+            String email,
+            String phone,
+            CustomerKind kind,
+            String tag,
+            String owner,
+            CustomerStatus status,
+            Instant createdFrom,
+            Instant createdTo,
+            Instant activeFrom,
+            Instant activeTo) {
         this(name, email, phone, kind, tag, owner, status, createdFrom, createdTo, activeFrom, activeTo, null);
     }
 }

@@ -39,6 +39,7 @@ import java.util.UUID;
 public class CustomerReader {
     /** ISO-8601 UTC with microseconds, the precision of timestamptz, parsed by Instant.parse. */
     private static final String UTC = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'";
+
     private static final String SELECT = "select c.id, c.version, c.kind, c.status, c.display_name, c.given_name,"
             + " c.family_name, c.company_name, c.industry, c.company_size, c.address_line1, c.address_line2, c.postal_code,"
             + " c.city, c.region, c.country, c.birth_date, c.locale, c.time_zone, c.owner_id, c.acquisition_source, c.referral_code,"
@@ -58,10 +59,10 @@ public class CustomerReader {
             + " from customer_preference f where f.customer_id = c.id) as preferences"
             + " from customer c where c.id = ";
     private static final String BY_ID = SELECT + "?";
-    private static final String BY_CONTACT = SELECT
-            + "(select p.customer_id from customer_contact_point p where p.kind = ? and p.value = ?)";
-    private static final String BY_EXTERNAL = SELECT
-            + "(select e.customer_id from customer_external_id e where e.system = ? and e.external_id = ?)";
+    private static final String BY_CONTACT =
+            SELECT + "(select p.customer_id from customer_contact_point p where p.kind = ? and p.value = ?)";
+    private static final String BY_EXTERNAL =
+            SELECT + "(select e.customer_id from customer_external_id e where e.system = ? and e.external_id = ?)";
 
     private final AgroalDataSource dataSource;
     private final ObjectReader contactList;
@@ -71,10 +72,10 @@ public class CustomerReader {
 
     public CustomerReader(AgroalDataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
-        this.contactList = json.readerFor(new TypeReference<List<CustomerView.ContactView>>() { });
-        this.externalIdList = json.readerFor(new TypeReference<List<CustomerView.ExternalIdView>>() { });
-        this.consentList = json.readerFor(new TypeReference<List<CustomerView.ConsentView>>() { });
-        this.preferenceList = json.readerFor(new TypeReference<List<CustomerView.PreferenceView>>() { });
+        this.contactList = json.readerFor(new TypeReference<List<CustomerView.ContactView>>() {});
+        this.externalIdList = json.readerFor(new TypeReference<List<CustomerView.ExternalIdView>>() {});
+        this.consentList = json.readerFor(new TypeReference<List<CustomerView.ConsentView>>() {});
+        this.preferenceList = json.readerFor(new TypeReference<List<CustomerView.PreferenceView>>() {});
     }
 
     public Optional<CustomerView> byId(UUID id) {
@@ -91,7 +92,8 @@ public class CustomerReader {
     }
 
     private Optional<CustomerView> read(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -107,28 +109,56 @@ public class CustomerReader {
         String companyName = rs.getString("company_name");
         BigDecimal wallet = rs.getBigDecimal("wallet_amount");
         UUID mergedInto = rs.getObject("merged_into", UUID.class);
-        return new CustomerView(rs.getObject("id", UUID.class), rs.getLong("version"),
-                CustomerKind.valueOf(rs.getString("kind")), CustomerStatus.valueOf(rs.getString("status")),
-                rs.getString("display_name"), rs.getString("given_name"), rs.getString("family_name"),
-                companyName == null ? null
-                        : new CustomerInput.Organisation(companyName, rs.getString("industry"), rs.getString("company_size")),
-                list(contactList, rs.getString("emails")), list(contactList, rs.getString("phones")), address(rs),
+        return new CustomerView(
+                rs.getObject("id", UUID.class),
+                rs.getLong("version"),
+                CustomerKind.valueOf(rs.getString("kind")),
+                CustomerStatus.valueOf(rs.getString("status")),
+                rs.getString("display_name"),
+                rs.getString("given_name"),
+                rs.getString("family_name"),
+                companyName == null
+                        ? null
+                        : new CustomerInput.Organisation(
+                                companyName, rs.getString("industry"), rs.getString("company_size")),
+                list(contactList, rs.getString("emails")),
+                list(contactList, rs.getString("phones")),
+                address(rs),
                 rs.getObject("birth_date", java.time.LocalDate.class),
-                rs.getString("locale"), rs.getString("time_zone"), rs.getString("owner_id"), tags(rs.getArray("tags")),
-                rs.getString("acquisition_source"), rs.getString("referral_code"),
-                wallet == null ? null
-                        : new CustomerView.WalletView(Amounts.format(wallet),
-                                rs.getString("wallet_currency"), instant(rs, "wallet_estimated_at"),
+                rs.getString("locale"),
+                rs.getString("time_zone"),
+                rs.getString("owner_id"),
+                tags(rs.getArray("tags")),
+                rs.getString("acquisition_source"),
+                rs.getString("referral_code"),
+                wallet == null
+                        ? null
+                        : new CustomerView.WalletView(
+                                Amounts.format(wallet),
+                                rs.getString("wallet_currency"),
+                                instant(rs, "wallet_estimated_at"),
                                 rs.getString("wallet_estimated_by")),
-                rs.getBoolean("target"), list(externalIdList, rs.getString("external_ids")),
-                list(consentList, rs.getString("consents")), rs.getBoolean("do_not_contact"),
-                Customer.channels(rs.getString("channel_preference")).stream().map(Enum::name).toList(),
-                list(preferenceList, rs.getString("preferences")), mergedInto,
-                mergedInto == null ? null
-                        : new CustomerView.MergeView(mergedInto, rs.getString("merged_by"), instant(rs, "merged_at"),
+                rs.getBoolean("target"),
+                list(externalIdList, rs.getString("external_ids")),
+                list(consentList, rs.getString("consents")),
+                rs.getBoolean("do_not_contact"),
+                Customer.channels(rs.getString("channel_preference")).stream()
+                        .map(Enum::name)
+                        .toList(),
+                list(preferenceList, rs.getString("preferences")),
+                mergedInto,
+                mergedInto == null
+                        ? null
+                        : new CustomerView.MergeView(
+                                mergedInto,
+                                rs.getString("merged_by"),
+                                instant(rs, "merged_at"),
                                 rs.getString("merge_reason")),
-                instant(rs, "last_verified_at"), instant(rs, "last_activity_at"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "erased_at"));
+                instant(rs, "last_verified_at"),
+                instant(rs, "last_activity_at"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "erased_at"));
     }
 
     private static CustomerInput.Address address(ResultSet rs) throws SQLException {

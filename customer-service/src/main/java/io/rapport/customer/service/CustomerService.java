@@ -26,8 +26,15 @@ public class CustomerService {
     private final CustomerReader reader;
     private final io.rapport.platform.audit.Audit audit;
 
-    public CustomerService(CustomerDrafts drafts, IdentityService identity, CustomerWriter writer, Customers customers,
-            CustomerProfiles profiles, CustomerEventsPublisher events, CustomerReader reader, io.rapport.platform.audit.Audit audit) {
+    public CustomerService(
+            CustomerDrafts drafts,
+            IdentityService identity,
+            CustomerWriter writer,
+            Customers customers,
+            CustomerProfiles profiles,
+            CustomerEventsPublisher events,
+            CustomerReader reader,
+            io.rapport.platform.audit.Audit audit) {
         this.audit = audit;
         this.drafts = drafts;
         this.identity = identity;
@@ -80,8 +87,14 @@ public class CustomerService {
         c.status = CustomerStatus.ARCHIVED;
         c.touch(Instant.now());
         events.statusChanged(c, from, "archived", Instant.now());
-        audit.change("customer", id, id, "ARCHIVE", java.util.Map.of("status", from.name()),
-                reason == null || reason.isBlank() ? java.util.Map.of("status", c.status.name())
+        audit.change(
+                "customer",
+                id,
+                id,
+                "ARCHIVE",
+                java.util.Map.of("status", from.name()),
+                reason == null || reason.isBlank()
+                        ? java.util.Map.of("status", c.status.name())
                         : java.util.Map.of("status", c.status.name(), "reason", reason.trim()));
         Customer.flush();
         return profiles.view(c);

@@ -47,15 +47,22 @@ public class CustomerWriter {
             c.walletCurrency = null;
             c.walletEstimatedAt = null;
             c.walletEstimatedBy = null;
-        } else if (c.walletAmount == null || c.walletAmount.compareTo(in.wallet().amount()) != 0
-                || !d.walletCurrency().equals(c.walletCurrency) || in.wallet().estimatedAt() != null) {
+        } else if (c.walletAmount == null
+                || c.walletAmount.compareTo(in.wallet().amount()) != 0
+                || !d.walletCurrency().equals(c.walletCurrency)
+                || in.wallet().estimatedAt() != null) {
             c.walletAmount = in.wallet().amount();
             c.walletCurrency = d.walletCurrency();
-            c.walletEstimatedAt = in.wallet().estimatedAt() == null ? now : in.wallet().estimatedAt();
-            c.walletEstimatedBy = in.wallet().estimatedBy() == null ? who : in.wallet().estimatedBy();
+            c.walletEstimatedAt =
+                    in.wallet().estimatedAt() == null ? now : in.wallet().estimatedAt();
+            c.walletEstimatedBy =
+                    in.wallet().estimatedBy() == null ? who : in.wallet().estimatedBy();
         }
         c.target = Boolean.TRUE.equals(in.target());
-        c.channelPreference(in.channelPreference() == null ? null : in.channelPreference().stream().distinct().toList());
+        c.channelPreference(
+                in.channelPreference() == null
+                        ? null
+                        : in.channelPreference().stream().distinct().toList());
         TreeSet<String> tags = new TreeSet<>();
         if (in.tags() != null) {
             in.tags().forEach(t -> tags.add(t.trim()));
@@ -72,8 +79,12 @@ public class CustomerWriter {
         ContactPoint.delete("customerId", c.id);
         ExternalId.delete("customerId", c.id);
         em.flush();
-        d.emails().forEach(e -> ContactPoint.of(c.id, ContactKind.EMAIL, e.value(), e.label(), e.primary()).persist());
-        d.phones().forEach(p -> ContactPoint.of(c.id, ContactKind.PHONE, p.value(), p.label(), p.primary()).persist());
+        d.emails()
+                .forEach(e -> ContactPoint.of(c.id, ContactKind.EMAIL, e.value(), e.label(), e.primary())
+                        .persist());
+        d.phones()
+                .forEach(p -> ContactPoint.of(c.id, ContactKind.PHONE, p.value(), p.label(), p.primary())
+                        .persist());
         d.externalIds().forEach(k -> ExternalId.of(c.id, k.system(), k.id()).persist());
     }
 

@@ -42,7 +42,9 @@ public class Customers {
             throw ProblemException.notFound("customer", id);
         }
         if (c.status == CustomerStatus.MERGED) {
-            throw ProblemException.conflict("customer-merged", "customer " + id + " was merged into " + c.mergedInto,
+            throw ProblemException.conflict(
+                    "customer-merged",
+                    "customer " + id + " was merged into " + c.mergedInto,
                     Map.of("survivorId", c.mergedInto.toString()));
         }
         if (c.status == CustomerStatus.ERASED) {
@@ -58,7 +60,10 @@ public class Customers {
      * @return null when there is no such customer
      */
     public Customer locked(UUID id) {
-        if (em.createNativeQuery("select id from customer where id = ?1 for update").setParameter(1, id).getResultList().isEmpty()) {
+        if (em.createNativeQuery("select id from customer where id = ?1 for update")
+                .setParameter(1, id)
+                .getResultList()
+                .isEmpty()) {
             return null;
         }
         return Customer.findById(id);

@@ -29,7 +29,9 @@ public class DormancyJob {
         return total;
     }
 
-    @Scheduled(every = "${rapport.customer.dormancy-interval}", delayed = "30s",
+    @Scheduled(
+            every = "${rapport.customer.dormancy-interval}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         int marked = runOnce();

@@ -28,13 +28,16 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DuplicateDetector {
     static final int CANDIDATES = 20;
-    private static final String PHONES = "array(select p.value from customer_contact_point p where p.customer_id = %s.id"
-            + " and p.kind = 'PHONE')";
+    private static final String PHONES =
+            "array(select p.value from customer_contact_point p where p.customer_id = %s.id" + " and p.kind = 'PHONE')";
     private static final String CANDIDATE_SQL = "select n.id, n.display_name, n.address_line1, n.postal_code, n.city,"
-            + " n.country, " + PHONES.formatted("n") + ", n.birth_date, m.id, m.display_name, m.address_line1, m.postal_code, m.city,"
-            + " m.country, " + PHONES.formatted("m") + ", m.birth_date from customer n cross join lateral (select * from customer m"
+            + " n.country, " + PHONES.formatted("n")
+            + ", n.birth_date, m.id, m.display_name, m.address_line1, m.postal_code, m.city,"
+            + " m.country, " + PHONES.formatted("m")
+            + ", m.birth_date from customer n cross join lateral (select * from customer m"
             + " where m.id <> n.id and m.status in ('ACTIVE', 'DORMANT') and lower(m.display_name) % lower(n.display_name)"
-            + " order by similarity(lower(m.display_name), lower(n.display_name)) desc, m.id limit " + CANDIDATES + ") m"
+            + " order by similarity(lower(m.display_name), lower(n.display_name)) desc, m.id limit " + CANDIDATES
+            + ") m"
             + " where n.id = any(?) and n.status in ('ACTIVE', 'DORMANT') and (n.address_line1 is not null or n.birth_date is not null)";
 
     private final AgroalDataSource dataSource;
@@ -60,9 +63,10 @@ public class DuplicateDetector {
         }
         Instant now = Instant.now();
         try (PreparedStatement find = c.prepareStatement(CANDIDATE_SQL);
-                PreparedStatement insert = c.prepareStatement("insert into duplicate_suggestion (id, customer_a, customer_b,"
-                        + " score, reasons, status, created_at) values (?, least(?::uuid, ?::uuid), greatest(?::uuid, ?::uuid),"
-                        + " ?, ?, 'OPEN', ?) on conflict (customer_a, customer_b) do nothing")) {
+                PreparedStatement insert =
+                        c.prepareStatement("insert into duplicate_suggestion (id, customer_a, customer_b,"
+                                + " score, reasons, status, created_at) values (?, least(?::uuid, ?::uuid), greatest(?::uuid, ?::uuid),"
+                                + " ?, ?, 'OPEN', ?) on conflict (customer_a, customer_b) do nothing")) {
             find.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             int pending = 0;
             try (ResultSet rs = find.executeQuery()) {
@@ -78,8 +82,10 @@ public class DuplicateDetector {
                     insert.setObject(3, b);
                     insert.setObject(4, a);
                     insert.setObject(5, b);
-                    insert.setBigDecimal(6, BigDecimal.valueOf(verdict.get().score()).setScale(4, RoundingMode.HALF_UP));
-                    insert.setString(7, verdict.get().reasons().stream().map(Enum::name).collect(Collectors.joining(",")));
+                    insert.setBigDecimal(
+                            6, BigDecimal.valueOf(verdict.get().score()).setScale(4, RoundingMode.HALF_UP));
+                    insert.setString(
+                            7, verdict.get().reasons().stream().map(Enum::name).collect(Collectors.joining(",")));
                     insert.setTimestamp(8, Jdbc.ts(now));
                     insert.addBatch();
                     pending++;
@@ -99,8 +105,13 @@ public class DuplicateDetector {
     private static DuplicateRule.Person person(ResultSet rs, int from) throws SQLException {
         Array phones = rs.getArray(from + 5);
         Set<String> values = phones == null ? Set.of() : Set.of((String[]) phones.getArray());
-        return new DuplicateRule.Person(rs.getString(from), rs.getString(from + 1), rs.getString(from + 2),
-                rs.getString(from + 3), rs.getString(from + 4), values,
+        return new DuplicateRule.Person(
+                rs.getString(from),
+                rs.getString(from + 1),
+                rs.getString(from + 2),
+                rs.getString(from + 3),
+                rs.getString(from + 4),
+                values,
                 rs.getObject(from + 6, java.time.LocalDate.class));
     }
 }

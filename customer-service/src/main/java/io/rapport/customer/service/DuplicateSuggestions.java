@@ -25,8 +25,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DuplicateSuggestions {
-    private static final String OLDER_FIRST = "case when a.created_at < b.created_at or (a.created_at = b.created_at"
-            + " and a.id < b.id) then ";
+    private static final String OLDER_FIRST =
+            "case when a.created_at < b.created_at or (a.created_at = b.created_at" + " and a.id < b.id) then ";
     private static final String SELECT = "select s.id, " + OLDER_FIRST + "a.id else b.id end, " + OLDER_FIRST
             + "a.display_name else b.display_name end, " + OLDER_FIRST + "b.id else a.id end, " + OLDER_FIRST
             + "b.display_name else a.display_name end, s.score, s.reasons, s.status, s.created_at"
@@ -44,11 +44,13 @@ public class DuplicateSuggestions {
     @SuppressWarnings("unchecked")
     public Page<DuplicateSuggestionView> open(UUID customerId, PageRequest page) {
         page.validate(Set.of("score"), "score,desc");
-        String where = " where s.status = 'OPEN'" + LIVE + (customerId == null ? "" : " and ?1 in (s.customer_a, s.customer_b)");
+        String where = " where s.status = 'OPEN'" + LIVE
+                + (customerId == null ? "" : " and ?1 in (s.customer_a, s.customer_b)");
         var count = em.createNativeQuery("select count(*) from duplicate_suggestion s join customer a on"
                 + " a.id = s.customer_a join customer b on b.id = s.customer_b" + where);
         var select = em.createNativeQuery(SELECT + where + " order by s.score desc, s.created_at desc, s.id")
-                .setFirstResult(page.offset()).setMaxResults(page.size);
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size);
         if (customerId != null) {
             count.setParameter(1, customerId);
             select.setParameter(1, customerId);
@@ -63,7 +65,8 @@ public class DuplicateSuggestions {
     public DuplicateSuggestionView dismiss(UUID id, String who) {
         DuplicateSuggestionView s = locked(id);
         if ("MERGED".equals(s.status())) {
-            throw ProblemException.conflict("suggestion-merged", "suggestion " + id + " was already accepted (merged)", Map.of());
+            throw ProblemException.conflict(
+                    "suggestion-merged", "suggestion " + id + " was already accepted (merged)", Map.of());
         }
         if ("OPEN".equals(s.status())) {
             decide(id, "DISMISSED", who);
@@ -83,32 +86,48 @@ public class DuplicateSuggestions {
             throw ProblemException.unprocessable("not-in-pair", "survivorId", "must be one of the suggested pair");
         }
         UUID merged = survivor.equals(s.customerId()) ? s.candidateId() : s.customerId();
-        CustomerView result = merges.merge(survivor, merged, reason == null || reason.isBlank()
-                ? "duplicate suggestion accepted" : reason, who);
+        CustomerView result = merges.merge(
+                survivor, merged, reason == null || reason.isBlank() ? "duplicate suggestion accepted" : reason, who);
         decide(id, "MERGED", who);
         return result;
     }
 
     private DuplicateSuggestionView locked(UUID id) {
-        if (em.createNativeQuery("select id from duplicate_suggestion where id = ?1 for update").setParameter(1, id)
-                .getResultList().isEmpty()) {
+        if (em.createNativeQuery("select id from duplicate_suggestion where id = ?1 for update")
+                .setParameter(1, id)
+                .getResultList()
+                .isEmpty()) {
             throw ProblemException.notFound("duplicate suggestion", id);
         }
         return find(id);
     }
 
     private DuplicateSuggestionView find(UUID id) {
-        return view((Object[]) em.createNativeQuery(SELECT + " where s.id = ?1").setParameter(1, id).getSingleResult());
+        return view((Object[]) em.createNativeQuery(SELECT + " where s.id = ?1")
+                .setParameter(1, id)
+                .getSingleResult());
     }
 
     private void decide(UUID id, String status, String who) {
-        em.createNativeQuery("update duplicate_suggestion set status = ?1, decided_by = ?2, decided_at = ?3 where id = ?4")
-                .setParameter(1, status).setParameter(2, who).setParameter(3, Instant.now()).setParameter(4, id).executeUpdate();
+        em.createNativeQuery(
+                        "update duplicate_suggestion set status = ?1, decided_by = ?2, decided_at = ?3 where id = ?4")
+                .setParameter(1, status)
+                .setParameter(2, who)
+                .setParameter(3, Instant.now())
+                .setParameter(4, id)
+                .executeUpdate();
     }
 
     private static DuplicateSuggestionView view(Object[] r) {
-        return new DuplicateSuggestionView(uuid(r[0]), uuid(r[1]), (String) r[2], uuid(r[3]), (String) r[4],
-                ((BigDecimal) r[5]).setScale(4).toPlainString(), Arrays.asList(((String) r[6]).split(",")), (String) r[7],
+        return new DuplicateSuggestionView(
+                uuid(r[0]),
+                uuid(r[1]),
+                (String) r[2],
+                uuid(r[3]),
+                (String) r[4],
+                ((BigDecimal) r[5]).setScale(4).toPlainString(),
+                Arrays.asList(((String) r[6]).split(",")),
+                (String) r[7],
                 instant(r[8]));
     }
 

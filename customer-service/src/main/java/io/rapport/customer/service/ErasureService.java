@@ -37,7 +37,8 @@ import java.util.UUID;
 public class ErasureService {
     static final String ERASED_NAME = "(erased)";
     /** Payload properties that older releases wrote into customer events and that carry personal data. */
-    static final List<String> LEGACY_PERSONAL = concat(CustomerSnapshot.RETIRED_PERSONAL_FIELDS,
+    static final List<String> LEGACY_PERSONAL = concat(
+            CustomerSnapshot.RETIRED_PERSONAL_FIELDS,
             List.of("reason", "note", "source", "givenName", "familyName", "address"));
 
     private final Outbox outbox;
@@ -47,7 +48,12 @@ public class ErasureService {
     private final Audit audit;
     private final ObjectMapper json;
 
-    public ErasureService(Outbox outbox, CustomerEventsPublisher events, EntityManager em, Customers customers, Audit audit,
+    public ErasureService(
+            Outbox outbox,
+            CustomerEventsPublisher events,
+            EntityManager em,
+            Customers customers,
+            Audit audit,
             ObjectMapper json) {
         this.customers = customers;
         this.outbox = outbox;
@@ -72,8 +78,11 @@ public class ErasureService {
             throw ProblemException.conflict("customer-erased", "customer " + id + " was already erased", Map.of());
         }
         if (c.status == CustomerStatus.MERGED) {
-            throw ProblemException.conflict("customer-merged", "customer " + id + " was merged into " + c.mergedInto
-                    + "; erase the survivor, which erases its merged duplicates too", Map.of("survivorId", c.mergedInto.toString()));
+            throw ProblemException.conflict(
+                    "customer-merged",
+                    "customer " + id + " was merged into " + c.mergedInto
+                            + "; erase the survivor, which erases its merged duplicates too",
+                    Map.of("survivorId", c.mergedInto.toString()));
         }
         List<UUID> duplicates = duplicatesOf(id);
         List<UUID> all = new ArrayList<>();
@@ -81,21 +90,23 @@ public class ErasureService {
         all.addAll(duplicates);
         Instant now = Instant.now();
         for (String sql : new String[] {
-                "delete from customer_contact_point where customer_id in (?1)",
-                "delete from customer_external_id where customer_id in (?1)",
-                "delete from customer_preference where customer_id in (?1)",
-                "delete from customer_preference_history where customer_id in (?1)",
-                "delete from customer_consent where customer_id in (?1)",
-                "delete from customer_consent_history where customer_id in (?1)",
-                "update cost_entry set note = null where customer_id in (?1)",
-                "update refund set reason = null where customer_id in (?1)",
-                "update customer_merge set reason = null where survivor_id in (?1) or merged_id in (?1)",
-                "delete from idempotency_key where result_id in (?1)" }) {
+            "delete from customer_contact_point where customer_id in (?1)",
+            "delete from customer_external_id where customer_id in (?1)",
+            "delete from customer_preference where customer_id in (?1)",
+            "delete from customer_preference_history where customer_id in (?1)",
+            "delete from customer_consent where customer_id in (?1)",
+            "delete from customer_consent_history where customer_id in (?1)",
+            "update cost_entry set note = null where customer_id in (?1)",
+            "update refund set reason = null where customer_id in (?1)",
+            "update customer_merge set reason = null where survivor_id in (?1) or merged_id in (?1)",
+            "delete from idempotency_key where result_id in (?1)"
+        }) {
             em.createNativeQuery(sql).setParameter(1, all).executeUpdate();
         }
         List<String> subjects = all.stream().map(UUID::toString).toList();
         em.createNativeQuery("delete from rapport_outbox where subject in (?1) and sent_at is not null")
-                .setParameter(1, subjects).executeUpdate();
+                .setParameter(1, subjects)
+                .executeUpdate();
         scrubUnsent(subjects);
         audit.redactCustomers(all);
 
@@ -117,12 +128,17 @@ public class ErasureService {
     /** The records merged into {@code id}, and those merged into them, locked. */
     @SuppressWarnings("unchecked")
     private List<UUID> duplicatesOf(UUID id) {
-        List<Object> rows = em.createNativeQuery("with recursive d(id) as (select id from customer where merged_into = ?1"
-                + " union select c.id from customer c join d on c.merged_into = d.id) select id from d")
-                .setParameter(1, id).getResultList();
-        List<UUID> ids = rows.stream().map(r -> r instanceof UUID u ? u : UUID.fromString(r.toString())).toList();
+        List<Object> rows = em.createNativeQuery(
+                        "with recursive d(id) as (select id from customer where merged_into = ?1"
+                                + " union select c.id from customer c join d on c.merged_into = d.id) select id from d")
+                .setParameter(1, id)
+                .getResultList();
+        List<UUID> ids = rows.stream()
+                .map(r -> r instanceof UUID u ? u : UUID.fromString(r.toString()))
+                .toList();
         if (!ids.isEmpty()) {
-            em.createNativeQuery("select id from customer where id in (?1) order by id for update").setParameter(1, ids)
+            em.createNativeQuery("select id from customer where id in (?1) order by id for update")
+                    .setParameter(1, ids)
                     .getResultList();
         }
         return ids;
@@ -131,13 +147,18 @@ public class ErasureService {
     /** Removes the personal properties an older release wrote into still unsent events about these customers. */
     @SuppressWarnings("unchecked")
     private void scrubUnsent(List<String> subjects) {
-        List<Object[]> rows = em.createNativeQuery("select cast(id as text), payload from rapport_outbox where subject in (?1)"
-                + " and sent_at is null for update").setParameter(1, subjects).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select cast(id as text), payload from rapport_outbox where subject in (?1)"
+                                + " and sent_at is null for update")
+                .setParameter(1, subjects)
+                .getResultList();
         for (Object[] row : rows) {
             String scrubbed = scrub((String) row[1]);
             if (scrubbed != null) {
                 em.createNativeQuery("update rapport_outbox set payload = ?2 where id = cast(?1 as uuid)")
-                        .setParameter(1, row[0]).setParameter(2, scrubbed).executeUpdate();
+                        .setParameter(1, row[0])
+                        .setParameter(2, scrubbed)
+                        .executeUpdate();
             }
         }
     }

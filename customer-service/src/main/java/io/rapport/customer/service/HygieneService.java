@@ -36,14 +36,19 @@ public class HygieneService {
         Instant now = Instant.now();
         Instant cutoff = new Dormancy(config.dormantAfter()).cutoff(now);
         List<UUID> ids = em.createNativeQuery("with claimed as (select id from customer where status = 'ACTIVE'"
-                + " and coalesce(last_activity_at, created_at) < ?1 order by id limit ?2 for update skip locked)"
-                + " update customer c set status = 'DORMANT', version = c.version + 1, updated_at = ?3"
-                + " from claimed where c.id = claimed.id returning c.id")
-                .setParameter(1, cutoff).setParameter(2, config.dormancyBatchSize()).setParameter(3, now).getResultList();
+                        + " and coalesce(last_activity_at, created_at) < ?1 order by id limit ?2 for update skip locked)"
+                        + " update customer c set status = 'DORMANT', version = c.version + 1, updated_at = ?3"
+                        + " from claimed where c.id = claimed.id returning c.id")
+                .setParameter(1, cutoff)
+                .setParameter(2, config.dormancyBatchSize())
+                .setParameter(3, now)
+                .getResultList();
         String reason = "no activity since before " + cutoff;
         for (UUID id : ids) {
-            outbox.publish(CustomerEvents.STATUS_CHANGED, id, new CustomerStatusChanged(id.toString(), "ACTIVE", "DORMANT",
-                    reason, now));
+            outbox.publish(
+                    CustomerEvents.STATUS_CHANGED,
+                    id,
+                    new CustomerStatusChanged(id.toString(), "ACTIVE", "DORMANT", reason, now));
         }
         return ids.size();
     }

@@ -21,8 +21,11 @@ public class IdempotencyKeys {
         if (key == null || key.isBlank()) {
             return Optional.empty();
         }
-        List<UUID> ids = em.createNativeQuery("select result_id from idempotency_key where scope = ?1 and idem_key = ?2")
-                .setParameter(1, scope).setParameter(2, key.trim()).getResultList();
+        List<UUID> ids = em.createNativeQuery(
+                        "select result_id from idempotency_key where scope = ?1 and idem_key = ?2")
+                .setParameter(1, scope)
+                .setParameter(2, key.trim())
+                .getResultList();
         return ids.stream().findFirst();
     }
 
@@ -30,8 +33,12 @@ public class IdempotencyKeys {
         if (key == null || key.isBlank()) {
             return;
         }
-        em.createNativeQuery("insert into idempotency_key (scope, idem_key, result_id, created_at) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, scope).setParameter(2, key.trim()).setParameter(3, resultId).setParameter(4, Instant.now())
+        em.createNativeQuery(
+                        "insert into idempotency_key (scope, idem_key, result_id, created_at) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, scope)
+                .setParameter(2, key.trim())
+                .setParameter(3, resultId)
+                .setParameter(4, Instant.now())
                 .executeUpdate();
     }
 }

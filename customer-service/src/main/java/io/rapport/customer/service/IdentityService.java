@@ -23,28 +23,35 @@ public class IdentityService {
         for (int i = 0; i < draft.emails().size(); i++) {
             String v = draft.emails().get(i).value();
             String field = "emails[" + i + "].value";
-            owner(ContactKind.EMAIL, v).filter(id -> !id.equals(self)).ifPresent(id -> duplicate(id, field, "e-mail " + v));
+            owner(ContactKind.EMAIL, v)
+                    .filter(id -> !id.equals(self))
+                    .ifPresent(id -> duplicate(id, field, "e-mail " + v));
         }
         for (int i = 0; i < draft.phones().size(); i++) {
             String v = draft.phones().get(i).value();
             String field = "phones[" + i + "].value";
-            owner(ContactKind.PHONE, v).filter(id -> !id.equals(self)).ifPresent(id -> duplicate(id, field, "phone " + v));
+            owner(ContactKind.PHONE, v)
+                    .filter(id -> !id.equals(self))
+                    .ifPresent(id -> duplicate(id, field, "phone " + v));
         }
         for (int i = 0; i < draft.externalIds().size(); i++) {
             CustomerDraft.ExternalKey k = draft.externalIds().get(i);
             String field = "externalIds[" + i + "]";
-            ownerOfExternal(k.system(), k.id()).filter(id -> !id.equals(self))
+            ownerOfExternal(k.system(), k.id())
+                    .filter(id -> !id.equals(self))
                     .ifPresent(id -> duplicate(id, field, "external id " + k.system() + "/" + k.id()));
         }
     }
 
     public Optional<UUID> owner(ContactKind kind, String normalisedValue) {
-        return ContactPoint.<ContactPoint>find("kind = ?1 and value = ?2", kind, normalisedValue).firstResultOptional()
+        return ContactPoint.<ContactPoint>find("kind = ?1 and value = ?2", kind, normalisedValue)
+                .firstResultOptional()
                 .map(p -> p.customerId);
     }
 
     public Optional<UUID> ownerOfExternal(String system, String externalId) {
-        return ExternalId.<ExternalId>find("system = ?1 and externalId = ?2", system, externalId).firstResultOptional()
+        return ExternalId.<ExternalId>find("system = ?1 and externalId = ?2", system, externalId)
+                .firstResultOptional()
                 .map(e -> e.customerId);
     }
 
@@ -52,7 +59,8 @@ public class IdentityService {
     public Map<String, UUID> ownersOf(ContactKind kind, List<String> values) {
         Map<String, UUID> owners = new LinkedHashMap<>();
         if (!values.isEmpty()) {
-            ContactPoint.<ContactPoint>list("kind = ?1 and value in ?2", kind, values).forEach(p -> owners.put(p.value, p.customerId));
+            ContactPoint.<ContactPoint>list("kind = ?1 and value in ?2", kind, values)
+                    .forEach(p -> owners.put(p.value, p.customerId));
         }
         return owners;
     }
@@ -61,6 +69,7 @@ public class IdentityService {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("existingCustomerId", existing.toString());
         context.put("field", field);
-        throw ProblemException.conflict("duplicate-customer", what + " already belongs to customer " + existing, context);
+        throw ProblemException.conflict(
+                "duplicate-customer", what + " already belongs to customer " + existing, context);
     }
 }

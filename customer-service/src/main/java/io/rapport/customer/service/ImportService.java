@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import java.util.Map;
 import io.rapport.customer.config.CustomerConfig;
 import io.rapport.customer.registration.Applicant;
 import io.rapport.customer.registration.Outcome;
@@ -45,8 +44,13 @@ public class ImportService {
     private final PurchaseImportWriter purchaseWriter;
     private final CustomerConfig config;
 
-    public ImportService(ObjectMapper json, Validator validator, CustomerDrafts drafts, Registrations registrations,
-            PurchaseImportWriter purchaseWriter, CustomerConfig config) {
+    public ImportService(
+            ObjectMapper json,
+            Validator validator,
+            CustomerDrafts drafts,
+            Registrations registrations,
+            PurchaseImportWriter purchaseWriter,
+            CustomerConfig config) {
         this.customers = json.readerFor(CustomerInput.class);
         this.purchases = json.readerFor(PurchaseImportRow.class);
         this.validator = validator;
@@ -75,8 +79,13 @@ public class ImportService {
     public ImportResult importCustomersCsv(InputStream body, String who) throws IOException, SQLException {
         ImportTally tally = new ImportTally(config.importMaxErrors());
         List<PendingCustomer> chunk = new ArrayList<>();
-        CsvRows.read(body, tally, config.importMaxRows(), CsvCustomers::checkHeader, (line, row) -> handleOne(
-                (l, text) -> addCustomer(line, CsvCustomers.input(row), chunk, tally, who), tally, line, null));
+        CsvRows.read(
+                body,
+                tally,
+                config.importMaxRows(),
+                CsvCustomers::checkHeader,
+                (line, row) -> handleOne(
+                        (l, text) -> addCustomer(line, CsvCustomers.input(row), chunk, tally, who), tally, line, null));
         if (!chunk.isEmpty()) {
             tally.addAll(write(chunk, PendingCustomer::line, () -> writeCustomers(chunk, who)));
         }
@@ -84,8 +93,7 @@ public class ImportService {
     }
 
     /** A checked row waiting to be registered. */
-    private record PendingCustomer(int line, Applicant applicant) {
-    }
+    private record PendingCustomer(int line, Applicant applicant) {}
 
     /**
      * Registers one chunk through the registration pipeline in a transaction of its own (one attempt: {@link #write}
@@ -96,13 +104,17 @@ public class ImportService {
      */
     private List<ImportResult.Row> writeCustomers(List<PendingCustomer> chunk, String who) throws SQLException {
         List<Registrations.Result<Void>> results = registrations.registerAlone(
-                chunk.stream().map(PendingCustomer::applicant).toList(), Registrations.Settings.imported(who), n -> null, 1);
+                chunk.stream().map(PendingCustomer::applicant).toList(),
+                Registrations.Settings.imported(who),
+                n -> null,
+                1);
         List<ImportResult.Row> rows = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             int line = chunk.get(i).line();
             Outcome o = results.get(i).outcome();
             if (o instanceof Outcome.Created c) {
-                rows.add(new ImportResult.Row(line, ImportResult.Status.CREATED, c.customer().id(), null, null));
+                rows.add(new ImportResult.Row(
+                        line, ImportResult.Status.CREATED, c.customer().id(), null, null));
             } else if (o instanceof Outcome.Taken t) {
                 rows.add(new ImportResult.Row(line, ImportResult.Status.EXISTING, t.owner(), null, null));
             } else {
@@ -112,12 +124,16 @@ public class ImportService {
         return rows;
     }
 
-    private void addCustomer(int line, CustomerInput in, List<PendingCustomer> chunk, ImportTally tally,
-            String who) throws SQLException {
+    private void addCustomer(int line, CustomerInput in, List<PendingCustomer> chunk, ImportTally tally, String who)
+            throws SQLException {
         check(in);
         Applicant applicant = drafts.applicant(in, null);
-        if (applicant.emails().isEmpty() && applicant.phones().isEmpty() && applicant.externalIds().isEmpty()) {
-            throw ProblemException.unprocessable("no-identity", "emails",
+        if (applicant.emails().isEmpty()
+                && applicant.phones().isEmpty()
+                && applicant.externalIds().isEmpty()) {
+            throw ProblemException.unprocessable(
+                    "no-identity",
+                    "emails",
                     "an imported customer needs an e-mail, phone or external id (it makes re-runs idempotent)");
         }
         chunk.add(new PendingCustomer(line, applicant));
@@ -156,7 +172,7 @@ public class ImportService {
         List<PurchaseImportWriter.Pending> chunk = new ArrayList<>();
         Instant now = Instant.now();
         Set<String> done = new java.util.HashSet<>();
-        CsvPurchases.Order[] open = { null };
+        CsvPurchases.Order[] open = {null};
         CsvRows.read(body, tally, config.importMaxRows(), CsvPurchases::checkHeader, (line, row) -> {
             String key = CsvPurchases.key(row);
             if (open[0] != null && open[0].key.equals(key)) {
@@ -168,8 +184,10 @@ public class ImportService {
             }
             open[0] = new CsvPurchases.Order(key, line, row);
             if (!done.add(key)) {
-                open[0].failure = ImportResult.Row.failed(line, "orderId", "the rows of an order must follow each other;"
-                        + " this order already appeared above");
+                open[0].failure = ImportResult.Row.failed(
+                        line,
+                        "orderId",
+                        "the rows of an order must follow each other;" + " this order already appeared above");
             }
         });
         if (open[0] != null) {
@@ -181,8 +199,9 @@ public class ImportService {
         return tally.result();
     }
 
-    private void addPurchase(CsvPurchases.Order order, List<PurchaseImportWriter.Pending> chunk, ImportTally tally,
-            Instant now) throws SQLException {
+    private void addPurchase(
+            CsvPurchases.Order order, List<PurchaseImportWriter.Pending> chunk, ImportTally tally, Instant now)
+            throws SQLException {
         if (order.failure != null) {
             tally.add(order.failure);
             return;
@@ -207,37 +226,59 @@ public class ImportService {
      * phones, external ids or orders first, the whole chunk is rolled back and written again, and those rows
      * come back EXISTING. A chunk that loses every attempt fails row by row (nothing of it is stored).
      */
-    private <P> List<ImportResult.Row> write(List<P> chunk, ToIntFunction<P> line, ConcurrentWrites.Attempt<List<ImportResult.Row>> attempt)
+    private <P> List<ImportResult.Row> write(
+            List<P> chunk, ToIntFunction<P> line, ConcurrentWrites.Attempt<List<ImportResult.Row>> attempt)
             throws SQLException {
         try {
             return ConcurrentWrites.retry(config.importConflictAttempts(), attempt);
         } catch (ConcurrentWrites.LostRaceException e) {
-            return chunk.stream().map(p -> ImportResult.Row.failed(line.applyAsInt(p), null,
-                    "concurrent requests kept writing the same records; nothing of this row was stored, send it again")).toList();
+            return chunk.stream()
+                    .map(
+                            p -> ImportResult.Row.failed(
+                                    line.applyAsInt(p),
+                                    null,
+                                    "concurrent requests kept writing the same records; nothing of this row was stored, send it again"))
+                    .toList();
         }
     }
 
     private PurchaseImportWriter.Pending pending(int line, PurchaseImportRow row, Instant now) {
-        int refs = (row.customerId() != null ? 1 : 0) + (row.customerEmail() != null ? 1 : 0)
+        int refs = (row.customerId() != null ? 1 : 0)
+                + (row.customerEmail() != null ? 1 : 0)
                 + (row.customerExternalSystem() != null || row.customerExternalId() != null ? 1 : 0);
         if (refs != 1) {
-            throw ProblemException.invalid("customerId", "give exactly one of customerId, customerEmail or"
-                    + " customerExternalSystem with customerExternalId");
+            throw ProblemException.invalid(
+                    "customerId",
+                    "give exactly one of customerId, customerEmail or"
+                            + " customerExternalSystem with customerExternalId");
         }
-        if (row.customerExternalSystem() != null && (row.customerExternalId() == null || row.customerExternalSystem().isBlank())) {
-            throw ProblemException.invalid("customerExternalId", "needs both customerExternalSystem and customerExternalId");
+        if (row.customerExternalSystem() != null
+                && (row.customerExternalId() == null
+                        || row.customerExternalSystem().isBlank())) {
+            throw ProblemException.invalid(
+                    "customerExternalId", "needs both customerExternalSystem and customerExternalId");
         }
         String email = row.customerEmail() == null ? null : drafts.normaliseEmail("customerEmail", row.customerEmail());
         NewPurchase purchase = NewPurchase.of(null, row.purchase(), now);
-        return new PurchaseImportWriter.Pending(line, purchase, row.customerId(), email,
-                row.customerExternalSystem() == null ? null : row.customerExternalSystem().trim(),
-                row.customerExternalId() == null ? null : row.customerExternalId().trim());
+        return new PurchaseImportWriter.Pending(
+                line,
+                purchase,
+                row.customerId(),
+                email,
+                row.customerExternalSystem() == null
+                        ? null
+                        : row.customerExternalSystem().trim(),
+                row.customerExternalId() == null
+                        ? null
+                        : row.customerExternalId().trim());
     }
 
     private <T> void check(T value) {
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {
-            ConstraintViolation<T> v = violations.stream().min(Comparator.comparing(x -> x.getPropertyPath().toString())).get();
+            ConstraintViolation<T> v = violations.stream()
+                    .min(Comparator.comparing(x -> x.getPropertyPath().toString()))
+                    .get();
             throw ProblemException.invalid(v.getPropertyPath().toString(), v.getMessage());
         }
     }
@@ -252,14 +293,17 @@ public class ImportService {
      * Streams the body line by line (only the current line and the pending chunk are held); each line's failure
      * becomes its FAILED row; rows past the row limit are counted as failed without being parsed.
      */
-    private void forEachLine(InputStream body, ImportTally tally, LineHandler handler) throws IOException, SQLException {
-        int[] rows = { 0 };
+    private void forEachLine(InputStream body, ImportTally tally, LineHandler handler)
+            throws IOException, SQLException {
+        int[] rows = {0};
         NdjsonLines.Sink sink = new NdjsonLines.Sink() {
             @Override
             public void line(int line, String text) throws IOException, SQLException {
                 if (++rows[0] > config.importMaxRows()) {
-                    tally.failUnread(line, "over the limit of " + config.importMaxRows()
-                            + " rows per request; send the rest in another request");
+                    tally.failUnread(
+                            line,
+                            "over the limit of " + config.importMaxRows()
+                                    + " rows per request; send the rest in another request");
                     return;
                 }
                 handleOne(handler, tally, line, text);
@@ -268,8 +312,11 @@ public class ImportService {
             @Override
             public void tooLong(int line, long bytes) {
                 rows[0]++;
-                tally.add(ImportResult.Row.failed(line, null, "the line has " + bytes + " bytes; at most "
-                        + config.importMaxLineBytes() + " are read per line"));
+                tally.add(ImportResult.Row.failed(
+                        line,
+                        null,
+                        "the line has " + bytes + " bytes; at most " + config.importMaxLineBytes()
+                                + " are read per line"));
             }
         };
         try {
@@ -281,7 +328,8 @@ public class ImportService {
         }
     }
 
-    private static void handleOne(LineHandler handler, ImportTally tally, int line, String text) throws IOException, SQLException {
+    private static void handleOne(LineHandler handler, ImportTally tally, int line, String text)
+            throws IOException, SQLException {
         try {
             handler.handle(line, text);
         } catch (JsonMappingException e) {
@@ -291,8 +339,12 @@ public class ImportService {
             tally.add(ImportResult.Row.failed(line, null, "not valid JSON: " + firstLine(e.getOriginalMessage())));
         } catch (ProblemException e) {
             Problem p = e.toProblem(null);
-            String field = p.errors() == null || p.errors().isEmpty() ? null : p.errors().get(0).field();
-            String message = p.errors() == null || p.errors().isEmpty() ? p.detail() : p.errors().get(0).message();
+            String field = p.errors() == null || p.errors().isEmpty()
+                    ? null
+                    : p.errors().get(0).field();
+            String message = p.errors() == null || p.errors().isEmpty()
+                    ? p.detail()
+                    : p.errors().get(0).message();
             tally.add(ImportResult.Row.failed(line, field, message));
         }
     }
@@ -316,5 +368,4 @@ public class ImportService {
         int cut = message.indexOf('\n');
         return cut > 0 ? message.substring(0, cut) : message;
     }
-
 }

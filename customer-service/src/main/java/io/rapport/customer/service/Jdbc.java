@@ -13,8 +13,7 @@ import java.util.UUID;
 
 /** Small JDBC helpers for the set-based bulk paths. */
 final class Jdbc {
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     static Timestamp ts(Instant i) {
         return i == null ? null : Timestamp.from(i);
@@ -24,7 +23,8 @@ final class Jdbc {
      * Maps each key to the customer id owning it: {@code sql} takes two text arrays (unnest-ed) and
      * returns (key part 1, key part 2, customer id).
      */
-    static Map<String, UUID> owners(Connection c, String sql, List<String> first, List<String> second) throws SQLException {
+    static Map<String, UUID> owners(Connection c, String sql, List<String> first, List<String> second)
+            throws SQLException {
         Map<String, UUID> out = new HashMap<>();
         if (first.isEmpty()) {
             return out;

@@ -18,9 +18,12 @@ public class LookupService {
     }
 
     public CustomerView lookup(String email, String phone, String externalSystem, String externalId) {
-        int given = (email != null ? 1 : 0) + (phone != null ? 1 : 0) + (externalSystem != null || externalId != null ? 1 : 0);
+        int given = (email != null ? 1 : 0)
+                + (phone != null ? 1 : 0)
+                + (externalSystem != null || externalId != null ? 1 : 0);
         if (given != 1) {
-            throw ProblemException.invalid("email", "give exactly one of email, phone or externalSystem with externalId");
+            throw ProblemException.invalid(
+                    "email", "give exactly one of email, phone or externalSystem with externalId");
         }
         Optional<CustomerView> owner;
         String what; // names the kind of key only: the value is personal data and never goes back in a problem

@@ -31,8 +31,13 @@ public class MergeService {
     private final EntityManager em;
     private final Audit audit;
 
-    public MergeService(Customers customers, CustomerProfiles profiles, CustomerEventsPublisher events, Outbox outbox,
-            EntityManager em, Audit audit) {
+    public MergeService(
+            Customers customers,
+            CustomerProfiles profiles,
+            CustomerEventsPublisher events,
+            Outbox outbox,
+            EntityManager em,
+            Audit audit) {
         this.audit = audit;
         this.customers = customers;
         this.profiles = profiles;
@@ -78,34 +83,63 @@ public class MergeService {
         record.mergedAt = now;
         record.persist();
 
-        outbox.publish(CustomerEvents.MERGED, mergedId, new CustomerMerged(survivorId.toString(), mergedId.toString(), who,
-                now));
+        outbox.publish(
+                CustomerEvents.MERGED,
+                mergedId,
+                new CustomerMerged(survivorId.toString(), mergedId.toString(), who, now));
         events.statusChanged(merged, from, "merged into " + survivorId, now);
-        java.util.Map<String, Object> details = java.util.Map.of("survivorId", survivorId.toString(), "mergedId",
-                mergedId.toString(), "reason", reason.trim(), "mergedBy", who);
+        java.util.Map<String, Object> details = java.util.Map.of(
+                "survivorId",
+                survivorId.toString(),
+                "mergedId",
+                mergedId.toString(),
+                "reason",
+                reason.trim(),
+                "mergedBy",
+                who);
         audit.event("merge", record.id, mergedId, "MERGE", details);
         audit.event("merge", record.id, survivorId, "MERGE", details);
         return events.updated(survivor, before, "merge");
     }
 
     private void moveChildren(UUID s, UUID m) {
-        exec("update customer_contact_point p set customer_id = ?1, is_primary = p.is_primary and not exists"
-                + " (select 1 from customer_contact_point q where q.customer_id = ?1 and q.kind = p.kind and q.is_primary)"
-                + " where p.customer_id = ?2", s, m);
+        exec(
+                "update customer_contact_point p set customer_id = ?1, is_primary = p.is_primary and not exists"
+                        + " (select 1 from customer_contact_point q where q.customer_id = ?1 and q.kind = p.kind and q.is_primary)"
+                        + " where p.customer_id = ?2",
+                s,
+                m);
         exec("update customer_external_id set customer_id = ?1 where customer_id = ?2", s, m);
-        exec("insert into customer_tag (customer_id, tag) select ?1, tag from customer_tag where customer_id = ?2"
-                + " on conflict do nothing", s, m);
-        em.createNativeQuery("delete from customer_tag where customer_id = ?1").setParameter(1, m).executeUpdate();
-        exec("delete from customer_preference s using customer_preference m where s.customer_id = ?1 and m.customer_id = ?2"
-                + " and s.category = m.category and s.pref_key = m.pref_key and s.set_at < m.set_at", s, m);
-        exec("delete from customer_preference m using customer_preference s where m.customer_id = ?2 and s.customer_id = ?1"
-                + " and s.category = m.category and s.pref_key = m.pref_key", s, m);
+        exec(
+                "insert into customer_tag (customer_id, tag) select ?1, tag from customer_tag where customer_id = ?2"
+                        + " on conflict do nothing",
+                s,
+                m);
+        em.createNativeQuery("delete from customer_tag where customer_id = ?1")
+                .setParameter(1, m)
+                .executeUpdate();
+        exec(
+                "delete from customer_preference s using customer_preference m where s.customer_id = ?1 and m.customer_id = ?2"
+                        + " and s.category = m.category and s.pref_key = m.pref_key and s.set_at < m.set_at",
+                s,
+                m);
+        exec(
+                "delete from customer_preference m using customer_preference s where m.customer_id = ?2 and s.customer_id = ?1"
+                        + " and s.category = m.category and s.pref_key = m.pref_key",
+                s,
+                m);
         exec("update customer_preference set customer_id = ?1 where customer_id = ?2", s, m);
         exec("update customer_preference_history set customer_id = ?1 where customer_id = ?2", s, m);
-        exec("delete from customer_consent s using customer_consent m where s.customer_id = ?1 and m.customer_id = ?2"
-                + " and s.channel = m.channel and s.decided_at < m.decided_at", s, m);
-        exec("delete from customer_consent m using customer_consent s where m.customer_id = ?2 and s.customer_id = ?1"
-                + " and s.channel = m.channel", s, m);
+        exec(
+                "delete from customer_consent s using customer_consent m where s.customer_id = ?1 and m.customer_id = ?2"
+                        + " and s.channel = m.channel and s.decided_at < m.decided_at",
+                s,
+                m);
+        exec(
+                "delete from customer_consent m using customer_consent s where m.customer_id = ?2 and s.customer_id = ?1"
+                        + " and s.channel = m.channel",
+                s,
+                m);
         exec("update customer_consent set customer_id = ?1 where customer_id = ?2", s, m);
         exec("update customer_consent_history set customer_id = ?1 where customer_id = ?2", s, m);
         exec("update purchase set customer_id = ?1 where customer_id = ?2", s, m);
@@ -140,6 +174,9 @@ public class MergeService {
     }
 
     private void exec(String sql, UUID survivor, UUID merged) {
-        em.createNativeQuery(sql).setParameter(1, survivor).setParameter(2, merged).executeUpdate();
+        em.createNativeQuery(sql)
+                .setParameter(1, survivor)
+                .setParameter(2, merged)
+                .executeUpdate();
     }
 }

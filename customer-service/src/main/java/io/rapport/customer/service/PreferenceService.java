@@ -4,8 +4,8 @@ import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.Preference;
 import io.rapport.customer.domain.PreferenceChange;
 import io.rapport.customer.domain.Touchpoint;
-import io.rapport.customer.rest.PreferenceChangeView;
 import io.rapport.customer.rest.CustomerView;
+import io.rapport.customer.rest.PreferenceChangeView;
 import io.rapport.customer.rest.PreferenceHit;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
@@ -37,7 +37,8 @@ public class PreferenceService {
     private final CustomerEventsPublisher events;
     private final EntityManager em;
 
-    public PreferenceService(Customers customers, CustomerProfiles profiles, CustomerEventsPublisher events, EntityManager em) {
+    public PreferenceService(
+            Customers customers, CustomerProfiles profiles, CustomerEventsPublisher events, EntityManager em) {
         this.customers = customers;
         this.profiles = profiles;
         this.events = events;
@@ -45,15 +46,16 @@ public class PreferenceService {
     }
 
     @Transactional
-    public CustomerView.PreferenceView set(UUID id, String category, String key, String value, Touchpoint touchpoint,
-            String who) {
+    public CustomerView.PreferenceView set(
+            UUID id, String category, String key, String value, Touchpoint touchpoint, String who) {
         check("category", category);
         check("key", key);
         Customer c = customers.changeable(id);
         CustomerView before = profiles.view(c);
         Instant now = Instant.now();
         Preference p = Preference.<Preference>find("customerId = ?1 and category = ?2 and key = ?3", id, category, key)
-                .firstResultOptional().orElseGet(() -> {
+                .firstResultOptional()
+                .orElseGet(() -> {
                     Preference n = new Preference();
                     n.id = UUID.randomUUID();
                     n.customerId = id;
@@ -67,7 +69,8 @@ public class PreferenceService {
         p.setAt = now;
         p.touchpoint = touchpoint;
         p.persist();
-        PreferenceChange.of(id, category, key, PreferenceChange.Kind.SET, old, p.value, touchpoint, who, now).persist();
+        PreferenceChange.of(id, category, key, PreferenceChange.Kind.SET, old, p.value, touchpoint, who, now)
+                .persist();
         c.touch(now);
         events.updated(c, before, "preference");
         return CustomerProfiles.preference(p);
@@ -78,9 +81,11 @@ public class PreferenceService {
         Customer c = customers.changeable(id);
         CustomerView before = profiles.view(c);
         Preference p = Preference.<Preference>find("customerId = ?1 and category = ?2 and key = ?3", id, category, key)
-                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("preference", category + "." + key));
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("preference", category + "." + key));
         Instant now = Instant.now();
-        PreferenceChange.of(id, category, key, PreferenceChange.Kind.REMOVED, p.value, null, touchpoint, who, now).persist();
+        PreferenceChange.of(id, category, key, PreferenceChange.Kind.REMOVED, p.value, null, touchpoint, who, now)
+                .persist();
         p.delete();
         c.touch(now);
         events.updated(c, before, "preference");
@@ -91,16 +96,25 @@ public class PreferenceService {
         page.validate(Set.of("changedAt"), "changedAt,desc");
         customers.find(id);
         long total = PreferenceChange.count("customerId", id);
-        List<PreferenceChangeView> items = em.createQuery("from PreferenceChange where customerId = ?1"
-                + " order by changedAt desc, seq desc", PreferenceChange.class).setParameter(1, id)
-                .setFirstResult(page.offset()).setMaxResults(page.size).getResultList().stream()
-                .map(PreferenceChangeView::of).toList();
+        List<PreferenceChangeView> items = em
+                .createQuery(
+                        "from PreferenceChange where customerId = ?1" + " order by changedAt desc, seq desc",
+                        PreferenceChange.class)
+                .setParameter(1, id)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size)
+                .getResultList()
+                .stream()
+                .map(PreferenceChangeView::of)
+                .toList();
         return Page.of(items, page, total);
     }
 
     public List<CustomerView.PreferenceView> of(UUID id) {
         customers.find(id);
-        return Preference.ofCustomer(id).stream().map(CustomerProfiles::preference).toList();
+        return Preference.ofCustomer(id).stream()
+                .map(CustomerProfiles::preference)
+                .toList();
     }
 
     /** Preferences matching every given criterion; {@code value} matches part of the value, case-insensitively. */
@@ -121,14 +135,18 @@ public class PreferenceService {
             params.put("value", "%" + value.trim().toLowerCase(java.util.Locale.ROOT) + "%");
         }
         TypedQuery<Long> count = em.createQuery("select count(p)" + where, Long.class);
-        TypedQuery<PreferenceHit> select = em.createQuery("select new io.rapport.customer.rest.PreferenceHit(c.id, c.displayName,"
-                + " p.category, p.key, p.value, p.setBy, p.setAt)" + where + " order by p." + sort.field() + " "
-                + sort.direction() + ", p.id", PreferenceHit.class);
+        TypedQuery<PreferenceHit> select = em.createQuery(
+                "select new io.rapport.customer.rest.PreferenceHit(c.id, c.displayName,"
+                        + " p.category, p.key, p.value, p.setBy, p.setAt)" + where + " order by p." + sort.field() + " "
+                        + sort.direction() + ", p.id",
+                PreferenceHit.class);
         params.forEach((k, v) -> {
             count.setParameter(k, v);
             select.setParameter(k, v);
         });
-        return Page.of(select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList(), page,
+        return Page.of(
+                select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList(),
+                page,
                 count.getSingleResult());
     }
 

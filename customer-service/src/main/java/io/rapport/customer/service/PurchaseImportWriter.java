@@ -1,6 +1,5 @@
 package io.rapport.customer.service;
 
-import io.rapport.platform.outbox.Outbox;
 import io.agroal.api.AgroalDataSource;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.customer.CustomerStatusChanged;
@@ -8,6 +7,7 @@ import io.rapport.customer.config.CustomerConfig;
 import io.rapport.customer.domain.Dormancy;
 import io.rapport.customer.domain.PurchaseLine;
 import io.rapport.customer.rest.ImportResult;
+import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -43,8 +43,8 @@ public class PurchaseImportWriter {
      * A checked purchase (its customer id still unset) and who bought it: {@code customerId}, a normalised
      * {@code email}, or {@code system} + {@code externalId}.
      */
-    public record Pending(int line, NewPurchase purchase, UUID customerId, String email, String system, String externalId) {
-    }
+    public record Pending(
+            int line, NewPurchase purchase, UUID customerId, String email, String system, String externalId) {}
 
     @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = SQLException.class)
     public List<ImportResult.Row> write(List<Pending> rows) throws SQLException {
@@ -52,22 +52,30 @@ public class PurchaseImportWriter {
             List<ImportResult.Row> refused = new ArrayList<>();
             rows = resolve(c, rows, refused);
             lockBuyers(c, rows);
-            List<String> systems = rows.stream().map(p -> p.purchase().purchase().sourceSystem).toList();
-            List<String> orders = rows.stream().map(p -> p.purchase().purchase().orderId).toList();
-            Map<String, UUID> stored = Jdbc.owners(c, "select p.source_system, p.order_id, p.id from purchase p join"
-                    + " unnest(?::text[], ?::text[]) as v(source_system, order_id) on p.source_system = v.source_system"
-                    + " and p.order_id = v.order_id", systems, orders);
+            List<String> systems =
+                    rows.stream().map(p -> p.purchase().purchase().sourceSystem).toList();
+            List<String> orders =
+                    rows.stream().map(p -> p.purchase().purchase().orderId).toList();
+            Map<String, UUID> stored = Jdbc.owners(
+                    c,
+                    "select p.source_system, p.order_id, p.id from purchase p join"
+                            + " unnest(?::text[], ?::text[]) as v(source_system, order_id) on p.source_system = v.source_system"
+                            + " and p.order_id = v.order_id",
+                    systems,
+                    orders);
             List<ImportResult.Row> results = new ArrayList<>(refused);
             List<NewPurchase> fresh = new ArrayList<>();
             for (Pending p : rows) {
-                String key = Jdbc.key(p.purchase().purchase().sourceSystem, p.purchase().purchase().orderId);
+                String key = Jdbc.key(
+                        p.purchase().purchase().sourceSystem, p.purchase().purchase().orderId);
                 UUID existing = stored.get(key);
                 if (existing != null) {
                     results.add(new ImportResult.Row(p.line(), ImportResult.Status.EXISTING, existing, null, null));
                 } else {
                     stored.put(key, p.purchase().purchase().id);
                     fresh.add(p.purchase());
-                    results.add(new ImportResult.Row(p.line(), ImportResult.Status.CREATED, p.purchase().purchase().id, null, null));
+                    results.add(new ImportResult.Row(
+                            p.line(), ImportResult.Status.CREATED, p.purchase().purchase().id, null, null));
                 }
             }
             insert(c, fresh);
@@ -77,7 +85,8 @@ public class PurchaseImportWriter {
     }
 
     /** Sets each purchase's customer (following merges to the survivor); unknown or erased customers fail the row. */
-    private static List<Pending> resolve(Connection c, List<Pending> rows, List<ImportResult.Row> refused) throws SQLException {
+    private static List<Pending> resolve(Connection c, List<Pending> rows, List<ImportResult.Row> refused)
+            throws SQLException {
         List<String> kinds = new ArrayList<>();
         List<String> values = new ArrayList<>();
         List<String> systems = new ArrayList<>();
@@ -91,26 +100,41 @@ public class PurchaseImportWriter {
                 externals.add(p.externalId());
             }
         }
-        Map<String, UUID> byEmail = Jdbc.owners(c, "select p.kind, p.value, p.customer_id from customer_contact_point p"
-                + " join unnest(?::text[], ?::text[]) as v(kind, value) on p.kind = v.kind and p.value = v.value", kinds, values);
-        Map<String, UUID> byExternal = Jdbc.owners(c, "select e.system, e.external_id, e.customer_id from customer_external_id e"
-                + " join unnest(?::text[], ?::text[]) as v(system, external_id) on e.system = v.system"
-                + " and e.external_id = v.external_id", systems, externals);
+        Map<String, UUID> byEmail = Jdbc.owners(
+                c,
+                "select p.kind, p.value, p.customer_id from customer_contact_point p"
+                        + " join unnest(?::text[], ?::text[]) as v(kind, value) on p.kind = v.kind and p.value = v.value",
+                kinds,
+                values);
+        Map<String, UUID> byExternal = Jdbc.owners(
+                c,
+                "select e.system, e.external_id, e.customer_id from customer_external_id e"
+                        + " join unnest(?::text[], ?::text[]) as v(system, external_id) on e.system = v.system"
+                        + " and e.external_id = v.external_id",
+                systems,
+                externals);
         List<UUID> named = new ArrayList<>(rows.size());
         for (Pending p : rows) {
-            named.add(p.customerId() != null ? p.customerId()
-                    : p.email() != null ? byEmail.get(Jdbc.key("EMAIL", p.email()))
-                    : byExternal.get(Jdbc.key(p.system(), p.externalId())));
+            named.add(
+                    p.customerId() != null
+                            ? p.customerId()
+                            : p.email() != null
+                                    ? byEmail.get(Jdbc.key("EMAIL", p.email()))
+                                    : byExternal.get(Jdbc.key(p.system(), p.externalId())));
         }
-        Map<UUID, UUID> live = liveCustomers(c, named.stream().filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet()));
+        Map<UUID, UUID> live = liveCustomers(
+                c, named.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         List<Pending> resolved = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Pending p = rows.get(i);
             UUID target = named.get(i) == null ? null : live.get(named.get(i));
             if (target == null) {
-                refused.add(ImportResult.Row.failed(p.line(), p.customerId() != null ? "customerId"
-                        : p.email() != null ? "customerEmail" : "customerExternalId", "no such customer (or it was erased)"));
+                refused.add(ImportResult.Row.failed(
+                        p.line(),
+                        p.customerId() != null
+                                ? "customerId"
+                                : p.email() != null ? "customerEmail" : "customerExternalId",
+                        "no such customer (or it was erased)"));
             } else {
                 p.purchase().purchase().customerId = target;
                 resolved.add(p);
@@ -124,11 +148,15 @@ public class PurchaseImportWriter {
      * same customers waits for this chunk, then sees its orders; two chunks never lock each other out.
      */
     private static void lockBuyers(Connection c, List<Pending> rows) throws SQLException {
-        Object[] ids = rows.stream().map(p -> p.purchase().purchase().customerId).distinct().toArray();
+        Object[] ids = rows.stream()
+                .map(p -> p.purchase().purchase().customerId)
+                .distinct()
+                .toArray();
         if (ids.length == 0) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("select id from customer where id = any(?) order by id for update")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("select id from customer where id = any(?) order by id for update")) {
             ps.setArray(1, c.createArrayOf("uuid", ids));
             ps.executeQuery().close();
         }
@@ -140,11 +168,12 @@ public class PurchaseImportWriter {
         if (ids.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("with recursive chain(start, id, status, merged_into, depth) as ("
-                + " select c.id, c.id, c.status, c.merged_into, 0 from customer c where c.id = any(?)"
-                + " union all select ch.start, n.id, n.status, n.merged_into, ch.depth + 1 from chain ch"
-                + " join customer n on n.id = ch.merged_into where ch.status = 'MERGED' and ch.depth < 20)"
-                + " select start, id from chain where status not in ('MERGED', 'ERASED')")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("with recursive chain(start, id, status, merged_into, depth) as ("
+                        + " select c.id, c.id, c.status, c.merged_into, 0 from customer c where c.id = any(?)"
+                        + " union all select ch.start, n.id, n.status, n.merged_into, ch.depth + 1 from chain ch"
+                        + " join customer n on n.id = ch.merged_into where ch.status = 'MERGED' and ch.depth < 20)"
+                        + " select start, id from chain where status not in ('MERGED', 'ERASED')")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -161,10 +190,12 @@ public class PurchaseImportWriter {
         }
         List<Outbox.Pending> events = new ArrayList<>();
         Map<UUID, Instant> latest = new LinkedHashMap<>();
-        try (PreparedStatement purchase = c.prepareStatement("insert into purchase (id, customer_id, source_system, order_id,"
-                + " occurred_at, currency, total, cost_of_goods, channel, store, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement line = c.prepareStatement("insert into purchase_line (id, purchase_id, line_no, sku, category,"
-                        + " quantity, unit_price, unit_cost, refunded_quantity, refunded_amount) values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)")) {
+        try (PreparedStatement purchase = c.prepareStatement(
+                        "insert into purchase (id, customer_id, source_system, order_id,"
+                                + " occurred_at, currency, total, cost_of_goods, channel, store, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement line = c.prepareStatement(
+                        "insert into purchase_line (id, purchase_id, line_no, sku, category,"
+                                + " quantity, unit_price, unit_cost, refunded_quantity, refunded_amount) values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)")) {
             for (NewPurchase n : purchases) {
                 var p = n.purchase();
                 purchase.setObject(1, p.id);
@@ -191,7 +222,8 @@ public class PurchaseImportWriter {
                     line.addBatch();
                 }
                 latest.merge(p.customerId, p.occurredAt, (a, b) -> a.isAfter(b) ? a : b);
-                events.add(new Outbox.Pending(CustomerEvents.PURCHASE_RECORDED, p.customerId, PurchaseMapper.event(p, n.lines())));
+                events.add(new Outbox.Pending(
+                        CustomerEvents.PURCHASE_RECORDED, p.customerId, PurchaseMapper.event(p, n.lines())));
             }
             purchase.executeBatch();
             line.executeBatch();
@@ -210,12 +242,15 @@ public class PurchaseImportWriter {
         List<Outbox.Pending> events = new ArrayList<>();
         List<UUID> ids = new ArrayList<>(latest.keySet());
         ids.sort(null);
-        List<java.sql.Timestamp> at = ids.stream().map(id -> Jdbc.ts(latest.get(id).isAfter(now) ? now : latest.get(id))).toList();
-        try (PreparedStatement ps = c.prepareStatement("with v as (select * from unnest(?::uuid[], ?::timestamptz[]) as v(id, at)),"
-                + " old as (select c.id, c.status from customer c join v on v.id = c.id)"
-                + " update customer c set last_activity_at = greatest(c.last_activity_at, v.at), version = c.version + 1,"
-                + " updated_at = ?, status = case when c.status in ('DORMANT', 'ARCHIVED') and v.at >= ? then 'ACTIVE' else c.status end"
-                + " from v, old where c.id = v.id and old.id = c.id returning c.id, old.status, c.status")) {
+        List<java.sql.Timestamp> at = ids.stream()
+                .map(id -> Jdbc.ts(latest.get(id).isAfter(now) ? now : latest.get(id)))
+                .toList();
+        try (PreparedStatement ps =
+                c.prepareStatement("with v as (select * from unnest(?::uuid[], ?::timestamptz[]) as v(id, at)),"
+                        + " old as (select c.id, c.status from customer c join v on v.id = c.id)"
+                        + " update customer c set last_activity_at = greatest(c.last_activity_at, v.at), version = c.version + 1,"
+                        + " updated_at = ?, status = case when c.status in ('DORMANT', 'ARCHIVED') and v.at >= ? then 'ACTIVE' else c.status end"
+                        + " from v, old where c.id = v.id and old.id = c.id returning c.id, old.status, c.status")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             ps.setArray(2, c.createArrayOf("timestamptz", at.toArray()));
             ps.setTimestamp(3, Jdbc.ts(now));
@@ -225,7 +260,9 @@ public class PurchaseImportWriter {
                     String from = rs.getString(2);
                     if (("DORMANT".equals(from) || "ARCHIVED".equals(from)) && "ACTIVE".equals(rs.getString(3))) {
                         UUID id = rs.getObject(1, UUID.class);
-                        events.add(new Outbox.Pending(CustomerEvents.STATUS_CHANGED, id,
+                        events.add(new Outbox.Pending(
+                                CustomerEvents.STATUS_CHANGED,
+                                id,
                                 new CustomerStatusChanged(id.toString(), from, "ACTIVE", "new activity", now)));
                     }
                 }
@@ -233,5 +270,4 @@ public class PurchaseImportWriter {
         }
         return events;
     }
-
 }

@@ -1,5 +1,6 @@
 package io.rapport.customer.service;
 
+import io.quarkus.panache.common.Sort;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.customer.PurchaseRefunded;
 import io.rapport.customer.domain.Amounts;
@@ -17,7 +18,6 @@ import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -49,8 +49,7 @@ public class PurchaseService {
     }
 
     /** The outcome of recording: {@code replayed} when the order was already known (nothing stored, nothing published). */
-    public record Recorded(PurchaseView purchase, boolean replayed) {
-    }
+    public record Recorded(PurchaseView purchase, boolean replayed) {}
 
     @Transactional
     public Recorded record(UUID customerId, PurchaseInput in) {
@@ -59,8 +58,10 @@ public class PurchaseService {
             Purchase p = earlier.get();
             Customer named = customers.find(customerId);
             if (!p.customerId.equals(customerId) && !p.customerId.equals(named.mergedInto)) {
-                throw ProblemException.conflict("order-of-another-customer", "order " + p.orderId + " of " + p.sourceSystem
-                        + " was recorded for another customer", Map.of("purchaseId", p.id.toString()));
+                throw ProblemException.conflict(
+                        "order-of-another-customer",
+                        "order " + p.orderId + " of " + p.sourceSystem + " was recorded for another customer",
+                        Map.of("purchaseId", p.id.toString()));
             }
             return new Recorded(PurchaseMapper.view(p, p.lines()), true);
         }
@@ -83,11 +84,15 @@ public class PurchaseService {
     public Page<PurchaseView> list(UUID customerId, PageRequest page) {
         PageRequest.Sort sort = page.validate(SORTABLE, "occurredAt,desc");
         customers.find(customerId);
-        var query = Purchase.<Purchase>find("customerId", Sort.by(sort.field(), sort.descending() ? Sort.Direction.Descending
-                : Sort.Direction.Ascending).and("id"), customerId);
+        var query = Purchase.<Purchase>find(
+                "customerId",
+                Sort.by(sort.field(), sort.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending)
+                        .and("id"),
+                customerId);
         long total = query.count();
         List<Purchase> purchases = query.page(page.page, page.size).list();
-        return Page.of(purchases.stream().map(p -> PurchaseMapper.view(p, p.lines())).toList(), page, total);
+        return Page.of(
+                purchases.stream().map(p -> PurchaseMapper.view(p, p.lines())).toList(), page, total);
     }
 
     /** Refunds lines or the whole order; 422 when it would refund more than was bought or paid. */
@@ -103,19 +108,28 @@ public class PurchaseService {
         Instant now = Instant.now();
         Instant at = in.occurredAt() == null ? now : in.occurredAt();
         if (at.isBefore(p.occurredAt)) {
-            throw ProblemException.unprocessable("refund-before-purchase", "occurredAt", "must not be before the purchase");
+            throw ProblemException.unprocessable(
+                    "refund-before-purchase", "occurredAt", "must not be before the purchase");
         }
         if (at.isAfter(now.plusSeconds(300))) {
             throw ProblemException.unprocessable("refund-in-future", "occurredAt", "must not be in the future");
         }
         List<PurchaseLine> lines = p.lines();
-        List<RefundPlan.LineState> state = lines.stream().map(l -> new RefundPlan.LineState(l.id, l.quantity,
-                l.refundedQuantity, l.unitPrice, l.unitCost, l.refundedAmount)).toList();
+        List<RefundPlan.LineState> state = lines.stream()
+                .map(l -> new RefundPlan.LineState(
+                        l.id, l.quantity, l.refundedQuantity, l.unitPrice, l.unitCost, l.refundedAmount))
+                .toList();
         List<RefundPlan.Planned> planned;
         try {
-            planned = in.wholeOrder() ? RefundPlan.wholeOrder(state)
-                    : RefundPlan.lines(state, in.lines() == null ? List.of()
-                            : in.lines().stream().map(l -> new RefundPlan.Requested(l.lineId(), l.quantity(), l.amount())).toList());
+            planned = in.wholeOrder()
+                    ? RefundPlan.wholeOrder(state)
+                    : RefundPlan.lines(
+                            state,
+                            in.lines() == null
+                                    ? List.of()
+                                    : in.lines().stream()
+                                            .map(l -> new RefundPlan.Requested(l.lineId(), l.quantity(), l.amount()))
+                                            .toList());
         } catch (RefundPlan.Rejected e) {
             throw ProblemException.unprocessable("refund-exceeds-purchase", e.field(), e.getMessage());
         }
@@ -147,10 +161,28 @@ public class PurchaseService {
         customers.activity(c, at, now);
         idempotency.remember(REFUND_SCOPE, scopedKey, r.id);
         RefundView view = view(r);
-        outbox.publish(CustomerEvents.PURCHASE_REFUNDED, customerId, new PurchaseRefunded(r.id.toString(), p.id.toString(),
-                customerId.toString(), p.orderId, at, p.currency, view.amount(), view.costOfGoods(), r.wholeOrder,
-                view.lines().stream().map(l -> new io.rapport.contracts.customer.RefundLine(l.lineId().toString(), l.sku(),
-                        l.category(), l.quantity(), l.amount(), l.costOfGoods())).toList()));
+        outbox.publish(
+                CustomerEvents.PURCHASE_REFUNDED,
+                customerId,
+                new PurchaseRefunded(
+                        r.id.toString(),
+                        p.id.toString(),
+                        customerId.toString(),
+                        p.orderId,
+                        at,
+                        p.currency,
+                        view.amount(),
+                        view.costOfGoods(),
+                        r.wholeOrder,
+                        view.lines().stream()
+                                .map(l -> new io.rapport.contracts.customer.RefundLine(
+                                        l.lineId().toString(),
+                                        l.sku(),
+                                        l.category(),
+                                        l.quantity(),
+                                        l.amount(),
+                                        l.costOfGoods()))
+                                .toList()));
         return view;
     }
 
@@ -160,12 +192,27 @@ public class PurchaseService {
         List<RefundView.Line> out = new ArrayList<>();
         for (RefundLine rl : RefundLine.<RefundLine>list("refundId", r.id)) {
             PurchaseLine l = lines.get(rl.lineId);
-            out.add(new RefundView.Line(rl.lineId, l.sku, l.category, rl.quantity, Amounts.format(rl.amount),
+            out.add(new RefundView.Line(
+                    rl.lineId,
+                    l.sku,
+                    l.category,
+                    rl.quantity,
+                    Amounts.format(rl.amount),
                     Amounts.format(rl.costOfGoods)));
         }
         out.sort(java.util.Comparator.comparing(x -> lines.get(x.lineId()).lineNo));
-        return new RefundView(r.id, r.purchaseId, r.customerId, p.orderId, r.occurredAt, p.currency, Amounts.format(r.amount),
-                Amounts.format(r.costOfGoods), r.wholeOrder, r.reason, out);
+        return new RefundView(
+                r.id,
+                r.purchaseId,
+                r.customerId,
+                p.orderId,
+                r.occurredAt,
+                p.currency,
+                Amounts.format(r.amount),
+                Amounts.format(r.costOfGoods),
+                r.wholeOrder,
+                r.reason,
+                out);
     }
 
     private static Purchase owned(UUID customerId, UUID purchaseId, LockModeType lock) {

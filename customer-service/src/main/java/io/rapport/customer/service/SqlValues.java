@@ -7,8 +7,7 @@ import java.time.ZonedDateTime;
 
 /** Reads values of native query rows whatever Java type the driver chose for them. */
 final class SqlValues {
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     static Instant instant(Object o) {
         if (o == null) {

@@ -24,8 +24,11 @@ class DormancyTest {
     @Test
     void lastActivityNeverMovesBackwardsNorPastNow() {
         Instant last = Instant.parse("2026-01-01T00:00:00Z");
-        assertThat(Dormancy.latest(last, Instant.parse("2024-01-01T00:00:00Z"), NOW)).isEqualTo(last);
-        assertThat(Dormancy.latest(null, Instant.parse("2024-01-01T00:00:00Z"), NOW)).isEqualTo("2024-01-01T00:00:00Z");
-        assertThat(Dormancy.latest(last, Instant.parse("2027-01-01T00:00:00Z"), NOW)).isEqualTo(NOW);
+        assertThat(Dormancy.latest(last, Instant.parse("2024-01-01T00:00:00Z"), NOW))
+                .isEqualTo(last);
+        assertThat(Dormancy.latest(null, Instant.parse("2024-01-01T00:00:00Z"), NOW))
+                .isEqualTo("2024-01-01T00:00:00Z");
+        assertThat(Dormancy.latest(last, Instant.parse("2027-01-01T00:00:00Z"), NOW))
+                .isEqualTo(NOW);
     }
 }

@@ -32,39 +32,51 @@ class DuplicateRuleTest {
 
     @Test
     void theSameNameAndAddressIsSuggested() {
-        var verdict = DuplicateRule.judge(person("Ada Lovelace", "12 St James's Square", "SW1Y 4JH", "London"),
+        var verdict = DuplicateRule.judge(
+                person("Ada Lovelace", "12 St James's Square", "SW1Y 4JH", "London"),
                 person("ada lovelace", "12 St. James's Square", "sw1y4jh", "LONDON"));
         assertThat(verdict).isPresent();
-        assertThat(verdict.get().reasons()).containsExactly(DuplicateRule.Reason.SIMILAR_NAME, DuplicateRule.Reason.SAME_ADDRESS);
+        assertThat(verdict.get().reasons())
+                .containsExactly(DuplicateRule.Reason.SIMILAR_NAME, DuplicateRule.Reason.SAME_ADDRESS);
         assertThat(verdict.get().score()).isCloseTo(0.8, within(0.0001));
     }
 
     @Test
     void aTypoInTheNameIsStillSuggested() {
-        assertThat(DuplicateRule.judge(person("Ada Lovelace", "12 St James's Square", "SW1Y 4JH", null),
-                person("Ada Lovelance", "12 St James's Square", "SW1Y 4JH", null))).isPresent();
+        assertThat(DuplicateRule.judge(
+                        person("Ada Lovelace", "12 St James's Square", "SW1Y 4JH", null),
+                        person("Ada Lovelance", "12 St James's Square", "SW1Y 4JH", null)))
+                .isPresent();
     }
 
     @Test
     void aSimilarNameAloneIsNotADuplicate() {
-        assertThat(DuplicateRule.judge(person("John Smith", "1 High Street", "AB1 2CD", null),
-                person("John Smith", "99 Low Road", "ZZ9 9ZZ", null))).isEmpty();
-        assertThat(DuplicateRule.judge(person("John Smith", null, null, null), person("John Smith", null, null, null))).isEmpty();
+        assertThat(DuplicateRule.judge(
+                        person("John Smith", "1 High Street", "AB1 2CD", null),
+                        person("John Smith", "99 Low Road", "ZZ9 9ZZ", null)))
+                .isEmpty();
+        assertThat(DuplicateRule.judge(person("John Smith", null, null, null), person("John Smith", null, null, null)))
+                .isEmpty();
     }
 
     @Test
     void differentNamesAtTheSameAddressAreNotDuplicates() {
-        assertThat(DuplicateRule.judge(person("Ada Lovelace", "12 St James's Square", "SW1Y 4JH", null),
-                person("Charles Babbage", "12 St James's Square", "SW1Y 4JH", null))).isEmpty();
+        assertThat(DuplicateRule.judge(
+                        person("Ada Lovelace", "12 St James's Square", "SW1Y 4JH", null),
+                        person("Charles Babbage", "12 St James's Square", "SW1Y 4JH", null)))
+                .isEmpty();
     }
 
     @Test
     void aSharedPhoneOrBirthDateAreSignalsToo() {
-        var a = new DuplicateRule.Person("Ada Lovelace", null, null, null, null, Set.of("+442079460958"), LocalDate.of(1815, 12, 10));
-        var b = new DuplicateRule.Person("Ada Lovelace", null, null, null, null, Set.of("+442079460958"), LocalDate.of(1815, 12, 10));
+        var a = new DuplicateRule.Person(
+                "Ada Lovelace", null, null, null, null, Set.of("+442079460958"), LocalDate.of(1815, 12, 10));
+        var b = new DuplicateRule.Person(
+                "Ada Lovelace", null, null, null, null, Set.of("+442079460958"), LocalDate.of(1815, 12, 10));
         var verdict = DuplicateRule.judge(a, b);
         assertThat(verdict).isPresent();
-        assertThat(verdict.get().reasons()).contains(DuplicateRule.Reason.SAME_PHONE, DuplicateRule.Reason.SAME_BIRTH_DATE);
+        assertThat(verdict.get().reasons())
+                .contains(DuplicateRule.Reason.SAME_PHONE, DuplicateRule.Reason.SAME_BIRTH_DATE);
         assertThat(verdict.get().score()).isCloseTo(0.9, within(0.0001));
     }
 
@@ -74,10 +86,11 @@ class DuplicateRuleTest {
         var b = new DuplicateRule.Person("lovelace, ADA", null, null, null, null, Set.of(), LocalDate.of(1985, 12, 10));
         var verdict = DuplicateRule.judge(a, b);
         assertThat(verdict).isPresent();
-        assertThat(verdict.get().reasons()).containsExactly(DuplicateRule.Reason.SIMILAR_NAME,
-                DuplicateRule.Reason.SAME_BIRTH_DATE);
+        assertThat(verdict.get().reasons())
+                .containsExactly(DuplicateRule.Reason.SIMILAR_NAME, DuplicateRule.Reason.SAME_BIRTH_DATE);
         assertThat(verdict.get().score()).isCloseTo(0.7, within(0.0001));
-        var otherDay = new DuplicateRule.Person("Ada Lovelace", null, null, null, null, Set.of(), LocalDate.of(1985, 12, 11));
+        var otherDay =
+                new DuplicateRule.Person("Ada Lovelace", null, null, null, null, Set.of(), LocalDate.of(1985, 12, 11));
         assertThat(DuplicateRule.judge(a, otherDay)).isEmpty();
     }
 

@@ -14,8 +14,9 @@ class EmailAddressesTest {
 
     @Test
     void malformedAddressesAreRefused() {
-        for (String bad : new String[] {"ada", "ada@", "@example.org", "ada@example", "a b@example.org", "ada@@example.org",
-                "ada@-example.org", ""}) {
+        for (String bad : new String[] {
+            "ada", "ada@", "@example.org", "ada@example", "a b@example.org", "ada@@example.org", "ada@-example.org", ""
+        }) {
             assertThatThrownBy(() -> EmailAddresses.normalise(bad)).as(bad).isInstanceOf(InvalidValueException.class);
         }
     }

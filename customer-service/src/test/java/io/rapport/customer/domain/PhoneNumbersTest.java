@@ -18,7 +18,8 @@ class PhoneNumbersTest {
 
     @Test
     void nationalNumbersNeedADefaultCallingCode() {
-        assertThatThrownBy(() -> international.normalise("020 7946 0958")).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> international.normalise("020 7946 0958"))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("international");
         assertThat(uk.normalise("020 7946 0958")).isEqualTo("+442079460958");
     }
@@ -27,7 +28,8 @@ class PhoneNumbersTest {
     void lettersWrongLengthsAndZeroCountryCodesAreRefused() {
         assertThatThrownBy(() -> international.normalise("+44 20 CALL ME")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> international.normalise("+44 12")).isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> international.normalise("+1234567890123456")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> international.normalise("+1234567890123456"))
+                .isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> international.normalise("+0441234567")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> international.normalise("44+1234567")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> international.normalise(" ")).isInstanceOf(InvalidValueException.class);

@@ -42,7 +42,8 @@ public final class StatementCountingDriver implements Driver {
     }
 
     private static void record(String what) {
-        SENT.computeIfAbsent(Thread.currentThread(), t -> Collections.synchronizedList(new ArrayList<>())).add(what);
+        SENT.computeIfAbsent(Thread.currentThread(), t -> Collections.synchronizedList(new ArrayList<>()))
+                .add(what);
     }
 
     @Override
@@ -83,7 +84,8 @@ public final class StatementCountingDriver implements Driver {
 
     @SuppressWarnings("unchecked")
     private static <T> T proxy(Class<T> type, Object target, InvocationHandler handler) {
-        return (T) Proxy.newProxyInstance(StatementCountingDriver.class.getClassLoader(), new Class<?>[] {type}, handler);
+        return (T)
+                Proxy.newProxyInstance(StatementCountingDriver.class.getClassLoader(), new Class<?>[] {type}, handler);
     }
 
     private static Object call(Object target, Method m, Object[] args) throws Throwable {

@@ -16,17 +16,45 @@ class RegistrationDecisionTest {
     private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
     private static final UUID STORED = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
-    private static Applicant applicant(String key, List<String> emails, List<String> phones, Applicant.ExternalKey external,
+    private static Applicant applicant(
+            String key,
+            List<String> emails,
+            List<String> phones,
+            Applicant.ExternalKey external,
             Applicant.Wallet wallet) {
-        return new Applicant(key, CustomerKind.CONSUMER, "Ada", "Ada", null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, wallet, false, List.of(), List.of(),
+        return new Applicant(
+                key,
+                CustomerKind.CONSUMER,
+                "Ada",
+                "Ada",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                wallet,
+                false,
+                List.of(),
+                List.of(),
                 emails.stream().map(e -> new Applicant.Contact(e, null, false)).toList(),
                 phones.stream().map(p -> new Applicant.Contact(p, null, false)).toList(),
                 external == null ? List.of() : List.of(external));
     }
 
     private static List<Outcome> decide(RegistrationFacts facts, boolean activity, Applicant... batch) {
-        Iterator<UUID> ids = Stream.iterate(100, i -> i + 1).map(i -> new UUID(0, i)).iterator();
+        Iterator<UUID> ids =
+                Stream.iterate(100, i -> i + 1).map(i -> new UUID(0, i)).iterator();
         return RegistrationDecision.decide(List.of(batch), facts, ids::next, NOW, "rep-1", activity);
     }
 
@@ -36,7 +64,8 @@ class RegistrationDecisionTest {
 
     @Test
     void aNewApplicantBecomesACustomerRegisteredNowWithItsActivity() {
-        Outcome o = decide(nothingStored(), true, applicant(null, List.of("a@x.example"), List.of(), null, null)).get(0);
+        Outcome o = decide(nothingStored(), true, applicant(null, List.of("a@x.example"), List.of(), null, null))
+                .get(0);
 
         NewCustomer n = ((Outcome.Created) o).customer();
         assertThat(n.id()).isEqualTo(new UUID(0, 100));
@@ -47,7 +76,8 @@ class RegistrationDecisionTest {
 
     @Test
     void anImportedApplicantHasNoActivityYet() {
-        Outcome o = decide(nothingStored(), false, applicant(null, List.of("a@x.example"), List.of(), null, null)).get(0);
+        Outcome o = decide(nothingStored(), false, applicant(null, List.of("a@x.example"), List.of(), null, null))
+                .get(0);
 
         assertThat(((Outcome.Created) o).customer().lastActivityAt()).isNull();
     }
@@ -57,7 +87,10 @@ class RegistrationDecisionTest {
         Applicant.Wallet given = new Applicant.Wallet(new BigDecimal("10.5"), "EUR", null, null);
         Applicant.Wallet dated = new Applicant.Wallet(new BigDecimal("10.5"), "EUR", Instant.EPOCH, "analyst");
 
-        List<Outcome> out = decide(nothingStored(), true, applicant(null, List.of("a@x.example"), List.of(), null, given),
+        List<Outcome> out = decide(
+                nothingStored(),
+                true,
+                applicant(null, List.of("a@x.example"), List.of(), null, given),
                 applicant(null, List.of("b@x.example"), List.of(), null, dated));
 
         assertThat(((Outcome.Created) out.get(0)).customer().wallet())
@@ -69,27 +102,44 @@ class RegistrationDecisionTest {
     void aStoredIdempotencyKeyReplaysTheFirstResult() {
         RegistrationFacts facts = new RegistrationFacts(Map.of("k1", STORED), Map.of());
 
-        Outcome o = decide(facts, true, applicant("k1", List.of("a@x.example"), List.of(), null, null)).get(0);
+        Outcome o = decide(facts, true, applicant("k1", List.of("a@x.example"), List.of(), null, null))
+                .get(0);
 
         assertThat(o).isEqualTo(new Outcome.Replayed(STORED));
     }
 
     @Test
     void aKeyUsedEarlierInTheBatchReplaysThatApplicantsCustomer() {
-        List<Outcome> out = decide(nothingStored(), true, applicant("k1", List.of("a@x.example"), List.of(), null, null),
+        List<Outcome> out = decide(
+                nothingStored(),
+                true,
+                applicant("k1", List.of("a@x.example"), List.of(), null, null),
                 applicant("k1", List.of("a@x.example"), List.of(), null, null));
 
-        assertThat(out.get(1)).isEqualTo(new Outcome.Replayed(((Outcome.Created) out.get(0)).customer().id()));
+        assertThat(out.get(1))
+                .isEqualTo(new Outcome.Replayed(
+                        ((Outcome.Created) out.get(0)).customer().id()));
     }
 
     @Test
     void aStoredIdentityRefusesTheApplicantNamingTheOwnerAndTheFirstTakenField() {
-        RegistrationFacts facts = new RegistrationFacts(Map.of(),
-                Map.of(Identities.key(Identities.PHONE, "+4930123", null), STORED,
-                        Identities.key(Identities.EXTERNAL, "shop", "S-1"), STORED));
+        RegistrationFacts facts = new RegistrationFacts(
+                Map.of(),
+                Map.of(
+                        Identities.key(Identities.PHONE, "+4930123", null),
+                        STORED,
+                        Identities.key(Identities.EXTERNAL, "shop", "S-1"),
+                        STORED));
 
-        List<Outcome> out = decide(facts, true,
-                applicant(null, List.of("a@x.example"), List.of("+4940999", "+4930123"), new Applicant.ExternalKey("shop", "S-1"), null),
+        List<Outcome> out = decide(
+                facts,
+                true,
+                applicant(
+                        null,
+                        List.of("a@x.example"),
+                        List.of("+4940999", "+4930123"),
+                        new Applicant.ExternalKey("shop", "S-1"),
+                        null),
                 applicant(null, List.of("c@x.example"), List.of(), new Applicant.ExternalKey("shop", "S-1"), null));
 
         assertThat(out.get(0)).isEqualTo(new Outcome.Taken(STORED, "phones[1].value", "phone +4930123"));
@@ -98,7 +148,10 @@ class RegistrationDecisionTest {
 
     @Test
     void anIdentityOfAnEarlierApplicantInTheBatchRefusesTheLaterOne() {
-        List<Outcome> out = decide(nothingStored(), false, applicant(null, List.of("a@x.example"), List.of(), null, null),
+        List<Outcome> out = decide(
+                nothingStored(),
+                false,
+                applicant(null, List.of("a@x.example"), List.of(), null, null),
                 applicant(null, List.of("b@x.example", "a@x.example"), List.of(), null, null));
 
         UUID first = ((Outcome.Created) out.get(0)).customer().id();
@@ -107,9 +160,13 @@ class RegistrationDecisionTest {
 
     @Test
     void aRefusedApplicantClaimsNothingForLaterOnes() {
-        RegistrationFacts facts = new RegistrationFacts(Map.of(), Map.of(Identities.key(Identities.EMAIL, "a@x.example", null), STORED));
+        RegistrationFacts facts =
+                new RegistrationFacts(Map.of(), Map.of(Identities.key(Identities.EMAIL, "a@x.example", null), STORED));
 
-        List<Outcome> out = decide(facts, false, applicant("k1", List.of("b@x.example", "a@x.example"), List.of(), null, null),
+        List<Outcome> out = decide(
+                facts,
+                false,
+                applicant("k1", List.of("b@x.example", "a@x.example"), List.of(), null, null),
                 applicant("k1", List.of("b@x.example"), List.of(), null, null));
 
         assertThat(out.get(0)).isInstanceOf(Outcome.Taken.class);

@@ -8,8 +8,7 @@ import java.util.UUID;
 
 /** Small REST helpers shared by the HTTP tests. */
 final class Api {
-    private Api() {
-    }
+    private Api() {}
 
     static RequestSpecification json() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);
@@ -35,7 +34,12 @@ final class Api {
     }
 
     static String create(String body) {
-        return json().body(body).post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        return json().body(body)
+                .post("/api/v1/customers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static String createPerson() {
@@ -46,7 +50,6 @@ final class Api {
         return """
                 {"sourceSystem":"shop","orderId":"%s","occurredAt":"2026-01-10T10:00:00Z","currency":"EUR","channel":"web",
                  "store":"online","lines":[{"sku":"PILLOW-L","category":"bedding","quantity":%d,"unitPrice":"%s","unitCost":"5.00"},
-                 {"sku":"SHEET-1","category":"bedding","quantity":1,"unitPrice":"20.00","unitCost":"8.00"}]}"""
-                .formatted(orderId, quantity, unitPrice);
+                 {"sku":"SHEET-1","category":"bedding","quantity":1,"unitPrice":"20.00","unitCost":"8.00"}]}""".formatted(orderId, quantity, unitPrice);
     }
 }

@@ -8,11 +8,11 @@ import java.sql.SQLException;
 
 /** Direct reads of the service's database for assertions a public API cannot show. */
 final class Db {
-    private Db() {
-    }
+    private Db() {}
 
     static long count(AgroalDataSource ds, String sql, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -26,7 +26,8 @@ final class Db {
     }
 
     static int update(AgroalDataSource ds, String sql, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }

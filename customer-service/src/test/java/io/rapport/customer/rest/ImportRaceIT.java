@@ -39,8 +39,13 @@ class ImportRaceIT {
     }
 
     private static JsonPath post(String path, String body) {
-        return given().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8)).post(path).then()
-                .statusCode(200).extract().jsonPath();
+        return given().contentType("application/x-ndjson")
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .post(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private List<JsonPath> twoAtOnce(String path, String file) {
@@ -67,20 +72,38 @@ class ImportRaceIT {
         String run = "race" + System.nanoTime();
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < ROWS; i++) {
-            file.append("{\"kind\":\"CONSUMER\",\"givenName\":\"Race").append(i).append("\",\"emails\":[{\"value\":\"").append(run)
-                    .append('-').append(i).append("@example.org\"}],\"phones\":[{\"value\":\"+4917").append(String.format("%09d", i))
-                    .append("\"}],\"externalIds\":[{\"system\":\"").append(run)
-                    .append("\",\"id\":\"").append(i).append("\"}]}\n");
+            file.append("{\"kind\":\"CONSUMER\",\"givenName\":\"Race")
+                    .append(i)
+                    .append("\",\"emails\":[{\"value\":\"")
+                    .append(run)
+                    .append('-')
+                    .append(i)
+                    .append("@example.org\"}],\"phones\":[{\"value\":\"+4917")
+                    .append(String.format("%09d", i))
+                    .append("\"}],\"externalIds\":[{\"system\":\"")
+                    .append(run)
+                    .append("\",\"id\":\"")
+                    .append(i)
+                    .append("\"}]}\n");
         }
 
         List<JsonPath> results = twoAtOnce(CUSTOMERS, file.toString());
 
         eachRowCreatedOnce(results);
-        assertThat(Db.count(ds, "select count(*) from customer_external_id where system = ?", run)).isEqualTo(ROWS);
-        assertThat(Db.count(ds, "select count(distinct e.customer_id) from customer_external_id e join customer_contact_point p"
-                + " on p.customer_id = e.customer_id where e.system = ?", run)).isEqualTo(ROWS);
-        assertThat(Db.count(ds, "select count(*) from rapport_outbox o join customer_external_id e on o.subject = e.customer_id::text"
-                + " where e.system = ? and o.type = 'rapport.customer.registered.v1'", run)).isEqualTo(ROWS);
+        assertThat(Db.count(ds, "select count(*) from customer_external_id where system = ?", run))
+                .isEqualTo(ROWS);
+        assertThat(Db.count(
+                        ds,
+                        "select count(distinct e.customer_id) from customer_external_id e join customer_contact_point p"
+                                + " on p.customer_id = e.customer_id where e.system = ?",
+                        run))
+                .isEqualTo(ROWS);
+        assertThat(Db.count(
+                        ds,
+                        "select count(*) from rapport_outbox o join customer_external_id e on o.subject = e.customer_id::text"
+                                + " where e.system = ? and o.type = 'rapport.customer.registered.v1'",
+                        run))
+                .isEqualTo(ROWS);
     }
 
     @Test
@@ -89,8 +112,13 @@ class ImportRaceIT {
         List<String> buyers = List.of(Api.createPerson(), Api.createPerson(), Api.createPerson());
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < ROWS; i++) {
-            file.append("{\"customerId\":\"").append(buyers.get(i % buyers.size())).append("\",\"sourceSystem\":\"").append(run)
-                    .append("\",\"orderId\":\"O-").append(i).append("\",\"occurredAt\":\"2025-03-01T10:00:00Z\",\"currency\":\"EUR\","
+            file.append("{\"customerId\":\"")
+                    .append(buyers.get(i % buyers.size()))
+                    .append("\",\"sourceSystem\":\"")
+                    .append(run)
+                    .append("\",\"orderId\":\"O-")
+                    .append(i)
+                    .append("\",\"occurredAt\":\"2025-03-01T10:00:00Z\",\"currency\":\"EUR\","
                             + "\"lines\":[{\"sku\":\"S-1\",\"category\":\"bedding\",\"quantity\":1,\"unitPrice\":\"10.00\","
                             + "\"unitCost\":\"4.00\"}]}\n");
         }
@@ -98,9 +126,14 @@ class ImportRaceIT {
         List<JsonPath> results = twoAtOnce(PURCHASES, file.toString());
 
         eachRowCreatedOnce(results);
-        assertThat(Db.count(ds, "select count(*) from purchase where source_system = ?", run)).isEqualTo(ROWS);
-        assertThat(Db.count(ds, "select count(*) from purchase_line l join purchase p on p.id = l.purchase_id"
-                + " where p.source_system = ?", run)).isEqualTo(ROWS);
+        assertThat(Db.count(ds, "select count(*) from purchase where source_system = ?", run))
+                .isEqualTo(ROWS);
+        assertThat(Db.count(
+                        ds,
+                        "select count(*) from purchase_line l join purchase p on p.id = l.purchase_id"
+                                + " where p.source_system = ?",
+                        run))
+                .isEqualTo(ROWS);
         long recorded = 0;
         for (String buyer : buyers) {
             recorded += Db.events(ds, buyer, "rapport.customer.purchase-recorded.v1");
@@ -121,25 +154,36 @@ class ImportRaceIT {
             insertCustomerWithEmail(c, winner, email);
             // the import checks before this transaction commits, then waits on the unique index for it
             CompletableFuture<JsonPath> importing = CompletableFuture.supplyAsync(() -> post(CUSTOMERS, file), pool);
-            await().atMost(Duration.ofSeconds(30)).until(() -> Db.count(ds, "select count(*) from pg_stat_activity"
-                    + " where datname = current_database() and wait_event_type = 'Lock'") > 0);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> Db.count(
+                                    ds,
+                                    "select count(*) from pg_stat_activity"
+                                            + " where datname = current_database() and wait_event_type = 'Lock'")
+                            > 0);
             c.commit();
             result = importing.join();
         }
 
         assertThat(result.getInt("existing")).isEqualTo(1);
         assertThat(result.getInt("created")).isEqualTo(1);
-        assertThat(Db.count(ds, "select count(*) from customer_contact_point where value = ?", email)).isEqualTo(1);
-        assertThat(Db.count(ds, "select count(*) from customer_contact_point where value = ?", other)).isEqualTo(1);
-        assertThat(Db.count(ds, "select count(*) from customer where given_name = 'Late'"
-                + " and id not in (select customer_id from customer_contact_point)")).isZero();
+        assertThat(Db.count(ds, "select count(*) from customer_contact_point where value = ?", email))
+                .isEqualTo(1);
+        assertThat(Db.count(ds, "select count(*) from customer_contact_point where value = ?", other))
+                .isEqualTo(1);
+        assertThat(Db.count(
+                        ds,
+                        "select count(*) from customer where given_name = 'Late'"
+                                + " and id not in (select customer_id from customer_contact_point)"))
+                .isZero();
     }
 
     private static void insertCustomerWithEmail(Connection c, UUID id, String email) throws SQLException {
-        try (PreparedStatement customer = c.prepareStatement("insert into customer (id, version, kind, status, display_name, target,"
-                + " do_not_contact, created_at, updated_at) values (?, 0, 'CONSUMER', 'ACTIVE', 'Winner', false, false, now(), now())");
-                PreparedStatement contact = c.prepareStatement("insert into customer_contact_point (id, customer_id, kind, value,"
-                        + " is_primary) values (?, ?, 'EMAIL', ?, true)")) {
+        try (PreparedStatement customer = c.prepareStatement(
+                        "insert into customer (id, version, kind, status, display_name, target,"
+                                + " do_not_contact, created_at, updated_at) values (?, 0, 'CONSUMER', 'ACTIVE', 'Winner', false, false, now(), now())");
+                PreparedStatement contact =
+                        c.prepareStatement("insert into customer_contact_point (id, customer_id, kind, value,"
+                                + " is_primary) values (?, ?, 'EMAIL', ?, true)")) {
             customer.setObject(1, id);
             customer.executeUpdate();
             contact.setObject(1, UUID.randomUUID());

@@ -16,9 +16,21 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MergeErasureApiIT {
     /** Every table of customer-service that could hold personal data (the outbox is checked separately). */
-    private static final List<String> CUSTOMER_TABLES = List.of("customer", "customer_contact_point", "customer_external_id",
-            "customer_tag", "customer_consent", "customer_consent_history", "customer_preference", "customer_merge",
-            "idempotency_key", "purchase", "purchase_line", "refund", "refund_line", "cost_entry");
+    private static final List<String> CUSTOMER_TABLES = List.of(
+            "customer",
+            "customer_contact_point",
+            "customer_external_id",
+            "customer_tag",
+            "customer_consent",
+            "customer_consent_history",
+            "customer_preference",
+            "customer_merge",
+            "idempotency_key",
+            "purchase",
+            "purchase_line",
+            "refund",
+            "refund_line",
+            "cost_entry");
 
     @Inject
     AgroalDataSource ds;
@@ -29,13 +41,21 @@ class MergeErasureApiIT {
         String mergedEmail = Api.uniqueEmail();
         String mergedPhone = Api.uniquePhone();
         String survivor = Api.create(Api.person(survivorEmail, Api.uniquePhone()));
-        String merged = Api.create(Api.person(mergedEmail, mergedPhone).replace("\"vip\"", "\"golfer\"")
-                .replace("\"channelPreference\"", "\"externalIds\":[{\"system\":\"shop\",\"id\":\"M-" + System.nanoTime()
-                        + "\"}],\"channelPreference\""));
+        String merged = Api.create(Api.person(mergedEmail, mergedPhone)
+                .replace("\"vip\"", "\"golfer\"")
+                .replace(
+                        "\"channelPreference\"",
+                        "\"externalIds\":[{\"system\":\"shop\",\"id\":\"M-" + System.nanoTime()
+                                + "\"}],\"channelPreference\""));
         String order = "SO-" + System.nanoTime();
-        json().body(Api.purchase(order, 1, "10.00")).post("/api/v1/customers/" + merged + "/purchases").then().statusCode(201);
-        json().body("{\"type\":\"SHIPPING\",\"amount\":\"4.00\",\"currency\":\"EUR\"}").post("/api/v1/customers/" + merged + "/costs")
-                .then().statusCode(201);
+        json().body(Api.purchase(order, 1, "10.00"))
+                .post("/api/v1/customers/" + merged + "/purchases")
+                .then()
+                .statusCode(201);
+        json().body("{\"type\":\"SHIPPING\",\"amount\":\"4.00\",\"currency\":\"EUR\"}")
+                .post("/api/v1/customers/" + merged + "/costs")
+                .then()
+                .statusCode(201);
         consent(survivor, "EMAIL", false, "2026-01-01T00:00:00Z");
         consent(merged, "EMAIL", true, "2026-02-01T00:00:00Z");
         consent(survivor, "SMS", true, "2026-03-01T00:00:00Z");
@@ -44,8 +64,11 @@ class MergeErasureApiIT {
         pref(merged, "room", "pillow", "long");
         pref(merged, "drinks", "water", "still");
 
-        json().header("X-Rapport-Principal", "agent-9").body("{\"mergedId\":\"" + merged + "\",\"reason\":\"same person\"}")
-                .post("/api/v1/customers/" + survivor + "/merge").then().statusCode(200)
+        json().header("X-Rapport-Principal", "agent-9")
+                .body("{\"mergedId\":\"" + merged + "\",\"reason\":\"same person\"}")
+                .post("/api/v1/customers/" + survivor + "/merge")
+                .then()
+                .statusCode(200)
                 .body("emails.value", containsInAnyOrder(survivorEmail, mergedEmail))
                 .body("emails.findAll { it.primary }", hasSize(1))
                 .body("externalIds", hasSize(1))
@@ -55,22 +78,41 @@ class MergeErasureApiIT {
                 .body("preferences.find { it.key == 'pillow' }.value", equalTo("long"))
                 .body("preferences", hasSize(2));
 
-        json().get("/api/v1/customers/" + survivor + "/purchases").then().body("total", equalTo(1))
+        json().get("/api/v1/customers/" + survivor + "/purchases")
+                .then()
+                .body("total", equalTo(1))
                 .body("items[0].orderId", equalTo(order));
         json().get("/api/v1/customers/" + survivor + "/costs").then().body("total", equalTo(1));
-        json().get("/api/v1/customers/" + merged).then().statusCode(200).body("status", equalTo("MERGED"))
-                .body("mergedInto", equalTo(survivor)).body("merge.mergedBy", equalTo("agent-9"))
+        json().get("/api/v1/customers/" + merged)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("MERGED"))
+                .body("mergedInto", equalTo(survivor))
+                .body("merge.mergedBy", equalTo("agent-9"))
                 .body("merge.reason", equalTo("same person"));
-        json().queryParam("email", mergedEmail).get("/api/v1/customers/lookup").then().body("id", equalTo(survivor));
+        json().queryParam("email", mergedEmail)
+                .get("/api/v1/customers/lookup")
+                .then()
+                .body("id", equalTo(survivor));
         assertThat(Db.events(ds, merged, "rapport.customer.merged.v1")).isEqualTo(1);
 
-        json().body(Api.purchase(order, 1, "10.00")).post("/api/v1/customers/" + merged + "/purchases").then().statusCode(200);
-        json().body(Api.person(Api.uniqueEmail(), Api.uniquePhone())).put("/api/v1/customers/" + merged).then().statusCode(409)
+        json().body(Api.purchase(order, 1, "10.00"))
+                .post("/api/v1/customers/" + merged + "/purchases")
+                .then()
+                .statusCode(200);
+        json().body(Api.person(Api.uniqueEmail(), Api.uniquePhone()))
+                .put("/api/v1/customers/" + merged)
+                .then()
+                .statusCode(409)
                 .body("context.survivorId", equalTo(survivor));
-        json().body("{\"mergedId\":\"" + survivor + "\",\"reason\":\"again\"}").post("/api/v1/customers/" + merged + "/merge")
-                .then().statusCode(409);
-        json().body("{\"mergedId\":\"" + survivor + "\",\"reason\":\"self\"}").post("/api/v1/customers/" + survivor + "/merge")
-                .then().statusCode(422);
+        json().body("{\"mergedId\":\"" + survivor + "\",\"reason\":\"again\"}")
+                .post("/api/v1/customers/" + merged + "/merge")
+                .then()
+                .statusCode(409);
+        json().body("{\"mergedId\":\"" + survivor + "\",\"reason\":\"self\"}")
+                .post("/api/v1/customers/" + survivor + "/merge")
+                .then()
+                .statusCode(422);
     }
 
     @Test
@@ -81,26 +123,41 @@ class MergeErasureApiIT {
         String ext = "ERASE-" + System.nanoTime();
         String given = "Qwerlina" + System.nanoTime();
         String street = "Erasure Lane " + System.nanoTime();
-        String id = Api.create(Api.person(email, phone).replace("Lovelace", family).replace("Ada", given)
-                .replace("12 St James's Square", street).replace("\"channelPreference\"",
-                "\"externalIds\":[{\"system\":\"shop\",\"id\":\"" + ext + "\"}],\"channelPreference\""));
-        json().body(Api.purchase("SO-" + System.nanoTime(), 1, "10.00")).post("/api/v1/customers/" + id + "/purchases").then()
+        String id = Api.create(Api.person(email, phone)
+                .replace("Lovelace", family)
+                .replace("Ada", given)
+                .replace("12 St James's Square", street)
+                .replace(
+                        "\"channelPreference\"",
+                        "\"externalIds\":[{\"system\":\"shop\",\"id\":\"" + ext + "\"}],\"channelPreference\""));
+        json().body(Api.purchase("SO-" + System.nanoTime(), 1, "10.00"))
+                .post("/api/v1/customers/" + id + "/purchases")
+                .then()
                 .statusCode(201);
         consent(id, "EMAIL", true, "2026-01-01T00:00:00Z");
         pref(id, "room", "pillow", "long-" + family);
-        json().body("{\"type\":\"SERVICE_CALL\",\"amount\":\"4.00\",\"currency\":\"EUR\",\"note\":\"called " + family + "\"}")
-                .post("/api/v1/customers/" + id + "/costs").then().statusCode(201);
+        json().body("{\"type\":\"SERVICE_CALL\",\"amount\":\"4.00\",\"currency\":\"EUR\",\"note\":\"called " + family
+                        + "\"}")
+                .post("/api/v1/customers/" + id + "/costs")
+                .then()
+                .statusCode(201);
 
         json().post("/api/v1/customers/" + id + "/erasure").then().statusCode(204);
 
         for (String needle : List.of(email, phone, family, ext, given, street)) {
             for (String table : CUSTOMER_TABLES) {
-                assertThat(Db.count(ds, "select count(*) from " + table + " t where t::text ilike ?", "%" + needle + "%"))
-                        .as("%s in %s", needle, table).isZero();
+                assertThat(Db.count(
+                                ds, "select count(*) from " + table + " t where t::text ilike ?", "%" + needle + "%"))
+                        .as("%s in %s", needle, table)
+                        .isZero();
             }
         }
-        json().get("/api/v1/customers/" + id).then().statusCode(200).body("status", equalTo("ERASED"))
-                .body("emails", hasSize(0)).body("preferences", hasSize(0));
+        json().get("/api/v1/customers/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ERASED"))
+                .body("emails", hasSize(0))
+                .body("preferences", hasSize(0));
         json().get("/api/v1/customers/" + id + "/purchases").then().body("total", equalTo(1));
         assertThat(Db.events(ds, id, "rapport.customer.erased.v1")).isEqualTo(1);
         json().post("/api/v1/customers/" + id + "/erasure").then().statusCode(409);
@@ -111,14 +168,19 @@ class MergeErasureApiIT {
     @Test
     void inactiveCustomersBecomeDormantAndComeBackWithActivity() {
         String id = Api.createPerson();
-        Db.update(ds, "update customer set last_activity_at = now() - interval '19 months', created_at = now() - interval '3 years'"
-                + " where id = ?", UUID.fromString(id));
+        Db.update(
+                ds,
+                "update customer set last_activity_at = now() - interval '19 months', created_at = now() - interval '3 years'"
+                        + " where id = ?",
+                UUID.fromString(id));
         json().post("/api/v1/customers/hygiene/dormancy-runs").then().statusCode(200);
         json().get("/api/v1/customers/" + id).then().body("status", equalTo("DORMANT"));
         assertThat(Db.events(ds, id, "rapport.customer.status-changed.v1")).isEqualTo(1);
         json().post("/api/v1/customers/hygiene/dormancy-runs").then().statusCode(200);
         assertThat(Db.events(ds, id, "rapport.customer.status-changed.v1")).isEqualTo(1);
-        json().body(Api.purchase("SO-" + System.nanoTime(), 1, "10.00")).post("/api/v1/customers/" + id + "/purchases").then()
+        json().body(Api.purchase("SO-" + System.nanoTime(), 1, "10.00"))
+                .post("/api/v1/customers/" + id + "/purchases")
+                .then()
                 .statusCode(201);
         json().get("/api/v1/customers/" + id).then().body("status", equalTo("ACTIVE"));
     }
@@ -130,14 +192,20 @@ class MergeErasureApiIT {
             ids.add(Api.createPerson());
         }
         for (String id : ids) {
-            Db.update(ds, "update customer set last_activity_at = now() - interval '2 years' where id = ?", UUID.fromString(id));
+            Db.update(
+                    ds,
+                    "update customer set last_activity_at = now() - interval '2 years' where id = ?",
+                    UUID.fromString(id));
         }
         var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
         try {
             List<java.util.concurrent.Future<Integer>> runs = new java.util.ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                runs.add(pool.submit(() -> json().post("/api/v1/customers/hygiene/dormancy-runs").then().statusCode(200)
-                        .extract().<Integer>path("markedDormant")));
+                runs.add(pool.submit(() -> json().post("/api/v1/customers/hygiene/dormancy-runs")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Integer>path("markedDormant")));
             }
             int marked = 0;
             for (var run : runs) {
@@ -149,32 +217,54 @@ class MergeErasureApiIT {
         }
         for (String id : ids) {
             json().get("/api/v1/customers/" + id).then().body("status", equalTo("DORMANT"));
-            assertThat(Db.events(ds, id, "rapport.customer.status-changed.v1")).as(id).isEqualTo(1);
+            assertThat(Db.events(ds, id, "rapport.customer.status-changed.v1"))
+                    .as(id)
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void staleRecordsAreListedUntilVerifiedAndCanBeArchived() {
         String id = Api.createPerson();
-        Db.update(ds, "update customer set created_at = now() - interval '13 months' where id = ?", UUID.fromString(id));
-        assertThat(json().queryParam("size", 200).get("/api/v1/customers/stale").then().statusCode(200).extract()
-                .<List<String>>path("items.id")).contains(id);
+        Db.update(
+                ds, "update customer set created_at = now() - interval '13 months' where id = ?", UUID.fromString(id));
+        assertThat(json().queryParam("size", 200)
+                        .get("/api/v1/customers/stale")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<List<String>>path("items.id"))
+                .contains(id);
         json().post("/api/v1/customers/" + id + "/verify").then().statusCode(200);
-        assertThat(json().queryParam("size", 200).get("/api/v1/customers/stale").then().extract()
-                .<List<String>>path("items.id")).doesNotContain(id);
-        json().body("{\"reason\":\"moved abroad\"}").post("/api/v1/customers/" + id + "/archive").then().statusCode(200)
+        assertThat(json().queryParam("size", 200)
+                        .get("/api/v1/customers/stale")
+                        .then()
+                        .extract()
+                        .<List<String>>path("items.id"))
+                .doesNotContain(id);
+        json().body("{\"reason\":\"moved abroad\"}")
+                .post("/api/v1/customers/" + id + "/archive")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ARCHIVED"));
-        json().queryParam("status", "ARCHIVED").queryParam("size", 200).get("/api/v1/customers").then()
+        json().queryParam("status", "ARCHIVED")
+                .queryParam("size", 200)
+                .get("/api/v1/customers")
+                .then()
                 .body("items.id", org.hamcrest.Matchers.hasItem(id));
     }
 
     private static void consent(String id, String channel, boolean granted, String at) {
         json().body("{\"granted\":" + granted + ",\"source\":\"test\",\"occurredAt\":\"" + at + "\"}")
-                .put("/api/v1/customers/" + id + "/consents/" + channel).then().statusCode(200);
+                .put("/api/v1/customers/" + id + "/consents/" + channel)
+                .then()
+                .statusCode(200);
     }
 
     private static void pref(String id, String category, String key, String value) {
-        json().body("{\"value\":\"" + value + "\"}").put("/api/v1/customers/" + id + "/preferences/" + category + "/" + key)
-                .then().statusCode(200);
+        json().body("{\"value\":\"" + value + "\"}")
+                .put("/api/v1/customers/" + id + "/preferences/" + category + "/" + key)
+                .then()
+                .statusCode(200);
     }
 }

@@ -25,11 +25,26 @@ class SearchBoundsIT {
 
     @Test
     void containsSearchesShorterThanThreeCharactersAre400NamingTheField() {
-        Api.json().queryParam("name", "ab").get("/api/v1/customers").then().statusCode(400).contentType(PROBLEM)
+        Api.json()
+                .queryParam("name", "ab")
+                .get("/api/v1/customers")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("name"));
-        Api.json().queryParam("email", " x ").get("/api/v1/customers").then().statusCode(400).contentType(PROBLEM)
+        Api.json()
+                .queryParam("email", " x ")
+                .get("/api/v1/customers")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("email"));
-        Api.json().queryParam("phone", "+4-9").get("/api/v1/customers").then().statusCode(400).contentType(PROBLEM)
+        Api.json()
+                .queryParam("phone", "+4-9")
+                .get("/api/v1/customers")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("phone"));
     }
 
@@ -39,9 +54,18 @@ class SearchBoundsIT {
         String phone = Api.uniquePhone();
         String id = Api.create(Api.person(email, phone));
         String part = email.substring(2, 10).toUpperCase();
-        Api.json().queryParam("email", part).get("/api/v1/customers").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
-        Api.json().queryParam("phone", phone.substring(3)).get("/api/v1/customers").then().statusCode(200)
+        Api.json()
+                .queryParam("email", part)
+                .get("/api/v1/customers")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(id));
+        Api.json()
+                .queryParam("phone", phone.substring(3))
+                .get("/api/v1/customers")
+                .then()
+                .statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem(id));
     }
 
@@ -51,38 +75,80 @@ class SearchBoundsIT {
         String phone = Api.uniquePhone();
         String family = "Qsearchly" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "q");
         String id = Api.create(Api.person(email, phone).replace("Lovelace", family));
-        Api.json().queryParam("q", family.toLowerCase()).get("/api/v1/customers").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
-        Api.json().queryParam("q", email.substring(2, 12).toUpperCase()).get("/api/v1/customers").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
-        Api.json().queryParam("q", phone.substring(3)).get("/api/v1/customers").then().statusCode(200)
+        Api.json()
+                .queryParam("q", family.toLowerCase())
+                .get("/api/v1/customers")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(id));
+        Api.json()
+                .queryParam("q", email.substring(2, 12).toUpperCase())
+                .get("/api/v1/customers")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(id));
+        Api.json()
+                .queryParam("q", phone.substring(3))
+                .get("/api/v1/customers")
+                .then()
+                .statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem(id));
-        Api.json().queryParam("q", family).queryParam("name", "nobody-at-all").get("/api/v1/customers").then()
+        Api.json()
+                .queryParam("q", family)
+                .queryParam("name", "nobody-at-all")
+                .get("/api/v1/customers")
+                .then()
                 .body("total", equalTo(0));
-        Api.json().queryParam("q", "ab").get("/api/v1/customers").then().statusCode(400).contentType(PROBLEM)
+        Api.json()
+                .queryParam("q", "ab")
+                .get("/api/v1/customers")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("q"));
         Api.json().queryParam("name", family).get("/api/v1/customers").then().body("total", equalTo(1));
     }
 
     @Test
     void pagesDeeperThanTenThousandRowsAre400() {
-        Api.json().queryParam("page", 51).queryParam("size", 200).get("/api/v1/customers").then().statusCode(400)
-                .contentType(PROBLEM).body("type", equalTo("https://rapport.dev/problems/page-too-deep"))
+        Api.json()
+                .queryParam("page", 51)
+                .queryParam("size", 200)
+                .get("/api/v1/customers")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://rapport.dev/problems/page-too-deep"))
                 .body("errors[0].field", equalTo("page"));
-        Api.json().queryParam("page", 50).queryParam("size", 200).get("/api/v1/customers").then().statusCode(200);
-        Api.json().queryParam("page", 2_000_000).queryParam("size", 200).get("/api/v1/customers/stale").then().statusCode(400);
+        Api.json()
+                .queryParam("page", 50)
+                .queryParam("size", 200)
+                .get("/api/v1/customers")
+                .then()
+                .statusCode(200);
+        Api.json()
+                .queryParam("page", 2_000_000)
+                .queryParam("size", 200)
+                .get("/api/v1/customers/stale")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void atScaleTheContainsFiltersOnEmailPhoneAndNamePlanTheirTrigramIndexes() throws SQLException {
         // 50,000 customers with an e-mail and a phone each, analysed, inside a transaction that is rolled back: the
         // planner then prices the shapes CustomerSearch sends as it would on a large database
-        assertThat(plansAtScale(
-                "select p.customer_id from customer_contact_point p where p.kind = 'EMAIL' and p.value like '%lovelace%'",
-                "select p.customer_id from customer_contact_point p where p.kind = 'PHONE' and p.value like '%7712%'",
-                // the name index (V2) was filled row by row above, so its entries sit in GIN's pending list, which the
-                // planner prices high at this size: here sequential scans are priced out to show the index serves the shape
-                "set local enable_seqscan = off; explain select c.id from customer c where lower(c.display_name) like '%lovelace%'"))
+        assertThat(
+                        plansAtScale(
+                                "select p.customer_id from customer_contact_point p where p.kind = 'EMAIL' and p.value like '%lovelace%'",
+                                "select p.customer_id from customer_contact_point p where p.kind = 'PHONE' and p.value like '%7712%'",
+                                // the name index (V2) was filled row by row above, so its entries sit in GIN's pending
+                                // list, which the
+                                // planner prices high at this size: here sequential scans are priced out to show the
+                                // index serves the shape
+                                "set local enable_seqscan = off; explain select c.id from customer c where lower(c.display_name) like '%lovelace%'"))
                 .satisfiesExactly(
                         email -> assertThat(email).contains("customer_contact_point_value_trgm"),
                         phone -> assertThat(phone).contains("customer_contact_point_value_trgm"),
@@ -91,7 +157,8 @@ class SearchBoundsIT {
 
     @Test
     void pooledConnectionsCarryTheStatementTimeout() throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("show statement_timeout")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("8s");
@@ -99,17 +166,20 @@ class SearchBoundsIT {
     }
 
     private java.util.List<String> plansAtScale(String... queries) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             try {
                 s.execute("create temporary table scale_ids on commit drop as select gen_random_uuid() as id, g"
                         + " from generate_series(1, 50000) g");
-                s.execute("insert into customer (id, version, kind, status, display_name, target, do_not_contact, created_at,"
-                        + " updated_at) select id, 0, 'CONSUMER', 'ACTIVE', 'Scale ' || md5(g::text), false, false, now(), now()"
-                        + " from scale_ids");
-                s.execute("insert into customer_contact_point (id, customer_id, kind, value, is_primary)"
-                        + " select gen_random_uuid(), id, 'EMAIL', 'scale-' || md5(g::text) || '@example.org', true from scale_ids"
-                        + " union all select gen_random_uuid(), id, 'PHONE', '+3' || lpad(g::text, 10, '0'), true from scale_ids");
+                s.execute(
+                        "insert into customer (id, version, kind, status, display_name, target, do_not_contact, created_at,"
+                                + " updated_at) select id, 0, 'CONSUMER', 'ACTIVE', 'Scale ' || md5(g::text), false, false, now(), now()"
+                                + " from scale_ids");
+                s.execute(
+                        "insert into customer_contact_point (id, customer_id, kind, value, is_primary)"
+                                + " select gen_random_uuid(), id, 'EMAIL', 'scale-' || md5(g::text) || '@example.org', true from scale_ids"
+                                + " union all select gen_random_uuid(), id, 'PHONE', '+3' || lpad(g::text, 10, '0'), true from scale_ids");
                 s.execute("analyze customer");
                 s.execute("analyze customer_contact_point");
                 java.util.List<String> plans = new java.util.ArrayList<>();

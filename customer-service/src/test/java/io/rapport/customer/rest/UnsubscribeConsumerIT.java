@@ -21,14 +21,27 @@ class UnsubscribeConsumerIT {
     @Test
     void anUnsubscribeLinkWithdrawsTheChannelsConsentWithItsSource() {
         String id = Api.createPerson();
-        given().contentType(ContentType.JSON).body("{\"granted\":true,\"source\":\"form\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}")
-                .put("/api/v1/customers/" + id + "/consents/EMAIL").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"granted\":true,\"source\":\"form\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}")
+                .put("/api/v1/customers/" + id + "/consents/EMAIL")
+                .then()
+                .statusCode(200);
         Instant clicked = Instant.now().minusSeconds(5);
-        TestKafka.send(Topics.ENGAGEMENT, EngagementEvents.UNSUBSCRIBED.name(), id, "{\"customerId\":\"" + id
-                + "\",\"channel\":\"EMAIL\",\"contactId\":\"" + UUID.randomUUID() + "\",\"method\":\"ONE_CLICK\",\"unsubscribedAt\":\""
-                + clicked + "\"}");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/customers/" + id + "/consents").then()
-                .statusCode(200).body("history.findAll { it.channel == 'EMAIL' && !it.granted }.source", hasItem("unsubscribe-link"))
-                .body("consents.findAll { it.channel == 'EMAIL' }.granted", hasItem(false)));
+        TestKafka.send(
+                Topics.ENGAGEMENT,
+                EngagementEvents.UNSUBSCRIBED.name(),
+                id,
+                "{\"customerId\":\"" + id
+                        + "\",\"channel\":\"EMAIL\",\"contactId\":\"" + UUID.randomUUID()
+                        + "\",\"method\":\"ONE_CLICK\",\"unsubscribedAt\":\""
+                        + clicked + "\"}");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/api/v1/customers/" + id + "/consents")
+                        .then()
+                        .statusCode(200)
+                        .body(
+                                "history.findAll { it.channel == 'EMAIL' && !it.granted }.source",
+                                hasItem("unsubscribe-link"))
+                        .body("consents.findAll { it.channel == 'EMAIL' }.granted", hasItem(false)));
     }
 }

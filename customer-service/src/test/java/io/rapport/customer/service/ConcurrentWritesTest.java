@@ -27,9 +27,10 @@ class ConcurrentWritesTest {
     void afterTheLastLostAttemptItGivesUp() {
         AtomicInteger calls = new AtomicInteger();
         assertThatThrownBy(() -> ConcurrentWrites.retry(2, () -> {
-            calls.incrementAndGet();
-            throw new SQLException("deadlock detected", "40P01");
-        })).isInstanceOf(ConcurrentWrites.LostRaceException.class);
+                    calls.incrementAndGet();
+                    throw new SQLException("deadlock detected", "40P01");
+                }))
+                .isInstanceOf(ConcurrentWrites.LostRaceException.class);
         assertThat(calls).hasValue(2);
     }
 
@@ -37,9 +38,11 @@ class ConcurrentWritesTest {
     void anyOtherFailureIsThrownAtOnce() {
         AtomicInteger calls = new AtomicInteger();
         assertThatThrownBy(() -> ConcurrentWrites.retry(3, () -> {
-            calls.incrementAndGet();
-            throw new SQLException("value too long", "22001");
-        })).isInstanceOf(SQLException.class).hasMessage("value too long");
+                    calls.incrementAndGet();
+                    throw new SQLException("value too long", "22001");
+                }))
+                .isInstanceOf(SQLException.class)
+                .hasMessage("value too long");
         assertThat(calls).hasValue(1);
     }
 
@@ -48,8 +51,11 @@ class ConcurrentWritesTest {
         BatchUpdateException batch = new BatchUpdateException("batch entry 3 was aborted", null, new int[0]);
         batch.setNextException(new SQLException("duplicate key", "23505"));
         assertThat(ConcurrentWrites.lostRace(batch)).isTrue();
-        assertThat(ConcurrentWrites.lostRace(new IllegalStateException(new SQLException("serialization", "40001")))).isTrue();
-        assertThat(ConcurrentWrites.lostRace(new SQLException("check violation", "23514"))).isFalse();
-        assertThat(ConcurrentWrites.lostRace(new IllegalStateException("no sql"))).isFalse();
+        assertThat(ConcurrentWrites.lostRace(new IllegalStateException(new SQLException("serialization", "40001"))))
+                .isTrue();
+        assertThat(ConcurrentWrites.lostRace(new SQLException("check violation", "23514")))
+                .isFalse();
+        assertThat(ConcurrentWrites.lostRace(new IllegalStateException("no sql")))
+                .isFalse();
     }
 }

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
 class CreateStatementsIT {
     @Inject
     CustomerEntry entry;
+
     @Inject
     CustomerReader reader;
+
     @Inject
     ObjectMapper json;
 
@@ -37,8 +39,7 @@ class CreateStatementsIT {
                  "emails":[{"value":"a-%1$s@example.org"},{"value":"b-%1$s@example.org"}],
                  "phones":[{"value":"+4930%2$s"}],"tags":["vip"],
                  "address":{"line1":"Main St 1","city":"Berlin","postalCode":"10115","country":"DE"},
-                 "externalIds":[{"system":"shop","id":"S-%1$s"}]}""".formatted(n, Math.abs(n.hashCode() % 10_000_000)),
-                CustomerInput.class);
+                 "externalIds":[{"system":"shop","id":"S-%1$s"}]}""".formatted(n, Math.abs(n.hashCode() % 10_000_000)), CustomerInput.class);
     }
 
     @Test
@@ -54,7 +55,8 @@ class CreateStatementsIT {
         System.out.println("an entry sent " + sent.size() + " statements:\n  " + String.join("\n  ", sent));
         assertThat(sent).hasSize(8);
         assertThat(sent.get(0)).startsWith("select");
-        assertThat(sent.subList(1, sent.size())).allSatisfy(s -> assertThat(s).doesNotStartWith("select"))
+        assertThat(sent.subList(1, sent.size()))
+                .allSatisfy(s -> assertThat(s).doesNotStartWith("select"))
                 .noneMatch(s -> s.contains("delete"));
         assertThat(sent).filteredOn(s -> s.contains("rapport_outbox")).hasSize(1);
         assertThat(sent).filteredOn(s -> s.contains("rapport_audit")).hasSize(1);
@@ -75,7 +77,9 @@ class CreateStatementsIT {
 
     @Test
     void aReadByIdIsOneStatement() throws Exception {
-        UUID id = entry.create(input(UUID.randomUUID().toString().substring(0, 8)), null, "rep-1").customer().id();
+        UUID id = entry.create(input(UUID.randomUUID().toString().substring(0, 8)), null, "rep-1")
+                .customer()
+                .id();
 
         StatementCountingDriver.reset();
         reader.byId(id).orElseThrow();

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 class CustomerReaderIT {
     @Inject
     CustomerReader reader;
+
     @Inject
     CustomerProfiles profiles;
+
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
@@ -29,7 +31,12 @@ class CustomerReaderIT {
     }
 
     private static String create(String body) {
-        return json().body(body).post("/api/v1/customers").then().statusCode(201).extract().path("id");
+        return json().body(body)
+                .post("/api/v1/customers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private CustomerView entityView(String id) {
@@ -51,23 +58,37 @@ class CustomerReaderIT {
                  "externalIds":[{"system":"shop","id":"S-%1$s"},{"system":"erp","id":"E-%1$s"}],
                  "channelPreference":["SMS","EMAIL"]}""".formatted(n, Math.abs(n.hashCode() % 10_000_000)));
         json().body("{\"granted\":true,\"source\":\"form\",\"occurredAt\":\"2026-01-02T03:04:05.123456Z\"}")
-                .put("/api/v1/customers/" + id + "/consents/SMS").then().statusCode(200);
-        json().body("{\"granted\":false,\"source\":\"call\"}").put("/api/v1/customers/" + id + "/consents/EMAIL").then()
+                .put("/api/v1/customers/" + id + "/consents/SMS")
+                .then()
                 .statusCode(200);
-        json().body("{\"value\":\"long\"}").put("/api/v1/customers/" + id + "/preferences/room/pillow").then().statusCode(200);
-        json().body("{\"value\":\"still\"}").put("/api/v1/customers/" + id + "/preferences/drinks/water").then().statusCode(200);
+        json().body("{\"granted\":false,\"source\":\"call\"}")
+                .put("/api/v1/customers/" + id + "/consents/EMAIL")
+                .then()
+                .statusCode(200);
+        json().body("{\"value\":\"long\"}")
+                .put("/api/v1/customers/" + id + "/preferences/room/pillow")
+                .then()
+                .statusCode(200);
+        json().body("{\"value\":\"still\"}")
+                .put("/api/v1/customers/" + id + "/preferences/drinks/water")
+                .then()
+                .statusCode(200);
 
         CustomerView read = reader.byId(UUID.fromString(id)).orElseThrow();
 
         // the entity's tag set comes back in hash order; the reader gives them sorted
-        assertThat(read).usingRecursiveComparison().ignoringCollectionOrderInFields("tags").isEqualTo(entityView(id));
+        assertThat(read)
+                .usingRecursiveComparison()
+                .ignoringCollectionOrderInFields("tags")
+                .isEqualTo(entityView(id));
         assertThat(read.emails()).hasSize(2);
         assertThat(read.phones()).hasSize(2);
         assertThat(read.consents()).hasSize(2);
         assertThat(read.preferences()).hasSize(2);
         assertThat(read.externalIds()).hasSize(2);
         assertThat(read.tags()).containsExactly("Mid", "alpha", "zeta");
-        assertThat(reader.byContact(ContactKind.EMAIL, "a-" + n + "@example.org")).contains(read);
+        assertThat(reader.byContact(ContactKind.EMAIL, "a-" + n + "@example.org"))
+                .contains(read);
         assertThat(reader.byExternalId("erp", "E-" + n)).contains(read);
     }
 
@@ -87,33 +108,52 @@ class CustomerReaderIT {
                  "wallet":{"amount":"1234.5","currency":"EUR"},
                  "externalIds":[{"system":"shop","id":"S-%1$s"},{"system":"erp","id":" E-%1$s"},{"system":"erp","id":"D-%1$s"}],
                  "channelPreference":["SMS","EMAIL","SMS"]}""".formatted(n, Math.abs(n.hashCode() % 10_000_000));
-        String answer = json().header("Idempotency-Key", "entry-" + n).body(body).post("/api/v1/customers").then().statusCode(201)
-                .extract().asString();
+        String answer = json().header("Idempotency-Key", "entry-" + n)
+                .body(body)
+                .post("/api/v1/customers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString();
         com.fasterxml.jackson.databind.JsonNode created = mapper.readTree(answer);
         String id = created.get("id").asText();
 
-        String read = json().get("/api/v1/customers/" + id).then().statusCode(200).extract().asString();
-        String replay = json().header("Idempotency-Key", "entry-" + n).body(body).post("/api/v1/customers").then().statusCode(200)
-                .extract().asString();
+        String read = json().get("/api/v1/customers/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String replay = json().header("Idempotency-Key", "entry-" + n)
+                .body(body)
+                .post("/api/v1/customers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         assertThat(mapper.readTree(read)).isEqualTo(created);
         assertThat(mapper.readTree(replay)).isEqualTo(created);
         assertThat(created.get("wallet").get("estimatedAt").isNull()).isFalse();
-        assertThat(created.get("lastActivityAt").asText()).isEqualTo(created.get("createdAt").asText());
+        assertThat(created.get("lastActivityAt").asText())
+                .isEqualTo(created.get("createdAt").asText());
     }
 
     @Test
     void aBareRecordAndAMergedRecordReadTheSameAsTheEntityView() {
         String bare = create("{\"kind\":\"CONSUMER\",\"givenName\":\"Bare\"}");
         String survivor = create("{\"kind\":\"CONSUMER\",\"givenName\":\"Survivor\"}");
-        json().body("{\"mergedId\":\"" + bare + "\",\"reason\":\"duplicate\"}").post("/api/v1/customers/" + survivor + "/merge")
-                .then().statusCode(200);
+        json().body("{\"mergedId\":\"" + bare + "\",\"reason\":\"duplicate\"}")
+                .post("/api/v1/customers/" + survivor + "/merge")
+                .then()
+                .statusCode(200);
 
         CustomerView merged = reader.byId(UUID.fromString(bare)).orElseThrow();
 
         assertThat(merged).usingRecursiveComparison().isEqualTo(entityView(bare));
         assertThat(merged.merge().survivorId()).isEqualTo(UUID.fromString(survivor));
-        assertThat(reader.byId(UUID.fromString(survivor)).orElseThrow()).usingRecursiveComparison().isEqualTo(entityView(survivor));
+        assertThat(reader.byId(UUID.fromString(survivor)).orElseThrow())
+                .usingRecursiveComparison()
+                .isEqualTo(entityView(survivor));
     }
 
     @Test

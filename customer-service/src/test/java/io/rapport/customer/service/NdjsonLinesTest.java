@@ -35,7 +35,8 @@ class NdjsonLinesTest {
                 if (next == lines) {
                     return -1;
                 }
-                current = ("{\"kind\":\"CONSUMER\",\"givenName\":\"Row" + next++ + "\"}\n").getBytes(StandardCharsets.UTF_8);
+                current = ("{\"kind\":\"CONSUMER\",\"givenName\":\"Row" + next++ + "\"}\n")
+                        .getBytes(StandardCharsets.UTF_8);
                 pos = 0;
             }
             int n = Math.min(len, current.length - pos);
@@ -46,8 +47,7 @@ class NdjsonLinesTest {
         }
     }
 
-    private record Seen(List<String> lines, List<String> tooLong) {
-    }
+    private record Seen(List<String> lines, List<String> tooLong) {}
 
     private static Seen read(int maxLineBytes, byte[] body) throws Exception {
         Seen seen = new Seen(new ArrayList<>(), new ArrayList<>());
@@ -68,8 +68,8 @@ class NdjsonLinesTest {
     @Test
     void aMillionLinesAreHandedOverAsTheyArriveNotAfterTheBodyIsRead() throws Exception {
         GeneratedBody body = new GeneratedBody(1_000_000);
-        long[] producedAtFirstLine = { -1 };
-        int[] count = { 0 };
+        long[] producedAtFirstLine = {-1};
+        int[] count = {0};
         new NdjsonLines(1 << 20).read(body, new NdjsonLines.Sink() {
             @Override
             public void line(int number, String text) {

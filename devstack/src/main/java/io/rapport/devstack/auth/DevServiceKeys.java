@@ -19,10 +19,9 @@ import java.util.Base64;
  */
 public final class DevServiceKeys {
     /** The services with a key pair of their own (file prefix: the name without "-service"). */
-    static final String[] SERVICES = { "engagement" };
+    static final String[] SERVICES = {"engagement"};
 
-    private DevServiceKeys() {
-    }
+    private DevServiceKeys() {}
 
     public static void main(String[] args) throws IOException {
         for (String service : args.length == 0 ? SERVICES : args) {
@@ -54,7 +53,7 @@ public final class DevServiceKeys {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

@@ -29,17 +29,15 @@ public final class ServiceTokenTestFilter implements Filter {
 
     static final ServiceTokenTestFilter INSTANCE = new ServiceTokenTestFilter();
 
-    private record Key(String audience, String subject, Set<String> roles, String partner) {
-    }
+    private record Key(String audience, String subject, Set<String> roles, String partner) {}
 
-    private record Cached(String token, long until) {
-    }
+    private record Cached(String token, long until) {}
 
     private final ConcurrentHashMap<Key, Cached> cache = new ConcurrentHashMap<>();
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
-            FilterContext ctx) {
+    public Response filter(
+            FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext ctx) {
         if (request.getHeaders().hasHeaderWithName(RAW)) {
             request.removeHeader(RAW);
             return ctx.next(request, response);
@@ -58,10 +56,14 @@ public final class ServiceTokenTestFilter implements Filter {
             key = new Key(audience(), ADMIN_SUBJECT, Set.of("admin"), null);
         } else {
             // a test that only names the actor (X-Rapport-Principal) acts as admin under that name
-            Set<String> roleSet = roles == null ? (partner == null ? Set.of("admin") : Set.of())
-                    : Arrays.stream(roles.split(",")).map(String::trim)
-                    .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-            String subject = principal != null && !principal.isBlank() ? principal.trim()
+            Set<String> roleSet = roles == null
+                    ? (partner == null ? Set.of("admin") : Set.of())
+                    : Arrays.stream(roles.split(","))
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .collect(Collectors.toUnmodifiableSet());
+            String subject = principal != null && !principal.isBlank()
+                    ? principal.trim()
                     : partner != null ? "partner:" + partner.trim() : "test-user";
             key = new Key(audience(), subject, roleSet, partner == null || partner.isBlank() ? null : partner.trim());
         }
@@ -73,8 +75,8 @@ public final class ServiceTokenTestFilter implements Filter {
         long now = System.currentTimeMillis();
         Cached cached = cache.get(key);
         if (cached == null || cached.until() < now) {
-            cached = new Cached(TestServiceTokens.sign(key.audience(), key.subject(), key.roles(), key.partner()),
-                    now + 20_000);
+            cached = new Cached(
+                    TestServiceTokens.sign(key.audience(), key.subject(), key.roles(), key.partner()), now + 20_000);
             cache.put(key, cached);
         }
         return cached.token();

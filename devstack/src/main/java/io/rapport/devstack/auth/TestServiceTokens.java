@@ -37,10 +37,10 @@ public final class TestServiceTokens {
     public static final String ISSUER = "rapport-gateway";
     /** System properties that carry the key pair's files to every class loader of the test JVM. */
     private static final String PUBLIC = "rapport.devstack.service-token.public";
+
     private static final String PRIVATE = "rapport.devstack.service-token.private";
 
-    private TestServiceTokens() {
-    }
+    private TestServiceTokens() {}
 
     /** The public key file (created on first call), as a {@code file:} location. */
     public static String publicKeyLocation() {
@@ -65,7 +65,15 @@ public final class TestServiceTokens {
 
     /** A valid token of {@code service} for itself (iss = sub = its name, no roles), signed with its own test key. */
     public static String signAsService(String service, String audience) {
-        return sign(serviceKey(service), service, audience, List.of(), service, Instant.now(), Duration.ofSeconds(60), null);
+        return sign(
+                serviceKey(service),
+                service,
+                audience,
+                List.of(),
+                service,
+                Instant.now(),
+                Duration.ofSeconds(60),
+                null);
     }
 
     /** {@code service}'s own test key (to build tokens it must not be able to make, e.g. claiming the gateway). */
@@ -80,14 +88,27 @@ public final class TestServiceTokens {
     }
 
     /** A token with every field chosen by the caller, signed by the trusted test key. */
-    public static String sign(String issuer, String audience, Collection<String> roles, String subject, Instant issuedAt,
-            Duration lifetime, String partnerId) {
+    public static String sign(
+            String issuer,
+            String audience,
+            Collection<String> roles,
+            String subject,
+            Instant issuedAt,
+            Duration lifetime,
+            String partnerId) {
         return sign(privateKey(), issuer, audience, roles, subject, issuedAt, lifetime, partnerId);
     }
 
     /** A token signed by {@code key} (e.g. a key the service does not trust). */
-    public static String sign(PrivateKey key, String issuer, String audience, Collection<String> roles, String subject,
-            Instant issuedAt, Duration lifetime, String partnerId) {
+    public static String sign(
+            PrivateKey key,
+            String issuer,
+            String audience,
+            Collection<String> roles,
+            String subject,
+            Instant issuedAt,
+            Duration lifetime,
+            String partnerId) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setAudience(audience);
@@ -129,7 +150,8 @@ public final class TestServiceTokens {
     private static PrivateKey read(String file) {
         try {
             String pem = Files.readString(Path.of(file));
-            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
+            byte[] der = Base64.getMimeDecoder()
+                    .decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -152,10 +174,12 @@ public final class TestServiceTokens {
             }
             try {
                 KeyPair pair = untrustedKeyPair();
-                Path dir = Files.createTempDirectory(service == null ? "rapport-service-token" : "rapport-" + service + "-token");
+                Path dir = Files.createTempDirectory(
+                        service == null ? "rapport-service-token" : "rapport-" + service + "-token");
                 Path privateFile = dir.resolve("private.pem");
                 Path publicFile = dir.resolve("public.pem");
-                Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                Files.writeString(
+                        privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
                 privateFile.toFile().deleteOnExit();
                 publicFile.toFile().deleteOnExit();
@@ -169,7 +193,7 @@ public final class TestServiceTokens {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

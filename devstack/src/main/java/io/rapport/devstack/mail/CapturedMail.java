@@ -11,6 +11,13 @@ import java.util.List;
  * @param text the text/plain body, null when the mail has none
  * @param html the text/html body, null when the mail has none
  */
-public record CapturedMail(String messageId, String from, List<String> to, String subject, Instant sentAt,
-        String listUnsubscribe, String listUnsubscribePost, String text, String html) {
-}
+public record CapturedMail(
+        String messageId,
+        String from,
+        List<String> to,
+        String subject,
+        Instant sentAt,
+        String listUnsubscribe,
+        String listUnsubscribePost,
+        String text,
+        String html) {}

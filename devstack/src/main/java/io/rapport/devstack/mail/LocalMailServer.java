@@ -76,7 +76,9 @@ public final class LocalMailServer implements AutoCloseable {
 
     /** The mails received for {@code address} (case-insensitive), oldest first. */
     public List<CapturedMail> messagesTo(String address) {
-        return messages().stream().filter(m -> m.to().stream().anyMatch(a -> a.equalsIgnoreCase(address))).toList();
+        return messages().stream()
+                .filter(m -> m.to().stream().anyMatch(a -> a.equalsIgnoreCase(address)))
+                .toList();
     }
 
     @Override
@@ -97,13 +99,23 @@ public final class LocalMailServer implements AutoCloseable {
 
     static CapturedMail capture(MimeMessage m) {
         try {
-            List<String> to = m.getRecipients(Message.RecipientType.TO) == null ? List.of()
-                    : Arrays.stream(m.getRecipients(Message.RecipientType.TO)).map(a -> a.toString().replaceAll(".*<|>.*", ""))
+            List<String> to = m.getRecipients(Message.RecipientType.TO) == null
+                    ? List.of()
+                    : Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                            .map(a -> a.toString().replaceAll(".*<|>.*", ""))
                             .toList();
             String from = m.getFrom() == null || m.getFrom().length == 0 ? null : m.getFrom()[0].toString();
             Instant sent = m.getSentDate() == null ? null : m.getSentDate().toInstant();
-            return new CapturedMail(m.getMessageID(), from, to, m.getSubject(), sent, m.getHeader("List-Unsubscribe", ","),
-                    m.getHeader("List-Unsubscribe-Post", ","), part(m, "text/plain"), part(m, "text/html"));
+            return new CapturedMail(
+                    m.getMessageID(),
+                    from,
+                    to,
+                    m.getSubject(),
+                    sent,
+                    m.getHeader("List-Unsubscribe", ","),
+                    m.getHeader("List-Unsubscribe-Post", ","),
+                    part(m, "text/plain"),
+                    part(m, "text/html"));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("cannot read a received mail: " + e.getMessage(), e);
         }

@@ -12,8 +12,7 @@ import java.util.List;
  * (a JSON array), both with an optional {@code ?to=address}. Served on the devstack control endpoint (loopback only).
  */
 public final class MailboxPage {
-    private MailboxPage() {
-    }
+    private MailboxPage() {}
 
     public static void register(HttpServer server, LocalMailServer mail) {
         server.createContext("/mail", exchange -> {
@@ -32,7 +31,9 @@ public final class MailboxPage {
 
     private static List<CapturedMail> select(LocalMailServer mail, HttpExchange exchange) {
         String q = exchange.getRequestURI().getQuery();
-        String to = q != null && q.startsWith("to=") ? java.net.URLDecoder.decode(q.substring(3), StandardCharsets.UTF_8) : null;
+        String to = q != null && q.startsWith("to=")
+                ? java.net.URLDecoder.decode(q.substring(3), StandardCharsets.UTF_8)
+                : null;
         List<CapturedMail> all = new java.util.ArrayList<>(to == null ? mail.messages() : mail.messagesTo(to));
         java.util.Collections.reverse(all);
         return all;
@@ -44,12 +45,24 @@ public final class MailboxPage {
             if (b.length() > 1) {
                 b.append(',');
             }
-            b.append("{\"messageId\":").append(str(m.messageId())).append(",\"from\":").append(str(m.from()))
-                    .append(",\"to\":[").append(String.join(",", m.to().stream().map(MailboxPage::str).toList()))
-                    .append("],\"subject\":").append(str(m.subject())).append(",\"sentAt\":")
-                    .append(str(m.sentAt() == null ? null : m.sentAt().toString())).append(",\"listUnsubscribe\":")
-                    .append(str(m.listUnsubscribe())).append(",\"listUnsubscribePost\":").append(str(m.listUnsubscribePost()))
-                    .append(",\"text\":").append(str(m.text())).append('}');
+            b.append("{\"messageId\":")
+                    .append(str(m.messageId()))
+                    .append(",\"from\":")
+                    .append(str(m.from()))
+                    .append(",\"to\":[")
+                    .append(String.join(
+                            ",", m.to().stream().map(MailboxPage::str).toList()))
+                    .append("],\"subject\":")
+                    .append(str(m.subject()))
+                    .append(",\"sentAt\":")
+                    .append(str(m.sentAt() == null ? null : m.sentAt().toString()))
+                    .append(",\"listUnsubscribe\":")
+                    .append(str(m.listUnsubscribe()))
+                    .append(",\"listUnsubscribePost\":")
+                    .append(str(m.listUnsubscribePost()))
+                    .append(",\"text\":")
+                    .append(str(m.text()))
+                    .append('}');
         }
         return b.append("]\n").toString();
     }
@@ -58,10 +71,21 @@ public final class MailboxPage {
         StringBuilder b = new StringBuilder("<!doctype html><meta charset=utf-8><title>Rapport local mailbox</title>"
                 + "<h1>Local mailbox (" + mails.size() + ")</h1><p>JSON: <a href=\"/mail.json\">/mail.json</a></p>");
         for (CapturedMail m : mails) {
-            b.append("<hr><p><b>").append(esc(m.subject())).append("</b><br>to ").append(esc(String.join(", ", m.to())))
-                    .append(" &middot; from ").append(esc(m.from())).append(" &middot; ").append(m.sentAt())
-                    .append("<br><small>").append(esc(m.messageId())).append(" &middot; List-Unsubscribe: ")
-                    .append(esc(m.listUnsubscribe())).append("</small></p><pre>").append(esc(m.text())).append("</pre>");
+            b.append("<hr><p><b>")
+                    .append(esc(m.subject()))
+                    .append("</b><br>to ")
+                    .append(esc(String.join(", ", m.to())))
+                    .append(" &middot; from ")
+                    .append(esc(m.from()))
+                    .append(" &middot; ")
+                    .append(m.sentAt())
+                    .append("<br><small>")
+                    .append(esc(m.messageId()))
+                    .append(" &middot; List-Unsubscribe: ")
+                    .append(esc(m.listUnsubscribe()))
+                    .append("</small></p><pre>")
+                    .append(esc(m.text()))
+                    .append("</pre>");
         }
         return b.toString();
     }

@@ -24,8 +24,17 @@ public class TestMailServer implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         LocalMailServer mail = shared();
-        return Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port",
-                String.valueOf(mail.port()), "quarkus.mailer.start-tls", "DISABLED", "quarkus.mailer.tls", "false");
+        return Map.of(
+                "quarkus.mailer.mock",
+                "false",
+                "quarkus.mailer.host",
+                "127.0.0.1",
+                "quarkus.mailer.port",
+                String.valueOf(mail.port()),
+                "quarkus.mailer.start-tls",
+                "DISABLED",
+                "quarkus.mailer.tls",
+                "false");
     }
 
     @Override

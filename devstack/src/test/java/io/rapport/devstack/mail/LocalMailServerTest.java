@@ -18,8 +18,11 @@ class LocalMailServerTest {
     @Test
     void aMailSentOverSmtpIsCapturedWithItsHeadersAndKeptAcrossAStop() throws IOException {
         try (LocalMailServer server = LocalMailServer.start(FreePorts.next())) {
-            smtp(server.port(), "ada@example.org", "To: ada@example.org\r\nSubject: Hello Ada\r\nMessage-ID: <m1@test>\r\n"
-                    + "List-Unsubscribe: <https://x.test/u/1>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n\r\nDear Ada");
+            smtp(
+                    server.port(),
+                    "ada@example.org",
+                    "To: ada@example.org\r\nSubject: Hello Ada\r\nMessage-ID: <m1@test>\r\n"
+                            + "List-Unsubscribe: <https://x.test/u/1>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n\r\nDear Ada");
             assertThat(server.messagesTo("ADA@example.org")).singleElement().satisfies(m -> {
                 assertThat(m.subject()).isEqualTo("Hello Ada");
                 assertThat(m.messageId()).isEqualTo("<m1@test>");
@@ -40,7 +43,8 @@ class LocalMailServerTest {
     /** A minimal SMTP client: the server under test must speak real SMTP. */
     private static void smtp(int port, String to, String data) throws IOException {
         try (Socket s = new Socket("127.0.0.1", port);
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
                 PrintWriter out = new PrintWriter(s.getOutputStream(), true, StandardCharsets.US_ASCII)) {
             expect(in, "220");
             for (String cmd : new String[] {"HELO test", "MAIL FROM:<rapport@test>", "RCPT TO:<" + to + ">", "DATA"}) {

@@ -66,7 +66,8 @@ public interface EngagementConfig {
          * more than, ISO-8601), severity= (lowest severity it applies to), assign= (escalation assignee or team) and
          * notify= (comma-separated ids); "none" disables it.
          */
-        @WithDefault("after=PT0S notify=support-lead; after=PT24H severity=HIGH assign=complaint-escalations notify=support-manager")
+        @WithDefault(
+                "after=PT0S notify=support-lead; after=PT24H severity=HIGH assign=complaint-escalations notify=support-manager")
         String escalation();
     }
 

@@ -15,30 +15,33 @@ import java.math.RoundingMode;
  * @param responders targets that responded (at most contacted)
  * @param conversions responders that bought (at most responders)
  */
-public record CampaignEconomics(long contacted, long responders, long conversions, BigDecimal costPerContact,
-        BigDecimal marginPerConversion) {
+public record CampaignEconomics(
+        long contacted, long responders, long conversions, BigDecimal costPerContact, BigDecimal marginPerConversion) {
 
     public CampaignEconomics {
         if (contacted < 0 || responders < 0 || conversions < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
         if (responders > contacted) {
-            throw new IllegalArgumentException("responders (" + responders + ") must be reached, so at most contacted ("
-                    + contacted + ")");
+            throw new IllegalArgumentException(
+                    "responders (" + responders + ") must be reached, so at most contacted (" + contacted + ")");
         }
         if (conversions > responders) {
-            throw new IllegalArgumentException("conversions (" + conversions + ") are responders, so at most " + responders);
+            throw new IllegalArgumentException(
+                    "conversions (" + conversions + ") are responders, so at most " + responders);
         }
     }
 
     public BigDecimal responseRate() {
-        return contacted == 0 ? BigDecimal.ZERO.setScale(4)
+        return contacted == 0
+                ? BigDecimal.ZERO.setScale(4)
                 : BigDecimal.valueOf(responders).divide(BigDecimal.valueOf(contacted), 4, RoundingMode.HALF_UP);
     }
 
     /** Null when the margin per conversion is zero: no response rate can pay for the contacts then. */
     public BigDecimal breakEvenRate() {
-        return marginPerConversion.signum() == 0 ? null
+        return marginPerConversion.signum() == 0
+                ? null
                 : costPerContact.divide(marginPerConversion, 4, RoundingMode.HALF_UP);
     }
 
@@ -61,7 +64,9 @@ public record CampaignEconomics(long contacted, long responders, long conversion
         if (contacted == 0 || marginPerConversion.signum() == 0) {
             return false;
         }
-        return marginPerConversion.multiply(BigDecimal.valueOf(responders))
-                .compareTo(costPerContact.multiply(BigDecimal.valueOf(contacted))) >= 0;
+        return marginPerConversion
+                        .multiply(BigDecimal.valueOf(responders))
+                        .compareTo(costPerContact.multiply(BigDecimal.valueOf(contacted)))
+                >= 0;
     }
 }

@@ -2,7 +2,11 @@ package io.rapport.engagement.domain;
 
 /** How a contact reaches the customer. EMAIL and SMS are sent by the dispatcher; the others are done by people. */
 public enum Channel {
-    PHONE, EMAIL, SMS, VISIT, MEETING;
+    PHONE,
+    EMAIL,
+    SMS,
+    VISIT,
+    MEETING;
 
     public boolean automated() {
         return this == EMAIL || this == SMS;

@@ -20,17 +20,24 @@ public class Complaint extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "customer_id")
     public UUID customerId;
+
     @Enumerated(EnumType.STRING)
     public Channel channel;
+
     public String category;
+
     @Enumerated(EnumType.STRING)
     public Severity severity;
+
     public String description;
     public String state;
+
     @Column(name = "opened_at")
     public Instant openedAt;
+
     @Column(name = "due_at")
     public Instant dueAt;
     /** When it was first escalated (null: not escalated since it was last opened). */
@@ -39,18 +46,23 @@ public class Complaint extends PanacheEntityBase {
     /** The highest escalation level reached (0: none); each level is reached once (EscalationRule). */
     @Column(name = "escalation_level")
     public int escalationLevel;
+
     public String resolution;
     /** 1 (very unhappy) to 5 (very happy), when the customer said. */
     public Integer satisfaction;
+
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+
     @Column(name = "reopen_count")
     public int reopenCount;
+
     @Column(name = "opened_by")
     public String openedBy;
     /** Who handles it: the customer's owner when opened (may be null: the support queue only). */
     @Column(name = "assignee_id")
     public String assigneeId;
+
     @Version
     public long version;
 

@@ -22,24 +22,34 @@ import java.util.UUID;
 public class Contact extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "customer_id")
     public UUID customerId;
+
     @Column(name = "plan_id")
     public UUID planId;
+
     @Column(name = "campaign_id")
     public UUID campaignId;
+
     @Column(name = "source_key")
     public String sourceKey;
+
     @Enumerated(EnumType.STRING)
     public Channel channel;
+
     @Enumerated(EnumType.STRING)
     public Purpose purpose;
+
     @Enumerated(EnumType.STRING)
     public ContactState state;
+
     @Column(name = "requested_at")
     public Instant requestedAt;
+
     @Column(name = "due_at")
     public Instant dueAt;
+
     @Column(name = "expires_at")
     public Instant expiresAt;
     /** Set while the contact is held (a marketing purpose during an open complaint); the dispatcher skips it. */
@@ -48,19 +58,25 @@ public class Contact extends PanacheEntityBase {
     /** Set when a complaint follow-up cannot meet the complaint's SLA and was placed at once (SERVICE_SLA). */
     @Column(name = "escalated_reason")
     public String escalatedReason;
+
     @Column(name = "assignee_id")
     public String assigneeId;
     /** The customer's value when last updated: the agenda and the dispatcher serve valuable customers first. */
     @Column(name = "customer_value", precision = 19, scale = 4)
     public BigDecimal customerValue = BigDecimal.ZERO;
+
     public String outcome;
     public String notes;
+
     @Column(name = "created_by")
     public String createdBy;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "closed_at")
     public Instant closedAt;
+
     @Version
     public long version;
 

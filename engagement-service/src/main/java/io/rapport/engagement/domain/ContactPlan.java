@@ -22,26 +22,38 @@ import java.util.UUID;
 public class ContactPlan extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Enumerated(EnumType.STRING)
     public Level level;
+
     public String name;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "trigger_type")
     public TriggerType triggerType;
+
     public int days;
+
     @Enumerated(EnumType.STRING)
     public Channel channel;
+
     @Enumerated(EnumType.STRING)
     public Purpose purpose;
+
     @Column(name = "cost_per_contact", precision = 19, scale = 4)
     public BigDecimal costPerContact;
+
     public String currency;
     /** OWNER or QUEUE. */
     public String performer;
+
     public String queue;
+
     @Column(name = "validity_days")
     public int validityDays;
+
     public boolean active;
+
     @Version
     public long version;
 

@@ -5,7 +5,12 @@ package io.rapport.engagement.domain;
  * may become CANCELLED (by hand, withdrawn consent, do-not-contact, erasure) or EXPIRED (not made in time).
  */
 public enum ContactState {
-    PLANNED, DUE, DONE, MISSED, CANCELLED, EXPIRED;
+    PLANNED,
+    DUE,
+    DONE,
+    MISSED,
+    CANCELLED,
+    EXPIRED;
 
     public boolean open() {
         return this == PLANNED || this == DUE;

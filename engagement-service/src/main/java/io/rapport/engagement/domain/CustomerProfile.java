@@ -28,29 +28,39 @@ public class CustomerProfile extends PanacheEntityBase {
     @Id
     @Column(name = "customer_id")
     public UUID customerId;
+
     @Column(name = "time_zone")
     public String timeZone = "UTC";
+
     @Column(name = "owner_id")
     public String ownerId;
+
     @Column(name = "consent_phone")
     public Boolean consentPhone;
+
     @Column(name = "consent_email")
     public Boolean consentEmail;
+
     @Column(name = "consent_sms")
     public Boolean consentSms;
+
     @Column(name = "consent_post")
     public Boolean consentPost;
+
     @Column(name = "do_not_contact")
     public boolean doNotContact;
     /** Comma-separated channels in the customer's order of preference. */
     @Column(name = "channel_preference")
     public String channelPreference;
+
     public String status = "ACTIVE";
+
     @Enumerated(EnumType.STRING)
     public Level level = Level.BASIC;
     /** DEFAULT (never classified), SEGMENT (from the classes and the mapping) or OVERRIDE (an account manager). */
     @Column(name = "level_source")
     public String levelSource = "DEFAULT";
+
     @Column(name = "level_reason")
     public String levelReason;
     /** The customer's value as segmentation last reported it (the largest figure among its schemes). */
@@ -59,11 +69,15 @@ public class CustomerProfile extends PanacheEntityBase {
     /** Class A in ABC or MVC in the value scheme: goes first in complaint escalation. */
     @Column(name = "top_customer")
     public boolean topCustomer;
+
     @Column(name = "merged_into")
     public UUID mergedInto;
+
     public boolean erased;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
     @Version
     public long version;
 
@@ -96,7 +110,8 @@ public class CustomerProfile extends PanacheEntityBase {
     }
 
     public List<String> channelPreferences() {
-        return channelPreference == null || channelPreference.isBlank() ? List.of()
+        return channelPreference == null || channelPreference.isBlank()
+                ? List.of()
                 : Arrays.stream(channelPreference.split(",")).map(String::trim).toList();
     }
 

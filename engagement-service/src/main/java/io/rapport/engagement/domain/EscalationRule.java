@@ -42,8 +42,8 @@ public record EscalationRule(List<Level> levels) {
         levels = List.copyOf(levels);
         for (int i = 1; i < levels.size(); i++) {
             if (levels.get(i).after().compareTo(levels.get(i - 1).after()) < 0) {
-                throw new IllegalArgumentException("escalation level " + (i + 1) + " comes before level " + i
-                        + ": delays may not decrease");
+                throw new IllegalArgumentException(
+                        "escalation level " + (i + 1) + " comes before level " + i + ": delays may not decrease");
             }
         }
     }
@@ -96,7 +96,8 @@ public record EscalationRule(List<Level> levels) {
             for (String token : part.trim().split("\\s+")) {
                 int eq = token.indexOf('=');
                 if (eq < 1 || eq == token.length() - 1) {
-                    throw new IllegalArgumentException("escalation level " + number + ": '" + token + "' is not key=value");
+                    throw new IllegalArgumentException(
+                            "escalation level " + number + ": '" + token + "' is not key=value");
                 }
                 String key = token.substring(0, eq).toLowerCase(Locale.ROOT);
                 String value = token.substring(eq + 1);
@@ -104,10 +105,14 @@ public record EscalationRule(List<Level> levels) {
                     case "after" -> after = duration(number, value);
                     case "severity" -> min = severity(number, value);
                     case "assign" -> assign = value;
-                    case "notify" -> notify = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                            .toList();
-                    default -> throw new IllegalArgumentException("escalation level " + number + ": unknown key '" + key
-                            + "' (after, severity, assign, notify)");
+                    case "notify" ->
+                        notify = Arrays.stream(value.split(","))
+                                .map(String::trim)
+                                .filter(s -> !s.isEmpty())
+                                .toList();
+                    default ->
+                        throw new IllegalArgumentException("escalation level " + number + ": unknown key '" + key
+                                + "' (after, severity, assign, notify)");
                 }
             }
             if (assign == null && notify.isEmpty()) {
@@ -126,8 +131,10 @@ public record EscalationRule(List<Level> levels) {
             }
             return d;
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("escalation level " + number + ": after=" + value
-                    + " is not an ISO-8601 duration (PT0S, PT4H, P1D)", e);
+            throw new IllegalArgumentException(
+                    "escalation level " + number + ": after=" + value
+                            + " is not an ISO-8601 duration (PT0S, PT4H, P1D)",
+                    e);
         }
     }
 
@@ -135,8 +142,9 @@ public record EscalationRule(List<Level> levels) {
         try {
             return Severity.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("escalation level " + number + ": severity=" + value
-                    + " is not one of LOW, MEDIUM, HIGH, CRITICAL", e);
+            throw new IllegalArgumentException(
+                    "escalation level " + number + ": severity=" + value + " is not one of LOW, MEDIUM, HIGH, CRITICAL",
+                    e);
         }
     }
 }

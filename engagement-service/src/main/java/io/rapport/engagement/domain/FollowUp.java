@@ -12,8 +12,16 @@ import java.util.UUID;
  * A contact planned for a purchase, with where the pressure rules placed it; the contact row follows from it the way
  * a contact created one by one does: scheduled at the slot, paused (planned, held), cancelled (blocked) or expired.
  */
-public record FollowUp(UUID contactId, UUID customerId, UUID planId, String planName, String sourceKey, ContactRequest request,
-        String assigneeId, BigDecimal customerValue, Placement placement) {
+public record FollowUp(
+        UUID contactId,
+        UUID customerId,
+        UUID planId,
+        String planName,
+        String sourceKey,
+        ContactRequest request,
+        String assigneeId,
+        BigDecimal customerValue,
+        Placement placement) {
 
     public ContactState state() {
         return switch (placement.outcome()) {
@@ -36,7 +44,8 @@ public record FollowUp(UUID contactId, UUID customerId, UUID planId, String plan
     public String outcome() {
         return switch (placement.outcome()) {
             case BLOCKED -> first().text();
-            case EXPIRED -> placement.adjustments().get(placement.adjustments().size() - 1).text();
+            case EXPIRED ->
+                placement.adjustments().get(placement.adjustments().size() - 1).text();
             default -> null;
         };
     }

@@ -10,7 +10,8 @@ import java.util.UUID;
  * @param reachable false for erased or merged-away customers: their purchases trigger nothing
  * @param value the customer's value score, copied onto each contact (the agenda sorts by it)
  */
-public record FollowUpCustomer(UUID customerId, String ownerId, BigDecimal value, boolean reachable, CustomerContext context) {
+public record FollowUpCustomer(
+        UUID customerId, String ownerId, BigDecimal value, boolean reachable, CustomerContext context) {
 
     public Level level() {
         return context.level();

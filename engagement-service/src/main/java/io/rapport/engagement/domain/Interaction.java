@@ -19,21 +19,29 @@ import java.util.UUID;
 public class Interaction extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "customer_id")
     public UUID customerId;
     /** INBOUND or OUTBOUND. */
     public String direction;
+
     public String kind;
+
     @Column(name = "occurred_at")
     public Instant occurredAt;
+
     public String outcome;
     public String notes;
     public boolean opportunity;
+
     @Column(name = "estimated_value", precision = 19, scale = 4)
     public BigDecimal estimatedValue;
+
     public String currency;
+
     @Column(name = "contact_id")
     public UUID contactId;
+
     @Column(name = "recorded_by")
     public String recordedBy;
 }

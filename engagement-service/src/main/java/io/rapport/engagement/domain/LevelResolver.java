@@ -12,11 +12,9 @@ import java.util.Optional;
 public final class LevelResolver {
 
     /** A customer's current class in one scheme. */
-    public record SchemeClass(String scheme, String classLabel, Level recommended) {
-    }
+    public record SchemeClass(String scheme, String classLabel, Level recommended) {}
 
-    private LevelResolver() {
-    }
+    private LevelResolver() {}
 
     public static String key(String scheme, String classLabel) {
         return scheme + "/" + classLabel;
@@ -27,12 +25,17 @@ public final class LevelResolver {
      * changes the reason): each scheme's class with the level it gives, mapped or recommended.
      */
     public static String reason(List<SchemeClass> classes, Map<String, Level> mapping) {
-        return String.join(", ", classes.stream().map(c -> {
-            Level mapped = mapping.get(key(c.scheme(), c.classLabel()));
-            String gives = mapped != null ? " (mapped to " + mapped + ")"
-                    : c.recommended() != null ? " (recommends " + c.recommended() + ")" : "";
-            return c.scheme() + " " + c.classLabel() + gives;
-        }).toList());
+        return String.join(
+                ", ",
+                classes.stream()
+                        .map(c -> {
+                            Level mapped = mapping.get(key(c.scheme(), c.classLabel()));
+                            String gives = mapped != null
+                                    ? " (mapped to " + mapped + ")"
+                                    : c.recommended() != null ? " (recommends " + c.recommended() + ")" : "";
+                            return c.scheme() + " " + c.classLabel() + gives;
+                        })
+                        .toList());
     }
 
     /**
@@ -41,7 +44,8 @@ public final class LevelResolver {
      */
     public static Optional<Level> resolve(List<SchemeClass> classes, Map<String, Level> mapping) {
         return classes.stream()
-                .map(c -> Optional.ofNullable(mapping.get(key(c.scheme(), c.classLabel()))).orElse(c.recommended()))
+                .map(c -> Optional.ofNullable(mapping.get(key(c.scheme(), c.classLabel())))
+                        .orElse(c.recommended()))
                 .filter(l -> l != null)
                 .max(Enum::compareTo);
     }

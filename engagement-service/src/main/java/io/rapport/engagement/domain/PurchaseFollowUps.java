@@ -35,8 +35,7 @@ public final class PurchaseFollowUps {
     }
 
     /** A contact a purchase asks for, before the rules place it. */
-    public record Candidate(PurchaseFact purchase, ContactPlan plan, String sourceKey, ContactRequest request) {
-    }
+    public record Candidate(PurchaseFact purchase, ContactPlan plan, String sourceKey, ContactRequest request) {}
 
     /** The key that makes a purchase's contact for a plan unique. */
     public static String sourceKey(String purchaseId, UUID planId) {
@@ -44,7 +43,8 @@ public final class PurchaseFollowUps {
     }
 
     /** The contacts the purchases ask for (customers absent from {@code customers} ask for none). */
-    public List<Candidate> candidates(List<PurchaseFact> purchases, Map<UUID, FollowUpCustomer> customers, Instant now) {
+    public List<Candidate> candidates(
+            List<PurchaseFact> purchases, Map<UUID, FollowUpCustomer> customers, Instant now) {
         List<Candidate> out = new ArrayList<>();
         for (PurchaseFact p : purchases) {
             FollowUpCustomer customer = customers.get(p.customerId());
@@ -55,9 +55,15 @@ public final class PurchaseFollowUps {
                 Instant requested = p.occurredAt().plus(Duration.ofDays(plan.days));
                 Instant expires = requested.plus(Duration.ofDays(plan.validityDays));
                 if (!expires.isBefore(now)) {
-                    out.add(new Candidate(p, plan, sourceKey(p.purchaseId(), plan.id),
-                            new ContactRequest(planner.channelFor(plan.channel, customer.context()), plan.purpose,
-                                    requested, expires)));
+                    out.add(new Candidate(
+                            p,
+                            plan,
+                            sourceKey(p.purchaseId(), plan.id),
+                            new ContactRequest(
+                                    planner.channelFor(plan.channel, customer.context()),
+                                    plan.purpose,
+                                    requested,
+                                    expires)));
                 }
             }
         }
@@ -70,8 +76,12 @@ public final class PurchaseFollowUps {
      * @param timelines per customer, the outbound contacts made or placed so far (missing = none); not modified
      * @param usedKeys source keys that already have a contact
      */
-    public List<FollowUp> place(List<Candidate> candidates, Map<UUID, FollowUpCustomer> customers,
-            Map<UUID, List<PastContact>> timelines, Set<String> usedKeys, Instant now) {
+    public List<FollowUp> place(
+            List<Candidate> candidates,
+            Map<UUID, FollowUpCustomer> customers,
+            Map<UUID, List<PastContact>> timelines,
+            Set<String> usedKeys,
+            Instant now) {
         Set<String> used = new HashSet<>(usedKeys);
         Map<UUID, List<PastContact>> placed = new HashMap<>();
         List<FollowUp> out = new ArrayList<>();
@@ -80,11 +90,19 @@ public final class PurchaseFollowUps {
                 continue;
             }
             FollowUpCustomer customer = customers.get(c.purchase().customerId());
-            List<PastContact> timeline = placed.computeIfAbsent(customer.customerId(),
-                    id -> new ArrayList<>(timelines.getOrDefault(id, List.of())));
+            List<PastContact> timeline = placed.computeIfAbsent(
+                    customer.customerId(), id -> new ArrayList<>(timelines.getOrDefault(id, List.of())));
             Placement placement = planner.place(c.request(), customer.context(), timeline, now);
-            FollowUp followUp = new FollowUp(UUID.randomUUID(), customer.customerId(), c.plan().id, c.plan().name, c.sourceKey(),
-                    c.request(), assignee(c.plan(), customer), customer.value(), placement);
+            FollowUp followUp = new FollowUp(
+                    UUID.randomUUID(),
+                    customer.customerId(),
+                    c.plan().id,
+                    c.plan().name,
+                    c.sourceKey(),
+                    c.request(),
+                    assignee(c.plan(), customer),
+                    customer.value(),
+                    placement);
             if (followUp.counts()) {
                 timeline.add(new PastContact(placement.at(), c.request().channel()));
             }

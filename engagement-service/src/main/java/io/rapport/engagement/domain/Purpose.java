@@ -5,7 +5,12 @@ package io.rapport.engagement.domain;
  * consent; marketing purposes (CHECK_IN, CONTACT_US, CAMPAIGN) pause while the customer has an open complaint.
  */
 public enum Purpose {
-    SATISFACTION_CHECK, CHECK_IN, REVIEW, CONTACT_US, CAMPAIGN, COMPLAINT_FOLLOW_UP;
+    SATISFACTION_CHECK,
+    CHECK_IN,
+    REVIEW,
+    CONTACT_US,
+    CAMPAIGN,
+    COMPLAINT_FOLLOW_UP;
 
     public boolean service() {
         return this == COMPLAINT_FOLLOW_UP;

@@ -2,5 +2,8 @@ package io.rapport.engagement.domain;
 
 /** Complaint severity; each has its own SLA (time to resolve). */
 public enum Severity {
-    LOW, MEDIUM, HIGH, CRITICAL
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
 }

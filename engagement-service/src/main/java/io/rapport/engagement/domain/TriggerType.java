@@ -5,5 +5,7 @@ package io.rapport.engagement.domain;
  * (every {@code days} days after the previous one), or a change of the customer's level ({@code days} later).
  */
 public enum TriggerType {
-    AFTER_PURCHASE, EVERY_N_DAYS, ON_LEVEL_CHANGE
+    AFTER_PURCHASE,
+    EVERY_N_DAYS,
+    ON_LEVEL_CHANGE
 }

@@ -43,8 +43,12 @@ public class CustomerEventHandlers {
     private final PollEventOrder pollOrder;
     private final Profiles profiles;
 
-    public CustomerEventHandlers(CustomerProjectionService projection, PurchaseScheduling purchases, EventOrder order,
-            PollEventOrder pollOrder, Profiles profiles) {
+    public CustomerEventHandlers(
+            CustomerProjectionService projection,
+            PurchaseScheduling purchases,
+            EventOrder order,
+            PollEventOrder pollOrder,
+            Profiles profiles) {
         this.projection = projection;
         this.purchases = purchases;
         this.order = order;
@@ -60,11 +64,14 @@ public class CustomerEventHandlers {
      * {@link EventOrder}, in poll order) and the profiles they change ({@link Profiles#loadOrStub}).
      */
     public void applyAll(List<IncomingEvent> events) {
-        Set<IncomingEvent> newest = pollOrder.newest(PROFILE, events.stream().filter(CustomerEventHandlers::ordered).toList());
+        Set<IncomingEvent> newest = pollOrder.newest(
+                PROFILE, events.stream().filter(CustomerEventHandlers::ordered).toList());
         Set<UUID> customers = new LinkedHashSet<>();
         for (IncomingEvent e : events) {
-            boolean changesProfile = ordered(e) ? newest.contains(e)
-                    : CustomerEvents.MERGED.name().equals(e.type()) || CustomerEvents.ERASED.name().equals(e.type());
+            boolean changesProfile = ordered(e)
+                    ? newest.contains(e)
+                    : CustomerEvents.MERGED.name().equals(e.type())
+                            || CustomerEvents.ERASED.name().equals(e.type());
             if (changesProfile) {
                 customerId(e).ifPresent(customers::add);
             }
@@ -87,7 +94,8 @@ public class CustomerEventHandlers {
     /** Events applied only when newer than the customer's last applied one ({@link #PROFILE}). */
     private static boolean ordered(IncomingEvent e) {
         String type = e.type();
-        return CustomerEvents.REGISTERED.name().equals(type) || CustomerEvents.UPDATED.name().equals(type)
+        return CustomerEvents.REGISTERED.name().equals(type)
+                || CustomerEvents.UPDATED.name().equals(type)
                 || CustomerEvents.CONSENT_CHANGED.name().equals(type);
     }
 
@@ -116,11 +124,14 @@ public class CustomerEventHandlers {
         }
         PurchaseRecorded p = e.payload(PurchaseRecorded.class);
         try {
-            return Optional.of(new PurchaseFact(Objects.requireNonNull(p.purchaseId()), UUID.fromString(p.customerId()),
+            return Optional.of(new PurchaseFact(
+                    Objects.requireNonNull(p.purchaseId()),
+                    UUID.fromString(p.customerId()),
                     p.occurredAt() == null ? e.time() : p.occurredAt()));
         } catch (RuntimeException invalid) {
             // cannot succeed on retry: straight to the dead-letter topic
-            throw new MalformedEventException("purchase event " + e.id() + " has no purchaseId or no customer id: " + invalid);
+            throw new MalformedEventException(
+                    "purchase event " + e.id() + " has no purchaseId or no customer id: " + invalid);
         }
     }
 

@@ -15,12 +15,12 @@ import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -102,27 +102,43 @@ public class LoyaltyEventsConsumer implements RedrivableConsumer {
         String type = e.type();
         if (LoyaltyEvents.POINTS_EARNED.name().equals(type)) {
             PointsEarned p = e.payload(PointsEarned.class);
-            return new Change(p.customerId(), p.programmeId(),
-                    () -> standing.balance(id(p.customerId()), id(p.programmeId()), id(p.memberId()), p.balance(), p.occurredAt()));
+            return new Change(
+                    p.customerId(),
+                    p.programmeId(),
+                    () -> standing.balance(
+                            id(p.customerId()), id(p.programmeId()), id(p.memberId()), p.balance(), p.occurredAt()));
         } else if (LoyaltyEvents.POINTS_REDEEMED.name().equals(type)) {
             PointsRedeemed p = e.payload(PointsRedeemed.class);
-            return new Change(p.customerId(), p.programmeId(),
-                    () -> standing.balance(id(p.customerId()), id(p.programmeId()), id(p.memberId()), p.balance(), p.occurredAt()));
+            return new Change(
+                    p.customerId(),
+                    p.programmeId(),
+                    () -> standing.balance(
+                            id(p.customerId()), id(p.programmeId()), id(p.memberId()), p.balance(), p.occurredAt()));
         } else if (LoyaltyEvents.POINTS_EXPIRED.name().equals(type)) {
             PointsExpired p = e.payload(PointsExpired.class);
-            return new Change(p.customerId(), p.programmeId(),
-                    () -> standing.balance(id(p.customerId()), id(p.programmeId()), id(p.memberId()), p.balance(), p.occurredAt()));
+            return new Change(
+                    p.customerId(),
+                    p.programmeId(),
+                    () -> standing.balance(
+                            id(p.customerId()), id(p.programmeId()), id(p.memberId()), p.balance(), p.occurredAt()));
         } else if (LoyaltyEvents.MEMBER_ENROLLED.name().equals(type)) {
             MemberEnrolled m = e.payload(MemberEnrolled.class);
-            return new Change(m.customerId(), m.programmeId(),
-                    () -> standing.tier(id(m.customerId()), id(m.programmeId()), id(m.memberId()), m.tier(), m.occurredAt()));
+            return new Change(
+                    m.customerId(),
+                    m.programmeId(),
+                    () -> standing.tier(
+                            id(m.customerId()), id(m.programmeId()), id(m.memberId()), m.tier(), m.occurredAt()));
         } else if (LoyaltyEvents.TIER_CHANGED.name().equals(type)) {
             TierChanged t = e.payload(TierChanged.class);
-            return new Change(t.customerId(), t.programmeId(),
-                    () -> standing.tier(id(t.customerId()), id(t.programmeId()), id(t.memberId()), t.toTier(), t.occurredAt()));
+            return new Change(
+                    t.customerId(),
+                    t.programmeId(),
+                    () -> standing.tier(
+                            id(t.customerId()), id(t.programmeId()), id(t.memberId()), t.toTier(), t.occurredAt()));
         } else if (LoyaltyEvents.MEMBER_LEFT.name().equals(type)) {
             MemberLeft m = e.payload(MemberLeft.class);
-            return new Change(m.customerId(), m.programmeId(), () -> standing.left(id(m.customerId()), id(m.programmeId())));
+            return new Change(
+                    m.customerId(), m.programmeId(), () -> standing.left(id(m.customerId()), id(m.programmeId())));
         }
         return null;
     }

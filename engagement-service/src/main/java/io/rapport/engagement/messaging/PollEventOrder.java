@@ -55,7 +55,9 @@ public class PollEventOrder {
             if (e.sequence() == null || e.subject() == null) {
                 newest.add(e);
             } else {
-                bySubject.computeIfAbsent(new Key(e.subject(), e.source() == null ? "" : e.source()), k -> new ArrayList<>())
+                bySubject
+                        .computeIfAbsent(
+                                new Key(e.subject(), e.source() == null ? "" : e.source()), k -> new ArrayList<>())
                         .add(e);
             }
         }
@@ -87,11 +89,13 @@ public class PollEventOrder {
 
     /** Creates the missing rows, then locks every row of {@code keys}; answers the last applied sequence of each. */
     private static Map<Key, Long> lock(Connection db, String projection, List<Key> keys) throws SQLException {
-        Array subjects = db.createArrayOf("text", keys.stream().map(Key::subject).toArray());
+        Array subjects =
+                db.createArrayOf("text", keys.stream().map(Key::subject).toArray());
         Array sources = db.createArrayOf("text", keys.stream().map(Key::source).toArray());
-        try (PreparedStatement insert = db.prepareStatement("insert into rapport_projection_sequence (projection, subject,"
-                + " source, last_sequence) select ?, k.s, k.src, ? from unnest(?::text[], ?::text[]) as k(s, src)"
-                + " on conflict do nothing")) {
+        try (PreparedStatement insert =
+                db.prepareStatement("insert into rapport_projection_sequence (projection, subject,"
+                        + " source, last_sequence) select ?, k.s, k.src, ? from unnest(?::text[], ?::text[]) as k(s, src)"
+                        + " on conflict do nothing")) {
             insert.setString(1, projection);
             insert.setLong(2, NONE);
             insert.setArray(3, subjects);
@@ -99,9 +103,10 @@ public class PollEventOrder {
             insert.executeUpdate();
         }
         Map<Key, Long> applied = new HashMap<>();
-        try (PreparedStatement select = db.prepareStatement("select p.subject, p.source, p.last_sequence"
-                + " from rapport_projection_sequence p join unnest(?::text[], ?::text[]) as k(s, src)"
-                + " on p.subject = k.s and p.source = k.src where p.projection = ? order by p.subject, p.source for update of p")) {
+        try (PreparedStatement select = db.prepareStatement(
+                "select p.subject, p.source, p.last_sequence"
+                        + " from rapport_projection_sequence p join unnest(?::text[], ?::text[]) as k(s, src)"
+                        + " on p.subject = k.s and p.source = k.src where p.projection = ? order by p.subject, p.source for update of p")) {
             select.setArray(1, subjects);
             select.setArray(2, sources);
             select.setString(3, projection);
@@ -118,11 +123,14 @@ public class PollEventOrder {
         if (keys.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = db.prepareStatement("update rapport_projection_sequence p set last_sequence = k.n"
-                + " from unnest(?::text[], ?::text[], ?::bigint[]) as k(s, src, n)"
-                + " where p.projection = ? and p.subject = k.s and p.source = k.src and p.last_sequence < k.n")) {
-            update.setArray(1, db.createArrayOf("text", keys.stream().map(Key::subject).toArray()));
-            update.setArray(2, db.createArrayOf("text", keys.stream().map(Key::source).toArray()));
+        try (PreparedStatement update = db.prepareStatement(
+                "update rapport_projection_sequence p set last_sequence = k.n"
+                        + " from unnest(?::text[], ?::text[], ?::bigint[]) as k(s, src, n)"
+                        + " where p.projection = ? and p.subject = k.s and p.source = k.src and p.last_sequence < k.n")) {
+            update.setArray(
+                    1, db.createArrayOf("text", keys.stream().map(Key::subject).toArray()));
+            update.setArray(
+                    2, db.createArrayOf("text", keys.stream().map(Key::source).toArray()));
             update.setArray(3, db.createArrayOf("bigint", to.toArray()));
             update.setString(4, projection);
             update.executeUpdate();

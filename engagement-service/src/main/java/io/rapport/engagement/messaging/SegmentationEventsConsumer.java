@@ -4,13 +4,13 @@ import io.rapport.contracts.Topics;
 import io.rapport.contracts.segmentation.SegmentChanged;
 import io.rapport.contracts.segmentation.SegmentationEvents;
 import io.rapport.engagement.service.LevelService;
+import io.rapport.engagement.service.Profiles;
 import io.rapport.platform.deadletter.RedrivableConsumer;
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.rapport.engagement.service.Profiles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -38,8 +38,8 @@ public class SegmentationEventsConsumer implements RedrivableConsumer {
     private final PollEventOrder pollOrder;
     private final Profiles profiles;
 
-    public SegmentationEventsConsumer(Inbox inbox, LevelService levels, EventOrder order, PollEventOrder pollOrder,
-            Profiles profiles) {
+    public SegmentationEventsConsumer(
+            Inbox inbox, LevelService levels, EventOrder order, PollEventOrder pollOrder, Profiles profiles) {
         this.inbox = inbox;
         this.levels = levels;
         this.order = order;

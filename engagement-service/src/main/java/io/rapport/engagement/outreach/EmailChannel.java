@@ -34,7 +34,8 @@ public class EmailChannel implements MessageChannel {
     public String send(OutgoingMessage m) throws SendException {
         String unsubscribe = "<" + m.unsubscribeUrl() + ">"
                 + (m.unsubscribeMailto() == null ? "" : ", <mailto:" + m.unsubscribeMailto() + "?subject=unsubscribe>");
-        Mail mail = Mail.withText(m.to(), m.subject(), m.body()).setFrom(config.from())
+        Mail mail = Mail.withText(m.to(), m.subject(), m.body())
+                .setFrom(config.from())
                 .addHeader("Message-ID", m.messageId())
                 .addHeader("List-Unsubscribe", unsubscribe)
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -52,10 +53,14 @@ public class EmailChannel implements MessageChannel {
             if (t instanceof SMTPException smtp) {
                 return SendFailure.smtp(smtp.getReplyCode(), "SMTP " + smtp.getReplyCode());
             }
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
-                return SendFailure.notConnected("no connection to the mail relay: " + t.getClass().getSimpleName());
+            if (t instanceof ConnectException
+                    || t instanceof NoRouteToHostException
+                    || t instanceof UnknownHostException) {
+                return SendFailure.notConnected(
+                        "no connection to the mail relay: " + t.getClass().getSimpleName());
             }
         }
-        return SendFailure.unknown("the mail relay gave no clear answer: " + e.getClass().getSimpleName());
+        return SendFailure.unknown(
+                "the mail relay gave no clear answer: " + e.getClass().getSimpleName());
     }
 }

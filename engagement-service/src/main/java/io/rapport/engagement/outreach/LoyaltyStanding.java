@@ -31,8 +31,13 @@ public class LoyaltyStanding {
                 insert into customer_loyalty (customer_id, programme_id, member_id, balance, updated_at) values (?1, ?2, ?3, ?4, ?5)
                 on conflict (customer_id, programme_id) do update set balance = excluded.balance,
                        member_id = coalesce(excluded.member_id, customer_loyalty.member_id), updated_at = excluded.updated_at
-                """).setParameter(1, customerId).setParameter(2, programmeId).setParameter(3, memberId).setParameter(4, balance)
-                .setParameter(5, at).executeUpdate();
+                """)
+                .setParameter(1, customerId)
+                .setParameter(2, programmeId)
+                .setParameter(3, memberId)
+                .setParameter(4, balance)
+                .setParameter(5, at)
+                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -41,21 +46,30 @@ public class LoyaltyStanding {
                 insert into customer_loyalty (customer_id, programme_id, member_id, tier, updated_at) values (?1, ?2, ?3, ?4, ?5)
                 on conflict (customer_id, programme_id) do update set tier = excluded.tier,
                        member_id = coalesce(excluded.member_id, customer_loyalty.member_id), updated_at = excluded.updated_at
-                """).setParameter(1, customerId).setParameter(2, programmeId).setParameter(3, memberId).setParameter(4, tier)
-                .setParameter(5, at).executeUpdate();
+                """)
+                .setParameter(1, customerId)
+                .setParameter(2, programmeId)
+                .setParameter(3, memberId)
+                .setParameter(4, tier)
+                .setParameter(5, at)
+                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void left(UUID customerId, UUID programmeId) {
-        em.createNativeQuery("delete from customer_loyalty where customer_id = ?1 and programme_id = ?2").setParameter(1, customerId)
-                .setParameter(2, programmeId).executeUpdate();
+        em.createNativeQuery("delete from customer_loyalty where customer_id = ?1 and programme_id = ?2")
+                .setParameter(1, customerId)
+                .setParameter(2, programmeId)
+                .executeUpdate();
     }
 
     /** The membership with the largest balance (the one a customer cares about most); NONE without one. */
     public Standing of(UUID customerId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select balance, tier from customer_loyalty where customer_id = ?1"
-                + " order by balance desc, updated_at desc limit 1").setParameter(1, customerId).getResultList();
+                        + " order by balance desc, updated_at desc limit 1")
+                .setParameter(1, customerId)
+                .getResultList();
         if (rows.isEmpty()) {
             return Standing.NONE;
         }

@@ -19,11 +19,13 @@ import java.util.Map;
  * Every variable is always present, so a template never prints a blank where a name should be.
  */
 public final class MessageData {
-    private MessageData() {
-    }
+    private MessageData() {}
 
-    public static Map<String, Object> of(Recipient r, LoyaltyStanding.Standing loyalty,
-            List<RecipientDirectory.Recommendation> recommendations, String unsubscribeUrl) {
+    public static Map<String, Object> of(
+            Recipient r,
+            LoyaltyStanding.Standing loyalty,
+            List<RecipientDirectory.Recommendation> recommendations,
+            String unsubscribeUrl) {
         String language = Salutation.language(r.locale());
         Map<String, Object> customer = new LinkedHashMap<>();
         String name = ((nz(r.givenName()) + " " + nz(r.familyName())).strip());

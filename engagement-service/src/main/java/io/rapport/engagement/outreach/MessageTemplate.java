@@ -19,20 +19,26 @@ import java.util.UUID;
 public class MessageTemplate extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Enumerated(EnumType.STRING)
     public Channel channel;
     /** Null: for every purpose without a template of its own. */
     @Enumerated(EnumType.STRING)
     public Purpose purpose;
+
     public String language;
     public String subject;
     public String body;
+
     @Version
     public long version;
+
     @Column(name = "created_by")
     public String createdBy;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

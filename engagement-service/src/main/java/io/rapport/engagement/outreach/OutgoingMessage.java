@@ -10,6 +10,11 @@ import java.util.UUID;
  * @param unsubscribeUrl the https one-click link (RFC 8058)
  * @param unsubscribeMailto an optional mailto: address for List-Unsubscribe, null when none
  */
-public record OutgoingMessage(UUID contactId, String to, String subject, String body, String messageId, String unsubscribeUrl,
-        String unsubscribeMailto) {
-}
+public record OutgoingMessage(
+        UUID contactId,
+        String to,
+        String subject,
+        String body,
+        String messageId,
+        String unsubscribeUrl,
+        String unsubscribeMailto) {}

@@ -8,9 +8,14 @@ import java.util.List;
  * @param email the primary (else first) e-mail address, null when none
  * @param phone the primary (else first) phone number, null when none
  */
-public record Recipient(String givenName, String familyName, String companyName, String email, String phone, String locale,
+public record Recipient(
+        String givenName,
+        String familyName,
+        String companyName,
+        String email,
+        String phone,
+        String locale,
         List<Preference> preferences) {
 
-    public record Preference(String category, String key, String value) {
-    }
+    public record Preference(String category, String key, String value) {}
 }

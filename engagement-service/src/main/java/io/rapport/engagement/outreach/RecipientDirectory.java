@@ -32,23 +32,18 @@ public class RecipientDirectory {
     private static final Logger LOG = Logger.getLogger(RecipientDirectory.class);
 
     /** The answer about one customer. */
-    public sealed interface Lookup {
-    }
+    public sealed interface Lookup {}
 
-    public record Found(Recipient recipient) implements Lookup {
-    }
+    public record Found(Recipient recipient) implements Lookup {}
 
     /** customer-service does not know the customer (404), or it was erased or merged away (410). */
-    public record Gone(int status) implements Lookup {
-    }
+    public record Gone(int status) implements Lookup {}
 
     /** No answer now (network, timeout, 5xx, no key): try again later. */
-    public record Unavailable(String why) implements Lookup {
-    }
+    public record Unavailable(String why) implements Lookup {}
 
     /** One co-purchase recommendation: customers who bought {@code because} also bought {@code item}. */
-    public record Recommendation(String item, String because) {
-    }
+    public record Recommendation(String item, String because) {}
 
     private final OutreachConfig.Directory config;
     private final ObjectMapper json;
@@ -56,8 +51,7 @@ public class RecipientDirectory {
     /** This service's name: the issuer and subject of its tokens, as customer-service and segmentation know it. */
     static final String SELF = "engagement-service";
 
-    private record Signed(String token, long reuseUntilMillis) {
-    }
+    private record Signed(String token, long reuseUntilMillis) {}
 
     private final ServiceTokenSigner signer;
     /**
@@ -69,10 +63,15 @@ public class RecipientDirectory {
     public RecipientDirectory(OutreachConfig config, ServiceTokenConfig tokenConfig, ObjectMapper json) {
         this.config = config.directory();
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).followRedirects(HttpClient.Redirect.NEVER)
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(this.config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        this.signer = this.config.privateKeyLocation().filter(l -> !l.isBlank())
-                .map(l -> new ServiceTokenSigner(PemKeys.privateKey(l), SELF, tokenConfig.maxAge())).orElse(null);
+        this.signer = this.config
+                .privateKeyLocation()
+                .filter(l -> !l.isBlank())
+                .map(l -> new ServiceTokenSigner(PemKeys.privateKey(l), SELF, tokenConfig.maxAge()))
+                .orElse(null);
     }
 
     public Lookup find(UUID customerId) {
@@ -88,15 +87,22 @@ public class RecipientDirectory {
                 return new Unavailable("customer-service answered " + r.statusCode());
             }
             JsonNode c = json.readTree(r.body());
-            if (!c.path("status").asText("").isEmpty() && "ERASED".equals(c.path("status").asText())) {
+            if (!c.path("status").asText("").isEmpty()
+                    && "ERASED".equals(c.path("status").asText())) {
                 return new Gone(410);
             }
             List<Recipient.Preference> prefs = new ArrayList<>();
             for (JsonNode p : c.path("preferences")) {
                 prefs.add(new Recipient.Preference(text(p, "category"), text(p, "key"), text(p, "value")));
             }
-            return new Found(new Recipient(text(c, "givenName"), text(c, "familyName"), text(c.path("organisation"), "name"),
-                    primary(c.path("emails")), primary(c.path("phones")), text(c, "locale"), prefs));
+            return new Found(new Recipient(
+                    text(c, "givenName"),
+                    text(c, "familyName"),
+                    text(c.path("organisation"), "name"),
+                    primary(c.path("emails")),
+                    primary(c.path("phones")),
+                    text(c, "locale"),
+                    prefs));
         } catch (IOException e) {
             return new Unavailable("customer-service: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
@@ -111,8 +117,10 @@ public class RecipientDirectory {
             return List.of();
         }
         try {
-            HttpResponse<String> r = get(config.segmentationUrl() + "/api/v1/segments/customers/" + customerId
-                    + "/recommendations?level=category&limit=" + config.recommendations(), "segmentation-service");
+            HttpResponse<String> r = get(
+                    config.segmentationUrl() + "/api/v1/segments/customers/" + customerId
+                            + "/recommendations?level=category&limit=" + config.recommendations(),
+                    "segmentation-service");
             if (r.statusCode() != 200) {
                 return List.of();
             }
@@ -134,7 +142,9 @@ public class RecipientDirectory {
         long now = System.currentTimeMillis();
         Signed entry = tokens.get(audience);
         if (entry == null || entry.reuseUntilMillis() <= now) {
-            entry = new Signed(signer.sign(ServiceToken.service(SELF), audience), now + signer.lifetime().toMillis() / 2);
+            entry = new Signed(
+                    signer.sign(ServiceToken.service(SELF), audience),
+                    now + signer.lifetime().toMillis() / 2);
             tokens.put(audience, entry);
         }
         return entry.token();
@@ -142,8 +152,12 @@ public class RecipientDirectory {
 
     private HttpResponse<String> get(String url, String audience) throws IOException, InterruptedException {
         String token = token(audience);
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(config.timeout()).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json").GET().build();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+                .timeout(config.timeout())
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         return http.send(req, HttpResponse.BodyHandlers.ofString());
     }
 

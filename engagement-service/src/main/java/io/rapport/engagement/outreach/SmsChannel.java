@@ -27,7 +27,10 @@ public class SmsChannel implements MessageChannel {
     public SmsChannel(OutreachConfig config, ObjectMapper json) {
         this.config = config.sms();
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(this.config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -37,15 +40,18 @@ public class SmsChannel implements MessageChannel {
 
     @Override
     public String send(OutgoingMessage m) throws SendException {
-        String url = config.url().orElseThrow(() -> new SendException(SendFailure.notConnected(
-                "no SMS provider configured (rapport.engagement.outreach.sms.url)")));
+        String url = config.url()
+                .orElseThrow(() -> new SendException(
+                        SendFailure.notConnected("no SMS provider configured (rapport.engagement.outreach.sms.url)")));
         ObjectNode body = json.createObjectNode();
         config.fields().forEach(body::put);
         body.put("to", m.to());
         body.put("text", m.body());
         body.put("reference", m.contactId().toString());
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).timeout(config.timeout())
-                .header("Content-Type", "application/json").header("Idempotency-Key", m.contactId().toString())
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url))
+                .timeout(config.timeout())
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", m.contactId().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
         config.authValue().ifPresent(v -> req.header(config.authHeader(), v));
         HttpResponse<String> r;
@@ -54,7 +60,8 @@ public class SmsChannel implements MessageChannel {
         } catch (ConnectException e) {
             throw new SendException(SendFailure.notConnected("no connection to the SMS provider"));
         } catch (IOException e) {
-            throw new SendException(SendFailure.unknown("the SMS provider gave no answer: " + e.getClass().getSimpleName()));
+            throw new SendException(SendFailure.unknown(
+                    "the SMS provider gave no answer: " + e.getClass().getSimpleName()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SendException(SendFailure.unknown("interrupted while sending"));

@@ -12,16 +12,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class TemplatePreview {
     @Schema(examples = """
             {"templateId":"00000000-0000-4000-8000-000000000702","customerId":"3f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f40","language":"en","subject":"Dear Ada Lovelace, how is your purchase?","body":"Dear Ada Lovelace,\\n\\ndoes it meet your expectations?","recipientKnown":true}""")
-    public record PreviewView(UUID templateId, UUID customerId, String language, String subject, String body,
-            @Schema(description = "false: customer-service did not answer, so the documented defaults were used") boolean recipientKnown) {
-    }
+    public record PreviewView(
+            UUID templateId,
+            UUID customerId,
+            String language,
+            String subject,
+            String body,
+
+            @Schema(description = "false: customer-service did not answer, so the documented defaults were used")
+            boolean recipientKnown) {}
 
     private final TemplateService templates;
     private final RecipientDirectory directory;
     private final LoyaltyStanding loyalty;
     private final MessageDelivery delivery;
 
-    public TemplatePreview(TemplateService templates, RecipientDirectory directory, LoyaltyStanding loyalty, MessageDelivery delivery) {
+    public TemplatePreview(
+            TemplateService templates,
+            RecipientDirectory directory,
+            LoyaltyStanding loyalty,
+            MessageDelivery delivery) {
         this.templates = templates;
         this.directory = directory;
         this.loyalty = loyalty;
@@ -38,9 +48,13 @@ public class TemplatePreview {
             throw ProblemException.notFound("customer", customerId);
         }
         boolean known = lookup instanceof RecipientDirectory.Found;
-        Recipient r = known ? ((RecipientDirectory.Found) lookup).recipient()
+        Recipient r = known
+                ? ((RecipientDirectory.Found) lookup).recipient()
                 : new Recipient(null, null, null, null, null, t.language, java.util.List.of());
-        Map<String, Object> data = MessageData.of(r, loyalty.of(customerId), directory.recommendations(customerId),
+        Map<String, Object> data = MessageData.of(
+                r,
+                loyalty.of(customerId),
+                directory.recommendations(customerId),
                 delivery.unsubscribeUrl(customerId, t.channel, new UUID(0, 0)));
         TemplateService.Rendered out = templates.render(t, data);
         return new PreviewView(t.id, customerId, t.language, out.subject(), out.body(), known);

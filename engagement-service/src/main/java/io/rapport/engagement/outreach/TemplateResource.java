@@ -32,7 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/message-templates")
-@Tag(name = "Message templates", description = "Qute templates of automated e-mails and SMS, per channel, purpose and language")
+@Tag(
+        name = "Message templates",
+        description = "Qute templates of automated e-mails and SMS, per channel, purpose and language")
 public class TemplateResource {
     private final TemplateService templates;
     private final TemplatePreview preview;
@@ -44,41 +46,72 @@ public class TemplateResource {
         this.caller = caller;
     }
 
-    @Schema(description = "A message template (Qute). Variables: customer.salutation, customer.name, customer.givenName,"
-            + " customer.familyName, customer.language, preferences[].category/key/value, loyalty.member, loyalty.balance,"
-            + " loyalty.tier, recommendations[].item/because, unsubscribeUrl", examples = """
+    @Schema(
+            description =
+                    "A message template (Qute). Variables: customer.salutation, customer.name, customer.givenName,"
+                            + " customer.familyName, customer.language, preferences[].category/key/value, loyalty.member, loyalty.balance,"
+                            + " loyalty.tier, recommendations[].item/because, unsubscribeUrl",
+            examples = """
             {"id":"00000000-0000-4000-8000-000000000702","channel":"EMAIL","purpose":"SATISFACTION_CHECK","language":"en","subject":"{customer.salutation}, how is your purchase?","body":"{customer.salutation},\\n\\ndoes it meet your expectations?\\n\\nStop: {unsubscribeUrl}","version":0,"createdBy":"system","createdAt":"2026-12-05T13:00:00Z","updatedAt":"2026-12-05T13:00:00Z"}""")
-    public record TemplateView(UUID id, Channel channel,
-            @Schema(description = "null: for every purpose without a template of its own") Purpose purpose, String language,
-            @Schema(description = "e-mail subject (Qute); null for SMS") String subject, String body, long version, String createdBy,
-            Instant createdAt, Instant updatedAt) {
+    public record TemplateView(
+            UUID id,
+            Channel channel,
+
+            @Schema(description = "null: for every purpose without a template of its own")
+            Purpose purpose,
+
+            String language,
+
+            @Schema(description = "e-mail subject (Qute); null for SMS")
+            String subject,
+
+            String body,
+            long version,
+            String createdBy,
+            Instant createdAt,
+            Instant updatedAt) {
         static TemplateView of(MessageTemplate t) {
-            return new TemplateView(t.id, t.channel, t.purpose, t.language, t.subject, t.body, t.version, t.createdBy, t.createdAt,
+            return new TemplateView(
+                    t.id,
+                    t.channel,
+                    t.purpose,
+                    t.language,
+                    t.subject,
+                    t.body,
+                    t.version,
+                    t.createdBy,
+                    t.createdAt,
                     t.updatedAt);
         }
     }
 
     @Schema(examples = """
             {"channel":"EMAIL","purpose":"CHECK_IN","language":"de","subject":"{customer.salutation}, wie geht es?","body":"{customer.salutation},\\n\\nwir denken an Sie.\\n\\nAbmelden: {unsubscribeUrl}"}""")
-    public record TemplateInput(@NotNull Channel channel, Purpose purpose, @NotNull @Size(min = 2, max = 16) String language,
-            @Size(max = 300) String subject, @NotNull @Size(min = 1, max = 20000) String body) {
-    }
+    public record TemplateInput(
+            @NotNull Channel channel,
+            Purpose purpose,
+            @NotNull @Size(min = 2, max = 16) String language,
+            @Size(max = 300) String subject,
+            @NotNull @Size(min = 1, max = 20000) String body) {}
 
     @Schema(examples = """
             {"subject":"{customer.salutation}, how is your purchase?","body":"{customer.salutation},\\n\\ndoes it meet your expectations?\\n\\nStop: {unsubscribeUrl}"}""")
-    public record TemplateChange(@Size(max = 300) String subject, @NotNull @Size(min = 1, max = 20000) String body) {
-    }
+    public record TemplateChange(
+            @Size(max = 300) String subject,
+            @NotNull @Size(min = 1, max = 20000) String body) {}
 
     @Schema(examples = """
             {"customerId":"3f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f40"}""")
-    public record PreviewInput(@NotNull UUID customerId) {
-    }
+    public record PreviewInput(@NotNull UUID customerId) {}
 
     @Allow({Roles.MARKETING, Roles.SALES, Roles.SUPPORT})
     @GET
-    @Operation(operationId = "listMessageTemplates", summary = "List message templates",
-            description = "All templates, or one channel's with ?channel=; paged ({items, page, size, total}), sorted by channel,"
-                    + " purpose and language.")
+    @Operation(
+            operationId = "listMessageTemplates",
+            summary = "List message templates",
+            description =
+                    "All templates, or one channel's with ?channel=; paged ({items, page, size, total}), sorted by channel,"
+                            + " purpose and language.")
     public Page<TemplateView> list(@QueryParam("channel") Channel channel, @BeanParam PageRequest page) {
         return templates.list(channel, page).map(TemplateView::of);
     }
@@ -87,49 +120,76 @@ public class TemplateResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getMessageTemplate", summary = "Read a message template")
-    @APIResponse(responseCode = "200", description = "The template (ETag: its version)",
+    @APIResponse(
+            responseCode = "200",
+            description = "The template (ETag: its version)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateView.class)))
     public Response get(@PathParam("id") UUID id) {
         MessageTemplate t = templates.get(id);
-        return Response.ok(TemplateView.of(t)).header("ETag", ETags.of(t.version)).build();
+        return Response.ok(TemplateView.of(t))
+                .header("ETag", ETags.of(t.version))
+                .build();
     }
 
     @Allow(Roles.MARKETING)
     @POST
-    @Operation(operationId = "createMessageTemplate", summary = "Add a message template",
-            description = "One template per channel (EMAIL or SMS), purpose (or none: every purpose) and language; a second"
-                    + " for the same key is 409. The Qute syntax is checked: an error is 422 naming the field.")
-    @APIResponse(responseCode = "201", description = "Created",
+    @Operation(
+            operationId = "createMessageTemplate",
+            summary = "Add a message template",
+            description =
+                    "One template per channel (EMAIL or SMS), purpose (or none: every purpose) and language; a second"
+                            + " for the same key is 409. The Qute syntax is checked: an error is 422 naming the field.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateView.class)))
     public Response create(@Valid @NotNull TemplateInput in) {
-        MessageTemplate t = templates.create(in.channel(), in.purpose(), in.language(), in.subject(), in.body(), caller.subject());
-        return Response.created(URI.create("/api/v1/engagement/message-templates/" + t.id)).entity(TemplateView.of(t))
-                .header("ETag", ETags.of(t.version)).build();
+        MessageTemplate t =
+                templates.create(in.channel(), in.purpose(), in.language(), in.subject(), in.body(), caller.subject());
+        return Response.created(URI.create("/api/v1/engagement/message-templates/" + t.id))
+                .entity(TemplateView.of(t))
+                .header("ETag", ETags.of(t.version))
+                .build();
     }
 
     @Allow(Roles.MARKETING)
     @PUT
     @Path("/{id}")
-    @Operation(operationId = "updateMessageTemplate", summary = "Change a message template's subject and body",
+    @Operation(
+            operationId = "updateMessageTemplate",
+            summary = "Change a message template's subject and body",
             description = "If-Match with the ETag of the read is required; a stale version is 412.")
-    @APIResponse(responseCode = "200", description = "The changed template",
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed template",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateView.class)))
-    public Response update(@PathParam("id") UUID id, @Valid @NotNull TemplateChange in, @HeaderParam("If-Match") String ifMatch) {
+    public Response update(
+            @PathParam("id") UUID id, @Valid @NotNull TemplateChange in, @HeaderParam("If-Match") String ifMatch) {
         MessageTemplate current = templates.get(id);
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "Precondition required",
-                    "send If-Match with the template's ETag", null, null);
+            throw new ProblemException(
+                    428,
+                    "precondition-required",
+                    "Precondition required",
+                    "send If-Match with the template's ETag",
+                    null,
+                    null);
         }
         ETags.check(ifMatch, current.version);
         MessageTemplate t = templates.update(id, current.version, in.subject(), in.body());
-        return Response.ok(TemplateView.of(t)).header("ETag", ETags.of(t.version)).build();
+        return Response.ok(TemplateView.of(t))
+                .header("ETag", ETags.of(t.version))
+                .build();
     }
 
     @Allow(Roles.MARKETING)
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteMessageTemplate", summary = "Delete a message template",
-            description = "The English template for every purpose of a channel is the last fallback and cannot be deleted (409).")
+    @Operation(
+            operationId = "deleteMessageTemplate",
+            summary = "Delete a message template",
+            description =
+                    "The English template for every purpose of a channel is the last fallback and cannot be deleted (409).")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id) {
         templates.delete(id);
@@ -139,11 +199,19 @@ public class TemplateResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/{id}/preview")
-    @Operation(operationId = "previewMessageTemplate", summary = "Render a template for a customer",
-            description = "Renders the template with the customer's real variables (name from customer-service, loyalty"
-                    + " standing, recommendations), as the message would be sent; sends nothing. The address is not shown.")
-    @APIResponse(responseCode = "200", description = "The rendered message",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplatePreview.PreviewView.class)))
+    @Operation(
+            operationId = "previewMessageTemplate",
+            summary = "Render a template for a customer",
+            description =
+                    "Renders the template with the customer's real variables (name from customer-service, loyalty"
+                            + " standing, recommendations), as the message would be sent; sends nothing. The address is not shown.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The rendered message",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = TemplatePreview.PreviewView.class)))
     public TemplatePreview.PreviewView preview(@PathParam("id") UUID id, @Valid @NotNull PreviewInput in) {
         return preview.render(templates.get(id), in.customerId());
     }

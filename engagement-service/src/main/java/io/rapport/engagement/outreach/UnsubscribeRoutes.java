@@ -28,7 +28,9 @@ public class UnsubscribeRoutes {
 
     void routes(@Observes Router router) {
         router.get("/unsubscribe/:token").blockingHandler(this::page, false);
-        router.post("/unsubscribe/:token").handler(BodyHandler.create().setBodyLimit(4096)).blockingHandler(this::apply, false);
+        router.post("/unsubscribe/:token")
+                .handler(BodyHandler.create().setBodyLimit(4096))
+                .blockingHandler(this::apply, false);
     }
 
     private void page(RoutingContext ctx) {
@@ -37,23 +39,36 @@ public class UnsubscribeRoutes {
             invalid(ctx);
             return;
         }
-        html(ctx, 200, "<h1>Unsubscribe</h1><p>Stop receiving these messages?</p><form method=post><input type=hidden "
-                + "name=confirm value=yes><button type=submit>Unsubscribe</button></form>");
+        html(
+                ctx,
+                200,
+                "<h1>Unsubscribe</h1><p>Stop receiving these messages?</p><form method=post><input type=hidden "
+                        + "name=confirm value=yes><button type=submit>Unsubscribe</button></form>");
     }
 
     private void apply(RoutingContext ctx) {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (type != null && !type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")
+        if (type != null
+                && !type.startsWith("application/x-www-form-urlencoded")
+                && !type.startsWith("multipart/form-data")
                 && !type.startsWith("text/plain")) {
-            problem(ctx, 400, "validation", "Invalid request", "the body must be a form (application/x-www-form-urlencoded)");
+            problem(
+                    ctx,
+                    400,
+                    "validation",
+                    "Invalid request",
+                    "the body must be a form (application/x-www-form-urlencoded)");
             return;
         }
-        String body = ctx.body() == null || ctx.body().asString() == null ? "" : ctx.body().asString();
+        String body = ctx.body() == null || ctx.body().asString() == null
+                ? ""
+                : ctx.body().asString();
         String method = body.contains("List-Unsubscribe=One-Click") ? "ONE_CLICK" : "LINK";
         switch (service.unsubscribe(ctx.pathParam("token"), method)) {
             case INVALID -> invalid(ctx);
             case ALREADY -> html(ctx, 200, "<h1>You are unsubscribed</h1><p>You had already unsubscribed.</p>");
-            case WITHDRAWN -> html(ctx, 200, "<h1>You are unsubscribed</h1><p>You will not receive these messages any more.</p>");
+            case WITHDRAWN ->
+                html(ctx, 200, "<h1>You are unsubscribed</h1><p>You will not receive these messages any more.</p>");
         }
     }
 
@@ -67,13 +82,22 @@ public class UnsubscribeRoutes {
     }
 
     private static void problem(RoutingContext ctx, int status, String slug, String title, String detail) {
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                .end(new io.vertx.core.json.JsonObject().put("type", "https://rapport.dev/problems/" + slug).put("title", title)
-                        .put("status", status).put("detail", detail).put("instance", "/unsubscribe").encode());
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .end(new io.vertx.core.json.JsonObject()
+                        .put("type", "https://rapport.dev/problems/" + slug)
+                        .put("title", title)
+                        .put("status", status)
+                        .put("detail", detail)
+                        .put("instance", "/unsubscribe")
+                        .encode());
     }
 
     private static void html(RoutingContext ctx, int status, String body) {
-        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
                 .end("<!doctype html><meta charset=utf-8><title>Rapport</title>" + body);
     }

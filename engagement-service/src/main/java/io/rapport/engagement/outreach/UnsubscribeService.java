@@ -24,7 +24,11 @@ import java.util.UUID;
 public class UnsubscribeService {
     public static final String SOURCE = "unsubscribe-link";
 
-    public enum Result { WITHDRAWN, ALREADY, INVALID }
+    public enum Result {
+        WITHDRAWN,
+        ALREADY,
+        INVALID
+    }
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -32,7 +36,8 @@ public class UnsubscribeService {
     private final Clock clock;
     private final UnsubscribeToken tokens;
 
-    public UnsubscribeService(EntityManager em, Outbox outbox, ContactScheduler scheduler, Clock clock, OutreachConfig config) {
+    public UnsubscribeService(
+            EntityManager em, Outbox outbox, ContactScheduler scheduler, Clock clock, OutreachConfig config) {
         this.em = em;
         this.outbox = outbox;
         this.scheduler = scheduler;
@@ -51,7 +56,8 @@ public class UnsubscribeService {
             return Result.INVALID;
         }
         UnsubscribeToken.Claims c = claims.get();
-        CustomerProfile p = em.find(CustomerProfile.class, c.customerId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        CustomerProfile p =
+                em.find(CustomerProfile.class, c.customerId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (p == null) {
             return Result.INVALID;
         }
@@ -65,17 +71,31 @@ public class UnsubscribeService {
         p.consents(consents);
         p.updatedAt = now;
         em.createNativeQuery("insert into consent_withdrawal (id, customer_id, channel, contact_id, method, source, at)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)").setParameter(1, UUID.randomUUID()).setParameter(2, c.customerId())
-                .setParameter(3, c.channel()).setParameter(4, c.contactId()).setParameter(5, method).setParameter(6, SOURCE)
-                .setParameter(7, now).executeUpdate();
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, c.customerId())
+                .setParameter(3, c.channel())
+                .setParameter(4, c.contactId())
+                .setParameter(5, method)
+                .setParameter(6, SOURCE)
+                .setParameter(7, now)
+                .executeUpdate();
         scheduler.replan(p);
-        outbox.publish(EngagementEvents.UNSUBSCRIBED, c.customerId(), new Unsubscribed(c.customerId().toString(), c.channel(),
-                c.contactId().toString(), method, now));
+        outbox.publish(
+                EngagementEvents.UNSUBSCRIBED,
+                c.customerId(),
+                new Unsubscribed(
+                        c.customerId().toString(), c.channel(), c.contactId().toString(), method, now));
         return Result.WITHDRAWN;
     }
 
     private boolean withdrawn(UUID customerId, String channel) {
-        return ((Number) em.createNativeQuery("select count(*) from consent_withdrawal where customer_id = ?1 and channel = ?2")
-                .setParameter(1, customerId).setParameter(2, channel).getSingleResult()).longValue() > 0;
+        return ((Number) em.createNativeQuery(
+                                        "select count(*) from consent_withdrawal where customer_id = ?1 and channel = ?2")
+                                .setParameter(1, customerId)
+                                .setParameter(2, channel)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
     }
 }

@@ -1,13 +1,13 @@
 package io.rapport.engagement.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
-import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.Campaign;
 import io.rapport.engagement.domain.Channel;
 import io.rapport.engagement.service.CampaignService;
 import io.rapport.engagement.service.CampaignService.NewCampaign;
 import io.rapport.engagement.service.CampaignService.Report;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
@@ -36,7 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/campaigns")
-@Tag(name = "Campaigns", description = "Outreach to a class, a list or the top N customers, under the same pressure rules")
+@Tag(
+        name = "Campaigns",
+        description = "Outreach to a class, a list or the top N customers, under the same pressure rules")
 public class CampaignResource {
     private final CampaignService campaigns;
 
@@ -48,32 +50,55 @@ public class CampaignResource {
     }
 
     @Schema(description = "CLASS needs scheme and classLabel, LIST needs customerIds, TOP_N needs topN")
-    public record Target(@NotNull @Pattern(regexp = "CLASS|LIST|TOP_N") String kind, @Size(max = 50) String scheme,
-            @Size(max = 50) String classLabel, @Size(max = 10000) List<UUID> customerIds, @Min(1) @Max(100000) Integer topN) {
-    }
+    public record Target(
+            @NotNull @Pattern(regexp = "CLASS|LIST|TOP_N") String kind,
+            @Size(max = 50) String scheme,
+            @Size(max = 50) String classLabel,
+            @Size(max = 10000) List<UUID> customerIds,
+            @Min(1) @Max(100000) Integer topN) {}
 
     @Schema(examples = """
             {"name":"Ask our top customers","channel":"PHONE","target":{"kind":"TOP_N","topN":50},
              "startAt":"2026-06-01T09:00:00Z","expiresAt":"2026-06-30T17:00:00Z","costPerContact":"4.00",
              "marginPerConversion":"160.00","currency":"EUR"}""")
-    public record CampaignBody(@NotBlank @Size(max = 200) String name, @NotNull Channel channel, @NotNull @Valid Target target,
-            Instant startAt, @NotNull Instant expiresAt, @NotNull @DecimalMin("0") BigDecimal costPerContact,
-            @NotNull @DecimalMin("0") BigDecimal marginPerConversion, @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {
-    }
+    public record CampaignBody(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull Channel channel,
+            @NotNull @Valid Target target,
+            Instant startAt,
+            @NotNull Instant expiresAt,
+            @NotNull @DecimalMin("0") BigDecimal costPerContact,
+            @NotNull @DecimalMin("0") BigDecimal marginPerConversion,
+            @NotNull @Pattern(regexp = "[A-Z]{3}") String currency) {}
 
     @Schema(name = "CampaignResponse", examples = """
             {"customerId":"3f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f40","converted":true}""")
-    public record ResponseBody(@NotNull UUID customerId, boolean converted) {
-    }
+    public record ResponseBody(@NotNull UUID customerId, boolean converted) {}
 
     @Allow(Roles.MARKETING)
     @POST
-    @Operation(summary = "Launch a campaign", description = "Chooses the targets and gives each a CAMPAIGN contact through the"
-            + " pressure rules (most valuable customers first); the report shows how many were scheduled or blocked.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Launch a campaign",
+            description =
+                    "Chooses the targets and gives each a CAMPAIGN contact through the"
+                            + " pressure rules (most valuable customers first); the report shows how many were scheduled or blocked.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Launched: the campaign report",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Report.class)))
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = Report.class)))
     public Response launch(@Valid @NotNull CampaignBody b) {
         Target t = b.target();
         switch (t.kind()) {
@@ -93,18 +118,41 @@ public class CampaignResource {
                 }
             }
         }
-        Campaign c = campaigns.launch(new NewCampaign(b.name(), b.channel(), t.kind(), t.scheme(), t.classLabel(),
-                t.customerIds(), t.topN(), b.startAt(), b.expiresAt(), b.costPerContact(), b.marginPerConversion(),
-                b.currency()), caller.subject());
-        return Response.created(URI.create("/api/v1/engagement/campaigns/" + c.id)).entity(campaigns.report(c.id)).build();
+        Campaign c = campaigns.launch(
+                new NewCampaign(
+                        b.name(),
+                        b.channel(),
+                        t.kind(),
+                        t.scheme(),
+                        t.classLabel(),
+                        t.customerIds(),
+                        t.topN(),
+                        b.startAt(),
+                        b.expiresAt(),
+                        b.costPerContact(),
+                        b.marginPerConversion(),
+                        b.currency()),
+                caller.subject());
+        return Response.created(URI.create("/api/v1/engagement/campaigns/" + c.id))
+                .entity(campaigns.report(c.id))
+                .build();
     }
 
     @Allow(Roles.MARKETING)
     @GET
-    @Operation(operationId = "listCampaigns", summary = "List campaigns", description = "Paged; newest first by default"
-            + " (sort: createdAt or name). ?status=ACTIVE or COMPLETED narrows it; another status answers 400.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "status", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
-            description = "Only campaigns in this state", schema = @Schema(enumeration = {"ACTIVE", "COMPLETED"}, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))
+    @Operation(
+            operationId = "listCampaigns",
+            summary = "List campaigns",
+            description = "Paged; newest first by default"
+                    + " (sort: createdAt or name). ?status=ACTIVE or COMPLETED narrows it; another status answers 400.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            name = "status",
+            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            description = "Only campaigns in this state",
+            schema =
+                    @Schema(
+                            enumeration = {"ACTIVE", "COMPLETED"},
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))
     public Page<CampaignView> list(@QueryParam("status") String status, @BeanParam PageRequest page) {
         if (status != null && !status.equals(CampaignService.ACTIVE) && !status.equals(CampaignService.COMPLETED)) {
             throw ProblemException.invalid("status", "must be ACTIVE or COMPLETED");
@@ -115,8 +163,11 @@ public class CampaignResource {
     @Allow(Roles.MARKETING)
     @GET
     @Path("/{id}/report")
-    @Operation(summary = "Campaign report", description = "Targets, contacts scheduled, blocked and made, responses,"
-            + " conversions, response rate against break-even rate (cost per contact / margin per conversion), cost and net.")
+    @Operation(
+            summary = "Campaign report",
+            description =
+                    "Targets, contacts scheduled, blocked and made, responses,"
+                            + " conversions, response rate against break-even rate (cost per contact / margin per conversion), cost and net.")
     public Report report(@PathParam("id") UUID id) {
         return campaigns.report(id);
     }
@@ -124,7 +175,9 @@ public class CampaignResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/{id}/responses")
-    @Operation(summary = "Record a response", description = "A targeted customer responded; converted=true if it bought.")
+    @Operation(
+            summary = "Record a response",
+            description = "A targeted customer responded; converted=true if it bought.")
     public Report respond(@PathParam("id") UUID id, @Valid @NotNull ResponseBody body) {
         campaigns.respond(id, body.customerId(), body.converted());
         return campaigns.report(id);
@@ -133,7 +186,9 @@ public class CampaignResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/{id}/complete")
-    @Operation(summary = "Complete a campaign", description = "Cancels its open contacts and publishes CampaignCompleted.")
+    @Operation(
+            summary = "Complete a campaign",
+            description = "Cancels its open contacts and publishes CampaignCompleted.")
     public Report complete(@PathParam("id") UUID id) {
         return campaigns.complete(id);
     }

@@ -1,13 +1,13 @@
 package io.rapport.engagement.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
-import io.rapport.engagement.service.EngagementOwnership;
-import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.Channel;
 import io.rapport.engagement.domain.Complaint;
 import io.rapport.engagement.domain.Severity;
 import io.rapport.engagement.service.ComplaintService;
+import io.rapport.engagement.service.EngagementOwnership;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
@@ -47,74 +47,120 @@ public class ComplaintResource {
     @Schema(examples = """
             {"customerId":"3f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f40","channel":"PHONE","category":"DELIVERY","severity":"HIGH",
              "description":"parcel arrived damaged"}""")
-    public record OpenBody(@NotNull UUID customerId, @NotNull Channel channel, @NotBlank @Size(max = 100) String category,
-            @NotNull Severity severity, @Size(max = 4000) String description) {
-    }
+    public record OpenBody(
+            @NotNull UUID customerId,
+            @NotNull Channel channel,
+            @NotBlank @Size(max = 100) String category,
+            @NotNull Severity severity,
+            @Size(max = 4000) String description) {}
 
     @Schema(examples = """
             {"resolution":"replacement sent","satisfaction":4}""")
-    public record ResolveBody(@NotBlank @Size(max = 4000) String resolution, @Min(1) @Max(5) Integer satisfaction) {
-    }
+    public record ResolveBody(
+            @NotBlank @Size(max = 4000) String resolution,
+            @Min(1) @Max(5) Integer satisfaction) {}
 
     @Schema(examples = """
             {"reason":"replacement also damaged"}""")
-    public record ReopenBody(@Size(max = 1000) String reason) {
-    }
+    public record ReopenBody(@Size(max = 1000) String reason) {}
 
     @Allow({Roles.SALES, Roles.SUPPORT})
     @POST
-    @Operation(summary = "Open a complaint", description = "Due by the SLA of its severity. Publishes ComplaintOpened, pauses"
-            + " the customer's marketing contacts and schedules a complaint follow-up call (exempt from caps, not from consent).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Open a complaint",
+            description =
+                    "Due by the SLA of its severity. Publishes ComplaintOpened, pauses"
+                            + " the customer's marketing contacts and schedules a complaint follow-up call (exempt from caps, not from consent).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Opened",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ComplaintView.class)))
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ComplaintView.class)))
     public Response open(@Valid @NotNull OpenBody body) {
-        Complaint c = complaints.open(body.customerId(), body.channel(), body.category(), body.severity(), body.description(),
+        Complaint c = complaints.open(
+                body.customerId(),
+                body.channel(),
+                body.category(),
+                body.severity(),
+                body.description(),
                 caller.subject());
-        return Response.created(URI.create("/api/v1/engagement/complaints/" + c.id)).entity(ComplaintView.of(c)).build();
+        return Response.created(URI.create("/api/v1/engagement/complaints/" + c.id))
+                .entity(ComplaintView.of(c))
+                .build();
     }
 
     @Allow(value = Roles.SUPPORT, owner = Roles.SALES, object = EngagementOwnership.COMPLAINT)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a complaint")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The complaint (ETag: its version)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ComplaintView.class)))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ComplaintView.class)))
     public Response get(@PathParam("id") UUID id) {
         Complaint c = complaints.get(id);
-        return Response.ok(ComplaintView.of(c)).header("ETag", ETags.of(c.version)).build();
+        return Response.ok(ComplaintView.of(c))
+                .header("ETag", ETags.of(c.version))
+                .build();
     }
 
     @Allow(value = Roles.SUPPORT, owner = Roles.SALES, self = "assignee")
     @GET
-    @Operation(summary = "Open complaints queue", description = "Paged ({items, page, size, total}; page, size 1-200)."
-            + " sort=priority (default: escalated first, then MVC / class A customers, then more valuable customers, then"
-            + " the earliest due), dueAt or openedAt. ?escalated=true lists only escalated ones. Support and admin see every"
-            + " open complaint (?assignee= narrows it); sales sees only complaints assigned to it (its customers').")
-    public Page<ComplaintView> queue(@QueryParam("escalated") @DefaultValue("false") boolean escalated,
-            @QueryParam("assignee") String assignee, @BeanParam PageRequest page) {
+    @Operation(
+            summary = "Open complaints queue",
+            description =
+                    "Paged ({items, page, size, total}; page, size 1-200)."
+                            + " sort=priority (default: escalated first, then MVC / class A customers, then more valuable customers, then"
+                            + " the earliest due), dueAt or openedAt. ?escalated=true lists only escalated ones. Support and admin see every"
+                            + " open complaint (?assignee= narrows it); sales sees only complaints assigned to it (its customers').")
+    public Page<ComplaintView> queue(
+            @QueryParam("escalated") @DefaultValue("false") boolean escalated,
+            @QueryParam("assignee") String assignee,
+            @BeanParam PageRequest page) {
         // support and admin see the whole queue (or one assignee's); sales only the complaints assigned to it
         String only = caller.hasAnyRole(Roles.ADMIN, Roles.SUPPORT)
-                ? (assignee == null || assignee.isBlank() ? null : assignee.trim()) : caller.subject();
+                ? (assignee == null || assignee.isBlank() ? null : assignee.trim())
+                : caller.subject();
         return complaints.openQueue(escalated, only, page).map(ComplaintView::of);
     }
 
     @Allow(value = Roles.SUPPORT, owner = Roles.SALES, object = EngagementOwnership.COMPLAINT)
     @POST
     @Path("/{id}/resolve")
-    @Operation(summary = "Resolve a complaint", description = "With the resolution and the customer's satisfaction (1-5)."
-            + " Publishes ComplaintResolved; when no complaint stays open, paused contacts resume.")
-    public ComplaintView resolve(@PathParam("id") UUID id, @Valid @NotNull ResolveBody body, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(
+            summary = "Resolve a complaint",
+            description = "With the resolution and the customer's satisfaction (1-5)."
+                    + " Publishes ComplaintResolved; when no complaint stays open, paused contacts resume.")
+    public ComplaintView resolve(
+            @PathParam("id") UUID id, @Valid @NotNull ResolveBody body, @HeaderParam("If-Match") String ifMatch) {
         return ComplaintView.of(complaints.resolve(id, body.resolution(), body.satisfaction(), ifMatch));
     }
 
     @Allow(value = Roles.SUPPORT, owner = Roles.SALES, object = EngagementOwnership.COMPLAINT)
     @POST
     @Path("/{id}/reopen")
-    @Operation(summary = "Reopen a resolved complaint", description = "A new SLA due date; publishes ComplaintOpened with reopened=true.")
-    public ComplaintView reopen(@PathParam("id") UUID id, @Valid ReopenBody body, @HeaderParam("If-Match") String ifMatch) {
+    @Operation(
+            summary = "Reopen a resolved complaint",
+            description = "A new SLA due date; publishes ComplaintOpened with reopened=true.")
+    public ComplaintView reopen(
+            @PathParam("id") UUID id, @Valid ReopenBody body, @HeaderParam("If-Match") String ifMatch) {
         return ComplaintView.of(complaints.reopen(id, body == null ? null : body.reason(), ifMatch, caller.subject()));
     }
 }

@@ -1,12 +1,12 @@
 package io.rapport.engagement.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
-import io.rapport.engagement.service.EngagementOwnership;
-import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.Contact;
 import io.rapport.engagement.service.AgendaQuery;
 import io.rapport.engagement.service.ContactService;
+import io.rapport.engagement.service.EngagementOwnership;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
@@ -46,18 +46,43 @@ public class ContactResource {
 
     @Allow(Roles.SALES)
     @POST
-    @Operation(summary = "Create a contact by hand", description = "The contact goes through the pressure rules: it may be"
-            + " moved (see its adjustments), paused while a complaint is open, cancelled when consent is missing, or expired."
-            + " A due date in the past is refused (422). The same Idempotency-Key returns the first contact.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Create a contact by hand",
+            description = "The contact goes through the pressure rules: it may be"
+                    + " moved (see its adjustments), paused while a complaint is open, cancelled when consent is missing, or expired."
+                    + " A due date in the past is refused (422). The same Idempotency-Key returns the first contact.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Created",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ContactView.class)))
     public Response create(@Valid @NotNull ContactRequests.Create body, @HeaderParam("Idempotency-Key") String key) {
-        Contact c = contacts.create(body.customerId(), body.channel(), body.purpose(), body.dueAt(), body.expiresAt(),
-                assigneeFor(body.assigneeId()), body.notes(), key, caller.subject());
-        return Response.created(URI.create("/api/v1/engagement/contacts/" + c.id)).header("ETag", ETags.of(c.version))
-                .entity(ContactView.of(c)).build();
+        Contact c = contacts.create(
+                body.customerId(),
+                body.channel(),
+                body.purpose(),
+                body.dueAt(),
+                body.expiresAt(),
+                assigneeFor(body.assigneeId()),
+                body.notes(),
+                key,
+                caller.subject());
+        return Response.created(URI.create("/api/v1/engagement/contacts/" + c.id))
+                .header("ETag", ETags.of(c.version))
+                .entity(ContactView.of(c))
+                .build();
     }
 
     /**
@@ -71,17 +96,31 @@ public class ContactResource {
         if (requested == null || requested.isBlank() || requested.trim().equals(caller.subject())) {
             return caller.subject();
         }
-        throw new ProblemException(403, "forbidden", "Forbidden",
-                "assigneeId is read-only for you: a contact you create is assigned to you", null, null);
+        throw new ProblemException(
+                403,
+                "forbidden",
+                "Forbidden",
+                "assigneeId is read-only for you: a contact you create is assigned to you",
+                null,
+                null);
     }
 
-    @Allow(value = {Roles.MARKETING, Roles.SUPPORT}, owner = Roles.SALES, object = EngagementOwnership.CONTACT)
+    @Allow(
+            value = {Roles.MARKETING, Roles.SUPPORT},
+            owner = Roles.SALES,
+            object = EngagementOwnership.CONTACT)
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a contact", description = "With an ETag carrying its version, for If-Match on changes.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The contact (ETag: its version)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ContactView.class)))
     public Response get(@PathParam("id") UUID id) {
         Contact c = contacts.get(id);
         return withTag(c);
@@ -90,11 +129,21 @@ public class ContactResource {
     @Allow(owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     @POST
     @Path("/{id}/reschedule")
-    @Operation(summary = "Reschedule an open contact", description = "The new time goes through the pressure rules again.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Reschedule an open contact",
+            description = "The new time goes through the pressure rules again.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The contact",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
-    public Response reschedule(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Reschedule body,
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ContactView.class)))
+    public Response reschedule(
+            @PathParam("id") UUID id,
+            @Valid @NotNull ContactRequests.Reschedule body,
             @HeaderParam("If-Match") String ifMatch) {
         return withTag(contacts.reschedule(id, body.dueAt(), body.reason(), ifMatch, caller.subject()));
     }
@@ -103,10 +152,18 @@ public class ContactResource {
     @POST
     @Path("/{id}/assign")
     @Operation(summary = "Assign an open contact to a rep or queue")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The contact",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
-    public Response assign(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Assign body,
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ContactView.class)))
+    public Response assign(
+            @PathParam("id") UUID id,
+            @Valid @NotNull ContactRequests.Assign body,
             @HeaderParam("If-Match") String ifMatch) {
         return withTag(contacts.assign(id, body.assigneeId(), ifMatch));
     }
@@ -114,12 +171,22 @@ public class ContactResource {
     @Allow(owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     @POST
     @Path("/{id}/complete")
-    @Operation(summary = "Record the contact as made", description = "DONE with outcome and notes; logs the outbound"
-            + " interaction and publishes ContactCompleted. A recurring plan schedules its next contact.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Record the contact as made",
+            description = "DONE with outcome and notes; logs the outbound"
+                    + " interaction and publishes ContactCompleted. A recurring plan schedules its next contact.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The contact",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
-    public Response complete(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Outcome body,
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ContactView.class)))
+    public Response complete(
+            @PathParam("id") UUID id,
+            @Valid @NotNull ContactRequests.Outcome body,
             @HeaderParam("If-Match") String ifMatch) {
         return withTag(contacts.complete(id, body.outcome(), body.notes(), ifMatch, caller.subject()));
     }
@@ -127,11 +194,21 @@ public class ContactResource {
     @Allow(owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     @POST
     @Path("/{id}/miss")
-    @Operation(summary = "Record an attempt that did not reach the customer", description = "MISSED; publishes ContactMissed.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Record an attempt that did not reach the customer",
+            description = "MISSED; publishes ContactMissed.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The contact",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
-    public Response miss(@PathParam("id") UUID id, @Valid @NotNull ContactRequests.Outcome body,
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ContactView.class)))
+    public Response miss(
+            @PathParam("id") UUID id,
+            @Valid @NotNull ContactRequests.Outcome body,
             @HeaderParam("If-Match") String ifMatch) {
         return withTag(contacts.miss(id, body.outcome(), body.notes(), ifMatch, caller.subject()));
     }
@@ -140,22 +217,39 @@ public class ContactResource {
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel an open contact")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The contact",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ContactView.class)))
-    public Response cancel(@PathParam("id") UUID id, @Valid ContactRequests.Cancel body, @HeaderParam("If-Match") String ifMatch) {
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ContactView.class)))
+    public Response cancel(
+            @PathParam("id") UUID id, @Valid ContactRequests.Cancel body, @HeaderParam("If-Match") String ifMatch) {
         return withTag(contacts.cancel(id, body == null ? null : body.reason(), ifMatch, caller.subject()));
     }
 
     @Allow(owner = Roles.SALES, self = "assignee")
     @GET
     @Path("/agenda")
-    @Operation(summary = "A rep's agenda", description = "Open contacts assigned to {assignee} (default: the caller) that are"
-            + " due by the end of {date} in {zone} (default today in UTC), overdue ones included, most valuable customers"
-            + " first, then by due time. Sales reads only its own agenda (another assignee: 403); admin reads anyone's.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "assignee", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, required = true, description = "The rep whose agenda this is")
-    public Page<ContactView> agenda(@QueryParam("assignee") String assignee, @QueryParam("date") String date,
-            @QueryParam("zone") String zone, @BeanParam PageRequest page) {
+    @Operation(
+            summary = "A rep's agenda",
+            description =
+                    "Open contacts assigned to {assignee} (default: the caller) that are"
+                            + " due by the end of {date} in {zone} (default today in UTC), overdue ones included, most valuable customers"
+                            + " first, then by due time. Sales reads only its own agenda (another assignee: 403); admin reads anyone's.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            name = "assignee",
+            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            required = true,
+            description = "The rep whose agenda this is")
+    public Page<ContactView> agenda(
+            @QueryParam("assignee") String assignee,
+            @QueryParam("date") String date,
+            @QueryParam("zone") String zone,
+            @BeanParam PageRequest page) {
         if (assignee == null || assignee.isBlank()) {
             assignee = caller.subject();
         }
@@ -168,14 +262,19 @@ public class ContactResource {
         }
         LocalDate day;
         try {
-            day = date == null || date.isBlank() ? LocalDate.now(contacts.clock().withZone(z)) : LocalDate.parse(date);
+            day = date == null || date.isBlank()
+                    ? LocalDate.now(contacts.clock().withZone(z))
+                    : LocalDate.parse(date);
         } catch (DateTimeException e) {
             throw ProblemException.invalid("date", "must be an ISO date like 2026-05-04");
         }
-        return agenda.agenda(assignee, day.plusDays(1).atStartOfDay(z).toInstant(), page).map(ContactView::of);
+        return agenda.agenda(assignee, day.plusDays(1).atStartOfDay(z).toInstant(), page)
+                .map(ContactView::of);
     }
 
     private static Response withTag(Contact c) {
-        return Response.ok(ContactView.of(c)).header("ETag", ETags.of(c.version)).build();
+        return Response.ok(ContactView.of(c))
+                .header("ETag", ETags.of(c.version))
+                .build();
     }
 }

@@ -14,15 +14,52 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "purpose":"SATISFACTION_CHECK","state":"PLANNED","requestedAt":"2026-05-09T05:00:00Z","dueAt":"2026-05-11T07:00:00Z",
          "expiresAt":"2026-05-23T05:00:00Z","assigneeId":"alice","customerValue":"1520.00",
          "planId":"00000000-0000-4000-8000-000000000002","createdAt":"2026-05-02T05:00:00Z","version":0}""")
-public record ContactView(UUID id, UUID customerId, Channel channel, Purpose purpose, ContactState state, Instant requestedAt,
-        Instant dueAt, Instant expiresAt, String pausedReason, String assigneeId, java.math.BigDecimal customerValue, UUID planId,
-        UUID campaignId, String outcome, String notes, Instant createdAt, Instant closedAt, long version,
-        @Schema(description = "Set when a complaint follow-up could not be placed within the complaint's SLA even with quiet"
-                + " hours and weekend waived, and was placed at once instead (rule SERVICE_SLA)") String escalatedReason) {
+public record ContactView(
+        UUID id,
+        UUID customerId,
+        Channel channel,
+        Purpose purpose,
+        ContactState state,
+        Instant requestedAt,
+        Instant dueAt,
+        Instant expiresAt,
+        String pausedReason,
+        String assigneeId,
+        java.math.BigDecimal customerValue,
+        UUID planId,
+        UUID campaignId,
+        String outcome,
+        String notes,
+        Instant createdAt,
+        Instant closedAt,
+        long version,
+
+        @Schema(
+                description =
+                        "Set when a complaint follow-up could not be placed within the complaint's SLA even with quiet"
+                                + " hours and weekend waived, and was placed at once instead (rule SERVICE_SLA)")
+        String escalatedReason) {
 
     static ContactView of(Contact c) {
-        return new ContactView(c.id, c.customerId, c.channel, c.purpose, c.state, c.requestedAt, c.dueAt, c.expiresAt,
-                c.pausedReason, c.assigneeId, c.customerValue, c.planId, c.campaignId, c.outcome, c.notes, c.createdAt,
-                c.closedAt, c.version, c.escalatedReason);
+        return new ContactView(
+                c.id,
+                c.customerId,
+                c.channel,
+                c.purpose,
+                c.state,
+                c.requestedAt,
+                c.dueAt,
+                c.expiresAt,
+                c.pausedReason,
+                c.assigneeId,
+                c.customerValue,
+                c.planId,
+                c.campaignId,
+                c.outcome,
+                c.notes,
+                c.createdAt,
+                c.closedAt,
+                c.version,
+                c.escalatedReason);
     }
 }

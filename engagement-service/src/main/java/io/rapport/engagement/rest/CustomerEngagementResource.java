@@ -1,17 +1,17 @@
 package io.rapport.engagement.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
-import io.rapport.engagement.service.EngagementOwnership;
-import io.rapport.platform.rest.Caller;
 import io.rapport.engagement.domain.ContactState;
 import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.engagement.domain.Level;
 import io.rapport.engagement.domain.LevelResolver.SchemeClass;
 import io.rapport.engagement.service.CustomerEngagementQuery;
 import io.rapport.engagement.service.CustomerEngagementQuery.AdjustmentLine;
+import io.rapport.engagement.service.EngagementOwnership;
 import io.rapport.engagement.service.LevelService;
 import io.rapport.engagement.service.LevelService.LevelChange;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
@@ -54,41 +54,66 @@ public class CustomerEngagementResource {
     @Schema(description = "What the Customer 360 view shows of engagement", examples = """
             {"customerId":"3f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f40","level":"ACCOUNTABLE","levelSource":"SEGMENT",
              "nextContacts":[],"openComplaints":[]}""")
-    public record Summary(UUID customerId, Level level, String levelSource, List<ContactView> nextContacts,
-            List<ComplaintView> openComplaints) {
-    }
+    public record Summary(
+            UUID customerId,
+            Level level,
+            String levelSource,
+            List<ContactView> nextContacts,
+            List<ComplaintView> openComplaints) {}
 
     @Schema(description = "A customer's relationship level and where it comes from")
-    public record LevelView(UUID customerId, Level level, String levelSource, String reason, List<SchemeClass> classes,
-            BigDecimal valueScore, boolean topCustomer, long version) {
-    }
+    public record LevelView(
+            UUID customerId,
+            Level level,
+            String levelSource,
+            String reason,
+            List<SchemeClass> classes,
+            BigDecimal valueScore,
+            boolean topCustomer,
+            long version) {}
 
     @Schema(examples = """
             {"level":"PARTNERSHIP","reason":"strategic account, joint product roadmap"}""")
-    public record LevelOverride(@NotNull Level level, @NotBlank @Size(max = 1000) String reason) {
-    }
+    public record LevelOverride(
+            @NotNull Level level,
+            @NotBlank @Size(max = 1000) String reason) {}
 
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/summary")
-    @Operation(summary = "Engagement summary for Customer 360", description = "Level with its source (DEFAULT, SEGMENT or"
-            + " OVERRIDE), the next open contacts (earliest first) and the open complaints. 404 for an unknown customer; 410"
-            + " (problem type customer-merged, context.mergedInto = the survivor) for a merged-away id, as on every"
-            + " customer route.")
+    @Operation(
+            summary = "Engagement summary for Customer 360",
+            description = "Level with its source (DEFAULT, SEGMENT or"
+                    + " OVERRIDE), the next open contacts (earliest first) and the open complaints. 404 for an unknown customer; 410"
+                    + " (problem type customer-merged, context.mergedInto = the survivor) for a merged-away id, as on every"
+                    + " customer route.")
     public Summary summary(@PathParam("id") UUID id) {
         CustomerProfile p = query.profile(id);
-        return new Summary(id, p.level, p.levelSource,
-                query.nextContacts(id, CustomerEngagementQuery.NEXT_CONTACTS).stream().map(ContactView::of).toList(),
+        return new Summary(
+                id,
+                p.level,
+                p.levelSource,
+                query.nextContacts(id, CustomerEngagementQuery.NEXT_CONTACTS).stream()
+                        .map(ContactView::of)
+                        .toList(),
                 query.openComplaints(id).stream().map(ComplaintView::of).toList());
     }
 
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/level")
-    @Operation(summary = "The customer's relationship level", description = "With the classes behind it; ETag for If-Match.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "The customer's relationship level",
+            description = "With the classes behind it; ETag for If-Match.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The relationship level (ETag: its version)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = LevelView.class)))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = LevelView.class)))
     public Response level(@PathParam("id") UUID id) {
         CustomerProfile p = query.profile(id);
         return Response.ok(levelView(p)).header("ETag", ETags.of(p.version)).build();
@@ -97,13 +122,22 @@ public class CustomerEngagementResource {
     @Allow(owner = Roles.SALES, object = EngagementOwnership.CUSTOMER)
     @PUT
     @Path("/level")
-    @Operation(summary = "Override the level", description = "An account manager sets the level with a reason; it holds"
-            + " until the override is removed. A change of level cancels the old level's recurring contacts and starts the new"
-            + " level's plans. An unknown level is a 400.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Override the level",
+            description = "An account manager sets the level with a reason; it holds"
+                    + " until the override is removed. A change of level cancels the old level's recurring contacts and starts the new"
+                    + " level's plans. An unknown level is a 400.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The relationship level",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = LevelView.class)))
-    public Response override(@PathParam("id") UUID id, @Valid @NotNull LevelOverride body, @HeaderParam("If-Match") String ifMatch) {
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = LevelView.class)))
+    public Response override(
+            @PathParam("id") UUID id, @Valid @NotNull LevelOverride body, @HeaderParam("If-Match") String ifMatch) {
         CustomerProfile p = levels.override(id, body.level(), body.reason(), caller.subject(), ifMatch);
         return Response.ok(levelView(p)).build();
     }
@@ -119,27 +153,35 @@ public class CustomerEngagementResource {
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/level/history")
-    @Operation(summary = "Level history", description = "Every change with its source, reason and who made it, newest first.")
+    @Operation(
+            summary = "Level history",
+            description = "Every change with its source, reason and who made it, newest first.")
     public List<LevelChange> history(@PathParam("id") UUID id) {
         return levels.history(id);
     }
 
-    @Allow(value = {Roles.MARKETING, Roles.SUPPORT}, owner = Roles.SALES, object = EngagementOwnership.CUSTOMER)
+    @Allow(
+            value = {Roles.MARKETING, Roles.SUPPORT},
+            owner = Roles.SALES,
+            object = EngagementOwnership.CUSTOMER)
     @GET
     @Path("/contacts")
     @Operation(summary = "The customer's contacts", description = "Optionally by state; newest due first.")
-    public Page<ContactView> contacts(@PathParam("id") UUID id, @QueryParam("state") ContactState state,
-            @BeanParam PageRequest page) {
+    public Page<ContactView> contacts(
+            @PathParam("id") UUID id, @QueryParam("state") ContactState state, @BeanParam PageRequest page) {
         return query.contacts(id, state, page).map(ContactView::of);
     }
 
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/contact-adjustments")
-    @Operation(summary = "Which contacts moved and why", description = "Each rule that moved (quiet hours, weekend,"
-            + " frequency cap), paused (open complaint), cancelled (consent, do-not-contact) or expired a contact, with the"
-            + " requested time and the slot it got.")
-    public List<AdjustmentLine> adjustments(@PathParam("id") UUID id, @QueryParam("limit") @DefaultValue("100") int limit) {
+    @Operation(
+            summary = "Which contacts moved and why",
+            description = "Each rule that moved (quiet hours, weekend,"
+                    + " frequency cap), paused (open complaint), cancelled (consent, do-not-contact) or expired a contact, with the"
+                    + " requested time and the slot it got.")
+    public List<AdjustmentLine> adjustments(
+            @PathParam("id") UUID id, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw ProblemException.invalid("limit", "must be between 1 and 1000");
         }
@@ -155,7 +197,14 @@ public class CustomerEngagementResource {
     }
 
     private LevelView levelView(CustomerProfile p) {
-        return new LevelView(p.customerId, p.level, p.levelSource, p.levelReason, levels.classes(p.customerId), p.valueScore,
-                p.topCustomer, p.version);
+        return new LevelView(
+                p.customerId,
+                p.level,
+                p.levelSource,
+                p.levelReason,
+                levels.classes(p.customerId),
+                p.valueScore,
+                p.topCustomer,
+                p.version);
     }
 }

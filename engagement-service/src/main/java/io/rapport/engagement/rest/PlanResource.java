@@ -1,7 +1,5 @@
 package io.rapport.engagement.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
 import io.rapport.engagement.domain.Channel;
 import io.rapport.engagement.domain.ContactPlan;
 import io.rapport.engagement.domain.Level;
@@ -9,6 +7,8 @@ import io.rapport.engagement.domain.Purpose;
 import io.rapport.engagement.domain.TriggerType;
 import io.rapport.engagement.service.PlanService;
 import io.rapport.engagement.service.PlanService.PlanSpec;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
@@ -38,7 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/plans")
-@Tag(name = "Contact plans", description = "What each relationship level does after a purchase, periodically or on a level change")
+@Tag(
+        name = "Contact plans",
+        description = "What each relationship level does after a purchase, periodically or on a level change")
 public class PlanResource {
     private final PlanService plans;
 
@@ -50,31 +52,77 @@ public class PlanResource {
             {"level":"ACCOUNTABLE","name":"Satisfaction call after a purchase","trigger":"AFTER_PURCHASE","days":7,
              "channel":"PHONE","purpose":"SATISFACTION_CHECK","costPerContact":"4.00","currency":"EUR","performer":"OWNER",
              "queue":"service-desk","validityDays":14,"active":true}""")
-    public record PlanBody(@NotNull Level level, @NotBlank @Size(max = 200) String name, @NotNull TriggerType trigger,
-            @Min(0) @Max(3650) int days, @NotNull Channel channel, @NotNull Purpose purpose,
-            @NotNull @DecimalMin("0") BigDecimal costPerContact, @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
-            @NotNull @Pattern(regexp = "OWNER|QUEUE") String performer, @NotBlank @Size(max = 200) String queue,
-            @Min(1) @Max(365) int validityDays, Boolean active) {
+    public record PlanBody(
+            @NotNull Level level,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull TriggerType trigger,
+            @Min(0) @Max(3650) int days,
+            @NotNull Channel channel,
+            @NotNull Purpose purpose,
+            @NotNull @DecimalMin("0") BigDecimal costPerContact,
+            @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
+            @NotNull @Pattern(regexp = "OWNER|QUEUE") String performer,
+            @NotBlank @Size(max = 200) String queue,
+            @Min(1) @Max(365) int validityDays,
+            Boolean active) {
         PlanSpec spec() {
-            return new PlanSpec(level, name, trigger, days, channel, purpose, costPerContact, currency, performer, queue,
-                    validityDays, active == null || active);
+            return new PlanSpec(
+                    level,
+                    name,
+                    trigger,
+                    days,
+                    channel,
+                    purpose,
+                    costPerContact,
+                    currency,
+                    performer,
+                    queue,
+                    validityDays,
+                    active == null || active);
         }
     }
 
-    public record PlanView(UUID id, Level level, String name, TriggerType trigger, int days, Channel channel, Purpose purpose,
-            BigDecimal costPerContact, String currency, String performer, String queue, int validityDays, boolean active,
+    public record PlanView(
+            UUID id,
+            Level level,
+            String name,
+            TriggerType trigger,
+            int days,
+            Channel channel,
+            Purpose purpose,
+            BigDecimal costPerContact,
+            String currency,
+            String performer,
+            String queue,
+            int validityDays,
+            boolean active,
             long version) {
         static PlanView of(ContactPlan p) {
-            return new PlanView(p.id, p.level, p.name, p.triggerType, p.days, p.channel, p.purpose, p.costPerContact, p.currency,
-                    p.performer, p.queue, p.validityDays, p.active, p.version);
+            return new PlanView(
+                    p.id,
+                    p.level,
+                    p.name,
+                    p.triggerType,
+                    p.days,
+                    p.channel,
+                    p.purpose,
+                    p.costPerContact,
+                    p.currency,
+                    p.performer,
+                    p.queue,
+                    p.validityDays,
+                    p.active,
+                    p.version);
         }
     }
 
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
-    @Operation(summary = "List contact plans", description = "All levels, or one with"
-            + " ?level=; paged ({items, page, size, total}; page from 0, size 1-200, default 20); sort=level (default) or"
-            + " name, optionally ,desc. Until 2026-12 this answered a bare array without paging.")
+    @Operation(
+            summary = "List contact plans",
+            description = "All levels, or one with"
+                    + " ?level=; paged ({items, page, size, total}; page from 0, size 1-200, default 20); sort=level (default) or"
+                    + " name, optionally ,desc. Until 2026-12 this answered a bare array without paging.")
     public Page<PlanView> list(@QueryParam("level") Level level, @BeanParam PageRequest page) {
         return plans.list(level, page).map(PlanView::of);
     }
@@ -83,9 +131,15 @@ public class PlanResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a contact plan")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The plan (ETag: its version)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PlanView.class)))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PlanView.class)))
     public Response get(@PathParam("id") UUID id) {
         ContactPlan p = plans.get(id);
         return Response.ok(PlanView.of(p)).header("ETag", ETags.of(p.version)).build();
@@ -94,23 +148,47 @@ public class PlanResource {
     @Allow(Roles.MARKETING)
     @POST
     @Operation(summary = "Add a contact plan rule to a level")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Created",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PlanView.class)))
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PlanView.class)))
     public Response create(@Valid @NotNull PlanBody body) {
         ContactPlan p = plans.create(body.spec());
-        return Response.created(URI.create("/api/v1/engagement/plans/" + p.id)).entity(PlanView.of(p)).build();
+        return Response.created(URI.create("/api/v1/engagement/plans/" + p.id))
+                .entity(PlanView.of(p))
+                .build();
     }
 
     @Allow(Roles.MARKETING)
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Change a contact plan rule", description = "If-Match with the ETag guards concurrent edits (412).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Change a contact plan rule",
+            description = "If-Match with the ETag guards concurrent edits (412).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The plan",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PlanView.class)))
-    public Response update(@PathParam("id") UUID id, @Valid @NotNull PlanBody body, @HeaderParam("If-Match") String ifMatch) {
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PlanView.class)))
+    public Response update(
+            @PathParam("id") UUID id, @Valid @NotNull PlanBody body, @HeaderParam("If-Match") String ifMatch) {
         ContactPlan p = plans.update(id, body.spec(), ifMatch);
         return Response.ok(PlanView.of(p)).build();
     }
@@ -119,7 +197,8 @@ public class PlanResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Deactivate a contact plan rule", description = "Contacts it already scheduled stay.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204",
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "204",
             description = "Deactivated")
     public Response deactivate(@PathParam("id") UUID id) {
         plans.deactivate(id);

@@ -1,11 +1,11 @@
 package io.rapport.engagement.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
 import io.rapport.engagement.domain.Level;
 import io.rapport.engagement.service.LevelService;
 import io.rapport.engagement.service.PressureSettingsService;
 import io.rapport.engagement.service.PressureSettingsService.Settings;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ETags;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,23 +36,31 @@ public class SettingsResource {
 
     @Schema(description = "Contact-pressure rules", examples = """
             {"quietHours":"20:00-08:00","allowWeekends":false,"caps":"1/P3D,4/P30D,PARTNERSHIP:2/P3D,@SMS:1/P7D"}""")
-    public record PressureBody(@NotNull @Size(max = 50) String quietHours, boolean allowWeekends,
-            @NotNull @Size(max = 2000) String caps) {
-    }
+    public record PressureBody(
+            @NotNull @Size(max = 50) String quietHours,
+            boolean allowWeekends,
+            @NotNull @Size(max = 2000) String caps) {}
 
     @Schema(examples = """
             {"level":"PARTNERSHIP"}""")
-    public record MappingBody(@NotNull Level level) {
-    }
+    public record MappingBody(@NotNull Level level) {}
 
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/pressure-rules")
-    @Operation(summary = "Contact-pressure rules in force", description = "Quiet hours (customer's local time), weekends, and"
-            + " frequency caps (max/ISO duration, optionally for one LEVEL and/or @CHANNEL).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Contact-pressure rules in force",
+            description = "Quiet hours (customer's local time), weekends, and"
+                    + " frequency caps (max/ISO duration, optionally for one LEVEL and/or @CHANNEL).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The contact-pressure rules (ETag: their version)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Settings.class)))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = Settings.class)))
     public Response pressure() {
         Settings s = pressure.current();
         return Response.ok(s).header("ETag", ETags.of(s.version())).build();
@@ -61,8 +69,10 @@ public class SettingsResource {
     @Allow(Roles.MARKETING)
     @PUT
     @Path("/pressure-rules")
-    @Operation(summary = "Change the contact-pressure rules", description = "Quiet hours or caps that do not parse are a 422"
-            + " naming the field. Applies to contacts placed from now on.")
+    @Operation(
+            summary = "Change the contact-pressure rules",
+            description = "Quiet hours or caps that do not parse are a 422"
+                    + " naming the field. Applies to contacts placed from now on.")
     public Settings updatePressure(@Valid @NotNull PressureBody body, @HeaderParam("If-Match") String ifMatch) {
         ETags.check(ifMatch, pressure.current().version());
         return pressure.update(body.quietHours(), body.allowWeekends(), body.caps());
@@ -71,8 +81,10 @@ public class SettingsResource {
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/level-mappings")
-    @Operation(summary = "Class-to-level mapping", description = "Keys are SCHEME/CLASS; a class without a mapping takes the"
-            + " level segmentation recommends with it.")
+    @Operation(
+            summary = "Class-to-level mapping",
+            description = "Keys are SCHEME/CLASS; a class without a mapping takes the"
+                    + " level segmentation recommends with it.")
     public Map<String, Level> mappings() {
         return levels.mapping();
     }
@@ -81,8 +93,10 @@ public class SettingsResource {
     @PUT
     @Path("/level-mappings/{scheme}/{classLabel}")
     @Operation(summary = "Map a class of a scheme to a level")
-    public Map<String, Level> map(@PathParam("scheme") @Pattern(regexp = "[A-Za-z0-9_-]{1,50}") String scheme,
-            @PathParam("classLabel") @Pattern(regexp = "[A-Za-z0-9_-]{1,50}") String classLabel, @Valid @NotNull MappingBody body) {
+    public Map<String, Level> map(
+            @PathParam("scheme") @Pattern(regexp = "[A-Za-z0-9_-]{1,50}") String scheme,
+            @PathParam("classLabel") @Pattern(regexp = "[A-Za-z0-9_-]{1,50}") String classLabel,
+            @Valid @NotNull MappingBody body) {
         levels.map(scheme, classLabel, body.level());
         return levels.mapping();
     }

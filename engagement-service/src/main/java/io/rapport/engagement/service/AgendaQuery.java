@@ -30,14 +30,21 @@ public class AgendaQuery {
      */
     @SuppressWarnings("unchecked")
     public Page<Contact> agenda(String assigneeId, Instant until, PageRequest page) {
-        List<Contact> items = em.createNativeQuery("with page as (select id, customer_value, due_at" + WHERE
-                + " order by customer_value desc, due_at, id limit ?3 offset ?4)"
-                + " select c.* from contact c join page p on p.id = c.id order by p.customer_value desc, p.due_at, p.id",
-                Contact.class)
-                .setParameter(1, assigneeId).setParameter(2, until).setParameter(3, page.size).setParameter(4, page.offset())
+        List<Contact> items = em.createNativeQuery(
+                        "with page as (select id, customer_value, due_at" + WHERE
+                                + " order by customer_value desc, due_at, id limit ?3 offset ?4)"
+                                + " select c.* from contact c join page p on p.id = c.id order by p.customer_value desc, p.due_at, p.id",
+                        Contact.class)
+                .setParameter(1, assigneeId)
+                .setParameter(2, until)
+                .setParameter(3, page.size)
+                .setParameter(4, page.offset())
                 .getResultList();
-        long total = ((Number) em.createNativeQuery("select count(*)" + WHERE).setParameter(1, assigneeId)
-                .setParameter(2, until).getSingleResult()).longValue();
+        long total = ((Number) em.createNativeQuery("select count(*)" + WHERE)
+                        .setParameter(1, assigneeId)
+                        .setParameter(2, until)
+                        .getSingleResult())
+                .longValue();
         return Page.of(items, page, total);
     }
 }

@@ -22,8 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Campaigns: the targets are chosen set-based (a class of a scheme, a list, or the top N by value), then each
@@ -35,6 +35,7 @@ import java.util.UUID;
 public class CampaignService {
     /** The outcome of an open contact cancelled because its campaign was completed. */
     static final String COMPLETED_OUTCOME = "CAMPAIGN_COMPLETED";
+
     public static final String ACTIVE = "ACTIVE";
     public static final String COMPLETED = "COMPLETED";
     private final EntityManager em;
@@ -50,10 +51,19 @@ public class CampaignService {
     }
 
     /** What a campaign is asked to be. targetKind: CLASS (scheme + classLabel), LIST (customerIds) or TOP_N (topN). */
-    public record NewCampaign(String name, Channel channel, String targetKind, String scheme, String classLabel,
-            List<UUID> customerIds, Integer topN, Instant startAt, Instant expiresAt, BigDecimal costPerContact,
-            BigDecimal marginPerConversion, String currency) {
-    }
+    public record NewCampaign(
+            String name,
+            Channel channel,
+            String targetKind,
+            String scheme,
+            String classLabel,
+            List<UUID> customerIds,
+            Integer topN,
+            Instant startAt,
+            Instant expiresAt,
+            BigDecimal costPerContact,
+            BigDecimal marginPerConversion,
+            String currency) {}
 
     @Transactional
     public Campaign launch(NewCampaign n, String by) {
@@ -85,33 +95,64 @@ public class CampaignService {
         em.flush();
         insertTargets(c, n);
         @SuppressWarnings("unchecked")
-        List<UUID> targets = em.createNativeQuery("select t.customer_id from campaign_target t join customer_profile p"
-                + " on p.customer_id = t.customer_id where t.campaign_id = ?1 order by p.value_score desc, p.customer_id")
-                .setParameter(1, c.id).getResultList();
+        List<UUID> targets = em.createNativeQuery(
+                        "select t.customer_id from campaign_target t join customer_profile p"
+                                + " on p.customer_id = t.customer_id where t.campaign_id = ?1 order by p.value_score desc, p.customer_id")
+                .setParameter(1, c.id)
+                .getResultList();
         for (UUID customerId : targets) {
             CustomerProfile p = CustomerProfile.findById(customerId);
-            Contact contact = scheduler.create(new NewContact(customerId, c.channel, Purpose.CAMPAIGN, start, c.expiresAt, null,
-                    c.id, "campaign:" + c.id + ":" + customerId, null, null, "campaign:" + c.name), p, "campaigns");
-            em.createNativeQuery("update campaign_target set contact_id = ?1, outcome = ?2 where campaign_id = ?3 and customer_id = ?4")
-                    .setParameter(1, contact.id).setParameter(2, contact.state.name()).setParameter(3, c.id)
-                    .setParameter(4, customerId).executeUpdate();
+            Contact contact = scheduler.create(
+                    new NewContact(
+                            customerId,
+                            c.channel,
+                            Purpose.CAMPAIGN,
+                            start,
+                            c.expiresAt,
+                            null,
+                            c.id,
+                            "campaign:" + c.id + ":" + customerId,
+                            null,
+                            null,
+                            "campaign:" + c.name),
+                    p,
+                    "campaigns");
+            em.createNativeQuery(
+                            "update campaign_target set contact_id = ?1, outcome = ?2 where campaign_id = ?3 and customer_id = ?4")
+                    .setParameter(1, contact.id)
+                    .setParameter(2, contact.state.name())
+                    .setParameter(3, c.id)
+                    .setParameter(4, customerId)
+                    .executeUpdate();
         }
         return c;
     }
 
     private void insertTargets(Campaign c, NewCampaign n) {
-        String select = " select ?1, p.customer_id, 'TARGETED' from customer_profile p where p.merged_into is null and not p.erased";
+        String select =
+                " select ?1, p.customer_id, 'TARGETED' from customer_profile p where p.merged_into is null and not p.erased";
         switch (n.targetKind()) {
-            case "CLASS" -> em.createNativeQuery("insert into campaign_target (campaign_id, customer_id, outcome)" + select
-                    + " and exists (select 1 from customer_class k where k.customer_id = p.customer_id and k.scheme = ?2"
-                    + " and k.class_label = ?3)").setParameter(1, c.id).setParameter(2, n.scheme()).setParameter(3, n.classLabel())
-                    .executeUpdate();
-            case "TOP_N" -> em.createNativeQuery("insert into campaign_target (campaign_id, customer_id, outcome)" + select
-                    + " order by p.value_score desc, p.customer_id limit ?2").setParameter(1, c.id).setParameter(2, n.topN())
-                    .executeUpdate();
-            case "LIST" -> em.createNativeQuery("insert into campaign_target (campaign_id, customer_id, outcome)" + select
-                    + " and p.customer_id = any(cast(?2 as uuid[]))").setParameter(1, c.id)
-                    .setParameter(2, n.customerIds().stream().map(UUID::toString).toArray(String[]::new)).executeUpdate();
+            case "CLASS" ->
+                em.createNativeQuery("insert into campaign_target (campaign_id, customer_id, outcome)" + select
+                                + " and exists (select 1 from customer_class k where k.customer_id = p.customer_id and k.scheme = ?2"
+                                + " and k.class_label = ?3)")
+                        .setParameter(1, c.id)
+                        .setParameter(2, n.scheme())
+                        .setParameter(3, n.classLabel())
+                        .executeUpdate();
+            case "TOP_N" ->
+                em.createNativeQuery("insert into campaign_target (campaign_id, customer_id, outcome)" + select
+                                + " order by p.value_score desc, p.customer_id limit ?2")
+                        .setParameter(1, c.id)
+                        .setParameter(2, n.topN())
+                        .executeUpdate();
+            case "LIST" ->
+                em.createNativeQuery("insert into campaign_target (campaign_id, customer_id, outcome)" + select
+                                + " and p.customer_id = any(cast(?2 as uuid[]))")
+                        .setParameter(1, c.id)
+                        .setParameter(
+                                2, n.customerIds().stream().map(UUID::toString).toArray(String[]::new))
+                        .executeUpdate();
             default -> throw ProblemException.invalid("targetKind", "must be CLASS, LIST or TOP_N");
         }
     }
@@ -135,7 +176,8 @@ public class CampaignService {
             select.setParameter("state", state);
             count.setParameter("state", state);
         }
-        List<Campaign> items = select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        List<Campaign> items =
+                select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
         return Page.of(items, page, count.getSingleResult());
     }
 
@@ -144,12 +186,15 @@ public class CampaignService {
     public void respond(UUID campaignId, UUID customerId, boolean converted) {
         get(campaignId);
         int n = em.createNativeQuery("update campaign_target set responded_at = coalesce(responded_at, ?3),"
-                + " converted = converted or ?4 where campaign_id = ?1 and customer_id = ?2")
-                .setParameter(1, campaignId).setParameter(2, customerId).setParameter(3, clock.instant()).setParameter(4, converted)
+                        + " converted = converted or ?4 where campaign_id = ?1 and customer_id = ?2")
+                .setParameter(1, campaignId)
+                .setParameter(2, customerId)
+                .setParameter(3, clock.instant())
+                .setParameter(4, converted)
                 .executeUpdate();
         if (n == 0) {
-            throw ProblemException.unprocessable("not-targeted", "customerId", "customer " + customerId
-                    + " is not a target of this campaign");
+            throw ProblemException.unprocessable(
+                    "not-targeted", "customerId", "customer " + customerId + " is not a target of this campaign");
         }
     }
 
@@ -166,23 +211,39 @@ public class CampaignService {
              "targeted":50,"scheduled":40,"paused":2,"blocked":8,"blockedBy":{"CONSENT":5,"FREQUENCY_CAP":3},"withdrawn":0,
              "contacted":20,"responses":2,"conversions":1,"responseRate":"0.1000","breakEvenRate":"0.0250",
              "totalCost":"80.00","revenue":"160.00","net":"80.00","currency":"EUR","aboveBreakEven":true}""")
-    public record Report(UUID campaignId, String name, String state, long targeted, long scheduled, long paused, long blocked,
-            Map<String, Long> blockedBy, long withdrawn, long contacted, long responses, long conversions,
-            BigDecimal responseRate, BigDecimal breakEvenRate, BigDecimal totalCost, BigDecimal revenue, BigDecimal net,
-            String currency, boolean aboveBreakEven) {
-    }
+    public record Report(
+            UUID campaignId,
+            String name,
+            String state,
+            long targeted,
+            long scheduled,
+            long paused,
+            long blocked,
+            Map<String, Long> blockedBy,
+            long withdrawn,
+            long contacted,
+            long responses,
+            long conversions,
+            BigDecimal responseRate,
+            BigDecimal breakEvenRate,
+            BigDecimal totalCost,
+            BigDecimal revenue,
+            BigDecimal net,
+            String currency,
+            boolean aboveBreakEven) {}
 
     public Report report(UUID id) {
         Campaign c = get(id);
         Object[] r = (Object[]) em.createNativeQuery("select count(*),"
-                + " count(*) filter (where k.state in ('PLANNED', 'DUE') and k.paused_reason is null),"
-                + " count(*) filter (where k.state in ('PLANNED', 'DUE') and k.paused_reason is not null),"
-                + " count(*) filter (where k.state = 'CANCELLED' and k.outcome = '" + COMPLETED_OUTCOME + "'"
-                + " and t.responded_at is null),"
-                + " count(*) filter (where k.state = 'DONE' or t.responded_at is not null),"
-                + " count(*) filter (where t.responded_at is not null), count(*) filter (where t.converted)"
-                + " from campaign_target t left join contact k on k.id = t.contact_id where t.campaign_id = ?1")
-                .setParameter(1, id).getSingleResult();
+                        + " count(*) filter (where k.state in ('PLANNED', 'DUE') and k.paused_reason is null),"
+                        + " count(*) filter (where k.state in ('PLANNED', 'DUE') and k.paused_reason is not null),"
+                        + " count(*) filter (where k.state = 'CANCELLED' and k.outcome = '" + COMPLETED_OUTCOME + "'"
+                        + " and t.responded_at is null),"
+                        + " count(*) filter (where k.state = 'DONE' or t.responded_at is not null),"
+                        + " count(*) filter (where t.responded_at is not null), count(*) filter (where t.converted)"
+                        + " from campaign_target t left join contact k on k.id = t.contact_id where t.campaign_id = ?1")
+                .setParameter(1, id)
+                .getSingleResult();
         long[] v = new long[7];
         for (int i = 0; i < 7; i++) {
             v[i] = ((Number) r[i]).longValue();
@@ -190,8 +251,26 @@ public class CampaignService {
         Map<String, Long> blockedBy = blockedBy(id);
         long blocked = blockedBy.values().stream().mapToLong(Long::longValue).sum();
         CampaignEconomics e = new CampaignEconomics(v[4], v[5], v[6], c.costPerContact, c.marginPerConversion);
-        return new Report(c.id, c.name, c.state, v[0], v[1], v[2], blocked, blockedBy, v[3], v[4], v[5], v[6],
-                e.responseRate(), e.breakEvenRate(), e.totalCost(), e.revenue(), e.net(), c.currency, e.aboveBreakEven());
+        return new Report(
+                c.id,
+                c.name,
+                c.state,
+                v[0],
+                v[1],
+                v[2],
+                blocked,
+                blockedBy,
+                v[3],
+                v[4],
+                v[5],
+                v[6],
+                e.responseRate(),
+                e.breakEvenRate(),
+                e.totalCost(),
+                e.revenue(),
+                e.net(),
+                c.currency,
+                e.aboveBreakEven());
     }
 
     /**
@@ -204,18 +283,21 @@ public class CampaignService {
     private Map<String, Long> blockedBy(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select reason, count(*) from (select case"
-                + " when k.id is null then 'NO_CONTACT'"
-                + " when k.state = 'EXPIRED' then coalesce((select a.rule from contact_adjustment a where a.contact_id = k.id"
-                + "   and a.outcome = 'EXPIRED' and a.rule in ('FREQUENCY_CAP', 'WEEKEND', 'QUIET_HOURS')"
-                + "   order by case a.rule when 'FREQUENCY_CAP' then 0 when 'WEEKEND' then 1 else 2 end limit 1),"
-                + "   'NOT_MADE_IN_TIME')"
-                + " when k.state = 'MISSED' then 'MISSED'"
-                + " else split_part(coalesce(k.outcome, 'CANCELLED'), ':', 1) end as reason"
-                + " from campaign_target t left join contact k on k.id = t.contact_id"
-                + " where t.campaign_id = ?1 and t.responded_at is null"
-                + " and (k.id is null or k.state in ('CANCELLED', 'EXPIRED', 'MISSED'))"
-                + " and (k.id is null or not (k.state = 'CANCELLED' and coalesce(k.outcome, '') = '" + COMPLETED_OUTCOME + "'))) x"
-                + " group by reason order by count(*) desc, reason").setParameter(1, id).getResultList();
+                        + " when k.id is null then 'NO_CONTACT'"
+                        + " when k.state = 'EXPIRED' then coalesce((select a.rule from contact_adjustment a where a.contact_id = k.id"
+                        + "   and a.outcome = 'EXPIRED' and a.rule in ('FREQUENCY_CAP', 'WEEKEND', 'QUIET_HOURS')"
+                        + "   order by case a.rule when 'FREQUENCY_CAP' then 0 when 'WEEKEND' then 1 else 2 end limit 1),"
+                        + "   'NOT_MADE_IN_TIME')"
+                        + " when k.state = 'MISSED' then 'MISSED'"
+                        + " else split_part(coalesce(k.outcome, 'CANCELLED'), ':', 1) end as reason"
+                        + " from campaign_target t left join contact k on k.id = t.contact_id"
+                        + " where t.campaign_id = ?1 and t.responded_at is null"
+                        + " and (k.id is null or k.state in ('CANCELLED', 'EXPIRED', 'MISSED'))"
+                        + " and (k.id is null or not (k.state = 'CANCELLED' and coalesce(k.outcome, '') = '"
+                        + COMPLETED_OUTCOME + "'))) x"
+                        + " group by reason order by count(*) desc, reason")
+                .setParameter(1, id)
+                .getResultList();
         Map<String, Long> out = new LinkedHashMap<>();
         for (Object[] row : rows) {
             out.put((String) row[0], ((Number) row[1]).longValue());
@@ -231,17 +313,31 @@ public class CampaignService {
             throw ProblemException.conflict("campaign-completed", "campaign " + id + " is already completed", Map.of());
         }
         Instant now = clock.instant();
-        em.createNativeQuery("update contact set state = 'CANCELLED', outcome = '" + COMPLETED_OUTCOME + "', closed_at = ?2,"
-                + " paused_reason = null, version = version + 1 where campaign_id = ?1 and state in ('PLANNED', 'DUE')")
-                .setParameter(1, id).setParameter(2, now).executeUpdate();
+        em.createNativeQuery(
+                        "update contact set state = 'CANCELLED', outcome = '" + COMPLETED_OUTCOME + "', closed_at = ?2,"
+                                + " paused_reason = null, version = version + 1 where campaign_id = ?1 and state in ('PLANNED', 'DUE')")
+                .setParameter(1, id)
+                .setParameter(2, now)
+                .executeUpdate();
         c.state = COMPLETED;
         c.completedAt = now;
         em.flush();
         Report r = report(id);
-        outbox.publish(EngagementEvents.CAMPAIGN_COMPLETED, c.id, new CampaignCompleted(c.id.toString(), c.name, r.targeted(),
-                r.contacted(), r.responses(), r.conversions(), r.responseRate().toPlainString(),
-                r.breakEvenRate() == null ? "0" : r.breakEvenRate().toPlainString(), r.totalCost().toPlainString(), c.currency,
-                now));
+        outbox.publish(
+                EngagementEvents.CAMPAIGN_COMPLETED,
+                c.id,
+                new CampaignCompleted(
+                        c.id.toString(),
+                        c.name,
+                        r.targeted(),
+                        r.contacted(),
+                        r.responses(),
+                        r.conversions(),
+                        r.responseRate().toPlainString(),
+                        r.breakEvenRate() == null ? "0" : r.breakEvenRate().toPlainString(),
+                        r.totalCost().toPlainString(),
+                        c.currency,
+                        now));
         return r;
     }
 }

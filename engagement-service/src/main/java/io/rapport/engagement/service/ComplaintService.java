@@ -9,16 +9,14 @@ import io.rapport.contracts.engagement.EngagementEvents;
 import io.rapport.engagement.config.EngagementConfig;
 import io.rapport.engagement.domain.Channel;
 import io.rapport.engagement.domain.Complaint;
-import io.rapport.engagement.domain.Contact;
-import io.rapport.engagement.domain.ContactState;
 import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.engagement.domain.EscalationRule;
 import io.rapport.engagement.domain.Purpose;
 import io.rapport.engagement.domain.Severity;
 import io.rapport.platform.outbox.Outbox;
+import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
-import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -46,8 +44,13 @@ public class ComplaintService {
     private final Clock clock;
     private final EscalationRule escalation;
 
-    public ComplaintService(EntityManager em, Profiles profiles, ContactScheduler scheduler, Outbox outbox,
-            EngagementConfig config, Clock clock) {
+    public ComplaintService(
+            EntityManager em,
+            Profiles profiles,
+            ContactScheduler scheduler,
+            Outbox outbox,
+            EngagementConfig config,
+            Clock clock) {
         this.em = em;
         this.profiles = profiles;
         this.scheduler = scheduler;
@@ -68,7 +71,8 @@ public class ComplaintService {
     }
 
     @Transactional
-    public Complaint open(UUID customerId, Channel channel, String category, Severity severity, String description, String by) {
+    public Complaint open(
+            UUID customerId, Channel channel, String category, Severity severity, String description, String by) {
         CustomerProfile p = profiles.require(customerId);
         Instant now = clock.instant();
         Complaint c = new Complaint();
@@ -93,7 +97,8 @@ public class ComplaintService {
         Complaint c = get(id);
         ETags.check(ifMatch, c.version);
         if (!Complaint.OPEN.equals(c.state)) {
-            throw ProblemException.conflict("complaint-not-open", "complaint " + id + " is already resolved", Map.of("state", c.state));
+            throw ProblemException.conflict(
+                    "complaint-not-open", "complaint " + id + " is already resolved", Map.of("state", c.state));
         }
         Instant now = clock.instant();
         c.state = Complaint.RESOLVED;
@@ -101,8 +106,10 @@ public class ComplaintService {
         c.satisfaction = satisfaction;
         c.resolvedAt = now;
         em.flush();
-        outbox.publish(EngagementEvents.COMPLAINT_RESOLVED, c.customerId, new ComplaintResolved(c.id.toString(),
-                c.customerId.toString(), satisfaction, now));
+        outbox.publish(
+                EngagementEvents.COMPLAINT_RESOLVED,
+                c.customerId,
+                new ComplaintResolved(c.id.toString(), c.customerId.toString(), satisfaction, now));
         if (Complaint.openCount(c.customerId) == 0) {
             scheduler.replan(profiles.require(c.customerId));
         }
@@ -114,7 +121,8 @@ public class ComplaintService {
         Complaint c = get(id);
         ETags.check(ifMatch, c.version);
         if (Complaint.OPEN.equals(c.state)) {
-            throw ProblemException.conflict("complaint-open", "complaint " + id + " is already open", Map.of("state", c.state));
+            throw ProblemException.conflict(
+                    "complaint-open", "complaint " + id + " is already open", Map.of("state", c.state));
         }
         Instant now = clock.instant();
         c.state = Complaint.OPEN;
@@ -137,19 +145,42 @@ public class ComplaintService {
     }
 
     private void afterOpening(Complaint c, CustomerProfile p, boolean reopened, Instant now) {
-        outbox.publish(EngagementEvents.COMPLAINT_OPENED, c.customerId, new ComplaintOpened(c.id.toString(),
-                c.customerId.toString(), c.channel.name(), c.category, c.severity.name(), now, c.dueAt, reopened));
+        outbox.publish(
+                EngagementEvents.COMPLAINT_OPENED,
+                c.customerId,
+                new ComplaintOpened(
+                        c.id.toString(),
+                        c.customerId.toString(),
+                        c.channel.name(),
+                        c.category,
+                        c.severity.name(),
+                        now,
+                        c.dueAt,
+                        reopened));
         em.flush();
         Instant requested = now.plus(config.complaints().followUpDelay());
-        scheduler.create(new NewContact(c.customerId, Channel.PHONE, Purpose.COMPLAINT_FOLLOW_UP, requested,
-                c.dueAt.isAfter(requested) ? c.dueAt : requested.plus(sla(c.severity)), null, null,
-                "complaint:" + c.id + ":" + c.reopenCount, null, null, "complaint:" + c.id), p, config.complaints().queue());
+        scheduler.create(
+                new NewContact(
+                        c.customerId,
+                        Channel.PHONE,
+                        Purpose.COMPLAINT_FOLLOW_UP,
+                        requested,
+                        c.dueAt.isAfter(requested) ? c.dueAt : requested.plus(sla(c.severity)),
+                        null,
+                        null,
+                        "complaint:" + c.id + ":" + c.reopenCount,
+                        null,
+                        null,
+                        "complaint:" + c.id),
+                p,
+                config.complaints().queue());
         scheduler.replan(p);
     }
 
     /** The queue's priority: escalated first, then MVC / class A (top) customers, more valuable ones, the earliest due. */
-    private static final List<String> PRIORITY = List.of("(c.escalated_at is not null) desc", "p.top_customer desc",
-            "p.value_score desc", "c.due_at asc");
+    private static final List<String> PRIORITY =
+            List.of("(c.escalated_at is not null) desc", "p.top_customer desc", "p.value_score desc", "c.due_at asc");
+
     private static final Map<String, String> SORT_COLUMNS = Map.of("dueAt", "c.due_at", "openedAt", "c.opened_at");
 
     /**
@@ -159,11 +190,19 @@ public class ComplaintService {
     @SuppressWarnings("unchecked")
     public Page<Complaint> openQueue(boolean escalatedOnly, String assignee, PageRequest page) {
         PageRequest.Sort sort = page.validate(java.util.Set.of("priority", "dueAt", "openedAt"), "priority");
-        String from = " from complaint c join customer_profile p on p.customer_id = c.customer_id where c.state = 'OPEN'"
-                + (escalatedOnly ? " and c.escalated_at is not null" : "") + (assignee == null ? "" : " and c.assignee_id = ?1");
+        String from =
+                " from complaint c join customer_profile p on p.customer_id = c.customer_id where c.state = 'OPEN'"
+                        + (escalatedOnly ? " and c.escalated_at is not null" : "")
+                        + (assignee == null ? "" : " and c.assignee_id = ?1");
         String order;
         if (sort.field().equals("priority")) {
-            order = String.join(", ", sort.descending() ? PRIORITY.stream().map(ComplaintService::reverse).toList() : PRIORITY)
+            order = String.join(
+                            ", ",
+                            sort.descending()
+                                    ? PRIORITY.stream()
+                                            .map(ComplaintService::reverse)
+                                            .toList()
+                                    : PRIORITY)
                     + ", c.id " + sort.direction();
         } else {
             order = SORT_COLUMNS.get(sort.field()) + " " + sort.direction() + ", c.id " + sort.direction();
@@ -174,16 +213,20 @@ public class ComplaintService {
             select.setParameter(1, assignee);
             count.setParameter(1, assignee);
         }
-        List<Complaint> items = select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        List<Complaint> items =
+                select.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
         return Page.of(items, page, ((Number) count.getSingleResult()).longValue());
     }
 
     private static String reverse(String orderTerm) {
-        return orderTerm.endsWith(" desc") ? orderTerm.substring(0, orderTerm.length() - 5) + " asc"
+        return orderTerm.endsWith(" desc")
+                ? orderTerm.substring(0, orderTerm.length() - 5) + " asc"
                 : orderTerm.substring(0, orderTerm.length() - 4) + " desc";
     }
 
-    @Scheduled(every = "${rapport.engagement.jobs.every:30s}", delayed = "${rapport.engagement.jobs.delay:10s}",
+    @Scheduled(
+            every = "${rapport.engagement.jobs.every:30s}",
+            delayed = "${rapport.engagement.jobs.delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (config.jobs().enabled()) {
@@ -211,11 +254,16 @@ public class ComplaintService {
                 Instant now = clock.instant();
                 @SuppressWarnings("unchecked")
                 List<UUID> ids = em.createNativeQuery("select c.id from complaint c where c.state = 'OPEN'"
-                        + " and c.escalation_level < ?1 and c.due_at < ?2 and c.severity = any(cast(?3 as text[]))"
-                        + " and c.id > ?4 order by c.id limit ?5 for update of c skip locked")
-                        .setParameter(1, escalation.levels().size()).setParameter(2, now.minus(escalation.shortestDelay()))
-                        .setParameter(3, escalation.severities().stream().map(Enum::name).toArray(String[]::new))
-                        .setParameter(4, after[0]).setParameter(5, config.jobs().batchSize()).getResultList();
+                                + " and c.escalation_level < ?1 and c.due_at < ?2 and c.severity = any(cast(?3 as text[]))"
+                                + " and c.id > ?4 order by c.id limit ?5 for update of c skip locked")
+                        .setParameter(1, escalation.levels().size())
+                        .setParameter(2, now.minus(escalation.shortestDelay()))
+                        .setParameter(
+                                3,
+                                escalation.severities().stream().map(Enum::name).toArray(String[]::new))
+                        .setParameter(4, after[0])
+                        .setParameter(5, config.jobs().batchSize())
+                        .getResultList();
                 claimed[0] = ids.size();
                 int escalated = 0;
                 for (UUID id : ids) {
@@ -242,7 +290,18 @@ public class ComplaintService {
         if (c.escalatedAt == null) {
             c.escalatedAt = now;
         }
-        outbox.publish(EngagementEvents.COMPLAINT_ESCALATED, c.customerId, new ComplaintEscalated(c.id.toString(),
-                c.customerId.toString(), c.severity.name(), level.number(), c.dueAt, before, c.assigneeId, level.notifyIds(), now));
+        outbox.publish(
+                EngagementEvents.COMPLAINT_ESCALATED,
+                c.customerId,
+                new ComplaintEscalated(
+                        c.id.toString(),
+                        c.customerId.toString(),
+                        c.severity.name(),
+                        level.number(),
+                        c.dueAt,
+                        before,
+                        c.assigneeId,
+                        level.notifyIds(),
+                        now));
     }
 }

@@ -32,8 +32,14 @@ public class ContactDispatcher {
     private final Clock clock;
     private final MessageDelivery delivery;
 
-    public ContactDispatcher(EntityManager em, Outbox outbox, ContactScheduler scheduler, PlanTriggers triggers,
-            EngagementConfig config, Clock clock, MessageDelivery delivery) {
+    public ContactDispatcher(
+            EntityManager em,
+            Outbox outbox,
+            ContactScheduler scheduler,
+            PlanTriggers triggers,
+            EngagementConfig config,
+            Clock clock,
+            MessageDelivery delivery) {
         this.delivery = delivery;
         this.em = em;
         this.outbox = outbox;
@@ -43,7 +49,9 @@ public class ContactDispatcher {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${rapport.engagement.jobs.every:30s}", delayed = "${rapport.engagement.jobs.delay:10s}",
+    @Scheduled(
+            every = "${rapport.engagement.jobs.every:30s}",
+            delayed = "${rapport.engagement.jobs.delay:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (config.jobs().enabled()) {
@@ -70,9 +78,13 @@ public class ContactDispatcher {
     int claimBatch(String worker, int batchSize) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<UUID> planned = em.createNativeQuery("select id from contact where state = 'PLANNED' and paused_reason is null"
-                + " and due_at <= ?1 order by (purpose = 'COMPLAINT_FOLLOW_UP') desc, customer_value desc, due_at, id"
-                + " limit ?2 for update skip locked").setParameter(1, now).setParameter(2, batchSize).getResultList();
+        List<UUID> planned = em.createNativeQuery(
+                        "select id from contact where state = 'PLANNED' and paused_reason is null"
+                                + " and due_at <= ?1 order by (purpose = 'COMPLAINT_FOLLOW_UP') desc, customer_value desc, due_at, id"
+                                + " limit ?2 for update skip locked")
+                .setParameter(1, now)
+                .setParameter(2, batchSize)
+                .getResultList();
         for (UUID id : planned) {
             Contact c = em.find(Contact.class, id);
             if (c.state != ContactState.PLANNED) {
@@ -88,7 +100,9 @@ public class ContactDispatcher {
         }
         @SuppressWarnings("unchecked")
         List<UUID> overdue = em.createNativeQuery("select id from contact where state = 'DUE' and expires_at <= ?1"
-                + " order by expires_at, id limit ?2 for update skip locked").setParameter(1, now).setParameter(2, batchSize)
+                        + " order by expires_at, id limit ?2 for update skip locked")
+                .setParameter(1, now)
+                .setParameter(2, batchSize)
                 .getResultList();
         for (UUID id : overdue) {
             Contact c = em.find(Contact.class, id);
@@ -105,7 +119,10 @@ public class ContactDispatcher {
      */
     private void send(Contact c, String worker, Instant now) {
         em.createNativeQuery("insert into contact_dispatch (contact_id, sent_at, worker) values (?1, ?2, ?3)")
-                .setParameter(1, c.id).setParameter(2, now).setParameter(3, worker).executeUpdate();
+                .setParameter(1, c.id)
+                .setParameter(2, now)
+                .setParameter(3, worker)
+                .executeUpdate();
         c.close(ContactState.DONE, "QUEUED", now);
         delivery.queue(c, now);
         followRecurring(c);

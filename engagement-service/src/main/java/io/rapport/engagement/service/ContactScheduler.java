@@ -3,10 +3,12 @@ package io.rapport.engagement.service;
 import io.rapport.contracts.engagement.ContactExpired;
 import io.rapport.contracts.engagement.ContactScheduled;
 import io.rapport.contracts.engagement.EngagementEvents;
+import io.rapport.engagement.domain.Channel;
 import io.rapport.engagement.domain.Complaint;
 import io.rapport.engagement.domain.Contact;
 import io.rapport.engagement.domain.ContactState;
 import io.rapport.engagement.domain.CustomerProfile;
+import io.rapport.engagement.domain.Purpose;
 import io.rapport.engagement.domain.pressure.Adjustment;
 import io.rapport.engagement.domain.pressure.ContactPlanner;
 import io.rapport.engagement.domain.pressure.ContactPriority;
@@ -17,8 +19,6 @@ import io.rapport.engagement.domain.pressure.Placement;
 import io.rapport.engagement.domain.pressure.PreferredChannel;
 import io.rapport.engagement.domain.pressure.Rule;
 import io.rapport.engagement.domain.pressure.ServiceSla;
-import io.rapport.engagement.domain.Purpose;
-import io.rapport.engagement.domain.Channel;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,8 +30,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -76,14 +76,16 @@ public class ContactScheduler {
         c.requestedAt = spec.requestedAt();
         c.dueAt = spec.requestedAt();
         c.expiresAt = spec.expiresAt();
-        c.assigneeId = spec.assigneeId() != null ? spec.assigneeId()
+        c.assigneeId = spec.assigneeId() != null
+                ? spec.assigneeId()
                 : profile.ownerId != null ? profile.ownerId : fallbackQueue;
         c.customerValue = profile.valueScore;
         c.notes = spec.notes();
         c.createdBy = spec.createdBy();
         c.createdAt = now;
         c.state = ContactState.PLANNED;
-        Placement placement = settings.planner().place(request(c), context(profile), timeline(profile.customerId, List.of()), now);
+        Placement placement =
+                settings.planner().place(request(c), context(profile), timeline(profile.customerId, List.of()), now);
         c.persist();
         apply(c, placement, now, true);
         giveWay(c.id, c.purpose, placement, profile);
@@ -97,11 +99,16 @@ public class ContactScheduler {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void giveWay(UUID contactId, Purpose purpose, Placement placement, CustomerProfile profile) {
-        if (!ContactPriority.service(purpose) || placement.adjustments().stream().noneMatch(a -> a.rule() == Rule.FREQUENCY_CAP)) {
+        if (!ContactPriority.service(purpose)
+                || placement.adjustments().stream().noneMatch(a -> a.rule() == Rule.FREQUENCY_CAP)) {
             return;
         }
-        List<Contact> marketing = Contact.<Contact>list("customerId = ?1 and state = ?2 and pausedReason is null",
-                profile.customerId, ContactState.PLANNED).stream().filter(c -> ContactPriority.mayDisplace(purpose, c.purpose))
+        List<Contact> marketing = Contact.<Contact>list(
+                        "customerId = ?1 and state = ?2 and pausedReason is null",
+                        profile.customerId,
+                        ContactState.PLANNED)
+                .stream()
+                .filter(c -> ContactPriority.mayDisplace(purpose, c.purpose))
                 .toList();
         if (marketing.isEmpty()) {
             return;
@@ -113,9 +120,14 @@ public class ContactScheduler {
         for (Contact c : marketing) {
             boolean moved = c.state == ContactState.PLANNED && c.dueAt.isAfter(before.get(c.id));
             if (moved || c.state != ContactState.PLANNED) {
-                note(c, Rule.PRIORITY.name(), "gave its slot to the " + purpose + " " + contactId
-                        + " (service contacts go before marketing when the caps are full)", moved ? c.dueAt : null,
-                        moved ? "MOVED" : c.state.name(), now);
+                note(
+                        c,
+                        Rule.PRIORITY.name(),
+                        "gave its slot to the " + purpose + " " + contactId
+                                + " (service contacts go before marketing when the caps are full)",
+                        moved ? c.dueAt : null,
+                        moved ? "MOVED" : c.state.name(),
+                        now);
             }
         }
     }
@@ -124,8 +136,8 @@ public class ContactScheduler {
     @Transactional(Transactional.TxType.MANDATORY)
     public Contact replace(Contact c, CustomerProfile profile) {
         Instant now = clock.instant();
-        Placement placement = settings.planner().place(request(c), context(profile), timeline(profile.customerId,
-                List.of(c.id)), now);
+        Placement placement = settings.planner()
+                .place(request(c), context(profile), timeline(profile.customerId, List.of(c.id)), now);
         apply(c, placement, now, true);
         return c;
     }
@@ -138,14 +150,17 @@ public class ContactScheduler {
     @Transactional(Transactional.TxType.MANDATORY)
     public void replan(CustomerProfile profile) {
         Instant now = clock.instant();
-        List<Contact> open = Contact.list("customerId = ?1 and state in ?2", profile.customerId,
-                List.of(ContactState.PLANNED, ContactState.DUE));
-        List<Contact> planned = new ArrayList<>(open.stream().filter(c -> c.state == ContactState.PLANNED).toList());
-        planned.sort(Comparator.comparing(c -> new ContactPriority(c.purpose, c.customerValue, c.requestedAt, c.id.toString()),
+        List<Contact> open = Contact.list(
+                "customerId = ?1 and state in ?2", profile.customerId, List.of(ContactState.PLANNED, ContactState.DUE));
+        List<Contact> planned = new ArrayList<>(
+                open.stream().filter(c -> c.state == ContactState.PLANNED).toList());
+        planned.sort(Comparator.comparing(
+                c -> new ContactPriority(c.purpose, c.customerValue, c.requestedAt, c.id.toString()),
                 ContactPriority.ORDER));
         ContactPlanner planner = settings.planner();
         CustomerContext context = context(profile);
-        for (Contact due : open.stream().filter(c -> c.state == ContactState.DUE).toList()) {
+        for (Contact due :
+                open.stream().filter(c -> c.state == ContactState.DUE).toList()) {
             if (context.doNotContact() || !planner.consents(context, due.channel)) {
                 apply(due, planner.place(request(due), context, List.of(), now), now, false);
             }
@@ -161,8 +176,13 @@ public class ContactScheduler {
 
     /** The customer as the rules see it. */
     public CustomerContext context(CustomerProfile p) {
-        return new CustomerContext(p.zone(), p.consents(), p.doNotContact || p.erased, Complaint.openCount(p.customerId) > 0,
-                p.level, PreferredChannel.parse(p.channelPreferences()));
+        return new CustomerContext(
+                p.zone(),
+                p.consents(),
+                p.doNotContact || p.erased,
+                Complaint.openCount(p.customerId) > 0,
+                p.level,
+                PreferredChannel.parse(p.channelPreferences()));
     }
 
     /** The channel a plan's contact uses for this customer (preferred and consented, else the plan's). */
@@ -190,7 +210,10 @@ public class ContactScheduler {
                 select occurred_at, case kind when 'CALL' then 'PHONE' else kind end, null
                   from interaction
                  where customer_id = ?1 and direction = 'OUTBOUND' and contact_id is null and occurred_at >= ?2
-                """).setParameter(1, customerId).setParameter(2, from).getResultList();
+                """)
+                .setParameter(1, customerId)
+                .setParameter(2, from)
+                .getResultList();
         List<PastContact> out = new ArrayList<>();
         for (Object[] r : rows) {
             if (r[2] != null && excluded.contains((UUID) r[2])) {
@@ -217,23 +240,51 @@ public class ContactScheduler {
                 c.dueAt = placement.at();
                 Instant open = placement.at().plus(ServiceSla.ESCALATION_WINDOW);
                 c.expiresAt = open.isAfter(c.expiresAt) ? open : c.expiresAt;
-                c.escalatedReason = placement.adjustments().get(placement.adjustments().size() - 1).text();
+                c.escalatedReason = placement
+                        .adjustments()
+                        .get(placement.adjustments().size() - 1)
+                        .text();
             }
             case PAUSED -> {
                 c.state = ContactState.PLANNED;
                 c.pausedReason = placement.adjustments().get(0).text();
             }
-            case BLOCKED -> c.close(ContactState.CANCELLED, placement.adjustments().get(0).text(), now);
-            case EXPIRED -> c.close(ContactState.EXPIRED, placement.adjustments().get(placement.adjustments().size() - 1).text(),
-                    now);
+            case BLOCKED ->
+                c.close(ContactState.CANCELLED, placement.adjustments().get(0).text(), now);
+            case EXPIRED ->
+                c.close(
+                        ContactState.EXPIRED,
+                        placement
+                                .adjustments()
+                                .get(placement.adjustments().size() - 1)
+                                .text(),
+                        now);
         }
         for (Adjustment a : placement.adjustments()) {
-            note(c, a.rule().name(), a.reason(), placement.scheduled() ? placement.at() : null, placement.outcome().name(), now);
+            note(
+                    c,
+                    a.rule().name(),
+                    a.reason(),
+                    placement.scheduled() ? placement.at() : null,
+                    placement.outcome().name(),
+                    now);
         }
         if (placement.scheduled() && (fresh || wasPaused || !placement.at().equals(before))) {
-            outbox.publish(EngagementEvents.CONTACT_SCHEDULED, c.customerId, new ContactScheduled(c.id.toString(),
-                    c.customerId.toString(), c.channel.name(), c.purpose.name(), c.requestedAt, c.dueAt, c.expiresAt,
-                    str(c.planId), str(c.campaignId), c.assigneeId, placement.reasons()));
+            outbox.publish(
+                    EngagementEvents.CONTACT_SCHEDULED,
+                    c.customerId,
+                    new ContactScheduled(
+                            c.id.toString(),
+                            c.customerId.toString(),
+                            c.channel.name(),
+                            c.purpose.name(),
+                            c.requestedAt,
+                            c.dueAt,
+                            c.expiresAt,
+                            str(c.planId),
+                            str(c.campaignId),
+                            c.assigneeId,
+                            placement.reasons()));
         } else if (placement.outcome() == Placement.Outcome.EXPIRED) {
             publishExpired(c, c.outcome, now);
         }
@@ -242,16 +293,33 @@ public class ContactScheduler {
     /** Appends one line to the contact's explanation log. */
     public void note(Contact c, String rule, String reason, Instant placedAt, String outcome, Instant now) {
         em.createNativeQuery("insert into contact_adjustment (id, contact_id, customer_id, rule, reason, requested_at,"
-                + " placed_at, outcome, recorded_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, c.id).setParameter(3, c.customerId)
-                .setParameter(4, rule).setParameter(5, reason).setParameter(6, c.requestedAt)
-                .setParameter(7, placedAt).setParameter(8, outcome).setParameter(9, now).executeUpdate();
+                        + " placed_at, outcome, recorded_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, c.id)
+                .setParameter(3, c.customerId)
+                .setParameter(4, rule)
+                .setParameter(5, reason)
+                .setParameter(6, c.requestedAt)
+                .setParameter(7, placedAt)
+                .setParameter(8, outcome)
+                .setParameter(9, now)
+                .executeUpdate();
     }
 
     /** Records a contact as expired and publishes it. */
     public void publishExpired(Contact c, String reason, Instant now) {
-        outbox.publish(EngagementEvents.CONTACT_EXPIRED, c.customerId, new ContactExpired(c.id.toString(),
-                c.customerId.toString(), c.channel.name(), c.purpose.name(), c.dueAt, c.expiresAt, reason, now));
+        outbox.publish(
+                EngagementEvents.CONTACT_EXPIRED,
+                c.customerId,
+                new ContactExpired(
+                        c.id.toString(),
+                        c.customerId.toString(),
+                        c.channel.name(),
+                        c.purpose.name(),
+                        c.dueAt,
+                        c.expiresAt,
+                        reason,
+                        now));
     }
 
     private static String str(UUID id) {

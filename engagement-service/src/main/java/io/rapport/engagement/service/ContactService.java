@@ -31,8 +31,13 @@ public class ContactService {
     private final EngagementConfig config;
     private final Clock clock;
 
-    public ContactService(Profiles profiles, ContactScheduler scheduler, PlanTriggers triggers, Outbox outbox,
-            EngagementConfig config, Clock clock) {
+    public ContactService(
+            Profiles profiles,
+            ContactScheduler scheduler,
+            PlanTriggers triggers,
+            Outbox outbox,
+            EngagementConfig config,
+            Clock clock) {
         this.profiles = profiles;
         this.scheduler = scheduler;
         this.triggers = triggers;
@@ -43,8 +48,16 @@ public class ContactService {
 
     /** A contact made by hand; the same Idempotency-Key returns the first contact. It goes through the pressure rules. */
     @Transactional
-    public Contact create(UUID customerId, Channel channel, Purpose purpose, Instant dueAt, Instant expiresAt, String assigneeId,
-            String notes, String idempotencyKey, String by) {
+    public Contact create(
+            UUID customerId,
+            Channel channel,
+            Purpose purpose,
+            Instant dueAt,
+            Instant expiresAt,
+            String assigneeId,
+            String notes,
+            String idempotencyKey,
+            String by) {
         if (idempotencyKey != null) {
             Contact first = Contact.bySourceKey("manual:" + idempotencyKey);
             if (first != null) {
@@ -60,8 +73,21 @@ public class ContactService {
         if (!expires.isAfter(dueAt)) {
             throw ProblemException.unprocessable("expiry-before-due", "expiresAt", "must be after dueAt");
         }
-        return scheduler.create(new NewContact(customerId, channel, purpose, dueAt, expires, null, null,
-                idempotencyKey == null ? null : "manual:" + idempotencyKey, assigneeId, notes, by), p, "unassigned");
+        return scheduler.create(
+                new NewContact(
+                        customerId,
+                        channel,
+                        purpose,
+                        dueAt,
+                        expires,
+                        null,
+                        null,
+                        idempotencyKey == null ? null : "manual:" + idempotencyKey,
+                        assigneeId,
+                        notes,
+                        by),
+                p,
+                "unassigned");
     }
 
     public Clock clock() {
@@ -107,8 +133,17 @@ public class ContactService {
         c.close(ContactState.DONE, outcome, now);
         c.notes = notes == null ? c.notes : notes;
         log(c, outcome, notes, by, now);
-        outbox.publish(EngagementEvents.CONTACT_COMPLETED, c.customerId, new ContactCompleted(c.id.toString(),
-                c.customerId.toString(), c.channel.name(), c.purpose.name(), outcome, false, now));
+        outbox.publish(
+                EngagementEvents.CONTACT_COMPLETED,
+                c.customerId,
+                new ContactCompleted(
+                        c.id.toString(),
+                        c.customerId.toString(),
+                        c.channel.name(),
+                        c.purpose.name(),
+                        outcome,
+                        false,
+                        now));
         triggers.closed(c, profiles.require(c.customerId));
         return c;
     }
@@ -121,8 +156,11 @@ public class ContactService {
         c.close(ContactState.MISSED, outcome, now);
         c.notes = notes == null ? c.notes : notes;
         log(c, outcome, notes, by, now);
-        outbox.publish(EngagementEvents.CONTACT_MISSED, c.customerId, new ContactMissed(c.id.toString(), c.customerId.toString(),
-                c.channel.name(), c.purpose.name(), outcome, now));
+        outbox.publish(
+                EngagementEvents.CONTACT_MISSED,
+                c.customerId,
+                new ContactMissed(
+                        c.id.toString(), c.customerId.toString(), c.channel.name(), c.purpose.name(), outcome, now));
         triggers.closed(c, profiles.require(c.customerId));
         return c;
     }
@@ -139,7 +177,9 @@ public class ContactService {
         Contact c = get(id);
         ETags.check(ifMatch, c.version);
         if (!c.state.open()) {
-            throw ProblemException.conflict("contact-closed", "contact " + id + " is " + c.state + " and can no longer change",
+            throw ProblemException.conflict(
+                    "contact-closed",
+                    "contact " + id + " is " + c.state + " and can no longer change",
                     Map.of("state", c.state.name()));
         }
         return c;

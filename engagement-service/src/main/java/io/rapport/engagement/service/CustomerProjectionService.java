@@ -35,8 +35,12 @@ public class CustomerProjectionService {
     private final PressureSettingsService settings;
     private final Clock clock;
 
-    public CustomerProjectionService(EntityManager em, Profiles profiles, ContactScheduler scheduler,
-            PressureSettingsService settings, Clock clock) {
+    public CustomerProjectionService(
+            EntityManager em,
+            Profiles profiles,
+            ContactScheduler scheduler,
+            PressureSettingsService settings,
+            Clock clock) {
         this.em = em;
         this.profiles = profiles;
         this.scheduler = scheduler;
@@ -62,11 +66,17 @@ public class CustomerProjectionService {
         p.updatedAt = clock.instant();
         if (!Objects.equals(ownerBefore, p.ownerId) && ownerBefore != null) {
             em.createNativeQuery("update contact set assignee_id = ?1, version = version + 1 where customer_id = ?2"
-                    + " and state in ('PLANNED', 'DUE') and assignee_id = ?3")
-                    .setParameter(1, p.ownerId).setParameter(2, p.customerId).setParameter(3, ownerBefore).executeUpdate();
+                            + " and state in ('PLANNED', 'DUE') and assignee_id = ?3")
+                    .setParameter(1, p.ownerId)
+                    .setParameter(2, p.customerId)
+                    .setParameter(3, ownerBefore)
+                    .executeUpdate();
             em.createNativeQuery("update complaint set assignee_id = ?1, version = version + 1 where customer_id = ?2"
-                    + " and state = 'OPEN' and assignee_id = ?3")
-                    .setParameter(1, p.ownerId).setParameter(2, p.customerId).setParameter(3, ownerBefore).executeUpdate();
+                            + " and state = 'OPEN' and assignee_id = ?3")
+                    .setParameter(1, p.ownerId)
+                    .setParameter(2, p.customerId)
+                    .setParameter(3, ownerBefore)
+                    .executeUpdate();
         }
         if (dncBefore != p.doNotContact || !consentsBefore.equals(p.consents())) {
             followConsent(p);
@@ -97,15 +107,21 @@ public class CustomerProjectionService {
         CustomerContext context = scheduler.context(p);
         Instant now = clock.instant();
         if (!context.doNotContact()) {
-            List<Contact> open = Contact.list("customerId = ?1 and state in ?2", p.customerId,
-                    List.of(ContactState.PLANNED, ContactState.DUE));
+            List<Contact> open = Contact.list(
+                    "customerId = ?1 and state in ?2", p.customerId, List.of(ContactState.PLANNED, ContactState.DUE));
             for (Contact c : open) {
                 if (planner.consents(context, c.channel)) {
                     continue;
                 }
                 Channel alternative = alternative(p, planner, context, c.channel);
                 if (alternative != null) {
-                    scheduler.note(c, "CONSENT", c.channel + " consent withdrawn; moved to " + alternative, null, "MOVED", now);
+                    scheduler.note(
+                            c,
+                            "CONSENT",
+                            c.channel + " consent withdrawn; moved to " + alternative,
+                            null,
+                            "MOVED",
+                            now);
                     c.channel = alternative;
                     c.state = ContactState.PLANNED;
                 }
@@ -114,11 +130,14 @@ public class CustomerProjectionService {
         scheduler.replan(p);
     }
 
-    private static Channel alternative(CustomerProfile p, ContactPlanner planner, CustomerContext context, Channel lost) {
+    private static Channel alternative(
+            CustomerProfile p, ContactPlanner planner, CustomerContext context, Channel lost) {
         for (String pref : p.channelPreferences()) {
             try {
                 Channel ch = Channel.valueOf(pref);
-                if (ch != lost && ch.consentKey() != null && Boolean.TRUE.equals(context.consents().get(ch.consentKey()))
+                if (ch != lost
+                        && ch.consentKey() != null
+                        && Boolean.TRUE.equals(context.consents().get(ch.consentKey()))
                         && planner.consents(context, ch)) {
                     return ch;
                 }
@@ -138,17 +157,30 @@ public class CustomerProjectionService {
         CustomerProfile merged = profiles.getOrStub(mergedId);
         for (String table : List.of("contact", "complaint", "interaction", "level_change", "contact_adjustment")) {
             em.createNativeQuery("update " + table + " set customer_id = ?1 where customer_id = ?2")
-                    .setParameter(1, survivorId).setParameter(2, mergedId).executeUpdate();
+                    .setParameter(1, survivorId)
+                    .setParameter(2, mergedId)
+                    .executeUpdate();
         }
-        em.createNativeQuery("delete from campaign_target t where customer_id = ?2 and exists (select 1 from campaign_target s"
-                + " where s.campaign_id = t.campaign_id and s.customer_id = ?1)")
-                .setParameter(1, survivorId).setParameter(2, mergedId).executeUpdate();
+        em.createNativeQuery(
+                        "delete from campaign_target t where customer_id = ?2 and exists (select 1 from campaign_target s"
+                                + " where s.campaign_id = t.campaign_id and s.customer_id = ?1)")
+                .setParameter(1, survivorId)
+                .setParameter(2, mergedId)
+                .executeUpdate();
         em.createNativeQuery("update campaign_target set customer_id = ?1 where customer_id = ?2")
-                .setParameter(1, survivorId).setParameter(2, mergedId).executeUpdate();
-        em.createNativeQuery("delete from customer_class where customer_id = ?2 and scheme in (select scheme from customer_class"
-                + " where customer_id = ?1)").setParameter(1, survivorId).setParameter(2, mergedId).executeUpdate();
+                .setParameter(1, survivorId)
+                .setParameter(2, mergedId)
+                .executeUpdate();
+        em.createNativeQuery(
+                        "delete from customer_class where customer_id = ?2 and scheme in (select scheme from customer_class"
+                                + " where customer_id = ?1)")
+                .setParameter(1, survivorId)
+                .setParameter(2, mergedId)
+                .executeUpdate();
         em.createNativeQuery("update customer_class set customer_id = ?1 where customer_id = ?2")
-                .setParameter(1, survivorId).setParameter(2, mergedId).executeUpdate();
+                .setParameter(1, survivorId)
+                .setParameter(2, mergedId)
+                .executeUpdate();
         if (merged.valueScore.compareTo(survivor.valueScore) > 0) {
             survivor.valueScore = merged.valueScore;
         }
@@ -160,8 +192,11 @@ public class CustomerProjectionService {
         merged.status = "MERGED";
         merged.updatedAt = clock.instant();
         em.flush();
-        em.createNativeQuery("update contact set customer_value = ?1 where customer_id = ?2 and state in ('PLANNED', 'DUE')")
-                .setParameter(1, survivor.valueScore).setParameter(2, survivorId).executeUpdate();
+        em.createNativeQuery(
+                        "update contact set customer_value = ?1 where customer_id = ?2 and state in ('PLANNED', 'DUE')")
+                .setParameter(1, survivor.valueScore)
+                .setParameter(2, survivorId)
+                .executeUpdate();
         dedupeRecurring(survivorId, clock.instant());
         em.clear();
         scheduler.replan(CustomerProfile.findById(survivorId));
@@ -181,7 +216,10 @@ public class CustomerProjectionService {
                    and k.id = (select o.id from contact o where o.customer_id = ?1 and o.plan_id = c.plan_id
                                   and o.state in ('PLANNED', 'DUE') order by o.due_at, o.id limit 1)
                    and k.id <> c.id
-                """).setParameter(1, customerId).setParameter(2, now).executeUpdate();
+                """)
+                .setParameter(1, customerId)
+                .setParameter(2, now)
+                .executeUpdate();
     }
 
     /** Removes the customer's personal data (names, notes, free text) and cancels every pending contact. */
@@ -196,16 +234,23 @@ public class CustomerProjectionService {
         p.updatedAt = clock.instant();
         Instant now = clock.instant();
         em.flush();
-        em.createNativeQuery("update contact set notes = null, state = case when state in ('PLANNED', 'DUE') then 'CANCELLED'"
-                + " else state end, outcome = case when state in ('PLANNED', 'DUE') then 'ERASED' else outcome end,"
-                + " closed_at = coalesce(closed_at, ?2), paused_reason = null, version = version + 1 where customer_id = ?1")
-                .setParameter(1, customerId).setParameter(2, now).executeUpdate();
+        em.createNativeQuery(
+                        "update contact set notes = null, state = case when state in ('PLANNED', 'DUE') then 'CANCELLED'"
+                                + " else state end, outcome = case when state in ('PLANNED', 'DUE') then 'ERASED' else outcome end,"
+                                + " closed_at = coalesce(closed_at, ?2), paused_reason = null, version = version + 1 where customer_id = ?1")
+                .setParameter(1, customerId)
+                .setParameter(2, now)
+                .executeUpdate();
         em.createNativeQuery("update interaction set notes = null, outcome = null where customer_id = ?1")
-                .setParameter(1, customerId).executeUpdate();
-        em.createNativeQuery("update complaint set description = null, resolution = null, version = version + 1 where customer_id = ?1")
-                .setParameter(1, customerId).executeUpdate();
+                .setParameter(1, customerId)
+                .executeUpdate();
+        em.createNativeQuery(
+                        "update complaint set description = null, resolution = null, version = version + 1 where customer_id = ?1")
+                .setParameter(1, customerId)
+                .executeUpdate();
         em.createNativeQuery("update level_change set reason = null where customer_id = ?1")
-                .setParameter(1, customerId).executeUpdate();
+                .setParameter(1, customerId)
+                .executeUpdate();
     }
 
     private static String validZone(String zone, String fallback) {

@@ -32,7 +32,8 @@ public class EngagementOwnership implements Ownership {
             default -> throw new IllegalStateException("engagement-service knows no owner of a " + object);
         };
         @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery(sql).setParameter(1, UUID.fromString(id)).getResultList();
+        List<Object> rows =
+                em.createNativeQuery(sql).setParameter(1, UUID.fromString(id)).getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of(new Owner((String) rows.get(0)));
     }
 }

@@ -51,8 +51,9 @@ final class FollowUpStore {
             stubs.executeUpdate();
         }
         Set<UUID> complaining = new HashSet<>();
-        try (PreparedStatement q = db.prepareStatement("select distinct customer_id from complaint where customer_id = any(?::uuid[])"
-                + " and state = 'OPEN'")) {
+        try (PreparedStatement q =
+                db.prepareStatement("select distinct customer_id from complaint where customer_id = any(?::uuid[])"
+                        + " and state = 'OPEN'")) {
             q.setArray(1, idArray);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -61,10 +62,11 @@ final class FollowUpStore {
             }
         }
         Map<UUID, FollowUpCustomer> out = new HashMap<>();
-        try (PreparedStatement q = db.prepareStatement("select customer_id, time_zone, owner_id, consent_phone, consent_email,"
-                + " consent_sms, consent_post, do_not_contact, level, value_score, merged_into, erased,"
-                + " channel_preference"
-                + " from customer_profile where customer_id = any(?::uuid[])")) {
+        try (PreparedStatement q =
+                db.prepareStatement("select customer_id, time_zone, owner_id, consent_phone, consent_email,"
+                        + " consent_sms, consent_post, do_not_contact, level, value_score, merged_into, erased,"
+                        + " channel_preference"
+                        + " from customer_profile where customer_id = any(?::uuid[])")) {
             q.setArray(1, idArray);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -82,10 +84,17 @@ final class FollowUpStore {
                     p.mergedInto = rs.getObject(11, UUID.class);
                     p.erased = rs.getBoolean(12);
                     p.channelPreference = rs.getString(13);
-                    CustomerContext context = new CustomerContext(p.zone(), p.consents(), p.doNotContact || p.erased,
-                            complaining.contains(p.customerId), p.level, PreferredChannel.parse(p.channelPreferences()));
-                    out.put(p.customerId, new FollowUpCustomer(p.customerId, p.ownerId, p.valueScore,
-                            !p.erased && p.mergedInto == null, context));
+                    CustomerContext context = new CustomerContext(
+                            p.zone(),
+                            p.consents(),
+                            p.doNotContact || p.erased,
+                            complaining.contains(p.customerId),
+                            p.level,
+                            PreferredChannel.parse(p.channelPreferences()));
+                    out.put(
+                            p.customerId,
+                            new FollowUpCustomer(
+                                    p.customerId, p.ownerId, p.valueScore, !p.erased && p.mergedInto == null, context));
                 }
             }
         }
@@ -97,8 +106,9 @@ final class FollowUpStore {
      * never writes it back stale). Needs the customers' rows (see {@link #customers}).
      */
     void rememberLastPurchases(List<PurchaseFact> purchases) throws SQLException {
-        try (PreparedStatement u = db.prepareStatement("update customer_profile set last_purchase_id = ?, last_purchase_at = ?"
-                + " where customer_id = ? and (last_purchase_at is null or last_purchase_at <= ?)")) {
+        try (PreparedStatement u =
+                db.prepareStatement("update customer_profile set last_purchase_id = ?, last_purchase_at = ?"
+                        + " where customer_id = ? and (last_purchase_at is null or last_purchase_at <= ?)")) {
             for (PurchaseFact p : purchases) {
                 u.setString(1, p.purchaseId());
                 u.setObject(2, at(p.occurredAt()));
@@ -148,7 +158,9 @@ final class FollowUpStore {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
-                            .add(new PastContact(rs.getObject(2, OffsetDateTime.class).toInstant(), ContactScheduler.channel(rs.getString(3))));
+                            .add(new PastContact(
+                                    rs.getObject(2, OffsetDateTime.class).toInstant(),
+                                    ContactScheduler.channel(rs.getString(3))));
                 }
             }
         }
@@ -157,9 +169,10 @@ final class FollowUpStore {
 
     /** Inserts the contacts and their adjustments (why each was moved, paused, blocked or expired). */
     void insert(List<FollowUp> followUps, Instant now) throws SQLException {
-        try (PreparedStatement c = db.prepareStatement("insert into contact (id, customer_id, plan_id, source_key, channel, purpose,"
-                + " state, requested_at, due_at, expires_at, paused_reason, assignee_id, customer_value, outcome, created_by,"
-                + " created_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement c =
+                db.prepareStatement("insert into contact (id, customer_id, plan_id, source_key, channel, purpose,"
+                        + " state, requested_at, due_at, expires_at, paused_reason, assignee_id, customer_value, outcome, created_by,"
+                        + " created_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (FollowUp f : followUps) {
                 c.setObject(1, f.contactId());
                 c.setObject(2, f.customerId());
@@ -182,8 +195,9 @@ final class FollowUpStore {
             }
             c.executeBatch();
         }
-        try (PreparedStatement a = db.prepareStatement("insert into contact_adjustment (id, contact_id, customer_id, rule, reason,"
-                + " requested_at, placed_at, outcome, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement a =
+                db.prepareStatement("insert into contact_adjustment (id, contact_id, customer_id, rule, reason,"
+                        + " requested_at, placed_at, outcome, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int rows = 0;
             for (FollowUp f : followUps) {
                 for (Adjustment adj : f.adjustments()) {
@@ -193,7 +207,10 @@ final class FollowUpStore {
                     a.setString(4, adj.rule().name());
                     a.setString(5, adj.reason());
                     a.setObject(6, at(f.request().requestedAt()));
-                    a.setObject(7, f.placement().scheduled() ? at(f.placement().at()) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+                    a.setObject(
+                            7,
+                            f.placement().scheduled() ? at(f.placement().at()) : null,
+                            Types.TIMESTAMP_WITH_TIMEZONE);
                     a.setString(8, f.placement().outcome().name());
                     a.setObject(9, at(now));
                     a.addBatch();

@@ -23,15 +23,27 @@ public class InteractionService {
     }
 
     @Transactional
-    public Interaction log(UUID customerId, String direction, String kind, Instant occurredAt, String outcome, String notes,
-            boolean opportunity, BigDecimal estimatedValue, String currency, String by) {
+    public Interaction log(
+            UUID customerId,
+            String direction,
+            String kind,
+            Instant occurredAt,
+            String outcome,
+            String notes,
+            boolean opportunity,
+            BigDecimal estimatedValue,
+            String currency,
+            String by) {
         profiles.require(customerId);
         Instant now = clock.instant();
         if (occurredAt != null && occurredAt.isAfter(now)) {
-            throw ProblemException.unprocessable("occurred-in-future", "occurredAt", "an interaction cannot have happened yet");
+            throw ProblemException.unprocessable(
+                    "occurred-in-future", "occurredAt", "an interaction cannot have happened yet");
         }
         if (opportunity && !"INBOUND".equals(direction)) {
-            throw ProblemException.unprocessable("opportunity-not-inbound", "opportunity",
+            throw ProblemException.unprocessable(
+                    "opportunity-not-inbound",
+                    "opportunity",
                     "only an inbound interaction is logged as a sales opportunity");
         }
         if (estimatedValue != null && currency == null) {

@@ -11,6 +11,15 @@ import java.util.UUID;
  * @param sourceKey what makes it unique (a purchase and plan, a campaign target, an Idempotency-Key); null = none
  * @param assigneeId null: the customer's owner, else {@code fallbackQueue}
  */
-public record NewContact(UUID customerId, Channel channel, Purpose purpose, Instant requestedAt, Instant expiresAt,
-        UUID planId, UUID campaignId, String sourceKey, String assigneeId, String notes, String createdBy) {
-}
+public record NewContact(
+        UUID customerId,
+        Channel channel,
+        Purpose purpose,
+        Instant requestedAt,
+        Instant expiresAt,
+        UUID planId,
+        UUID campaignId,
+        String sourceKey,
+        String assigneeId,
+        String notes,
+        String createdBy) {}

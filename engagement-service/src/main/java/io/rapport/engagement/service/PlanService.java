@@ -1,11 +1,11 @@
 package io.rapport.engagement.service;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.rapport.engagement.domain.Channel;
 import io.rapport.engagement.domain.ContactPlan;
 import io.rapport.engagement.domain.Level;
 import io.rapport.engagement.domain.Purpose;
 import io.rapport.engagement.domain.TriggerType;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
@@ -21,16 +21,28 @@ import java.util.UUID;
 public class PlanService {
 
     /** The editable fields of a plan. performer: OWNER (queue is the fallback) or QUEUE. */
-    public record PlanSpec(Level level, String name, TriggerType trigger, int days, Channel channel, Purpose purpose,
-            BigDecimal costPerContact, String currency, String performer, String queue, int validityDays, boolean active) {
-    }
+    public record PlanSpec(
+            Level level,
+            String name,
+            TriggerType trigger,
+            int days,
+            Channel channel,
+            Purpose purpose,
+            BigDecimal costPerContact,
+            String currency,
+            String performer,
+            String queue,
+            int validityDays,
+            boolean active) {}
 
     /** One page of the plans (of one level, or all), by level (or name) then name and id: a stable order. */
     public Page<ContactPlan> list(Level level, PageRequest page) {
         PageRequest.Sort sort = page.validate(Set.of("level", "name"), "level");
         String direction = sort.descending() ? " desc" : "";
-        String order = " order by " + sort.field() + direction + ("level".equals(sort.field()) ? ", name" : "") + ", id";
-        PanacheQuery<ContactPlan> q = level == null ? ContactPlan.find("from ContactPlan" + order)
+        String order =
+                " order by " + sort.field() + direction + ("level".equals(sort.field()) ? ", name" : "") + ", id";
+        PanacheQuery<ContactPlan> q = level == null
+                ? ContactPlan.find("from ContactPlan" + order)
                 : ContactPlan.find("level = ?1" + order, level);
         return Page.of(q.range(page.offset(), page.offset() + page.size - 1).list(), page, q.count());
     }

@@ -47,11 +47,12 @@ public class PlanTriggers {
         if (from != null && profile.level.compareTo(from) > 0) {
             @SuppressWarnings("unchecked")
             List<Object[]> last = em.createNativeQuery("select last_purchase_id, last_purchase_at from customer_profile"
-                    + " where customer_id = ?1 and last_purchase_id is not null").setParameter(1, profile.customerId)
+                            + " where customer_id = ?1 and last_purchase_id is not null")
+                    .setParameter(1, profile.customerId)
                     .getResultList();
             for (Object[] row : last) {
-                purchases.schedule(List.of(new PurchaseFact((String) row[0], profile.customerId,
-                        ContactScheduler.instant(row[1]))));
+                purchases.schedule(List.of(
+                        new PurchaseFact((String) row[0], profile.customerId, ContactScheduler.instant(row[1]))));
             }
         }
     }
@@ -63,7 +64,9 @@ public class PlanTriggers {
     @Transactional(Transactional.TxType.MANDATORY)
     public void levelChanged(CustomerProfile profile, UUID changeId) {
         Instant now = clock.instant();
-        List<Contact> recurring = Contact.list("customerId = ?1 and state in ?2 and planId is not null", profile.customerId,
+        List<Contact> recurring = Contact.list(
+                "customerId = ?1 and state in ?2 and planId is not null",
+                profile.customerId,
                 List.of(ContactState.PLANNED, ContactState.DUE));
         for (Contact c : recurring) {
             ContactPlan plan = ContactPlan.findById(c.planId);
@@ -73,11 +76,21 @@ public class PlanTriggers {
         }
         for (ContactPlan plan : ContactPlan.active(profile.level, TriggerType.ON_LEVEL_CHANGE)) {
             Instant requested = now.plus(Duration.ofDays(plan.days));
-            scheduler.create(spec(plan, profile, requested, requested.plus(Duration.ofDays(plan.validityDays)),
-                    "level:" + changeId + ":" + plan.id), profile, plan.queue);
+            scheduler.create(
+                    spec(
+                            plan,
+                            profile,
+                            requested,
+                            requested.plus(Duration.ofDays(plan.validityDays)),
+                            "level:" + changeId + ":" + plan.id),
+                    profile,
+                    plan.queue);
         }
         for (ContactPlan plan : ContactPlan.active(profile.level, TriggerType.EVERY_N_DAYS)) {
-            long open = Contact.count("customerId = ?1 and planId = ?2 and state in ?3", profile.customerId, plan.id,
+            long open = Contact.count(
+                    "customerId = ?1 and planId = ?2 and state in ?3",
+                    profile.customerId,
+                    plan.id,
                     List.of(ContactState.PLANNED, ContactState.DUE));
             if (open == 0) {
                 scheduleRecurring(plan, profile, now.plus(Duration.ofDays(plan.days)));
@@ -92,7 +105,10 @@ public class PlanTriggers {
             return;
         }
         ContactPlan plan = ContactPlan.findById(c.planId);
-        if (plan != null && plan.active && plan.triggerType == TriggerType.EVERY_N_DAYS && plan.level == profile.level
+        if (plan != null
+                && plan.active
+                && plan.triggerType == TriggerType.EVERY_N_DAYS
+                && plan.level == profile.level
                 && profile.level != Level.BASIC) {
             scheduleRecurring(plan, profile, c.closedAt.plus(Duration.ofDays(plan.days)));
         }
@@ -100,17 +116,33 @@ public class PlanTriggers {
 
     /** Schedules the plan's next contact unless one is open already (one open contact per recurring plan and customer). */
     private void scheduleRecurring(ContactPlan plan, CustomerProfile profile, Instant requested) {
-        if (Contact.count("customerId = ?1 and planId = ?2 and state in ?3", profile.customerId, plan.id,
-                List.of(ContactState.PLANNED, ContactState.DUE)) > 0) {
+        if (Contact.count(
+                        "customerId = ?1 and planId = ?2 and state in ?3",
+                        profile.customerId,
+                        plan.id,
+                        List.of(ContactState.PLANNED, ContactState.DUE))
+                > 0) {
             return;
         }
         String key = "every:" + plan.id + ":" + profile.customerId + ":" + requested.getEpochSecond() / 86_400;
-        scheduler.create(spec(plan, profile, requested, requested.plus(Duration.ofDays(plan.validityDays)), key), profile,
+        scheduler.create(
+                spec(plan, profile, requested, requested.plus(Duration.ofDays(plan.validityDays)), key),
+                profile,
                 plan.queue);
     }
 
     private NewContact spec(ContactPlan plan, CustomerProfile profile, Instant requested, Instant expires, String key) {
-        return new NewContact(profile.customerId, scheduler.channelFor(plan.channel, profile), plan.purpose, requested, expires, plan.id, null, key,
-                plan.assigneeFor(profile.ownerId), null, "plan:" + plan.name);
+        return new NewContact(
+                profile.customerId,
+                scheduler.channelFor(plan.channel, profile),
+                plan.purpose,
+                requested,
+                expires,
+                plan.id,
+                null,
+                key,
+                plan.assigneeFor(profile.ownerId),
+                null,
+                "plan:" + plan.name);
     }
 }

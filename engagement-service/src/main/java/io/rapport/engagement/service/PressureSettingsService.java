@@ -23,11 +23,11 @@ public class PressureSettingsService {
     }
 
     /** The settings as stored text, with their version (0 while the configuration applies). */
-    public record Settings(String quietHours, boolean allowWeekends, String caps, long version) {
-    }
+    public record Settings(String quietHours, boolean allowWeekends, String caps, long version) {}
 
     public Settings current() {
-        List<?> rows = em.createNativeQuery("select quiet_hours, allow_weekends, caps, version from pressure_settings where id = 1")
+        List<?> rows = em.createNativeQuery(
+                        "select quiet_hours, allow_weekends, caps, version from pressure_settings where id = 1")
                 .getResultList();
         if (rows.isEmpty()) {
             EngagementConfig.Pressure p = config.pressure();
@@ -39,7 +39,10 @@ public class PressureSettingsService {
 
     public PressureRules rules() {
         Settings s = current();
-        return new PressureRules(QuietHours.parse(s.quietHours()), s.allowWeekends(), FrequencyCap.parseAll(s.caps()),
+        return new PressureRules(
+                QuietHours.parse(s.quietHours()),
+                s.allowWeekends(),
+                FrequencyCap.parseAll(s.caps()),
                 config.pressure().implicitConsentChannels());
     }
 
@@ -62,11 +65,16 @@ public class PressureSettingsService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.unprocessable("invalid-frequency-cap", "caps", e.getMessage());
         }
-        String capText = String.join(",", parsed.stream().map(FrequencyCap::spec).toList());
-        em.createNativeQuery("insert into pressure_settings (id, quiet_hours, allow_weekends, caps, version) values (1, ?1, ?2, ?3, 1)"
-                + " on conflict (id) do update set quiet_hours = excluded.quiet_hours, allow_weekends = excluded.allow_weekends,"
-                + " caps = excluded.caps, version = pressure_settings.version + 1")
-                .setParameter(1, q.toString()).setParameter(2, allowWeekends).setParameter(3, capText).executeUpdate();
+        String capText =
+                String.join(",", parsed.stream().map(FrequencyCap::spec).toList());
+        em.createNativeQuery(
+                        "insert into pressure_settings (id, quiet_hours, allow_weekends, caps, version) values (1, ?1, ?2, ?3, 1)"
+                                + " on conflict (id) do update set quiet_hours = excluded.quiet_hours, allow_weekends = excluded.allow_weekends,"
+                                + " caps = excluded.caps, version = pressure_settings.version + 1")
+                .setParameter(1, q.toString())
+                .setParameter(2, allowWeekends)
+                .setParameter(3, capText)
+                .executeUpdate();
         return current();
     }
 }

@@ -41,8 +41,13 @@ public class Profiles {
 
     /** 410 Gone: this customer id was merged into {@code survivor}; its contacts, complaints and level live there. */
     public static ProblemException merged(UUID id, UUID survivor) {
-        return new ProblemException(410, "customer-merged", "Gone", "customer " + id + " was merged into " + survivor,
-                null, Map.of("mergedInto", survivor.toString(), "survivorId", survivor.toString()));
+        return new ProblemException(
+                410,
+                "customer-merged",
+                "Gone",
+                "customer " + id + " was merged into " + survivor,
+                null,
+                Map.of("mergedInto", survivor.toString(), "survivorId", survivor.toString()));
     }
 
     /**
@@ -54,8 +59,11 @@ public class Profiles {
         // after loadOrStub(ids) in this transaction: a persistence-context hit, no statement
         CustomerProfile p = CustomerProfile.findById(id);
         if (p == null) {
-            em.createNativeQuery("insert into customer_profile (customer_id, updated_at) values (?1, ?2) on conflict do nothing")
-                    .setParameter(1, id).setParameter(2, clock.instant()).executeUpdate();
+            em.createNativeQuery(
+                            "insert into customer_profile (customer_id, updated_at) values (?1, ?2) on conflict do nothing")
+                    .setParameter(1, id)
+                    .setParameter(2, clock.instant())
+                    .executeUpdate();
             p = CustomerProfile.findById(id);
         }
         return p;

@@ -42,7 +42,11 @@ public class PurchaseScheduling {
     private final ContactScheduler scheduler;
     private final Clock clock;
 
-    public PurchaseScheduling(EntityManager em, PressureSettingsService settings, Outbox outbox, ContactScheduler scheduler,
+    public PurchaseScheduling(
+            EntityManager em,
+            PressureSettingsService settings,
+            Outbox outbox,
+            ContactScheduler scheduler,
             Clock clock) {
         this.em = em;
         this.scheduler = scheduler;
@@ -72,16 +76,22 @@ public class PurchaseScheduling {
             }
             Set<UUID> planned = new LinkedHashSet<>();
             candidates.forEach(c -> planned.add(c.purchase().customerId()));
-            List<FollowUp> placedNow = followUps.place(candidates, customers,
+            List<FollowUp> placedNow = followUps.place(
+                    candidates,
+                    customers,
                     store.timelines(planned, now.minus(ContactScheduler.LOOK_BACK)),
-                    store.usedKeys(candidates.stream().map(PurchaseFollowUps.Candidate::sourceKey).toList()), now);
+                    store.usedKeys(candidates.stream()
+                            .map(PurchaseFollowUps.Candidate::sourceKey)
+                            .toList()),
+                    now);
             store.insert(placedNow, now);
             outbox.publishAll(connection, events(placedNow, now));
             return placedNow;
         });
         for (FollowUp f : placed) {
             if (f.counts()) {
-                scheduler.giveWay(f.contactId(), f.request().purpose(), f.placement(), CustomerProfile.findById(f.customerId()));
+                scheduler.giveWay(
+                        f.contactId(), f.request().purpose(), f.placement(), CustomerProfile.findById(f.customerId()));
             }
         }
         return placed.size();
@@ -89,8 +99,8 @@ public class PurchaseScheduling {
 
     private static Map<Level, List<ContactPlan>> plansByLevel() {
         Map<Level, List<ContactPlan>> plans = new EnumMap<>(Level.class);
-        for (ContactPlan plan : ContactPlan.<ContactPlan>list("triggerType = ?1 and active = true order by id",
-                TriggerType.AFTER_PURCHASE)) {
+        for (ContactPlan plan : ContactPlan.<ContactPlan>list(
+                "triggerType = ?1 and active = true order by id", TriggerType.AFTER_PURCHASE)) {
             plans.computeIfAbsent(plan.level, l -> new ArrayList<>()).add(plan);
         }
         return plans;
@@ -103,14 +113,34 @@ public class PurchaseScheduling {
             String contactId = f.contactId().toString();
             String customerId = f.customerId().toString();
             if (f.placement().scheduled()) {
-                events.add(new Outbox.Pending(EngagementEvents.CONTACT_SCHEDULED, customerId, new ContactScheduled(contactId,
-                        customerId, f.request().channel().name(), f.request().purpose().name(), f.request().requestedAt(),
-                        f.dueAt(), f.request().expiresAt(), f.planId().toString(), null, f.assigneeId(),
-                        f.placement().reasons())));
+                events.add(new Outbox.Pending(
+                        EngagementEvents.CONTACT_SCHEDULED,
+                        customerId,
+                        new ContactScheduled(
+                                contactId,
+                                customerId,
+                                f.request().channel().name(),
+                                f.request().purpose().name(),
+                                f.request().requestedAt(),
+                                f.dueAt(),
+                                f.request().expiresAt(),
+                                f.planId().toString(),
+                                null,
+                                f.assigneeId(),
+                                f.placement().reasons())));
             } else if (f.placement().outcome() == Placement.Outcome.EXPIRED) {
-                events.add(new Outbox.Pending(EngagementEvents.CONTACT_EXPIRED, customerId, new ContactExpired(contactId,
-                        customerId, f.request().channel().name(), f.request().purpose().name(), f.dueAt(),
-                        f.request().expiresAt(), f.outcome(), now)));
+                events.add(new Outbox.Pending(
+                        EngagementEvents.CONTACT_EXPIRED,
+                        customerId,
+                        new ContactExpired(
+                                contactId,
+                                customerId,
+                                f.request().channel().name(),
+                                f.request().purpose().name(),
+                                f.dueAt(),
+                                f.request().expiresAt(),
+                                f.outcome(),
+                                now)));
             }
         }
         return events;

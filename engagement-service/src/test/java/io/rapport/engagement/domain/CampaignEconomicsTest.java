@@ -52,7 +52,8 @@ class CampaignEconomicsTest {
         assertThat(e.breakEvenRate()).isEqualByComparingTo("0.3333");
         assertThat(e.aboveBreakEven()).isFalse();
         // exactly at break-even pays: 1 of 3 at cost 1.00 and margin 3.00
-        assertThat(new CampaignEconomics(3, 1, 0, new BigDecimal("1.00"), new BigDecimal("3.00")).aboveBreakEven()).isTrue();
+        assertThat(new CampaignEconomics(3, 1, 0, new BigDecimal("1.00"), new BigDecimal("3.00")).aboveBreakEven())
+                .isTrue();
     }
 
     @Test
@@ -69,8 +70,10 @@ class CampaignEconomicsTest {
     @Test
     void aResponderMustHaveBeenReachedAndAConversionMustHaveResponded() {
         assertThatThrownBy(() -> new CampaignEconomics(0, 1, 1, BigDecimal.ONE, BigDecimal.TEN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("responders");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("responders");
         assertThatThrownBy(() -> new CampaignEconomics(2, 1, 2, BigDecimal.ONE, BigDecimal.TEN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conversions");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("conversions");
     }
 }

@@ -21,10 +21,15 @@ class EscalationRuleTest {
 
     @Test
     void theSpecReadsLevelsInOrderWithTheirDelaySeverityAssigneeAndWhomToNotify() {
-        assertThat(RULE.levels()).containsExactly(
-                new EscalationRule.Level(1, Duration.ZERO, Severity.LOW, null, List.of("support-lead")),
-                new EscalationRule.Level(2, Duration.ofHours(24), Severity.HIGH, "complaint-escalations",
-                        List.of("support-manager", "duty")));
+        assertThat(RULE.levels())
+                .containsExactly(
+                        new EscalationRule.Level(1, Duration.ZERO, Severity.LOW, null, List.of("support-lead")),
+                        new EscalationRule.Level(
+                                2,
+                                Duration.ofHours(24),
+                                Severity.HIGH,
+                                "complaint-escalations",
+                                List.of("support-manager", "duty")));
         assertThat(RULE.shortestDelay()).isZero();
         assertThat(EscalationRule.parse("none").levels()).isEmpty();
         assertThat(EscalationRule.parse(" ").levels()).isEmpty();
@@ -63,9 +68,11 @@ class EscalationRuleTest {
 
     @Test
     void aSpecThatCannotWorkIsRefusedWithTheLevelAndTheReason() {
-        assertThatThrownBy(() -> EscalationRule.parse("after=PT1H")).hasMessageContaining("level 1 must assign or notify");
+        assertThatThrownBy(() -> EscalationRule.parse("after=PT1H"))
+                .hasMessageContaining("level 1 must assign or notify");
         assertThatThrownBy(() -> EscalationRule.parse("after=1h notify=x")).hasMessageContaining("ISO-8601");
-        assertThatThrownBy(() -> EscalationRule.parse("notify=x; severity=URGENT notify=y")).hasMessageContaining("level 2")
+        assertThatThrownBy(() -> EscalationRule.parse("notify=x; severity=URGENT notify=y"))
+                .hasMessageContaining("level 2")
                 .hasMessageContaining("URGENT");
         assertThatThrownBy(() -> EscalationRule.parse("whom=x")).hasMessageContaining("unknown key 'whom'");
         assertThatThrownBy(() -> EscalationRule.parse("after=P1D notify=x; after=PT1H notify=y"))

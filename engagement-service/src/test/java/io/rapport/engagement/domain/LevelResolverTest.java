@@ -17,27 +17,30 @@ class LevelResolverTest {
 
     @Test
     void aMappingOverridesTheRecommendationOfItsClass() {
-        assertThat(LevelResolver.resolve(List.of(new SchemeClass("ABC", "B", Level.ACCOUNTABLE)),
-                Map.of(LevelResolver.key("ABC", "B"), Level.REACTIVE))).contains(Level.REACTIVE);
+        assertThat(LevelResolver.resolve(
+                        List.of(new SchemeClass("ABC", "B", Level.ACCOUNTABLE)),
+                        Map.of(LevelResolver.key("ABC", "B"), Level.REACTIVE)))
+                .contains(Level.REACTIVE);
     }
 
     @Test
     void theHighestLevelAcrossSchemesWins() {
-        List<SchemeClass> classes = List.of(new SchemeClass("ABC", "C", Level.BASIC),
-                new SchemeClass("VALUE", "MVC", Level.PARTNERSHIP));
+        List<SchemeClass> classes =
+                List.of(new SchemeClass("ABC", "C", Level.BASIC), new SchemeClass("VALUE", "MVC", Level.PARTNERSHIP));
         assertThat(LevelResolver.resolve(classes, Map.of())).contains(Level.PARTNERSHIP);
     }
 
     @Test
     void noClassOrNoRecommendationGivesNoLevel() {
         assertThat(LevelResolver.resolve(List.of(), Map.of())).isEmpty();
-        assertThat(LevelResolver.resolve(List.of(new SchemeClass("ABC", "A", null)), Map.of())).isEmpty();
+        assertThat(LevelResolver.resolve(List.of(new SchemeClass("ABC", "A", null)), Map.of()))
+                .isEmpty();
     }
 
     @Test
     void theReasonCitesTheCurrentClassesAndWhatEachGives() {
-        List<SchemeClass> classes = List.of(new SchemeClass("ABC", "A", Level.ACCOUNTABLE),
-                new SchemeClass("VALUE", "BZ", null));
+        List<SchemeClass> classes =
+                List.of(new SchemeClass("ABC", "A", Level.ACCOUNTABLE), new SchemeClass("VALUE", "BZ", null));
         assertThat(LevelResolver.reason(classes, Map.of(LevelResolver.key("VALUE", "BZ"), Level.BASIC)))
                 .isEqualTo("ABC A (recommends ACCOUNTABLE), VALUE BZ (mapped to BASIC)");
     }

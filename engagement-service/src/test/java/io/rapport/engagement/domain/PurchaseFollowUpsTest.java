@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 
 class PurchaseFollowUpsTest {
     private static final Instant NOW = Instant.parse("2026-05-04T12:00:00Z");
-    private static final ContactPlan SATISFACTION_CALL = plan(Level.ACCOUNTABLE, 7, Channel.PHONE, Purpose.SATISFACTION_CHECK);
+    private static final ContactPlan SATISFACTION_CALL =
+            plan(Level.ACCOUNTABLE, 7, Channel.PHONE, Purpose.SATISFACTION_CHECK);
 
-    private final PurchaseFollowUps followUps = new PurchaseFollowUps(new ContactPlanner(PressureRules.defaults()),
-            Map.of(Level.ACCOUNTABLE, List.of(SATISFACTION_CALL)));
+    private final PurchaseFollowUps followUps = new PurchaseFollowUps(
+            new ContactPlanner(PressureRules.defaults()), Map.of(Level.ACCOUNTABLE, List.of(SATISFACTION_CALL)));
 
     @Test
     void eachPurchaseGetsOneContactPerPlanOfTheLevelRequestedThatManyDaysLater() {
@@ -55,8 +56,12 @@ class PurchaseFollowUpsTest {
         PurchaseFact p = purchase("P-1", alice, "2026-05-04T10:00:00Z");
         Map<UUID, FollowUpCustomer> customers = Map.of(alice.customerId(), alice);
 
-        List<FollowUp> planned = followUps.place(followUps.candidates(List.of(p), customers, NOW), customers, Map.of(),
-                Set.of(PurchaseFollowUps.sourceKey("P-1", SATISFACTION_CALL.id)), NOW);
+        List<FollowUp> planned = followUps.place(
+                followUps.candidates(List.of(p), customers, NOW),
+                customers,
+                Map.of(),
+                Set.of(PurchaseFollowUps.sourceKey("P-1", SATISFACTION_CALL.id)),
+                NOW);
 
         assertThat(planned).isEmpty();
     }
@@ -64,8 +69,9 @@ class PurchaseFollowUpsTest {
     @Test
     void twoPurchasesOfOneCustomerInOneBatchRespectTheOneInThreeDaysCap() {
         FollowUpCustomer alice = customer(Level.ACCOUNTABLE, true);
-        List<FollowUp> planned = plan(List.of(purchase("P-1", alice, "2026-05-04T10:00:00Z"),
-                purchase("P-2", alice, "2026-05-04T11:00:00Z")), alice);
+        List<FollowUp> planned = plan(
+                List.of(purchase("P-1", alice, "2026-05-04T10:00:00Z"), purchase("P-2", alice, "2026-05-04T11:00:00Z")),
+                alice);
 
         assertThat(planned).hasSize(2);
         assertThat(planned.get(0).placement().outcome()).isEqualTo(Placement.Outcome.ON_TIME);
@@ -80,10 +86,12 @@ class PurchaseFollowUpsTest {
         FollowUpCustomer alice = customer(Level.ACCOUNTABLE, true);
         PurchaseFact p = purchase("P-1", alice, "2026-05-04T10:00:00Z");
         Map<UUID, FollowUpCustomer> customers = Map.of(alice.customerId(), alice);
-        Map<UUID, List<PastContact>> timelines = Map.of(alice.customerId(),
-                List.of(new PastContact(Instant.parse("2026-05-10T10:00:00Z"), Channel.EMAIL)));
+        Map<UUID, List<PastContact>> timelines = Map.of(
+                alice.customerId(), List.of(new PastContact(Instant.parse("2026-05-10T10:00:00Z"), Channel.EMAIL)));
 
-        FollowUp f = followUps.place(followUps.candidates(List.of(p), customers, NOW), customers, timelines, Set.of(), NOW).get(0);
+        FollowUp f = followUps
+                .place(followUps.candidates(List.of(p), customers, NOW), customers, timelines, Set.of(), NOW)
+                .get(0);
 
         assertThat(f.placement().outcome()).isEqualTo(Placement.Outcome.MOVED);
         assertThat(f.dueAt()).isAfterOrEqualTo("2026-05-13T10:00:00Z");
@@ -92,8 +100,13 @@ class PurchaseFollowUpsTest {
 
     @Test
     void aBlockedContactIsCreatedCancelledAndDoesNotCountAgainstTheCaps() {
-        FollowUpCustomer noPhone = new FollowUpCustomer(UUID.randomUUID(), "rep", BigDecimal.ONE, true,
-                new CustomerContext(ZoneId.of("Europe/London"), Map.of("PHONE", false), false, false, Level.ACCOUNTABLE));
+        FollowUpCustomer noPhone = new FollowUpCustomer(
+                UUID.randomUUID(),
+                "rep",
+                BigDecimal.ONE,
+                true,
+                new CustomerContext(
+                        ZoneId.of("Europe/London"), Map.of("PHONE", false), false, false, Level.ACCOUNTABLE));
         List<FollowUp> planned = plan(List.of(purchase("P-1", noPhone, "2026-05-04T10:00:00Z")), noPhone);
 
         assertThat(planned).singleElement().satisfies(f -> {
@@ -109,13 +122,19 @@ class PurchaseFollowUpsTest {
         FollowUpCustomer erased = customer(Level.ACCOUNTABLE, false);
         FollowUpCustomer basic = customer(Level.BASIC, true);
         FollowUpCustomer alice = customer(Level.ACCOUNTABLE, true);
-        Map<UUID, FollowUpCustomer> customers = Map.of(erased.customerId(), erased, basic.customerId(), basic,
-                alice.customerId(), alice);
+        Map<UUID, FollowUpCustomer> customers =
+                Map.of(erased.customerId(), erased, basic.customerId(), basic, alice.customerId(), alice);
 
         // bought 30 days ago: the call was due 23 days ago and expired 9 days ago
-        assertThat(followUps.candidates(List.of(purchase("P-1", erased, "2026-05-04T10:00:00Z"),
-                purchase("P-2", basic, "2026-05-04T10:00:00Z"), purchase("P-3", alice, "2026-04-04T10:00:00Z"),
-                new PurchaseFact("P-4", UUID.randomUUID(), NOW)), customers, NOW)).isEmpty();
+        assertThat(followUps.candidates(
+                        List.of(
+                                purchase("P-1", erased, "2026-05-04T10:00:00Z"),
+                                purchase("P-2", basic, "2026-05-04T10:00:00Z"),
+                                purchase("P-3", alice, "2026-04-04T10:00:00Z"),
+                                new PurchaseFact("P-4", UUID.randomUUID(), NOW)),
+                        customers,
+                        NOW))
+                .isEmpty();
     }
 
     private List<FollowUp> plan(List<PurchaseFact> purchases, FollowUpCustomer customer) {
@@ -125,8 +144,13 @@ class PurchaseFollowUpsTest {
 
     private static FollowUpCustomer customer(Level level, boolean reachable) {
         UUID id = UUID.randomUUID();
-        return new FollowUpCustomer(id, "owner-" + id, new BigDecimal("100.00"), reachable,
-                new CustomerContext(ZoneId.of("Europe/London"), Map.of("PHONE", true, "EMAIL", true), false, false, level));
+        return new FollowUpCustomer(
+                id,
+                "owner-" + id,
+                new BigDecimal("100.00"),
+                reachable,
+                new CustomerContext(
+                        ZoneId.of("Europe/London"), Map.of("PHONE", true, "EMAIL", true), false, false, level));
     }
 
     private static PurchaseFact purchase(String id, FollowUpCustomer customer, String at) {

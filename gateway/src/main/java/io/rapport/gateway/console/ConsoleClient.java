@@ -65,8 +65,8 @@ public class ConsoleClient {
         return call(caller, HttpMethod.POST, path, body, ifMatch, requestId);
     }
 
-    private Future<Answer> call(Caller caller, HttpMethod method, String path, Object body, String ifMatch,
-            String requestId) {
+    private Future<Answer> call(
+            Caller caller, HttpMethod method, String path, Object body, String ifMatch, String requestId) {
         String routePath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         var route = RouteTable.resolve(routePath).orElseThrow(() -> new IllegalArgumentException("no route " + path));
         if (!AccessPolicy.allows(route.group(), method.name(), caller)) {
@@ -94,11 +94,14 @@ public class ConsoleClient {
             if (buffer != null) {
                 headers.set("Content-Type", "application/json");
             }
-            reply = UpstreamSend.send(upstream, caller.rateLimitKey(), method, path, headers, buffer, upstream.timeoutMillis());
+            reply = UpstreamSend.send(
+                    upstream, caller.rateLimitKey(), method, path, headers, buffer, upstream.timeoutMillis());
         }
         return reply.map(r -> new Answer(r.status(), parse(r.body()), null))
-                .otherwise(e -> Answer.failed(e instanceof UpstreamFailure f ? f.getMessage()
-                        : upstream.serviceName() + " could not be reached"));
+                .otherwise(e -> Answer.failed(
+                        e instanceof UpstreamFailure f
+                                ? f.getMessage()
+                                : upstream.serviceName() + " could not be reached"));
     }
 
     private JsonNode parse(Buffer body) {

@@ -20,8 +20,12 @@ import java.util.Map;
 @ApplicationScoped
 public class ConsolePage {
     public enum Kind {
-        OVERVIEW("overview", "Overview"), SEGMENTS("segments", "Segments"), AGENDA("agenda", "Agenda"),
-        CUSTOMER("customers", "Customer"), LOYALTY("loyalty", "Loyalty"), HEALTH("health", "Health");
+        OVERVIEW("overview", "Overview"),
+        SEGMENTS("segments", "Segments"),
+        AGENDA("agenda", "Agenda"),
+        CUSTOMER("customers", "Customer"),
+        LOYALTY("loyalty", "Loyalty"),
+        HEALTH("health", "Health");
 
         final String path;
         final String label;
@@ -34,8 +38,7 @@ public class ConsolePage {
 
     /** Who is signed in, for the frame. */
     @TemplateData
-    public record Frame(String title, String user, String roles, String csrf, List<Views.NavItem> nav) {
-    }
+    public record Frame(String title, String user, String roles, String csrf, List<Views.NavItem> nav) {}
 
     private final Engine engine;
 
@@ -47,7 +50,8 @@ public class ConsolePage {
     public static boolean allows(Kind kind, Caller caller) {
         return switch (kind) {
             case OVERVIEW, SEGMENTS -> AccessPolicy.allows(RouteGroup.SEGMENTS, "GET", caller);
-            case AGENDA -> caller.roles().contains(AccessPolicy.ADMIN) || caller.roles().contains(AccessPolicy.SALES);
+            case AGENDA ->
+                caller.roles().contains(AccessPolicy.ADMIN) || caller.roles().contains(AccessPolicy.SALES);
             case CUSTOMER -> AccessPolicy.allows(RouteGroup.CUSTOMERS, "GET", caller);
             case LOYALTY -> AccessPolicy.allows(RouteGroup.LOYALTY, "GET", caller);
             case HEALTH -> AccessPolicy.allows(RouteGroup.ADMIN, "GET", caller);
@@ -71,19 +75,26 @@ public class ConsolePage {
                 nav.add(new Views.NavItem("/console/" + kind.path, kind.label, kind == current));
             }
         }
-        return new Frame(title, caller.id(), String.join(", ", caller.roles().stream().sorted().toList()),
-                ConsoleSession.csrf(token), nav);
+        return new Frame(
+                title,
+                caller.id(),
+                String.join(", ", caller.roles().stream().sorted().toList()),
+                ConsoleSession.csrf(token),
+                nav);
     }
 
     public Response render(int status, String template, Map<String, Object> data) {
         TemplateInstance instance = engine.getTemplate("console/" + template).instance();
         data.forEach(instance::data);
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(instance.render())
-                .header("Cache-Control", "no-store").build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(instance.render())
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     public Response forbidden(Caller caller, String token, String what) {
-        return render(403, "forbidden.html", Map.of("frame", frame(null, "Not for your role", caller, token),
-                "what", what));
+        return render(
+                403, "forbidden.html", Map.of("frame", frame(null, "Not for your role", caller, token), "what", what));
     }
 }

@@ -56,11 +56,24 @@ import java.util.regex.Pattern;
 @Path("/console")
 public class ConsoleResource {
     static final String COOKIE = ConsoleSession.COOKIE;
-    private static final Pattern WORKSHEET = Pattern.compile("gold|cost-drivers|repeat-complainers|top-last-year|low-share-of-wallet|prospects");
+    private static final Pattern WORKSHEET =
+            Pattern.compile("gold|cost-drivers|repeat-complainers|top-last-year|low-share-of-wallet|prospects");
     private static final Pattern SORT = Pattern.compile("[A-Za-z]{1,30}(,(asc|desc))?");
     private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-    static final List<String> WORKSHEET_COLUMNS = List.of("customerId", "abcClass", "valueClass", "netRevenue", "grossMargin",
-            "costToServe", "profit", "purchases", "complaints", "wallet", "shareOfWallet", "potential", "previousRevenue",
+    static final List<String> WORKSHEET_COLUMNS = List.of(
+            "customerId",
+            "abcClass",
+            "valueClass",
+            "netRevenue",
+            "grossMargin",
+            "costToServe",
+            "profit",
+            "purchases",
+            "complaints",
+            "wallet",
+            "shareOfWallet",
+            "potential",
+            "previousRevenue",
             "change");
 
     private final ConsoleSession session;
@@ -70,8 +83,13 @@ public class ConsoleResource {
     private final HealthProbe health;
     private final ObjectMapper json;
 
-    public ConsoleResource(ConsoleSession session, ConsolePage pages, ConsoleClient client, Customer360Service customer360,
-            HealthProbe health, ObjectMapper json) {
+    public ConsoleResource(
+            ConsoleSession session,
+            ConsolePage pages,
+            ConsoleClient client,
+            Customer360Service customer360,
+            HealthProbe health,
+            ObjectMapper json) {
         this.session = session;
         this.pages = pages;
         this.client = client;
@@ -98,15 +116,21 @@ public class ConsoleResource {
     }
 
     static Response seeOther(String location) {
-        return Response.seeOther(URI.create(location)).header("Cache-Control", "no-store").build();
+        return Response.seeOther(URI.create(location))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET
     public Response root(@CookieParam(COOKIE) String token) {
-        return session.caller(token).map(c -> {
-            Kind home = ConsolePage.home(c);
-            return home == null ? pages.forbidden(c, token, "any console page") : seeOther("/console/" + home.path);
-        }).orElse(seeOther("/console/sign-in"));
+        return session.caller(token)
+                .map(c -> {
+                    Kind home = ConsolePage.home(c);
+                    return home == null
+                            ? pages.forbidden(c, token, "any console page")
+                            : seeOther("/console/" + home.path);
+                })
+                .orElse(seeOther("/console/sign-in"));
     }
 
     // ---------------------------------------------------------------- overview
@@ -126,8 +150,14 @@ public class ConsoleResource {
                 data.put("value", runPart("MVC/MGC/BZ classes", value.result()));
                 data.put("complaints", complaintPart(complaints.result()));
                 data.put("pareto", paretoJson(abc.result()));
-                data.put("points", new Part("Points liability", "NOT_SERVED",
-                        "loyalty serves no aggregate of outstanding points yet: see each member's ledger", List.of(), List.of()));
+                data.put(
+                        "points",
+                        new Part(
+                                "Points liability",
+                                "NOT_SERVED",
+                                "loyalty serves no aggregate of outstanding points yet: see each member's ledger",
+                                List.of(),
+                                List.of()));
                 return Future.succeededFuture(pages.render(200, "overview.html", data));
             });
         });
@@ -150,25 +180,43 @@ public class ConsoleResource {
         for (JsonNode c : latest.path("classes")) {
             revenue = revenue.add(new BigDecimal(c.path("revenue").asText("0")));
         }
-        facts.add(new Fact("Revenue", revenue.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), null));
+        facts.add(new Fact(
+                "Revenue", revenue.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), null));
         if (latest.hasNonNull("concentration")) {
-            facts.add(new Fact("Top 20% hold", percent(latest.path("concentration").decimalValue()), null));
+            facts.add(new Fact(
+                    "Top 20% hold", percent(latest.path("concentration").decimalValue()), null));
         }
-        facts.add(new Fact("Run", latest.path("completedAt").asText() + " (policy v" + latest.path("policyVersion").asText() + ")", null));
+        facts.add(new Fact(
+                "Run",
+                latest.path("completedAt").asText() + " (policy v"
+                        + latest.path("policyVersion").asText() + ")",
+                null));
         List<Row> rows = new ArrayList<>();
         latest.path("counts").fields().forEachRemaining(e -> {
             long now = e.getValue().asLong();
-            String delta = previous == null ? "" : signed(now - previous.path("counts").path(e.getKey()).asLong());
+            String delta = previous == null
+                    ? ""
+                    : signed(now - previous.path("counts").path(e.getKey()).asLong());
             String level = "";
             for (JsonNode c : latest.path("classes")) {
                 if (c.path("label").asText().equals(e.getKey())) {
                     level = c.path("recommendedLevel").asText("");
                 }
             }
-            rows.add(new Row(List.of(Cell.of(e.getKey()), Cell.of(Long.toString(now)), Cell.of(delta), Cell.of(level))));
+            rows.add(
+                    new Row(List.of(Cell.of(e.getKey()), Cell.of(Long.toString(now)), Cell.of(delta), Cell.of(level))));
         });
-        Table mix = new Table(null, "Customers per class", List.of(Column.of("Class"), Column.of("Customers"),
-                Column.of("Change since the last run"), Column.of("Recommended relationship")), rows, "no classes", null);
+        Table mix = new Table(
+                null,
+                "Customers per class",
+                List.of(
+                        Column.of("Class"),
+                        Column.of("Customers"),
+                        Column.of("Change since the last run"),
+                        Column.of("Recommended relationship")),
+                rows,
+                "no classes",
+                null);
         return new Part(title, "OK", null, facts, List.of(mix));
     }
 
@@ -181,7 +229,9 @@ public class ConsoleResource {
         List<BigDecimal> pareto = new ArrayList<>();
         latest.path("pareto").forEach(p -> pareto.add(p.decimalValue()));
         Map<String, Long> counts = new LinkedHashMap<>();
-        latest.path("counts").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        latest.path("counts")
+                .fields()
+                .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
         try {
             return json.writeValueAsString(ParetoCurve.of(pareto, counts));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -216,20 +266,28 @@ public class ConsoleResource {
                 onTrack++;
             }
         }
-        return new Part(title, "OK", null, List.of(
-                new Fact("Open", answer.body().path("total").asText(), null),
-                new Fact("SLA breached", Long.toString(breached), breached > 0 ? "bad" : "ok"),
-                new Fact("Due within 24 h", Long.toString(dueToday), dueToday > 0 ? "warn" : "ok"),
-                new Fact("Within SLA", Long.toString(onTrack), "ok"),
-                new Fact("Escalated", Long.toString(escalated), escalated > 0 ? "warn" : "ok")), List.of());
+        return new Part(
+                title,
+                "OK",
+                null,
+                List.of(
+                        new Fact("Open", answer.body().path("total").asText(), null),
+                        new Fact("SLA breached", Long.toString(breached), breached > 0 ? "bad" : "ok"),
+                        new Fact("Due within 24 h", Long.toString(dueToday), dueToday > 0 ? "warn" : "ok"),
+                        new Fact("Within SLA", Long.toString(onTrack), "ok"),
+                        new Fact("Escalated", Long.toString(escalated), escalated > 0 ? "warn" : "ok")),
+                List.of());
     }
 
     // ---------------------------------------------------------------- segments
 
     @GET
     @Path("segments")
-    public CompletionStage<Response> segments(@CookieParam(COOKIE) String token, @QueryParam("list") String list,
-            @QueryParam("sort") String sort, @Context RoutingContext ctx) {
+    public CompletionStage<Response> segments(
+            @CookieParam(COOKIE) String token,
+            @QueryParam("list") String list,
+            @QueryParam("sort") String sort,
+            @Context RoutingContext ctx) {
         return page(token, Kind.SEGMENTS, caller -> {
             String name = list == null || !WORKSHEET.matcher(list).matches() ? "gold" : list;
             String order = sort == null || !SORT.matcher(sort).matches() ? null : sort;
@@ -239,14 +297,31 @@ public class ConsoleResource {
             return Future.join(rows, levels).transform(done -> {
                 Map<String, Object> data = new HashMap<>();
                 data.put("frame", pages.frame(Kind.SEGMENTS, "Segments", caller, token));
-                data.put("lists", List.of("gold", "cost-drivers", "repeat-complainers", "top-last-year", "low-share-of-wallet",
-                        "prospects"));
+                data.put(
+                        "lists",
+                        List.of(
+                                "gold",
+                                "cost-drivers",
+                                "repeat-complainers",
+                                "top-last-year",
+                                "low-share-of-wallet",
+                                "prospects"));
                 data.put("list", name);
                 data.put("worksheet", worksheetPart(name, order, rows.result()));
-                data.put("levels", levels.result().ok()
-                        ? new Part("Relationship level per A/B/C class", "OK", null, List.of(), List.of(Views.table(null,
-                                "Kotler's matrix on the latest run", levels.result().body().path("classes"), "no classes")))
-                        : unavailable("Relationship level per A/B/C class", levels.result()));
+                data.put(
+                        "levels",
+                        levels.result().ok()
+                                ? new Part(
+                                        "Relationship level per A/B/C class",
+                                        "OK",
+                                        null,
+                                        List.of(),
+                                        List.of(Views.table(
+                                                null,
+                                                "Kotler's matrix on the latest run",
+                                                levels.result().body().path("classes"),
+                                                "no classes")))
+                                : unavailable("Relationship level per A/B/C class", levels.result()));
                 return Future.succeededFuture(pages.render(200, "segments.html", data));
             });
         });
@@ -264,18 +339,28 @@ public class ConsoleResource {
         }
         String field = sort == null ? null : sort.split(",")[0];
         boolean desc = sort != null && sort.endsWith(",desc");
-        List<Column> columns = WORKSHEET_COLUMNS.stream().map(c -> {
-            boolean current = c.equals(field);
-            String next = c + "," + (current && desc ? "asc" : "desc");
-            return new Column(Views.label(c), "/console/segments?list=" + name + "&sort=" + next,
-                    current ? (desc ? "descending" : "ascending") : "none");
-        }).toList();
+        List<Column> columns = WORKSHEET_COLUMNS.stream()
+                .map(c -> {
+                    boolean current = c.equals(field);
+                    String next = c + "," + (current && desc ? "asc" : "desc");
+                    return new Column(
+                            Views.label(c),
+                            "/console/segments?list=" + name + "&sort=" + next,
+                            current ? (desc ? "descending" : "ascending") : "none");
+                })
+                .toList();
         List<Row> rows = new ArrayList<>();
         for (JsonNode item : answer.body().path("items")) {
-            rows.add(new Row(WORKSHEET_COLUMNS.stream().map(c -> Views.cell(c, item.get(c))).toList()));
+            rows.add(new Row(WORKSHEET_COLUMNS.stream()
+                    .map(c -> Views.cell(c, item.get(c)))
+                    .toList()));
         }
-        Table table = new Table("worksheet-table", title + " (" + answer.body().path("total").asText("0") + " customers, first "
-                + rows.size() + " shown)", columns, rows, "no customers on this list",
+        Table table = new Table(
+                "worksheet-table",
+                title + " (" + answer.body().path("total").asText("0") + " customers, first " + rows.size() + " shown)",
+                columns,
+                rows,
+                "no customers on this list",
                 "/console/segments/" + name + ".csv" + (sort == null ? "" : "?sort=" + sort));
         return new Part(title, "OK", null, List.of(), List.of(table));
     }
@@ -283,26 +368,37 @@ public class ConsoleResource {
     @GET
     @Path("segments/{list}.csv")
     @Produces("text/csv")
-    public CompletionStage<Response> worksheetCsv(@CookieParam(COOKIE) String token, @PathParam("list") String list,
-            @QueryParam("sort") String sort, @Context RoutingContext ctx) {
+    public CompletionStage<Response> worksheetCsv(
+            @CookieParam(COOKIE) String token,
+            @PathParam("list") String list,
+            @QueryParam("sort") String sort,
+            @Context RoutingContext ctx) {
         return page(token, Kind.SEGMENTS, caller -> {
             if (!WORKSHEET.matcher(list).matches()) {
                 return Future.succeededFuture(Response.status(404).build());
             }
             String order = sort == null || !SORT.matcher(sort).matches() ? null : sort;
-            return client.get(caller, worksheetPath(list, order, 200), ctx.get(GatewayKeys.REQUEST_ID)).map(answer -> {
-                if (!answer.ok()) {
-                    return Response.status(answer.status() == 0 ? 503 : answer.status()).type(MediaType.TEXT_PLAIN)
-                            .entity(answer.problem()).build();
-                }
-                StringBuilder csv = new StringBuilder(String.join(",", WORKSHEET_COLUMNS)).append("\r\n");
-                for (JsonNode item : answer.body().path("items")) {
-                    csv.append(String.join(",", WORKSHEET_COLUMNS.stream().map(c -> Csv.field(Views.text(item.get(c)))).toList()))
-                            .append("\r\n");
-                }
-                return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
-                        .header("Content-Disposition", "attachment; filename=\"" + list + ".csv\"").build();
-            });
+            return client.get(caller, worksheetPath(list, order, 200), ctx.get(GatewayKeys.REQUEST_ID))
+                    .map(answer -> {
+                        if (!answer.ok()) {
+                            return Response.status(answer.status() == 0 ? 503 : answer.status())
+                                    .type(MediaType.TEXT_PLAIN)
+                                    .entity(answer.problem())
+                                    .build();
+                        }
+                        StringBuilder csv = new StringBuilder(String.join(",", WORKSHEET_COLUMNS)).append("\r\n");
+                        for (JsonNode item : answer.body().path("items")) {
+                            csv.append(String.join(
+                                            ",",
+                                            WORKSHEET_COLUMNS.stream()
+                                                    .map(c -> Csv.field(Views.text(item.get(c))))
+                                                    .toList()))
+                                    .append("\r\n");
+                        }
+                        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+                                .header("Content-Disposition", "attachment; filename=\"" + list + ".csv\"")
+                                .build();
+                    });
         });
     }
 
@@ -310,13 +406,21 @@ public class ConsoleResource {
 
     @GET
     @Path("agenda")
-    public CompletionStage<Response> agenda(@CookieParam(COOKIE) String token, @QueryParam("assignee") String assignee,
-            @QueryParam("message") String message, @Context RoutingContext ctx) {
+    public CompletionStage<Response> agenda(
+            @CookieParam(COOKIE) String token,
+            @QueryParam("assignee") String assignee,
+            @QueryParam("message") String message,
+            @Context RoutingContext ctx) {
         return page(token, Kind.AGENDA, caller -> {
             boolean manager = caller.roles().contains(AccessPolicy.ADMIN);
-            String rep = manager && assignee != null && SUBJECT.matcher(assignee).matches() ? assignee : caller.id();
-            return client.get(caller, "/api/v1/engagement/contacts/agenda?size=100&assignee="
-                    + URLEncoder.encode(rep, StandardCharsets.UTF_8), ctx.get(GatewayKeys.REQUEST_ID)).map(answer -> {
+            String rep =
+                    manager && assignee != null && SUBJECT.matcher(assignee).matches() ? assignee : caller.id();
+            return client.get(
+                            caller,
+                            "/api/v1/engagement/contacts/agenda?size=100&assignee="
+                                    + URLEncoder.encode(rep, StandardCharsets.UTF_8),
+                            ctx.get(GatewayKeys.REQUEST_ID))
+                    .map(answer -> {
                         Map<String, Object> data = new HashMap<>();
                         data.put("frame", pages.frame(Kind.AGENDA, "Agenda", caller, token));
                         data.put("rep", rep);
@@ -338,24 +442,47 @@ public class ConsoleResource {
         for (JsonNode c : answer.body().path("items")) {
             String due = c.path("dueAt").asText();
             boolean overdue = !due.isEmpty() && Instant.parse(due).isBefore(now);
-            rows.add(new Row(List.of(Views.cell("customerId", c.get("customerId")), Cell.of(c.path("purpose").asText()),
-                    Cell.of(c.path("channel").asText()), Cell.of(due + (overdue ? " (overdue)" : "")),
-                    Cell.of(c.path("customerValue").asText("")), Cell.of(c.path("state").asText()),
-                    Cell.of(c.path("pausedReason").asText(""))), c.path("id").asText(), c.path("version").asText()));
+            rows.add(new Row(
+                    List.of(
+                            Views.cell("customerId", c.get("customerId")),
+                            Cell.of(c.path("purpose").asText()),
+                            Cell.of(c.path("channel").asText()),
+                            Cell.of(due + (overdue ? " (overdue)" : "")),
+                            Cell.of(c.path("customerValue").asText("")),
+                            Cell.of(c.path("state").asText()),
+                            Cell.of(c.path("pausedReason").asText(""))),
+                    c.path("id").asText(),
+                    c.path("version").asText()));
         }
-        Table table = new Table("agenda-table", title + " (" + answer.body().path("total").asText("0") + ")",
-                List.of(Column.of("Customer"), Column.of("Purpose"), Column.of("Channel"), Column.of("Due"),
-                        Column.of("Customer value"), Column.of("State"), Column.of("Paused because")),
-                rows, "nothing due: the agenda is clear", null);
+        Table table = new Table(
+                "agenda-table",
+                title + " (" + answer.body().path("total").asText("0") + ")",
+                List.of(
+                        Column.of("Customer"),
+                        Column.of("Purpose"),
+                        Column.of("Channel"),
+                        Column.of("Due"),
+                        Column.of("Customer value"),
+                        Column.of("State"),
+                        Column.of("Paused because")),
+                rows,
+                "nothing due: the agenda is clear",
+                null);
         return new Part(title, "OK", null, List.of(), List.of(table));
     }
 
     @POST
     @Path("agenda/{id}/complete")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public CompletionStage<Response> complete(@CookieParam(COOKIE) String token, @PathParam("id") String id,
-            @FormParam("version") String version, @FormParam("outcome") String outcome, @FormParam("notes") String notes,
-            @FormParam("csrf") String csrf, @FormParam("assignee") String assignee, @Context RoutingContext ctx) {
+    public CompletionStage<Response> complete(
+            @CookieParam(COOKIE) String token,
+            @PathParam("id") String id,
+            @FormParam("version") String version,
+            @FormParam("outcome") String outcome,
+            @FormParam("notes") String notes,
+            @FormParam("csrf") String csrf,
+            @FormParam("assignee") String assignee,
+            @Context RoutingContext ctx) {
         return action(token, csrf, id, version, assignee, ctx, caller -> {
             String text = outcome == null || outcome.isBlank() ? "REACHED" : outcome.trim();
             Map<String, Object> body = new LinkedHashMap<>();
@@ -370,9 +497,14 @@ public class ConsoleResource {
     @POST
     @Path("agenda/{id}/reschedule")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public CompletionStage<Response> reschedule(@CookieParam(COOKIE) String token, @PathParam("id") String id,
-            @FormParam("version") String version, @FormParam("dueAt") String dueAt, @FormParam("csrf") String csrf,
-            @FormParam("assignee") String assignee, @Context RoutingContext ctx) {
+    public CompletionStage<Response> reschedule(
+            @CookieParam(COOKIE) String token,
+            @PathParam("id") String id,
+            @FormParam("version") String version,
+            @FormParam("dueAt") String dueAt,
+            @FormParam("csrf") String csrf,
+            @FormParam("assignee") String assignee,
+            @Context RoutingContext ctx) {
         return action(token, csrf, id, version, assignee, ctx, caller -> {
             Instant due;
             try {
@@ -385,14 +517,22 @@ public class ConsoleResource {
     }
 
     /** A contact action: session, role and form token checked, then POSTed to engagement as the user, who decides. */
-    private CompletionStage<Response> action(String token, String csrf, String id, String version, String assignee,
-            RoutingContext ctx, Function<Caller, Object[]> what) {
+    private CompletionStage<Response> action(
+            String token,
+            String csrf,
+            String id,
+            String version,
+            String assignee,
+            RoutingContext ctx,
+            Function<Caller, Object[]> what) {
         return page(token, Kind.AGENDA, caller -> {
             if (token == null || !ConsoleSession.csrfMatches(token, csrf)) {
-                return Future.succeededFuture(pages.forbidden(caller, token, "this form (it is stale: reload the page)"));
+                return Future.succeededFuture(
+                        pages.forbidden(caller, token, "this form (it is stale: reload the page)"));
             }
-            String back = "/console/agenda" + (assignee != null && SUBJECT.matcher(assignee).matches()
-                    ? "?assignee=" + assignee + "&" : "?") + "message=";
+            String back = "/console/agenda"
+                    + (assignee != null && SUBJECT.matcher(assignee).matches() ? "?assignee=" + assignee + "&" : "?")
+                    + "message=";
             UUID contact;
             try {
                 contact = UUID.fromString(id);
@@ -404,9 +544,14 @@ public class ConsoleResource {
                 return Future.succeededFuture(seeOther(back + enc("the new time is not a date and time")));
             }
             String ifMatch = version != null && version.matches("\\d{1,18}") ? "\"" + version + "\"" : null;
-            return client.post(caller, "/api/v1/engagement/contacts/" + contact + "/" + call[0], call[1], ifMatch,
-                    ctx.get(GatewayKeys.REQUEST_ID)).map(answer -> seeOther(back + enc(answer.ok()
-                            ? "Contact " + call[2] : "Not done: " + answer.problem())));
+            return client.post(
+                            caller,
+                            "/api/v1/engagement/contacts/" + contact + "/" + call[0],
+                            call[1],
+                            ifMatch,
+                            ctx.get(GatewayKeys.REQUEST_ID))
+                    .map(answer ->
+                            seeOther(back + enc(answer.ok() ? "Contact " + call[2] : "Not done: " + answer.problem())));
         });
     }
 
@@ -436,8 +581,8 @@ public class ConsoleResource {
 
     @GET
     @Path("customers/{id}")
-    public CompletionStage<Response> customer(@CookieParam(COOKIE) String token, @PathParam("id") String id,
-            @Context RoutingContext ctx) {
+    public CompletionStage<Response> customer(
+            @CookieParam(COOKIE) String token, @PathParam("id") String id, @Context RoutingContext ctx) {
         return page(token, Kind.CUSTOMER, caller -> {
             UUID customerId;
             try {
@@ -445,20 +590,26 @@ public class ConsoleResource {
             } catch (IllegalArgumentException e) {
                 return Future.succeededFuture(seeOther("/console/customers?id=" + enc(id)));
             }
-            return customer360.compose(customerId, caller, ctx.get(GatewayKeys.REQUEST_ID), ctx.get(GatewayKeys.TRACEPARENT))
+            return customer360
+                    .compose(customerId, caller, ctx.get(GatewayKeys.REQUEST_ID), ctx.get(GatewayKeys.TRACEPARENT))
                     .map(view -> {
                         Map<String, Object> data = new HashMap<>();
                         data.put("frame", pages.frame(Kind.CUSTOMER, "Customer " + customerId, caller, token));
                         data.put("customerId", customerId.toString());
                         data.put("complete", view.complete());
                         data.put("found", view.profile().status() != Customer360.Status.NOT_FOUND);
-                        data.put("parts", List.of(part("Profile and consent", view.profile()),
-                                part("Classes and their explanation", view.classes()),
-                                part("Contacts and complaints", view.engagement()),
-                                part("Membership and points", view.loyalty()),
-                                part("Preference changes", view.preferenceHistory())));
-                        return pages.render(view.profile().status() == Customer360.Status.NOT_FOUND ? 404 : 200,
-                                "customer.html", data);
+                        data.put(
+                                "parts",
+                                List.of(
+                                        part("Profile and consent", view.profile()),
+                                        part("Classes and their explanation", view.classes()),
+                                        part("Contacts and complaints", view.engagement()),
+                                        part("Membership and points", view.loyalty()),
+                                        part("Preference changes", view.preferenceHistory())));
+                        return pages.render(
+                                view.profile().status() == Customer360.Status.NOT_FOUND ? 404 : 200,
+                                "customer.html",
+                                data);
                     });
         });
     }
@@ -482,8 +633,8 @@ public class ConsoleResource {
             Future<Answer> partners = client.get(caller, "/api/v1/loyalty/partners", rid);
             return Future.join(programmes, partners).transform(done -> {
                 Answer p = partners.result();
-                Future<List<Answer>> settlements = p.ok() ? settlements(caller, p.body(), rid)
-                        : Future.succeededFuture(List.of());
+                Future<List<Answer>> settlements =
+                        p.ok() ? settlements(caller, p.body(), rid) : Future.succeededFuture(List.of());
                 return settlements.map(list -> {
                     Map<String, Object> data = new HashMap<>();
                     data.put("frame", pages.frame(Kind.LOYALTY, "Loyalty", caller, token));
@@ -505,10 +656,15 @@ public class ConsoleResource {
             if (n++ == 20) {
                 break;
             }
-            calls.add(client.get(caller, "/api/v1/loyalty/partners/" + enc(partner.path("id").asText()) + "/settlement?from="
-                    + from + "&to=" + to, rid));
+            calls.add(client.get(
+                    caller,
+                    "/api/v1/loyalty/partners/" + enc(partner.path("id").asText()) + "/settlement?from=" + from + "&to="
+                            + to,
+                    rid));
         }
-        return Future.join(List.copyOf(calls)).transform(done -> Future.succeededFuture(calls.stream().map(Future::result).toList()));
+        return Future.join(List.copyOf(calls))
+                .transform(done -> Future.succeededFuture(
+                        calls.stream().map(Future::result).toList()));
     }
 
     static List<Part> programmeParts(Answer answer) {
@@ -517,10 +673,15 @@ public class ConsoleResource {
         }
         List<Part> parts = new ArrayList<>();
         for (JsonNode p : answer.body().path("items")) {
-            List<Fact> facts = List.of(new Fact("Code", p.path("code").asText(), null),
+            List<Fact> facts = List.of(
+                    new Fact("Code", p.path("code").asText(), null),
                     new Fact("Currency", p.path("currency").asText(), null),
                     new Fact("Points per unit", p.path("pointsPerUnit").asText(), null));
-            parts.add(new Part(p.path("name").asText(), "OK", null, facts,
+            parts.add(new Part(
+                    p.path("name").asText(),
+                    "OK",
+                    null,
+                    facts,
                     List.of(Views.table(null, "Tiers (lowest first)", p.path("tiers"), "no tiers"))));
         }
         if (parts.isEmpty()) {
@@ -536,7 +697,11 @@ public class ConsoleResource {
         }
         List<Map<String, Object>> tiers = new ArrayList<>();
         for (JsonNode t : answer.body().path("items").get(0).path("tiers")) {
-            tiers.add(Map.of("name", t.path("name").asText(), "threshold", t.path("threshold").asDouble(0)));
+            tiers.add(Map.of(
+                    "name",
+                    t.path("name").asText(),
+                    "threshold",
+                    t.path("threshold").asDouble(0)));
         }
         try {
             return json.writeValueAsString(tiers);
@@ -548,7 +713,8 @@ public class ConsoleResource {
     static Part settlementPart(Answer partners, List<Answer> settlements) {
         String title = "Partner settlements, last 30 days";
         if (partners.status() == 403) {
-            return new Part(title, "NOT_PERMITTED", "partner settlements are for marketing and admins", List.of(), List.of());
+            return new Part(
+                    title, "NOT_PERMITTED", "partner settlements are for marketing and admins", List.of(), List.of());
         }
         if (!partners.ok()) {
             return unavailable(title, partners);
@@ -563,13 +729,16 @@ public class ConsoleResource {
     @GET
     @Path("health")
     public CompletionStage<Response> health(@CookieParam(COOKIE) String token, @Context RoutingContext ctx) {
-        return page(token, Kind.HEALTH, caller -> health.check(caller, ctx.get(GatewayKeys.REQUEST_ID)).map(services -> {
-            Map<String, Object> data = new HashMap<>();
-            data.put("frame", pages.frame(Kind.HEALTH, "Health", caller, token));
-            data.put("services", services);
-            data.put("allUp", services.stream().allMatch(HealthProbe.ServiceHealth::up));
-            return pages.render(200, "health.html", data);
-        }));
+        return page(
+                token,
+                Kind.HEALTH,
+                caller -> health.check(caller, ctx.get(GatewayKeys.REQUEST_ID)).map(services -> {
+                    Map<String, Object> data = new HashMap<>();
+                    data.put("frame", pages.frame(Kind.HEALTH, "Health", caller, token));
+                    data.put("services", services);
+                    data.put("allUp", services.stream().allMatch(HealthProbe.ServiceHealth::up));
+                    return pages.render(200, "health.html", data);
+                }));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -582,7 +751,9 @@ public class ConsoleResource {
     }
 
     static String percent(BigDecimal share) {
-        return share.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + " %";
+        return share.movePointRight(2)
+                        .setScale(1, java.math.RoundingMode.HALF_UP)
+                        .toPlainString() + " %";
     }
 
     static String signed(long delta) {

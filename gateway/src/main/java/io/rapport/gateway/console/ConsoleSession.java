@@ -45,14 +45,21 @@ public class ConsoleSession {
     }
 
     private NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(COOKIE).value(value).path("/console").httpOnly(true).secure(config.secureCookie())
-                .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+        return new NewCookie.Builder(COOKIE)
+                .value(value)
+                .path("/console")
+                .httpOnly(true)
+                .secure(config.secureCookie())
+                .sameSite(NewCookie.SameSite.STRICT)
+                .maxAge(maxAge)
+                .build();
     }
 
     /** The form token of a session: the first 128 bits of SHA-256 over "csrf:" and the session token. */
     public static String csrf(String token) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("csrf:" + token).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(("csrf:" + token).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -61,7 +68,8 @@ public class ConsoleSession {
 
     /** Whether a form's token belongs to the session (constant time). */
     public static boolean csrfMatches(String token, String presented) {
-        return presented != null && MessageDigest.isEqual(csrf(token).getBytes(StandardCharsets.US_ASCII),
-                presented.getBytes(StandardCharsets.US_ASCII));
+        return presented != null
+                && MessageDigest.isEqual(
+                        csrf(token).getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
     }
 }

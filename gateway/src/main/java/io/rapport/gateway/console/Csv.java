@@ -2,8 +2,7 @@ package io.rapport.gateway.console;
 
 /** RFC 4180 fields; a value a spreadsheet would run as a formula (=, +, -, @) is prefixed with a quote. */
 final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     static String field(String value) {
         String v = value == null ? "" : value;

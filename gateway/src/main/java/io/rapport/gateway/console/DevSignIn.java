@@ -31,12 +31,15 @@ public class DevSignIn {
     private final ConsoleConfig config;
     private final ObjectMapper json;
 
-    public DevSignIn(ConsoleConfig config, ObjectMapper json,
+    public DevSignIn(
+            ConsoleConfig config,
+            ObjectMapper json,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "mp.jwt.verify.audiences") String audiences) {
         this.config = config;
         this.json = json;
-        this.key = config.devSignInPrivateKeyLocation().filter(s -> !s.isBlank()).map(PemKeys::privateKey);
+        this.key =
+                config.devSignInPrivateKeyLocation().filter(s -> !s.isBlank()).map(PemKeys::privateKey);
         this.issuer = issuer;
         this.audience = audiences.split(",")[0].trim();
     }

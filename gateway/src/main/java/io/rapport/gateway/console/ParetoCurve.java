@@ -14,8 +14,7 @@ import java.util.Map;
 @TemplateData
 public record ParetoCurve(List<double[]> points, List<CutOff> cutOffs) {
     @TemplateData
-    public record CutOff(String label, double customerPercent, long customers) {
-    }
+    public record CutOff(String label, double customerPercent, long customers) {}
 
     /**
      * @param pareto the run's 100 shares (0..1)

@@ -40,8 +40,14 @@ public class SignInResource {
     private Response signInPage(int status, String error) {
         Map<String, Object> data = new HashMap<>();
         data.put("dev", dev.enabled());
-        data.put("roles", List.of(AccessPolicy.ADMIN, AccessPolicy.SALES, AccessPolicy.MARKETING, AccessPolicy.SUPPORT,
-                AccessPolicy.DATA_STEWARD));
+        data.put(
+                "roles",
+                List.of(
+                        AccessPolicy.ADMIN,
+                        AccessPolicy.SALES,
+                        AccessPolicy.MARKETING,
+                        AccessPolicy.SUPPORT,
+                        AccessPolicy.DATA_STEWARD));
         data.put("error", error);
         return pages.render(status, "sign-in.html", data);
     }
@@ -66,7 +72,9 @@ public class SignInResource {
         }
         ConsolePage.Kind home = ConsolePage.home(caller.get());
         return Response.seeOther(java.net.URI.create(home == null ? "/console" : "/console/" + home.path))
-                .cookie(session.open(token)).header("Cache-Control", "no-store").build();
+                .cookie(session.open(token))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     @POST
@@ -74,9 +82,14 @@ public class SignInResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@CookieParam(ConsoleSession.COOKIE) String token, @FormParam("csrf") String csrf) {
         if (token != null && !ConsoleSession.csrfMatches(token, csrf)) {
-            return Response.status(403).type(MediaType.TEXT_PLAIN).entity("stale form: reload the page and sign out again").build();
+            return Response.status(403)
+                    .type(MediaType.TEXT_PLAIN)
+                    .entity("stale form: reload the page and sign out again")
+                    .build();
         }
-        return Response.seeOther(java.net.URI.create("/console/sign-in")).cookie(session.close())
-                .header("Cache-Control", "no-store").build();
+        return Response.seeOther(java.net.URI.create("/console/sign-in"))
+                .cookie(session.close())
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

@@ -11,8 +11,7 @@ import java.util.Set;
 
 /** What the console's templates render: tables, cells, facts and the navigation. */
 public final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     /** A table cell; {@code href} makes it a link (a customer id links to its page). */
     @TemplateData
@@ -39,13 +38,12 @@ public final class Views {
     }
 
     @TemplateData
-    public record Table(String id, String caption, List<Column> columns, List<Row> rows, String empty, String csvHref) {
-    }
+    public record Table(
+            String id, String caption, List<Column> columns, List<Row> rows, String empty, String csvHref) {}
 
     /** A labelled figure; {@code state} (ok, warn, bad) colours it. */
     @TemplateData
-    public record Fact(String label, String value, String state) {
-    }
+    public record Fact(String label, String value, String state) {}
 
     /** One part of a page whose data come from one service: OK, or why it is missing. */
     @TemplateData
@@ -61,8 +59,7 @@ public final class Views {
     }
 
     @TemplateData
-    public record NavItem(String href, String label, boolean current) {
-    }
+    public record NavItem(String href, String label, boolean current) {}
 
     /** Text of a JSON value for a cell: scalars as they are, arrays of scalars joined, objects as key=value. */
     public static String text(JsonNode node) {
@@ -92,7 +89,8 @@ public final class Views {
         items.forEach(item -> item.fieldNames().forEachRemaining(fields::add));
         List<Column> columns = fields.stream().map(f -> Column.of(label(f))).toList();
         List<Row> rows = new ArrayList<>();
-        items.forEach(item -> rows.add(new Row(fields.stream().map(f -> cell(f, item.get(f))).toList())));
+        items.forEach(item ->
+                rows.add(new Row(fields.stream().map(f -> cell(f, item.get(f))).toList())));
         return new Table(id, caption, columns, rows, empty, null);
     }
 
@@ -115,10 +113,14 @@ public final class Views {
                 tables.add(table(null, label(e.getKey()), v.get("items"), "none"));
             } else if (v.isObject()) {
                 v.fields().forEachRemaining(inner -> {
-                    if (inner.getValue().isArray() && inner.getValue().size() > 0 && inner.getValue().get(0).isObject()) {
-                        tables.add(table(null, label(e.getKey()) + ": " + label(inner.getKey()), inner.getValue(), "none"));
+                    if (inner.getValue().isArray()
+                            && inner.getValue().size() > 0
+                            && inner.getValue().get(0).isObject()) {
+                        tables.add(table(
+                                null, label(e.getKey()) + ": " + label(inner.getKey()), inner.getValue(), "none"));
                     } else {
-                        facts.add(new Fact(label(e.getKey()) + ": " + label(inner.getKey()), text(inner.getValue()), null));
+                        facts.add(new Fact(
+                                label(e.getKey()) + ": " + label(inner.getKey()), text(inner.getValue()), null));
                     }
                 });
             } else {

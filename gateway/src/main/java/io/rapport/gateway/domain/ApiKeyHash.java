@@ -10,8 +10,7 @@ import java.util.HexFormat;
  * strings (not passwords), so a fast unsalted hash is enough to keep a leaked configuration from revealing them.
  */
 public final class ApiKeyHash {
-    private ApiKeyHash() {
-    }
+    private ApiKeyHash() {}
 
     public static String sha256Hex(String key) {
         try {

@@ -7,7 +7,10 @@ import java.util.Set;
  * an API key (partner id and scopes). Exactly one of the two shapes is filled.
  */
 public record Caller(Kind kind, String id, Set<String> roles, Set<String> scopes) {
-    public enum Kind { USER, PARTNER }
+    public enum Kind {
+        USER,
+        PARTNER
+    }
 
     public static Caller user(String subject, Set<String> roles) {
         return new Caller(Kind.USER, subject, Set.copyOf(roles), Set.of());

@@ -26,7 +26,7 @@ public final class InFlightLimit {
 
     /** Reserves a slot for {@code caller}; false when it already has the maximum in flight. */
     public boolean tryAcquire(String caller) {
-        boolean[] taken = { false };
+        boolean[] taken = {false};
         inFlight.compute(caller, (k, n) -> {
             int current = n == null ? 0 : n;
             if (current >= maxPerCaller) {

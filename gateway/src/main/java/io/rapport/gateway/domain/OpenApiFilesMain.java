@@ -19,8 +19,7 @@ import java.nio.file.Path;
  * gateway's upstream order).
  */
 public final class OpenApiFilesMain {
-    private OpenApiFilesMain() {
-    }
+    private OpenApiFilesMain() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
@@ -33,7 +32,8 @@ public final class OpenApiFilesMain {
             String name = args[i].substring(0, eq);
             Path file = Path.of(args[i].substring(eq + 1));
             if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException(file + " is missing: build " + name + " first (it stores its document there)");
+                throw new IllegalStateException(
+                        file + " is missing: build " + name + " first (it stores its document there)");
             }
             JsonNode doc = json.readTree(file.toFile());
             merger.add(name, doc);
@@ -41,8 +41,10 @@ public final class OpenApiFilesMain {
         JsonNode merged = merger.build();
         Path out = Files.createDirectories(Path.of(args[0]));
         json.writeValue(out.resolve("rapport-openapi.json").toFile(), merged);
-        YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build()
+        YAMLMapper.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .build()
                 .writeValue(out.resolve("rapport-openapi.yaml").toFile(), merged);
         System.out.println("merged OpenAPI document: " + out.resolve("rapport-openapi.json"));
     }

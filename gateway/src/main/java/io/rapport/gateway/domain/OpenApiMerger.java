@@ -27,6 +27,7 @@ public final class OpenApiMerger {
     public static final String PARTNER_KEY = "partnerApiKey";
     /** The version every service's document has (SmallRye OpenAPI 4): the merged one says the same. */
     public static final String VERSION = "3.1.0";
+
     public static final String PROBLEM = "Problem";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -38,9 +39,13 @@ public final class OpenApiMerger {
     public OpenApiMerger(String title, String version) {
         merged = JSON.objectNode();
         merged.put("openapi", VERSION);
-        merged.putObject("info").put("title", title).put("version", version)
-                .put("description", "Every Rapport service behind the gateway. Users send `Authorization: Bearer <JWT>`; "
-                        + "partner systems send `X-Api-Key` and reach only /api/v1/loyalty/partner/** and /api/v1/webhooks/**.");
+        merged.putObject("info")
+                .put("title", title)
+                .put("version", version)
+                .put(
+                        "description",
+                        "Every Rapport service behind the gateway. Users send `Authorization: Bearer <JWT>`; "
+                                + "partner systems send `X-Api-Key` and reach only /api/v1/loyalty/partner/** and /api/v1/webhooks/**.");
         merged.putArray("servers").addObject().put("url", "/");
         merged.putArray("tags");
         merged.putObject("paths");
@@ -57,16 +62,20 @@ public final class OpenApiMerger {
                 JsonNode ours = components.get(section);
                 theirs.get(section).fieldNames().forEachRemaining(name -> {
                     String same = ours == null ? null : sameName(ours, name);
-                    if (same != null && !ours.get(same).equals(theirs.get(section).get(name))) {
-                        renames.put("#/components/" + section + "/" + name,
-                                "#/components/" + section + "/" + freeName(ours, theirs.get(section), pascal(service) + name));
+                    if (same != null
+                            && !ours.get(same).equals(theirs.get(section).get(name))) {
+                        renames.put(
+                                "#/components/" + section + "/" + name,
+                                "#/components/" + section + "/"
+                                        + freeName(ours, theirs.get(section), pascal(service) + name));
                     }
                 });
             });
             rewriteRefs(doc, renames);
-            for (Iterator<Map.Entry<String, JsonNode>> it = theirs.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = theirs.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> section = it.next();
-                ObjectNode target = components.has(section.getKey()) ? (ObjectNode) components.get(section.getKey())
+                ObjectNode target = components.has(section.getKey())
+                        ? (ObjectNode) components.get(section.getKey())
                         : components.putObject(section.getKey());
                 section.getValue().fields().forEachRemaining(c -> {
                     String original = "#/components/" + section.getKey() + "/" + c.getKey();
@@ -133,12 +142,21 @@ public final class OpenApiMerger {
     /** The merged document with the gateway's security applied. */
     public ObjectNode build() {
         ObjectNode components = (ObjectNode) merged.get("components");
-        ObjectNode schemes = components.has("securitySchemes") ? (ObjectNode) components.get("securitySchemes")
+        ObjectNode schemes = components.has("securitySchemes")
+                ? (ObjectNode) components.get("securitySchemes")
                 : components.putObject("securitySchemes");
-        schemes.putObject(BEARER).put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
+        schemes.putObject(BEARER)
+                .put("type", "http")
+                .put("scheme", "bearer")
+                .put("bearerFormat", "JWT")
                 .put("description", "A JWT whose groups hold the roles admin, sales, marketing or support");
-        schemes.putObject(PARTNER_KEY).put("type", "apiKey").put("in", "header").put("name", "X-Api-Key")
-                .put("description", "A partner system's key; reaches only /api/v1/loyalty/partner/** and /api/v1/webhooks/**");
+        schemes.putObject(PARTNER_KEY)
+                .put("type", "apiKey")
+                .put("in", "header")
+                .put("name", "X-Api-Key")
+                .put(
+                        "description",
+                        "A partner system's key; reaches only /api/v1/loyalty/partner/** and /api/v1/webhooks/**");
         merged.putArray("security").addObject().putArray(BEARER);
         merged.get("paths").fields().forEachRemaining(p -> {
             boolean partner = RouteTable.under(p.getKey(), RouteTable.LOYALTY_PARTNER);
@@ -152,7 +170,8 @@ public final class OpenApiMerger {
                         security.addObject().putArray(PARTNER_KEY);
                         security.addObject().putArray(BEARER);
                     }
-                    ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses")
+                    ObjectNode responses = operation.has("responses")
+                            ? (ObjectNode) operation.get("responses")
                             : operation.putObject("responses");
                     addResponse(responses, "401", "No valid credential");
                     addResponse(responses, "403", "The caller's roles or scopes do not allow this");
@@ -163,7 +182,9 @@ public final class OpenApiMerger {
             });
         });
         if (!(components.get("schemas") instanceof ObjectNode schemas && schemas.has(PROBLEM))) {
-            ObjectNode schemas = components.has("schemas") ? (ObjectNode) components.get("schemas") : components.putObject("schemas");
+            ObjectNode schemas = components.has("schemas")
+                    ? (ObjectNode) components.get("schemas")
+                    : components.putObject("schemas");
             schemas.putObject(PROBLEM).put("type", "object").put("description", "RFC 9457 problem detail");
         }
         ArrayNode groups = merged.putArray("x-tagGroups");
@@ -182,8 +203,13 @@ public final class OpenApiMerger {
 
     private static void addResponse(ObjectNode responses, String code, String description) {
         if (!responses.has(code)) {
-            responses.putObject(code).put("description", description).putObject("content")
-                    .putObject("application/problem+json").putObject("schema").put("$ref", "#/components/schemas/" + PROBLEM);
+            responses
+                    .putObject(code)
+                    .put("description", description)
+                    .putObject("content")
+                    .putObject("application/problem+json")
+                    .putObject("schema")
+                    .put("$ref", "#/components/schemas/" + PROBLEM);
         }
     }
 
@@ -209,7 +235,7 @@ public final class OpenApiMerger {
      * case and everything but letters and digits are ignored ({@code CustomerStatus}, {@code customer_Status}).
      */
     private static String sameName(JsonNode section, String name) {
-        for (Iterator<String> it = section.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = section.fieldNames(); it.hasNext(); ) {
             String existing = it.next();
             if (normal(existing).equals(normal(name))) {
                 return existing;
@@ -251,7 +277,8 @@ public final class OpenApiMerger {
     }
 
     private static boolean isOperation(String key) {
-        return List.of("get", "put", "post", "delete", "options", "head", "patch", "trace").contains(key);
+        return List.of("get", "put", "post", "delete", "options", "head", "patch", "trace")
+                .contains(key);
     }
 
     private static void rewriteRefs(JsonNode node, Map<String, String> renames) {
@@ -261,8 +288,12 @@ public final class OpenApiMerger {
         if (node instanceof ObjectNode object) {
             Map<String, JsonNode> updates = new LinkedHashMap<>();
             object.fields().forEachRemaining(f -> {
-                if (f.getKey().equals("$ref") && f.getValue().isTextual() && renames.containsKey(f.getValue().asText())) {
-                    updates.put(f.getKey(), TextNode.valueOf(renames.get(f.getValue().asText())));
+                if (f.getKey().equals("$ref")
+                        && f.getValue().isTextual()
+                        && renames.containsKey(f.getValue().asText())) {
+                    updates.put(
+                            f.getKey(),
+                            TextNode.valueOf(renames.get(f.getValue().asText())));
                 } else {
                     rewriteRefs(f.getValue(), renames);
                 }
@@ -272,5 +303,4 @@ public final class OpenApiMerger {
             array.forEach(n -> rewriteRefs(n, renames));
         }
     }
-
 }

@@ -7,12 +7,15 @@ import java.util.Locale;
  * service see a different path from the one the role matrix was checked on.
  */
 public final class PathRules {
-    private PathRules() {
-    }
+    private PathRules() {}
 
     public static boolean ambiguous(String rawPath) {
         String lower = rawPath.toLowerCase(Locale.ROOT);
-        return lower.contains("%2f") || lower.contains("%5c") || lower.contains("%2e") || lower.contains("\\")
-                || lower.contains("%00") || lower.contains("//");
+        return lower.contains("%2f")
+                || lower.contains("%5c")
+                || lower.contains("%2e")
+                || lower.contains("\\")
+                || lower.contains("%00")
+                || lower.contains("//");
     }
 }

@@ -14,18 +14,26 @@ public final class ProxyHeaders {
     public static final String API_KEY = "X-Api-Key";
 
     /** RFC 9110 section 7.6.1 connection-specific headers, plus the legacy ones proxies drop. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade");
 
     /** Headers the gateway sets itself (identity) or keeps to itself (credentials, Host). */
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "authorization", "x-api-key",
-            "x-rapport-principal", "x-rapport-roles", "x-rapport-partner-id");
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "host", "authorization", "x-api-key", "x-rapport-principal", "x-rapport-roles", "x-rapport-partner-id");
 
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-    private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final Pattern TRACEPARENT_FORMAT =
+            Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
-    private ProxyHeaders() {
-    }
+    private ProxyHeaders() {}
 
     public static boolean isHopByHop(String name) {
         return HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT));
@@ -49,7 +57,9 @@ public final class ProxyHeaders {
             return Set.of();
         }
         return Set.of(connectionHeader.toLowerCase(Locale.ROOT).split("\\s*,\\s*")).stream()
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** A client's request id is kept when it is short and plain; anything else is replaced. */
@@ -65,7 +75,9 @@ public final class ProxyHeaders {
         } catch (IllegalArgumentException e) {
             return location;
         }
-        if (!uri.isAbsolute() || uri.getRawPath() == null || !uri.getRawPath().startsWith("/api/")
+        if (!uri.isAbsolute()
+                || uri.getRawPath() == null
+                || !uri.getRawPath().startsWith("/api/")
                 || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
             return location;
         }

@@ -18,10 +18,10 @@ public final class RouteTable {
     public static final String WEBHOOKS = "/api/v1/webhooks";
     /** {@code /api/v1/admin/{service}/**} goes to that service (its dead letters), path unchanged. */
     public static final String ADMIN = "/api/v1/admin";
+
     private static final Set<String> SERVICES = Set.of("customer", "segmentation", "engagement", "loyalty");
 
-    private RouteTable() {
-    }
+    private RouteTable() {}
 
     public static Optional<Route> resolve(String path) {
         if (under(path, CUSTOMERS)) {
@@ -51,8 +51,7 @@ public final class RouteTable {
         return Optional.empty();
     }
 
-    private static final Set<String> ENGAGEMENT_SETTINGS = Set.of("plans", "pressure-rules",
-            "level-mappings");
+    private static final Set<String> ENGAGEMENT_SETTINGS = Set.of("plans", "pressure-rules", "level-mappings");
 
     private static RouteGroup engagementGroup(String path) {
         String[] segments = path.substring(ENGAGEMENT.length()).split("/");

@@ -33,7 +33,11 @@ public class AccessHandler implements Handler<RoutingContext> {
     private final BodyLimits bodyLimits;
     private final PartnerKeyVerifier partnerKeys;
 
-    public AccessHandler(Authenticator authenticator, RateLimiter rateLimiter, EdgeProblems problems, BodyLimits bodyLimits,
+    public AccessHandler(
+            Authenticator authenticator,
+            RateLimiter rateLimiter,
+            EdgeProblems problems,
+            BodyLimits bodyLimits,
             PartnerKeyVerifier partnerKeys) {
         this.partnerKeys = partnerKeys;
         this.authenticator = authenticator;
@@ -47,11 +51,16 @@ public class AccessHandler implements Handler<RoutingContext> {
         String method = ctx.request().method().name();
         if (!METHODS.contains(method)) {
             ctx.response().putHeader("Allow", String.join(", ", METHODS));
-            problems.send(ctx, 405, "method-not-allowed", "Method not allowed", method + " is not accepted by the gateway");
+            problems.send(
+                    ctx, 405, "method-not-allowed", "Method not allowed", method + " is not accepted by the gateway");
             return;
         }
         if (PathRules.ambiguous(ctx.request().path())) {
-            problems.send(ctx, 400, "ambiguous-path", "Invalid request",
+            problems.send(
+                    ctx,
+                    400,
+                    "ambiguous-path",
+                    "Invalid request",
                     "the path may not contain encoded slashes, dots or backslashes, nor empty segments");
             return;
         }
@@ -65,7 +74,8 @@ public class AccessHandler implements Handler<RoutingContext> {
         String apiKey = ctx.request().getHeader(ProxyHeaders.API_KEY);
         AuthResult auth = authenticator.authenticate(authorization, apiKey);
         if (auth instanceof AuthResult.Rejected rejected) {
-            if ((authorization == null || authorization.isBlank()) && apiKey != null
+            if ((authorization == null || authorization.isBlank())
+                    && apiKey != null
                     && PartnerKeyVerifier.issued(apiKey.trim())) {
                 verifyIssuedKey(ctx, apiKey.trim(), method, path, route.get(), rejected);
                 return;
@@ -80,8 +90,8 @@ public class AccessHandler implements Handler<RoutingContext> {
      * A key not in the configuration but shaped like one loyalty issued: asked of loyalty (cached briefly, see
      * {@link PartnerKeyVerifier}) with the request paused, so no body byte is lost meanwhile.
      */
-    private void verifyIssuedKey(RoutingContext ctx, String apiKey, String method, String path, Route route,
-            AuthResult.Rejected rejected) {
+    private void verifyIssuedKey(
+            RoutingContext ctx, String apiKey, String method, String path, Route route, AuthResult.Rejected rejected) {
         ctx.request().pause();
         ctx.addEndHandler(v -> ctx.request().resume());
         partnerKeys.verify(apiKey).onComplete(ar -> {
@@ -90,7 +100,11 @@ public class AccessHandler implements Handler<RoutingContext> {
             }
             if (ar.failed()) {
                 ctx.request().resume();
-                problems.send(ctx, 503, "unavailable", "Service unavailable",
+                problems.send(
+                        ctx,
+                        503,
+                        "unavailable",
+                        "Service unavailable",
                         "partner keys cannot be verified right now; retry shortly");
             } else if (ar.result().isEmpty()) {
                 ctx.request().resume();
@@ -111,7 +125,11 @@ public class AccessHandler implements Handler<RoutingContext> {
         if (waitNanos > 0) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
             ctx.response().putHeader("Retry-After", Long.toString(seconds));
-            problems.send(ctx, 429, "rate-limited", "Too many requests",
+            problems.send(
+                    ctx,
+                    429,
+                    "rate-limited",
+                    "Too many requests",
                     "the request rate of " + caller.rateLimitKey() + " is over its limit; retry in " + seconds + " s");
             return;
         }
@@ -138,7 +156,11 @@ public class AccessHandler implements Handler<RoutingContext> {
         long limit = bodyLimits.limit(path);
         if (bytes > limit) {
             ctx.response().putHeader("Connection", "close");
-            problems.send(ctx, 413, "payload-too-large", "Payload too large",
+            problems.send(
+                    ctx,
+                    413,
+                    "payload-too-large",
+                    "Payload too large",
                     "the body has " + bytes + " bytes; at most " + limit + " are accepted here");
             return true;
         }

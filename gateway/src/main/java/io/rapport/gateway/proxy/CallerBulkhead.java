@@ -30,8 +30,13 @@ public class CallerBulkhead implements Handler<RoutingContext> {
         String key = caller.rateLimitKey();
         if (!limit.tryAcquire(key)) {
             ctx.response().putHeader("Retry-After", RETRY_AFTER_SECONDS);
-            problems.send(ctx, 429, "too-many-in-flight", "Too many requests", key + " already has " + limit.maxPerCaller()
-                    + " requests in flight; wait for their answers before sending more");
+            problems.send(
+                    ctx,
+                    429,
+                    "too-many-in-flight",
+                    "Too many requests",
+                    key + " already has " + limit.maxPerCaller()
+                            + " requests in flight; wait for their answers before sending more");
             return;
         }
         ctx.addEndHandler(done -> limit.release(key));

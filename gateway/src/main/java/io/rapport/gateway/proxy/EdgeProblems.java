@@ -20,19 +20,24 @@ public class EdgeProblems {
         send(ctx, status, slug, title, detail, null);
     }
 
-    public void send(RoutingContext ctx, int status, String slug, String title, String detail, Map<String, Object> context) {
+    public void send(
+            RoutingContext ctx, int status, String slug, String title, String detail, Map<String, Object> context) {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
         }
-        Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail, ctx.request().path(), null, context);
+        Problem problem = new Problem(
+                Problem.TYPE_BASE + slug, title, status, detail, ctx.request().path(), null, context);
         String body;
         try {
             body = mapper.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem record always serialises", e);
         }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(body);
     }
 
     public void unauthorized(RoutingContext ctx, String detail, String error) {
@@ -52,7 +57,12 @@ public class EdgeProblems {
                 ? failure.getMessage() + "; the request may still complete: retry with the same Idempotency-Key to get"
                         + " its answer without doing it twice"
                 : failure.getMessage();
-        send(ctx, failure.status(), timeout ? "upstream-timeout" : "upstream-unavailable",
-                timeout ? "Gateway timeout" : "Service unavailable", detail, Map.of("service", service));
+        send(
+                ctx,
+                failure.status(),
+                timeout ? "upstream-timeout" : "upstream-unavailable",
+                timeout ? "Gateway timeout" : "Service unavailable",
+                detail,
+                Map.of("service", service));
     }
 }

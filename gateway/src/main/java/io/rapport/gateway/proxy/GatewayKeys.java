@@ -7,6 +7,5 @@ public final class GatewayKeys {
     public static final String REQUEST_ID = "rapport.request-id";
     public static final String TRACEPARENT = "rapport.traceparent";
 
-    private GatewayKeys() {
-    }
+    private GatewayKeys() {}
 }

@@ -11,8 +11,7 @@ import io.vertx.core.MultiMap;
  * sent are removed first; services ignore such headers anyway and verify the token themselves.
  */
 public final class IdentityHeaders {
-    private IdentityHeaders() {
-    }
+    private IdentityHeaders() {}
 
     public static void set(MultiMap headers, Caller caller, ServiceTokenIssuer issuer, String serviceName) {
         headers.remove(ProxyHeaders.PRINCIPAL);

@@ -58,7 +58,10 @@ public class ProxyHandler implements Handler<RoutingContext> {
         request.pause();
         String uri = request.query() == null ? path : path + "?" + request.query();
         MultiMap headers = upstreamHeaders(ctx, ctx.get(GatewayKeys.CALLER), upstream.serviceName());
-        upstream.call(caller, () -> send(ctx, upstream, uri, headers, bodyLimits.limit(path)), HttpClientResponse::statusCode)
+        upstream.call(
+                        caller,
+                        () -> send(ctx, upstream, uri, headers, bodyLimits.limit(path)),
+                        HttpClientResponse::statusCode)
                 .whenComplete((answer, e) -> {
                     if (e == null) {
                         relay(ctx, answer);
@@ -79,11 +82,12 @@ public class ProxyHandler implements Handler<RoutingContext> {
      * Sends the request and streams its body; completes with the upstream's answer (paused until relayed), or fails with
      * {@link UpstreamBreakers.Abandoned} when the gateway gave up on it (client gone, body too large).
      */
-    private CompletionStage<HttpClientResponse> send(RoutingContext ctx, Upstream upstream, String uri, MultiMap headers,
-            long limit) {
+    private CompletionStage<HttpClientResponse> send(
+            RoutingContext ctx, Upstream upstream, String uri, MultiMap headers, long limit) {
         Promise<HttpClientResponse> answer = Promise.promise();
         HttpServerRequest request = ctx.request();
-        upstream.client().request(upstream.options(request.method(), uri, headers, upstream.timeoutMillis()))
+        upstream.client()
+                .request(upstream.options(request.method(), uri, headers, upstream.timeoutMillis()))
                 .onComplete(ar -> {
                     if (ar.failed()) {
                         answer.fail(ar.cause());
@@ -122,7 +126,9 @@ public class ProxyHandler implements Handler<RoutingContext> {
         headers.set(ProxyHeaders.TRACEPARENT, (String) ctx.get(GatewayKeys.TRACEPARENT));
         IdentityHeaders.set(headers, caller, tokens, serviceName);
         String forwardedFor = request.getHeader("X-Forwarded-For");
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String client = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
         headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
         headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         if (request.authority() != null) {
@@ -134,21 +140,26 @@ public class ProxyHandler implements Handler<RoutingContext> {
     private void streamBody(RoutingContext ctx, HttpClientRequest out, long limit) {
         HttpServerRequest in = ctx.request();
         String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
-        boolean chunked = length == null && in.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true);
+        boolean chunked =
+                length == null && in.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true);
         if (!chunked && (length == null || length.trim().equals("0"))) {
             out.end();
             in.resume();
             return;
         }
         out.setChunked(chunked);
-        long[] received = { 0 };
+        long[] received = {0};
         in.handler(buffer -> {
             received[0] += buffer.length();
             if (received[0] > limit) {
                 in.handler(null);
                 out.reset();
                 ctx.response().putHeader("Connection", "close");
-                problems.send(ctx, 413, "payload-too-large", "Payload too large",
+                problems.send(
+                        ctx,
+                        413,
+                        "payload-too-large",
+                        "Payload too large",
                         "the body has more than " + limit + " bytes; at most " + limit + " are accepted here");
                 return;
             }
@@ -189,11 +200,16 @@ public class ProxyHandler implements Handler<RoutingContext> {
         String location = in.getHeader(HttpHeaders.LOCATION);
         if (location != null && ctx.request().authority() != null) {
             // a service names its own host and port: clients must come back through the gateway
-            String scheme = ctx.request().scheme() == null ? "http" : ctx.request().scheme();
-            response.headers().set(HttpHeaders.LOCATION,
-                    ProxyHeaders.publicLocation(location, scheme + "://" + ctx.request().authority()));
+            String scheme =
+                    ctx.request().scheme() == null ? "http" : ctx.request().scheme();
+            response.headers()
+                    .set(
+                            HttpHeaders.LOCATION,
+                            ProxyHeaders.publicLocation(
+                                    location, scheme + "://" + ctx.request().authority()));
         }
-        boolean bodyless = ctx.request().method() == HttpMethod.HEAD || in.statusCode() == 204 || in.statusCode() == 304;
+        boolean bodyless =
+                ctx.request().method() == HttpMethod.HEAD || in.statusCode() == 204 || in.statusCode() == 304;
         if (!bodyless && !response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);
         }

@@ -17,7 +17,9 @@ public class RequestIdHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         String given = ctx.request().getHeader(ProxyHeaders.REQUEST_ID);
-        String id = ProxyHeaders.acceptableRequestId(given) ? given : UUID.randomUUID().toString();
+        String id = ProxyHeaders.acceptableRequestId(given)
+                ? given
+                : UUID.randomUUID().toString();
         String traceparent = ctx.request().getHeader(ProxyHeaders.TRACEPARENT);
         if (!ProxyHeaders.validTraceparent(traceparent)) {
             traceparent = ProxyHeaders.newTraceparent(ThreadLocalRandom.current());

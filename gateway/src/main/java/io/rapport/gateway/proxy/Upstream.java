@@ -40,18 +40,26 @@ public final class Upstream {
         URI uri = URI.create(config.url());
         boolean https = "https".equalsIgnoreCase(uri.getScheme());
         if (uri.getHost() == null || !(https || "http".equalsIgnoreCase(uri.getScheme()))) {
-            throw new IllegalStateException("rapport.gateway.upstreams." + name + ".url must be an http(s) URL: " + config.url());
+            throw new IllegalStateException(
+                    "rapport.gateway.upstreams." + name + ".url must be an http(s) URL: " + config.url());
         }
         int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
         this.timeoutMillis = config.timeout().toMillis();
         this.connectTimeoutMillis = config.connectTimeout().toMillis();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setDefaultHost(uri.getHost()).setDefaultPort(port).setSsl(https)
-                .setKeepAlive(true).setTcpNoDelay(true).setConnectTimeout((int) connectTimeoutMillis)
-                .setDecompressionSupported(false),
-                new PoolOptions().setHttp1MaxSize(config.maxConnections()).setMaxWaitQueueSize(4 * config.maxConnections()));
-        this.breakers = new UpstreamBreakers(serviceName, config.breakerFailureThreshold(), config.breakerOpenDuration(),
-                MAX_TRACKED_CALLERS);
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setDefaultHost(uri.getHost())
+                        .setDefaultPort(port)
+                        .setSsl(https)
+                        .setKeepAlive(true)
+                        .setTcpNoDelay(true)
+                        .setConnectTimeout((int) connectTimeoutMillis)
+                        .setDecompressionSupported(false),
+                new PoolOptions()
+                        .setHttp1MaxSize(config.maxConnections())
+                        .setMaxWaitQueueSize(4 * config.maxConnections()));
+        this.breakers = new UpstreamBreakers(
+                serviceName, config.breakerFailureThreshold(), config.breakerOpenDuration(), MAX_TRACKED_CALLERS);
     }
 
     public String name() {
@@ -71,8 +79,12 @@ public final class Upstream {
     }
 
     RequestOptions options(HttpMethod method, String uri, MultiMap headers, long timeoutMillis) {
-        return new RequestOptions().setMethod(method).setURI(uri).setHeaders(headers)
-                .setConnectTimeout(connectTimeoutMillis).setIdleTimeout(timeoutMillis);
+        return new RequestOptions()
+                .setMethod(method)
+                .setURI(uri)
+                .setHeaders(headers)
+                .setConnectTimeout(connectTimeoutMillis)
+                .setIdleTimeout(timeoutMillis);
     }
 
     /**
@@ -90,10 +102,11 @@ public final class Upstream {
 
     /** A buffered GET on behalf of {@code caller} under the breakers, failing with {@link UpstreamFailure}. */
     public Future<Reply> get(String caller, String uri, MultiMap headers, long timeoutMillis) {
-        Supplier<CompletionStage<Reply>> send = () -> client.request(options(HttpMethod.GET, uri, headers, timeoutMillis))
-                .compose(req -> req.send())
-                .compose(resp -> resp.body().map(body -> new Reply(resp.statusCode(), body)))
-                .toCompletionStage();
+        Supplier<CompletionStage<Reply>> send =
+                () -> client.request(options(HttpMethod.GET, uri, headers, timeoutMillis))
+                        .compose(req -> req.send())
+                        .compose(resp -> resp.body().map(body -> new Reply(resp.statusCode(), body)))
+                        .toCompletionStage();
         io.vertx.core.Context context = Vertx.currentContext();
         CompletionStage<Reply> reply = call(caller, send, Reply::status);
         return (context == null ? Future.fromCompletionStage(reply) : Future.fromCompletionStage(reply, context))
@@ -105,6 +118,5 @@ public final class Upstream {
     }
 
     /** A buffered answer. */
-    public record Reply(int status, Buffer body) {
-    }
+    public record Reply(int status, Buffer body) {}
 }

@@ -52,8 +52,7 @@ public final class UpstreamBreakers {
     }
 
     /** A breaker and when it last opened (System.nanoTime, the clock SmallRye Fault Tolerance times it with). */
-    private record Breaker(Guard guard, AtomicLong openedAt) {
-    }
+    private record Breaker(Guard guard, AtomicLong openedAt) {}
 
     private final String serviceName;
     private final int failureThreshold;
@@ -64,7 +63,8 @@ public final class UpstreamBreakers {
 
     public UpstreamBreakers(String serviceName, int failureThreshold, Duration openDuration, int maxCallers) {
         if (failureThreshold < 1 || openDuration.isNegative() || maxCallers < 1) {
-            throw new IllegalArgumentException("threshold and callers must be 1 or more and the open time not negative");
+            throw new IllegalArgumentException(
+                    "threshold and callers must be 1 or more and the open time not negative");
         }
         this.serviceName = serviceName;
         this.failureThreshold = failureThreshold;
@@ -86,36 +86,46 @@ public final class UpstreamBreakers {
      */
     public <T> CompletionStage<T> call(String caller, Supplier<CompletionStage<T>> send, ToIntFunction<T> status) {
         Breaker own = callerBreaker(caller);
-        Supplier<CompletionStage<T>> classified = () -> send.get().thenCompose(answer -> callerFailure(status.applyAsInt(answer))
-                ? CompletableFuture.failedFuture(new FailedAnswer(answer)) : CompletableFuture.completedFuture(answer));
-        Supplier<CompletionStage<T>> throughUpstream = () -> guarded(upstream, classified).exceptionallyCompose(e -> {
-            Throwable cause = unwrap(e);
-            return CompletableFuture.failedFuture(cause instanceof CircuitBreakerOpenException ? new UpstreamFailure(
-                    UpstreamFailure.Kind.UNAVAILABLE, serviceName + " is unavailable (circuit open after repeated failures)",
-                    retryAfterSeconds(upstream)) : cause);
-        });
-        return guarded(own, throughUpstream).handle((answer, e) -> {
-            if (e == null) {
-                return CompletableFuture.completedFuture(answer);
-            }
-            Throwable cause = unwrap(e);
-            if (cause instanceof FailedAnswer failed) {
-                @SuppressWarnings("unchecked")
-                T relayed = (T) failed.answer;
-                return CompletableFuture.completedFuture(relayed);
-            }
-            if (cause instanceof CircuitBreakerOpenException) {
-                cause = new UpstreamFailure(UpstreamFailure.Kind.UNAVAILABLE, serviceName + " is not called for you for now"
-                        + " (circuit open after repeated failures of your requests: narrow them or retry later)",
-                        retryAfterSeconds(own));
-            }
-            return CompletableFuture.<T>failedFuture(cause);
-        }).thenCompose(f -> f);
+        Supplier<CompletionStage<T>> classified = () -> send.get()
+                .thenCompose(answer -> callerFailure(status.applyAsInt(answer))
+                        ? CompletableFuture.failedFuture(new FailedAnswer(answer))
+                        : CompletableFuture.completedFuture(answer));
+        Supplier<CompletionStage<T>> throughUpstream =
+                () -> guarded(upstream, classified).exceptionallyCompose(e -> {
+                    Throwable cause = unwrap(e);
+                    return CompletableFuture.failedFuture(
+                            cause instanceof CircuitBreakerOpenException
+                                    ? new UpstreamFailure(
+                                            UpstreamFailure.Kind.UNAVAILABLE,
+                                            serviceName + " is unavailable (circuit open after repeated failures)",
+                                            retryAfterSeconds(upstream))
+                                    : cause);
+                });
+        return guarded(own, throughUpstream)
+                .handle((answer, e) -> {
+                    if (e == null) {
+                        return CompletableFuture.completedFuture(answer);
+                    }
+                    Throwable cause = unwrap(e);
+                    if (cause instanceof FailedAnswer failed) {
+                        @SuppressWarnings("unchecked")
+                        T relayed = (T) failed.answer;
+                        return CompletableFuture.completedFuture(relayed);
+                    }
+                    if (cause instanceof CircuitBreakerOpenException) {
+                        cause = new UpstreamFailure(
+                                UpstreamFailure.Kind.UNAVAILABLE,
+                                serviceName + " is not called for you for now"
+                                        + " (circuit open after repeated failures of your requests: narrow them or retry later)",
+                                retryAfterSeconds(own));
+                    }
+                    return CompletableFuture.<T>failedFuture(cause);
+                })
+                .thenCompose(f -> f);
     }
 
     private static <T> CompletionStage<T> guarded(Breaker breaker, Supplier<CompletionStage<T>> action) {
-        return breaker.guard().get(action, new TypeLiteral<CompletionStage<T>>() {
-        });
+        return breaker.guard().get(action, new TypeLiteral<CompletionStage<T>>() {});
     }
 
     /** Callers whose breaker is kept now (at most {@code maxCallers}). */
@@ -138,7 +148,9 @@ public final class UpstreamBreakers {
             builder.withDescription(description); // metrics for the four upstream breakers, none per caller
         }
         Guard guard = builder.withCircuitBreaker()
-                .requestVolumeThreshold(failureThreshold).failureRatio(1.0).successThreshold(1)
+                .requestVolumeThreshold(failureThreshold)
+                .failureRatio(1.0)
+                .successThreshold(1)
                 .delay(openMillis, ChronoUnit.MILLIS)
                 .when(e -> failure.test(unwrap(e)))
                 .onStateChange(state -> {
@@ -146,7 +158,8 @@ public final class UpstreamBreakers {
                         openedAt.set(System.nanoTime());
                     }
                 })
-                .done().build();
+                .done()
+                .build();
         return new Breaker(guard, openedAt);
     }
 
@@ -161,12 +174,17 @@ public final class UpstreamBreakers {
 
     /** The upstream's failure: no connection or a lost one; not an answer, a timeout, or the gateway's own overload. */
     static boolean upstreamFailure(Throwable e) {
-        return !(e instanceof TimeoutException || e instanceof FailedAnswer || e instanceof ConnectionPoolTooBusyException
-                || e instanceof Abandoned || e instanceof UpstreamFailure || e instanceof CircuitBreakerOpenException);
+        return !(e instanceof TimeoutException
+                || e instanceof FailedAnswer
+                || e instanceof ConnectionPoolTooBusyException
+                || e instanceof Abandoned
+                || e instanceof UpstreamFailure
+                || e instanceof CircuitBreakerOpenException);
     }
 
     private long retryAfterSeconds(Breaker breaker) {
-        long left = TimeUnit.MILLISECONDS.toNanos(openMillis) - (System.nanoTime() - breaker.openedAt().get());
+        long left = TimeUnit.MILLISECONDS.toNanos(openMillis)
+                - (System.nanoTime() - breaker.openedAt().get());
         return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(Math.max(0, left) + 999_999_999L));
     }
 

@@ -8,7 +8,11 @@ import org.jboss.logging.Logger;
 /** Why an upstream gave no usable answer: it is unreachable or its circuit is open (503), or it was too slow (504). */
 public final class UpstreamFailure extends RuntimeException {
     private static final Logger LOG = Logger.getLogger(UpstreamFailure.class);
-    public enum Kind { UNAVAILABLE, TIMEOUT }
+
+    public enum Kind {
+        UNAVAILABLE,
+        TIMEOUT
+    }
 
     private final Kind kind;
     private final long retryAfterSeconds;
@@ -25,12 +29,15 @@ public final class UpstreamFailure extends RuntimeException {
             return f;
         }
         if (cause instanceof TimeoutException) {
-            return new UpstreamFailure(Kind.TIMEOUT, upstream.serviceName() + " did not answer within "
-                    + upstream.timeoutMillis() + " ms", 0);
+            return new UpstreamFailure(
+                    Kind.TIMEOUT,
+                    upstream.serviceName() + " did not answer within " + upstream.timeoutMillis() + " ms",
+                    0);
         }
         // the cause names internal addresses: it is logged, and the client gets only its kind
         LOG.debugf("call to %s failed: %s", upstream.serviceName(), cause);
-        String reason = cause instanceof ConnectException ? "connection refused"
+        String reason = cause instanceof ConnectException
+                ? "connection refused"
                 : cause instanceof HttpClosedException ? "connection closed" : "connection failed";
         return new UpstreamFailure(Kind.UNAVAILABLE, upstream.serviceName() + " is unavailable (" + reason + ")", 0);
     }

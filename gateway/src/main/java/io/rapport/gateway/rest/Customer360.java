@@ -9,25 +9,54 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * One customer seen from every service at once. Each part says whether its service answered; {@code complete}
  * is true only when every part the caller may see is {@code OK} or {@code NOT_FOUND}.
  */
-@Schema(name = "Customer360", description = "Profile, classes, relationship and loyalty of one customer, composed in parallel",
-        requiredProperties = { "customerId", "complete", "profile", "classes", "engagement", "loyalty",
-                "preferenceHistory" })
+@Schema(
+        name = "Customer360",
+        description = "Profile, classes, relationship and loyalty of one customer, composed in parallel",
+        requiredProperties = {
+            "customerId",
+            "complete",
+            "profile",
+            "classes",
+            "engagement",
+            "loyalty",
+            "preferenceHistory"
+        })
 public record Customer360(
         UUID customerId,
         boolean complete,
-        @Schema(description = "customer-service: profile with consents and preferences (each with its touchpoint,"
-                + " updatedBy and updatedAt)") Part profile,
-        @Schema(description = "segmentation-service: current class per scheme with its explanation and figures") Part classes,
-        @Schema(description = "engagement-service: relationship level, next contacts, open complaints") Part engagement,
-        @Schema(description = "loyalty-service: memberships with tier and points balance") Part loyalty,
-        @Schema(description = "customer-service: the latest 10 preference changes, newest first, as a page"
-                + " {items, page, size, total} of {category, key, change (SET or REMOVED), oldValue, newValue,"
-                + " touchpoint, actor, changedAt}; UNAVAILABLE when customer-service does not serve the history")
+
+        @Schema(
+                description = "customer-service: profile with consents and preferences (each with its touchpoint,"
+                        + " updatedBy and updatedAt)")
+        Part profile,
+
+        @Schema(description = "segmentation-service: current class per scheme with its explanation and figures")
+        Part classes,
+
+        @Schema(description = "engagement-service: relationship level, next contacts, open complaints")
+        Part engagement,
+
+        @Schema(description = "loyalty-service: memberships with tier and points balance")
+        Part loyalty,
+
+        @Schema(
+                description =
+                        "customer-service: the latest 10 preference changes, newest first, as a page"
+                                + " {items, page, size, total} of {category, key, change (SET or REMOVED), oldValue, newValue,"
+                                + " touchpoint, actor, changedAt}; UNAVAILABLE when customer-service does not serve the history")
         Part preferenceHistory) {
 
-    @Schema(name = "Customer360PartStatus", description = "OK: data holds the service's answer; NOT_FOUND: the service "
-            + "knows nothing about the customer; UNAVAILABLE: it failed or was late; NOT_PERMITTED: the caller may not read it")
-    public enum Status { OK, NOT_FOUND, UNAVAILABLE, NOT_PERMITTED }
+    @Schema(
+            name = "Customer360PartStatus",
+            description =
+                    "OK: data holds the service's answer; NOT_FOUND: the service "
+                            + "knows nothing about the customer; UNAVAILABLE: it failed or was late; NOT_PERMITTED: the caller may not read it")
+    public enum Status {
+        OK,
+        NOT_FOUND,
+        UNAVAILABLE,
+        NOT_PERMITTED
+    }
 
     /**
      * One service's contribution: its JSON answer unchanged when {@code OK} (a JSON object: customer-service's
@@ -35,11 +64,16 @@ public record Customer360(
      * {@code CustomerSummary}), else why there is none.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "Customer360Part", requiredProperties = { "status", "service" })
+    @Schema(
+            name = "Customer360Part",
+            requiredProperties = {"status", "service"})
     public record Part(
             Status status,
             @Schema(examples = "engagement-service") String service,
-            @Schema(examples = "engagement-service did not answer within 2000 ms") String detail,
+
+            @Schema(examples = "engagement-service did not answer within 2000 ms")
+            String detail,
+
             @Schema(description = "The service's own answer (a JSON object) when status is OK; absent otherwise")
             Map<String, Object> data) {
 
@@ -64,9 +98,12 @@ public record Customer360(
         }
     }
 
-    public static Customer360 of(UUID id, Part profile, Part classes, Part engagement, Part loyalty,
-            Part preferenceHistory) {
-        boolean complete = profile.answered() && classes.answered() && engagement.answered() && loyalty.answered()
+    public static Customer360 of(
+            UUID id, Part profile, Part classes, Part engagement, Part loyalty, Part preferenceHistory) {
+        boolean complete = profile.answered()
+                && classes.answered()
+                && engagement.answered()
+                && loyalty.answered()
                 && preferenceHistory.answered();
         return new Customer360(id, complete, profile, classes, engagement, loyalty, preferenceHistory);
     }

@@ -32,17 +32,30 @@ public class Customer360Resource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getCustomer360", summary = "Customer 360",
+    @Operation(
+            operationId = "getCustomer360",
+            summary = "Customer 360",
             description = "Profile and preferences, current classes with their explanation, relationship level, next "
                     + "contacts and open complaints, memberships with tier and points, fetched in parallel. A part whose "
                     + "service is down or slow is marked UNAVAILABLE and the rest is still returned within the "
                     + "configured timeout; parts the caller's roles may not read are NOT_PERMITTED.")
-    @APIResponse(responseCode = "200", description = "The composed view",
+    @APIResponse(
+            responseCode = "200",
+            description = "The composed view",
             content = @Content(schema = @Schema(implementation = Customer360.class)))
-    @APIResponse(responseCode = "404", description = "customer-service does not know this customer",
+    @APIResponse(
+            responseCode = "404",
+            description = "customer-service does not know this customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "id", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
-            required = true, description = "The customer", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid"))
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            name = "id",
+            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
+            required = true,
+            description = "The customer",
+            schema =
+                    @Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            format = "uuid"))
     public CompletionStage<Customer360> get(@PathParam("id") String id, @Context RoutingContext ctx) {
         UUID customerId;
         try {

@@ -14,7 +14,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "A customer's audit trail across every service, newest first")
 public record CustomerAudit(
-        @Schema(description = "Audit records as each service answers them (at, service, actor, roles, requestId, entity,"
-                + " entityId, customerId, action, before, after)") List<Map<String, Object>> items, int page, int size, long total, List<String> unavailable,
-        List<String> notPermitted) {
-}
+        @Schema(
+                description =
+                        "Audit records as each service answers them (at, service, actor, roles, requestId, entity,"
+                                + " entityId, customerId, action, before, after)")
+        List<Map<String, Object>> items,
+
+        int page,
+        int size,
+        long total,
+        List<String> unavailable,
+        List<String> notPermitted) {}

@@ -35,10 +35,11 @@ public class OpenApiAllHandler implements Handler<RoutingContext> {
     private static final String DOC = "/q/openapi?format=json";
     private static final List<String> ORDER = List.of("customer", "segmentation", "engagement", "loyalty");
     private static final YAMLMapper YAML = YAMLMapper.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build();
 
-    private record Cached(JsonNode document, String json, String yaml, long expiresAt) {
-    }
+    private record Cached(JsonNode document, String json, String yaml, long expiresAt) {}
 
     private final Upstreams upstreams;
     private final ObjectMapper mapper;
@@ -61,14 +62,21 @@ public class OpenApiAllHandler implements Handler<RoutingContext> {
             return;
         }
         long timeout = config.fetchTimeout().toMillis();
-        Future<JsonNode> own = self.request(new RequestOptions().setMethod(HttpMethod.GET)
-                        .setHost(ctx.request().localAddress().hostAddress()).setPort(ctx.request().localAddress().port())
-                        .setURI(DOC).setIdleTimeout(timeout))
-                .compose(req -> req.send()).compose(resp -> resp.body()).map(this::parse);
+        Future<JsonNode> own = self.request(new RequestOptions()
+                        .setMethod(HttpMethod.GET)
+                        .setHost(ctx.request().localAddress().hostAddress())
+                        .setPort(ctx.request().localAddress().port())
+                        .setURI(DOC)
+                        .setIdleTimeout(timeout))
+                .compose(req -> req.send())
+                .compose(resp -> resp.body())
+                .map(this::parse);
         List<Upstream> services = new ArrayList<>(upstreams.all());
-        // a fixed order, so that renamed components are named the same on every call (and as OpenApiFilesMain names them)
-        services.sort(java.util.Comparator.comparingInt((Upstream u) -> ORDER.indexOf(u.name()) < 0 ? ORDER.size()
-                : ORDER.indexOf(u.name())).thenComparing(Upstream::name));
+        // a fixed order, so that renamed components are named the same on every call (and as OpenApiFilesMain names
+        // them)
+        services.sort(java.util.Comparator.comparingInt(
+                        (Upstream u) -> ORDER.indexOf(u.name()) < 0 ? ORDER.size() : ORDER.indexOf(u.name()))
+                .thenComparing(Upstream::name));
         List<Future<JsonNode>> docs = services.stream()
                 .map(u -> u.get(DOC, MultiMap.caseInsensitiveMultiMap().set("Accept", "application/json"), timeout)
                         .map(reply -> reply.status() == 200 ? parse(reply.body()) : null))
@@ -91,7 +99,10 @@ public class OpenApiAllHandler implements Handler<RoutingContext> {
                 }
             }
             JsonNode document = merger.build();
-            Cached built = new Cached(document, write(document), yaml(document),
+            Cached built = new Cached(
+                    document,
+                    write(document),
+                    yaml(document),
                     System.nanoTime() + config.cacheTtl().toNanos());
             if (!partial) {
                 cache.set(built);
@@ -128,12 +139,18 @@ public class OpenApiAllHandler implements Handler<RoutingContext> {
     private static void send(RoutingContext ctx, Cached document) {
         String format = ctx.request().getParam("format");
         String accept = ctx.request().getHeader("Accept");
-        boolean yaml = ctx.request().path().endsWith(".yaml") || "yaml".equalsIgnoreCase(format)
-                || (format == null && !ctx.request().path().endsWith(".json") && accept != null
-                        && (accept.startsWith("application/yaml") || accept.startsWith("text/yaml")
+        boolean yaml = ctx.request().path().endsWith(".yaml")
+                || "yaml".equalsIgnoreCase(format)
+                || (format == null
+                        && !ctx.request().path().endsWith(".json")
+                        && accept != null
+                        && (accept.startsWith("application/yaml")
+                                || accept.startsWith("text/yaml")
                                 || accept.startsWith("application/x-yaml")));
         if (yaml) {
-            ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(document.yaml());
+            ctx.response()
+                    .putHeader("Content-Type", "application/yaml; charset=utf-8")
+                    .end(document.yaml());
         } else {
             ctx.response().putHeader("Content-Type", "application/json").end(document.json());
         }

@@ -30,7 +30,8 @@ public class ApiKeyRegistry {
                 throw new IllegalStateException("rapport.gateway.api-keys." + label + ".sha256 is not a hex SHA-256");
             }
             if (!SCOPES.containsAll(key.scopes())) {
-                throw new IllegalStateException("rapport.gateway.api-keys." + label + ".scopes must be among " + SCOPES);
+                throw new IllegalStateException(
+                        "rapport.gateway.api-keys." + label + ".scopes must be among " + SCOPES);
             }
             byDigest.put(digest, key);
             byPartner.putIfAbsent(key.partnerId(), key);

@@ -33,8 +33,11 @@ public class Authenticator {
      * {@code mp.jwt.verify.audiences} and {@code mp.jwt.verify.token.age} make SmallRye JWT refuse a token for another
      * audience or issued too long ago; the maximum age is also applied to the cache of verified tokens.
      */
-    public Authenticator(JWTParser parser, ApiKeyRegistry apiKeys,
-            @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> maxAgeSeconds, Clock clock) {
+    public Authenticator(
+            JWTParser parser,
+            ApiKeyRegistry apiKeys,
+            @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> maxAgeSeconds,
+            Clock clock) {
         this.clock = clock;
         this.parser = parser;
         this.apiKeys = apiKeys;
@@ -75,17 +78,24 @@ public class Authenticator {
             if (!headerSafe(name)) {
                 return new AuthResult.Rejected("the token names no usable subject", "invalid_token");
             }
-            Set<String> roles = jwt.getGroups() == null ? Set.of()
-                    : jwt.getGroups().stream().filter(AccessPolicy.ROLES::contains).collect(Collectors.toSet());
+            Set<String> roles = jwt.getGroups() == null
+                    ? Set.of()
+                    : jwt.getGroups().stream()
+                            .filter(AccessPolicy.ROLES::contains)
+                            .collect(Collectors.toSet());
             Caller caller = Caller.user(name, roles);
-            long validUntil = maxAgeSeconds.map(age -> Math.min(jwt.getExpirationTime(), jwt.getIssuedAtTime() + age))
+            long validUntil = maxAgeSeconds
+                    .map(age -> Math.min(jwt.getExpirationTime(), jwt.getIssuedAtTime() + age))
                     .orElse(jwt.getExpirationTime());
             verified.put(token, caller, validUntil, now);
             return new AuthResult.Authenticated(caller);
         } catch (ParseException e) {
-            LOG.debugf("bearer token refused: %s", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-            return new AuthResult.Rejected("the bearer token is malformed, expired, too old, for another audience or not"
-                    + " signed by a trusted issuer",
+            LOG.debugf(
+                    "bearer token refused: %s",
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            return new AuthResult.Rejected(
+                    "the bearer token is malformed, expired, too old, for another audience or not"
+                            + " signed by a trusted issuer",
                     "invalid_token");
         }
     }

@@ -27,10 +27,10 @@ public class PartnerKeyVerifier {
     public static final String ISSUED_PREFIX = "rpk_";
     /** The identity the gateway's own lookups carry to loyalty (an admin service token). */
     static final Caller GATEWAY = Caller.user("rapport-gateway", Set.of("admin"));
+
     private static final long MAX_TTL_NANOS = 10_000_000_000L;
 
-    private record Answer(Optional<Caller> caller, long expiresNanos) {
-    }
+    private record Answer(Optional<Caller> caller, long expiresNanos) {}
 
     private final Upstreams upstreams;
     private final ServiceTokenIssuer tokens;
@@ -45,7 +45,8 @@ public class PartnerKeyVerifier {
         this(upstreams, tokens, config, System::nanoTime);
     }
 
-    PartnerKeyVerifier(Upstreams upstreams, ServiceTokenIssuer tokens, PartnerKeysConfig config, LongSupplier nanoTime) {
+    PartnerKeyVerifier(
+            Upstreams upstreams, ServiceTokenIssuer tokens, PartnerKeysConfig config, LongSupplier nanoTime) {
         this.upstreams = upstreams;
         this.tokens = tokens;
         this.ttlNanos = config.cacheTtl().toNanos();
@@ -74,21 +75,23 @@ public class PartnerKeyVerifier {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.tokenFor(GATEWAY, loyalty.serviceName()))
                 .add(HttpHeaders.ACCEPT, "application/json");
-        return loyalty.get("/api/v1/loyalty/internal/partner-keys/" + digest, headers, timeoutMillis).compose(reply -> {
-            Optional<Caller> caller;
-            if (reply.status() == 404) {
-                caller = Optional.empty();
-            } else if (reply.status() == 200) {
-                caller = partner(reply.body().toJsonObject());
-            } else {
-                return Future.failedFuture(new IllegalStateException("loyalty answered " + reply.status() + " to a key lookup"));
-            }
-            if (cache.size() >= maxEntries) {
-                cache.clear();
-            }
-            cache.put(digest, new Answer(caller, nanoTime.getAsLong() + ttlNanos));
-            return Future.succeededFuture(caller);
-        });
+        return loyalty.get("/api/v1/loyalty/internal/partner-keys/" + digest, headers, timeoutMillis)
+                .compose(reply -> {
+                    Optional<Caller> caller;
+                    if (reply.status() == 404) {
+                        caller = Optional.empty();
+                    } else if (reply.status() == 200) {
+                        caller = partner(reply.body().toJsonObject());
+                    } else {
+                        return Future.failedFuture(
+                                new IllegalStateException("loyalty answered " + reply.status() + " to a key lookup"));
+                    }
+                    if (cache.size() >= maxEntries) {
+                        cache.clear();
+                    }
+                    cache.put(digest, new Answer(caller, nanoTime.getAsLong() + ttlNanos));
+                    return Future.succeededFuture(caller);
+                });
     }
 
     static Optional<Caller> partner(JsonObject verified) {

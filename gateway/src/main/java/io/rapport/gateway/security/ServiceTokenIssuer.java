@@ -32,11 +32,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Startup
 @ApplicationScoped
 public class ServiceTokenIssuer {
-    private record Key(Caller caller, String audience) {
-    }
+    private record Key(Caller caller, String audience) {}
 
-    private record Signed(String token, long refreshFromMillis, long reuseUntilMillis, AtomicBoolean refreshing) {
-    }
+    private record Signed(String token, long refreshFromMillis, long reuseUntilMillis, AtomicBoolean refreshing) {}
 
     private static final int MAX_ENTRIES = 50_000;
     private static final Duration MIN_MARGIN = Duration.ofSeconds(10);
@@ -50,11 +48,18 @@ public class ServiceTokenIssuer {
 
     @Inject
     public ServiceTokenIssuer(GatewayConfig gateway, ServiceTokenConfig tokens, Clock clock, Vertx vertx) {
-        this(new ServiceTokenSigner(PemKeys.privateKey(gateway.serviceToken().privateKeyLocation()), tokens.issuer(),
-                tokens.maxAge()), clock, task -> vertx.executeBlocking(() -> {
-                    task.run();
-                    return null;
-                }, false));
+        this(
+                new ServiceTokenSigner(
+                        PemKeys.privateKey(gateway.serviceToken().privateKeyLocation()),
+                        tokens.issuer(),
+                        tokens.maxAge()),
+                clock,
+                task -> vertx.executeBlocking(
+                        () -> {
+                            task.run();
+                            return null;
+                        },
+                        false));
     }
 
     ServiceTokenIssuer(ServiceTokenSigner signer, Clock clock, Executor background) {
@@ -62,7 +67,8 @@ public class ServiceTokenIssuer {
         this.clock = clock;
         this.background = background;
         Duration lifetime = signer.lifetime();
-        this.reuseMillis = Math.max(lifetime.toMillis() / 2, lifetime.minus(refreshMargin(lifetime)).toMillis());
+        this.reuseMillis = Math.max(
+                lifetime.toMillis() / 2, lifetime.minus(refreshMargin(lifetime)).toMillis());
         this.refreshFromMillis = reuseMillis * 5 / 6;
     }
 
@@ -86,8 +92,11 @@ public class ServiceTokenIssuer {
     }
 
     private Signed sign(Key key, long now) {
-        Signed entry = new Signed(signer.sign(serviceToken(key.caller()), key.audience()), now + refreshFromMillis,
-                now + reuseMillis, new AtomicBoolean());
+        Signed entry = new Signed(
+                signer.sign(serviceToken(key.caller()), key.audience()),
+                now + refreshFromMillis,
+                now + reuseMillis,
+                new AtomicBoolean());
         if (signed.size() >= MAX_ENTRIES) {
             signed.clear();
         }
@@ -96,6 +105,8 @@ public class ServiceTokenIssuer {
     }
 
     static ServiceToken serviceToken(Caller caller) {
-        return caller.isPartner() ? ServiceToken.partner(caller.id()) : ServiceToken.user(caller.id(), Set.copyOf(caller.roles()));
+        return caller.isPartner()
+                ? ServiceToken.partner(caller.id())
+                : ServiceToken.user(caller.id(), Set.copyOf(caller.roles()));
     }
 }

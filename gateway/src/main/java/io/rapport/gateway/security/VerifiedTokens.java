@@ -9,8 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Only an exact copy of a verified token hits. Bounded: past {@code maxEntries} the cache starts over.
  */
 public final class VerifiedTokens {
-    private record Entry(Caller caller, long validUntil) {
-    }
+    private record Entry(Caller caller, long validUntil) {}
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final long maxAgeSeconds;

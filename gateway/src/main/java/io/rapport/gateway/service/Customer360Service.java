@@ -12,8 +12,8 @@ import io.rapport.gateway.proxy.Upstream;
 import io.rapport.gateway.proxy.UpstreamFailure;
 import io.rapport.gateway.proxy.Upstreams;
 import io.rapport.gateway.rest.Customer360;
-import io.rapport.gateway.security.ServiceTokenIssuer;
 import io.rapport.gateway.rest.Customer360.Part;
+import io.rapport.gateway.security.ServiceTokenIssuer;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -40,17 +40,21 @@ public class Customer360Service {
     }
 
     private static final Source PROFILE = new Source("customer", RouteGroup.CUSTOMERS, "/api/v1/customers/%s");
-    private static final Source CLASSES = new Source("segmentation", RouteGroup.SEGMENTS, "/api/v1/segments/customers/%s");
-    private static final Source ENGAGEMENT = new Source("engagement", RouteGroup.ENGAGEMENT,
-            "/api/v1/engagement/customers/%s/summary");
-    private static final Source LOYALTY = new Source("loyalty", RouteGroup.LOYALTY, "/api/v1/loyalty/customers/%s/summary");
+    private static final Source CLASSES =
+            new Source("segmentation", RouteGroup.SEGMENTS, "/api/v1/segments/customers/%s");
+    private static final Source ENGAGEMENT =
+            new Source("engagement", RouteGroup.ENGAGEMENT, "/api/v1/engagement/customers/%s/summary");
+    private static final Source LOYALTY =
+            new Source("loyalty", RouteGroup.LOYALTY, "/api/v1/loyalty/customers/%s/summary");
     /** The latest preference changes (customer-service's Page of PreferenceChange, newest first). */
     static final int PREFERENCE_HISTORY_SIZE = 10;
-    private static final Source PREFERENCE_HISTORY = new Source("customer", RouteGroup.CUSTOMERS,
+
+    private static final Source PREFERENCE_HISTORY = new Source(
+            "customer",
+            RouteGroup.CUSTOMERS,
             "/api/v1/customers/%s/preferences/history?page=0&size=" + PREFERENCE_HISTORY_SIZE);
 
-    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {};
 
     private final Upstreams upstreams;
     private final Vertx vertx;
@@ -58,8 +62,8 @@ public class Customer360Service {
     private final long timeoutMillis;
     private final ServiceTokenIssuer tokens;
 
-    public Customer360Service(Upstreams upstreams, Vertx vertx, ObjectMapper mapper, GatewayConfig config,
-            ServiceTokenIssuer tokens) {
+    public Customer360Service(
+            Upstreams upstreams, Vertx vertx, ObjectMapper mapper, GatewayConfig config, ServiceTokenIssuer tokens) {
         this.upstreams = upstreams;
         this.tokens = tokens;
         this.vertx = vertx;
@@ -75,9 +79,14 @@ public class Customer360Service {
         List<Future<Part>> parts = List.of(PROFILE, CLASSES, ENGAGEMENT, LOYALTY, PREFERENCE_HISTORY).stream()
                 .map(source -> part(source, id, caller, headers))
                 .toList();
-        return Future.join(List.copyOf(parts)).map(all -> Customer360.of(id,
-                parts.get(0).result(), parts.get(1).result(), parts.get(2).result(), parts.get(3).result(),
-                history(parts.get(0).result(), parts.get(4).result())));
+        return Future.join(List.copyOf(parts))
+                .map(all -> Customer360.of(
+                        id,
+                        parts.get(0).result(),
+                        parts.get(1).result(),
+                        parts.get(2).result(),
+                        parts.get(3).result(),
+                        history(parts.get(0).result(), parts.get(4).result())));
     }
 
     /**
@@ -100,13 +109,21 @@ public class Customer360Service {
         MultiMap partHeaders = MultiMap.caseInsensitiveMultiMap().addAll(headers);
         IdentityHeaders.set(partHeaders, caller, tokens, service);
         Promise<Part> promise = Promise.promise();
-        long timer = vertx.setTimer(timeoutMillis, t -> promise.tryComplete(
-                Part.unavailable(service, service + " did not answer within " + timeoutMillis + " ms")));
-        upstream.get(source.path(id), partHeaders, Math.min(timeoutMillis, upstream.timeoutMillis())).onComplete(ar -> {
-            vertx.cancelTimer(timer);
-            promise.tryComplete(ar.succeeded() ? toPart(service, ar.result())
-                    : Part.unavailable(service, UpstreamFailure.of(upstream, ar.cause()).getMessage()));
-        });
+        long timer = vertx.setTimer(
+                timeoutMillis,
+                t -> promise.tryComplete(
+                        Part.unavailable(service, service + " did not answer within " + timeoutMillis + " ms")));
+        upstream.get(source.path(id), partHeaders, Math.min(timeoutMillis, upstream.timeoutMillis()))
+                .onComplete(ar -> {
+                    vertx.cancelTimer(timer);
+                    promise.tryComplete(
+                            ar.succeeded()
+                                    ? toPart(service, ar.result())
+                                    : Part.unavailable(
+                                            service,
+                                            UpstreamFailure.of(upstream, ar.cause())
+                                                    .getMessage()));
+                });
         return promise.future();
     }
 
@@ -140,7 +157,10 @@ public class Customer360Service {
         } catch (IOException | RuntimeException e) {
             // no readable problem body: still a merged-away customer
         }
-        return new Part(Customer360.Status.NOT_FOUND, service, survivor == null ? "the customer was merged into another"
-                : "the customer was merged into " + survivor, null);
+        return new Part(
+                Customer360.Status.NOT_FOUND,
+                service,
+                survivor == null ? "the customer was merged into another" : "the customer was merged into " + survivor,
+                null);
     }
 }

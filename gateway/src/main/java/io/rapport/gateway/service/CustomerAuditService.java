@@ -44,8 +44,8 @@ public class CustomerAuditService {
     private final long timeoutMillis;
     private final ServiceTokenIssuer tokens;
 
-    public CustomerAuditService(Upstreams upstreams, Vertx vertx, ObjectMapper mapper, GatewayConfig config,
-            ServiceTokenIssuer tokens) {
+    public CustomerAuditService(
+            Upstreams upstreams, Vertx vertx, ObjectMapper mapper, GatewayConfig config, ServiceTokenIssuer tokens) {
         this.tokens = tokens;
         this.upstreams = upstreams;
         this.vertx = vertx;
@@ -53,17 +53,20 @@ public class CustomerAuditService {
         this.timeoutMillis = config.customer360().timeout().toMillis();
     }
 
-    private record Part(String service, List<JsonNode> items, long total, String problem, boolean refused) {
-    }
+    private record Part(String service, List<JsonNode> items, long total, String problem, boolean refused) {}
 
-    public Future<CustomerAudit> trail(UUID id, int page, int size, Caller caller, String requestId, String traceparent) {
+    public Future<CustomerAudit> trail(
+            UUID id, int page, int size, Caller caller, String requestId, String traceparent) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .set("Accept", "application/json")
                 .set(ProxyHeaders.REQUEST_ID, requestId)
                 .set(ProxyHeaders.TRACEPARENT, traceparent);
         int depth = (page + 1) * size;
-        List<Future<Part>> parts = SOURCES.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> part(e.getKey(), e.getValue() + "?customerId=" + id + "&page=0&size=" + depth, headers, caller)).toList();
+        List<Future<Part>> parts = SOURCES.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e ->
+                        part(e.getKey(), e.getValue() + "?customerId=" + id + "&page=0&size=" + depth, headers, caller))
+                .toList();
         return Future.join(List.copyOf(parts)).map(all -> {
             List<JsonNode> merged = new ArrayList<>();
             List<String> unavailable = new ArrayList<>();
@@ -80,11 +83,19 @@ public class CustomerAuditService {
                     total += p.total();
                 }
             }
-            merged.sort(Comparator.comparing((JsonNode n) -> n.path("at").asText()).reversed()
-                    .thenComparing(n -> n.path("service").asText()).thenComparing(n -> -n.path("id").asLong()));
+            merged.sort(Comparator.comparing((JsonNode n) -> n.path("at").asText())
+                    .reversed()
+                    .thenComparing(n -> n.path("service").asText())
+                    .thenComparing(n -> -n.path("id").asLong()));
             int from = Math.min(page * size, merged.size());
             int to = Math.min(from + size, merged.size());
-            return new CustomerAudit(merged.subList(from, to).stream().map(this::asMap).toList(), page, size, total, unavailable, notPermitted);
+            return new CustomerAudit(
+                    merged.subList(from, to).stream().map(this::asMap).toList(),
+                    page,
+                    size,
+                    total,
+                    unavailable,
+                    notPermitted);
         });
     }
 
@@ -94,12 +105,22 @@ public class CustomerAuditService {
         MultiMap partHeaders = MultiMap.caseInsensitiveMultiMap().addAll(headers);
         IdentityHeaders.set(partHeaders, caller, tokens, service); // the service token is bound to this service
         Promise<Part> promise = Promise.promise();
-        long timer = vertx.setTimer(timeoutMillis, t -> promise.tryComplete(new Part(service, List.of(), 0, "late", false)));
-        upstream.get(uri, partHeaders, Math.min(timeoutMillis, upstream.timeoutMillis())).onComplete(ar -> {
-            vertx.cancelTimer(timer);
-            promise.tryComplete(ar.succeeded() ? toPart(service, ar.result())
-                    : new Part(service, List.of(), 0, UpstreamFailure.of(upstream, ar.cause()).getMessage(), false));
-        });
+        long timer =
+                vertx.setTimer(timeoutMillis, t -> promise.tryComplete(new Part(service, List.of(), 0, "late", false)));
+        upstream.get(uri, partHeaders, Math.min(timeoutMillis, upstream.timeoutMillis()))
+                .onComplete(ar -> {
+                    vertx.cancelTimer(timer);
+                    promise.tryComplete(
+                            ar.succeeded()
+                                    ? toPart(service, ar.result())
+                                    : new Part(
+                                            service,
+                                            List.of(),
+                                            0,
+                                            UpstreamFailure.of(upstream, ar.cause())
+                                                    .getMessage(),
+                                            false));
+                });
         return promise.future();
     }
 

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -60,16 +59,26 @@ class ConsoleBrowserIT {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        assertThat(CHROMIUM).as("chromium is needed for the console tests: apt-get install -y chromium chromium-driver")
+        assertThat(CHROMIUM)
+                .as("chromium is needed for the console tests: apt-get install -y chromium chromium-driver")
                 .isExecutable();
-        assertThat(CHROMEDRIVER).as("chromedriver is needed for the console tests: apt-get install -y chromium-driver")
+        assertThat(CHROMEDRIVER)
+                .as("chromedriver is needed for the console tests: apt-get install -y chromium-driver")
                 .isExecutable();
         Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--window-size=1280,1000", "--lang=en");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-dev-shm-usage",
+                        "--disable-gpu",
+                        "--window-size=1280,1000",
+                        "--lang=en");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(0));
     }
@@ -104,7 +113,8 @@ class ConsoleBrowserIT {
 
     private void screenshot(String name) {
         try {
-            Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Path file =
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -112,7 +122,9 @@ class ConsoleBrowserIT {
     }
 
     private List<String> nav() {
-        return browser.findElements(By.cssSelector("nav[aria-label='Console pages'] a")).stream().map(WebElement::getText).toList();
+        return browser.findElements(By.cssSelector("nav[aria-label='Console pages'] a")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     @Test
@@ -124,24 +136,35 @@ class ConsoleBrowserIT {
         WebElement chart = browser.findElement(By.cssSelector("#pareto-chart svg"));
         assertThat(chart.getSize().getWidth()).isGreaterThan(300);
         // the line's path has one segment per data point (101), and the A/B/C cut-offs are labelled
-        String line = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "return Array.from(document.querySelectorAll('#pareto-chart svg path')).map(p => p.getAttribute('d') || '')"
-                        + ".sort((a, b) => b.length - a.length)[0];");
+        String line = (String) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                        "return Array.from(document.querySelectorAll('#pareto-chart svg path')).map(p => p.getAttribute('d') || '')"
+                                + ".sort((a, b) => b.length - a.length)[0];");
         assertThat(line.split("L").length).isGreaterThanOrEqualTo(100);
         assertThat(chart.getText()).contains("A ≤ 20", "B ≤ 50", "C ≤ 100");
-        assertThat(browser.findElement(By.id("part-a-b-c-classes")).findElement(By.xpath("..")).getText())
+        assertThat(browser.findElement(By.id("part-a-b-c-classes"))
+                        .findElement(By.xpath(".."))
+                        .getText())
                 .contains("Customers", "100", "Revenue", "85000.50", "+2");
         assertThat(browser.getPageSource()).contains("SLA breached");
         screenshot("overview");
 
         browser.findElement(By.linkText("Segments")).click();
         waitFor(d -> d.findElements(By.cssSelector("#worksheet-table tbody tr")).size() == 2);
-        assertThat(browser.findElement(By.cssSelector("#worksheet-table tbody tr td a")).getText()).isEqualTo(ConsoleStubData.CUSTOMER);
+        assertThat(browser.findElement(By.cssSelector("#worksheet-table tbody tr td a"))
+                        .getText())
+                .isEqualTo(ConsoleStubData.CUSTOMER);
         browser.findElement(By.linkText("Net revenue")).click();
-        waitFor(d -> d.findElement(By.cssSelector("#worksheet-table th[aria-sort=descending]")).getText().contains("Net revenue"));
+        waitFor(d -> d.findElement(By.cssSelector("#worksheet-table th[aria-sort=descending]"))
+                .getText()
+                .contains("Net revenue"));
         browser.findElement(By.linkText("Net revenue")).click();
-        waitFor(d -> d.findElements(By.cssSelector("#worksheet-table th[aria-sort=ascending]")).size() == 1);
-        assertThat(browser.findElement(By.cssSelector("#worksheet-table tbody tr td a")).getText()).isNotEqualTo(ConsoleStubData.CUSTOMER);
+        waitFor(d -> d.findElements(By.cssSelector("#worksheet-table th[aria-sort=ascending]"))
+                        .size()
+                == 1);
+        assertThat(browser.findElement(By.cssSelector("#worksheet-table tbody tr td a"))
+                        .getText())
+                .isNotEqualTo(ConsoleStubData.CUSTOMER);
         assertThat(browser.findElement(By.cssSelector("#worksheet-table a.csv")).getAttribute("href"))
                 .endsWith("/console/segments/gold.csv?sort=netRevenue,asc");
         screenshot("segments");
@@ -153,7 +176,8 @@ class ConsoleBrowserIT {
         try {
             browser.navigate().refresh();
             waitFor(d -> d.findElement(By.id("overall")).getAttribute("class").equals("bad"));
-            WebElement loyalty = browser.findElement(By.cssSelector("#health-table tr[data-service='loyalty-service']"));
+            WebElement loyalty =
+                    browser.findElement(By.cssSelector("#health-table tr[data-service='loyalty-service']"));
             assertThat(loyalty.getAttribute("class")).isEqualTo("bad");
             assertThat(loyalty.getText()).contains("DOWN");
             assertThat(loyalty.getCssValue("background-color")).isEqualTo("rgba(255, 227, 230, 1)");
@@ -178,8 +202,11 @@ class ConsoleBrowserIT {
         assertThat(nav()).containsExactly("Overview", "Segments", "Agenda", "Customer", "Loyalty");
         browser.findElement(By.linkText("Agenda")).click();
         waitFor(d -> d.findElements(By.cssSelector("#agenda tbody tr")).size() == 2);
-        assertThat(browser.findElement(By.cssSelector("#agenda tbody tr")).getText()).contains("(overdue)");
-        assertThat(browser.findElements(By.id("assignee"))).as("a rep cannot pick another rep").isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#agenda tbody tr")).getText())
+                .contains("(overdue)");
+        assertThat(browser.findElements(By.id("assignee")))
+                .as("a rep cannot pick another rep")
+                .isEmpty();
         screenshot("agenda");
 
         // someone else's agenda through the URL: the console shows the rep its own, engagement would refuse the other
@@ -190,7 +217,8 @@ class ConsoleBrowserIT {
         browser.findElement(By.cssSelector("#agenda tbody tr button.complete")).click();
         waitFor(d -> d.findElements(By.id("message")).size() == 1);
         assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Contact completed");
-        assertThat(DATA.actions).contains("sam POST /api/v1/engagement/contacts/" + ConsoleStubData.CONTACT + "/complete");
+        assertThat(DATA.actions)
+                .contains("sam POST /api/v1/engagement/contacts/" + ConsoleStubData.CONTACT + "/complete");
 
         browser.findElement(By.cssSelector("#agenda tbody tr td a")).click();
         waitFor(d -> d.getCurrentUrl().endsWith("/console/customers/" + ConsoleStubData.CUSTOMER));

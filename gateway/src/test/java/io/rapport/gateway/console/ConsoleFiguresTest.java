@@ -24,7 +24,9 @@ class ConsoleFiguresTest {
         assertThat(curve.points()).hasSize(101);
         assertThat(curve.points().get(0)).containsExactly(0, 0);
         assertThat(curve.points().get(100)).containsExactly(100, 100);
-        assertThat(curve.cutOffs()).extracting(ParetoCurve.CutOff::customerPercent).containsExactly(25.0, 66.67, 100.0);
+        assertThat(curve.cutOffs())
+                .extracting(ParetoCurve.CutOff::customerPercent)
+                .containsExactly(25.0, 66.67, 100.0);
     }
 
     @Test

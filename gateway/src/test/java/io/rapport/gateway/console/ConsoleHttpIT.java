@@ -27,26 +27,52 @@ class ConsoleHttpIT {
 
     @Test
     void signInSetsAnHttpOnlySameSiteStrictCookieAndNoSessionLeadsToTheSignInPage() {
-        Response signIn = given().redirects().follow(false).formParam("user", "maria").formParam("role", "admin")
+        Response signIn = given().redirects()
+                .follow(false)
+                .formParam("user", "maria")
+                .formParam("role", "admin")
                 .post("/console/sign-in");
         assertThat(signIn.statusCode()).isEqualTo(303);
         String cookie = signIn.getHeader("Set-Cookie");
-        assertThat(cookie).startsWith("rapport_console=").containsIgnoringCase("HttpOnly")
-                .containsIgnoringCase("SameSite=Strict").contains("Path=/console");
-        given().redirects().follow(false).get("/console/overview").then().statusCode(303)
+        assertThat(cookie)
+                .startsWith("rapport_console=")
+                .containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict")
+                .contains("Path=/console");
+        given().redirects()
+                .follow(false)
+                .get("/console/overview")
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("/console/sign-in"));
-        given().redirects().follow(false).cookie("rapport_console", TestTokens.foreign("maria", "admin"))
-                .get("/console/overview").then().statusCode(303);
+        given().redirects()
+                .follow(false)
+                .cookie("rapport_console", TestTokens.foreign("maria", "admin"))
+                .get("/console/overview")
+                .then()
+                .statusCode(303);
     }
 
     @Test
     void everyPageRendersForTheManager() {
-        Response signIn = given().redirects().follow(false).formParam("user", "maria").formParam("role", "admin")
+        Response signIn = given().redirects()
+                .follow(false)
+                .formParam("user", "maria")
+                .formParam("role", "admin")
                 .post("/console/sign-in");
         String token = signIn.getCookie("rapport_console");
-        for (String page : java.util.List.of("overview", "segments", "agenda", "customers", "customers/"
-                + ConsoleStubData.CUSTOMER, "loyalty", "health")) {
-            Response r = given().redirects().follow(false).cookie("rapport_console", token).get("/console/" + page);
+        for (String page : java.util.List.of(
+                "overview",
+                "segments",
+                "agenda",
+                "customers",
+                "customers/" + ConsoleStubData.CUSTOMER,
+                "loyalty",
+                "health")) {
+            Response r = given().redirects()
+                    .follow(false)
+                    .cookie("rapport_console", token)
+                    .get("/console/" + page);
             assertThat(r.statusCode()).as(page + ": " + r.asString()).isEqualTo(200);
             assertThat(r.asString()).as(page).contains("id=\"signed-in-as\"");
         }
@@ -56,26 +82,44 @@ class ConsoleHttpIT {
     void aContactActionWithoutTheSessionsFormTokenIsRefusedAndNotSent() {
         String token = TestTokens.token("sam", "sales");
         int before = ConsoleBrowserIT.DATA.actions.size();
-        given().redirects().follow(false).cookie("rapport_console", token).formParam("csrf", "forged")
-                .formParam("outcome", "REACHED").post("/console/agenda/" + ConsoleStubData.CONTACT + "/complete")
-                .then().statusCode(403);
+        given().redirects()
+                .follow(false)
+                .cookie("rapport_console", token)
+                .formParam("csrf", "forged")
+                .formParam("outcome", "REACHED")
+                .post("/console/agenda/" + ConsoleStubData.CONTACT + "/complete")
+                .then()
+                .statusCode(403);
         assertThat(ConsoleBrowserIT.DATA.actions).hasSize(before);
     }
 
     @Test
     void theWorksheetExportsAsCsvWithFormulasDefused() {
         String csv = given().cookie("rapport_console", TestTokens.token("mia", "marketing"))
-                .get("/console/segments/gold.csv").then().statusCode(200).contentType(containsString("text/csv"))
-                .extract().asString();
-        assertThat(csv).startsWith("customerId,abcClass,valueClass,netRevenue").contains(ConsoleStubData.CUSTOMER)
-                .contains("'=1+1").doesNotContain(",=1+1");
-        given().cookie("rapport_console", TestTokens.token("suzy", "support")).get("/console/segments/gold.csv")
-                .then().statusCode(403);
+                .get("/console/segments/gold.csv")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .extract()
+                .asString();
+        assertThat(csv)
+                .startsWith("customerId,abcClass,valueClass,netRevenue")
+                .contains(ConsoleStubData.CUSTOMER)
+                .contains("'=1+1")
+                .doesNotContain(",=1+1");
+        given().cookie("rapport_console", TestTokens.token("suzy", "support"))
+                .get("/console/segments/gold.csv")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void aPageNeedsTheRoleOfTheApiBehindIt() {
-        given().cookie("rapport_console", TestTokens.token("suzy", "support")).get("/console/health")
-                .then().statusCode(403).contentType(containsString("text/html")).body(containsString("Health page"));
+        given().cookie("rapport_console", TestTokens.token("suzy", "support"))
+                .get("/console/health")
+                .then()
+                .statusCode(403)
+                .contentType(containsString("text/html"))
+                .body(containsString("Health page"));
     }
 }

@@ -26,24 +26,36 @@ final class ConsoleStubData implements StubUpstream.Canned {
             return ok("{\"id\":\"" + CONTACT + "\",\"state\":\"DONE\"}");
         }
         if (path.equals("/api/v1/segments/runs")) {
-            return ok(q.contains("scheme=ABC") ? runs("ABC", "{\"A\":20,\"B\":30,\"C\":50}", "{\"A\":18,\"B\":31,\"C\":51}",
-                    "[\"A\",\"B\",\"C\"]") : runs("VALUE", "{\"MVC\":10,\"MGC\":25,\"BZ\":5,\"OTHER\":60}",
-                    "{\"MVC\":12,\"MGC\":20,\"BZ\":6,\"OTHER\":62}", "[\"MVC\",\"MGC\",\"BZ\",\"OTHER\"]"));
+            return ok(
+                    q.contains("scheme=ABC")
+                            ? runs(
+                                    "ABC",
+                                    "{\"A\":20,\"B\":30,\"C\":50}",
+                                    "{\"A\":18,\"B\":31,\"C\":51}",
+                                    "[\"A\",\"B\",\"C\"]")
+                            : runs(
+                                    "VALUE",
+                                    "{\"MVC\":10,\"MGC\":25,\"BZ\":5,\"OTHER\":60}",
+                                    "{\"MVC\":12,\"MGC\":20,\"BZ\":6,\"OTHER\":62}",
+                                    "[\"MVC\",\"MGC\",\"BZ\",\"OTHER\"]"));
         }
         if (path.startsWith("/api/v1/segments/worksheet/")) {
             boolean ascending = q.contains("asc");
             String a = row(CUSTOMER, "A", "MVC", "9000.00");
             String b = row("5b2e1c9d-0000-4000-8000-000000000002", "A", "MGC", "7000.00");
-            return ok("{\"items\":[" + (ascending ? b + "," + a : a + "," + b) + "],\"page\":0,\"size\":100,\"total\":2}");
+            return ok("{\"items\":[" + (ascending ? b + "," + a : a + "," + b)
+                    + "],\"page\":0,\"size\":100,\"total\":2}");
         }
         if (path.equals("/api/v1/segments/levels")) {
-            return ok("{\"scheme\":\"ABC\",\"classes\":[{\"label\":\"A\",\"customers\":20,\"shareOfCustomers\":\"20.0000\","
-                    + "\"recommendedLevel\":\"PARTNERSHIP\"},{\"label\":\"C\",\"customers\":50,\"shareOfCustomers\":\"50.0000\","
-                    + "\"recommendedLevel\":\"BASIC\"}]}");
+            return ok(
+                    "{\"scheme\":\"ABC\",\"classes\":[{\"label\":\"A\",\"customers\":20,\"shareOfCustomers\":\"20.0000\","
+                            + "\"recommendedLevel\":\"PARTNERSHIP\"},{\"label\":\"C\",\"customers\":50,\"shareOfCustomers\":\"50.0000\","
+                            + "\"recommendedLevel\":\"BASIC\"}]}");
         }
         if (path.equals("/api/v1/engagement/complaints")) {
             Instant now = Instant.now();
-            return ok("{\"items\":[{\"id\":\"c1\",\"customerId\":\"" + CUSTOMER + "\",\"dueAt\":\"" + now.minus(2, ChronoUnit.HOURS)
+            return ok("{\"items\":[{\"id\":\"c1\",\"customerId\":\"" + CUSTOMER + "\",\"dueAt\":\""
+                    + now.minus(2, ChronoUnit.HOURS)
                     + "\",\"escalated\":true},{\"id\":\"c2\",\"customerId\":\"" + CUSTOMER + "\",\"dueAt\":\""
                     + now.plus(3, ChronoUnit.DAYS) + "\",\"escalated\":false}],\"page\":0,\"size\":200,\"total\":2}");
         }
@@ -56,20 +68,23 @@ final class ConsoleStubData implements StubUpstream.Canned {
                     ? contact(CONTACT, "sam", Instant.now().minus(1, ChronoUnit.DAYS)) + ","
                             + contact(OTHER_CONTACT, "sam", Instant.now().plus(2, ChronoUnit.HOURS))
                     : "";
-            return ok("{\"items\":[" + contacts + "],\"page\":0,\"size\":100,\"total\":" + (contacts.isEmpty() ? 0 : 2) + "}");
+            return ok("{\"items\":[" + contacts + "],\"page\":0,\"size\":100,\"total\":" + (contacts.isEmpty() ? 0 : 2)
+                    + "}");
         }
         if (path.equals("/api/v1/loyalty/programmes")) {
-            return ok("{\"items\":[{\"id\":\"p1\",\"code\":\"CLUB\",\"name\":\"Rapport Club\",\"currency\":\"EUR\",\"pointsPerUnit\":\"1\","
-                    + "\"tiers\":[{\"code\":\"SILVER\",\"name\":\"Silver\",\"rank\":1,\"threshold\":\"0\"},{\"code\":\"GOLD\","
-                    + "\"name\":\"Gold\",\"rank\":2,\"threshold\":\"1000\"},{\"code\":\"PLATINUM\",\"name\":\"Platinum\",\"rank\":3,"
-                    + "\"threshold\":\"5000\"}]}],\"page\":0,\"size\":20,\"total\":1}");
+            return ok(
+                    "{\"items\":[{\"id\":\"p1\",\"code\":\"CLUB\",\"name\":\"Rapport Club\",\"currency\":\"EUR\",\"pointsPerUnit\":\"1\","
+                            + "\"tiers\":[{\"code\":\"SILVER\",\"name\":\"Silver\",\"rank\":1,\"threshold\":\"0\"},{\"code\":\"GOLD\","
+                            + "\"name\":\"Gold\",\"rank\":2,\"threshold\":\"1000\"},{\"code\":\"PLATINUM\",\"name\":\"Platinum\",\"rank\":3,"
+                            + "\"threshold\":\"5000\"}]}],\"page\":0,\"size\":20,\"total\":1}");
         }
         if (path.equals("/api/v1/loyalty/partners")) {
             return ok("[{\"id\":\"acme-travel\",\"name\":\"Acme Travel\"}]");
         }
         if (path.startsWith("/api/v1/loyalty/partners/") && path.endsWith("/settlement")) {
-            return ok("{\"partnerId\":\"acme-travel\",\"partnerName\":\"Acme Travel\",\"earnTransactions\":12,"
-                    + "\"pointsIssued\":3400,\"pointsBurned\":900,\"owedToPartner\":\"9.00\",\"owedByPartner\":\"34.00\"}");
+            return ok(
+                    "{\"partnerId\":\"acme-travel\",\"partnerName\":\"Acme Travel\",\"earnTransactions\":12,"
+                            + "\"pointsIssued\":3400,\"pointsBurned\":900,\"owedToPartner\":\"9.00\",\"owedByPartner\":\"34.00\"}");
         }
         if (path.startsWith("/api/v1/admin/") && path.endsWith("/dead-letters")) {
             return ok("{\"items\":[],\"page\":0,\"size\":1,\"total\":" + (path.contains("loyalty") ? 3 : 0) + "}");
@@ -92,7 +107,8 @@ final class ConsoleStubData implements StubUpstream.Canned {
             pareto.append(k == 1 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.4f", share));
         }
         return "{\"items\":[" + run(scheme, counts, labels, pareto.toString(), "2026-12-05T02:30:00Z") + ","
-                + run(scheme, previous, labels, pareto.toString(), "2026-11-05T02:30:00Z") + "],\"page\":0,\"size\":2,\"total\":2}";
+                + run(scheme, previous, labels, pareto.toString(), "2026-11-05T02:30:00Z")
+                + "],\"page\":0,\"size\":2,\"total\":2}";
     }
 
     private static String run(String scheme, String counts, String labels, String pareto, String at) {
@@ -104,15 +120,19 @@ final class ConsoleStubData implements StubUpstream.Canned {
     }
 
     private static String row(String id, String abc, String value, String revenue) {
-        return "{\"customerId\":\"" + id + "\",\"abcClass\":\"" + abc + "\",\"valueClass\":\"" + value + "\",\"netRevenue\":\""
-                + revenue + "\",\"grossMargin\":\"100.00\",\"costToServe\":\"0.00\",\"profit\":\"100.00\",\"purchases\":3,"
+        return "{\"customerId\":\"" + id + "\",\"abcClass\":\"" + abc + "\",\"valueClass\":\"" + value
+                + "\",\"netRevenue\":\""
+                + revenue
+                + "\",\"grossMargin\":\"100.00\",\"costToServe\":\"0.00\",\"profit\":\"100.00\",\"purchases\":3,"
                 + "\"complaints\":0,\"wallet\":null,\"shareOfWallet\":null,\"potential\":null,\"previousRevenue\":\"0.00\","
                 + "\"change\":\"=1+1\"}";
     }
 
     private static String contact(String id, String assignee, Instant due) {
-        return "{\"id\":\"" + id + "\",\"customerId\":\"" + CUSTOMER + "\",\"channel\":\"PHONE\",\"purpose\":\"FOLLOW_UP\","
-                + "\"state\":\"PLANNED\",\"dueAt\":\"" + due.truncatedTo(ChronoUnit.SECONDS) + "\",\"assigneeId\":\"" + assignee
+        return "{\"id\":\"" + id + "\",\"customerId\":\"" + CUSTOMER
+                + "\",\"channel\":\"PHONE\",\"purpose\":\"FOLLOW_UP\","
+                + "\"state\":\"PLANNED\",\"dueAt\":\"" + due.truncatedTo(ChronoUnit.SECONDS) + "\",\"assigneeId\":\""
+                + assignee
                 + "\",\"customerValue\":9000.00,\"version\":3}";
     }
 }

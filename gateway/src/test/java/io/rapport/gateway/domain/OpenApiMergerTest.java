@@ -31,10 +31,14 @@ class OpenApiMergerTest {
         assertThat(schemas.get("Summary").get("description").asText()).isEqualTo("customer summary");
         assertThat(schemas.get("LoyaltySummary").get("description").asText()).isEqualTo("loyalty summary");
         assertThat(schemas.has("LoyaltyProblem")).isFalse();
-        assertThat(merged.at("/paths/~1api~1v1~1loyalty~1partner~1earn/get/responses/200/content/application~1json/schema/$ref")
-                .asText()).isEqualTo("#/components/schemas/LoyaltySummary");
+        assertThat(merged.at(
+                                "/paths/~1api~1v1~1loyalty~1partner~1earn/get/responses/200/content/application~1json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/LoyaltySummary");
         // untagged operations get their service as tag
-        assertThat(merged.get("tags")).extracting(t -> t.get("name").asText()).containsExactly("T", "Customer", "Loyalty");
+        assertThat(merged.get("tags"))
+                .extracting(t -> t.get("name").asText())
+                .containsExactly("T", "Customer", "Loyalty");
     }
 
     @Test
@@ -44,20 +48,32 @@ class OpenApiMergerTest {
                 .add("loyalty", doc("/api/v1/loyalty/partner/earn", "b"))
                 .unavailable("engagement-service")
                 .build();
-        assertThat(merged.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
-        assertThat(merged.at("/components/securitySchemes/partnerApiKey/name").asText()).isEqualTo("X-Api-Key");
+        assertThat(merged.at("/components/securitySchemes/bearer/scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(merged.at("/components/securitySchemes/partnerApiKey/name").asText())
+                .isEqualTo("X-Api-Key");
         assertThat(merged.at("/security/0").has("bearer")).isTrue();
-        assertThat(merged.at("/paths/~1api~1v1~1loyalty~1partner~1earn/get/security/0").has("partnerApiKey")).isTrue();
-        assertThat(merged.at("/paths/~1api~1v1~1customers~1{id}/get/security").isMissingNode()).isTrue();
-        assertThat(merged.at("/paths/~1api~1v1~1customers~1{id}/get/responses").has("401")).isTrue();
+        assertThat(merged.at("/paths/~1api~1v1~1loyalty~1partner~1earn/get/security/0")
+                        .has("partnerApiKey"))
+                .isTrue();
+        assertThat(merged.at("/paths/~1api~1v1~1customers~1{id}/get/security").isMissingNode())
+                .isTrue();
+        assertThat(merged.at("/paths/~1api~1v1~1customers~1{id}/get/responses").has("401"))
+                .isTrue();
         assertThat(merged.get("x-rapport-unavailable").get(0).asText()).isEqualTo("engagement-service");
-        assertThat(merged.at("/paths/~1api~1v1~1customers~1{id}/get/responses/401/content/application~1problem+json/schema/$ref")
-                .asText()).isEqualTo("#/components/schemas/Problem");
+        assertThat(merged.at(
+                                "/paths/~1api~1v1~1customers~1{id}/get/responses/401/content/application~1problem+json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/Problem");
     }
 
     @Test
     void theMergedDocumentIsOpenApi31LikeEveryServicesDocument() throws Exception {
-        assertThat(new OpenApiMerger("Rapport API", "1").add("customer", doc("/a", "x")).build().get("openapi").asText())
+        assertThat(new OpenApiMerger("Rapport API", "1")
+                        .add("customer", doc("/a", "x"))
+                        .build()
+                        .get("openapi")
+                        .asText())
                 .isEqualTo("3.1.0");
     }
 
@@ -71,11 +87,17 @@ class OpenApiMergerTest {
                 {"paths":{"/c":{"get":{"operationId":"get","responses":{"200":{"description":"ok",
                    "content":{"application/json":{"schema":{"$ref":"#/components/schemas/CustomerStatus"}}}}}}}},
                  "components":{"schemas":{"CustomerStatus":{"type":"string","enum":["ACTIVE","ARCHIVED"]}}}}""");
-        ObjectNode merged = new OpenApiMerger("Rapport API", "1").add("gateway", gateway).add("customer", customer).build();
-        assertThat(merged.at("/components/schemas").has("CustomerCustomerStatus")).isTrue();
-        assertThat(merged.at("/paths/~1c/get/responses/200/content/application~1json/schema/$ref").asText())
+        ObjectNode merged = new OpenApiMerger("Rapport API", "1")
+                .add("gateway", gateway)
+                .add("customer", customer)
+                .build();
+        assertThat(merged.at("/components/schemas").has("CustomerCustomerStatus"))
+                .isTrue();
+        assertThat(merged.at("/paths/~1c/get/responses/200/content/application~1json/schema/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/CustomerCustomerStatus");
-        assertThat(merged.at("/components/schemas/customer_Status/enum/0").asText()).isEqualTo("OK");
+        assertThat(merged.at("/components/schemas/customer_Status/enum/0").asText())
+                .isEqualTo("OK");
         // operation ids stay unique across services
         assertThat(merged.at("/paths/~1g/get/operationId").asText()).isEqualTo("get");
         assertThat(merged.at("/paths/~1c/get/operationId").asText()).isEqualTo("customerGet");

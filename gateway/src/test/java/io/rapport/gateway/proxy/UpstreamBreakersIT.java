@@ -27,10 +27,13 @@ class UpstreamBreakersIT {
     private final AtomicInteger sent = new AtomicInteger();
 
     private CompletionStage<Integer> call(String caller, Supplier<CompletionStage<Integer>> send) {
-        return breakers.call(caller, () -> {
-            sent.incrementAndGet();
-            return send.get();
-        }, status -> status);
+        return breakers.call(
+                caller,
+                () -> {
+                    sent.incrementAndGet();
+                    return send.get();
+                },
+                status -> status);
     }
 
     private static Supplier<CompletionStage<Integer>> answer(int status) {
@@ -58,7 +61,8 @@ class UpstreamBreakersIT {
 
     private void openTheUpstreamCircuit() {
         for (int i = 0; i < 2; i++) {
-            assertThat(failure(call("user:a", failing(new ConnectException("refused"))))).isInstanceOf(ConnectException.class);
+            assertThat(failure(call("user:a", failing(new ConnectException("refused")))))
+                    .isInstanceOf(ConnectException.class);
         }
     }
 
@@ -66,10 +70,13 @@ class UpstreamBreakersIT {
     private CompletableFuture<Integer> trial(String caller) {
         CompletableFuture<Integer> trial = new CompletableFuture<>();
         int before = sent.get();
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            call(caller, () -> trial);
-            return sent.get() > before;
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    call(caller, () -> trial);
+                    return sent.get() > before;
+                });
         return trial;
     }
 
@@ -99,7 +106,8 @@ class UpstreamBreakersIT {
         openTheUpstreamCircuit();
         CompletableFuture<Integer> trial = trial("user:b");
         trial.completeExceptionally(new ConnectException("still refused"));
-        assertThat(failure(call("user:c", answer(200)))).isInstanceOf(UpstreamFailure.class)
+        assertThat(failure(call("user:c", answer(200))))
+                .isInstanceOf(UpstreamFailure.class)
                 .hasMessageContaining("circuit open");
     }
 
@@ -124,7 +132,8 @@ class UpstreamBreakersIT {
     @Test
     void aCallersTimeoutsOpenItsCircuitButNotTheUpstreams() {
         for (int i = 0; i < 2; i++) {
-            assertThat(failure(call("user:slow", failing(new TimeoutException("slow"))))).isInstanceOf(TimeoutException.class);
+            assertThat(failure(call("user:slow", failing(new TimeoutException("slow")))))
+                    .isInstanceOf(TimeoutException.class);
         }
         assertThat(failure(call("user:slow", answer(200)))).hasMessageContaining("your requests");
         assertThat(status(call("user:other", answer(200)))).isEqualTo(200);
@@ -144,8 +153,10 @@ class UpstreamBreakersIT {
     @Test
     void onlyTheMostRecentCallersBreakersAreKept() {
         UpstreamBreakers few = new UpstreamBreakers("test-service", 2, OPEN, 3);
-        for (String caller : new String[] { "a", "b", "c", "d", "e" }) {
-            few.call(caller, answer(200), status -> status).toCompletableFuture().join();
+        for (String caller : new String[] {"a", "b", "c", "d", "e"}) {
+            few.call(caller, answer(200), status -> status)
+                    .toCompletableFuture()
+                    .join();
         }
         assertThat(few.trackedCallers()).isEqualTo(3);
     }

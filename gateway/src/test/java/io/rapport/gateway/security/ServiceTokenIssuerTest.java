@@ -35,7 +35,8 @@ class ServiceTokenIssuerTest {
     }
 
     private ServiceTokenIssuer issuer(Duration lifetime) {
-        return new ServiceTokenIssuer(new ServiceTokenSigner(keys.getPrivate(), ISSUER, lifetime), clock, background::add);
+        return new ServiceTokenIssuer(
+                new ServiceTokenSigner(keys.getPrivate(), ISSUER, lifetime), clock, background::add);
     }
 
     @Test
@@ -89,8 +90,10 @@ class ServiceTokenIssuerTest {
         ServiceTokenIssuer issuer = issuer(Duration.ofSeconds(60));
         String alice = issuer.tokenFor(ALICE, "customer-service");
         assertThat(issuer.tokenFor(ALICE, "loyalty-service")).isNotEqualTo(alice);
-        assertThat(issuer.tokenFor(Caller.user("bob", Set.of("admin")), "customer-service")).isNotEqualTo(alice);
-        assertThat(issuer.tokenFor(Caller.user("alice", Set.of("sales")), "customer-service")).isNotEqualTo(alice);
+        assertThat(issuer.tokenFor(Caller.user("bob", Set.of("admin")), "customer-service"))
+                .isNotEqualTo(alice);
+        assertThat(issuer.tokenFor(Caller.user("alice", Set.of("sales")), "customer-service"))
+                .isNotEqualTo(alice);
     }
 
     @Test
@@ -99,8 +102,8 @@ class ServiceTokenIssuerTest {
         String first = issuer.tokenFor(ALICE, "customer-service");
         clock.advance(Duration.ofSeconds(40));
         String reused = issuer.tokenFor(ALICE, "customer-service");
-        ServiceTokenVerifier verifier = new ServiceTokenVerifier(keys.getPublic(), ISSUER, "customer-service",
-                Duration.ofSeconds(60), Duration.ofSeconds(10));
+        ServiceTokenVerifier verifier = new ServiceTokenVerifier(
+                keys.getPublic(), ISSUER, "customer-service", Duration.ofSeconds(60), Duration.ofSeconds(10));
         ServiceToken token = verifier.verify(reused);
         assertThat(reused).isEqualTo(first);
         assertThat(token.subject()).isEqualTo("alice");

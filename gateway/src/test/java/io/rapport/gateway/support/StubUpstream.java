@@ -26,6 +26,7 @@ public final class StubUpstream {
     public static final String NO_HISTORY_CUSTOMER = "00000000-0000-0000-0000-0000000000a1";
     /** A customer merged away: engagement answers 410 customer-merged naming {@link #SURVIVOR}. */
     public static final String MERGED_CUSTOMER = "00000000-0000-0000-0000-000000000410";
+
     public static final String SURVIVOR = "00000000-0000-0000-0000-0000000000b1";
 
     /**
@@ -34,7 +35,8 @@ public final class StubUpstream {
      */
     public static final Map<String, String> PARTNER_KEYS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Lookups the loyalty stub answered (to see the gateway's cache at work). */
-    public static final java.util.concurrent.atomic.AtomicInteger PARTNER_KEY_LOOKUPS = new java.util.concurrent.atomic.AtomicInteger();
+    public static final java.util.concurrent.atomic.AtomicInteger PARTNER_KEY_LOOKUPS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Canned answers for the console's tests, asked first while set: (service, method, path, query, subject of the
@@ -109,8 +111,14 @@ public final class StubUpstream {
             long bodyLength = drain(exchange.getRequestBody());
             String path = exchange.getRequestURI().getRawPath();
             Canned canned = CANNED;
-            String[] cannedAnswer = canned == null ? null : canned.answer(name, exchange.getRequestMethod(), path,
-                    exchange.getRequestURI().getRawQuery(), subjectOfServiceToken(exchange.getRequestHeaders().getFirst("Authorization")));
+            String[] cannedAnswer = canned == null
+                    ? null
+                    : canned.answer(
+                            name,
+                            exchange.getRequestMethod(),
+                            path,
+                            exchange.getRequestURI().getRawQuery(),
+                            subjectOfServiceToken(exchange.getRequestHeaders().getFirst("Authorization")));
             if (cannedAnswer != null) {
                 reply(exchange, Integer.parseInt(cannedAnswer[0]), cannedAnswer[1]);
                 return;
@@ -149,8 +157,11 @@ public final class StubUpstream {
                 return;
             }
             if (path.contains(MERGED_CUSTOMER) && path.startsWith("/api/v1/engagement/")) {
-                reply(exchange, 410, "{\"type\":\"https://rapport.io/problems/customer-merged\",\"status\":410,"
-                        + "\"title\":\"Customer merged\",\"context\":{\"mergedInto\":\"" + SURVIVOR + "\"}}");
+                reply(
+                        exchange,
+                        410,
+                        "{\"type\":\"https://rapport.io/problems/customer-merged\",\"status\":410,"
+                                + "\"title\":\"Customer merged\",\"context\":{\"mergedInto\":\"" + SURVIVOR + "\"}}");
                 return;
             }
             if (path.contains(NO_HISTORY_CUSTOMER) && path.endsWith("/preferences/history")) {
@@ -162,12 +173,24 @@ public final class StubUpstream {
                 return;
             }
             Map<String, String> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join("|", v)));
-            StringBuilder json = new StringBuilder("{\"service\":\"").append(name).append("\",\"method\":\"")
-                    .append(exchange.getRequestMethod()).append("\",\"path\":\"").append(esc(path))
-                    .append("\",\"query\":\"").append(esc(String.valueOf(exchange.getRequestURI().getRawQuery())))
-                    .append("\",\"bodyLength\":").append(bodyLength).append(",\"headers\":{");
-            headers.forEach((k, v) -> json.append('"').append(esc(k)).append("\":\"").append(esc(v)).append("\","));
+            exchange.getRequestHeaders()
+                    .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join("|", v)));
+            StringBuilder json = new StringBuilder("{\"service\":\"")
+                    .append(name)
+                    .append("\",\"method\":\"")
+                    .append(exchange.getRequestMethod())
+                    .append("\",\"path\":\"")
+                    .append(esc(path))
+                    .append("\",\"query\":\"")
+                    .append(esc(String.valueOf(exchange.getRequestURI().getRawQuery())))
+                    .append("\",\"bodyLength\":")
+                    .append(bodyLength)
+                    .append(",\"headers\":{");
+            headers.forEach((k, v) -> json.append('"')
+                    .append(esc(k))
+                    .append("\":\"")
+                    .append(esc(v))
+                    .append("\","));
             if (!headers.isEmpty()) {
                 json.setLength(json.length() - 1);
             }
@@ -218,9 +241,17 @@ public final class StubUpstream {
         };
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < seconds.size(); i++) {
-            items.append(i == 0 ? "" : ",").append("{\"id\":").append(seconds.size() - i).append(",\"service\":\"").append(name)
-                    .append("-service\",\"at\":\"2026-05-04T10:00:0").append(seconds.get(i)).append("Z\",\"actor\":\"")
-                    .append(esc(actor)).append("\",\"query\":\"").append(esc(String.valueOf(exchange.getRequestURI().getRawQuery())))
+            items.append(i == 0 ? "" : ",")
+                    .append("{\"id\":")
+                    .append(seconds.size() - i)
+                    .append(",\"service\":\"")
+                    .append(name)
+                    .append("-service\",\"at\":\"2026-05-04T10:00:0")
+                    .append(seconds.get(i))
+                    .append("Z\",\"actor\":\"")
+                    .append(esc(actor))
+                    .append("\",\"query\":\"")
+                    .append(esc(String.valueOf(exchange.getRequestURI().getRawQuery())))
                     .append("\"}");
         }
         return "{\"items\":[" + items + "],\"page\":0,\"size\":20,\"total\":" + seconds.size() + "}";
@@ -233,7 +264,8 @@ public final class StubUpstream {
         }
         String[] parts = authorization.substring(7).split("\\.");
         String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]*)\"").matcher(claims);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]*)\"").matcher(claims);
         return m.find() ? m.group(1) : "none";
     }
 
@@ -250,7 +282,8 @@ public final class StubUpstream {
 
     private static void reply(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        exchange.getResponseHeaders()
+                .add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }
@@ -258,7 +291,7 @@ public final class StubUpstream {
     private static long drain(InputStream in) throws IOException {
         long n = 0;
         byte[] buffer = new byte[65536];
-        for (int r; (r = in.read(buffer)) > 0;) {
+        for (int r; (r = in.read(buffer)) > 0; ) {
             n += r;
         }
         return n;

@@ -40,11 +40,17 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
             // the console's Health page reads readiness from here (the stub answers any path)
             config.put("rapport.console.management." + name, stub.url());
         });
-        config.put("test.stub.control-url", "http://127.0.0.1:" + control.getAddress().getPort());
+        config.put(
+                "test.stub.control-url",
+                "http://127.0.0.1:" + control.getAddress().getPort());
         config.put("rapport.gateway.customer360.timeout", "1500ms");
         config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
-        config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toUri().toString());
-        config.put("rapport.gateway.service-token.private-key-location", TestTokens.serviceKeyFile("private.pem").toString());
+        config.put(
+                "mp.jwt.verify.publickey.location",
+                TestTokens.publicKeyFile().toUri().toString());
+        config.put(
+                "rapport.gateway.service-token.private-key-location",
+                TestTokens.serviceKeyFile("private.pem").toString());
         partnerKey(config, "acme", ACME_KEY, "acme-travel", "partner:read,partner:write");
         partnerKey(config, "reader", READER_KEY, "reader-shop", "partner:read");
         partnerKey(config, "tiny", TINY_KEY, "tiny-cafe", "partner:read");
@@ -61,7 +67,8 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
-    private static void partnerKey(Map<String, String> config, String label, String key, String partnerId, String scopes) {
+    private static void partnerKey(
+            Map<String, String> config, String label, String key, String partnerId, String scopes) {
         config.put("rapport.gateway.api-keys." + label + ".sha256", ApiKeyHash.sha256Hex(key));
         config.put("rapport.gateway.api-keys." + label + ".partner-id", partnerId);
         config.put("rapport.gateway.api-keys." + label + ".scopes", scopes);

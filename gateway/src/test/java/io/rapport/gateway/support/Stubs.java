@@ -9,8 +9,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Takes stub services down and brings them back (through the stubs' control server). */
 public final class Stubs {
-    private Stubs() {
-    }
+    private Stubs() {}
 
     public static void down(String name) {
         call("/down/" + name);
@@ -29,8 +28,12 @@ public final class Stubs {
     public static int held(String name) {
         String base = ConfigProvider.getConfig().getValue("test.stub.control-url", String.class);
         try {
-            return Integer.parseInt(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/held/" + name)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            return Integer.parseInt(HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/held/" + name))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -42,9 +45,12 @@ public final class Stubs {
     private static void call(String path) {
         String base = ConfigProvider.getConfig().getValue("test.stub.control-url", String.class);
         try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + path))
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 204) {
                 throw new IllegalStateException("stub control answered " + response.statusCode() + " to " + path);
             }

@@ -22,26 +22,41 @@ public final class TestTokens {
     public static final String ISSUER = "rapport-test";
     private static final Path DIR = Path.of("target", "test-jwt");
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static final String AUDIENCE = "rapport-api";
 
     public static String token(String subject, String... roles) {
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
-                .expiresAt(Instant.now().plusSeconds(3600)).sign(privateKey());
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(roles))
+                .expiresAt(Instant.now().plusSeconds(3600))
+                .sign(privateKey());
     }
 
     /** Signed by the trusted key, but addressed to another application. */
     public static String wrongAudience(String subject, String... roles) {
-        return Jwt.issuer(ISSUER).audience("another-app").subject(subject).upn(subject).groups(Set.of(roles))
-                .expiresAt(Instant.now().plusSeconds(3600)).sign(privateKey());
+        return Jwt.issuer(ISSUER)
+                .audience("another-app")
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(roles))
+                .expiresAt(Instant.now().plusSeconds(3600))
+                .sign(privateKey());
     }
 
     /** Signed by the trusted key and not expired, but issued longer ago than the gateway's maximum age. */
     public static String tooOld(String subject, String... roles) {
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
-                .issuedAt(Instant.now().minusSeconds(5 * 3600)).expiresAt(Instant.now().plusSeconds(3600)).sign(privateKey());
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(roles))
+                .issuedAt(Instant.now().minusSeconds(5 * 3600))
+                .expiresAt(Instant.now().plusSeconds(3600))
+                .sign(privateKey());
     }
 
     /** The service token in an {@code Authorization} header the gateway sent upstream, verified as a service would. */
@@ -51,9 +66,13 @@ public final class TestTokens {
             throw new AssertionError("no bearer service token upstream: " + authorization);
         }
         return new io.rapport.platform.identity.ServiceTokenVerifier(
-                io.rapport.platform.identity.PemKeys.publicKey(serviceKeyFile("public.pem").toString()),
-                io.rapport.platform.identity.ServiceToken.DEFAULT_ISSUER, audience,
-                java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(10)).verify(authorization.substring(7));
+                        io.rapport.platform.identity.PemKeys.publicKey(
+                                serviceKeyFile("public.pem").toString()),
+                        io.rapport.platform.identity.ServiceToken.DEFAULT_ISSUER,
+                        audience,
+                        java.time.Duration.ofSeconds(60),
+                        java.time.Duration.ofSeconds(10))
+                .verify(authorization.substring(7));
     }
 
     /** The gateway's service-token key pair for the tests ({@code service-private.pem}, {@code service-public.pem}). */
@@ -63,8 +82,14 @@ public final class TestTokens {
     }
 
     public static String expired(String subject, String... roles) {
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
-                .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign(privateKey());
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(roles))
+                .issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600))
+                .sign(privateKey());
     }
 
     /** A token for the right subject and roles but from another issuer's key. */
@@ -72,8 +97,13 @@ public final class TestTokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
-                    .expiresAt(Instant.now().plusSeconds(3600)).sign(generator.generateKeyPair().getPrivate());
+            return Jwt.issuer(ISSUER)
+                    .audience(AUDIENCE)
+                    .subject(subject)
+                    .upn(subject)
+                    .groups(Set.of(roles))
+                    .expiresAt(Instant.now().plusSeconds(3600))
+                    .sign(generator.generateKeyPair().getPrivate());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -106,11 +136,19 @@ public final class TestTokens {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             Files.createDirectories(DIR);
-            Files.writeString(DIR.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(DIR.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(
+                    DIR.resolve("private.pem"),
+                    pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(
+                    DIR.resolve("public.pem"),
+                    pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             KeyPair service = generator.generateKeyPair();
-            Files.writeString(DIR.resolve("service-private.pem"), pem("PRIVATE KEY", service.getPrivate().getEncoded()));
-            Files.writeString(DIR.resolve("service-public.pem"), pem("PUBLIC KEY", service.getPublic().getEncoded()));
+            Files.writeString(
+                    DIR.resolve("service-private.pem"),
+                    pem("PRIVATE KEY", service.getPrivate().getEncoded()));
+            Files.writeString(
+                    DIR.resolve("service-public.pem"),
+                    pem("PUBLIC KEY", service.getPublic().getEncoded()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.security.GeneralSecurityException e) {
@@ -119,7 +157,7 @@ public final class TestTokens {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

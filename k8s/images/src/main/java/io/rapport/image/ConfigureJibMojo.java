@@ -40,8 +40,10 @@ public class ConfigureJibMojo extends ImageMojo {
         try {
             setUnlessConfigured(BASE_IMAGE, "tar://" + baseImageLink());
             if (!pushing()) {
-                setUnlessConfigured("quarkus.jib.docker-executable-name", dockerStandIn().toString());
-                setUnlessConfigured("quarkus.jib.docker-environment." + TAR_ENV,
+                setUnlessConfigured(
+                        "quarkus.jib.docker-executable-name", dockerStandIn().toString());
+                setUnlessConfigured(
+                        "quarkus.jib.docker-environment." + TAR_ENV,
                         imageTar.toPath().toAbsolutePath().toString());
             }
         } catch (IOException e) {
@@ -75,8 +77,10 @@ public class ConfigureJibMojo extends ImageMojo {
 
     private Optional<String> gitCommit() {
         try {
-            Process git = new ProcessBuilder("git", "rev-parse", "HEAD").directory(project.getBasedir())
-                    .redirectErrorStream(true).start();
+            Process git = new ProcessBuilder("git", "rev-parse", "HEAD")
+                    .directory(project.getBasedir())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (git.waitFor(30, TimeUnit.SECONDS) && git.exitValue() == 0 && out.matches("[0-9a-f]{40}")) {
                 return Optional.of(out);

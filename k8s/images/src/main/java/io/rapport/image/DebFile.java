@@ -22,8 +22,7 @@ final class DebFile {
         void visit(TarArchiveEntry entry, InputStream content) throws IOException;
     }
 
-    private DebFile() {
-    }
+    private DebFile() {}
 
     /**
      * Reads the package's {@code control} file and visits its data.

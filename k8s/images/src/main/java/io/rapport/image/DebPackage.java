@@ -11,8 +11,16 @@ import java.util.List;
  * @param provides virtual package names
  * @param url where the .deb is (the archive's base URL + Filename)
  */
-record DebPackage(String name, String version, String architecture, String priority, List<List<String>> depends,
-        List<String> provides, URI url, long size, String sha256) {
+record DebPackage(
+        String name,
+        String version,
+        String architecture,
+        String priority,
+        List<List<String>> depends,
+        List<String> provides,
+        URI url,
+        long size,
+        String sha256) {
 
     /** {@code name version sha256}: identifies exactly what goes into an image. */
     String pin() {

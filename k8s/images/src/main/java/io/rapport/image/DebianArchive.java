@@ -17,8 +17,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -56,8 +56,10 @@ final class DebianArchive {
         this.maxAge = maxAge;
         this.offline = offline;
         this.log = log;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /**
@@ -66,10 +68,13 @@ final class DebianArchive {
      */
     Path index(Suite suite, String component, String architecture) throws IOException {
         String key = (suite.base().getHost() + suite.base().getPath() + "_" + suite.name() + "_" + component + "_"
-                + architecture).replaceAll("[^A-Za-z0-9._-]", "_");
+                        + architecture)
+                .replaceAll("[^A-Za-z0-9._-]", "_");
         Path packages = cache.resolve("debian-index").resolve(key).resolve("Packages.xz");
         boolean fresh = Files.isRegularFile(packages)
-                && Files.getLastModifiedTime(packages).toInstant().isAfter(Instant.now().minus(maxAge));
+                && Files.getLastModifiedTime(packages)
+                        .toInstant()
+                        .isAfter(Instant.now().minus(maxAge));
         if (!fresh && !offline) {
             try {
                 refreshIndex(suite, component, architecture, packages);
@@ -125,17 +130,15 @@ final class DebianArchive {
             return file;
         }
         if (offline) {
-            throw new IOException(p.name() + " " + p.version() + " is not in the cache (" + file
-                    + ") and the build is offline");
+            throw new IOException(
+                    p.name() + " " + p.version() + " is not in the cache (" + file + ") and the build is offline");
         }
         download(p.url(), file, p.sha256(), p.size());
         return file;
     }
 
-    private void refreshIndex(Suite suite, String component, String architecture, Path packages)
-            throws IOException {
-        String release = new String(get(suite.resolve("dists/" + suite.name() + "/InRelease")),
-                StandardCharsets.UTF_8);
+    private void refreshIndex(Suite suite, String component, String architecture, Path packages) throws IOException {
+        String release = new String(get(suite.resolve("dists/" + suite.name() + "/InRelease")), StandardCharsets.UTF_8);
         String path = component + "/binary-" + architecture + "/Packages.xz";
         Checksum expected = sha256Entries(release).get(path);
         if (expected == null) {
@@ -146,14 +149,13 @@ final class DebianArchive {
             return;
         }
         boolean byHash = release.lines().anyMatch(l -> l.trim().equalsIgnoreCase("Acquire-By-Hash: yes"));
-        URI uri = suite.resolve("dists/" + suite.name() + "/" + (byHash
-                ? component + "/binary-" + architecture + "/by-hash/SHA256/" + expected.sha256() : path));
+        URI uri = suite.resolve("dists/" + suite.name() + "/"
+                + (byHash ? component + "/binary-" + architecture + "/by-hash/SHA256/" + expected.sha256() : path));
         log.accept("Debian index " + uri);
         download(uri, packages, expected.sha256(), expected.size());
     }
 
-    record Checksum(String sha256, long size) {
-    }
+    record Checksum(String sha256, long size) {}
 
     /** The SHA256 section of a Release/InRelease file: path to checksum. */
     static Map<String, Checksum> sha256Entries(String release) {
@@ -176,13 +178,13 @@ final class DebianArchive {
 
     private void download(URI uri, Path target, String sha256, long size) throws IOException {
         Files.createDirectories(target.getParent());
-        Path part = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+        Path part =
+                Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
         try {
             IOException last = null;
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 try {
-                    HttpResponse<Path> response = http.send(request(uri),
-                            HttpResponse.BodyHandlers.ofFile(part));
+                    HttpResponse<Path> response = http.send(request(uri), HttpResponse.BodyHandlers.ofFile(part));
                     if (response.statusCode() != 200) {
                         throw new IOException("GET " + uri + ": HTTP " + response.statusCode());
                     }
@@ -226,8 +228,11 @@ final class DebianArchive {
     }
 
     private static HttpRequest request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
-                .header("User-Agent", "rapport-image-maven-plugin").GET().build();
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofMinutes(5))
+                .header("User-Agent", "rapport-image-maven-plugin")
+                .GET()
+                .build();
     }
 
     static String sha256(Path file) throws IOException {

@@ -7,8 +7,7 @@ final class DebianVersion {
     /** Orders version strings the way {@code dpkg --compare-versions} does. */
     static final Comparator<String> ORDER = DebianVersion::compare;
 
-    private DebianVersion() {
-    }
+    private DebianVersion() {}
 
     static int compare(String a, String b) {
         Parts x = Parts.of(a);
@@ -27,7 +26,8 @@ final class DebianVersion {
             long epoch = colon > 0 ? Long.parseLong(v.substring(0, colon)) : 0;
             String rest = v.substring(colon + 1);
             int dash = rest.lastIndexOf('-');
-            return dash >= 0 ? new Parts(epoch, rest.substring(0, dash), rest.substring(dash + 1))
+            return dash >= 0
+                    ? new Parts(epoch, rest.substring(0, dash), rest.substring(dash + 1))
                     : new Parts(epoch, rest, "");
         }
     }

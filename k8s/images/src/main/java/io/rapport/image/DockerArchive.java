@@ -21,12 +21,15 @@ final class DockerArchive {
     private static final String EPOCH = "1970-01-01T00:00:00Z";
 
     /** What the image runs with (its config). */
-    record Config(String architecture, String user, String workingDir, List<String> env, Map<String, String> labels,
-            String createdBy) {
-    }
+    record Config(
+            String architecture,
+            String user,
+            String workingDir,
+            List<String> env,
+            Map<String, String> labels,
+            String createdBy) {}
 
-    private DockerArchive() {
-    }
+    private DockerArchive() {}
 
     static void write(Path out, String repoTag, LayerWriter.Result layer, Config config) throws IOException {
         ObjectNode image = JSON.createObjectNode();
@@ -50,7 +53,8 @@ final class DockerArchive {
         entry.putArray("Layers").add(layerName);
         byte[] manifestJson = JSON.writeValueAsBytes(manifest);
 
-        try (OutputStream file = Files.newOutputStream(out); TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(out);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(file)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             put(tar, "manifest.json", manifestJson);

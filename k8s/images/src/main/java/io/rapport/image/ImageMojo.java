@@ -49,7 +49,8 @@ abstract class ImageMojo extends AbstractMojo {
 
     /** This module's link to the cached JVM base image, the {@code tar://} base Quarkus' Jib build reads. */
     Path baseImageLink() {
-        return Path.of(project.getBuild().getDirectory(), "rapport-image", "jvm-base.tar").toAbsolutePath();
+        return Path.of(project.getBuild().getDirectory(), "rapport-image", "jvm-base.tar")
+                .toAbsolutePath();
     }
 
     /** A build property as Quarkus will see it: command line, environment, then the POM (and earlier goals). */

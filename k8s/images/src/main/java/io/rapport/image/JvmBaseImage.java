@@ -26,18 +26,20 @@ import java.util.stream.Stream;
 final class JvmBaseImage {
     /** Changes whenever the way the image is made changes, so that older cached images are not reused. */
     static final int FORMAT = 1;
+
     private static final int KEEP = 3;
 
-    record Settings(List<DebianArchive.Suite> suites, String component, String architecture, List<String> packages,
-            RootFilesystem.User user) {
-    }
+    record Settings(
+            List<DebianArchive.Suite> suites,
+            String component,
+            String architecture,
+            List<String> packages,
+            RootFilesystem.User user) {}
 
     /** @param reused true when the cache already had it */
-    record Image(Path tar, int packageCount, boolean reused) {
-    }
+    record Image(Path tar, int packageCount, boolean reused) {}
 
-    private JvmBaseImage() {
-    }
+    private JvmBaseImage() {}
 
     static Image ensure(DebianArchive archive, Path cache, Settings settings, Consumer<String> log) throws IOException {
         Path dir = Files.createDirectories(cache.resolve("images"));
@@ -52,12 +54,18 @@ final class JvmBaseImage {
             Path pins = packagesFile(tar);
             if (Files.isRegularFile(tar) && Files.isRegularFile(pins)) {
                 touch(resolved, tar, pins);
-                return new Image(tar, (int) Files.readAllLines(pins).stream().filter(l -> !l.isBlank()).count(), true);
+                return new Image(
+                        tar,
+                        (int) Files.readAllLines(pins).stream()
+                                .filter(l -> !l.isBlank())
+                                .count(),
+                        true);
             }
         }
         List<DebPackage> index = new ArrayList<>();
         for (int i = 0; i < indexes.size(); i++) {
-            index.addAll(DebianArchive.packages(indexes.get(i), settings.suites().get(i), settings.architecture()));
+            index.addAll(
+                    DebianArchive.packages(indexes.get(i), settings.suites().get(i), settings.architecture()));
         }
         List<DebPackage> closure = new Resolver(index).closure(settings.packages());
         Path tar = dir.resolve("jvm-base-" + key(settings, closure) + ".tar");
@@ -70,28 +78,40 @@ final class JvmBaseImage {
         return new Image(tar, closure.size(), false);
     }
 
-    private static void make(DebianArchive archive, Path tar, Settings settings, List<DebPackage> closure,
-            Consumer<String> log) throws IOException {
+    private static void make(
+            DebianArchive archive, Path tar, Settings settings, List<DebPackage> closure, Consumer<String> log)
+            throws IOException {
         log.accept("Making the JVM base image from " + closure.size() + " Debian packages ("
                 + String.join(", ", settings.packages()) + " and their dependencies)");
         List<Path> debs = archive.debs(closure);
         Path work = Files.createTempDirectory(tar.getParent(), "making-");
         try {
-            RootFilesystem.Result fs = RootFilesystem.write(work.resolve("rootfs.tar.gz"), closure, debs,
-                    settings.user());
-            String javaHome = fs.javaHome().orElseThrow(() -> new IOException(
-                    "none of " + settings.packages() + " and their dependencies contains a JVM (usr/lib/jvm/*/bin/java)"));
-            String suites = settings.suites().stream().map(DebianArchive.Suite::name).collect(Collectors.joining(", "));
-            DockerArchive.Config config = new DockerArchive.Config(settings.architecture(),
-                    String.valueOf(settings.user().uid()), "/home/" + settings.user().name(),
-                    List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-                            "JAVA_HOME=" + javaHome, "LANG=C.UTF-8"),
-                    Map.of("io.rapport.base-image", "Debian " + suites + ": " + String.join(", ", settings.packages())
-                            + " (" + closure.size() + " packages, see /var/lib/dpkg/status)"),
+            RootFilesystem.Result fs =
+                    RootFilesystem.write(work.resolve("rootfs.tar.gz"), closure, debs, settings.user());
+            String javaHome = fs.javaHome()
+                    .orElseThrow(() -> new IOException("none of " + settings.packages()
+                            + " and their dependencies contains a JVM (usr/lib/jvm/*/bin/java)"));
+            String suites =
+                    settings.suites().stream().map(DebianArchive.Suite::name).collect(Collectors.joining(", "));
+            DockerArchive.Config config = new DockerArchive.Config(
+                    settings.architecture(),
+                    String.valueOf(settings.user().uid()),
+                    "/home/" + settings.user().name(),
+                    List.of(
+                            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                            "JAVA_HOME=" + javaHome,
+                            "LANG=C.UTF-8"),
+                    Map.of(
+                            "io.rapport.base-image",
+                            "Debian " + suites + ": " + String.join(", ", settings.packages()) + " (" + closure.size()
+                                    + " packages, see /var/lib/dpkg/status)"),
                     "rapport-image-maven-plugin: Debian " + suites + " " + String.join(" ", settings.packages()));
             String name = tar.getFileName().toString();
-            DockerArchive.write(work.resolve(name), "rapport/jvm-base:" + name.replaceAll("^jvm-base-|\\.tar$", ""),
-                    fs.layer(), config);
+            DockerArchive.write(
+                    work.resolve(name),
+                    "rapport/jvm-base:" + name.replaceAll("^jvm-base-|\\.tar$", ""),
+                    fs.layer(),
+                    config);
             Files.writeString(packagesFile(tar), pins(closure));
             Files.move(work.resolve(name), tar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -102,8 +122,12 @@ final class JvmBaseImage {
     private static String resolutionKey(Settings settings, List<Path> indexes) throws IOException {
         StringBuilder description = new StringBuilder(settings(settings));
         for (int i = 0; i < indexes.size(); i++) {
-            description.append("index ").append(settings.suites().get(i)).append(' ')
-                    .append(DebianArchive.sha256(indexes.get(i))).append('\n');
+            description
+                    .append("index ")
+                    .append(settings.suites().get(i))
+                    .append(' ')
+                    .append(DebianArchive.sha256(indexes.get(i)))
+                    .append('\n');
         }
         return shortHash(description.toString());
     }
@@ -126,12 +150,14 @@ final class JvmBaseImage {
 
     private static String settings(Settings settings) {
         return "format " + FORMAT + "\narchitecture " + settings.architecture() + "\ncomponent "
-                + settings.component() + "\nuser " + settings.user().name() + " " + settings.user().uid()
+                + settings.component() + "\nuser " + settings.user().name() + " "
+                + settings.user().uid()
                 + "\nroots " + settings.packages() + "\n";
     }
 
     private static String shortHash(String text) {
-        return HexFormat.of().formatHex(DebianArchive.sha256().digest(text.getBytes(StandardCharsets.UTF_8)))
+        return HexFormat.of()
+                .formatHex(DebianArchive.sha256().digest(text.getBytes(StandardCharsets.UTF_8)))
                 .substring(0, 20);
     }
 
@@ -144,14 +170,16 @@ final class JvmBaseImage {
         List<Path> images;
         try (Stream<Path> files = Files.list(dir)) {
             images = files.filter(p -> p.getFileName().toString().matches("jvm-base-[0-9a-f]+\\.tar"))
-                    .sorted(Comparator.comparing(JvmBaseImage::modified).reversed()).toList();
+                    .sorted(Comparator.comparing(JvmBaseImage::modified).reversed())
+                    .toList();
         }
         for (Path old : images.subList(Math.min(KEEP, images.size()), images.size())) {
             Files.deleteIfExists(old);
             Files.deleteIfExists(packagesFile(old));
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path pointer : files.filter(p -> p.getFileName().toString().startsWith("resolved-")).toList()) {
+            for (Path pointer : files.filter(p -> p.getFileName().toString().startsWith("resolved-"))
+                    .toList()) {
                 if (!Files.isRegularFile(dir.resolve(Files.readString(pointer).strip()))) {
                     Files.deleteIfExists(pointer);
                 }

@@ -30,7 +30,9 @@ public class JvmBaseImageMojo extends ImageMojo {
     private String debianMirror;
 
     /** The Debian security archive; "none" leaves security updates out (e.g. with a snapshot mirror). */
-    @Parameter(property = "rapport.image.debian-security-mirror", defaultValue = "https://deb.debian.org/debian-security")
+    @Parameter(
+            property = "rapport.image.debian-security-mirror",
+            defaultValue = "https://deb.debian.org/debian-security")
     private String debianSecurityMirror;
 
     @Parameter(property = "rapport.image.debian-suite", defaultValue = "bookworm")
@@ -63,7 +65,8 @@ public class JvmBaseImageMojo extends ImageMojo {
             Files.deleteIfExists(imageTar.toPath());
             Path link = baseImageLink();
             if (!configured(BASE_IMAGE).filter(("tar://" + link)::equals).isPresent()) {
-                getLog().info("Base image configured elsewhere: " + configured(BASE_IMAGE).orElse("Quarkus' default"));
+                getLog().info("Base image configured elsewhere: "
+                        + configured(BASE_IMAGE).orElse("Quarkus' default"));
                 return;
             }
             Path image = baseImage();
@@ -81,12 +84,16 @@ public class JvmBaseImageMojo extends ImageMojo {
 
     private Path baseImage() throws IOException {
         Path cacheDir = cacheDirectory();
-        DebianArchive archive = new DebianArchive(cacheDir, Duration.parse(debianIndexMaxAge), session.isOffline(),
-                getLog()::info);
+        DebianArchive archive =
+                new DebianArchive(cacheDir, Duration.parse(debianIndexMaxAge), session.isOffline(), getLog()::info);
         DebianArchive.Suite release = new DebianArchive.Suite(URI.create(debianMirror), debianSuite);
-        List<DebianArchive.Suite> suites = "none".equals(debianSecurityMirror) ? List.of(release)
-                : List.of(release, new DebianArchive.Suite(URI.create(debianSecurityMirror), debianSuite + "-security"));
-        JvmBaseImage.Image image = JvmBaseImage.ensure(archive, cacheDir,
+        List<DebianArchive.Suite> suites = "none".equals(debianSecurityMirror)
+                ? List.of(release)
+                : List.of(
+                        release, new DebianArchive.Suite(URI.create(debianSecurityMirror), debianSuite + "-security"));
+        JvmBaseImage.Image image = JvmBaseImage.ensure(
+                archive,
+                cacheDir,
                 new JvmBaseImage.Settings(suites, "main", architecture, packages, new RootFilesystem.User(user, uid)),
                 getLog()::info);
         getLog().info("JVM base image " + image.tar() + " (" + image.packageCount() + " Debian packages"

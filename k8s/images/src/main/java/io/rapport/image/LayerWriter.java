@@ -22,11 +22,15 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * the digests an image config and manifest need. Each path is written once; {@link #kind} tells what is there.
  */
 final class LayerWriter implements Closeable {
-    enum Kind { DIRECTORY, FILE, SYMLINK, HARDLINK }
+    enum Kind {
+        DIRECTORY,
+        FILE,
+        SYMLINK,
+        HARDLINK
+    }
 
     /** The written layer: {@code diffId} is the SHA256 of the uncompressed tar, {@code digest} of the file. */
-    record Result(Path file, String diffId, String digest, long size) {
-    }
+    record Result(Path file, String diffId, String digest, long size) {}
 
     private final Path file;
     private final MessageDigest uncompressed = DebianArchive.sha256();
@@ -105,14 +109,24 @@ final class LayerWriter implements Closeable {
             return;
         }
         if (kind != null) {
-            throw new IOException(path + ": its parent " + parent + " is a " + kind.name().toLowerCase() + " in the layer");
+            throw new IOException(
+                    path + ": its parent " + parent + " is a " + kind.name().toLowerCase() + " in the layer");
         }
         parents(parent);
         directory(parent, 0755, 0, 0, Instant.EPOCH);
     }
 
-    private void put(TarArchiveEntry e, String path, Kind kind, int mode, long uid, long gid, Instant mtime,
-            InputStream content, long size) throws IOException {
+    private void put(
+            TarArchiveEntry e,
+            String path,
+            Kind kind,
+            int mode,
+            long uid,
+            long gid,
+            Instant mtime,
+            InputStream content,
+            long size)
+            throws IOException {
         if (written.putIfAbsent(path, kind) != null) {
             throw new IllegalStateException(path + " is already in the layer");
         }
@@ -138,8 +152,8 @@ final class LayerWriter implements Closeable {
         tar.close();
         finished = true;
         HexFormat hex = HexFormat.of();
-        return new Result(file, hex.formatHex(uncompressed.digest()), hex.formatHex(compressed.digest()),
-                Files.size(file));
+        return new Result(
+                file, hex.formatHex(uncompressed.digest()), hex.formatHex(compressed.digest()), Files.size(file));
     }
 
     @Override

@@ -16,8 +16,7 @@ import java.util.Set;
 
 /** Reads Debian "Packages" indexes (deb822 stanzas) into {@link DebPackage}s. */
 final class PackageIndex {
-    private PackageIndex() {
-    }
+    private PackageIndex() {}
 
     /**
      * The packages of one index built for {@code architecture} (or "all").
@@ -84,7 +83,9 @@ final class PackageIndex {
             }
             for (String relation : value.split(",")) {
                 List<String> alternatives = Arrays.stream(relation.split("\\|"))
-                        .map(PackageIndex::relationName).filter(n -> !n.isEmpty()).toList();
+                        .map(PackageIndex::relationName)
+                        .filter(n -> !n.isEmpty())
+                        .toList();
                 if (!alternatives.isEmpty()) {
                     relations.add(alternatives);
                 }
@@ -102,11 +103,18 @@ final class PackageIndex {
     private static DebPackage toPackage(Map<String, String> s, URI archiveBase) {
         String name = required(s, "Package");
         List<String> provides = relations(List.of(s.getOrDefault("Provides", ""))).stream()
-                .map(alternatives -> alternatives.get(0)).toList();
+                .map(alternatives -> alternatives.get(0))
+                .toList();
         String base = archiveBase.toString().endsWith("/") ? archiveBase.toString() : archiveBase + "/";
-        return new DebPackage(name, required(s, "Version"), required(s, "Architecture"), s.get("Priority"),
-                relations(Arrays.asList(s.get("Pre-Depends"), s.get("Depends"))), provides,
-                URI.create(base + required(s, "Filename")), Long.parseLong(required(s, "Size")),
+        return new DebPackage(
+                name,
+                required(s, "Version"),
+                required(s, "Architecture"),
+                s.get("Priority"),
+                relations(Arrays.asList(s.get("Pre-Depends"), s.get("Depends"))),
+                provides,
+                URI.create(base + required(s, "Filename")),
+                Long.parseLong(required(s, "Size")),
                 required(s, "SHA256"));
     }
 

@@ -32,8 +32,12 @@ final class Resolver {
                 byVirtual.computeIfAbsent(v, k -> new ArrayList<>()).add(p);
             }
         }
-        byVirtual.forEach((v, list) -> providers.put(v, list.stream()
-                .sorted(Comparator.comparingInt(DebPackage::priorityRank).thenComparing(DebPackage::name)).toList()));
+        byVirtual.forEach((v, list) -> providers.put(
+                v,
+                list.stream()
+                        .sorted(Comparator.comparingInt(DebPackage::priorityRank)
+                                .thenComparing(DebPackage::name))
+                        .toList()));
     }
 
     /** The closure of {@code roots}, sorted by package name. */

@@ -25,17 +25,16 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 final class RootFilesystem {
     /** Top-level directories that are symlinks into /usr on a merged-/usr system. */
     static final List<String> MERGED = List.of("bin", "lib", "lib32", "lib64", "libx32", "sbin");
+
     private static final Set<String> DROPPED = Set.of("usr/share/man", "usr/share/info", "usr/share/locale");
     private static final Pattern JAVA = Pattern.compile("usr/lib/jvm/[^/]+/bin/java");
     private static final String MOZILLA_CERTS = "usr/share/ca-certificates/mozilla/";
 
     /** The non-root user the services run as. */
-    record User(String name, int uid) {
-    }
+    record User(String name, int uid) {}
 
     /** @param javaHome absolute path of the JVM, if the packages contain one */
-    record Result(LayerWriter.Result layer, Optional<String> javaHome) {
-    }
+    record Result(LayerWriter.Result layer, Optional<String> javaHome) {}
 
     private final LayerWriter layer;
     private final Map<String, String> owners = new HashMap<>();
@@ -97,12 +96,20 @@ final class RootFilesystem {
         layer.directory("tmp", 01777, 0, 0, Instant.EPOCH);
         layer.directory("home/" + user.name(), 0755, user.uid(), user.uid(), Instant.EPOCH);
         String nologin = "/usr/sbin/nologin";
-        layer.file("etc/passwd", 0644, ("root:x:0:0:root:/root:" + nologin + "\n"
-                + user.name() + ":x:" + user.uid() + ":" + user.uid() + ":Rapport service:/home/" + user.name() + ":"
-                + nologin + "\n"
-                + "nobody:x:65534:65534:nobody:/nonexistent:" + nologin + "\n").getBytes(StandardCharsets.UTF_8));
-        layer.file("etc/group", 0644, ("root:x:0:\n" + user.name() + ":x:" + user.uid() + ":\nnogroup:x:65534:\n")
-                .getBytes(StandardCharsets.UTF_8));
+        layer.file(
+                "etc/passwd",
+                0644,
+                ("root:x:0:0:root:/root:" + nologin + "\n"
+                                + user.name() + ":x:" + user.uid() + ":" + user.uid() + ":Rapport service:/home/"
+                                + user.name() + ":"
+                                + nologin + "\n"
+                                + "nobody:x:65534:65534:nobody:/nonexistent:" + nologin + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        layer.file(
+                "etc/group",
+                0644,
+                ("root:x:0:\n" + user.name() + ":x:" + user.uid() + ":\nnogroup:x:65534:\n")
+                        .getBytes(StandardCharsets.UTF_8));
         owners.put("etc/passwd", "the image");
         owners.put("etc/group", "the image");
     }
@@ -111,9 +118,11 @@ final class RootFilesystem {
         String control = DebFile.read(deb, (entry, content) -> add(pkg, entry, content));
         String stanza = control.strip();
         int firstLineEnd = stanza.indexOf('\n');
-        dpkgStatus.append(firstLineEnd < 0 ? stanza : stanza.substring(0, firstLineEnd))
+        dpkgStatus
+                .append(firstLineEnd < 0 ? stanza : stanza.substring(0, firstLineEnd))
                 .append("\nStatus: install ok installed")
-                .append(firstLineEnd < 0 ? "" : stanza.substring(firstLineEnd)).append("\n\n");
+                .append(firstLineEnd < 0 ? "" : stanza.substring(firstLineEnd))
+                .append("\n\n");
     }
 
     private void add(DebPackage pkg, TarArchiveEntry entry, InputStream content) throws IOException {
@@ -128,13 +137,14 @@ final class RootFilesystem {
         LayerWriter.Kind existing = layer.kind(path);
         if (existing != null) {
             boolean sameDirectory = entry.isDirectory() && existing == LayerWriter.Kind.DIRECTORY;
-            boolean sameSymlink = entry.isSymbolicLink() && existing == LayerWriter.Kind.SYMLINK
+            boolean sameSymlink = entry.isSymbolicLink()
+                    && existing == LayerWriter.Kind.SYMLINK
                     && symlinkTarget(entry, path).equals(layer.symlinkTarget(path));
             if (sameDirectory || sameSymlink) {
                 return;
             }
-            throw new IOException("/" + path + " of " + pkg.name() + " is already in the image (from "
-                    + owners.get(path) + ")");
+            throw new IOException(
+                    "/" + path + " of " + pkg.name() + " is already in the image (from " + owners.get(path) + ")");
         }
         layer.parents(path);
         if (entry.isDirectory()) {
@@ -162,13 +172,16 @@ final class RootFilesystem {
      */
     private static String symlinkTarget(TarArchiveEntry entry, String path) {
         String target = entry.getLinkName();
-        String original = entry.getName().replaceAll("^(\\./)+", "").replaceAll("^/+", "").replaceAll("/+$", "");
+        String original =
+                entry.getName().replaceAll("^(\\./)+", "").replaceAll("^/+", "").replaceAll("/+$", "");
         if (target.startsWith("/") || original.equals(path)) {
             return target;
         }
-        String resolved = imagePath(Path.of("/" + original).getParent().resolve(target).normalize().toString());
+        String resolved = imagePath(
+                Path.of("/" + original).getParent().resolve(target).normalize().toString());
         Path from = Path.of("/" + path).getParent();
-        return from.relativize(Path.of("/" + (resolved == null ? "" : resolved))).toString();
+        return from.relativize(Path.of("/" + (resolved == null ? "" : resolved)))
+                .toString();
     }
 
     private Optional<String> finishing() throws IOException {
@@ -177,15 +190,20 @@ final class RootFilesystem {
                 layer.symlink(dir, "usr/" + dir, 0, 0, Instant.EPOCH);
             }
         }
-        Optional<String> java = layer.paths().stream().filter(p -> JAVA.matcher(p).matches()).sorted().findFirst();
+        Optional<String> java = layer.paths().stream()
+                .filter(p -> JAVA.matcher(p).matches())
+                .sorted()
+                .findFirst();
         if (java.isPresent() && layer.kind("usr/bin/java") == null) {
             layer.parents("usr/bin/java");
             layer.symlink("usr/bin/java", "/" + java.get(), 0, 0, Instant.EPOCH);
         }
         if (!caCertificates.isEmpty()) {
             StringBuilder bundle = new StringBuilder();
-            caCertificates.values().forEach(pem -> bundle.append(new String(pem, StandardCharsets.US_ASCII).strip())
-                    .append('\n'));
+            caCertificates
+                    .values()
+                    .forEach(pem -> bundle.append(new String(pem, StandardCharsets.US_ASCII).strip())
+                            .append('\n'));
             put("etc/ssl/certs/ca-certificates.crt", bundle.toString().getBytes(StandardCharsets.US_ASCII));
             Map<String, byte[]> byAlias = new TreeMap<>();
             caCertificates.forEach((name, pem) -> byAlias.put("debian:" + name.replaceFirst("\\.crt$", ".pem"), pem));

@@ -30,8 +30,7 @@ final class Truststore {
     private static final int VERSION = 2;
     private static final int TRUSTED_CERT = 2;
 
-    private Truststore() {
-    }
+    private Truststore() {}
 
     /** A JKS store of the given PEM certificates (alias: lower-case key of the map). */
     static byte[] jks(Map<String, byte[]> pemByName) throws IOException {
@@ -39,8 +38,8 @@ final class Truststore {
         try {
             CertificateFactory x509 = CertificateFactory.getInstance("X.509");
             for (Map.Entry<String, byte[]> e : pemByName.entrySet()) {
-                List<? extends Certificate> found = List.copyOf(
-                        x509.generateCertificates(new ByteArrayInputStream(e.getValue())));
+                List<? extends Certificate> found =
+                        List.copyOf(x509.generateCertificates(new ByteArrayInputStream(e.getValue())));
                 String alias = e.getKey().toLowerCase(Locale.ROOT);
                 for (int i = 0; i < found.size(); i++) {
                     certificates.put(i == 0 ? alias : alias + "-" + i, found.get(i));

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DockerStandInTest {
     @TempDir
     Path dir;
+
     Path docker;
 
     @BeforeEach

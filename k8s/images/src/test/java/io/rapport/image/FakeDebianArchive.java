@@ -41,8 +41,8 @@ final class FakeDebianArchive implements AutoCloseable {
     }
 
     URI base() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort()
-                + "/debian");
+        return URI.create("http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort() + "/debian");
     }
 
     List<String> requests() {
@@ -56,8 +56,13 @@ final class FakeDebianArchive implements AutoCloseable {
             String control = controlOf(deb.getValue());
             String filename = "pool/main/" + deb.getKey() + "_" + suite + ".deb";
             files.put("/debian/" + filename, deb.getValue());
-            packages.append(control.strip()).append("\nPriority: optional\nFilename: ").append(filename)
-                    .append("\nSize: ").append(deb.getValue().length).append("\nSHA256: ").append(sha256(deb.getValue()))
+            packages.append(control.strip())
+                    .append("\nPriority: optional\nFilename: ")
+                    .append(filename)
+                    .append("\nSize: ")
+                    .append(deb.getValue().length)
+                    .append("\nSHA256: ")
+                    .append(sha256(deb.getValue()))
                     .append("\n\n");
         }
         ByteArrayOutputStream xz = new ByteArrayOutputStream();
@@ -68,14 +73,21 @@ final class FakeDebianArchive implements AutoCloseable {
         String hash = sha256(index);
         files.put("/debian/dists/" + suite + "/main/binary-amd64/Packages.xz", index);
         files.put("/debian/dists/" + suite + "/main/binary-amd64/by-hash/SHA256/" + hash, index);
-        files.put("/debian/dists/" + suite + "/InRelease", ("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n"
-                + "Codename: " + suite + "\nAcquire-By-Hash: yes\nSHA256:\n " + hash + " " + index.length
-                + " main/binary-amd64/Packages.xz\n").getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "/debian/dists/" + suite + "/InRelease",
+                ("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n"
+                                + "Codename: " + suite + "\nAcquire-By-Hash: yes\nSHA256:\n " + hash + " "
+                                + index.length
+                                + " main/binary-amd64/Packages.xz\n")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Replaces a published file's content (e.g. to corrupt a package). */
     void replace(String pathSuffix, byte[] content) {
-        String key = files.keySet().stream().filter(k -> k.endsWith(pathSuffix)).findFirst().orElseThrow();
+        String key = files.keySet().stream()
+                .filter(k -> k.endsWith(pathSuffix))
+                .findFirst()
+                .orElseThrow();
         files.put(key, content);
     }
 
@@ -83,7 +95,7 @@ final class FakeDebianArchive implements AutoCloseable {
         java.nio.file.Path tmp = java.nio.file.Files.createTempFile("fake", ".deb");
         try {
             java.nio.file.Files.write(tmp, deb);
-            return DebFile.read(tmp, (entry, content) -> { });
+            return DebFile.read(tmp, (entry, content) -> {});
         } finally {
             java.nio.file.Files.deleteIfExists(tmp);
         }

@@ -37,6 +37,7 @@ class JvmBaseImageTest {
 
     @TempDir
     Path cache;
+
     FakeDebianArchive archive;
     JvmBaseImage.Settings settings;
     final List<String> log = new ArrayList<>();
@@ -44,34 +45,76 @@ class JvmBaseImageTest {
     @BeforeEach
     void publish() throws Exception {
         archive = new FakeDebianArchive();
-        String pem = new String(TruststoreTest.somePemCertificates().values().iterator().next(), StandardCharsets.US_ASCII);
+        String pem = new String(
+                TruststoreTest.somePemCertificates().values().iterator().next(), StandardCharsets.US_ASCII);
         Map<String, byte[]> release = new LinkedHashMap<>();
-        release.put("fake-jre", TestDebs.deb(TestDebs.control("fake-jre", "17.0.1-1", "libfake (>= 1.0), ca-certs | other-ca"),
-                TestDebs.tree(dir("./usr/"), dir("./usr/lib/"), dir("./usr/lib/jvm/"), dir("./usr/lib/jvm/fake-17/"),
-                        dir("./usr/lib/jvm/fake-17/bin/"), executable("./usr/lib/jvm/fake-17/bin/java", "#!java"),
-                        dir("./usr/lib/jvm/fake-17/lib/"), dir("./usr/lib/jvm/fake-17/lib/security/"),
-                        symlink("./usr/lib/jvm/fake-17/lib/security/cacerts", "/etc/ssl/certs/java/cacerts"),
-                        dir("./usr/share/"), dir("./usr/share/doc/"), dir("./usr/share/doc/fake-jre/"),
-                        file("./usr/share/doc/fake-jre/copyright", "GPL-2 with Classpath exception"),
-                        file("./usr/share/doc/fake-jre/changelog.Debian.gz", "changes"),
-                        dir("./usr/share/man/"), dir("./usr/share/man/man1/"),
-                        file("./usr/share/man/man1/java.1.gz", "manual"))));
-        release.put("libfake", TestDebs.deb(TestDebs.control("libfake", "1.0-1", ""), TestDebs.tree(
-                dir("./lib/"), dir("./lib/x86_64-linux-gnu/"), file("./lib/x86_64-linux-gnu/libfake.so.1", "old"))));
-        release.put("ca-certs", TestDebs.deb(TestDebs.control("ca-certs", "1", ""), TestDebs.tree(dir("./usr/"),
-                dir("./usr/share/"), dir("./usr/share/ca-certificates/"), dir("./usr/share/ca-certificates/mozilla/"),
-                file("./usr/share/ca-certificates/mozilla/Test_Root.crt", pem))));
+        release.put(
+                "fake-jre",
+                TestDebs.deb(
+                        TestDebs.control("fake-jre", "17.0.1-1", "libfake (>= 1.0), ca-certs | other-ca"),
+                        TestDebs.tree(
+                                dir("./usr/"),
+                                dir("./usr/lib/"),
+                                dir("./usr/lib/jvm/"),
+                                dir("./usr/lib/jvm/fake-17/"),
+                                dir("./usr/lib/jvm/fake-17/bin/"),
+                                executable("./usr/lib/jvm/fake-17/bin/java", "#!java"),
+                                dir("./usr/lib/jvm/fake-17/lib/"),
+                                dir("./usr/lib/jvm/fake-17/lib/security/"),
+                                symlink("./usr/lib/jvm/fake-17/lib/security/cacerts", "/etc/ssl/certs/java/cacerts"),
+                                dir("./usr/share/"),
+                                dir("./usr/share/doc/"),
+                                dir("./usr/share/doc/fake-jre/"),
+                                file("./usr/share/doc/fake-jre/copyright", "GPL-2 with Classpath exception"),
+                                file("./usr/share/doc/fake-jre/changelog.Debian.gz", "changes"),
+                                dir("./usr/share/man/"),
+                                dir("./usr/share/man/man1/"),
+                                file("./usr/share/man/man1/java.1.gz", "manual"))));
+        release.put(
+                "libfake",
+                TestDebs.deb(
+                        TestDebs.control("libfake", "1.0-1", ""),
+                        TestDebs.tree(
+                                dir("./lib/"),
+                                dir("./lib/x86_64-linux-gnu/"),
+                                file("./lib/x86_64-linux-gnu/libfake.so.1", "old"))));
+        release.put(
+                "ca-certs",
+                TestDebs.deb(
+                        TestDebs.control("ca-certs", "1", ""),
+                        TestDebs.tree(
+                                dir("./usr/"),
+                                dir("./usr/share/"),
+                                dir("./usr/share/ca-certificates/"),
+                                dir("./usr/share/ca-certificates/mozilla/"),
+                                file("./usr/share/ca-certificates/mozilla/Test_Root.crt", pem))));
         release.put("other-ca", TestDebs.deb(TestDebs.control("other-ca", "1", ""), TestDebs.tree()));
         archive.publish("bookworm", release);
-        archive.publish("bookworm-security", Map.of("libfake", TestDebs.deb(TestDebs.control("libfake", "1.0-1+deb12u1", ""),
-                TestDebs.tree(dir("./lib/"), dir("./lib/x86_64-linux-gnu/"),
-                        file("./lib/x86_64-linux-gnu/libfake.so.1", "patched"),
-                        symlink("./lib/x86_64-linux-gnu/libfake.so", "libfake.so.1"),
-                        symlink("./lib/x86_64-linux-gnu/libcompat.so", "../../usr/lib/compat.so"),
-                        hardlink("./lib/x86_64-linux-gnu/libfake-same.so.1", "./lib/x86_64-linux-gnu/libfake.so.1"),
-                        dir("./lib64/"), symlink("./lib64/ld-fake.so", "/lib/x86_64-linux-gnu/libfake.so.1")))));
-        settings = new JvmBaseImage.Settings(List.of(new DebianArchive.Suite(archive.base(), "bookworm"),
-                new DebianArchive.Suite(archive.base(), "bookworm-security")), "main", "amd64", List.of("fake-jre"), USER);
+        archive.publish(
+                "bookworm-security",
+                Map.of(
+                        "libfake",
+                        TestDebs.deb(
+                                TestDebs.control("libfake", "1.0-1+deb12u1", ""),
+                                TestDebs.tree(
+                                        dir("./lib/"),
+                                        dir("./lib/x86_64-linux-gnu/"),
+                                        file("./lib/x86_64-linux-gnu/libfake.so.1", "patched"),
+                                        symlink("./lib/x86_64-linux-gnu/libfake.so", "libfake.so.1"),
+                                        symlink("./lib/x86_64-linux-gnu/libcompat.so", "../../usr/lib/compat.so"),
+                                        hardlink(
+                                                "./lib/x86_64-linux-gnu/libfake-same.so.1",
+                                                "./lib/x86_64-linux-gnu/libfake.so.1"),
+                                        dir("./lib64/"),
+                                        symlink("./lib64/ld-fake.so", "/lib/x86_64-linux-gnu/libfake.so.1")))));
+        settings = new JvmBaseImage.Settings(
+                List.of(
+                        new DebianArchive.Suite(archive.base(), "bookworm"),
+                        new DebianArchive.Suite(archive.base(), "bookworm-security")),
+                "main",
+                "amd64",
+                List.of("fake-jre"),
+                USER);
     }
 
     @AfterEach
@@ -80,7 +123,8 @@ class JvmBaseImageTest {
     }
 
     private JvmBaseImage.Image ensure(Path cacheDir, Duration maxAge, boolean offline) throws IOException {
-        return JvmBaseImage.ensure(new DebianArchive(cacheDir, maxAge, offline, log::add), cacheDir, settings, log::add);
+        return JvmBaseImage.ensure(
+                new DebianArchive(cacheDir, maxAge, offline, log::add), cacheDir, settings, log::add);
     }
 
     @Test
@@ -103,8 +147,10 @@ class JvmBaseImageTest {
         assertThat(files.get("lib").getLinkName()).isEqualTo("usr/lib");
         assertThat(files.get("lib64").getLinkName()).isEqualTo("usr/lib64");
         assertThat(files).doesNotContainKeys("lib/x86_64-linux-gnu/libfake.so.1", "bin", "sbin");
-        assertThat(files.get("usr/lib/x86_64-linux-gnu/libfake.so").getLinkName()).isEqualTo("libfake.so.1");
-        assertThat(files.get("usr/lib/x86_64-linux-gnu/libcompat.so").getLinkName()).isEqualTo("../compat.so");
+        assertThat(files.get("usr/lib/x86_64-linux-gnu/libfake.so").getLinkName())
+                .isEqualTo("libfake.so.1");
+        assertThat(files.get("usr/lib/x86_64-linux-gnu/libcompat.so").getLinkName())
+                .isEqualTo("../compat.so");
         assertThat(files.get("usr/lib64/ld-fake.so").getLinkName()).isEqualTo("/lib/x86_64-linux-gnu/libfake.so.1");
         assertThat(files.get("usr/lib/x86_64-linux-gnu/libfake-same.so.1").getLinkName())
                 .isEqualTo("usr/lib/x86_64-linux-gnu/libfake.so.1");
@@ -119,13 +165,16 @@ class JvmBaseImageTest {
         cacerts.load(new ByteArrayInputStream(read.bytes("etc/ssl/certs/java/cacerts")), "changeit".toCharArray());
         assertThat(cacerts.size()).isEqualTo(1);
         assertThat(read.content("etc/ssl/certs/ca-certificates.crt")).startsWith("-----BEGIN CERTIFICATE-----");
-        assertThat(read.content("var/lib/dpkg/status")).contains(
-                "Package: libfake\nStatus: install ok installed\nVersion: 1.0-1+deb12u1",
-                "Package: fake-jre\nStatus: install ok installed", "Package: ca-certs\nStatus: install ok installed");
+        assertThat(read.content("var/lib/dpkg/status"))
+                .contains(
+                        "Package: libfake\nStatus: install ok installed\nVersion: 1.0-1+deb12u1",
+                        "Package: fake-jre\nStatus: install ok installed",
+                        "Package: ca-certs\nStatus: install ok installed");
         // documentation other than copyright is left out
-        assertThat(files).containsKey("usr/share/doc/fake-jre/copyright")
-                .doesNotContainKeys("usr/share/doc/fake-jre/changelog.Debian.gz", "usr/share/man/man1/java.1.gz",
-                        "usr/share/man");
+        assertThat(files)
+                .containsKey("usr/share/doc/fake-jre/copyright")
+                .doesNotContainKeys(
+                        "usr/share/doc/fake-jre/changelog.Debian.gz", "usr/share/man/man1/java.1.gz", "usr/share/man");
     }
 
     @Test
@@ -142,7 +191,8 @@ class JvmBaseImageTest {
         JvmBaseImage.Image checked = ensure(cache, Duration.ZERO, false);
         assertThat(checked.tar()).isEqualTo(first.tar());
         assertThat(archive.requests().subList(requests, archive.requests().size()))
-                .allMatch(path -> path.endsWith("/InRelease")).hasSize(2);
+                .allMatch(path -> path.endsWith("/InRelease"))
+                .hasSize(2);
 
         // offline builds use the cache whatever its age
         assertThat(ensure(cache, Duration.ZERO, true).tar()).isEqualTo(first.tar());
@@ -159,29 +209,42 @@ class JvmBaseImageTest {
 
     @Test
     void aPackageThatDoesNotMatchTheIndexIsRejected() throws Exception {
-        archive.replace("fake-jre_bookworm.deb", TestDebs.deb(TestDebs.control("fake-jre", "17.0.1-1", ""), TestDebs.tree()));
+        archive.replace(
+                "fake-jre_bookworm.deb", TestDebs.deb(TestDebs.control("fake-jre", "17.0.1-1", ""), TestDebs.tree()));
 
         assertThatThrownBy(() -> ensure(cache, Duration.ofHours(1), false))
-                .isInstanceOf(IOException.class).hasMessageContaining("SHA256");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("SHA256");
         assertThat(cache.resolve("images")).isEmptyDirectory();
     }
 
     @Test
     void anOfflineBuildWithoutCacheSaysWhatToDo() {
         assertThatThrownBy(() -> ensure(cache, Duration.ofHours(1), true))
-                .hasMessageContaining("offline").hasMessageContaining("-Dquarkus.container-image.build=false");
+                .hasMessageContaining("offline")
+                .hasMessageContaining("-Dquarkus.container-image.build=false");
         assertThat(archive.requests()).isEmpty();
     }
 
     @Test
     void twoPackagesShippingTheSameFileAreAConflict() throws Exception {
-        archive.publish("bookworm", Map.of(
-                "fake-jre", TestDebs.deb(TestDebs.control("fake-jre", "1", "other"), TestDebs.tree(dir("./etc/"),
-                        file("./etc/java.conf", "a"))),
-                "other", TestDebs.deb(TestDebs.control("other", "1", ""), TestDebs.tree(dir("./etc/"),
-                        file("./etc/java.conf", "b")))));
-        settings = new JvmBaseImage.Settings(List.of(new DebianArchive.Suite(archive.base(), "bookworm")), "main",
-                "amd64", List.of("fake-jre"), USER);
+        archive.publish(
+                "bookworm",
+                Map.of(
+                        "fake-jre",
+                                TestDebs.deb(
+                                        TestDebs.control("fake-jre", "1", "other"),
+                                        TestDebs.tree(dir("./etc/"), file("./etc/java.conf", "a"))),
+                        "other",
+                                TestDebs.deb(
+                                        TestDebs.control("other", "1", ""),
+                                        TestDebs.tree(dir("./etc/"), file("./etc/java.conf", "b")))));
+        settings = new JvmBaseImage.Settings(
+                List.of(new DebianArchive.Suite(archive.base(), "bookworm")),
+                "main",
+                "amd64",
+                List.of("fake-jre"),
+                USER);
 
         assertThatThrownBy(() -> ensure(cache, Duration.ofHours(1), false))
                 .hasMessageContaining("/etc/java.conf of other is already in the image (from fake-jre)");
@@ -206,7 +269,8 @@ class JvmBaseImageTest {
             ObjectMapper json = new ObjectMapper();
             JsonNode manifest = json.readTree(members.get("manifest.json")).get(0);
             assertThat(manifest.path("Layers")).hasSize(1);
-            return new Image(json.readTree(members.get(manifest.path("Config").asText())),
+            return new Image(
+                    json.readTree(members.get(manifest.path("Config").asText())),
                     members.get(manifest.path("Layers").get(0).asText()));
         }
 
@@ -220,7 +284,9 @@ class JvmBaseImageTest {
             Map<String, TarArchiveEntry> entries = new LinkedHashMap<>();
             try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(uncompressedLayer()))) {
                 for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                    assertThat(entries.put(e.getName().replaceAll("/$", ""), e)).as("entries of %s", e.getName()).isNull();
+                    assertThat(entries.put(e.getName().replaceAll("/$", ""), e))
+                            .as("entries of %s", e.getName())
+                            .isNull();
                 }
             }
             return entries;

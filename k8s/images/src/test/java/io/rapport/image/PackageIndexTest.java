@@ -41,18 +41,26 @@ class PackageIndexTest {
 
     @Test
     void readsStanzasOfTheArchitectureAndAll() throws Exception {
-        List<DebPackage> packages = PackageIndex.read(new ByteArrayInputStream(INDEX.getBytes(StandardCharsets.UTF_8)),
-                URI.create("https://deb.debian.org/debian"), "amd64");
+        List<DebPackage> packages = PackageIndex.read(
+                new ByteArrayInputStream(INDEX.getBytes(StandardCharsets.UTF_8)),
+                URI.create("https://deb.debian.org/debian"),
+                "amd64");
 
         assertThat(packages).extracting(DebPackage::name).containsExactly("openjdk-17-jre-headless", "java-common");
         DebPackage jre = packages.get(0);
         assertThat(jre.version()).isEqualTo("17.0.21.1+2-1~deb12u1");
-        assertThat(jre.depends()).containsExactly(List.of("libc6"), List.of("ca-certificates-java"),
-                List.of("java-common"), List.of("libcups2"), List.of("libfontconfig1", "libfontconfig1-dbg"),
-                List.of("zlib1g"));
+        assertThat(jre.depends())
+                .containsExactly(
+                        List.of("libc6"),
+                        List.of("ca-certificates-java"),
+                        List.of("java-common"),
+                        List.of("libcups2"),
+                        List.of("libfontconfig1", "libfontconfig1-dbg"),
+                        List.of("zlib1g"));
         assertThat(jre.provides()).containsExactly("java-runtime-headless", "java2-runtime-headless");
-        assertThat(jre.url()).hasToString("https://deb.debian.org/debian/pool/main/o/openjdk-17/"
-                + "openjdk-17-jre-headless_17.0.21.1+2-1~deb12u1_amd64.deb");
+        assertThat(jre.url())
+                .hasToString("https://deb.debian.org/debian/pool/main/o/openjdk-17/"
+                        + "openjdk-17-jre-headless_17.0.21.1+2-1~deb12u1_amd64.deb");
         assertThat(jre.size()).isEqualTo(43987516L);
         assertThat(jre.priorityRank()).isEqualTo(3);
         assertThat(packages.get(1).depends()).isEmpty();
@@ -61,7 +69,8 @@ class PackageIndexTest {
     @Test
     void controlFieldsKeepContinuationLines() {
         assertThat(PackageIndex.controlFields("Package: a\nDescription: short\n long\n"))
-                .containsEntry("Package", "a").containsEntry("Description", "short\n long");
+                .containsEntry("Package", "a")
+                .containsEntry("Description", "short\n long");
     }
 
     @Test
@@ -74,8 +83,11 @@ class PackageIndexTest {
                  9e0b5aabb2465b3d2e7a7fe27f9913846277833f7a2826e7767acccff5b588c5  8790396 main/binary-amd64/Packages.xz
                  1111111111111111111111111111111111111111111111111111111111111111  10 main/binary-arm64/Packages.xz
                 """;
-        assertThat(DebianArchive.sha256Entries(release)).containsEntry("main/binary-amd64/Packages.xz",
-                new DebianArchive.Checksum("9e0b5aabb2465b3d2e7a7fe27f9913846277833f7a2826e7767acccff5b588c5",
-                        8790396)).hasSize(2);
+        assertThat(DebianArchive.sha256Entries(release))
+                .containsEntry(
+                        "main/binary-amd64/Packages.xz",
+                        new DebianArchive.Checksum(
+                                "9e0b5aabb2465b3d2e7a7fe27f9913846277833f7a2826e7767acccff5b588c5", 8790396))
+                .hasSize(2);
     }
 }

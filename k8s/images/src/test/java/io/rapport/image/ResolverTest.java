@@ -11,8 +11,16 @@ import org.junit.jupiter.api.Test;
 class ResolverTest {
     private static DebPackage pkg(String name, String version, String priority, String depends, String... provides) {
         List<List<String>> relations = PackageIndex.relations(List.of(depends));
-        return new DebPackage(name, version, "amd64", priority, relations, Arrays.asList(provides),
-                URI.create("https://example.org/" + name + "_" + version + ".deb"), 1, "00");
+        return new DebPackage(
+                name,
+                version,
+                "amd64",
+                priority,
+                relations,
+                Arrays.asList(provides),
+                URI.create("https://example.org/" + name + "_" + version + ".deb"),
+                1,
+                "00");
     }
 
     @Test
@@ -24,7 +32,8 @@ class ResolverTest {
                 pkg("tool", "1", "optional", "libc6"),
                 pkg("unrelated", "1", "optional", "")));
 
-        assertThat(resolver.closure(List.of("app"))).extracting(DebPackage::pin)
+        assertThat(resolver.closure(List.of("app")))
+                .extracting(DebPackage::pin)
                 .containsExactly("app 1 00", "libc6 2.36-9+deb12u7 00", "tool 1 00");
     }
 
@@ -36,7 +45,9 @@ class ResolverTest {
                 pkg("b", "1", "optional", ""),
                 pkg("c", "1", "optional", "")));
 
-        assertThat(resolver.closure(List.of("app"))).extracting(DebPackage::name).containsExactly("app", "b", "c");
+        assertThat(resolver.closure(List.of("app")))
+                .extracting(DebPackage::name)
+                .containsExactly("app", "b", "c");
     }
 
     @Test
@@ -47,7 +58,9 @@ class ResolverTest {
                 pkg("mawk", "1", "required", "", "awk"),
                 pkg("original-awk", "1", "extra", "", "awk")));
 
-        assertThat(resolver.closure(List.of("app"))).extracting(DebPackage::name).containsExactly("app", "mawk");
+        assertThat(resolver.closure(List.of("app")))
+                .extracting(DebPackage::name)
+                .containsExactly("app", "mawk");
     }
 
     @Test
@@ -57,7 +70,9 @@ class ResolverTest {
                 pkg("gawk", "1", "optional", "", "awk"),
                 pkg("mawk", "1", "required", "", "awk")));
 
-        assertThat(resolver.closure(List.of("app"))).extracting(DebPackage::name).containsExactly("app", "gawk");
+        assertThat(resolver.closure(List.of("app")))
+                .extracting(DebPackage::name)
+                .containsExactly("app", "gawk");
     }
 
     @Test

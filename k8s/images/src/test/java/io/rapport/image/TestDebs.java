@@ -16,8 +16,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 
 /** Builds small Debian packages (.deb bytes) the way dpkg-deb lays them out: ./-prefixed tar entries. */
 final class TestDebs {
-    private TestDebs() {
-    }
+    private TestDebs() {}
 
     record Entry(String name, char type, int mode, String content, String link) {
         static Entry dir(String name) {
@@ -67,7 +66,8 @@ final class TestDebs {
 
     private static byte[] tar(List<Entry> entries, boolean xz) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream compressed = xz ? new XZCompressorOutputStream(bytes) : new GzipCompressorOutputStream(bytes);
+        try (OutputStream compressed =
+                        xz ? new XZCompressorOutputStream(bytes) : new GzipCompressorOutputStream(bytes);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(compressed)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
             for (Entry e : entries) {

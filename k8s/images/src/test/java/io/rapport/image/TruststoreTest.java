@@ -17,15 +17,18 @@ import org.junit.jupiter.api.Test;
 class TruststoreTest {
     /** Two CA certificates of the JDK running the test, as PEM. */
     static Map<String, byte[]> somePemCertificates() throws Exception {
-        KeyStore jdk = KeyStore.getInstance(new File(System.getProperty("java.home"), "lib/security/cacerts"),
-                "changeit".toCharArray());
-        List<String> aliases = Collections.list(jdk.aliases()).stream().sorted().limit(2).toList();
+        KeyStore jdk = KeyStore.getInstance(
+                new File(System.getProperty("java.home"), "lib/security/cacerts"), "changeit".toCharArray());
+        List<String> aliases =
+                Collections.list(jdk.aliases()).stream().sorted().limit(2).toList();
         Map<String, byte[]> pems = new LinkedHashMap<>();
         for (String alias : aliases) {
             String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                     .encodeToString(jdk.getCertificate(alias).getEncoded());
-            pems.put("Cert_" + pems.size() + ".pem", ("-----BEGIN CERTIFICATE-----\n" + base64
-                    + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII));
+            pems.put(
+                    "Cert_" + pems.size() + ".pem",
+                    ("-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n")
+                            .getBytes(StandardCharsets.US_ASCII));
         }
         return pems;
     }

@@ -17,8 +17,18 @@ import java.util.UUID;
  * @param minQuantity VOLUME_BREAK: the quantity from which the break applies
  * @param minPurchases REPEAT_PURCHASE_DISCOUNT: earlier purchases needed (default 1)
  */
-public record BenefitRule(UUID id, BenefitKind kind, String name, Integer minTierRank, Set<String> segmentClasses,
-        BigDecimal percent, BigDecimal memberPrice, String sku, String category, Integer minQuantity, Integer minPurchases) {
+public record BenefitRule(
+        UUID id,
+        BenefitKind kind,
+        String name,
+        Integer minTierRank,
+        Set<String> segmentClasses,
+        BigDecimal percent,
+        BigDecimal memberPrice,
+        String sku,
+        String category,
+        Integer minQuantity,
+        Integer minPurchases) {
 
     /** Null when eligible, otherwise why not (tiers named by their code and rank). */
     public String ineligibility(int tierRank, String tierCode, Set<String> customerClasses) {
@@ -29,7 +39,10 @@ public record BenefitRule(UUID id, BenefitKind kind, String name, Integer minTie
      * Null when eligible, otherwise why not, naming the required tier by {@code tierName} (rank to the tier's name),
      * e.g. "tier SILVER is below the required tier Gold".
      */
-    public String ineligibility(int tierRank, String tierCode, Set<String> customerClasses,
+    public String ineligibility(
+            int tierRank,
+            String tierCode,
+            Set<String> customerClasses,
             java.util.function.IntFunction<String> tierName) {
         boolean hasTier = minTierRank != null;
         boolean hasSegment = !segmentClasses.isEmpty();
@@ -44,10 +57,15 @@ public record BenefitRule(UUID id, BenefitKind kind, String name, Integer minTie
         }
         StringBuilder why = new StringBuilder();
         if (hasTier) {
-            why.append("tier ").append(tierCode).append(" is below the required tier ").append(tierName.apply(minTierRank));
+            why.append("tier ")
+                    .append(tierCode)
+                    .append(" is below the required tier ")
+                    .append(tierName.apply(minTierRank));
         }
         if (hasSegment) {
-            why.append(hasTier ? " and " : "").append("no segment class among ").append(new java.util.TreeSet<>(segmentClasses));
+            why.append(hasTier ? " and " : "")
+                    .append("no segment class among ")
+                    .append(new java.util.TreeSet<>(segmentClasses));
         }
         return why.toString();
     }

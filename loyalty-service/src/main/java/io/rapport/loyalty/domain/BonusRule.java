@@ -15,14 +15,19 @@ import java.util.UUID;
 public class BonusRule extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "programme_id")
     public UUID programmeId;
+
     public String name;
     public String category;
+
     @Column(name = "valid_from")
     public Instant validFrom;
+
     @Column(name = "valid_to")
     public Instant validTo;
+
     public BigDecimal multiplier;
 
     public EarnCalculator.Bonus bonus() {

@@ -17,10 +17,13 @@ public class CustomerProfile extends PanacheEntityBase {
     @Id
     @Column(name = "customer_id")
     public UUID customerId;
+
     public String emails;
     public String phones;
+
     @Column(name = "referral_code")
     public String referralCode;
+
     public boolean erased;
     /** When customer-service registered the customer (the snapshot's createdAt); null when not known. */
     @Column(name = "registered_at")

@@ -13,22 +13,29 @@ import java.util.Optional;
  * sum is rounded down to whole points, so a customer is never credited a point not fully earned.
  */
 public final class EarnCalculator {
-    private EarnCalculator() {
-    }
+    private EarnCalculator() {}
 
-    public static Earn compute(List<Line> lines, BigDecimal pointsPerUnit, BigDecimal tierMultiplier, List<Bonus> bonuses,
-            Instant at) {
+    public static Earn compute(
+            List<Line> lines, BigDecimal pointsPerUnit, BigDecimal tierMultiplier, List<Bonus> bonuses, Instant at) {
         BigDecimal exact = BigDecimal.ZERO;
         BigDecimal spend = BigDecimal.ZERO;
         StringBuilder why = new StringBuilder();
         for (Line line : lines) {
-            Optional<Bonus> bonus = bonuses.stream().filter(b -> b.applies(line.category(), at))
+            Optional<Bonus> bonus = bonuses.stream()
+                    .filter(b -> b.applies(line.category(), at))
                     .max(Comparator.comparing(Bonus::multiplier).thenComparing(Bonus::name));
             BigDecimal factor = bonus.map(Bonus::multiplier).orElse(BigDecimal.ONE);
-            exact = exact.add(line.amount().multiply(pointsPerUnit).multiply(tierMultiplier).multiply(factor));
+            exact = exact.add(line.amount()
+                    .multiply(pointsPerUnit)
+                    .multiply(tierMultiplier)
+                    .multiply(factor));
             spend = spend.add(line.amount());
-            bonus.ifPresent(b -> why.append("; bonus ").append(b.name()).append(" x").append(plain(b.multiplier()))
-                    .append(" on ").append(line.category()));
+            bonus.ifPresent(b -> why.append("; bonus ")
+                    .append(b.name())
+                    .append(" x")
+                    .append(plain(b.multiplier()))
+                    .append(" on ")
+                    .append(line.category()));
         }
         long points = Math.max(0, exact.setScale(0, RoundingMode.DOWN).longValueExact());
         String reason = plain(spend) + " x " + plain(pointsPerUnit) + " pt/unit x tier " + plain(tierMultiplier) + why;
@@ -40,8 +47,7 @@ public final class EarnCalculator {
     }
 
     /** A purchase line: its amount in the programme currency and its category. */
-    public record Line(String category, BigDecimal amount) {
-    }
+    public record Line(String category, BigDecimal amount) {}
 
     /**
      * A bonus multiplier for a category (null: every category) during a period (null bounds: open).
@@ -56,6 +62,5 @@ public final class EarnCalculator {
     }
 
     /** The points, the spend they came from, and how they were computed. */
-    public record Earn(long points, BigDecimal spend, String reason) {
-    }
+    public record Earn(long points, BigDecimal spend, String reason) {}
 }

@@ -14,13 +14,12 @@ import java.util.UUID;
  * and deterministic. Which lots are due at a moment is set-based and decided in SQL, once ({@code expiry/ExpiryStore}).
  */
 public final class FifoLots {
-    public static final Comparator<Lot> ORDER = Comparator
-            .comparing(Lot::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
+    public static final Comparator<Lot> ORDER = Comparator.comparing(
+                    Lot::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Lot::earnedAt)
             .thenComparing(Lot::id);
 
-    private FifoLots() {
-    }
+    private FifoLots() {}
 
     /**
      * Takes {@code points} from the lots, oldest first. Takes at most what the lots hold: the caller has
@@ -47,7 +46,9 @@ public final class FifoLots {
 
     /** When a lot earned at {@code earnedAt} expires; null (never) when {@code expiryMonths} is 0 or less. */
     public static Instant expiresAt(Instant earnedAt, int expiryMonths) {
-        return expiryMonths <= 0 ? null : earnedAt.atOffset(ZoneOffset.UTC).plusMonths(expiryMonths).toInstant();
+        return expiryMonths <= 0
+                ? null
+                : earnedAt.atOffset(ZoneOffset.UTC).plusMonths(expiryMonths).toInstant();
     }
 
     /** The lots in the order they are used and expire. */
@@ -55,13 +56,10 @@ public final class FifoLots {
         return lots.stream().sorted(ORDER).toList();
     }
 
-    public record Lot(UUID id, Instant earnedAt, Instant expiresAt, long remaining) {
-    }
+    public record Lot(UUID id, Instant earnedAt, Instant expiresAt, long remaining) {}
 
-    public record Take(UUID lotId, long points) {
-    }
+    public record Take(UUID lotId, long points) {}
 
     /** What was taken from which lot, and what could not be taken. */
-    public record Allocation(List<Take> takes, long shortfall) {
-    }
+    public record Allocation(List<Take> takes, long shortfall) {}
 }

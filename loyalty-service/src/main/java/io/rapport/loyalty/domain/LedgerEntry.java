@@ -18,31 +18,45 @@ import java.util.UUID;
 @Table(name = "ledger_entry")
 public class LedgerEntry extends PanacheEntityBase {
     public enum Kind {
-        EARN, REDEEM, EXPIRE, ADJUST, REVERSE
+        EARN,
+        REDEEM,
+        EXPIRE,
+        ADJUST,
+        REVERSE
     }
 
     @Id
     public UUID id;
+
     @Column(name = "programme_id")
     public UUID programmeId;
+
     @Column(name = "member_id")
     public UUID memberId;
+
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Kind kind;
+
     public long points;
     /** Money behind the entry in the programme currency (purchases, refunds, partner earns); null otherwise. */
     public BigDecimal spend;
+
     public String reason;
     /** PURCHASE, REFUND, REWARD, DIRECT, PARTNER, REFERRAL, ADJUSTMENT or EXPIRY. */
     public String source;
+
     @Column(name = "source_key")
     public String sourceKey;
+
     @Column(name = "related_key")
     public String relatedKey;
+
     @Column(name = "partner_id")
     public UUID partnerId;
+
     @Column(name = "occurred_at")
     public Instant occurredAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -24,6 +24,7 @@ public class Member extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "programme_id")
     public UUID programmeId;
     /** Null once the customer is erased. */
@@ -35,23 +36,33 @@ public class Member extends PanacheEntityBase {
     /** The sequential number of a member enrolled before V20; staff only. */
     @Column(name = "legacy_member_number")
     public String legacyMemberNumber;
+
     @Column(name = "referral_code")
     public String referralCode;
+
     public String status;
+
     @Column(name = "tier_code")
     public String tierCode;
+
     @Column(name = "tier_rank")
     public int tierRank;
+
     @Column(name = "period_start")
     public Instant periodStart;
+
     @Column(name = "period_end")
     public Instant periodEnd;
+
     @Column(name = "points_balance")
     public long pointsBalance;
+
     @Column(name = "points_debt")
     public long pointsDebt;
+
     @Column(name = "enrolled_at")
     public Instant enrolledAt;
+
     @Column(name = "left_at")
     public Instant leftAt;
 

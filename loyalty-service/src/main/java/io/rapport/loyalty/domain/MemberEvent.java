@@ -14,16 +14,23 @@ import java.util.UUID;
 public class MemberEvent extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "programme_id")
     public UUID programmeId;
+
     public String title;
     public String location;
+
     @Column(name = "starts_at")
     public Instant startsAt;
+
     public int capacity;
+
     @Column(name = "min_tier_rank")
     public Integer minTierRank;
+
     public int accepted;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

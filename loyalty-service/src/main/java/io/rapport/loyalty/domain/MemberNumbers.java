@@ -14,8 +14,7 @@ public final class MemberNumbers {
     public static final int LENGTH = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private MemberNumbers() {
-    }
+    private MemberNumbers() {}
 
     public static String next(String programmeCode) {
         return next(programmeCode, RANDOM);
@@ -27,8 +26,7 @@ public final class MemberNumbers {
 
     /** Random strings and normalised input in the Crockford base32 alphabet. */
     public static final class Crockford {
-        private Crockford() {
-        }
+        private Crockford() {}
 
         public static String random(int length, RandomGenerator random) {
             char[] c = new char[length];

@@ -11,8 +11,7 @@ import java.util.Optional;
 public final class NewCustomerRule {
     public static final String NOT_QUALIFYING = "NOT_QUALIFYING";
 
-    private NewCustomerRule() {
-    }
+    private NewCustomerRule() {}
 
     /**
      * Why the newcomer does not qualify, or empty when they do.
@@ -22,13 +21,14 @@ public final class NewCustomerRule {
      * @param appliedAt when the code was applied to the newcomer
      * @param firstPurchaseAt the newcomer's earliest purchase known, null for none
      */
-    public static Optional<String> notQualifying(Instant codeIssuedAt, Instant registeredAt, Instant appliedAt,
-            Instant firstPurchaseAt) {
+    public static Optional<String> notQualifying(
+            Instant codeIssuedAt, Instant registeredAt, Instant appliedAt, Instant firstPurchaseAt) {
         if (registeredAt == null) {
             return Optional.of("not a new customer: no registration of this customer is known");
         }
         if (codeIssuedAt != null && registeredAt.isBefore(codeIssuedAt)) {
-            return Optional.of("not a new customer: registered " + registeredAt + ", before the code was issued " + codeIssuedAt);
+            return Optional.of(
+                    "not a new customer: registered " + registeredAt + ", before the code was issued " + codeIssuedAt);
         }
         return boughtBefore(appliedAt, firstPurchaseAt);
     }
@@ -36,7 +36,8 @@ public final class NewCustomerRule {
     /** Why a purchase at {@code purchasedAt} (null: none) shows the customer is not new, or empty. */
     public static Optional<String> boughtBefore(Instant appliedAt, Instant purchasedAt) {
         if (purchasedAt != null && purchasedAt.isBefore(appliedAt)) {
-            return Optional.of("not a new customer: bought on " + purchasedAt + ", before the code was applied " + appliedAt);
+            return Optional.of(
+                    "not a new customer: bought on " + purchasedAt + ", before the code was applied " + appliedAt);
         }
         return Optional.empty();
     }

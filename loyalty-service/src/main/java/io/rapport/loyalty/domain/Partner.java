@@ -18,11 +18,15 @@ import java.util.UUID;
 public class Partner extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public String name;
+
     @Column(name = "programme_id")
     public UUID programmeId;
+
     @Column(name = "point_value")
     public BigDecimal pointValue;
+
     public boolean active;
     /** Most points one redemption may take; null: the configured default. */
     @Column(name = "max_points_per_transaction")
@@ -30,6 +34,7 @@ public class Partner extends PanacheEntityBase {
     /** Most points one member may spend here per UTC day; null: the configured default. */
     @Column(name = "max_points_per_day")
     public Long maxPointsPerDay;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -14,11 +14,13 @@ public final class PartnerLimits {
     public static final long MAX_POINTS = 1_000_000_000L;
 
     public enum Verdict {
-        OK, OVER_TRANSACTION_LIMIT, OVER_CODE_MAXIMUM, OVER_DAILY_LIMIT
+        OK,
+        OVER_TRANSACTION_LIMIT,
+        OVER_CODE_MAXIMUM,
+        OVER_DAILY_LIMIT
     }
 
-    private PartnerLimits() {
-    }
+    private PartnerLimits() {}
 
     /** The whole number of points {@code value} stands for, if it is one in [1, MAX_POINTS]; empty otherwise. */
     public static OptionalLong points(BigDecimal value) {

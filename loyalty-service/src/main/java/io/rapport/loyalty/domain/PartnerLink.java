@@ -22,18 +22,24 @@ public class PartnerLink extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "member_id")
     public UUID memberId;
+
     @Column(name = "partner_id")
     public UUID partnerId;
     /** The channel the member consented through: APP, WEB, STORE, PHONE, PAPER. */
     public String source;
+
     @Column(name = "consented_at")
     public Instant consentedAt;
+
     @Column(name = "recorded_by")
     public String recordedBy;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
     @Column(name = "revoked_by")
     public String revokedBy;
 
@@ -42,6 +48,7 @@ public class PartnerLink extends PanacheEntityBase {
     }
 
     public static Optional<PartnerLink> active(UUID memberId, UUID partnerId) {
-        return find("memberId = ?1 and partnerId = ?2 and revokedAt is null", memberId, partnerId).firstResultOptional();
+        return find("memberId = ?1 and partnerId = ?2 and revokedAt is null", memberId, partnerId)
+                .firstResultOptional();
     }
 }

@@ -7,8 +7,7 @@ package io.rapport.loyalty.domain;
  * the debt first and only the rest becomes spendable. Pure arithmetic; the caller books the ledger entry and the lots.
  */
 public final class PointsDebt {
-    private PointsDebt() {
-    }
+    private PointsDebt() {}
 
     /** A member's two figures, both never negative. */
     public record Position(long spendable, long debt) {
@@ -28,12 +27,10 @@ public final class PointsDebt {
      * A reversal of {@code points}: {@code fromSpendable} comes out of the spendable points (oldest lots first),
      * {@code addedDebt} is owed.
      */
-    public record Reversal(long fromSpendable, long addedDebt, Position after) {
-    }
+    public record Reversal(long fromSpendable, long addedDebt, Position after) {}
 
     /** A credit of {@code points}: {@code settled} pays the debt, {@code spendable} becomes a new lot. */
-    public record Credit(long settled, long spendable, Position after) {
-    }
+    public record Credit(long settled, long spendable, Position after) {}
 
     public static Reversal reverse(Position before, long points) {
         requirePositive(points);
@@ -46,7 +43,8 @@ public final class PointsDebt {
         requirePositive(points);
         long settled = Math.min(points, before.debt());
         long rest = points - settled;
-        return new Credit(settled, rest, new Position(Math.addExact(before.spendable(), rest), before.debt() - settled));
+        return new Credit(
+                settled, rest, new Position(Math.addExact(before.spendable(), rest), before.debt() - settled));
     }
 
     /**

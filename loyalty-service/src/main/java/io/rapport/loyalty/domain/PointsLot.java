@@ -15,14 +15,18 @@ public class PointsLot extends PanacheEntityBase {
     @Id
     @Column(name = "entry_id")
     public UUID entryId;
+
     @Column(name = "member_id")
     public UUID memberId;
+
     @Column(name = "earned_at")
     public Instant earnedAt;
     /** Null when the programme's points never expire. */
     @Column(name = "expires_at")
     public Instant expiresAt;
+
     public long remaining;
+
     @Column(name = "warned_at")
     public Instant warnedAt;
 

@@ -20,32 +20,41 @@ import java.util.UUID;
 public class Programme extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public String code;
     public String name;
     public String currency;
+
     @Column(name = "points_per_unit")
     public BigDecimal pointsPerUnit;
     /** POINTS_EARNED or SPEND. */
     @Column(name = "qualification_basis")
     public String qualificationBasis;
+
     @Column(name = "qualification_months")
     public int qualificationMonths;
     /** Months after which earned points expire; 0: never. */
     @Column(name = "expiry_months")
     public int expiryMonths;
+
     @Column(name = "expiry_warning_days")
     public int expiryWarningDays;
+
     @Column(name = "referrer_points")
     public long referrerPoints;
+
     @Column(name = "newcomer_points")
     public long newcomerPoints;
     /** Auto-enrol rule: every customer whose class in this scheme becomes {@link #autoEnrolClass}. */
     @Column(name = "auto_enrol_scheme")
     public String autoEnrolScheme;
+
     @Column(name = "auto_enrol_class")
     public String autoEnrolClass;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Version
     public long version;
 

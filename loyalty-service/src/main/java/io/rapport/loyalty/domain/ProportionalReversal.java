@@ -9,8 +9,7 @@ import java.math.RoundingMode;
  * back. Working on the cumulative share keeps the sum of partial reversals equal to one whole reversal.
  */
 public final class ProportionalReversal {
-    private ProportionalReversal() {
-    }
+    private ProportionalReversal() {}
 
     /**
      * @param earned points earned on the purchase
@@ -19,8 +18,12 @@ public final class ProportionalReversal {
      * @param refundNow money of this refund
      * @param reversedBefore points already taken back for this purchase
      */
-    public static long pointsToReverse(long earned, BigDecimal purchaseTotal, BigDecimal refundedBefore,
-            BigDecimal refundNow, long reversedBefore) {
+    public static long pointsToReverse(
+            long earned,
+            BigDecimal purchaseTotal,
+            BigDecimal refundedBefore,
+            BigDecimal refundNow,
+            long reversedBefore) {
         if (refundNow.signum() < 0 || refundedBefore.signum() < 0) {
             throw new IllegalArgumentException("refund amounts must not be negative");
         }
@@ -28,8 +31,10 @@ public final class ProportionalReversal {
             return 0;
         }
         BigDecimal refunded = refundedBefore.add(refundNow).min(purchaseTotal);
-        long target = BigDecimal.valueOf(earned).multiply(refunded)
-                .divide(purchaseTotal, 0, RoundingMode.HALF_UP).longValueExact();
+        long target = BigDecimal.valueOf(earned)
+                .multiply(refunded)
+                .divide(purchaseTotal, 0, RoundingMode.HALF_UP)
+                .longValueExact();
         return Math.max(0, Math.min(earned, target) - reversedBefore);
     }
 
@@ -38,7 +43,8 @@ public final class ProportionalReversal {
      * so far reaches the purchase total): then every point earned on it goes back, bonus lines included, whatever
      * rounding or line weights a proportional reversal would leave.
      */
-    public static boolean whole(boolean wholeOrder, BigDecimal purchaseTotal, BigDecimal refundedBefore, BigDecimal refundNow) {
+    public static boolean whole(
+            boolean wholeOrder, BigDecimal purchaseTotal, BigDecimal refundedBefore, BigDecimal refundNow) {
         return wholeOrder || refundedBefore.add(refundNow).compareTo(purchaseTotal) >= 0;
     }
 }

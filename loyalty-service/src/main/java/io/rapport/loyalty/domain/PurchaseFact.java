@@ -16,10 +16,13 @@ public class PurchaseFact extends PanacheEntityBase {
     @Id
     @Column(name = "purchase_id")
     public UUID purchaseId;
+
     @Column(name = "customer_id")
     public UUID customerId;
+
     @Column(name = "occurred_at")
     public Instant occurredAt;
+
     public String currency;
     public BigDecimal total;
     public BigDecimal refunded;

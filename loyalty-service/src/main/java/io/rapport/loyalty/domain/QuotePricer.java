@@ -25,43 +25,66 @@ public final class QuotePricer {
     private static final Comparator<BenefitRule> STABLE = Comparator.comparing(BenefitRule::id);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private QuotePricer() {
-    }
+    private QuotePricer() {}
 
     /** @param eligible the benefits the member is eligible for (see {@link BenefitRule#ineligibility}) */
-    public static Priced price(String currency, List<BasketLine> basket, List<BenefitRule> eligible, long earlierPurchases) {
+    public static Priced price(
+            String currency, List<BasketLine> basket, List<BenefitRule> eligible, long earlierPurchases) {
         int scale = Currency.getInstance(currency).getDefaultFractionDigits();
         List<DiscountLine> discounts = new ArrayList<>();
         List<PricedLine> lines = new ArrayList<>();
         BigDecimal subtotal = BigDecimal.ZERO.setScale(scale);
         BigDecimal afterLines = BigDecimal.ZERO.setScale(scale);
         for (BasketLine line : basket) {
-            BigDecimal list = line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())).setScale(scale, RoundingMode.HALF_UP);
+            BigDecimal list = line.unitPrice()
+                    .multiply(BigDecimal.valueOf(line.quantity()))
+                    .setScale(scale, RoundingMode.HALF_UP);
             subtotal = subtotal.add(list);
             BigDecimal net = list;
             Optional<BenefitRule> memberPrice = eligible.stream()
-                    .filter(b -> b.kind() == BenefitKind.MEMBER_PRICE && b.memberPrice() != null && b.sku() != null
-                            && b.sku().equals(line.sku()) && b.memberPrice().compareTo(line.unitPrice()) < 0)
+                    .filter(b -> b.kind() == BenefitKind.MEMBER_PRICE
+                            && b.memberPrice() != null
+                            && b.sku() != null
+                            && b.sku().equals(line.sku())
+                            && b.memberPrice().compareTo(line.unitPrice()) < 0)
                     .min(Comparator.comparing(BenefitRule::memberPrice).thenComparing(STABLE));
             if (memberPrice.isPresent()) {
-                BigDecimal memberTotal = memberPrice.get().memberPrice().multiply(BigDecimal.valueOf(line.quantity()))
+                BigDecimal memberTotal = memberPrice
+                        .get()
+                        .memberPrice()
+                        .multiply(BigDecimal.valueOf(line.quantity()))
                         .setScale(scale, RoundingMode.HALF_UP);
                 BigDecimal off = list.subtract(memberTotal);
-                discounts.add(new DiscountLine(memberPrice.get().id(), BenefitKind.MEMBER_PRICE, line.sku(), off,
-                        memberPrice.get().name() + ": member price " + memberPrice.get().memberPrice().toPlainString()
-                                + " instead of " + line.unitPrice().toPlainString() + " x " + line.quantity()));
+                discounts.add(new DiscountLine(
+                        memberPrice.get().id(),
+                        BenefitKind.MEMBER_PRICE,
+                        line.sku(),
+                        off,
+                        memberPrice.get().name() + ": member price "
+                                + memberPrice.get().memberPrice().toPlainString() + " instead of "
+                                + line.unitPrice().toPlainString() + " x " + line.quantity()));
                 net = memberTotal;
             }
             Optional<BenefitRule> volume = eligible.stream()
-                    .filter(b -> b.kind() == BenefitKind.VOLUME_BREAK && b.percent() != null && b.minQuantity() != null
-                            && line.quantity() >= b.minQuantity() && b.matchesLine(line.sku(), line.category()))
-                    .max(Comparator.comparing(BenefitRule::percent).thenComparing(BenefitRule::minQuantity)
+                    .filter(b -> b.kind() == BenefitKind.VOLUME_BREAK
+                            && b.percent() != null
+                            && b.minQuantity() != null
+                            && line.quantity() >= b.minQuantity()
+                            && b.matchesLine(line.sku(), line.category()))
+                    .max(Comparator.comparing(BenefitRule::percent)
+                            .thenComparing(BenefitRule::minQuantity)
                             .thenComparing(STABLE.reversed()));
             if (volume.isPresent()) {
                 BigDecimal off = percentOf(net, volume.get().percent(), scale);
-                discounts.add(new DiscountLine(volume.get().id(), BenefitKind.VOLUME_BREAK, line.sku(), off,
-                        volume.get().name() + ": " + volume.get().percent().stripTrailingZeros().toPlainString() + "% off "
-                                + net.toPlainString() + " for " + line.quantity() + " units (from " + volume.get().minQuantity() + ")"));
+                discounts.add(new DiscountLine(
+                        volume.get().id(),
+                        BenefitKind.VOLUME_BREAK,
+                        line.sku(),
+                        off,
+                        volume.get().name() + ": "
+                                + volume.get().percent().stripTrailingZeros().toPlainString() + "% off "
+                                + net.toPlainString() + " for " + line.quantity() + " units (from "
+                                + volume.get().minQuantity() + ")"));
                 net = net.subtract(off);
             }
             lines.add(new PricedLine(line.sku(), line.category(), line.quantity(), line.unitPrice(), list, net));
@@ -69,19 +92,28 @@ public final class QuotePricer {
         }
         BigDecimal total = afterLines;
         Optional<BenefitRule> repeat = eligible.stream()
-                .filter(b -> b.kind() == BenefitKind.REPEAT_PURCHASE_DISCOUNT && b.percent() != null
+                .filter(b -> b.kind() == BenefitKind.REPEAT_PURCHASE_DISCOUNT
+                        && b.percent() != null
                         && earlierPurchases >= (b.minPurchases() == null ? 1 : b.minPurchases()))
                 .max(Comparator.comparing(BenefitRule::percent).thenComparing(STABLE.reversed()));
         if (repeat.isPresent()) {
             BigDecimal off = percentOf(afterLines, repeat.get().percent(), scale);
-            discounts.add(new DiscountLine(repeat.get().id(), BenefitKind.REPEAT_PURCHASE_DISCOUNT, null, off,
-                    repeat.get().name() + ": " + repeat.get().percent().stripTrailingZeros().toPlainString() + "% off "
+            discounts.add(new DiscountLine(
+                    repeat.get().id(),
+                    BenefitKind.REPEAT_PURCHASE_DISCOUNT,
+                    null,
+                    off,
+                    repeat.get().name() + ": "
+                            + repeat.get().percent().stripTrailingZeros().toPlainString() + "% off "
                             + afterLines.toPlainString() + " after " + earlierPurchases + " earlier purchases"));
             total = total.subtract(off);
         }
         List<BenefitRule> applied = new ArrayList<>();
-        for (BenefitRule b : eligible.stream().sorted(Comparator.comparing(BenefitRule::kind).thenComparing(STABLE)).toList()) {
-            if (!b.kind().changesPrice() || discounts.stream().anyMatch(d -> d.benefitId().equals(b.id()))) {
+        for (BenefitRule b : eligible.stream()
+                .sorted(Comparator.comparing(BenefitRule::kind).thenComparing(STABLE))
+                .toList()) {
+            if (!b.kind().changesPrice()
+                    || discounts.stream().anyMatch(d -> d.benefitId().equals(b.id()))) {
                 applied.add(b);
             }
         }
@@ -93,20 +125,27 @@ public final class QuotePricer {
         return amount.multiply(percent).divide(HUNDRED, scale, RoundingMode.HALF_UP);
     }
 
-    public record BasketLine(String sku, String category, int quantity, BigDecimal unitPrice) {
-    }
+    public record BasketLine(String sku, String category, int quantity, BigDecimal unitPrice) {}
 
     /** @param listTotal quantity x unit price; @param netTotal after member price and volume break */
-    public record PricedLine(String sku, String category, int quantity, BigDecimal unitPrice, BigDecimal listTotal,
-            BigDecimal netTotal) {
-    }
+    public record PricedLine(
+            String sku,
+            String category,
+            int quantity,
+            BigDecimal unitPrice,
+            BigDecimal listTotal,
+            BigDecimal netTotal) {}
 
     /** @param sku the line it applies to, null for the whole basket */
-    public record DiscountLine(java.util.UUID benefitId, BenefitKind kind, String sku, BigDecimal amount, String explanation) {
-    }
+    public record DiscountLine(
+            java.util.UUID benefitId, BenefitKind kind, String sku, BigDecimal amount, String explanation) {}
 
     /** @param applied benefits that apply: every privilege plus the price benefits that produced a discount */
-    public record Priced(List<PricedLine> lines, List<DiscountLine> discounts, List<BenefitRule> applied, BigDecimal subtotal,
-            BigDecimal discountTotal, BigDecimal total) {
-    }
+    public record Priced(
+            List<PricedLine> lines,
+            List<DiscountLine> discounts,
+            List<BenefitRule> applied,
+            BigDecimal subtotal,
+            BigDecimal discountTotal,
+            BigDecimal total) {}
 }

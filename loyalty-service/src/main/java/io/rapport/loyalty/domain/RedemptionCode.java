@@ -18,24 +18,34 @@ import java.util.UUID;
 public class RedemptionCode extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "member_id")
     public UUID memberId;
+
     @Column(name = "partner_id")
     public UUID partnerId;
+
     @Column(name = "code_hash")
     public String codeHash;
+
     @Column(name = "max_points")
     public long maxPoints;
+
     @Column(name = "expires_at")
     public Instant expiresAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "created_by")
     public String createdBy;
+
     @Column(name = "failed_attempts")
     public int failedAttempts;
+
     @Column(name = "used_at")
     public Instant usedAt;
+
     @Column(name = "entry_id")
     public UUID entryId;
 }

@@ -18,8 +18,7 @@ public final class RedemptionCodes {
     public static final int LENGTH = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RedemptionCodes() {
-    }
+    private RedemptionCodes() {}
 
     public static String newCode() {
         return newCode(RANDOM);
@@ -47,7 +46,7 @@ public final class RedemptionCodes {
         if (normal == null || normal.length() != LENGTH) {
             return false;
         }
-        return MessageDigest.isEqual(hash(id, normal).getBytes(StandardCharsets.US_ASCII),
-                storedHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hash(id, normal).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 }

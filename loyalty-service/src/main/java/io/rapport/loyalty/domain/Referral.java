@@ -18,21 +18,28 @@ import java.util.UUID;
 public class Referral extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "programme_id")
     public UUID programmeId;
+
     @Column(name = "referrer_member_id")
     public UUID referrerMemberId;
+
     @Column(name = "newcomer_customer_id")
     public UUID newcomerCustomerId;
+
     public String status;
     public String refusal;
+
     @Column(name = "purchase_id")
     public UUID purchaseId;
+
     @Column(name = "created_at")
     public Instant createdAt;
     /** When the code was applied (the registration, for a code given at registration). */
     @Column(name = "applied_at")
     public Instant appliedAt;
+
     @Column(name = "completed_at")
     public Instant completedAt;
 }

@@ -14,14 +14,19 @@ import java.util.UUID;
 public class Reward extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "programme_id")
     public UUID programmeId;
+
     public String name;
     public String description;
+
     @Column(name = "points_cost")
     public long pointsCost;
+
     public Integer stock;
     public boolean active;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

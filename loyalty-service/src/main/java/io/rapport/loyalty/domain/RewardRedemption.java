@@ -14,13 +14,18 @@ import java.util.UUID;
 public class RewardRedemption extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "reward_id")
     public UUID rewardId;
+
     @Column(name = "member_id")
     public UUID memberId;
+
     @Column(name = "entry_id")
     public UUID entryId;
+
     public long points;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
 public class Tier extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "programme_id")
     public UUID programmeId;
+
     public String code;
     public String name;
     public int rank;
@@ -41,6 +43,9 @@ public class Tier extends PanacheEntityBase {
         if (commaList == null || commaList.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(commaList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return Arrays.stream(commaList.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
     }
 }

@@ -14,15 +14,20 @@ import java.util.UUID;
 public class TierChange extends PanacheEntityBase {
     @Id
     public UUID id;
+
     @Column(name = "member_id")
     public UUID memberId;
+
     @Column(name = "from_tier")
     public String fromTier;
+
     @Column(name = "to_tier")
     public String toTier;
     /** UP, DOWN, or START for the entry tier at enrolment. */
     public String direction;
+
     public String reason;
+
     @Column(name = "changed_at")
     public Instant changedAt;
 }

@@ -12,8 +12,7 @@ import java.util.Set;
  * period has ended.
  */
 public final class TierPolicy {
-    private TierPolicy() {
-    }
+    private TierPolicy() {}
 
     /** How the qualifying figure is named in reasons. */
     public static String unit(boolean spendBased, String currency) {
@@ -21,19 +20,28 @@ public final class TierPolicy {
     }
 
     /** The tier the figures qualify for, with the reason in words. */
-    public static Qualification qualify(List<TierRule> tiers, BigDecimal figure, String unit, Set<String> customerClasses) {
+    public static Qualification qualify(
+            List<TierRule> tiers, BigDecimal figure, String unit, Set<String> customerClasses) {
         if (tiers.isEmpty()) {
             throw new IllegalArgumentException("a programme needs at least one tier");
         }
-        List<TierRule> ordered = tiers.stream().sorted(Comparator.comparingInt(TierRule::rank).reversed()).toList();
+        List<TierRule> ordered = tiers.stream()
+                .sorted(Comparator.comparingInt(TierRule::rank).reversed())
+                .toList();
         for (TierRule t : ordered) {
-            String segment = t.segmentClasses().stream().filter(customerClasses::contains).sorted().findFirst().orElse(null);
+            String segment = t.segmentClasses().stream()
+                    .filter(customerClasses::contains)
+                    .sorted()
+                    .findFirst()
+                    .orElse(null);
             if (segment != null) {
                 return new Qualification(t, "segment class " + segment + " qualifies for " + t.code());
             }
             if (figure.compareTo(t.threshold()) >= 0) {
-                return new Qualification(t, figure.stripTrailingZeros().toPlainString() + " " + unit
-                        + " in the window (" + t.code() + " needs " + t.threshold().stripTrailingZeros().toPlainString() + ")");
+                return new Qualification(
+                        t,
+                        figure.stripTrailingZeros().toPlainString() + " " + unit + " in the window (" + t.code()
+                                + " needs " + t.threshold().stripTrailingZeros().toPlainString() + ")");
             }
         }
         TierRule lowest = ordered.get(ordered.size() - 1);
@@ -56,10 +64,11 @@ public final class TierPolicy {
         return Decision.KEEP;
     }
 
-    public record Qualification(TierRule tier, String reason) {
-    }
+    public record Qualification(TierRule tier, String reason) {}
 
     public enum Decision {
-        UPGRADE, DOWNGRADE, KEEP
+        UPGRADE,
+        DOWNGRADE,
+        KEEP
     }
 }

@@ -12,5 +12,5 @@ import java.util.Set;
  * @param segmentClasses {@code SCHEME:CLASS} labels (e.g. {@code ABC:A}, {@code VALUE:MVC}) that reach this tier
  *        regardless of the figure
  */
-public record TierRule(String code, int rank, BigDecimal threshold, BigDecimal multiplier, Set<String> segmentClasses) {
-}
+public record TierRule(
+        String code, int rank, BigDecimal threshold, BigDecimal multiplier, Set<String> segmentClasses) {}

@@ -19,7 +19,8 @@ public record TierWindow(Instant from, Instant to) {
      * The window as a join condition of {@code ledger_entry l} on a relation {@code w} of windows with the columns
      * {@code from_at} ({@link #from}) and {@code to_at} ({@link #to}).
      */
-    public static final String SQL_CONDITION = "l.kind in ('EARN', 'REVERSE') and l.occurred_at > w.from_at and l.occurred_at <= w.to_at";
+    public static final String SQL_CONDITION =
+            "l.kind in ('EARN', 'REVERSE') and l.occurred_at > w.from_at and l.occurred_at <= w.to_at";
 
     /** The window of {@code months} ending at {@code at}. */
     public static TierWindow ending(Instant at, int months) {

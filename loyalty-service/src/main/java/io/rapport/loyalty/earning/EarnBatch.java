@@ -46,14 +46,20 @@ public final class EarnBatch {
     /**
      * @param beforeEnrolment whether a purchase dated before the member's enrolment earns (see {@link #earnsAt})
      */
-    public EarnBatch(Map<UUID, Terms> terms, List<MemberState> members, Map<UUID, Set<String>> classes, Instant now,
+    public EarnBatch(
+            Map<UUID, Terms> terms,
+            List<MemberState> members,
+            Map<UUID, Set<String>> classes,
+            Instant now,
             boolean beforeEnrolment) {
         this.beforeEnrolment = beforeEnrolment;
         this.terms = terms;
         this.classes = classes;
         this.now = now;
         for (MemberState m : members) {
-            membersByCustomer.computeIfAbsent(m.customerId, c -> new ArrayList<>()).add(m);
+            membersByCustomer
+                    .computeIfAbsent(m.customerId, c -> new ArrayList<>())
+                    .add(m);
         }
     }
 
@@ -64,10 +70,13 @@ public final class EarnBatch {
             if (!t.currency().equals(p.currency()) || !earnsAt(m.enrolledAt, p.occurredAt(), beforeEnrolment)) {
                 continue;
             }
-            TierRule tier = t.tiers().stream().filter(r -> r.code().equals(m.tierCode)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("programme " + m.programmeId + " has no tier " + m.tierCode));
-            EarnCalculator.Earn earn = EarnCalculator.compute(p.lines(), t.pointsPerUnit(), tier.multiplier(), t.bonuses(),
-                    p.occurredAt());
+            TierRule tier = t.tiers().stream()
+                    .filter(r -> r.code().equals(m.tierCode))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new IllegalStateException("programme " + m.programmeId + " has no tier " + m.tierCode));
+            EarnCalculator.Earn earn = EarnCalculator.compute(
+                    p.lines(), t.pointsPerUnit(), tier.multiplier(), t.bonuses(), p.occurredAt());
             if (earn.points() <= 0) {
                 continue;
             }
@@ -122,15 +131,28 @@ public final class EarnBatch {
     }
 
     /** What earning needs of a programme. */
-    public record Terms(UUID programmeId, String currency, BigDecimal pointsPerUnit, int expiryMonths, int qualificationMonths,
-            boolean spendBased, List<TierRule> tiers, List<EarnCalculator.Bonus> bonuses, boolean segmentTiers) {
+    public record Terms(
+            UUID programmeId,
+            String currency,
+            BigDecimal pointsPerUnit,
+            int expiryMonths,
+            int qualificationMonths,
+            boolean spendBased,
+            List<TierRule> tiers,
+            List<EarnCalculator.Bonus> bonuses,
+            boolean segmentTiers) {
         String unit() {
             return TierPolicy.unit(spendBased, currency);
         }
     }
 
     /** A new purchase: its lines in the purchase currency. */
-    public record Purchase(UUID purchaseId, UUID customerId, String orderId, Instant occurredAt, String currency,
+    public record Purchase(
+            UUID purchaseId,
+            UUID customerId,
+            String orderId,
+            Instant occurredAt,
+            String currency,
             List<EarnCalculator.Line> lines) {
         public String key() {
             return purchaseKey(purchaseId);
@@ -152,19 +174,40 @@ public final class EarnBatch {
         private final long initialBalance;
         private final long initialDebt;
 
-        public MemberState(UUID id, UUID programmeId, UUID customerId, String tierCode, int tierRank, long balance,
+        public MemberState(
+                UUID id,
+                UUID programmeId,
+                UUID customerId,
+                String tierCode,
+                int tierRank,
+                long balance,
                 BigDecimal figure) {
             this(id, programmeId, customerId, tierCode, tierRank, balance, 0, figure);
         }
 
-        public MemberState(UUID id, UUID programmeId, UUID customerId, String tierCode, int tierRank, long balance, long debt,
+        public MemberState(
+                UUID id,
+                UUID programmeId,
+                UUID customerId,
+                String tierCode,
+                int tierRank,
+                long balance,
+                long debt,
                 BigDecimal figure) {
             this(id, programmeId, customerId, tierCode, tierRank, balance, debt, figure, null);
         }
 
         /** @param enrolledAt when the membership started (null: no restriction) */
-        public MemberState(UUID id, UUID programmeId, UUID customerId, String tierCode, int tierRank, long balance, long debt,
-                BigDecimal figure, Instant enrolledAt) {
+        public MemberState(
+                UUID id,
+                UUID programmeId,
+                UUID customerId,
+                String tierCode,
+                int tierRank,
+                long balance,
+                long debt,
+                BigDecimal figure,
+                Instant enrolledAt) {
             this.enrolledAt = enrolledAt;
             this.id = id;
             this.programmeId = programmeId;
@@ -221,11 +264,17 @@ public final class EarnBatch {
      * One EARN entry with its lot; {@code balanceAfter} is the member's spendable balance once it is booked,
      * {@code lotRemaining} what of the credit is spendable (the rest paid a debt).
      */
-    public record Credit(UUID entryId, MemberState member, Purchase purchase, EarnCalculator.Earn earn, String reason,
-            Instant expiresAt, long balanceAfter, long lotRemaining) {
-    }
+    public record Credit(
+            UUID entryId,
+            MemberState member,
+            Purchase purchase,
+            EarnCalculator.Earn earn,
+            String reason,
+            Instant expiresAt,
+            long balanceAfter,
+            long lotRemaining) {}
 
     /** A tier upgrade of a member during the run, caused by the credit at index {@code afterCredit} of {@link #credits}. */
-    public record Upgrade(MemberState member, String fromTier, String toTier, String reason, Instant at, int afterCredit) {
-    }
+    public record Upgrade(
+            MemberState member, String fromTier, String toTier, String reason, Instant at, int afterCredit) {}
 }

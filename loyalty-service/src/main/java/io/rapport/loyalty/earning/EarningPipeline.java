@@ -15,8 +15,8 @@ import io.rapport.loyalty.earning.EarnBatch.Purchase;
 import io.rapport.loyalty.earning.EarnBatch.Upgrade;
 import io.rapport.loyalty.service.ReferralService;
 import io.rapport.loyalty.service.RulesCache;
-import io.rapport.loyalty.tier.TierStore.FigureQuery;
 import io.rapport.loyalty.tier.TierStore;
+import io.rapport.loyalty.tier.TierStore.FigureQuery;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -60,8 +60,16 @@ public class EarningPipeline {
     private final LoyaltyConfig config;
     private final Clock clock;
 
-    public EarningPipeline(AgroalDataSource dataSource, EntityManager em, Outbox outbox, RulesCache rules, EarningStore store,
-            TierStore tierStore, ReferralService referrals, LoyaltyConfig config, Clock clock) {
+    public EarningPipeline(
+            AgroalDataSource dataSource,
+            EntityManager em,
+            Outbox outbox,
+            RulesCache rules,
+            EarningStore store,
+            TierStore tierStore,
+            ReferralService referrals,
+            LoyaltyConfig config,
+            Clock clock) {
         this.dataSource = dataSource;
         this.em = em;
         this.outbox = outbox;
@@ -80,8 +88,8 @@ public class EarningPipeline {
         }
         Instant now = clock.instant();
         em.flush();
-        Set<UUID> referred = run(c -> store.pendingReferrals(c,
-                events.stream().map(p -> UUID.fromString(p.customerId())).collect(Collectors.toSet())));
+        Set<UUID> referred = run(c -> store.pendingReferrals(
+                c, events.stream().map(p -> UUID.fromString(p.customerId())).collect(Collectors.toSet())));
         List<PurchaseRecorded> plain = new ArrayList<>();
         for (PurchaseRecorded p : events) {
             boolean referral = referred.contains(UUID.fromString(p.customerId()));
@@ -93,7 +101,8 @@ public class EarningPipeline {
             plain = new ArrayList<>();
             Set<UUID> fresh = book(List.of(p), p.occurredAt().isAfter(now) ? p.occurredAt() : now, now);
             if (referral && !fresh.isEmpty()) {
-                referrals.firstPurchase(UUID.fromString(p.customerId()), UUID.fromString(p.purchaseId()), p.occurredAt());
+                referrals.firstPurchase(
+                        UUID.fromString(p.customerId()), UUID.fromString(p.purchaseId()), p.occurredAt());
                 em.flush();
             }
         }
@@ -118,7 +127,8 @@ public class EarningPipeline {
         return fresh;
     }
 
-    private Set<UUID> book(Connection c, List<PurchaseRecorded> events, Instant evaluatedAt, Instant now) throws SQLException {
+    private Set<UUID> book(Connection c, List<PurchaseRecorded> events, Instant evaluatedAt, Instant now)
+            throws SQLException {
         // load
         Set<UUID> fresh = store.insertFacts(c, events);
         Set<UUID> inserted = Set.copyOf(fresh);
@@ -146,7 +156,8 @@ public class EarningPipeline {
         for (EarningStore.MemberRow r : rows) {
             EarnBatch.Terms t = terms.get(r.programmeId());
             if (t.tiers().stream().anyMatch(tier -> tier.rank() > r.tierRank())) {
-                climbing.add(new FigureQuery(r.id(), TierWindow.ending(evaluatedAt, t.qualificationMonths()), t.spendBased()));
+                climbing.add(new FigureQuery(
+                        r.id(), TierWindow.ending(evaluatedAt, t.qualificationMonths()), t.spendBased()));
             }
         }
         List<BigDecimal> loaded = tierStore.figures(c, climbing);
@@ -156,11 +167,22 @@ public class EarningPipeline {
         }
         boolean segmentTiers = terms.values().stream().anyMatch(EarnBatch.Terms::segmentTiers);
         Map<UUID, Set<String>> classes = segmentTiers ? tierStore.classes(c, buyers) : Map.of();
-        List<MemberState> members = rows.stream().map(r -> new MemberState(r.id(), r.programmeId(), r.customerId(), r.tierCode(),
-                r.tierRank(), r.balance(), r.debt(), figures.getOrDefault(r.id(), BigDecimal.ZERO), r.enrolledAt())).toList();
+        List<MemberState> members = rows.stream()
+                .map(r -> new MemberState(
+                        r.id(),
+                        r.programmeId(),
+                        r.customerId(),
+                        r.tierCode(),
+                        r.tierRank(),
+                        r.balance(),
+                        r.debt(),
+                        figures.getOrDefault(r.id(), BigDecimal.ZERO),
+                        r.enrolledAt()))
+                .toList();
 
         // decide
-        EarnBatch batch = new EarnBatch(terms, members, classes, evaluatedAt, config.earning().purchasesBeforeEnrolment());
+        EarnBatch batch = new EarnBatch(
+                terms, members, classes, evaluatedAt, config.earning().purchasesBeforeEnrolment());
         toEarn.forEach(batch::earn);
 
         // store
@@ -178,25 +200,61 @@ public class EarningPipeline {
         for (int i = 0; i < batch.credits().size(); i++) {
             Credit cr = batch.credits().get(i);
             MemberState m = cr.member();
-            events.add(new Outbox.Pending(LoyaltyEvents.POINTS_EARNED, m.customerId(), new PointsEarned(cr.entryId().toString(),
-                    m.id().toString(), m.programmeId().toString(), m.customerId().toString(), cr.earn().points(), cr.balanceAfter(),
-                    "PURCHASE", cr.purchase().key(), cr.reason(), null, cr.expiresAt(), cr.purchase().occurredAt())));
+            events.add(new Outbox.Pending(
+                    LoyaltyEvents.POINTS_EARNED,
+                    m.customerId(),
+                    new PointsEarned(
+                            cr.entryId().toString(),
+                            m.id().toString(),
+                            m.programmeId().toString(),
+                            m.customerId().toString(),
+                            cr.earn().points(),
+                            cr.balanceAfter(),
+                            "PURCHASE",
+                            cr.purchase().key(),
+                            cr.reason(),
+                            null,
+                            cr.expiresAt(),
+                            cr.purchase().occurredAt())));
             for (; u < upgrades.size() && upgrades.get(u).afterCredit() == i; u++) {
                 Upgrade up = upgrades.get(u);
-                events.add(new Outbox.Pending(LoyaltyEvents.TIER_CHANGED, m.customerId(), new TierChanged(m.id().toString(),
-                        m.programmeId().toString(), m.customerId().toString(), up.fromTier(), up.toTier(), "UP", up.reason(), up.at())));
+                events.add(new Outbox.Pending(
+                        LoyaltyEvents.TIER_CHANGED,
+                        m.customerId(),
+                        new TierChanged(
+                                m.id().toString(),
+                                m.programmeId().toString(),
+                                m.customerId().toString(),
+                                up.fromTier(),
+                                up.toTier(),
+                                "UP",
+                                up.reason(),
+                                up.at())));
             }
         }
         return events;
     }
 
     private static EarnBatch.Terms terms(RulesCache.Rules r) {
-        return new EarnBatch.Terms(r.programme().id, r.programme().currency, r.programme().pointsPerUnit, r.programme().expiryMonths,
-                r.programme().qualificationMonths, r.programme().spendBased(), r.tiers(), r.bonuses(), r.segmentTiers());
+        return new EarnBatch.Terms(
+                r.programme().id,
+                r.programme().currency,
+                r.programme().pointsPerUnit,
+                r.programme().expiryMonths,
+                r.programme().qualificationMonths,
+                r.programme().spendBased(),
+                r.tiers(),
+                r.bonuses(),
+                r.segmentTiers());
     }
 
     static Purchase purchase(PurchaseRecorded e) {
-        return new Purchase(UUID.fromString(e.purchaseId()), UUID.fromString(e.customerId()), e.orderId(), e.occurredAt(), e.currency(),
+        return new Purchase(
+                UUID.fromString(e.purchaseId()),
+                UUID.fromString(e.customerId()),
+                e.orderId(),
+                e.occurredAt(),
+                e.currency(),
                 lines(e));
     }
 
@@ -205,7 +263,9 @@ public class EarningPipeline {
         if (e.lines() == null || e.lines().isEmpty()) {
             return List.of(new EarnCalculator.Line(null, new BigDecimal(e.total())));
         }
-        return e.lines().stream().map((PurchaseLine l) -> new EarnCalculator.Line(l.category(), new BigDecimal(l.lineTotal()))).toList();
+        return e.lines().stream()
+                .map((PurchaseLine l) -> new EarnCalculator.Line(l.category(), new BigDecimal(l.lineTotal())))
+                .toList();
     }
 
     private <T> T run(SqlWork<T> work) {

@@ -30,9 +30,15 @@ import java.util.UUID;
 public class EarningStore {
 
     /** A locked active membership. */
-    public record MemberRow(UUID id, UUID programmeId, UUID customerId, String tierCode, int tierRank, long balance, long debt,
-            Instant enrolledAt) {
-    }
+    public record MemberRow(
+            UUID id,
+            UUID programmeId,
+            UUID customerId,
+            String tierCode,
+            int tierRank,
+            long balance,
+            long debt,
+            Instant enrolledAt) {}
 
     /** Inserts the purchase facts not known yet; answers the ids inserted now. */
     Set<UUID> insertFacts(Connection c, List<PurchaseRecorded> events) throws SQLException {
@@ -51,10 +57,11 @@ public class EarningStore {
             totals[i] = new BigDecimal(e.total()).toPlainString();
         }
         Set<UUID> inserted = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("insert into purchase_fact (purchase_id, customer_id, occurred_at, currency,"
-                + " total, refunded) select u.id::uuid, u.customer::uuid, u.at::timestamptz, u.currency, u.total::numeric, 0"
-                + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality"
-                + " as u(id, customer, at, currency, total, n) order by u.n on conflict do nothing returning purchase_id")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into purchase_fact (purchase_id, customer_id, occurred_at, currency,"
+                        + " total, refunded) select u.id::uuid, u.customer::uuid, u.at::timestamptz, u.currency, u.total::numeric, 0"
+                        + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality"
+                        + " as u(id, customer, at, currency, total, n) order by u.n on conflict do nothing returning purchase_id")) {
             ps.setArray(1, c.createArrayOf("text", ids));
             ps.setArray(2, c.createArrayOf("text", customers));
             ps.setArray(3, c.createArrayOf("text", times));
@@ -72,13 +79,20 @@ public class EarningStore {
     /** The active memberships of the customers, locked until the transaction ends (in id order, as every locker does). */
     List<MemberRow> lockMembers(Connection c, Collection<UUID> customers) throws SQLException {
         List<MemberRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select id, programme_id, customer_id, tier_code, tier_rank, points_balance,"
-                + " points_debt, enrolled_at from member where customer_id = any(?) and status = 'ACTIVE' order by id for update")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, programme_id, customer_id, tier_code, tier_rank, points_balance,"
+                        + " points_debt, enrolled_at from member where customer_id = any(?) and status = 'ACTIVE' order by id for update")) {
             ps.setArray(1, uuids(c, customers));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new MemberRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            rs.getString(4), rs.getInt(5), rs.getLong(6), rs.getLong(7),
+                    rows.add(new MemberRow(
+                            rs.getObject(1, UUID.class),
+                            rs.getObject(2, UUID.class),
+                            rs.getObject(3, UUID.class),
+                            rs.getString(4),
+                            rs.getInt(5),
+                            rs.getLong(6),
+                            rs.getLong(7),
                             rs.getObject(8, OffsetDateTime.class).toInstant()));
                 }
             }
@@ -110,11 +124,13 @@ public class EarningStore {
             return;
         }
         OffsetDateTime created = utc(now);
-        try (PreparedStatement entry = c.prepareStatement("insert into ledger_entry (id, programme_id, member_id, kind, points,"
-                + " spend, reason, source, source_key, related_key, partner_id, occurred_at, created_at)"
-                + " values (?, ?, ?, 'EARN', ?, ?, ?, 'PURCHASE', ?, ?, null, ?, ?)");
-                PreparedStatement lot = c.prepareStatement("insert into points_lot (entry_id, member_id, earned_at, expires_at,"
-                        + " remaining) values (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement entry =
+                        c.prepareStatement("insert into ledger_entry (id, programme_id, member_id, kind, points,"
+                                + " spend, reason, source, source_key, related_key, partner_id, occurred_at, created_at)"
+                                + " values (?, ?, ?, 'EARN', ?, ?, ?, 'PURCHASE', ?, ?, null, ?, ?)");
+                PreparedStatement lot =
+                        c.prepareStatement("insert into points_lot (entry_id, member_id, earned_at, expires_at,"
+                                + " remaining) values (?, ?, ?, ?, ?)")) {
             for (Credit cr : credits) {
                 OffsetDateTime at = utc(cr.purchase().occurredAt());
                 entry.setObject(1, cr.entryId());
@@ -149,8 +165,9 @@ public class EarningStore {
         if (upgrades.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("insert into tier_change (id, member_id, from_tier, to_tier, direction, reason,"
-                + " changed_at) values (?, ?, ?, ?, 'UP', ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("insert into tier_change (id, member_id, from_tier, to_tier, direction, reason,"
+                        + " changed_at) values (?, ?, ?, ?, 'UP', ?, ?)")) {
             for (Upgrade u : upgrades) {
                 ps.setObject(1, UUID.randomUUID());
                 ps.setObject(2, u.member().id());
@@ -183,10 +200,11 @@ public class EarningStore {
             tiers[i] = m.tierCode();
             ranks[i] = m.tierRank();
         }
-        try (PreparedStatement ps = c.prepareStatement("update member m set points_balance = u.balance, points_debt = u.debt,"
-                + " tier_code = u.tier, tier_rank = u.rank from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::text[], ?::integer[])"
-                + " as u(id, balance, debt, tier, rank)"
-                + " where m.id = u.id")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("update member m set points_balance = u.balance, points_debt = u.debt,"
+                        + " tier_code = u.tier, tier_rank = u.rank from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::text[], ?::integer[])"
+                        + " as u(id, balance, debt, tier, rank)"
+                        + " where m.id = u.id")) {
             ps.setArray(1, c.createArrayOf("uuid", ids));
             ps.setArray(2, c.createArrayOf("bigint", balances));
             ps.setArray(3, c.createArrayOf("bigint", debts));

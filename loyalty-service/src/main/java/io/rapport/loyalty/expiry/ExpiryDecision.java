@@ -10,12 +10,10 @@ import java.util.List;
  * points from the balance); a lot that expires nothing books no entry. Pure; the lots are those the store found due.
  */
 public final class ExpiryDecision {
-    private ExpiryDecision() {
-    }
+    private ExpiryDecision() {}
 
     /** One due lot: the points it expires (0: emptied without an entry) and the balance once they are gone. */
-    public record Expiration(FifoLots.Lot lot, long points, long balanceAfter) {
-    }
+    public record Expiration(FifoLots.Lot lot, long points, long balanceAfter) {}
 
     public static List<Expiration> decide(long balance, List<FifoLots.Lot> dueLots) {
         List<Expiration> out = new ArrayList<>(dueLots.size());

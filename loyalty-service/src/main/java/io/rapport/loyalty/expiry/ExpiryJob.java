@@ -29,7 +29,12 @@ public class ExpiryJob {
     private final ExpiryStore store;
     private final java.time.Clock clock;
 
-    public ExpiryJob(EntityManager em, Outbox outbox, LoyaltyConfig config, PointsExpiry expiry, ExpiryStore store,
+    public ExpiryJob(
+            EntityManager em,
+            Outbox outbox,
+            LoyaltyConfig config,
+            PointsExpiry expiry,
+            ExpiryStore store,
             java.time.Clock clock) {
         this.store = store;
         this.em = em;
@@ -39,7 +44,9 @@ public class ExpiryJob {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${rapport.loyalty.jobs.expiry-every:1h}", delayed = "60s",
+    @Scheduled(
+            every = "${rapport.loyalty.jobs.expiry-every:1h}",
+            delayed = "60s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.jobs().enabled()) {
@@ -82,15 +89,17 @@ public class ExpiryJob {
     @SuppressWarnings("unchecked")
     int warnBatch(Instant now) {
         List<Object[]> rows = em.createNativeQuery("update points_lot l set warned_at = ?1 from member m, programme p"
-                + " where l.member_id = m.id and p.id = m.programme_id and m.status = 'ACTIVE' and m.customer_id is not null"
-                + " and l.remaining > 0 and l.warned_at is null and l.expires_at > ?1"
-                + " and l.expires_at <= cast(?1 as timestamptz) + make_interval(days => p.expiry_warning_days)"
-                + " and l.member_id in (select distinct l2.member_id from points_lot l2 join member m2 on m2.id = l2.member_id"
-                + " join programme p2 on p2.id = m2.programme_id where m2.status = 'ACTIVE' and m2.customer_id is not null"
-                + " and l2.remaining > 0 and l2.warned_at is null"
-                + " and l2.expires_at > ?1 and l2.expires_at <= cast(?1 as timestamptz) + make_interval(days => p2.expiry_warning_days) limit ?2)"
-                + " returning l.member_id, m.programme_id, m.customer_id, l.remaining, l.expires_at")
-                .setParameter(1, now).setParameter(2, config.jobs().batchSize()).getResultList();
+                        + " where l.member_id = m.id and p.id = m.programme_id and m.status = 'ACTIVE' and m.customer_id is not null"
+                        + " and l.remaining > 0 and l.warned_at is null and l.expires_at > ?1"
+                        + " and l.expires_at <= cast(?1 as timestamptz) + make_interval(days => p.expiry_warning_days)"
+                        + " and l.member_id in (select distinct l2.member_id from points_lot l2 join member m2 on m2.id = l2.member_id"
+                        + " join programme p2 on p2.id = m2.programme_id where m2.status = 'ACTIVE' and m2.customer_id is not null"
+                        + " and l2.remaining > 0 and l2.warned_at is null"
+                        + " and l2.expires_at > ?1 and l2.expires_at <= cast(?1 as timestamptz) + make_interval(days => p2.expiry_warning_days) limit ?2)"
+                        + " returning l.member_id, m.programme_id, m.customer_id, l.remaining, l.expires_at")
+                .setParameter(1, now)
+                .setParameter(2, config.jobs().batchSize())
+                .getResultList();
         java.util.Map<UUID, Object[]> perMember = new java.util.TreeMap<>();
         for (Object[] r : rows) {
             UUID member = (UUID) r[0];
@@ -101,8 +110,16 @@ public class ExpiryJob {
                 acc[3] = expires;
             }
         }
-        perMember.forEach((member, acc) -> outbox.publish(LoyaltyEvents.POINTS_EXPIRING, acc[1], new PointsExpiring(
-                member.toString(), acc[0].toString(), acc[1].toString(), (Long) acc[2], (Instant) acc[3], now)));
+        perMember.forEach((member, acc) -> outbox.publish(
+                LoyaltyEvents.POINTS_EXPIRING,
+                acc[1],
+                new PointsExpiring(
+                        member.toString(),
+                        acc[0].toString(),
+                        acc[1].toString(),
+                        (Long) acc[2],
+                        (Instant) acc[3],
+                        now)));
         return perMember.size();
     }
 

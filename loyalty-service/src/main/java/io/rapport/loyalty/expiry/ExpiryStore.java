@@ -2,8 +2,8 @@ package io.rapport.loyalty.expiry;
 
 import io.rapport.contracts.loyalty.LoyaltyEvents;
 import io.rapport.contracts.loyalty.PointsExpired;
-import io.rapport.loyalty.domain.LedgerEntry.Kind;
 import io.rapport.loyalty.domain.LedgerEntry;
+import io.rapport.loyalty.domain.LedgerEntry.Kind;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.PointsLot;
 import io.rapport.platform.outbox.Outbox;
@@ -37,9 +37,13 @@ public class ExpiryStore {
     /** Up to {@code limit} members with due lots, their rows locked; members another replica holds are skipped. */
     @SuppressWarnings("unchecked")
     List<UUID> claim(Instant now, int limit) {
-        return em.createNativeQuery("select m.id from member m where m.id in (select l.member_id from points_lot l where " + DUE
-                + ") order by m.id limit :limit for update of m skip locked", UUID.class)
-                .setParameter("now", now).setParameter("limit", limit).getResultList();
+        return em.createNativeQuery(
+                        "select m.id from member m where m.id in (select l.member_id from points_lot l where " + DUE
+                                + ") order by m.id limit :limit for update of m skip locked",
+                        UUID.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
     }
 
     /** The due lots of these members (managed: the store empties them). */
@@ -48,8 +52,11 @@ public class ExpiryStore {
         if (members.isEmpty()) {
             return List.of();
         }
-        return em.createNativeQuery("select l.* from points_lot l where l.member_id in (:members) and " + DUE, PointsLot.class)
-                .setParameter("members", members).setParameter("now", now).getResultList();
+        return em.createNativeQuery(
+                        "select l.* from points_lot l where l.member_id in (:members) and " + DUE, PointsLot.class)
+                .setParameter("members", members)
+                .setParameter("now", now)
+                .getResultList();
     }
 
     /** Points of these members due at {@code now}, booked or not (read only). */
@@ -59,8 +66,12 @@ public class ExpiryStore {
         if (members.isEmpty()) {
             return due;
         }
-        List<Object[]> rows = em.createNativeQuery("select l.member_id, sum(l.remaining) from points_lot l where l.member_id in (:members)"
-                + " and " + DUE + " group by l.member_id").setParameter("members", members).setParameter("now", now).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select l.member_id, sum(l.remaining) from points_lot l where l.member_id in (:members)"
+                                + " and " + DUE + " group by l.member_id")
+                .setParameter("members", members)
+                .setParameter("now", now)
+                .getResultList();
         for (Object[] r : rows) {
             due.put((UUID) r[0], ((Number) r[1]).longValue());
         }
@@ -83,7 +94,8 @@ public class ExpiryStore {
             e.memberId = m.id;
             e.kind = Kind.EXPIRE;
             e.points = -x.points();
-            e.reason = "points earned " + x.lot().earnedAt() + " expired " + x.lot().expiresAt();
+            e.reason = "points earned " + x.lot().earnedAt() + " expired "
+                    + x.lot().expiresAt();
             e.source = "EXPIRY";
             e.sourceKey = "expiry:" + x.lot().id();
             e.relatedKey = null;
@@ -92,8 +104,17 @@ public class ExpiryStore {
             e.persist();
             m.pointsBalance = x.balanceAfter();
             if (m.customerId != null) {
-                outbox.publish(LoyaltyEvents.POINTS_EXPIRED, m.customerId, new PointsExpired(e.id.toString(), m.id.toString(),
-                        m.programmeId.toString(), m.customerId.toString(), x.points(), m.pointsBalance, now));
+                outbox.publish(
+                        LoyaltyEvents.POINTS_EXPIRED,
+                        m.customerId,
+                        new PointsExpired(
+                                e.id.toString(),
+                                m.id.toString(),
+                                m.programmeId.toString(),
+                                m.customerId.toString(),
+                                x.points(),
+                                m.pointsBalance,
+                                now));
             }
         }
     }

@@ -45,10 +45,12 @@ public class PointsExpiry {
             if (lots == null) {
                 continue;
             }
-            List<ExpiryDecision.Expiration> expirations = ExpiryDecision.decide(m.pointsBalance,
-                    lots.values().stream().map(PointsLot::lot).toList());
+            List<ExpiryDecision.Expiration> expirations = ExpiryDecision.decide(
+                    m.pointsBalance, lots.values().stream().map(PointsLot::lot).toList());
             store.store(m, lots, expirations, now);
-            total += expirations.stream().mapToLong(ExpiryDecision.Expiration::points).sum();
+            total += expirations.stream()
+                    .mapToLong(ExpiryDecision.Expiration::points)
+                    .sum();
         }
         return total;
     }

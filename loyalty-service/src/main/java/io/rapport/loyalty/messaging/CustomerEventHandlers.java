@@ -28,7 +28,8 @@ public class CustomerEventHandlers {
     private final CustomerLifecycle lifecycle;
     private final EventOrder order;
 
-    public CustomerEventHandlers(EarningPipeline earning, PurchaseRefunds refunds, CustomerLifecycle lifecycle, EventOrder order) {
+    public CustomerEventHandlers(
+            EarningPipeline earning, PurchaseRefunds refunds, CustomerLifecycle lifecycle, EventOrder order) {
         this.earning = earning;
         this.refunds = refunds;
         this.lifecycle = lifecycle;

@@ -1,7 +1,7 @@
 package io.rapport.loyalty.messaging;
 
-import io.rapport.loyalty.service.CustomerEventBatch;
 import io.rapport.contracts.Topics;
+import io.rapport.loyalty.service.CustomerEventBatch;
 import io.rapport.platform.deadletter.RedrivableConsumer;
 import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;

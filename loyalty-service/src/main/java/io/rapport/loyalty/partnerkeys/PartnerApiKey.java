@@ -17,6 +17,7 @@ public class PartnerApiKey extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "partner_id")
     public UUID partnerId;
     /** The public part of the key ({@code rpk_<prefix>_...}), safe to show and log. */
@@ -25,13 +26,18 @@ public class PartnerApiKey extends PanacheEntityBase {
     public String sha256;
     /** Comma-separated: partner:read, partner:write. */
     public String scopes;
+
     public String status;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "created_by")
     public String createdBy;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
     @Column(name = "revoked_by")
     public String revokedBy;
     /** The key this one replaced by a rotation. */

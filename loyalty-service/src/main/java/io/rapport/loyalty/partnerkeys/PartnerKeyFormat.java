@@ -17,8 +17,7 @@ import java.util.Locale;
 public final class PartnerKeyFormat {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PartnerKeyFormat() {
-    }
+    private PartnerKeyFormat() {}
 
     /** A new key and its public prefix. */
     public static Issued issue() {
@@ -33,7 +32,8 @@ public final class PartnerKeyFormat {
 
     public static String sha256Hex(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
@@ -41,10 +41,12 @@ public final class PartnerKeyFormat {
 
     /** Whether {@code s} is a lower-case hex SHA-256 (what the verification endpoint accepts). */
     public static boolean isDigest(String s) {
-        return s != null && s.length() == 64 && s.toLowerCase(Locale.ROOT).equals(s) && s.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+        return s != null
+                && s.length() == 64
+                && s.toLowerCase(Locale.ROOT).equals(s)
+                && s.chars().allMatch(c -> Character.digit(c, 16) >= 0);
     }
 
     /** The key (shown once), its public prefix and its stored hash. */
-    public record Issued(String key, String prefix, String sha256) {
-    }
+    public record Issued(String key, String prefix, String sha256) {}
 }

@@ -45,12 +45,23 @@ public class PartnerKeyResource {
 
     @POST
     @Path("/partners/{partnerId}/keys")
-    @Operation(operationId = "createPartnerKey", summary = "Issue an API key for a partner",
-            description = "Admin only. Answers the key once (`apiKey`, sent by the partner as X-Api-Key); only its SHA-256 is"
-                    + " stored, so a lost key cannot be shown again: rotate it. Usable through the gateway at once.")
-    @APIResponse(responseCode = "201", description = "Issued",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location",
-                    description = "The new key, through the gateway", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+    @Operation(
+            operationId = "createPartnerKey",
+            summary = "Issue an API key for a partner",
+            description =
+                    "Admin only. Answers the key once (`apiKey`, sent by the partner as X-Api-Key); only its SHA-256 is"
+                            + " stored, so a lost key cannot be shown again: rotate it. Usable through the gateway at once.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Issued",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new key, through the gateway",
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
     public Response create(@PathParam("partnerId") UUID partnerId, @Valid KeyCreate body) {
         return issued(keys.create(partnerId, body == null ? null : body.scopes()), 201);
@@ -58,21 +69,35 @@ public class PartnerKeyResource {
 
     @GET
     @Path("/partners/{partnerId}/keys")
-    @Operation(operationId = "listPartnerKeys", summary = "A partner's API keys",
-            description = "Admin only. Active and revoked keys, oldest first, with who created or revoked them; never a secret.")
+    @Operation(
+            operationId = "listPartnerKeys",
+            summary = "A partner's API keys",
+            description =
+                    "Admin only. Active and revoked keys, oldest first, with who created or revoked them; never a secret.")
     public List<KeyView> list(@PathParam("partnerId") UUID partnerId) {
         return keys.list(partnerId).stream().map(KeyView::of).toList();
     }
 
     @POST
     @Path("/partners/{partnerId}/keys/{keyId}/rotate")
-    @Operation(operationId = "rotatePartnerKey", summary = "Rotate a partner's API key",
-            description = "Admin only. Issues a new key with the same scopes (shown once) and revokes this one; the gateway"
-                    + " refuses the old key within its cache window (`rapport.gateway.partner-keys.cache-ttl`, 10 s at most)."
-                    + " A revoked key: 409.")
-    @APIResponse(responseCode = "201", description = "The new key",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location",
-                    description = "The new key, through the gateway", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
+    @Operation(
+            operationId = "rotatePartnerKey",
+            summary = "Rotate a partner's API key",
+            description =
+                    "Admin only. Issues a new key with the same scopes (shown once) and revokes this one; the gateway"
+                            + " refuses the old key within its cache window (`rapport.gateway.partner-keys.cache-ttl`, 10 s at most)."
+                            + " A revoked key: 409.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new key",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new key, through the gateway",
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
     public Response rotate(@PathParam("partnerId") UUID partnerId, @PathParam("keyId") UUID keyId) {
         return issued(keys.rotate(partnerId, keyId), 201);
@@ -80,31 +105,49 @@ public class PartnerKeyResource {
 
     @DELETE
     @Path("/partners/{partnerId}/keys/{keyId}")
-    @Operation(operationId = "revokePartnerKey", summary = "Revoke a partner's API key",
-            description = "Admin only. Idempotent; the gateway refuses the key within its cache window (10 s at most), no"
-                    + " restart. The key stays listed as REVOKED with who revoked it.")
+    @Operation(
+            operationId = "revokePartnerKey",
+            summary = "Revoke a partner's API key",
+            description =
+                    "Admin only. Idempotent; the gateway refuses the key within its cache window (10 s at most), no"
+                            + " restart. The key stays listed as REVOKED with who revoked it.")
     public KeyView revoke(@PathParam("partnerId") UUID partnerId, @PathParam("keyId") UUID keyId) {
         return KeyView.of(keys.revoke(partnerId, keyId));
     }
 
     @GET
     @Path("/internal/partner-keys/{sha256}")
-    @Operation(operationId = "verifyPartnerKey", summary = "Which partner a key hash belongs to (for the gateway)",
-            description = "Called by the gateway with its service token (admin) and the SHA-256 (lower-case hex) of the key a"
-                    + " partner presented (the hash, never the key). Unknown hash: 404. The gateway accepts only status ACTIVE.")
-    public Verified verify(@org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "SHA-256 of the key",
-            example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") @PathParam("sha256") String sha256) {
+    @Operation(
+            operationId = "verifyPartnerKey",
+            summary = "Which partner a key hash belongs to (for the gateway)",
+            description =
+                    "Called by the gateway with its service token (admin) and the SHA-256 (lower-case hex) of the key a"
+                            + " partner presented (the hash, never the key). Unknown hash: 404. The gateway accepts only status ACTIVE.")
+    public Verified verify(
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                            description = "SHA-256 of the key",
+                            example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+                    @PathParam("sha256")
+                    String sha256) {
         String digest = sha256.trim();
         if (!PartnerKeyFormat.isDigest(digest)) {
             throw ProblemException.invalid("sha256", "must be a lower-case hex SHA-256");
         }
-        PartnerKeyService.Verification v = keys.verify(digest).orElseThrow(() -> ProblemException.notFound("partner key", "hash"));
-        String status = !v.partnerActive() && PartnerApiKey.ACTIVE.equals(v.key().status) ? "PARTNER_INACTIVE" : v.key().status;
-        return new Verified(v.key().id.toString(), v.key().partnerId.toString(), status, Arrays.asList(v.key().scopes.split(",")));
+        PartnerKeyService.Verification v =
+                keys.verify(digest).orElseThrow(() -> ProblemException.notFound("partner key", "hash"));
+        String status =
+                !v.partnerActive() && PartnerApiKey.ACTIVE.equals(v.key().status) ? "PARTNER_INACTIVE" : v.key().status;
+        return new Verified(
+                v.key().id.toString(),
+                v.key().partnerId.toString(),
+                status,
+                Arrays.asList(v.key().scopes.split(",")));
     }
 
     private static Response issued(PartnerKeyService.Issued i, int status) {
-        return Response.status(status).location(URI.create("/api/v1/loyalty/partners/" + i.key().partnerId + "/keys/" + i.key().id))
-                .entity(new IssuedKey(i.secret(), KeyView.of(i.key()))).build();
+        return Response.status(status)
+                .location(URI.create("/api/v1/loyalty/partners/" + i.key().partnerId + "/keys/" + i.key().id))
+                .entity(new IssuedKey(i.secret(), KeyView.of(i.key())))
+                .build();
     }
 }

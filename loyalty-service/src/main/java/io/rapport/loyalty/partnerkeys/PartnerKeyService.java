@@ -36,8 +36,7 @@ public class PartnerKeyService {
     }
 
     /** A stored key and, only when just issued, the key itself. */
-    public record Issued(PartnerApiKey key, String secret) {
-    }
+    public record Issued(PartnerApiKey key, String secret) {}
 
     /** What the gateway learns of a key hash. */
     public record Verification(PartnerApiKey key, boolean partnerActive) {
@@ -62,7 +61,8 @@ public class PartnerKeyService {
     public Issued rotate(UUID partnerId, UUID keyId) {
         PartnerApiKey old = require(partnerId, keyId);
         if (!PartnerApiKey.ACTIVE.equals(old.status)) {
-            throw ProblemException.conflict("key-revoked", "key " + old.prefix + " is revoked; create a new key instead", null);
+            throw ProblemException.conflict(
+                    "key-revoked", "key " + old.prefix + " is revoked; create a new key instead", null);
         }
         revoke(old, "ROTATE");
         return issue(partnerId, old.scopes, old.id, "ROTATE");
@@ -79,10 +79,12 @@ public class PartnerKeyService {
     }
 
     public Optional<Verification> verify(String sha256) {
-        return PartnerApiKey.<PartnerApiKey>find("sha256", sha256).firstResultOptional().map(k -> {
-            Partner p = Partner.findById(k.partnerId);
-            return new Verification(k, p != null && p.active);
-        });
+        return PartnerApiKey.<PartnerApiKey>find("sha256", sha256)
+                .firstResultOptional()
+                .map(k -> {
+                    Partner p = Partner.findById(k.partnerId);
+                    return new Verification(k, p != null && p.active);
+                });
     }
 
     private Issued issue(UUID partnerId, String scopes, UUID replaces, String action) {
@@ -98,8 +100,20 @@ public class PartnerKeyService {
         k.createdBy = caller.label();
         k.replaces = replaces;
         k.persist();
-        audit.event("partner-api-key", k.id, null, action, Map.of("partnerId", partnerId.toString(), "prefix", k.prefix,
-                "scopes", scopes, "replaces", replaces == null ? "" : replaces.toString()));
+        audit.event(
+                "partner-api-key",
+                k.id,
+                null,
+                action,
+                Map.of(
+                        "partnerId",
+                        partnerId.toString(),
+                        "prefix",
+                        k.prefix,
+                        "scopes",
+                        scopes,
+                        "replaces",
+                        replaces == null ? "" : replaces.toString()));
         return new Issued(k, issued.key());
     }
 
@@ -108,8 +122,12 @@ public class PartnerKeyService {
         k.status = PartnerApiKey.REVOKED;
         k.revokedAt = now;
         k.revokedBy = caller.label();
-        audit.event("partner-api-key", k.id, null, "REVOKE", Map.of("partnerId", k.partnerId.toString(), "prefix", k.prefix,
-                "because", action));
+        audit.event(
+                "partner-api-key",
+                k.id,
+                null,
+                "REVOKE",
+                Map.of("partnerId", k.partnerId.toString(), "prefix", k.prefix, "because", action));
     }
 
     private static PartnerApiKey require(UUID partnerId, UUID keyId) {

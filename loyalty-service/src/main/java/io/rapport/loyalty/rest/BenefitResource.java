@@ -1,7 +1,5 @@
 package io.rapport.loyalty.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.Benefit;
 import io.rapport.loyalty.rest.BenefitDtos.BenefitCreate;
 import io.rapport.loyalty.rest.BenefitDtos.BenefitView;
@@ -10,6 +8,8 @@ import io.rapport.loyalty.rest.BenefitDtos.QuoteView;
 import io.rapport.loyalty.service.BenefitService;
 import io.rapport.loyalty.service.ProgrammeService;
 import io.rapport.loyalty.service.QuoteService;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -43,16 +43,32 @@ public class BenefitResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/programmes/{programmeId}/benefits")
-    @Operation(summary = "Add a benefit", description = "Repeat-purchase discount, volume break, member price, event invitation,"
-            + " priority service or partner perk, with eligibility by tier and/or segment class.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Add a benefit",
+            description = "Repeat-purchase discount, volume break, member price, event invitation,"
+                    + " priority service or partner perk, with eligibility by tier and/or segment class.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Created",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = BenefitView.class)))
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = BenefitView.class)))
     public Response create(@PathParam("programmeId") UUID programmeId, @Valid @NotNull BenefitCreate body) {
         Benefit b = benefits.create(programmeId, body.command());
         return Response.created(URI.create("/api/v1/loyalty/programmes/" + programmeId + "/benefits/" + b.id))
-                .entity(BenefitView.of(b)).build();
+                .entity(BenefitView.of(b))
+                .build();
     }
 
     @GET
@@ -60,15 +76,20 @@ public class BenefitResource {
     @Operation(summary = "List the benefits of a programme", description = "Ordered by kind, then name.")
     public List<BenefitView> list(@PathParam("programmeId") UUID programmeId) {
         ProgrammeService.require(programmeId);
-        return Benefit.<Benefit>list("programmeId = ?1 order by kind, name, id", programmeId).stream().map(BenefitView::of).toList();
+        return Benefit.<Benefit>list("programmeId = ?1 order by kind, name, id", programmeId).stream()
+                .map(BenefitView::of)
+                .toList();
     }
 
     @POST
     @Path("/programmes/{programmeId}/quotes")
-    @Operation(summary = "Quote a basket for a member", description = "Which benefits apply and why, which do not and why, the"
-            + " discount lines and the final price. Member price first, then the best volume break per line, then the best"
-            + " repeat-purchase discount on the rest; each discount rounded half up to the currency's minor unit."
-            + " Deterministic: the same input gives the same answer. Another currency than the programme's is 422.")
+    @Operation(
+            summary = "Quote a basket for a member",
+            description =
+                    "Which benefits apply and why, which do not and why, the"
+                            + " discount lines and the final price. Member price first, then the best volume break per line, then the best"
+                            + " repeat-purchase discount on the rest; each discount rounded half up to the currency's minor unit."
+                            + " Deterministic: the same input gives the same answer. Another currency than the programme's is 422.")
     public QuoteView quote(@PathParam("programmeId") UUID programmeId, @Valid @NotNull QuoteRequest body) {
         return QuoteView.of(quotes.quote(programmeId, body.customerId(), body.currency(), body.basket()));
     }

@@ -1,10 +1,10 @@
 package io.rapport.loyalty.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.Programme;
 import io.rapport.loyalty.expiry.PointsExpiry;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,9 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CustomerSummaryResource {
 
     /** {@code memberId} is the membership's id (for /members/{id}); {@code pointsBalance} leaves out points past expiry. */
-    public record MembershipSummary(String memberId, String programmeId, String programmeName, String memberNumber, String tier,
-            long pointsBalance, long pointsDebt) {
-    }
+    public record MembershipSummary(
+            String memberId,
+            String programmeId,
+            String programmeName,
+            String memberNumber,
+            String tier,
+            long pointsBalance,
+            long pointsDebt) {}
 
     private final PointsExpiry expiry;
     private final java.time.Clock clock;
@@ -35,21 +40,32 @@ public class CustomerSummaryResource {
         this.clock = clock;
     }
 
-    public record CustomerSummary(String customerId, List<MembershipSummary> memberships) {
-    }
+    public record CustomerSummary(String customerId, List<MembershipSummary> memberships) {}
 
     @GET
     @Path("/customers/{id}/summary")
-    @Operation(summary = "A customer's memberships", description = "Active memberships with membership id, programme, member"
-            + " number, tier and balance; an empty list (not 404) for a customer without any.")
+    @Operation(
+            summary = "A customer's memberships",
+            description = "Active memberships with membership id, programme, member"
+                    + " number, tier and balance; an empty list (not 404) for a customer without any.")
     public CustomerSummary summary(@PathParam("id") UUID id) {
-        List<Member> members = Member.<Member>list("customerId = ?1 and status = ?2 order by enrolledAt, id", id, Member.ACTIVE);
-        java.util.Map<UUID, Long> due = expiry.dueButNotBooked(members.stream().map(m -> m.id).toList(), clock.instant());
-        List<MembershipSummary> list = members.stream().map(m -> {
-            Programme p = Programme.findById(m.programmeId);
-            return new MembershipSummary(m.id.toString(), p.id.toString(), p.name, m.memberNumber, m.tierCode,
-                    PointsExpiry.spendable(m, due), m.pointsDebt);
-        }).toList();
+        List<Member> members =
+                Member.<Member>list("customerId = ?1 and status = ?2 order by enrolledAt, id", id, Member.ACTIVE);
+        java.util.Map<UUID, Long> due =
+                expiry.dueButNotBooked(members.stream().map(m -> m.id).toList(), clock.instant());
+        List<MembershipSummary> list = members.stream()
+                .map(m -> {
+                    Programme p = Programme.findById(m.programmeId);
+                    return new MembershipSummary(
+                            m.id.toString(),
+                            p.id.toString(),
+                            p.name,
+                            m.memberNumber,
+                            m.tierCode,
+                            PointsExpiry.spendable(m, due),
+                            m.pointsDebt);
+                })
+                .toList();
         return new CustomerSummary(id.toString(), list);
     }
 }

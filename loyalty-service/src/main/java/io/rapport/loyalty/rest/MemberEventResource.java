@@ -1,7 +1,5 @@
 package io.rapport.loyalty.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.MemberEvent;
 import io.rapport.loyalty.domain.Tier;
 import io.rapport.loyalty.rest.MemberEventDtos.EventCreate;
@@ -11,6 +9,8 @@ import io.rapport.loyalty.rest.MemberEventDtos.InviteResult;
 import io.rapport.loyalty.rest.MemberEventDtos.Rsvp;
 import io.rapport.loyalty.rest.MemberEventDtos.RsvpResult;
 import io.rapport.loyalty.service.MemberEventService;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.Valid;
@@ -45,22 +45,41 @@ public class MemberEventResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/programmes/{programmeId}/events")
-    @Operation(summary = "Create a club event", description = "With a capacity and an optional minimum tier for invitations.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Create a club event",
+            description = "With a capacity and an optional minimum tier for invitations.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Created",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = EventView.class)))
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = EventView.class)))
     public Response create(@PathParam("programmeId") UUID programmeId, @Valid @NotNull EventCreate body) {
         Integer minRank = null;
         if (body.minTier() != null) {
-            Tier t = Tier.find("programmeId = ?1 and code = ?2", programmeId, body.minTier()).firstResult();
+            Tier t = Tier.find("programmeId = ?1 and code = ?2", programmeId, body.minTier())
+                    .firstResult();
             if (t == null) {
-                throw ProblemException.unprocessable("unknown-tier", "minTier", "the programme has no tier " + body.minTier());
+                throw ProblemException.unprocessable(
+                        "unknown-tier", "minTier", "the programme has no tier " + body.minTier());
             }
             minRank = t.rank;
         }
         MemberEvent e = events.create(programmeId, body.command(), minRank);
-        return Response.created(URI.create("/api/v1/loyalty/events/" + e.id)).entity(EventView.of(e, 0)).build();
+        return Response.created(URI.create("/api/v1/loyalty/events/" + e.id))
+                .entity(EventView.of(e, 0))
+                .build();
     }
 
     @GET
@@ -68,15 +87,19 @@ public class MemberEventResource {
     @Operation(summary = "Read a club event", description = "With the number of invitations and of accepted seats.")
     public EventView get(@PathParam("id") UUID id) {
         MemberEvent e = MemberEventService.require(id);
-        long invited = ((Number) em.createNativeQuery("select count(*) from event_invitation where event_id = ?1").setParameter(1, id)
-                .getSingleResult()).longValue();
+        long invited = ((Number) em.createNativeQuery("select count(*) from event_invitation where event_id = ?1")
+                        .setParameter(1, id)
+                        .getSingleResult())
+                .longValue();
         return EventView.of(e, invited);
     }
 
     @Allow(Roles.MARKETING)
     @POST
     @Path("/events/{id}/invitations")
-    @Operation(summary = "Invite members", description = "The listed members, or every eligible active member; re-inviting changes nothing.")
+    @Operation(
+            summary = "Invite members",
+            description = "The listed members, or every eligible active member; re-inviting changes nothing.")
     public InviteResult invite(@PathParam("id") UUID id, @Valid InviteRequest body) {
         return new InviteResult(events.invite(id, body == null ? null : body.memberIds()));
     }
@@ -84,9 +107,12 @@ public class MemberEventResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/events/{id}/rsvp")
-    @Operation(summary = "Answer an invitation", description = "ACCEPT takes a seat (422 when the event is full), DECLINE frees it."
-            + " Without an invitation: 404.")
+    @Operation(
+            summary = "Answer an invitation",
+            description = "ACCEPT takes a seat (422 when the event is full), DECLINE frees it."
+                    + " Without an invitation: 404.")
     public RsvpResult rsvp(@PathParam("id") UUID id, @Valid @NotNull Rsvp body) {
-        return new RsvpResult(body.memberId().toString(), events.rsvp(id, body.memberId(), "ACCEPT".equals(body.response())));
+        return new RsvpResult(
+                body.memberId().toString(), events.rsvp(id, body.memberId(), "ACCEPT".equals(body.response())));
     }
 }

@@ -1,15 +1,14 @@
 package io.rapport.loyalty.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.rest.PartnerLinkDtos.CodeRequest;
 import io.rapport.loyalty.rest.PartnerLinkDtos.CodeView;
 import io.rapport.loyalty.rest.PartnerLinkDtos.LinkRequest;
 import io.rapport.loyalty.rest.PartnerLinkDtos.LinkView;
 import io.rapport.loyalty.service.PartnerLinkService;
 import io.rapport.loyalty.service.RedemptionCodeService;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Caller;
-import io.rapport.platform.rest.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,17 +50,46 @@ public class MemberPartnerResource {
 
     @POST
     @Path("/members/{id}/partner-links")
-    @Operation(summary = "Record the member's consent to a partner", description = "From now on the partner may credit points"
-            + " to the member and, with a one-time code, redeem them. Records when, through which channel (source) and who"
-            + " recorded it. Linking an already linked partner returns the active link (200). Unknown or inactive partner, or"
-            + " one of another programme: 422.")
-    @APIResponse(responseCode = "201", description = "Linked", headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")), content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = LinkView.class)))
-    @APIResponse(responseCode = "200", description = "Already linked: the active link", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = LinkView.class)))
+    @Operation(
+            summary = "Record the member's consent to a partner",
+            description = "From now on the partner may credit points"
+                    + " to the member and, with a one-time code, redeem them. Records when, through which channel (source) and who"
+                    + " recorded it. Linking an already linked partner returns the active link (200). Unknown or inactive partner, or"
+                    + " one of another programme: 422.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Linked",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = LinkView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already linked: the active link",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = LinkView.class)))
     public Response link(@PathParam("id") UUID id, @Valid @NotNull LinkRequest body) {
         PartnerLinkService.Linked l = links.link(id, body.partnerId(), body.source(), caller.label());
         LinkView view = LinkView.of(l.link());
-        return l.created() ? Response.created(URI.create("/api/v1/loyalty/members/" + id + "/partner-links/" + body.partnerId()))
-                .entity(view).build() : Response.ok(view).build();
+        return l.created()
+                ? Response.created(URI.create("/api/v1/loyalty/members/" + id + "/partner-links/" + body.partnerId()))
+                        .entity(view)
+                        .build()
+                : Response.ok(view).build();
     }
 
     @GET
@@ -74,24 +101,37 @@ public class MemberPartnerResource {
 
     @DELETE
     @Path("/members/{id}/partner-links/{partnerId}")
-    @Operation(summary = "Revoke the member's consent to a partner", description = "Ends the active link at once: the partner"
-            + " can neither credit nor redeem any more, outstanding codes included. The link stays in the history. No active"
-            + " link: 404.")
+    @Operation(
+            summary = "Revoke the member's consent to a partner",
+            description = "Ends the active link at once: the partner"
+                    + " can neither credit nor redeem any more, outstanding codes included. The link stays in the history. No active"
+                    + " link: 404.")
     public LinkView revoke(@PathParam("id") UUID id, @PathParam("partnerId") UUID partnerId) {
         return LinkView.of(links.revoke(id, partnerId, caller.label()));
     }
 
     @POST
     @Path("/members/{id}/redemption-codes")
-    @Operation(summary = "Issue a one-time redemption code", description = "For a partner the member has linked (422"
-            + " not-linked otherwise): 8 characters the member shows at the partner's till, valid for"
-            + " rapport.loyalty.partners.code-ttl (10 minutes by default), usable once, by that partner only, for at most"
-            + " maxPoints. The code appears only in this answer; only its hash is stored.")
-    @APIResponse(responseCode = "201", description = "The code, shown once", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = CodeView.class)))
+    @Operation(
+            summary = "Issue a one-time redemption code",
+            description = "For a partner the member has linked (422"
+                    + " not-linked otherwise): 8 characters the member shows at the partner's till, valid for"
+                    + " rapport.loyalty.partners.code-ttl (10 minutes by default), usable once, by that partner only, for at most"
+                    + " maxPoints. The code appears only in this answer; only its hash is stored.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The code, shown once",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = CodeView.class)))
     @APIResponse(responseCode = "422", description = "maxPoints out of range, member not active or partner not linked")
     public Response code(@PathParam("id") UUID id, @Valid @NotNull CodeRequest body) {
         RedemptionCodeService.Issued issued = codes.issue(id, body.partnerId(), body.maxPoints(), caller.label());
-        return Response.status(201).entity(CodeView.of(issued.stored(), issued.code(), issued.member())).build();
+        return Response.status(201)
+                .entity(CodeView.of(issued.stored(), issued.code(), issued.member()))
+                .build();
     }
-
 }

@@ -1,12 +1,12 @@
 package io.rapport.loyalty.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.Partner;
 import io.rapport.loyalty.rest.PartnerDtos.PartnerCreate;
 import io.rapport.loyalty.rest.PartnerDtos.PartnerView;
 import io.rapport.loyalty.rest.PartnerDtos.Settlement;
 import io.rapport.loyalty.service.PartnerService;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,23 +42,43 @@ public class PartnerAdminResource {
 
     @POST
     @Path("/partners")
-    @Operation(summary = "Register an alliance partner", description = "Its id is the partner id the gateway passes on;"
-            + " pointValue is what one point is worth in settlement, in the programme currency; maxPointsPerTransaction and"
-            + " maxPointsPerDay (per member and UTC day) bound its redemptions (null: the configured defaults).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Register an alliance partner",
+            description =
+                    "Its id is the partner id the gateway passes on;"
+                            + " pointValue is what one point is worth in settlement, in the programme currency; maxPointsPerTransaction and"
+                            + " maxPointsPerDay (per member and UTC day) bound its redemptions (null: the configured defaults).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Created",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PartnerView.class)))
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PartnerView.class)))
     public Response create(@Valid @NotNull PartnerCreate body) {
         Partner p = partners.create(body.command());
-        return Response.created(URI.create("/api/v1/loyalty/partners/" + p.id)).entity(PartnerView.of(p)).build();
+        return Response.created(URI.create("/api/v1/loyalty/partners/" + p.id))
+                .entity(PartnerView.of(p))
+                .build();
     }
 
     @GET
     @Path("/partners")
     @Operation(summary = "List partners", description = "Ordered by name.")
     public List<PartnerView> list() {
-        return Partner.<Partner>list("order by name, id").stream().map(PartnerView::of).toList();
+        return Partner.<Partner>list("order by name, id").stream()
+                .map(PartnerView::of)
+                .toList();
     }
 
     @GET
@@ -74,11 +94,14 @@ public class PartnerAdminResource {
 
     @GET
     @Path("/partners/{id}/settlement")
-    @Operation(summary = "Settlement of a partner for a period", description = "Points issued and burned at the partner in"
-            + " [from, to) (ISO-8601 instants) and the money each side owes at the partner's point value. Only redemptions"
-            + " that consumed a member's one-time code are paid; partner redemptions without one (booked before codes"
-            + " existed) are reported as pointsBurnedWithoutProof.")
-    public Settlement settlement(@PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
+    @Operation(
+            summary = "Settlement of a partner for a period",
+            description = "Points issued and burned at the partner in"
+                    + " [from, to) (ISO-8601 instants) and the money each side owes at the partner's point value. Only redemptions"
+                    + " that consumed a member's one-time code are paid; partner redemptions without one (booked before codes"
+                    + " existed) are reported as pointsBurnedWithoutProof.")
+    public Settlement settlement(
+            @PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
         return Settlement.of(partners.settlement(id, instant("from", from), instant("to", to)));
     }
 

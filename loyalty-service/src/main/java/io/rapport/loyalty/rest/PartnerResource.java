@@ -38,10 +38,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Partner API", description = "Earn and burn for members who linked the partner, and the partner's own"
-        + " transactions. Flow: the member links the partner (POST /members/{id}/partner-links, staff or member channel),"
-        + " gets a one-time code for it (POST /members/{id}/redemption-codes) and shows it with the member number at the"
-        + " till; the partner sends both to /partner/burn. See README, Partner redemption.")
+@Tag(
+        name = "Partner API",
+        description = "Earn and burn for members who linked the partner, and the partner's own"
+                + " transactions. Flow: the member links the partner (POST /members/{id}/partner-links, staff or member channel),"
+                + " gets a one-time code for it (POST /members/{id}/redemption-codes) and shows it with the member number at the"
+                + " till; the partner sends both to /partner/burn. See README, Partner redemption.")
 public class PartnerResource {
     private final PartnerService partners;
     private final Caller caller;
@@ -53,47 +55,92 @@ public class PartnerResource {
 
     @POST
     @Path("/partner/earn")
-    @Operation(summary = "Credit points for spend at the partner", description = "Programme rate x the member's tier multiplier,"
-            + " rounded down. Only for a member who linked this partner: otherwise, and for an unknown number, the same 403"
-            + " not-linked problem. amount out of range: 422. The reference is unique per partner and member: resending the"
-            + " same request returns the first booking (200); the same reference with another amount is 409.")
-    @APIResponse(responseCode = "201", description = "Booked (no balance in the answer)", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PartnerTransaction.class)))
+    @Operation(
+            summary = "Credit points for spend at the partner",
+            description = "Programme rate x the member's tier multiplier,"
+                    + " rounded down. Only for a member who linked this partner: otherwise, and for an unknown number, the same 403"
+                    + " not-linked problem. amount out of range: 422. The reference is unique per partner and member: resending the"
+                    + " same request returns the first booking (200); the same reference with another amount is 409.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Booked (no balance in the answer)",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PartnerTransaction.class)))
     @APIResponse(responseCode = "403", description = "The member has not linked this partner, or the number is unknown")
     @APIResponse(responseCode = "422", description = "Amount out of range, or currency other than the programme's")
     public Response earn(@Valid @NotNull PartnerEarn body) {
         PartnerService.Booked b = partners.earn(caller, body.command());
-        return Response.status(b.replay() ? 200 : 201).entity(view(b.entry(), b.member().memberNumber)).build();
+        return Response.status(b.replay() ? 200 : 201)
+                .entity(view(b.entry(), b.member().memberNumber))
+                .build();
     }
 
     @POST
     @Path("/partner/burn")
-    @Operation(summary = "Debit points the member spends at the partner, with the member's one-time code", description = "The"
-            + " member must have linked this partner and present a live code issued for this partner (one use, minutes of"
-            + " life, a maximum of points). Unknown number, no link, wrong, expired, used or foreign code: one generic 403"
-            + " redemption-refused (a few wrong codes burn the member's codes here). points out of range: 422"
-            + " amount-out-of-range; over the partner's limit per transaction, the code's maximum or the partner's daily"
-            + " limit for the member: 422 limit-exceeded; more than the member holds: 422 insufficient-points. No answer"
-            + " carries the balance. The reference is unique per partner and member: the same request again returns the"
-            + " first booking (200), the same reference with other points or another code is 409.")
-    @APIResponse(responseCode = "201", description = "Booked; the code is used up", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PartnerTransaction.class)))
-    @APIResponse(responseCode = "200", description = "A replay of a booked request: the first booking", content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = PartnerTransaction.class)))
-    @APIResponse(responseCode = "403", description = "redemption-refused: no consent or no valid code (nothing else is said)")
+    @Operation(
+            summary = "Debit points the member spends at the partner, with the member's one-time code",
+            description = "The"
+                    + " member must have linked this partner and present a live code issued for this partner (one use, minutes of"
+                    + " life, a maximum of points). Unknown number, no link, wrong, expired, used or foreign code: one generic 403"
+                    + " redemption-refused (a few wrong codes burn the member's codes here). points out of range: 422"
+                    + " amount-out-of-range; over the partner's limit per transaction, the code's maximum or the partner's daily"
+                    + " limit for the member: 422 limit-exceeded; more than the member holds: 422 insufficient-points. No answer"
+                    + " carries the balance. The reference is unique per partner and member: the same request again returns the"
+                    + " first booking (200), the same reference with other points or another code is 409.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Booked; the code is used up",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PartnerTransaction.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A replay of a booked request: the first booking",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PartnerTransaction.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "redemption-refused: no consent or no valid code (nothing else is said)")
     @APIResponse(responseCode = "409", description = "The reference was used for another request")
-    @APIResponse(responseCode = "422", description = "amount-out-of-range, limit-exceeded or insufficient-points, without figures")
+    @APIResponse(
+            responseCode = "422",
+            description = "amount-out-of-range, limit-exceeded or insufficient-points, without figures")
     public Response burn(@Valid @NotNull PartnerBurn body) {
         PartnerService.Booked b = partners.burn(caller, body.command());
-        return Response.status(b.replay() ? 200 : 201).entity(view(b.entry(), b.member().memberNumber)).build();
+        return Response.status(b.replay() ? 200 : 201)
+                .entity(view(b.entry(), b.member().memberNumber))
+                .build();
     }
 
     @GET
     @Path("/partner/transactions")
-    @Operation(summary = "The partner's own transactions", description = "Only entries this partner booked, newest first.")
+    @Operation(
+            summary = "The partner's own transactions",
+            description = "Only entries this partner booked, newest first.")
     public Page<PartnerTransaction> list(@BeanParam PageRequest page) {
         Partner p = partners.caller(caller);
         PageRequest.Sort s = page.validate(Set.of("occurredAt"), "occurredAt,desc");
-        var q = LedgerEntry.<LedgerEntry>find("partnerId", Sort.by(s.field(), s.descending() ? Sort.Direction.Descending
-                : Sort.Direction.Ascending).and("id"), p.id);
-        return Page.of(q.page(page.page, page.size).list().stream().map(e -> view(e, memberNumber(e.memberId))).toList(), page,
+        var q = LedgerEntry.<LedgerEntry>find(
+                "partnerId",
+                Sort.by(s.field(), s.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending)
+                        .and("id"),
+                p.id);
+        return Page.of(
+                q.page(page.page, page.size).list().stream()
+                        .map(e -> view(e, memberNumber(e.memberId)))
+                        .toList(),
+                page,
                 q.count());
     }
 
@@ -111,7 +158,14 @@ public class PartnerResource {
     }
 
     static PartnerTransaction view(LedgerEntry e, String memberNumber) {
-        return new PartnerTransaction(e.id.toString(), memberNumber, e.kind == LedgerEntry.Kind.EARN ? "EARN" : "BURN", e.points,
-                e.spend == null ? null : e.spend.toPlainString(), PartnerService.reference(e), e.reason, e.occurredAt);
+        return new PartnerTransaction(
+                e.id.toString(),
+                memberNumber,
+                e.kind == LedgerEntry.Kind.EARN ? "EARN" : "BURN",
+                e.points,
+                e.spend == null ? null : e.spend.toPlainString(),
+                PartnerService.reference(e),
+                e.reason,
+                e.occurredAt);
     }
 }

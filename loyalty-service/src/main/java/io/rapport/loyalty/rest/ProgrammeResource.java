@@ -1,7 +1,6 @@
 package io.rapport.loyalty.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
+import io.quarkus.panache.common.Sort;
 import io.rapport.loyalty.domain.BonusRule;
 import io.rapport.loyalty.domain.Programme;
 import io.rapport.loyalty.domain.Tier;
@@ -9,10 +8,11 @@ import io.rapport.loyalty.rest.ProgrammeDtos.ProgrammeCreate;
 import io.rapport.loyalty.rest.ProgrammeDtos.ProgrammeView;
 import io.rapport.loyalty.rest.ProgrammeDtos.RulesUpdate;
 import io.rapport.loyalty.service.ProgrammeService;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
-import io.quarkus.panache.common.Sort;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -47,17 +47,34 @@ public class ProgrammeResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/programmes")
-    @Operation(summary = "Create a programme", description = "A club with its currency, earn rate, tier qualification rules"
-            + " (points earned or spend in a rolling window, or segment classes), expiry, referral rewards, an optional"
-            + " auto-enrol rule, its tiers (lowest first, thresholds strictly rising) and bonus multipliers.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Create a programme",
+            description = "A club with its currency, earn rate, tier qualification rules"
+                    + " (points earned or spend in a rolling window, or segment classes), expiry, referral rewards, an optional"
+                    + " auto-enrol rule, its tiers (lowest first, thresholds strictly rising) and bonus multipliers.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Created",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProgrammeView.class)))
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ProgrammeView.class)))
     public Response create(@Valid @NotNull ProgrammeCreate body) {
         Programme p = programmes.create(body.command());
-        return Response.created(URI.create("/api/v1/loyalty/programmes/" + p.id)).tag(ETags.of(p.version).replace("\"", ""))
-                .entity(view(p)).build();
+        return Response.created(URI.create("/api/v1/loyalty/programmes/" + p.id))
+                .tag(ETags.of(p.version).replace("\"", ""))
+                .entity(view(p))
+                .build();
     }
 
     @GET
@@ -65,17 +82,29 @@ public class ProgrammeResource {
     @Operation(summary = "List programmes", description = "Paged, sortable by code, name or createdAt.")
     public Page<ProgrammeView> list(@BeanParam PageRequest page) {
         PageRequest.Sort s = page.validate(Set.of("code", "name", "createdAt"), "code");
-        var query = Programme.<Programme>findAll(Sort.by(s.field(), s.descending() ? Sort.Direction.Descending
-                : Sort.Direction.Ascending).and("id"));
-        return Page.of(query.page(page.page, page.size).list().stream().map(ProgrammeResource::view).toList(), page, query.count());
+        var query = Programme.<Programme>findAll(
+                Sort.by(s.field(), s.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending)
+                        .and("id"));
+        return Page.of(
+                query.page(page.page, page.size).list().stream()
+                        .map(ProgrammeResource::view)
+                        .toList(),
+                page,
+                query.count());
     }
 
     @GET
     @Path("/programmes/{id}")
     @Operation(summary = "Read a programme", description = "With its tiers and bonus rules; the ETag is its version.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The programme (ETag: its version)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProgrammeView.class)))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ProgrammeView.class)))
     public Response get(@PathParam("id") UUID id) {
         Programme p = ProgrammeService.require(id);
         return Response.ok(view(p)).tag(ETags.of(p.version).replace("\"", "")).build();
@@ -84,12 +113,21 @@ public class ProgrammeResource {
     @Allow(Roles.MARKETING)
     @PUT
     @Path("/programmes/{id}/rules")
-    @Operation(summary = "Change the rules of a programme", description = "Name, earn rate, qualification, expiry, referral"
-            + " rewards and auto-enrol rule. If-Match with the version read is honoured (412 when stale).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "Change the rules of a programme",
+            description = "Name, earn rate, qualification, expiry, referral"
+                    + " rewards and auto-enrol rule. If-Match with the version read is honoured (412 when stale).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The programme",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ProgrammeView.class)))
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RulesUpdate body) {
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ProgrammeView.class)))
+    public Response update(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RulesUpdate body) {
         Programme p = programmes.update(id, ifMatch, body.name(), body.rules().command());
         return Response.ok(view(p)).tag(ETags.of(p.version).replace("\"", "")).build();
     }

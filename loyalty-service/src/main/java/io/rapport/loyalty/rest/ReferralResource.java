@@ -1,9 +1,9 @@
 package io.rapport.loyalty.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.Referral;
 import io.rapport.loyalty.service.ReferralService;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,33 +35,60 @@ public class ReferralResource {
     }
 
     @Schema(examples = "{\"referralCode\":\"K7QM2XPA9D\",\"customerId\":\"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d\"}")
-    public record ReferralRequest(@NotBlank String referralCode, @NotNull UUID customerId) {
-    }
+    public record ReferralRequest(
+            @NotBlank String referralCode, @NotNull UUID customerId) {}
 
     /** {@code status}: PENDING, COMPLETED, REVERSED, REFUSED or NOT_QUALIFYING; {@code refusal} says why for the last two. */
-    public record ReferralView(String id, String programmeId, String referrerMemberId, String newcomerCustomerId,
-            @Schema(enumeration = {"PENDING", "COMPLETED", "REVERSED", "REFUSED", "NOT_QUALIFYING"}) String status,
-            String refusal, String purchaseId, Instant createdAt, Instant completedAt) {
+    public record ReferralView(
+            String id,
+            String programmeId,
+            String referrerMemberId,
+            String newcomerCustomerId,
+
+            @Schema(enumeration = {"PENDING", "COMPLETED", "REVERSED", "REFUSED", "NOT_QUALIFYING"})
+            String status,
+
+            String refusal,
+            String purchaseId,
+            Instant createdAt,
+            Instant completedAt) {
         static ReferralView of(Referral r) {
-            return new ReferralView(r.id.toString(), r.programmeId.toString(), r.referrerMemberId.toString(),
-                    r.newcomerCustomerId == null ? null : r.newcomerCustomerId.toString(), r.status, r.refusal,
-                    r.purchaseId == null ? null : r.purchaseId.toString(), r.createdAt, r.completedAt);
+            return new ReferralView(
+                    r.id.toString(),
+                    r.programmeId.toString(),
+                    r.referrerMemberId.toString(),
+                    r.newcomerCustomerId == null ? null : r.newcomerCustomerId.toString(),
+                    r.status,
+                    r.refusal,
+                    r.purchaseId == null ? null : r.purchaseId.toString(),
+                    r.createdAt,
+                    r.completedAt);
         }
     }
 
     @Allow(Roles.MARKETING)
     @POST
     @Path("/referrals")
-    @Operation(summary = "Link a customer to a referrer", description = "Usually done from the registration event's referral"
-            + " code. Enrols the newcomer; both are rewarded on the newcomer's first purchase, once. Only a new customer"
-            + " qualifies (registered after the code was issued, no purchase before applying it); anyone else is recorded"
-            + " with status NOT_QUALIFYING and the reason in `refusal`, not enrolled, nobody rewarded. Self-referral or a"
-            + " shared e-mail or phone with the referrer: 422. Unknown code: 404.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Link a customer to a referrer",
+            description = "Usually done from the registration event's referral"
+                    + " code. Enrols the newcomer; both are rewarded on the newcomer's first purchase, once. Only a new customer"
+                    + " qualifies (registered after the code was issued, no purchase before applying it); anyone else is recorded"
+                    + " with status NOT_QUALIFYING and the reason in `refusal`, not enrolled, nobody rewarded. Self-referral or a"
+                    + " shared e-mail or phone with the referrer: 422. Unknown code: 404.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Linked",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = ReferralView.class)))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ReferralView.class)))
     public Response link(@Valid @NotNull ReferralRequest body) {
-        return Response.status(201).entity(ReferralView.of(referrals.link(body.referralCode(), body.customerId(), true))).build();
+        return Response.status(201)
+                .entity(ReferralView.of(referrals.link(body.referralCode(), body.customerId(), true)))
+                .build();
     }
 
     @GET
@@ -69,6 +96,8 @@ public class ReferralResource {
     @Operation(summary = "Referrals made by a member", description = "Pending, completed and refused, oldest first.")
     public List<ReferralView> byReferrer(@PathParam("id") UUID memberId) {
         MemberResource.require(memberId);
-        return Referral.<Referral>list("referrerMemberId = ?1 order by createdAt, id", memberId).stream().map(ReferralView::of).toList();
+        return Referral.<Referral>list("referrerMemberId = ?1 order by createdAt, id", memberId).stream()
+                .map(ReferralView::of)
+                .toList();
     }
 }

@@ -1,7 +1,5 @@
 package io.rapport.loyalty.rest;
 
-import io.rapport.platform.identity.Allow;
-import io.rapport.platform.identity.Roles;
 import io.rapport.loyalty.domain.Reward;
 import io.rapport.loyalty.rest.RewardDtos.RedemptionView;
 import io.rapport.loyalty.rest.RewardDtos.RewardCreate;
@@ -9,6 +7,8 @@ import io.rapport.loyalty.rest.RewardDtos.RewardRedeem;
 import io.rapport.loyalty.rest.RewardDtos.RewardView;
 import io.rapport.loyalty.service.ProgrammeService;
 import io.rapport.loyalty.service.RewardService;
+import io.rapport.platform.identity.Allow;
+import io.rapport.platform.identity.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -42,13 +42,28 @@ public class RewardResource {
     @POST
     @Path("/programmes/{programmeId}/rewards")
     @Operation(summary = "Add a reward", description = "Points cost and stock (omit stock for unlimited).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Created",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RewardView.class)))
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = RewardView.class)))
     public Response create(@PathParam("programmeId") UUID programmeId, @Valid @NotNull RewardCreate body) {
         Reward r = rewards.create(programmeId, body.command());
-        return Response.created(URI.create("/api/v1/loyalty/rewards/" + r.id)).entity(RewardView.of(r)).build();
+        return Response.created(URI.create("/api/v1/loyalty/rewards/" + r.id))
+                .entity(RewardView.of(r))
+                .build();
     }
 
     @GET
@@ -56,7 +71,9 @@ public class RewardResource {
     @Operation(summary = "The rewards catalogue of a programme", description = "Ordered by points cost, then name.")
     public List<RewardView> list(@PathParam("programmeId") UUID programmeId) {
         ProgrammeService.require(programmeId);
-        return Reward.<Reward>list("programmeId = ?1 order by pointsCost, name, id", programmeId).stream().map(RewardView::of).toList();
+        return Reward.<Reward>list("programmeId = ?1 order by pointsCost, name, id", programmeId).stream()
+                .map(RewardView::of)
+                .toList();
     }
 
     @GET
@@ -73,15 +90,33 @@ public class RewardResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/rewards/{id}/redemptions")
-    @Operation(summary = "Redeem a reward", description = "Takes one unit of stock and the points cost. Unknown reward or member:"
-            + " 404; out of stock or too few points: 422 and nothing changes. Idempotency-Key replays return the first result.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Redeem a reward",
+            description =
+                    "Takes one unit of stock and the points cost. Unknown reward or member:"
+                            + " 404; out of stock or too few points: 422 and nothing changes. Idempotency-Key replays return the first result.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "Redeemed",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RedemptionView.class)))
-    public Response redeem(@PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull RewardRedeem body) {
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = RedemptionView.class)))
+    public Response redeem(
+            @PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull RewardRedeem body) {
         RewardService.Redeemed r = rewards.redeem(id, body.memberId(), key);
         return Response.created(URI.create("/api/v1/loyalty/rewards/" + id + "/redemptions/" + r.redemption().id))
-                .entity(RedemptionView.of(r.redemption(), r.balance())).build();
+                .entity(RedemptionView.of(r.redemption(), r.balance()))
+                .build();
     }
 }

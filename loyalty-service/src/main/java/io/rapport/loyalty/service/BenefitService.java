@@ -20,19 +20,29 @@ public class BenefitService {
     }
 
     /** What a new benefit says (validated by the caller). */
-    public record BenefitCreate(io.rapport.loyalty.domain.BenefitKind kind, String name, String description, String minTier,
-            List<String> segmentClasses, java.math.BigDecimal percent, java.math.BigDecimal memberPrice, String sku, String category,
-            Integer minQuantity, Integer minPurchases) {
-    }
+    public record BenefitCreate(
+            io.rapport.loyalty.domain.BenefitKind kind,
+            String name,
+            String description,
+            String minTier,
+            List<String> segmentClasses,
+            java.math.BigDecimal percent,
+            java.math.BigDecimal memberPrice,
+            String sku,
+            String category,
+            Integer minQuantity,
+            Integer minPurchases) {}
 
     @Transactional
     public Benefit create(UUID programmeId, BenefitCreate req) {
         ProgrammeService.require(programmeId);
         Integer minRank = null;
         if (req.minTier() != null) {
-            Tier t = Tier.find("programmeId = ?1 and code = ?2", programmeId, req.minTier()).firstResult();
+            Tier t = Tier.find("programmeId = ?1 and code = ?2", programmeId, req.minTier())
+                    .firstResult();
             if (t == null) {
-                throw ProblemException.unprocessable("unknown-tier", "minTier", "the programme has no tier " + req.minTier());
+                throw ProblemException.unprocessable(
+                        "unknown-tier", "minTier", "the programme has no tier " + req.minTier());
             }
             minRank = t.rank;
         }
@@ -44,7 +54,8 @@ public class BenefitService {
             throw ProblemException.unprocessable("missing-terms", "minQuantity", "is required for " + k);
         }
         if (k == BenefitKind.MEMBER_PRICE && (req.memberPrice() == null || req.sku() == null)) {
-            throw ProblemException.unprocessable("missing-terms", "memberPrice", "memberPrice and sku are required for " + k);
+            throw ProblemException.unprocessable(
+                    "missing-terms", "memberPrice", "memberPrice and sku are required for " + k);
         }
         Benefit b = new Benefit();
         b.id = UUID.randomUUID();
@@ -53,7 +64,8 @@ public class BenefitService {
         b.name = req.name();
         b.description = req.description();
         b.minTierRank = minRank;
-        b.segmentClasses = req.segmentClasses() == null || req.segmentClasses().isEmpty() ? null
+        b.segmentClasses = req.segmentClasses() == null || req.segmentClasses().isEmpty()
+                ? null
                 : String.join(",", req.segmentClasses());
         b.percent = req.percent();
         b.memberPrice = req.memberPrice();

@@ -21,7 +21,9 @@ public class CodeAttempts {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void wrongCode(UUID memberId, UUID partnerId) {
         em.createNativeQuery("update redemption_code set failed_attempts = failed_attempts + 1 where member_id = ?1"
-                + " and partner_id = ?2 and used_at is null and expires_at > now()")
-                .setParameter(1, memberId).setParameter(2, partnerId).executeUpdate();
+                        + " and partner_id = ?2 and used_at is null and expires_at > now()")
+                .setParameter(1, memberId)
+                .setParameter(2, partnerId)
+                .executeUpdate();
     }
 }

@@ -29,7 +29,12 @@ public class CustomerLifecycle {
 
     private final java.time.Clock clock;
 
-    public CustomerLifecycle(EntityManager em, Ledger ledger, TierEngine tiers, ReferralService referrals, Audit audit,
+    public CustomerLifecycle(
+            EntityManager em,
+            Ledger ledger,
+            TierEngine tiers,
+            ReferralService referrals,
+            Audit audit,
             java.time.Clock clock) {
         this.clock = clock;
         this.audit = audit;
@@ -76,23 +81,41 @@ public class CustomerLifecycle {
     public void merged(UUID survivor, UUID merged) {
         for (Member gone : Member.<Member>list("customerId", merged)) {
             Member from = ledger.lock(gone.id);
-            Member into = Member.<Member>find("programmeId = ?1 and customerId = ?2", from.programmeId, survivor).firstResultOptional()
-                    .map(m -> ledger.lock(m.id)).orElse(null);
+            Member into = Member.<Member>find("programmeId = ?1 and customerId = ?2", from.programmeId, survivor)
+                    .firstResultOptional()
+                    .map(m -> ledger.lock(m.id))
+                    .orElse(null);
             if (into == null) {
                 from.customerId = survivor;
                 continue;
             }
-            em.createQuery("update LedgerEntry set memberId = ?1 where memberId = ?2").setParameter(1, into.id)
-                    .setParameter(2, from.id).executeUpdate();
-            em.createQuery("update PointsLot set memberId = ?1 where memberId = ?2").setParameter(1, into.id)
-                    .setParameter(2, from.id).executeUpdate();
+            em.createQuery("update LedgerEntry set memberId = ?1 where memberId = ?2")
+                    .setParameter(1, into.id)
+                    .setParameter(2, from.id)
+                    .executeUpdate();
+            em.createQuery("update PointsLot set memberId = ?1 where memberId = ?2")
+                    .setParameter(1, into.id)
+                    .setParameter(2, from.id)
+                    .executeUpdate();
             ledger.absorb(into, from);
-            em.createNativeQuery("update partner_link l set member_id = ?1 where member_id = ?2 and (revoked_at is not null"
-                    + " or not exists (select 1 from partner_link o where o.member_id = ?1 and o.partner_id = l.partner_id"
-                    + " and o.revoked_at is null))").setParameter(1, into.id).setParameter(2, from.id).executeUpdate();
+            em.createNativeQuery(
+                            "update partner_link l set member_id = ?1 where member_id = ?2 and (revoked_at is not null"
+                                    + " or not exists (select 1 from partner_link o where o.member_id = ?1 and o.partner_id = l.partner_id"
+                                    + " and o.revoked_at is null))")
+                    .setParameter(1, into.id)
+                    .setParameter(2, from.id)
+                    .executeUpdate();
             if (from.tierRank > into.tierRank) {
-                TierRule higher = tiers.rules(from.programmeId).stream().filter(r -> r.rank() == from.tierRank).findFirst().orElseThrow();
-                tiers.change(into, higher, "UP", "merged with member " + from.memberNumber + " (tier " + from.tierCode + ")", clock.instant());
+                TierRule higher = tiers.rules(from.programmeId).stream()
+                        .filter(r -> r.rank() == from.tierRank)
+                        .findFirst()
+                        .orElseThrow();
+                tiers.change(
+                        into,
+                        higher,
+                        "UP",
+                        "merged with member " + from.memberNumber + " (tier " + from.tierCode + ")",
+                        clock.instant());
             }
             if (!into.active() && from.active()) {
                 into.reactivate();
@@ -100,15 +123,24 @@ public class CustomerLifecycle {
             from.status = Member.MERGED;
             from.customerId = null;
             from.referralCode = null;
-            em.createQuery("update Referral set referrerMemberId = ?1 where referrerMemberId = ?2").setParameter(1, into.id)
-                    .setParameter(2, from.id).executeUpdate();
+            em.createQuery("update Referral set referrerMemberId = ?1 where referrerMemberId = ?2")
+                    .setParameter(1, into.id)
+                    .setParameter(2, from.id)
+                    .executeUpdate();
         }
-        em.createNativeQuery("update purchase_fact set customer_id = ?1 where customer_id = ?2").setParameter(1, survivor)
-                .setParameter(2, merged).executeUpdate();
-        em.createNativeQuery("update referral r set newcomer_customer_id = ?1 where newcomer_customer_id = ?2 and not exists"
-                + " (select 1 from referral o where o.programme_id = r.programme_id and o.newcomer_customer_id = ?1)")
-                .setParameter(1, survivor).setParameter(2, merged).executeUpdate();
-        em.createNativeQuery("delete from customer_segment where customer_id = ?1").setParameter(1, merged).executeUpdate();
+        em.createNativeQuery("update purchase_fact set customer_id = ?1 where customer_id = ?2")
+                .setParameter(1, survivor)
+                .setParameter(2, merged)
+                .executeUpdate();
+        em.createNativeQuery(
+                        "update referral r set newcomer_customer_id = ?1 where newcomer_customer_id = ?2 and not exists"
+                                + " (select 1 from referral o where o.programme_id = r.programme_id and o.newcomer_customer_id = ?1)")
+                .setParameter(1, survivor)
+                .setParameter(2, merged)
+                .executeUpdate();
+        em.createNativeQuery("delete from customer_segment where customer_id = ?1")
+                .setParameter(1, merged)
+                .executeUpdate();
         CustomerProfile.deleteById(merged);
     }
 
@@ -118,16 +150,24 @@ public class CustomerLifecycle {
             locked.customerId = null;
             locked.referralCode = null;
             locked.status = Member.ERASED;
-            em.createNativeQuery("delete from event_invitation where member_id = ?1").setParameter(1, m.id).executeUpdate();
+            em.createNativeQuery("delete from event_invitation where member_id = ?1")
+                    .setParameter(1, m.id)
+                    .executeUpdate();
             // reasons staff typed for adjustments and direct redemptions are free text about the customer
-            em.createNativeQuery("update ledger_entry set reason = '(erased)' where member_id = ?1 and source in ('ADJUSTMENT', 'DIRECT', 'PARTNER')")
-                    .setParameter(1, m.id).executeUpdate();
+            em.createNativeQuery(
+                            "update ledger_entry set reason = '(erased)' where member_id = ?1 and source in ('ADJUSTMENT', 'DIRECT', 'PARTNER')")
+                    .setParameter(1, m.id)
+                    .executeUpdate();
         }
-        em.createNativeQuery("update purchase_fact set customer_id = null where customer_id = ?1").setParameter(1, customerId)
+        em.createNativeQuery("update purchase_fact set customer_id = null where customer_id = ?1")
+                .setParameter(1, customerId)
                 .executeUpdate();
         em.createNativeQuery("update referral set newcomer_customer_id = null where newcomer_customer_id = ?1")
-                .setParameter(1, customerId).executeUpdate();
-        em.createNativeQuery("delete from customer_segment where customer_id = ?1").setParameter(1, customerId).executeUpdate();
+                .setParameter(1, customerId)
+                .executeUpdate();
+        em.createNativeQuery("delete from customer_segment where customer_id = ?1")
+                .setParameter(1, customerId)
+                .executeUpdate();
         CustomerProfile p = CustomerProfile.findById(customerId);
         if (p == null) {
             p = new CustomerProfile();
@@ -149,7 +189,10 @@ public class CustomerLifecycle {
         if (all == null) {
             return null;
         }
-        String joined = all.stream().filter(s -> s != null && s.startsWith(kind)).distinct().collect(Collectors.joining(","));
+        String joined = all.stream()
+                .filter(s -> s != null && s.startsWith(kind))
+                .distinct()
+                .collect(Collectors.joining(","));
         return joined.isEmpty() ? null : joined;
     }
 }

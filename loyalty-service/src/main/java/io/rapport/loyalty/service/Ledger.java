@@ -58,7 +58,8 @@ public class Ledger {
     }
 
     public Optional<LedgerEntry> existing(UUID programmeId, String sourceKey) {
-        return LedgerEntry.find("programmeId = ?1 and sourceKey = ?2", programmeId, sourceKey).firstResultOptional();
+        return LedgerEntry.find("programmeId = ?1 and sourceKey = ?2", programmeId, sourceKey)
+                .firstResultOptional();
     }
 
     /**
@@ -81,9 +82,22 @@ public class Ledger {
         lot.persist();
         m.position(c.after());
         if (m.customerId != null) {
-            outbox.publish(LoyaltyEvents.POINTS_EARNED, m.customerId, new PointsEarned(e.id.toString(), m.id.toString(),
-                    p.id.toString(), m.customerId.toString(), e.points, m.pointsBalance, e.source, e.sourceKey, publishedReason(e),
-                    str(e.partnerId), lot.expiresAt, e.occurredAt));
+            outbox.publish(
+                    LoyaltyEvents.POINTS_EARNED,
+                    m.customerId,
+                    new PointsEarned(
+                            e.id.toString(),
+                            m.id.toString(),
+                            p.id.toString(),
+                            m.customerId.toString(),
+                            e.points,
+                            m.pointsBalance,
+                            e.source,
+                            e.sourceKey,
+                            publishedReason(e),
+                            str(e.partnerId),
+                            lot.expiresAt,
+                            e.occurredAt));
         }
         return e;
     }
@@ -97,8 +111,12 @@ public class Ledger {
             throw new IllegalArgumentException("a debit needs positive points");
         }
         if (b.points() > m.pointsBalance) {
-            throw new ProblemException(422, "insufficient-points", "Unprocessable request",
-                    "the balance is " + m.pointsBalance + " points; " + b.points() + " cannot be redeemed", null,
+            throw new ProblemException(
+                    422,
+                    "insufficient-points",
+                    "Unprocessable request",
+                    "the balance is " + m.pointsBalance + " points; " + b.points() + " cannot be redeemed",
+                    null,
                     Map.of("balance", m.pointsBalance, "requested", b.points()));
         }
         takeFromLots(m, b.points());
@@ -114,7 +132,8 @@ public class Ledger {
     public LedgerEntry reverse(Member m, Booking b) {
         PointsDebt.Reversal r = PointsDebt.reverse(m.position(), b.points());
         takeFromLots(m, r.fromSpendable());
-        String reason = r.addedDebt() == 0 ? b.reason()
+        String reason = r.addedDebt() == 0
+                ? b.reason()
                 : b.reason() + " (" + r.fromSpendable() + " taken from the balance, " + r.addedDebt() + " points owed)";
         LedgerEntry e = entry(m, Kind.REVERSE, -b.points(), b.withReason(reason));
         m.position(r.after());
@@ -138,7 +157,8 @@ public class Ledger {
             return;
         }
         List<PointsLot> lots = PointsLot.list("memberId = ?1 and remaining > 0", m.id);
-        FifoLots.Allocation taken = FifoLots.take(lots.stream().map(PointsLot::lot).toList(), points);
+        FifoLots.Allocation taken =
+                FifoLots.take(lots.stream().map(PointsLot::lot).toList(), points);
         for (FifoLots.Take t : taken.takes()) {
             lots.stream().filter(l -> l.entryId.equals(t.lotId())).findFirst().orElseThrow().remaining -= t.points();
         }
@@ -147,9 +167,21 @@ public class Ledger {
     /** Publishes the redemption event of a REDEEM entry. */
     public void redeemed(Member m, LedgerEntry e) {
         if (m.customerId != null) {
-            outbox.publish(LoyaltyEvents.POINTS_REDEEMED, m.customerId, new PointsRedeemed(e.id.toString(), m.id.toString(),
-                    m.programmeId.toString(), m.customerId.toString(), -e.points, m.pointsBalance, e.source, e.sourceKey,
-                    publishedReason(e), str(e.partnerId), e.occurredAt));
+            outbox.publish(
+                    LoyaltyEvents.POINTS_REDEEMED,
+                    m.customerId,
+                    new PointsRedeemed(
+                            e.id.toString(),
+                            m.id.toString(),
+                            m.programmeId.toString(),
+                            m.customerId.toString(),
+                            -e.points,
+                            m.pointsBalance,
+                            e.source,
+                            e.sourceKey,
+                            publishedReason(e),
+                            str(e.partnerId),
+                            e.occurredAt));
         }
     }
 
@@ -192,8 +224,15 @@ public class Ledger {
         return TYPED_REASONS.contains(e.source) ? e.source.toLowerCase(java.util.Locale.ROOT) : e.reason;
     }
 
-    public record Booking(long points, BigDecimal spend, String reason, String source, String sourceKey, String relatedKey,
-            UUID partnerId, Instant occurredAt) {
+    public record Booking(
+            long points,
+            BigDecimal spend,
+            String reason,
+            String source,
+            String sourceKey,
+            String relatedKey,
+            UUID partnerId,
+            Instant occurredAt) {
         public static Booking of(long points, String reason, String source, String sourceKey) {
             return new Booking(points, null, reason, source, sourceKey, null, null, null);
         }

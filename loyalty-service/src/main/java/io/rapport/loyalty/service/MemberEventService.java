@@ -25,8 +25,7 @@ public class MemberEventService {
     }
 
     /** What a new member event says (validated by the caller). */
-    public record EventCreate(String title, String location, Instant startsAt, Integer capacity) {
-    }
+    public record EventCreate(String title, String location, Instant startsAt, Integer capacity) {}
 
     @Transactional
     public MemberEvent create(UUID programmeId, EventCreate req, Integer minTierRank) {
@@ -57,7 +56,10 @@ public class MemberEventService {
                 + " select ?1, m.id, 'INVITED', now() from member m where m.programme_id = ?2 and m.status = 'ACTIVE'"
                 + " and m.tier_rank >= ?3" + (memberIds == null || memberIds.isEmpty() ? "" : " and m.id = any(?4)")
                 + " on conflict do nothing";
-        var q = em.createNativeQuery(sql).setParameter(1, eventId).setParameter(2, e.programmeId).setParameter(3, minRank);
+        var q = em.createNativeQuery(sql)
+                .setParameter(1, eventId)
+                .setParameter(2, e.programmeId)
+                .setParameter(3, minRank);
         if (memberIds != null && !memberIds.isEmpty()) {
             for (UUID id : memberIds) {
                 Member m = Member.findById(id);
@@ -65,8 +67,10 @@ public class MemberEventService {
                     throw ProblemException.notFound("member of this programme", id);
                 }
                 if (!m.active() || m.tierRank < minRank) {
-                    throw ProblemException.unprocessable("not-eligible", "member " + id + " is not eligible for this event"
-                            + " (needs an active membership at tier " + tierName(e.programmeId, minRank) + " or above)");
+                    throw ProblemException.unprocessable(
+                            "not-eligible",
+                            "member " + id + " is not eligible for this event" + " (needs an active membership at tier "
+                                    + tierName(e.programmeId, minRank) + " or above)");
                 }
             }
             q.setParameter(4, memberIds.toArray(new UUID[0]));
@@ -81,8 +85,13 @@ public class MemberEventService {
         if (e == null) {
             throw ProblemException.notFound("event", eventId);
         }
-        Object status = em.createNativeQuery("select status from event_invitation where event_id = ?1 and member_id = ?2")
-                .setParameter(1, eventId).setParameter(2, memberId).getResultStream().findFirst().orElse(null);
+        Object status = em.createNativeQuery(
+                        "select status from event_invitation where event_id = ?1 and member_id = ?2")
+                .setParameter(1, eventId)
+                .setParameter(2, memberId)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         if (status == null) {
             throw ProblemException.notFound("invitation of member", memberId);
         }
@@ -96,8 +105,12 @@ public class MemberEventService {
             e.accepted--;
         }
         String next = accept ? "ACCEPTED" : "DECLINED";
-        em.createNativeQuery("update event_invitation set status = ?3, responded_at = now() where event_id = ?1 and member_id = ?2")
-                .setParameter(1, eventId).setParameter(2, memberId).setParameter(3, next).executeUpdate();
+        em.createNativeQuery(
+                        "update event_invitation set status = ?3, responded_at = now() where event_id = ?1 and member_id = ?2")
+                .setParameter(1, eventId)
+                .setParameter(2, memberId)
+                .setParameter(3, next)
+                .executeUpdate();
         return next;
     }
 
@@ -111,8 +124,10 @@ public class MemberEventService {
 
     /** The name of the programme's tier of this rank (or the next above it), for messages. */
     static String tierName(UUID programmeId, int rank) {
-        return io.rapport.loyalty.domain.Tier.of(programmeId).stream().filter(t -> t.rank >= rank)
-                .min(java.util.Comparator.comparingInt(t -> t.rank)).map(t -> t.name == null || t.name.isBlank() ? t.code : t.name)
+        return io.rapport.loyalty.domain.Tier.of(programmeId).stream()
+                .filter(t -> t.rank >= rank)
+                .min(java.util.Comparator.comparingInt(t -> t.rank))
+                .map(t -> t.name == null || t.name.isBlank() ? t.code : t.name)
                 .orElse("of rank " + rank);
     }
 }

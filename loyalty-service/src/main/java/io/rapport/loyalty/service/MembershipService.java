@@ -35,7 +35,11 @@ public class MembershipService {
 
     private final java.time.Clock clock;
 
-    public MembershipService(EntityManager em, Outbox outbox, TierEngine tiers, io.rapport.platform.audit.Audit audit,
+    public MembershipService(
+            EntityManager em,
+            Outbox outbox,
+            TierEngine tiers,
+            io.rapport.platform.audit.Audit audit,
             java.time.Clock clock) {
         this.clock = clock;
         this.em = em;
@@ -44,14 +48,14 @@ public class MembershipService {
         this.audit = audit;
     }
 
-    public record Enrolment(Member member, boolean created) {
-    }
+    public record Enrolment(Member member, boolean created) {}
 
     /** @param reason MANUAL, AUTO_RULE or REFERRAL */
     @Transactional
     public Enrolment enrol(UUID programmeId, UUID customerId, String reason) {
         Programme p = ProgrammeService.require(programmeId);
-        Optional<Member> existing = Member.find("programmeId = ?1 and customerId = ?2", programmeId, customerId).firstResultOptional();
+        Optional<Member> existing = Member.find("programmeId = ?1 and customerId = ?2", programmeId, customerId)
+                .firstResultOptional();
         Instant now = clock.instant();
         if (existing.isPresent()) {
             Member m = existing.get();
@@ -93,19 +97,37 @@ public class MembershipService {
         if (!m.active()) {
             throw ProblemException.unprocessable("not-active", "member " + memberId + " is " + m.status);
         }
-        audit.change("member", m.id, m.customerId, "LEAVE", java.util.Map.of("status", m.status),
-                reason == null || reason.isBlank() ? java.util.Map.of("status", Member.LEFT)
+        audit.change(
+                "member",
+                m.id,
+                m.customerId,
+                "LEAVE",
+                java.util.Map.of("status", m.status),
+                reason == null || reason.isBlank()
+                        ? java.util.Map.of("status", Member.LEFT)
                         : java.util.Map.of("status", Member.LEFT, "reason", reason.trim()));
         m.status = Member.LEFT;
         m.leftAt = clock.instant();
-        outbox.publish(LoyaltyEvents.MEMBER_LEFT, m.customerId, new MemberLeft(m.id.toString(), m.programmeId.toString(),
-                m.customerId.toString(), m.memberNumber, m.leftAt));
+        outbox.publish(
+                LoyaltyEvents.MEMBER_LEFT,
+                m.customerId,
+                new MemberLeft(
+                        m.id.toString(), m.programmeId.toString(), m.customerId.toString(), m.memberNumber, m.leftAt));
         return m;
     }
 
     private void enrolled(Member m, String reason, Instant at) {
-        outbox.publish(LoyaltyEvents.MEMBER_ENROLLED, m.customerId, new MemberEnrolled(m.id.toString(), m.programmeId.toString(),
-                m.customerId.toString(), m.memberNumber, m.tierCode, reason, at));
+        outbox.publish(
+                LoyaltyEvents.MEMBER_ENROLLED,
+                m.customerId,
+                new MemberEnrolled(
+                        m.id.toString(),
+                        m.programmeId.toString(),
+                        m.customerId.toString(),
+                        m.memberNumber,
+                        m.tierCode,
+                        reason,
+                        at));
     }
 
     private static String referralCode() {

@@ -23,15 +23,15 @@ public class PartnerLinkService {
         this.ledger = ledger;
     }
 
-    public record Linked(PartnerLink link, boolean created) {
-    }
+    public record Linked(PartnerLink link, boolean created) {}
 
     @Transactional
     public Linked link(UUID memberId, UUID partnerId, String source, String recordedBy) {
         Member m = ledger.lock(memberId);
         Partner p = Partner.findById(partnerId);
         if (p == null || !p.programmeId.equals(m.programmeId)) {
-            throw ProblemException.unprocessable("unknown-partner", "partnerId", "is not a partner of the member's programme");
+            throw ProblemException.unprocessable(
+                    "unknown-partner", "partnerId", "is not a partner of the member's programme");
         }
         if (!p.active) {
             throw ProblemException.unprocessable("partner-inactive", "partnerId", "is not an active partner");
@@ -56,7 +56,8 @@ public class PartnerLinkService {
     public PartnerLink revoke(UUID memberId, UUID partnerId, String revokedBy) {
         ledger.lock(memberId);
         PartnerLink l = PartnerLink.active(memberId, partnerId)
-                .orElseThrow(() -> ProblemException.notFound("active link of member " + memberId + " to partner", partnerId));
+                .orElseThrow(() ->
+                        ProblemException.notFound("active link of member " + memberId + " to partner", partnerId));
         l.revokedAt = Instant.now();
         l.revokedBy = revokedBy;
         return l;

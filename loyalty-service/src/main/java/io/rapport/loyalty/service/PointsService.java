@@ -28,8 +28,7 @@ public class PointsService {
         this.audit = audit;
     }
 
-    public record Booked(LedgerEntry entry, long balance, boolean replay) {
-    }
+    public record Booked(LedgerEntry entry, long balance, boolean replay) {}
 
     @Transactional
     public Booked redeem(UUID memberId, long points, String reason, String idempotencyKey) {
@@ -64,18 +63,31 @@ public class PointsService {
         }
         Booking b = Booking.of(Math.abs(points), reason, "ADJUSTMENT", key);
         long before = m.pointsBalance;
-        LedgerEntry e = points > 0 ? ledger.credit(m, ProgrammeService.require(m.programmeId), Kind.ADJUST, b)
+        LedgerEntry e = points > 0
+                ? ledger.credit(m, ProgrammeService.require(m.programmeId), Kind.ADJUST, b)
                 : ledger.debit(m, Kind.ADJUST, b);
-        audit.change("member-points", m.id, m.customerId, "ADJUST", java.util.Map.of("pointsBalance", before),
-                java.util.Map.of("pointsBalance", m.pointsBalance, "points", points, "reason", reason == null ? "" : reason,
-                        "ledgerEntryId", e.id.toString()));
+        audit.change(
+                "member-points",
+                m.id,
+                m.customerId,
+                "ADJUST",
+                java.util.Map.of("pointsBalance", before),
+                java.util.Map.of(
+                        "pointsBalance",
+                        m.pointsBalance,
+                        "points",
+                        points,
+                        "reason",
+                        reason == null ? "" : reason,
+                        "ledgerEntryId",
+                        e.id.toString()));
         return new Booked(e, m.pointsBalance, false);
     }
 
     /** The ledger source key of a staff request: the kind, the member and the caller's key (a fresh one without). */
     static String sourceKey(String kind, UUID memberId, String idempotencyKey) {
-        return kind + ":" + memberId + ":" + (idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID()
-                : idempotencyKey.trim());
+        return kind + ":" + memberId + ":"
+                + (idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID() : idempotencyKey.trim());
     }
 
     /** 409 when a key that was already used comes back with another body. */
@@ -86,8 +98,10 @@ public class PointsService {
     }
 
     static ProblemException keyReused() {
-        return ProblemException.conflict("idempotency-key-reused", "this Idempotency-Key was used for another request;"
-                + " send a new key for a new request", null);
+        return ProblemException.conflict(
+                "idempotency-key-reused",
+                "this Idempotency-Key was used for another request;" + " send a new key for a new request",
+                null);
     }
 
     static void requireActive(Member m) {

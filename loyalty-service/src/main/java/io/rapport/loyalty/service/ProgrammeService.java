@@ -36,26 +36,29 @@ public class ProgrammeService {
     }
 
     /** A new programme (validated by the caller); tiers lowest first. */
-    public record ProgrammeCreate(String code, String name, String currency, Rules rules, List<TierSpec> tiers,
-            List<BonusSpec> bonuses) {
-    }
+    public record ProgrammeCreate(
+            String code, String name, String currency, Rules rules, List<TierSpec> tiers, List<BonusSpec> bonuses) {}
 
     /** A programme's rules. */
-    public record Rules(BigDecimal pointsPerUnit, String qualificationBasis, Integer qualificationMonths, Integer expiryMonths,
-            Integer expiryWarningDays, Long referrerPoints, Long newcomerPoints, AutoEnrol autoEnrol) {
-    }
+    public record Rules(
+            BigDecimal pointsPerUnit,
+            String qualificationBasis,
+            Integer qualificationMonths,
+            Integer expiryMonths,
+            Integer expiryWarningDays,
+            Long referrerPoints,
+            Long newcomerPoints,
+            AutoEnrol autoEnrol) {}
 
     /** Enrol every customer whose class in the scheme becomes this class. */
-    public record AutoEnrol(String scheme, String classLabel) {
-    }
+    public record AutoEnrol(String scheme, String classLabel) {}
 
     /** A tier; segment classes (SCHEME:CLASS) reach it regardless of the threshold. */
-    public record TierSpec(String code, String name, BigDecimal threshold, BigDecimal multiplier, List<String> segmentClasses) {
-    }
+    public record TierSpec(
+            String code, String name, BigDecimal threshold, BigDecimal multiplier, List<String> segmentClasses) {}
 
     /** A bonus multiplier for a category and/or a period (validTo exclusive). */
-    public record BonusSpec(String name, String category, Instant validFrom, Instant validTo, BigDecimal multiplier) {
-    }
+    public record BonusSpec(String name, String category, Instant validFrom, Instant validTo, BigDecimal multiplier) {}
 
     @Transactional
     public Programme create(ProgrammeCreate req) {
@@ -69,12 +72,13 @@ public class ProgrammeService {
         for (int i = 0; i < bonuses.size(); i++) {
             BonusSpec b = bonuses.get(i);
             if (b.validFrom() != null && b.validTo() != null && !b.validTo().isAfter(b.validFrom())) {
-                throw ProblemException.unprocessable("invalid-period", "bonuses[" + i + "].validTo", "must be after validFrom");
+                throw ProblemException.unprocessable(
+                        "invalid-period", "bonuses[" + i + "].validTo", "must be after validFrom");
             }
         }
         if (Programme.count("code", req.code()) > 0) {
-            throw ProblemException.conflict("duplicate-code", "a programme with code " + req.code() + " exists",
-                    Map.of("code", req.code()));
+            throw ProblemException.conflict(
+                    "duplicate-code", "a programme with code " + req.code() + " exists", Map.of("code", req.code()));
         }
         Programme p = new Programme();
         p.id = UUID.randomUUID();
@@ -94,7 +98,9 @@ public class ProgrammeService {
             t.rank = rank;
             t.threshold = s.threshold();
             t.multiplier = s.multiplier();
-            t.segmentClasses = s.segmentClasses() == null || s.segmentClasses().isEmpty() ? null : String.join(",", s.segmentClasses());
+            t.segmentClasses = s.segmentClasses() == null || s.segmentClasses().isEmpty()
+                    ? null
+                    : String.join(",", s.segmentClasses());
             t.persist();
         }
         for (BonusSpec s : bonuses) {
@@ -162,7 +168,9 @@ public class ProgrammeService {
                 throw ProblemException.unprocessable("duplicate-tier", "tiers[" + i + "].code", "appears twice");
             }
             if (i > 0 && tiers.get(i).threshold().compareTo(tiers.get(i - 1).threshold()) <= 0) {
-                throw ProblemException.unprocessable("tier-order", "tiers[" + i + "].threshold",
+                throw ProblemException.unprocessable(
+                        "tier-order",
+                        "tiers[" + i + "].threshold",
                         "must be above the threshold of the tier before it (tiers are listed lowest first)");
             }
         }

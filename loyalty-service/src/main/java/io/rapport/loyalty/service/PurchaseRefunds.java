@@ -1,8 +1,8 @@
 package io.rapport.loyalty.service;
 
 import io.rapport.contracts.customer.PurchaseRefunded;
-import io.rapport.loyalty.domain.LedgerEntry.Kind;
 import io.rapport.loyalty.domain.LedgerEntry;
+import io.rapport.loyalty.domain.LedgerEntry.Kind;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.ProportionalReversal;
 import io.rapport.loyalty.domain.PurchaseFact;
@@ -51,20 +51,39 @@ public class PurchaseRefunds {
         boolean whole = ProportionalReversal.whole(e.wholeOrder(), fact.total, fact.refunded, amount);
         String key = EarnBatch.purchaseKey(purchaseId);
         for (LedgerEntry earned : LedgerEntry.<LedgerEntry>list("sourceKey = ?1 and kind = ?2", key, Kind.EARN)) {
-            long reversedBefore = -em.createQuery("select coalesce(sum(l.points), 0) from LedgerEntry l where l.relatedKey = ?1"
-                    + " and l.kind = ?2 and l.programmeId = ?3", Long.class)
-                    .setParameter(1, key).setParameter(2, Kind.REVERSE).setParameter(3, earned.programmeId).getSingleResult();
-            long points = whole ? Math.max(0, earned.points - reversedBefore)
-                    : ProportionalReversal.pointsToReverse(earned.points, fact.total, fact.refunded, amount, reversedBefore);
+            long reversedBefore = -em.createQuery(
+                            "select coalesce(sum(l.points), 0) from LedgerEntry l where l.relatedKey = ?1"
+                                    + " and l.kind = ?2 and l.programmeId = ?3",
+                            Long.class)
+                    .setParameter(1, key)
+                    .setParameter(2, Kind.REVERSE)
+                    .setParameter(3, earned.programmeId)
+                    .getSingleResult();
+            long points = whole
+                    ? Math.max(0, earned.points - reversedBefore)
+                    : ProportionalReversal.pointsToReverse(
+                            earned.points, fact.total, fact.refunded, amount, reversedBefore);
             if (points <= 0) {
                 continue;
             }
             Member m = ledger.lock(earned.memberId);
-            BigDecimal refundedMoney = amount.min(fact.total.subtract(fact.refunded).max(BigDecimal.ZERO));
-            ledger.reverse(m, new Booking(points, refundedMoney.negate(), "refund " + e.refundId() + " of "
-                    + amount.toPlainString() + " " + e.currency() + " on a purchase of " + fact.total.toPlainString()
-                    + " that earned " + earned.points + (whole ? " (whole purchase refunded: all its points)" : ""),
-                    "REFUND", refundKey, key, null, e.occurredAt()));
+            BigDecimal refundedMoney =
+                    amount.min(fact.total.subtract(fact.refunded).max(BigDecimal.ZERO));
+            ledger.reverse(
+                    m,
+                    new Booking(
+                            points,
+                            refundedMoney.negate(),
+                            "refund " + e.refundId() + " of "
+                                    + amount.toPlainString() + " " + e.currency() + " on a purchase of "
+                                    + fact.total.toPlainString()
+                                    + " that earned " + earned.points
+                                    + (whole ? " (whole purchase refunded: all its points)" : ""),
+                            "REFUND",
+                            refundKey,
+                            key,
+                            null,
+                            e.occurredAt()));
         }
         if (whole) {
             referrals.purchaseRefunded(purchaseId, e.refundId(), e.occurredAt());

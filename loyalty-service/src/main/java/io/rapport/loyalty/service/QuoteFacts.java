@@ -26,8 +26,8 @@ public class QuoteFacts {
      * @param classes {@code SCHEME:CLASS} labels
      * @param earlierPurchases purchases of the customer not fully refunded
      */
-    public record MemberFacts(String memberNumber, String tierCode, int tierRank, long earlierPurchases, Set<String> classes) {
-    }
+    public record MemberFacts(
+            String memberNumber, String tierCode, int tierRank, long earlierPurchases, Set<String> classes) {}
 
     /** The active member of the programme for the customer, if any. */
     public Optional<MemberFacts> of(UUID programmeId, UUID customerId) {
@@ -44,7 +44,11 @@ public class QuoteFacts {
                     return Optional.empty();
                 }
                 String classes = rs.getString(5);
-                return Optional.of(new MemberFacts(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
+                return Optional.of(new MemberFacts(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getLong(4),
                         classes == null ? Set.of() : Set.of(classes.split(","))));
             }
         } catch (SQLException e) {

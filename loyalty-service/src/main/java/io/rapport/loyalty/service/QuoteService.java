@@ -27,23 +27,29 @@ public class QuoteService {
     }
 
     /** A benefit with why it applies, or why not. */
-    public record Verdict(BenefitRule benefit, String why) {
-    }
+    public record Verdict(BenefitRule benefit, String why) {}
 
     /** The priced basket of a member, the benefits applied and those not applied (by benefit id), each with why. */
-    public record Quote(String programmeId, String customerId, String memberNumber, String tier, String currency,
-            QuotePricer.Priced priced, List<Verdict> applied, List<Verdict> notApplied) {
-    }
+    public record Quote(
+            String programmeId,
+            String customerId,
+            String memberNumber,
+            String tier,
+            String currency,
+            QuotePricer.Priced priced,
+            List<Verdict> applied,
+            List<Verdict> notApplied) {}
 
     public Quote quote(UUID programmeId, UUID customerId, String currency, List<QuotePricer.BasketLine> basket) {
         RulesCache.Rules cached = rules.of(programmeId);
         Programme p = cached.programme();
         if (!p.currency.equals(currency)) {
-            throw ProblemException.unprocessable("currency-mismatch", "currency",
-                    "the programme prices in " + p.currency + ", not " + currency);
+            throw ProblemException.unprocessable(
+                    "currency-mismatch", "currency", "the programme prices in " + p.currency + ", not " + currency);
         }
         QuoteFacts.MemberFacts m = facts.of(programmeId, customerId)
-                .orElseThrow(() -> ProblemException.notFound("member of programme " + programmeId + " for customer", customerId));
+                .orElseThrow(() ->
+                        ProblemException.notFound("member of programme " + programmeId + " for customer", customerId));
         Set<String> classes = m.classes();
         List<BenefitRule> eligible = new ArrayList<>();
         List<Verdict> skipped = new ArrayList<>();
@@ -57,14 +63,25 @@ public class QuoteService {
         }
         long earlier = m.earlierPurchases();
         QuotePricer.Priced priced = QuotePricer.price(p.currency, basket, eligible, earlier);
-        List<Verdict> applied = priced.applied().stream().map(b -> new Verdict(b, why(b, m))).toList();
+        List<Verdict> applied =
+                priced.applied().stream().map(b -> new Verdict(b, why(b, m))).toList();
         for (BenefitRule r : eligible) {
             if (!priced.applied().contains(r)) {
                 skipped.add(new Verdict(r, "eligible, but its terms do not match this basket or purchase history"));
             }
         }
-        return new Quote(p.id.toString(), customerId.toString(), m.memberNumber(), m.tierCode(), p.currency, priced, applied,
-                skipped.stream().sorted(Comparator.comparing((Verdict v) -> v.benefit().id().toString())).toList());
+        return new Quote(
+                p.id.toString(),
+                customerId.toString(),
+                m.memberNumber(),
+                m.tierCode(),
+                p.currency,
+                priced,
+                applied,
+                skipped.stream()
+                        .sorted(Comparator.comparing(
+                                (Verdict v) -> v.benefit().id().toString()))
+                        .toList());
     }
 
     private static String why(BenefitRule b, QuoteFacts.MemberFacts m) {

@@ -29,13 +29,15 @@ public class RedemptionCodeService {
     }
 
     /** The stored code and, once, the code itself. */
-    public record Issued(RedemptionCode stored, String code, Member member) {
-    }
+    public record Issued(RedemptionCode stored, String code, Member member) {}
 
     @Transactional
     public Issued issue(UUID memberId, UUID partnerId, BigDecimal maxPoints, String createdBy) {
-        long max = PartnerLimits.points(maxPoints).orElseThrow(() -> ProblemException.unprocessable("amount-out-of-range",
-                "maxPoints", "must be a whole number of points from 1 to " + PartnerLimits.MAX_POINTS));
+        long max = PartnerLimits.points(maxPoints)
+                .orElseThrow(() -> ProblemException.unprocessable(
+                        "amount-out-of-range",
+                        "maxPoints",
+                        "must be a whole number of points from 1 to " + PartnerLimits.MAX_POINTS));
         Member m = ledger.lock(memberId);
         PointsService.requireActive(m);
         if (PartnerLink.active(memberId, partnerId).isEmpty()) {

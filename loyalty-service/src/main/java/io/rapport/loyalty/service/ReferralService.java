@@ -61,7 +61,8 @@ public class ReferralService {
      */
     @Transactional
     public Referral link(String code, UUID newcomer, boolean strict, Instant appliedAt) {
-        Optional<Member> referrer = Member.find("referralCode = ?1 and status = ?2", code, Member.ACTIVE).firstResultOptional();
+        Optional<Member> referrer = Member.find("referralCode = ?1 and status = ?2", code, Member.ACTIVE)
+                .firstResultOptional();
         if (referrer.isEmpty()) {
             if (strict) {
                 throw ProblemException.notFound("referral code", code);
@@ -69,11 +70,14 @@ public class ReferralService {
             return null;
         }
         Member r = referrer.get();
-        Optional<Referral> existing = Referral.find("programmeId = ?1 and newcomerCustomerId = ?2", r.programmeId, newcomer)
+        Optional<Referral> existing = Referral.find(
+                        "programmeId = ?1 and newcomerCustomerId = ?2", r.programmeId, newcomer)
                 .firstResultOptional();
         if (existing.isPresent()) {
             if (strict && !existing.get().referrerMemberId.equals(r.id)) {
-                throw ProblemException.conflict("already-referred", "customer " + newcomer + " was already referred in this programme",
+                throw ProblemException.conflict(
+                        "already-referred",
+                        "customer " + newcomer + " was already referred in this programme",
                         Map.of("referralId", existing.get().id.toString()));
             }
             return existing.get();
@@ -84,8 +88,10 @@ public class ReferralService {
         }
         Instant now = clock.instant();
         Instant applied = appliedAt == null ? now : appliedAt;
-        Optional<String> notNew = refusal != null ? Optional.empty() : NewCustomerRule.notQualifying(r.enrolledAt,
-                registeredAt(newcomer), applied, firstPurchaseAt(newcomer));
+        Optional<String> notNew = refusal != null
+                ? Optional.empty()
+                : NewCustomerRule.notQualifying(
+                        r.enrolledAt, registeredAt(newcomer), applied, firstPurchaseAt(newcomer));
         Referral ref = new Referral();
         ref.id = UUID.randomUUID();
         ref.programmeId = r.programmeId;
@@ -109,7 +115,8 @@ public class ReferralService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void firstPurchase(UUID newcomer, UUID purchaseId, Instant purchasedAt) {
         for (Referral ref : Referral.<Referral>find("newcomerCustomerId = ?1 and status = 'PENDING'", newcomer)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list()) {
             Instant applied = ref.appliedAt == null ? ref.createdAt : ref.appliedAt;
             Optional<String> notNew = NewCustomerRule.boughtBefore(applied, purchasedAt);
             if (notNew.isPresent()) {
@@ -123,24 +130,49 @@ public class ReferralService {
             long referrerPoints = 0;
             long newcomerPoints = 0;
             if (referrer.active() && p.referrerPoints > 0) {
-                ledger.credit(referrer, p, Kind.EARN, Booking.of(p.referrerPoints, "referral of a new customer",
-                        "REFERRAL", "referral:" + ref.id + ":referrer"));
+                ledger.credit(
+                        referrer,
+                        p,
+                        Kind.EARN,
+                        Booking.of(
+                                p.referrerPoints,
+                                "referral of a new customer",
+                                "REFERRAL",
+                                "referral:" + ref.id + ":referrer"));
                 referrerPoints = p.referrerPoints;
             }
-            Optional<Member> joined = Member.find("programmeId = ?1 and customerId = ?2 and status = ?3", p.id, newcomer,
-                    Member.ACTIVE).firstResultOptional();
+            Optional<Member> joined = Member.find(
+                            "programmeId = ?1 and customerId = ?2 and status = ?3", p.id, newcomer, Member.ACTIVE)
+                    .firstResultOptional();
             if (joined.isPresent() && p.newcomerPoints > 0) {
-                ledger.credit(ledger.lock(joined.get().id), p, Kind.EARN, Booking.of(p.newcomerPoints,
-                        "welcome bonus for joining through a referral", "REFERRAL", "referral:" + ref.id + ":newcomer"));
+                ledger.credit(
+                        ledger.lock(joined.get().id),
+                        p,
+                        Kind.EARN,
+                        Booking.of(
+                                p.newcomerPoints,
+                                "welcome bonus for joining through a referral",
+                                "REFERRAL",
+                                "referral:" + ref.id + ":newcomer"));
                 newcomerPoints = p.newcomerPoints;
             }
             ref.status = "COMPLETED";
             ref.purchaseId = purchaseId;
             ref.completedAt = clock.instant();
             if (referrer.customerId != null) {
-                outbox.publish(LoyaltyEvents.REFERRAL_COMPLETED, referrer.customerId, new ReferralCompleted(ref.id.toString(),
-                        p.id.toString(), referrer.id.toString(), referrer.customerId.toString(), newcomer.toString(),
-                        referrerPoints, newcomerPoints, purchaseId.toString(), ref.completedAt));
+                outbox.publish(
+                        LoyaltyEvents.REFERRAL_COMPLETED,
+                        referrer.customerId,
+                        new ReferralCompleted(
+                                ref.id.toString(),
+                                p.id.toString(),
+                                referrer.id.toString(),
+                                referrer.customerId.toString(),
+                                newcomer.toString(),
+                                referrerPoints,
+                                newcomerPoints,
+                                purchaseId.toString(),
+                                ref.completedAt));
             }
         }
     }
@@ -152,7 +184,8 @@ public class ReferralService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void purchaseRefunded(UUID purchaseId, String refundId, Instant at) {
         for (Referral ref : Referral.<Referral>find("purchaseId = ?1 and status = 'COMPLETED'", purchaseId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list()) {
             for (String side : new String[] {"referrer", "newcomer"}) {
                 String rewardKey = "referral:" + ref.id + ":" + side;
                 Optional<io.rapport.loyalty.domain.LedgerEntry> reward = ledger.existing(ref.programmeId, rewardKey);
@@ -160,9 +193,18 @@ public class ReferralService {
                     continue;
                 }
                 Member m = ledger.lock(reward.get().memberId);
-                ledger.reverse(m, new Booking(reward.get().points, null, "refund " + refundId + ": the purchase that completed"
-                        + " referral " + ref.id + " was refunded whole", "REFUND", "refund:" + refundId + ":" + rewardKey, rewardKey,
-                        null, at));
+                ledger.reverse(
+                        m,
+                        new Booking(
+                                reward.get().points,
+                                null,
+                                "refund " + refundId + ": the purchase that completed" + " referral " + ref.id
+                                        + " was refunded whole",
+                                "REFUND",
+                                "refund:" + refundId + ":" + rewardKey,
+                                rewardKey,
+                                null,
+                                at));
             }
             ref.status = "REVERSED";
         }
@@ -174,8 +216,11 @@ public class ReferralService {
     }
 
     private static Instant firstPurchaseAt(UUID customer) {
-        return io.rapport.loyalty.domain.PurchaseFact.<io.rapport.loyalty.domain.PurchaseFact>find("customerId = ?1 order by occurredAt",
-                customer).firstResultOptional().map(f -> f.occurredAt).orElse(null);
+        return io.rapport.loyalty.domain.PurchaseFact.<io.rapport.loyalty.domain.PurchaseFact>find(
+                        "customerId = ?1 order by occurredAt", customer)
+                .firstResultOptional()
+                .map(f -> f.occurredAt)
+                .orElse(null);
     }
 
     /** Null when the two customers may refer each other, otherwise why not. */
@@ -206,6 +251,8 @@ public class ReferralService {
     }
 
     private static Set<String> split(String s) {
-        return s == null ? Set.of() : Arrays.stream(s.split(",")).filter(v -> !v.isBlank()).collect(Collectors.toSet());
+        return s == null
+                ? Set.of()
+                : Arrays.stream(s.split(",")).filter(v -> !v.isBlank()).collect(Collectors.toSet());
     }
 }

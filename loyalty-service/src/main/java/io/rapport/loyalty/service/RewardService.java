@@ -35,8 +35,7 @@ public class RewardService {
     }
 
     /** What a new reward says (validated by the caller). */
-    public record RewardCreate(String name, String description, Long pointsCost, Integer stock) {
-    }
+    public record RewardCreate(String name, String description, Long pointsCost, Integer stock) {}
 
     @Transactional
     public Reward create(UUID programmeId, RewardCreate req) {
@@ -54,8 +53,7 @@ public class RewardService {
         return r;
     }
 
-    public record Redeemed(RewardRedemption redemption, long balance) {
-    }
+    public record Redeemed(RewardRedemption redemption, long balance) {}
 
     @Transactional
     public Redeemed redeem(UUID rewardId, UUID memberId, String idempotencyKey) {
@@ -67,29 +65,39 @@ public class RewardService {
         String key = PointsService.sourceKey("reward", m.id, idempotencyKey);
         Optional<LedgerEntry> replay = ledger.existing(m.programmeId, key);
         if (replay.isPresent()) {
-            RewardRedemption first = RewardRedemption.find("entryId", replay.get().id).firstResult();
+            RewardRedemption first =
+                    RewardRedemption.find("entryId", replay.get().id).firstResult();
             if (!first.rewardId.equals(rewardId)) {
                 throw PointsService.keyReused();
             }
             return new Redeemed(first, m.pointsBalance);
         }
         if (!m.programmeId.equals(reward.programmeId)) {
-            throw ProblemException.unprocessable("wrong-programme", "reward " + rewardId + " belongs to another programme");
+            throw ProblemException.unprocessable(
+                    "wrong-programme", "reward " + rewardId + " belongs to another programme");
         }
         PointsService.requireActive(m);
         if (!reward.active) {
             throw ProblemException.unprocessable("reward-inactive", "reward " + rewardId + " is withdrawn");
         }
         if (m.pointsBalance < reward.pointsCost) {
-            throw new ProblemException(422, "insufficient-points", "Unprocessable request", "the balance is " + m.pointsBalance
-                    + " points; the reward costs " + reward.pointsCost, null, java.util.Map.of("balance", m.pointsBalance));
+            throw new ProblemException(
+                    422,
+                    "insufficient-points",
+                    "Unprocessable request",
+                    "the balance is " + m.pointsBalance + " points; the reward costs " + reward.pointsCost,
+                    null,
+                    java.util.Map.of("balance", m.pointsBalance));
         }
-        int taken = em.createNativeQuery("update reward set stock = stock - 1 where id = ?1 and stock is not null and stock > 0")
-                .setParameter(1, rewardId).executeUpdate();
+        int taken = em.createNativeQuery(
+                        "update reward set stock = stock - 1 where id = ?1 and stock is not null and stock > 0")
+                .setParameter(1, rewardId)
+                .executeUpdate();
         if (taken == 0 && reward.stock != null) {
             throw ProblemException.unprocessable("out-of-stock", "reward " + reward.name + " is out of stock");
         }
-        LedgerEntry e = ledger.debit(m, Kind.REDEEM, Booking.of(reward.pointsCost, "reward " + reward.name, "REWARD", key));
+        LedgerEntry e =
+                ledger.debit(m, Kind.REDEEM, Booking.of(reward.pointsCost, "reward " + reward.name, "REWARD", key));
         ledger.redeemed(m, e);
         RewardRedemption r = new RewardRedemption();
         r.id = UUID.randomUUID();
@@ -99,8 +107,18 @@ public class RewardService {
         r.points = reward.pointsCost;
         r.createdAt = Instant.now();
         r.persist();
-        outbox.publish(LoyaltyEvents.REWARD_REDEEMED, m.customerId, new RewardRedeemed(r.id.toString(), rewardId.toString(),
-                reward.name, m.id.toString(), m.programmeId.toString(), m.customerId.toString(), r.points, r.createdAt));
+        outbox.publish(
+                LoyaltyEvents.REWARD_REDEEMED,
+                m.customerId,
+                new RewardRedeemed(
+                        r.id.toString(),
+                        rewardId.toString(),
+                        reward.name,
+                        m.id.toString(),
+                        m.programmeId.toString(),
+                        m.customerId.toString(),
+                        r.points,
+                        r.createdAt));
         return new Redeemed(r, m.pointsBalance);
     }
 }

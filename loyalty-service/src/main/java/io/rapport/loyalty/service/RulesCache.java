@@ -33,15 +33,23 @@ public class RulesCache {
     /**
      * @param programme a detached copy: read it, never change it
      */
-    public record Rules(Programme programme, List<TierRule> tiers, List<EarnCalculator.Bonus> bonuses, List<BenefitRule> benefits,
-            boolean segmentTiers, long loadedAt, java.util.Map<Integer, String> tierNames) {
+    public record Rules(
+            Programme programme,
+            List<TierRule> tiers,
+            List<EarnCalculator.Bonus> bonuses,
+            List<BenefitRule> benefits,
+            boolean segmentTiers,
+            long loadedAt,
+            java.util.Map<Integer, String> tierNames) {
         /** The name staff gave the tier of this rank (its rank as text when there is none). */
         public String tierName(int rank) {
             return tierNames.getOrDefault(rank, "of rank " + rank);
         }
 
         public TierRule tier(String code) {
-            return tiers.stream().filter(t -> t.code().equals(code)).findFirst()
+            return tiers.stream()
+                    .filter(t -> t.code().equals(code))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("programme " + programme.id + " has no tier " + code));
         }
     }
@@ -66,9 +74,13 @@ public class RulesCache {
         List<TierRule> tiers = tierRows.stream().map(Tier::rule).toList();
         java.util.Map<Integer, String> tierNames = new java.util.HashMap<>();
         tierRows.forEach(t -> tierNames.put(t.rank, t.name == null || t.name.isBlank() ? t.code : t.name));
-        List<EarnCalculator.Bonus> bonuses = BonusRule.<BonusRule>list("programmeId", programmeId).stream().map(BonusRule::bonus).toList();
-        List<BenefitRule> benefits = Benefit.<Benefit>list("programmeId", programmeId).stream().map(Benefit::rule)
-                .sorted(Comparator.comparing(BenefitRule::id)).toList();
+        List<EarnCalculator.Bonus> bonuses = BonusRule.<BonusRule>list("programmeId", programmeId).stream()
+                .map(BonusRule::bonus)
+                .toList();
+        List<BenefitRule> benefits = Benefit.<Benefit>list("programmeId", programmeId).stream()
+                .map(Benefit::rule)
+                .sorted(Comparator.comparing(BenefitRule::id))
+                .toList();
         boolean segmentTiers = tiers.stream().anyMatch(t -> !t.segmentClasses().isEmpty());
         return new Rules(p, tiers, bonuses, benefits, segmentTiers, System.nanoTime(), java.util.Map.copyOf(tierNames));
     }

@@ -27,7 +27,8 @@ public class SegmentHandler {
     private final Ledger ledger;
     private final Clock clock;
 
-    public SegmentHandler(Segments segments, MembershipService memberships, TierPipeline tiers, Ledger ledger, Clock clock) {
+    public SegmentHandler(
+            Segments segments, MembershipService memberships, TierPipeline tiers, Ledger ledger, Clock clock) {
         this.segments = segments;
         this.memberships = memberships;
         this.tiers = tiers;
@@ -43,7 +44,8 @@ public class SegmentHandler {
         }
         Instant at = e.occurredAt() == null ? clock.instant() : e.occurredAt();
         segments.set(customerId, e.scheme(), e.toClass(), at);
-        for (Programme p : Programme.<Programme>list("autoEnrolScheme = ?1 and autoEnrolClass = ?2", e.scheme(), e.toClass())) {
+        for (Programme p :
+                Programme.<Programme>list("autoEnrolScheme = ?1 and autoEnrolClass = ?2", e.scheme(), e.toClass())) {
             if (Member.count("programmeId = ?1 and customerId = ?2", p.id, customerId) == 0) {
                 memberships.enrol(p.id, customerId, "AUTO_RULE");
             }

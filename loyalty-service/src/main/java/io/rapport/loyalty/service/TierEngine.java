@@ -5,8 +5,8 @@ import io.rapport.contracts.loyalty.TierChanged;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.Programme;
 import io.rapport.loyalty.domain.TierChange;
-import io.rapport.loyalty.domain.TierPolicy.Qualification;
 import io.rapport.loyalty.domain.TierPolicy;
+import io.rapport.loyalty.domain.TierPolicy.Qualification;
 import io.rapport.loyalty.domain.TierRule;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,8 @@ public class TierEngine {
 
     /** The entry tier, or a better one the customer's segment already qualifies for. */
     public Qualification initial(Programme p, UUID customerId) {
-        return TierPolicy.qualify(rules(p.id), BigDecimal.ZERO, TierPolicy.unit(p.spendBased(), p.currency), segments.of(customerId));
+        return TierPolicy.qualify(
+                rules(p.id), BigDecimal.ZERO, TierPolicy.unit(p.spendBased(), p.currency), segments.of(customerId));
     }
 
     /** Moves the member to {@code to}, with a history line and an event. */
@@ -46,8 +47,18 @@ public class TierEngine {
         m.tierRank = to.rank();
         history(m.id, from, to.code(), direction, reason, at);
         if (m.customerId != null) {
-            outbox.publish(LoyaltyEvents.TIER_CHANGED, m.customerId, new TierChanged(m.id.toString(), m.programmeId.toString(),
-                    m.customerId.toString(), from, to.code(), direction, reason, at));
+            outbox.publish(
+                    LoyaltyEvents.TIER_CHANGED,
+                    m.customerId,
+                    new TierChanged(
+                            m.id.toString(),
+                            m.programmeId.toString(),
+                            m.customerId.toString(),
+                            from,
+                            to.code(),
+                            direction,
+                            reason,
+                            at));
         }
     }
 

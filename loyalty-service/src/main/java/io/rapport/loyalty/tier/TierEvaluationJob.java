@@ -31,7 +31,9 @@ public class TierEvaluationJob {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${rapport.loyalty.jobs.tier-evaluation-every:10m}", delayed = "30s",
+    @Scheduled(
+            every = "${rapport.loyalty.jobs.tier-evaluation-every:10m}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.jobs().enabled()) {
@@ -52,12 +54,17 @@ public class TierEvaluationJob {
 
     @SuppressWarnings("unchecked")
     int batch(Instant now) {
-        List<UUID> claimed = em.createNativeQuery("select id from member where status = 'ACTIVE' and period_end <= ?1"
-                + " order by period_end limit ?2 for update skip locked", UUID.class)
-                .setParameter(1, now).setParameter(2, config.jobs().batchSize()).getResultList();
+        List<UUID> claimed = em.createNativeQuery(
+                        "select id from member where status = 'ACTIVE' and period_end <= ?1"
+                                + " order by period_end limit ?2 for update skip locked",
+                        UUID.class)
+                .setParameter(1, now)
+                .setParameter(2, config.jobs().batchSize())
+                .getResultList();
         if (!claimed.isEmpty()) {
             List<Member> members = Member.<Member>list("id in ?1", claimed).stream()
-                    .sorted(Comparator.comparing((Member m) -> m.periodEnd).thenComparing(m -> m.id)).toList();
+                    .sorted(Comparator.comparing((Member m) -> m.periodEnd).thenComparing(m -> m.id))
+                    .toList();
             pipeline.endOfPeriod(members, now);
         }
         return claimed.size();

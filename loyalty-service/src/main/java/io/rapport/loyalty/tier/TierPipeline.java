@@ -39,7 +39,8 @@ public class TierPipeline {
     private final TierStore store;
     private final TierEngine tiers;
 
-    public TierPipeline(AgroalDataSource dataSource, EntityManager em, RulesCache rules, TierStore store, TierEngine tiers) {
+    public TierPipeline(
+            AgroalDataSource dataSource, EntityManager em, RulesCache rules, TierStore store, TierEngine tiers) {
         this.dataSource = dataSource;
         this.em = em;
         this.rules = rules;
@@ -55,13 +56,15 @@ public class TierPipeline {
             Terms t = terms(m.programmeId);
             if (TierReview.needsFigure(t, standing(m))) {
                 climbing.add(m);
-                queries.add(new FigureQuery(m.id, TierWindow.ending(at, t.qualificationMonths()), spendBased(m.programmeId)));
+                queries.add(new FigureQuery(
+                        m.id, TierWindow.ending(at, t.qualificationMonths()), spendBased(m.programmeId)));
             }
         }
         Loaded loaded = load(climbing, queries);
         for (int i = 0; i < climbing.size(); i++) {
             Member m = climbing.get(i);
-            TierReview.midPeriod(terms(m.programmeId), standing(m), loaded.figures().get(i), loaded.classesOf(m), at)
+            TierReview.midPeriod(
+                            terms(m.programmeId), standing(m), loaded.figures().get(i), loaded.classesOf(m), at)
                     .ifPresent(c -> tiers.change(m, c.to(), c.direction(), c.reason(), c.at()));
         }
     }
@@ -78,7 +81,8 @@ public class TierPipeline {
             List<Instant> due = TierReview.dueEnds(m.periodEnd, t.qualificationMonths(), now);
             ends.add(due);
             for (Instant end : due) {
-                queries.add(new FigureQuery(m.id, TierWindow.ending(end, t.qualificationMonths()), spendBased(m.programmeId)));
+                queries.add(new FigureQuery(
+                        m.id, TierWindow.ending(end, t.qualificationMonths()), spendBased(m.programmeId)));
             }
         }
         Loaded loaded = load(members, queries);
@@ -88,8 +92,8 @@ public class TierPipeline {
             List<Instant> due = ends.get(i);
             List<BigDecimal> figures = loaded.figures().subList(next, next + due.size());
             next += due.size();
-            Outcome o = TierReview.endOfPeriods(terms(m.programmeId), standing(m), due, figures, loaded.classesOf(m), m.periodStart,
-                    m.periodEnd);
+            Outcome o = TierReview.endOfPeriods(
+                    terms(m.programmeId), standing(m), due, figures, loaded.classesOf(m), m.periodStart, m.periodEnd);
             o.changes().forEach(c -> tiers.change(m, c.to(), c.direction(), c.reason(), c.at()));
             m.periodStart = o.periodStart();
             m.periodEnd = o.periodEnd();
@@ -101,10 +105,15 @@ public class TierPipeline {
             return new Loaded(List.of(), Map.of());
         }
         em.flush();
-        List<UUID> segmentCustomers = members.stream().filter(m -> m.customerId != null && terms(m.programmeId).segmentTiers())
-                .map(m -> m.customerId).distinct().toList();
+        List<UUID> segmentCustomers = members.stream()
+                .filter(m -> m.customerId != null && terms(m.programmeId).segmentTiers())
+                .map(m -> m.customerId)
+                .distinct()
+                .toList();
         try (Connection c = dataSource.getConnection()) {
-            return new Loaded(store.figures(c, queries), segmentCustomers.isEmpty() ? Map.of() : store.classes(c, segmentCustomers));
+            return new Loaded(
+                    store.figures(c, queries),
+                    segmentCustomers.isEmpty() ? Map.of() : store.classes(c, segmentCustomers));
         } catch (SQLException e) {
             throw new IllegalStateException("loading tier figures failed: " + e.getMessage(), e);
         }
@@ -119,7 +128,8 @@ public class TierPipeline {
     private Terms terms(UUID programmeId) {
         RulesCache.Rules r = rules.of(programmeId);
         Programme p = r.programme();
-        return new Terms(r.tiers(), TierPolicy.unit(p.spendBased(), p.currency), p.qualificationMonths, r.segmentTiers());
+        return new Terms(
+                r.tiers(), TierPolicy.unit(p.spendBased(), p.currency), p.qualificationMonths, r.segmentTiers());
     }
 
     private boolean spendBased(UUID programmeId) {

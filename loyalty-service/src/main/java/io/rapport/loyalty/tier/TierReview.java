@@ -1,8 +1,8 @@
 package io.rapport.loyalty.tier;
 
+import io.rapport.loyalty.domain.TierPolicy;
 import io.rapport.loyalty.domain.TierPolicy.Decision;
 import io.rapport.loyalty.domain.TierPolicy.Qualification;
-import io.rapport.loyalty.domain.TierPolicy;
 import io.rapport.loyalty.domain.TierRule;
 import io.rapport.loyalty.domain.TierWindow;
 import java.math.BigDecimal;
@@ -18,8 +18,7 @@ import java.util.Set;
  * of the window ending there), after which the member is in the period that contains now.
  */
 public final class TierReview {
-    private TierReview() {
-    }
+    private TierReview() {}
 
     /** What tiers need of a programme; {@code unit} names the figure in reasons. */
     public record Terms(List<TierRule> tiers, String unit, int qualificationMonths, boolean segmentTiers) {
@@ -29,16 +28,13 @@ public final class TierReview {
     }
 
     /** A member's tier as it stands. */
-    public record Standing(String tierCode, int tierRank) {
-    }
+    public record Standing(String tierCode, int tierRank) {}
 
     /** One tier change. */
-    public record Change(String fromTier, TierRule to, String direction, String reason, Instant at) {
-    }
+    public record Change(String fromTier, TierRule to, String direction, String reason, Instant at) {}
 
     /** The changes at the period ends, in order, and the period the member is in afterwards. */
-    public record Outcome(List<Change> changes, Instant periodStart, Instant periodEnd) {
-    }
+    public record Outcome(List<Change> changes, Instant periodStart, Instant periodEnd) {}
 
     /** Whether a mid-period evaluation needs a figure at all (only a higher tier can change anything). */
     public static boolean needsFigure(Terms t, Standing s) {
@@ -66,8 +62,14 @@ public final class TierReview {
      * At each of the period {@code ends} (see {@link #dueEnds}), with the figure of the window ending there: the tier the
      * member qualifies for, up or down. Afterwards the member is in the period after the last end.
      */
-    public static Outcome endOfPeriods(Terms t, Standing s, List<Instant> ends, List<BigDecimal> figures, Set<String> classes,
-            Instant periodStart, Instant periodEnd) {
+    public static Outcome endOfPeriods(
+            Terms t,
+            Standing s,
+            List<Instant> ends,
+            List<BigDecimal> figures,
+            Set<String> classes,
+            Instant periodStart,
+            Instant periodEnd) {
         List<Change> changes = new ArrayList<>();
         Standing now = s;
         Instant start = periodStart;
@@ -84,9 +86,13 @@ public final class TierReview {
         return new Outcome(changes, start, end);
     }
 
-    private static Optional<Change> decide(Terms t, Standing s, BigDecimal figure, Set<String> classes, Instant at, boolean periodEnded) {
+    private static Optional<Change> decide(
+            Terms t, Standing s, BigDecimal figure, Set<String> classes, Instant at, boolean periodEnded) {
         Qualification q = TierPolicy.qualify(t.tiers(), figure, t.unit(), t.segmentTiers() ? classes : Set.of());
-        TierRule current = t.tiers().stream().filter(r -> r.code().equals(s.tierCode())).findFirst().orElse(q.tier());
+        TierRule current = t.tiers().stream()
+                .filter(r -> r.code().equals(s.tierCode()))
+                .findFirst()
+                .orElse(q.tier());
         Decision d = TierPolicy.decide(current, q, periodEnded);
         if (d == Decision.KEEP) {
             return Optional.empty();

@@ -26,8 +26,7 @@ import java.util.UUID;
 public class TierStore {
 
     /** One figure to read: the member's EARN and REVERSE points, or their money when {@code spendBased}, in the window. */
-    public record FigureQuery(UUID memberId, TierWindow window, boolean spendBased) {
-    }
+    public record FigureQuery(UUID memberId, TierWindow window, boolean spendBased) {}
 
     /** The figures, in the order of {@code queries}. */
     public List<BigDecimal> figures(Connection c, List<FigureQuery> queries) throws SQLException {
@@ -48,11 +47,12 @@ public class TierStore {
             spend[i] = q.spendBased();
             figures.add(BigDecimal.ZERO);
         }
-        try (PreparedStatement ps = c.prepareStatement("select w.n, coalesce(sum(case when w.spend then coalesce(l.spend, 0)"
-                + " else l.points end), 0) from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::boolean[])"
-                + " with ordinality as w(member_id, from_at, to_at, spend, n)"
-                + " left join ledger_entry l on l.member_id = w.member_id and " + TierWindow.SQL_CONDITION
-                + " group by w.n")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("select w.n, coalesce(sum(case when w.spend then coalesce(l.spend, 0)"
+                        + " else l.points end), 0) from unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::boolean[])"
+                        + " with ordinality as w(member_id, from_at, to_at, spend, n)"
+                        + " left join ledger_entry l on l.member_id = w.member_id and " + TierWindow.SQL_CONDITION
+                        + " group by w.n")) {
             ps.setArray(1, c.createArrayOf("uuid", members));
             ps.setArray(2, c.createArrayOf("text", from));
             ps.setArray(3, c.createArrayOf("text", to));
@@ -69,16 +69,16 @@ public class TierStore {
     /** Each customer's {@code SCHEME:CLASS} labels. */
     public Map<UUID, Set<String>> classes(Connection c, Collection<UUID> customers) throws SQLException {
         Map<UUID, Set<String>> classes = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("select customer_id, scheme, class_label from customer_segment"
-                + " where customer_id = any(?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select customer_id, scheme, class_label from customer_segment" + " where customer_id = any(?)")) {
             ps.setArray(1, c.createArrayOf("uuid", customers.toArray(new UUID[0])));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    classes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>()).add(rs.getString(2) + ":" + rs.getString(3));
+                    classes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>())
+                            .add(rs.getString(2) + ":" + rs.getString(3));
                 }
             }
         }
         return classes;
     }
-
 }

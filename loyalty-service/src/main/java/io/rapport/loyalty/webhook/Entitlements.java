@@ -12,13 +12,14 @@ import java.util.stream.Collectors;
  * {@link PartnerView}. An integration client (created by an admin): every type Rapport publishes, as published.
  */
 public final class Entitlements {
-    public static final Set<String> PARTNER = LoyaltyEvents.ALL.stream().filter(t -> t != LoyaltyEvents.REFERRAL_COMPLETED)
-            .map(EventType::name).collect(Collectors.toUnmodifiableSet());
-    public static final Set<String> CLIENT = EventTypes.all().stream().map(EventType::name)
+    public static final Set<String> PARTNER = LoyaltyEvents.ALL.stream()
+            .filter(t -> t != LoyaltyEvents.REFERRAL_COMPLETED)
+            .map(EventType::name)
             .collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> CLIENT =
+            EventTypes.all().stream().map(EventType::name).collect(Collectors.toUnmodifiableSet());
 
-    private Entitlements() {
-    }
+    private Entitlements() {}
 
     public static Set<String> of(WebhookSubscription s) {
         return s.partner() ? PARTNER : CLIENT;

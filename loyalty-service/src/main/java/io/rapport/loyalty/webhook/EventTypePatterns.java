@@ -19,8 +19,7 @@ public final class EventTypePatterns {
     private static final Pattern SHAPE = Pattern.compile("^(\\*|[a-z0-9-]+(\\.[a-z0-9-]+)*(\\.\\*)?)$");
     static final int MAX_PATTERNS = 50;
 
-    private EventTypePatterns() {
-    }
+    private EventTypePatterns() {}
 
     /**
      * The patterns, trimmed and without duplicates, or the first problem as a field error: the field is
@@ -38,11 +37,15 @@ public final class EventTypePatterns {
             String p = patterns.get(i) == null ? "" : patterns.get(i).trim();
             String field = "eventTypes[" + i + "]";
             if (p.length() > 200 || !SHAPE.matcher(p).matches()) {
-                return Result.error(field, "must be an event type name or a prefix ending in .* (e.g. rapport.loyalty.*)");
+                return Result.error(
+                        field, "must be an event type name or a prefix ending in .* (e.g. rapport.loyalty.*)");
             }
             if (entitled.stream().noneMatch(t -> matches(p, t))) {
-                return Result.error(field, p.endsWith("*") ? "matches no event type this subscriber may receive"
-                        : "unknown event type, or one this subscriber may not receive");
+                return Result.error(
+                        field,
+                        p.endsWith("*")
+                                ? "matches no event type this subscriber may receive"
+                                : "unknown event type, or one this subscriber may not receive");
             }
             out.add(p);
         }
@@ -65,7 +68,8 @@ public final class EventTypePatterns {
 
     /** The entitled types the patterns match, sorted. */
     public static List<String> expand(Collection<String> patterns, Set<String> entitled) {
-        return new ArrayList<>(new TreeSet<>(entitled.stream().filter(t -> matchesAny(patterns, t)).toList()));
+        return new ArrayList<>(new TreeSet<>(
+                entitled.stream().filter(t -> matchesAny(patterns, t)).toList()));
     }
 
     public static List<String> parse(String stored) {

@@ -22,8 +22,7 @@ public final class PartnerView {
             "rapport.loyalty.points-expired.v1", List.of("entryId", "points"),
             "rapport.loyalty.reward-redeemed.v1", List.of("redemptionId", "rewardId", "rewardName", "points"));
 
-    private PartnerView() {
-    }
+    private PartnerView() {}
 
     /** Whether a partner can be sent this type at all. */
     public static boolean supports(String type) {

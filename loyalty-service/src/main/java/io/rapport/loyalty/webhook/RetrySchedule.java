@@ -14,7 +14,11 @@ import java.util.function.DoubleSupplier;
 public record RetrySchedule(Duration initial, double multiplier, Duration max, Duration window, double jitter) {
 
     public RetrySchedule {
-        if (initial.isNegative() || initial.isZero() || multiplier < 1 || max.compareTo(initial) < 0 || jitter < 0
+        if (initial.isNegative()
+                || initial.isZero()
+                || multiplier < 1
+                || max.compareTo(initial) < 0
+                || jitter < 0
                 || jitter >= 1) {
             throw new IllegalArgumentException("invalid retry schedule");
         }

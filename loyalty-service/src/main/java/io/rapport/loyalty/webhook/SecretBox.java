@@ -59,7 +59,8 @@ public final class SecretBox {
             c.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return new String(c.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot decrypt a webhook secret (wrong rapport.loyalty.webhooks.encryption-key?)");
+            throw new IllegalStateException(
+                    "cannot decrypt a webhook secret (wrong rapport.loyalty.webhooks.encryption-key?)");
         }
     }
 }

@@ -29,7 +29,10 @@ public final class TargetGuard {
     }
 
     public TargetGuard(List<String> allowList, Resolver resolver) {
-        this.allowList = allowList.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
+        this.allowList = allowList.stream()
+                .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty())
+                .toList();
         this.resolver = resolver;
     }
 
@@ -38,8 +41,7 @@ public final class TargetGuard {
     }
 
     /** Where to connect: the URL, and the checked address the connection must use. */
-    public record Target(URI uri, String host, int port, boolean ssl, InetAddress address) {
-    }
+    public record Target(URI uri, String host, int port, boolean ssl, InetAddress address) {}
 
     /** A refusal; {@code reason} says why without repeating the URL. */
     public static final class Refused extends Exception {
@@ -127,7 +129,10 @@ public final class TargetGuard {
 
     /** Whether {@code a} is a public unicast address. */
     public static boolean isPublic(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+        if (a.isLoopbackAddress()
+                || a.isAnyLocalAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return false;
         }
@@ -135,19 +140,29 @@ public final class TargetGuard {
         if (a instanceof Inet4Address) {
             int b0 = b[0] & 0xff;
             int b1 = b[1] & 0xff;
-            return !(b0 == 0 || b0 == 10 || b0 == 127 || b0 >= 224 // this network, private, loopback, multicast/reserved
+            return !(b0 == 0
+                    || b0 == 10
+                    || b0 == 127
+                    || b0 >= 224 // this network, private, loopback, multicast/reserved
                     || (b0 == 100 && b1 >= 64 && b1 <= 127) // shared address space (CGNAT)
-                    || (b0 == 169 && b1 == 254) || (b0 == 172 && b1 >= 16 && b1 <= 31) || (b0 == 192 && b1 == 168)
+                    || (b0 == 169 && b1 == 254)
+                    || (b0 == 172 && b1 >= 16 && b1 <= 31)
+                    || (b0 == 192 && b1 == 168)
                     || (b0 == 192 && b1 == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
-                    || (b0 == 192 && b1 == 0 && (b[2] & 0xff) == 2) || (b0 == 198 && (b1 == 18 || b1 == 19))
-                    || (b0 == 198 && b1 == 51 && (b[2] & 0xff) == 100) || (b0 == 203 && b1 == 0 && (b[2] & 0xff) == 113));
+                    || (b0 == 192 && b1 == 0 && (b[2] & 0xff) == 2)
+                    || (b0 == 198 && (b1 == 18 || b1 == 19))
+                    || (b0 == 198 && b1 == 51 && (b[2] & 0xff) == 100)
+                    || (b0 == 203 && b1 == 0 && (b[2] & 0xff) == 113));
         }
         if (a instanceof Inet6Address) {
             int b0 = b[0] & 0xff;
             if ((b0 & 0xfe) == 0xfc) { // unique local fc00::/7
                 return false;
             }
-            if (b0 == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) { // 2001:db8::/32
+            if (b0 == 0x20
+                    && (b[1] & 0xff) == 0x01
+                    && (b[2] & 0xff) == 0x0d
+                    && (b[3] & 0xff) == 0xb8) { // 2001:db8::/32
                 return false;
             }
             boolean mapped = true; // ::ffff:a.b.c.d, ::a.b.c.d and 64:ff9b::a.b.c.d embed an IPv4 address
@@ -155,7 +170,8 @@ public final class TargetGuard {
                 mapped &= b[i] == 0;
             }
             boolean nat64 = b0 == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
-            if ((mapped && ((b[10] == 0 && b[11] == 0) || ((b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff))) || nat64) {
+            if ((mapped && ((b[10] == 0 && b[11] == 0) || ((b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff)))
+                    || nat64) {
                 try {
                     return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
                 } catch (UnknownHostException e) {

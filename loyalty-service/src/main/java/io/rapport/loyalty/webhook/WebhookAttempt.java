@@ -17,14 +17,19 @@ public class WebhookAttempt extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "delivery_id")
     public UUID deliveryId;
+
     @Column(name = "attempted_at")
     public Instant attemptedAt;
+
     @Column(name = "status_code")
     public Integer statusCode;
+
     @Column(name = "latency_ms")
     public long latencyMs;
+
     public String error;
     public boolean manual;
 }

@@ -70,6 +70,7 @@ public interface WebhookConfig {
     }
 
     default RetrySchedule schedule() {
-        return new RetrySchedule(retry().initial(), retry().multiplier(), retry().max(), retry().window(), retry().jitter());
+        return new RetrySchedule(
+                retry().initial(), retry().multiplier(), retry().max(), retry().window(), retry().jitter());
     }
 }

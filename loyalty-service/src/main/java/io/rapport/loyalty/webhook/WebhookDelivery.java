@@ -19,39 +19,56 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "seq", insertable = false, updatable = false)
     public Long seq;
+
     @Column(name = "subscription_id")
     public UUID subscriptionId;
+
     @Column(name = "event_id")
     public String eventId;
+
     @Column(name = "event_type")
     public String eventType;
+
     public String subject;
+
     @Column(name = "member_id")
     public UUID memberId;
+
     @Column(name = "event_time")
     public Instant eventTime;
+
     public String body;
     public String status;
     public int attempts;
     public int failures;
+
     @Column(name = "first_attempt_at")
     public Instant firstAttemptAt;
+
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
+
     @Column(name = "lease_until")
     public Instant leaseUntil;
+
     @Column(name = "last_attempt_at")
     public Instant lastAttemptAt;
+
     @Column(name = "last_status_code")
     public Integer lastStatusCode;
+
     @Column(name = "last_error")
     public String lastError;
+
     @Column(name = "last_latency_ms")
     public Long lastLatencyMs;
+
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

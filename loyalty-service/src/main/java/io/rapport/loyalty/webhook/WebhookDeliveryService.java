@@ -27,8 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookDeliveryService {
     public static final String PING_TYPE = "rapport.webhook.ping.v1";
-    static final Set<String> STATUSES = Set.of(WebhookDelivery.PENDING, WebhookDelivery.DELIVERED, WebhookDelivery.FAILED,
-            WebhookDelivery.CANCELLED);
+    static final Set<String> STATUSES = Set.of(
+            WebhookDelivery.PENDING, WebhookDelivery.DELIVERED, WebhookDelivery.FAILED, WebhookDelivery.CANCELLED);
     private static final Duration MAX_RANGE = Duration.ofDays(31);
 
     private final WebhookSubscriptionService subscriptions;
@@ -37,8 +37,12 @@ public class WebhookDeliveryService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public WebhookDeliveryService(WebhookSubscriptionService subscriptions, WebhookDispatcher dispatcher, EntityManager em,
-            ObjectMapper json, Clock clock) {
+    public WebhookDeliveryService(
+            WebhookSubscriptionService subscriptions,
+            WebhookDispatcher dispatcher,
+            EntityManager em,
+            ObjectMapper json,
+            Clock clock) {
         this.subscriptions = subscriptions;
         this.dispatcher = dispatcher;
         this.em = em;
@@ -46,8 +50,7 @@ public class WebhookDeliveryService {
         this.json = json;
     }
 
-    public record Listed(List<WebhookDelivery> items, long total) {
-    }
+    public record Listed(List<WebhookDelivery> items, long total) {}
 
     public Listed list(UUID subscriptionId, String status, PageRequest page) {
         subscriptions.get(subscriptionId);
@@ -56,16 +59,22 @@ public class WebhookDeliveryService {
             throw ProblemException.invalid("status", "must be PENDING, DELIVERED, FAILED or CANCELLED");
         }
         var q = status == null
-                ? WebhookDelivery.<WebhookDelivery>find("subscriptionId", Sort.descending("createdAt", "seq"), subscriptionId)
-                : WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and status = ?2", Sort.descending("createdAt", "seq"),
-                        subscriptionId, status);
+                ? WebhookDelivery.<WebhookDelivery>find(
+                        "subscriptionId", Sort.descending("createdAt", "seq"), subscriptionId)
+                : WebhookDelivery.<WebhookDelivery>find(
+                        "subscriptionId = ?1 and status = ?2",
+                        Sort.descending("createdAt", "seq"),
+                        subscriptionId,
+                        status);
         return new Listed(q.page(Page.of(page.page, page.size)).list(), q.count());
     }
 
     public DeliveryDetail detail(UUID subscriptionId, UUID deliveryId) {
         WebhookDelivery d = delivery(subscriptionId, deliveryId);
         List<WebhookAttempt> attempts = WebhookAttempt.list("deliveryId = ?1 order by attemptedAt, id", d.id);
-        return new DeliveryDetail(WebhookDtos.DeliveryView.of(d), attempts.stream().map(WebhookDtos.AttemptView::of).toList(),
+        return new DeliveryDetail(
+                WebhookDtos.DeliveryView.of(d),
+                attempts.stream().map(WebhookDtos.AttemptView::of).toList(),
                 d.body);
     }
 
@@ -88,12 +97,16 @@ public class WebhookDeliveryService {
         if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
             throw ProblemException.invalid("to", "a range covers at most 31 days");
         }
-        return requeue("subscription_id = ?1 and event_time >= ?2 and event_time < ?3 and event_type <> '" + PING_TYPE + "'",
-                subscriptionId, from, to);
+        return requeue(
+                "subscription_id = ?1 and event_time >= ?2 and event_time < ?3 and event_type <> '" + PING_TYPE + "'",
+                subscriptionId,
+                from,
+                to);
     }
 
     private int requeue(String where, Object... params) {
-        var q = em.createNativeQuery("update webhook_delivery set status = 'PENDING', next_attempt_at = ?" + (params.length + 1)
+        var q = em.createNativeQuery("update webhook_delivery set status = 'PENDING', next_attempt_at = ?"
+                + (params.length + 1)
                 + ", first_attempt_at = null, failures = 0, lease_until = null, delivered_at = null where " + where);
         for (int i = 0; i < params.length; i++) {
             q.setParameter(i + 1, params[i]);
@@ -107,8 +120,12 @@ public class WebhookDeliveryService {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         ObjectNode ce = json.createObjectNode();
-        ce.put("specversion", "1.0").put("id", id.toString()).put("source", "/loyalty-service").put("type", PING_TYPE)
-                .put("time", now.toString()).put("datacontenttype", "application/json");
+        ce.put("specversion", "1.0")
+                .put("id", id.toString())
+                .put("source", "/loyalty-service")
+                .put("type", PING_TYPE)
+                .put("time", now.toString())
+                .put("datacontenttype", "application/json");
         ce.putObject("data").put("subscriptionId", s.id.toString()).put("message", "ping");
         String body;
         try {
@@ -116,14 +133,24 @@ public class WebhookDeliveryService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into webhook_delivery (id, subscription_id,"
-                + " event_id, event_type, event_time, body, status, next_attempt_at, created_at)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', null, ?5)").setParameter(1, id).setParameter(2, s.id)
-                .setParameter(3, id.toString()).setParameter(4, PING_TYPE).setParameter(5, now).setParameter(6, body)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("insert into webhook_delivery (id, subscription_id,"
+                                + " event_id, event_type, event_time, body, status, next_attempt_at, created_at)"
+                                + " values (?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', null, ?5)")
+                        .setParameter(1, id)
+                        .setParameter(2, s.id)
+                        .setParameter(3, id.toString())
+                        .setParameter(4, PING_TYPE)
+                        .setParameter(5, now)
+                        .setParameter(6, body)
+                        .executeUpdate());
         WebhookSender.Outcome o = dispatcher.attempt(id, false);
-        return new PingResult(id.toString(), o.success(), o.status(), o.latencyMs(), o.success() ? null : o.error() != null
-                ? o.error() : "HTTP " + o.status());
+        return new PingResult(
+                id.toString(),
+                o.success(),
+                o.status(),
+                o.latencyMs(),
+                o.success() ? null : o.error() != null ? o.error() : "HTTP " + o.status());
     }
 
     private WebhookDelivery delivery(UUID subscriptionId, UUID deliveryId) {

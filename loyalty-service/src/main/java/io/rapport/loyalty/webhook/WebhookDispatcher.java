@@ -34,8 +34,15 @@ public class WebhookDispatcher {
     private final WebhookMetrics metrics;
     private final RetrySchedule schedule;
 
-    public WebhookDispatcher(EntityManager em, WebhookSecrets secrets, TargetGuard guard, WebhookSender sender,
-            WebhookConfig config, LoyaltyConfig loyalty, Clock clock, WebhookMetrics metrics) {
+    public WebhookDispatcher(
+            EntityManager em,
+            WebhookSecrets secrets,
+            TargetGuard guard,
+            WebhookSender sender,
+            WebhookConfig config,
+            LoyaltyConfig loyalty,
+            Clock clock,
+            WebhookMetrics metrics) {
         this.em = em;
         this.secrets = secrets;
         this.guard = guard;
@@ -47,7 +54,9 @@ public class WebhookDispatcher {
         this.schedule = config.schedule();
     }
 
-    @Scheduled(every = "${rapport.webhooks.dispatch-every:2s}", delayed = "10s",
+    @Scheduled(
+            every = "${rapport.webhooks.dispatch-every:2s}",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (loyalty.jobs().enabled()) {
@@ -64,8 +73,11 @@ public class WebhookDispatcher {
     }
 
     public int prune(Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("delete from webhook_delivery where status <> 'PENDING'"
-                + " and created_at < ?1").setParameter(1, now.minus(config.logRetention())).executeUpdate());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "delete from webhook_delivery where status <> 'PENDING'" + " and created_at < ?1")
+                        .setParameter(1, now.minus(config.logRetention()))
+                        .executeUpdate());
     }
 
     /** Sends every delivery due now (and those that become due by the ordering as earlier ones go); answers the attempts made. */
@@ -82,21 +94,26 @@ public class WebhookDispatcher {
                 total++;
             }
         }
-        metrics.pending(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from webhook_delivery where status = 'PENDING'").getSingleResult()).longValue()));
+        metrics.pending(QuarkusTransaction.requiringNew()
+                .call(() -> ((Number)
+                                em.createNativeQuery("select count(*) from webhook_delivery where status = 'PENDING'")
+                                        .getSingleResult())
+                        .longValue()));
         return total;
     }
 
     @SuppressWarnings("unchecked")
     List<UUID> claim(Instant now) {
         return em.createNativeQuery("update webhook_delivery d set lease_until = ?2 where d.id in ("
-                + " select c.id from webhook_delivery c join webhook_subscription s on s.id = c.subscription_id"
-                + " where c.status = 'PENDING' and s.status = 'ACTIVE' and c.next_attempt_at <= ?1"
-                + " and (c.lease_until is null or c.lease_until <= ?1)"
-                + " and not exists (select 1 from webhook_delivery e where e.subscription_id = c.subscription_id"
-                + "   and c.subject is not null and e.subject = c.subject and e.status = 'PENDING' and e.seq < c.seq)"
-                + " order by c.next_attempt_at, c.seq limit ?3 for update of c skip locked) returning d.id")
-                .setParameter(1, now).setParameter(2, now.plus(config.lease())).setParameter(3, config.batchSize())
+                        + " select c.id from webhook_delivery c join webhook_subscription s on s.id = c.subscription_id"
+                        + " where c.status = 'PENDING' and s.status = 'ACTIVE' and c.next_attempt_at <= ?1"
+                        + " and (c.lease_until is null or c.lease_until <= ?1)"
+                        + " and not exists (select 1 from webhook_delivery e where e.subscription_id = c.subscription_id"
+                        + "   and c.subject is not null and e.subject = c.subject and e.status = 'PENDING' and e.seq < c.seq)"
+                        + " order by c.next_attempt_at, c.seq limit ?3 for update of c skip locked) returning d.id")
+                .setParameter(1, now)
+                .setParameter(2, now.plus(config.lease()))
+                .setParameter(3, config.batchSize())
                 .getResultList();
     }
 
@@ -110,8 +127,12 @@ public class WebhookDispatcher {
         try {
             TargetGuard.Target target = guard.check(p.url());
             long timestamp = clock.instant().getEpochSecond();
-            outcome = sender.send(target, p.eventId(), timestamp, WebhookSignature.header(p.secrets(), p.eventId(), timestamp,
-                    p.body()), p.body());
+            outcome = sender.send(
+                    target,
+                    p.eventId(),
+                    timestamp,
+                    WebhookSignature.header(p.secrets(), p.eventId(), timestamp, p.body()),
+                    p.body());
         } catch (TargetGuard.Refused e) {
             outcome = new WebhookSender.Outcome(null, 0, "target refused: " + e.getMessage());
         }
@@ -121,8 +142,7 @@ public class WebhookDispatcher {
         return o;
     }
 
-    private record Prepared(String url, String eventId, String body, List<String> secrets) {
-    }
+    private record Prepared(String url, String eventId, String body, List<String> secrets) {}
 
     private Prepared prepare(UUID deliveryId) {
         WebhookDelivery d = WebhookDelivery.findById(deliveryId);
@@ -142,9 +162,12 @@ public class WebhookDispatcher {
     }
 
     private boolean consentHolds(UUID memberId, UUID partnerId) {
-        Number n = (Number) em.createNativeQuery("select count(*) from partner_link l join partner p on p.id = l.partner_id"
-                + " where l.member_id = ?1 and l.partner_id = ?2 and l.revoked_at is null and p.active")
-                .setParameter(1, memberId).setParameter(2, partnerId).getSingleResult();
+        Number n = (Number)
+                em.createNativeQuery("select count(*) from partner_link l join partner p on p.id = l.partner_id"
+                                + " where l.member_id = ?1 and l.partner_id = ?2 and l.revoked_at is null and p.active")
+                        .setParameter(1, memberId)
+                        .setParameter(2, partnerId)
+                        .getSingleResult();
         return n.longValue() > 0;
     }
 
@@ -177,7 +200,12 @@ public class WebhookDispatcher {
             d.firstAttemptAt = now;
         }
         d.failures++;
-        var next = retry ? schedule.next(d.firstAttemptAt, now, d.failures, () -> ThreadLocalRandom.current().nextDouble())
+        var next = retry
+                ? schedule.next(
+                        d.firstAttemptAt,
+                        now,
+                        d.failures,
+                        () -> ThreadLocalRandom.current().nextDouble())
                 : java.util.Optional.<Instant>empty();
         if (next.isPresent()) {
             d.nextAttemptAt = next.get();
@@ -191,7 +219,8 @@ public class WebhookDispatcher {
             if (s != null && WebhookSubscription.ACTIVE.equals(s.status)) {
                 s.status = WebhookSubscription.DISABLED;
                 s.disabledAt = now;
-                s.disabledReason = "event " + d.eventId + " could not be delivered for " + config.retry().window()
+                s.disabledReason = "event " + d.eventId + " could not be delivered for "
+                        + config.retry().window()
                         + " since " + d.firstAttemptAt + " (" + d.failures + " attempts; last: " + failure(o)
                         + "); set status ACTIVE to resume";
                 s.updatedAt = now;

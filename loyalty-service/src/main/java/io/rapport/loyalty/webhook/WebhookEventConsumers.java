@@ -17,8 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public final class WebhookEventConsumers {
     static final String CONSUMER = "loyalty-webhooks";
 
-    private WebhookEventConsumers() {
-    }
+    private WebhookEventConsumers() {}
 
     abstract static class TopicConsumer implements RedrivableConsumer {
         private final Inbox inbox;

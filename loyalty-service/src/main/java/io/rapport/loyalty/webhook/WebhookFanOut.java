@@ -63,7 +63,9 @@ public class WebhookFanOut {
         int queued = 0;
         for (IncomingEvent e : events) {
             if (CustomerEvents.ERASED.name().equals(e.type()) && e.subject() != null) {
-                em.createNativeQuery("delete from webhook_delivery where subject = ?1").setParameter(1, e.subject()).executeUpdate();
+                em.createNativeQuery("delete from webhook_delivery where subject = ?1")
+                        .setParameter(1, e.subject())
+                        .executeUpdate();
             }
             for (WebhookSubscription s : active) {
                 if (!Entitlements.of(s).contains(e.type()) || !EventTypePatterns.matchesAny(s.patterns(), e.type())) {
@@ -75,7 +77,8 @@ public class WebhookFanOut {
                 }
                 Optional<Member> member = partnerMember(s, e, partners, members);
                 if (member.isPresent()) {
-                    ObjectNode view = PartnerView.of(e.type(), data(e), member.get().memberNumber, s.partnerId.toString());
+                    ObjectNode view =
+                            PartnerView.of(e.type(), data(e), member.get().memberNumber, s.partnerId.toString());
                     queued += insert(s, e, envelope(e, member.get().memberNumber, view, false), member.get().id, now);
                 }
             }
@@ -89,17 +92,28 @@ public class WebhookFanOut {
     }
 
     private int insert(WebhookSubscription s, IncomingEvent e, String body, UUID memberId, Instant now) {
-        return em.createNativeQuery("insert into webhook_delivery (id, subscription_id, event_id, event_type, subject, event_time,"
-                + " body, status, next_attempt_at, created_at, member_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', ?8, ?8,"
-                + " cast(?9 as uuid))"
-                + " on conflict (subscription_id, event_id) do nothing")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, s.id).setParameter(3, e.id()).setParameter(4, e.type())
-                .setParameter(5, e.subject()).setParameter(6, e.time()).setParameter(7, body).setParameter(8, now)
-                .setParameter(9, memberId == null ? null : memberId.toString()).executeUpdate();
+        return em.createNativeQuery(
+                        "insert into webhook_delivery (id, subscription_id, event_id, event_type, subject, event_time,"
+                                + " body, status, next_attempt_at, created_at, member_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', ?8, ?8,"
+                                + " cast(?9 as uuid))"
+                                + " on conflict (subscription_id, event_id) do nothing")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, s.id)
+                .setParameter(3, e.id())
+                .setParameter(4, e.type())
+                .setParameter(5, e.subject())
+                .setParameter(6, e.time())
+                .setParameter(7, body)
+                .setParameter(8, now)
+                .setParameter(9, memberId == null ? null : memberId.toString())
+                .executeUpdate();
     }
 
     /** The member the event is about, when the partner may be told: same programme, linked then and now. */
-    private Optional<Member> partnerMember(WebhookSubscription s, IncomingEvent e, Map<UUID, Partner> partners,
+    private Optional<Member> partnerMember(
+            WebhookSubscription s,
+            IncomingEvent e,
+            Map<UUID, Partner> partners,
             Map<String, Optional<Member>> members) {
         if (!PartnerView.supports(e.type())) {
             return Optional.empty();
@@ -117,8 +131,9 @@ public class WebhookFanOut {
                 return Optional.empty();
             }
         });
-        if (member.isEmpty() || !partner.programmeId.equals(member.get().programmeId) || !linked(member.get().id, partner.id,
-                e.time())) {
+        if (member.isEmpty()
+                || !partner.programmeId.equals(member.get().programmeId)
+                || !linked(member.get().id, partner.id, e.time())) {
             return Optional.empty();
         }
         return member;
@@ -126,9 +141,13 @@ public class WebhookFanOut {
 
     /** Whether the member had linked the partner at {@code at} and the link is still active. */
     boolean linked(UUID memberId, UUID partnerId, Instant at) {
-        Number n = (Number) em.createNativeQuery("select count(*) from partner_link where member_id = ?1 and partner_id = ?2"
-                + " and revoked_at is null and consented_at <= ?3").setParameter(1, memberId).setParameter(2, partnerId)
-                .setParameter(3, at).getSingleResult();
+        Number n = (Number)
+                em.createNativeQuery("select count(*) from partner_link where member_id = ?1 and partner_id = ?2"
+                                + " and revoked_at is null and consented_at <= ?3")
+                        .setParameter(1, memberId)
+                        .setParameter(2, partnerId)
+                        .setParameter(3, at)
+                        .getSingleResult();
         return n.longValue() > 0;
     }
 

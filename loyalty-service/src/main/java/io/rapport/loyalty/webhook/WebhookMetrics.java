@@ -25,10 +25,17 @@ public class WebhookMetrics {
     private final AtomicLong pending = new AtomicLong();
 
     public WebhookMetrics(MeterRegistry registry) {
-        queued = Counter.builder("rapport.webhook.queued").description("Deliveries queued by the fan-out").register(registry);
-        success = Counter.builder("rapport.webhook.attempts").tag("outcome", "success").register(registry);
-        failure = Counter.builder("rapport.webhook.attempts").tag("outcome", "failure").register(registry);
-        failed = Counter.builder("rapport.webhook.failed").description("Deliveries given up after the retry window")
+        queued = Counter.builder("rapport.webhook.queued")
+                .description("Deliveries queued by the fan-out")
+                .register(registry);
+        success = Counter.builder("rapport.webhook.attempts")
+                .tag("outcome", "success")
+                .register(registry);
+        failure = Counter.builder("rapport.webhook.attempts")
+                .tag("outcome", "failure")
+                .register(registry);
+        failed = Counter.builder("rapport.webhook.failed")
+                .description("Deliveries given up after the retry window")
                 .register(registry);
         disabled = Counter.builder("rapport.webhook.subscriptions.disabled").register(registry);
         latency = Timer.builder("rapport.webhook.attempt.duration").register(registry);

@@ -48,12 +48,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhooks", description = "Event subscriptions delivered over HTTPS per the Standard Webhooks specification:"
-        + " each POST carries the CloudEvent in structured JSON mode (application/cloudevents+json) and the headers"
-        + " webhook-id (the event id, for deduplication), webhook-timestamp (Unix seconds) and webhook-signature"
-        + " (v1,<base64 HMAC-SHA256 of id.timestamp.body with the secret's key>; two entries during a rotation). Any 2xx"
-        + " is success; anything else, a redirect or a timeout is retried with exponential backoff and jitter for 24 h, then"
-        + " the subscription is disabled with a reason. See README, Webhooks (verification code in Java and Node).")
+@Tag(
+        name = "Webhooks",
+        description =
+                "Event subscriptions delivered over HTTPS per the Standard Webhooks specification:"
+                        + " each POST carries the CloudEvent in structured JSON mode (application/cloudevents+json) and the headers"
+                        + " webhook-id (the event id, for deduplication), webhook-timestamp (Unix seconds) and webhook-signature"
+                        + " (v1,<base64 HMAC-SHA256 of id.timestamp.body with the secret's key>; two entries during a rotation). Any 2xx"
+                        + " is success; anything else, a redirect or a timeout is retried with exponential backoff and jitter for 24 h, then"
+                        + " the subscription is disabled with a reason. See README, Webhooks (verification code in Java and Node).")
 public class WebhookResource {
     private final WebhookSubscriptionService subscriptions;
     private final WebhookDeliveryService deliveries;
@@ -67,66 +70,106 @@ public class WebhookResource {
 
     @GET
     @Path("/event-types")
-    @Operation(operationId = "listWebhookEventTypes", summary = "Event types the caller may subscribe to",
-            description = "A loyalty partner: the loyalty events of its members (partner view, without customer ids, balances"
-                    + " or reasons; referral-completed is not offered). An admin's integration clients: every type.")
+    @Operation(
+            operationId = "listWebhookEventTypes",
+            summary = "Event types the caller may subscribe to",
+            description =
+                    "A loyalty partner: the loyalty events of its members (partner view, without customer ids, balances"
+                            + " or reasons; referral-completed is not offered). An admin's integration clients: every type.")
     public List<String> eventTypes() {
-        return new TreeSet<>(subscriptions.actor().partner() != null ? Entitlements.PARTNER : Entitlements.CLIENT).stream().toList();
+        return new TreeSet<>(subscriptions.actor().partner() != null ? Entitlements.PARTNER : Entitlements.CLIENT)
+                .stream().toList();
     }
 
     @POST
     @Path("/subscriptions")
-    @Operation(operationId = "createWebhookSubscription", summary = "Subscribe a URL to events",
+    @Operation(
+            operationId = "createWebhookSubscription",
+            summary = "Subscribe a URL to events",
             description = "The URL must be https and resolve to a public address (loopback, private, link-local and"
                     + " unique-local targets are refused unless on the admin allow-list). eventTypes are CloudEvent types or"
                     + " wildcards (rapport.loyalty.*) the caller is entitled to; an unknown or foreign type is a 400 naming"
                     + " eventTypes[i]. The answer holds the signing secret once: store it.")
-    @APIResponse(responseCode = "201", description = "Created; the secret is shown only here",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location",
-                    description = "The new subscription", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedSubscription.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the secret is shown only here",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new subscription",
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CreatedSubscription.class)))
     public Response create(@NotNull SubscriptionCreate body) {
         WebhookSubscriptionService.Created c = subscriptions.create(body);
         return Response.created(URI.create("/api/v1/webhooks/subscriptions/" + c.subscription().id))
                 .tag(Long.toString(c.subscription().version))
-                .entity(new CreatedSubscription(c.secret(), SubscriptionView.of(c.subscription(), clock.instant()))).build();
+                .entity(new CreatedSubscription(c.secret(), SubscriptionView.of(c.subscription(), clock.instant())))
+                .build();
     }
 
     @GET
     @Path("/subscriptions")
-    @Operation(operationId = "listWebhookSubscriptions", summary = "The caller's subscriptions",
+    @Operation(
+            operationId = "listWebhookSubscriptions",
+            summary = "The caller's subscriptions",
             description = "A partner sees its own; an admin sees all (partnerId filters by partner). Oldest first.")
     public List<SubscriptionView> list(@QueryParam("partnerId") String partnerId) {
-        return subscriptions.list(partnerId).stream().map(s -> SubscriptionView.of(s, clock.instant())).toList();
+        return subscriptions.list(partnerId).stream()
+                .map(s -> SubscriptionView.of(s, clock.instant()))
+                .toList();
     }
 
     @GET
     @Path("/subscriptions/{id}")
-    @Operation(operationId = "getWebhookSubscription", summary = "One subscription",
-            description = "Another partner's subscription is 404. A DISABLED one carries disabledReason. ETag: its version.")
-    @APIResponse(responseCode = "200", description = "The subscription",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
+    @Operation(
+            operationId = "getWebhookSubscription",
+            summary = "One subscription",
+            description =
+                    "Another partner's subscription is 404. A DISABLED one carries disabledReason. ETag: its version.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The subscription",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
     public Response get(@PathParam("id") UUID id) {
         WebhookSubscription s = subscriptions.get(id);
-        return Response.ok(SubscriptionView.of(s, clock.instant())).tag(Long.toString(s.version)).build();
+        return Response.ok(SubscriptionView.of(s, clock.instant()))
+                .tag(Long.toString(s.version))
+                .build();
     }
 
     @PATCH
     @Path("/subscriptions/{id}")
-    @Operation(operationId = "updateWebhookSubscription", summary = "Change URL, event types, description or status",
+    @Operation(
+            operationId = "updateWebhookSubscription",
+            summary = "Change URL, event types, description or status",
             description = "status PAUSED stops deliveries (events meanwhile are not queued); ACTIVE resumes a paused or"
                     + " disabled subscription, its pending deliveries due at once with a fresh retry window. If-Match with"
                     + " the version read is honoured (412 when stale).")
-    @APIResponse(responseCode = "200", description = "The changed subscription",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull SubscriptionUpdate body) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed subscription",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
+    public Response update(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull SubscriptionUpdate body) {
         WebhookSubscription s = subscriptions.update(id, body, ifMatch);
-        return Response.ok(SubscriptionView.of(s, clock.instant())).tag(Long.toString(s.version)).build();
+        return Response.ok(SubscriptionView.of(s, clock.instant()))
+                .tag(Long.toString(s.version))
+                .build();
     }
 
     @DELETE
     @Path("/subscriptions/{id}")
-    @Operation(operationId = "deleteWebhookSubscription", summary = "Delete a subscription",
+    @Operation(
+            operationId = "deleteWebhookSubscription",
+            summary = "Delete a subscription",
             description = "Its pending deliveries and its log go with it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -137,11 +180,16 @@ public class WebhookResource {
     @POST
     @Path("/subscriptions/{id}/rotate-secret")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret",
-            description = "Answers the new secret once. Until previousSecretValidUntil (rapport.webhooks.rotation-grace,"
-                    + " 24 h by default) every request is signed with both secrets (two v1 entries), so the receiver can"
-                    + " switch without losing a request; afterwards only the new one signs.")
-    @APIResponse(responseCode = "200", description = "The new secret",
+    @Operation(
+            operationId = "rotateWebhookSecret",
+            summary = "Rotate the signing secret",
+            description =
+                    "Answers the new secret once. Until previousSecretValidUntil (rapport.webhooks.rotation-grace,"
+                            + " 24 h by default) every request is signed with both secrets (two v1 entries), so the receiver can"
+                            + " switch without losing a request; afterwards only the new one signs.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The new secret",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RotatedSecret.class)))
     public RotatedSecret rotate(@PathParam("id") UUID id) {
         WebhookSubscriptionService.Created c = subscriptions.rotate(id);
@@ -151,10 +199,15 @@ public class WebhookResource {
     @POST
     @Path("/subscriptions/{id}/ping")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "pingWebhookSubscription", summary = "Send a signed test event now",
-            description = "POSTs a rapport.webhook.ping.v1 CloudEvent, signed like every delivery, and answers what the target"
-                    + " replied. Recorded in the delivery log, never retried; works in any status.")
-    @APIResponse(responseCode = "200", description = "The target's answer",
+    @Operation(
+            operationId = "pingWebhookSubscription",
+            summary = "Send a signed test event now",
+            description =
+                    "POSTs a rapport.webhook.ping.v1 CloudEvent, signed like every delivery, and answers what the target"
+                            + " replied. Recorded in the delivery log, never retried; works in any status.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The target's answer",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PingResult.class)))
     public PingResult ping(@PathParam("id") UUID id) {
         return deliveries.ping(id);
@@ -162,10 +215,14 @@ public class WebhookResource {
 
     @GET
     @Path("/subscriptions/{id}/deliveries")
-    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log",
-            description = "Newest first: each event's status (PENDING, DELIVERED, FAILED, CANCELLED: consent revoked before sending), attempts, last status code,"
-                    + " latency and error, and the next retry. Kept for rapport.webhooks.log-retention (30 days).")
-    public Page<DeliveryView> deliveries(@PathParam("id") UUID id,
+    @Operation(
+            operationId = "listWebhookDeliveries",
+            summary = "The delivery log",
+            description =
+                    "Newest first: each event's status (PENDING, DELIVERED, FAILED, CANCELLED: consent revoked before sending), attempts, last status code,"
+                            + " latency and error, and the next retry. Kept for rapport.webhooks.log-retention (30 days).")
+    public Page<DeliveryView> deliveries(
+            @PathParam("id") UUID id,
             @Parameter(description = "PENDING, DELIVERED, FAILED or CANCELLED") @QueryParam("status") String status,
             @BeanParam PageRequest page) {
         WebhookDeliveryService.Listed l = deliveries.list(id, status, page);
@@ -182,22 +239,33 @@ public class WebhookResource {
     @POST
     @Path("/subscriptions/{id}/deliveries/{deliveryId}/redeliver")
     @Consumes(MediaType.WILDCARD)
-    @Operation(operationId = "redeliverWebhookDelivery", summary = "Send one event again",
-            description = "Queues the delivery again (due now, fresh retry window), whatever its status. Same webhook-id:"
-                    + " a receiver that deduplicates ignores it.")
-    @APIResponse(responseCode = "202", description = "Queued",
+    @Operation(
+            operationId = "redeliverWebhookDelivery",
+            summary = "Send one event again",
+            description =
+                    "Queues the delivery again (due now, fresh retry window), whatever its status. Same webhook-id:"
+                            + " a receiver that deduplicates ignores it.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeliveryView.class)))
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        return Response.accepted(DeliveryView.of(deliveries.redeliver(id, deliveryId))).build();
+        return Response.accepted(DeliveryView.of(deliveries.redeliver(id, deliveryId)))
+                .build();
     }
 
     @POST
     @Path("/subscriptions/{id}/redeliver")
-    @Operation(operationId = "redeliverWebhookRange", summary = "Send every event of a time range again",
+    @Operation(
+            operationId = "redeliverWebhookRange",
+            summary = "Send every event of a time range again",
             description = "Queues again each delivery whose event time lies in [from, to) (at most 31 days).")
-    @APIResponse(responseCode = "202", description = "How many were queued",
+    @APIResponse(
+            responseCode = "202",
+            description = "How many were queued",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Requeued.class)))
     public Response redeliverRange(@PathParam("id") UUID id, @NotNull RedeliverRange body) {
-        return Response.accepted(new Requeued(deliveries.redeliver(id, body.from(), body.to()))).build();
+        return Response.accepted(new Requeued(deliveries.redeliver(id, body.from(), body.to())))
+                .build();
     }
 }

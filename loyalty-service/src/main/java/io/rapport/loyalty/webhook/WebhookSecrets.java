@@ -17,9 +17,11 @@ public class WebhookSecrets {
     private final SecretBox box;
 
     public WebhookSecrets(WebhookConfig config) {
-        String key = config.encryptionKey().filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "rapport.webhooks.encryption-key (RAPPORT_WEBHOOKS_ENCRYPTION_KEY) is required: 32 random bytes, base64"
-                        + " (README, Webhooks)"));
+        String key = config.encryptionKey()
+                .filter(k -> !k.isBlank())
+                .orElseThrow(() -> new IllegalStateException(
+                        "rapport.webhooks.encryption-key (RAPPORT_WEBHOOKS_ENCRYPTION_KEY) is required: 32 random bytes, base64"
+                                + " (README, Webhooks)"));
         this.box = new SecretBox(key);
     }
 

@@ -26,8 +26,12 @@ public class WebhookSender {
 
     public WebhookSender(Vertx vertx, WebhookConfig config) {
         this.timeoutMillis = config.timeout().toMillis();
-        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setVerifyHost(true)
-                .setForceSni(true).setConnectTimeout((int) timeoutMillis).setMaxRedirects(0));
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setKeepAlive(false)
+                .setVerifyHost(true)
+                .setForceSni(true)
+                .setConnectTimeout((int) timeoutMillis)
+                .setMaxRedirects(0));
     }
 
     /** The answer of one attempt: a status code, or none and an error; the latency in milliseconds. */
@@ -38,15 +42,25 @@ public class WebhookSender {
     }
 
     public Outcome send(TargetGuard.Target target, String webhookId, long timestamp, String signature, String body) {
-        String path = target.uri().getRawPath() == null || target.uri().getRawPath().isEmpty() ? "/" : target.uri().getRawPath();
+        String path =
+                target.uri().getRawPath() == null || target.uri().getRawPath().isEmpty()
+                        ? "/"
+                        : target.uri().getRawPath();
         if (target.uri().getRawQuery() != null) {
             path += "?" + target.uri().getRawQuery();
         }
         boolean defaultPort = target.port() == (target.ssl() ? 443 : 80);
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.host()).setPort(target.port())
-                .setSsl(target.ssl()).setURI(path).setFollowRedirects(false)
-                .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
-                .setConnectTimeout(timeoutMillis).setIdleTimeout(timeoutMillis)
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost(target.host())
+                .setPort(target.port())
+                .setSsl(target.ssl())
+                .setURI(path)
+                .setFollowRedirects(false)
+                .setServer(SocketAddress.inetSocketAddress(
+                        target.port(), target.address().getHostAddress()))
+                .setConnectTimeout(timeoutMillis)
+                .setIdleTimeout(timeoutMillis)
                 .putHeader("Host", defaultPort ? target.host() : target.host() + ":" + target.port())
                 .putHeader("Content-Type", CONTENT_TYPE)
                 .putHeader("User-Agent", "Rapport-Webhooks/1")
@@ -61,8 +75,11 @@ public class WebhookSender {
                         req.connection().close();
                         return code;
                     }))
-                    .toCompletionStage().toCompletableFuture().get(timeoutMillis + 1000, TimeUnit.MILLISECONDS);
-            return new Outcome(status, millisSince(start), status >= 300 && status < 400 ? "redirect not followed" : null);
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(timeoutMillis + 1000, TimeUnit.MILLISECONDS);
+            return new Outcome(
+                    status, millisSince(start), status >= 300 && status < 400 ? "redirect not followed" : null);
         } catch (TimeoutException e) {
             return new Outcome(null, millisSince(start), "timeout after " + timeoutMillis + " ms");
         } catch (InterruptedException e) {

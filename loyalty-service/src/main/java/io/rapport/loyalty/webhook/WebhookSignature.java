@@ -21,8 +21,7 @@ public final class WebhookSignature {
     public static final String SECRET_PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** A new secret: whsec_ + base64 of 32 random bytes. */
     public static String newSecret() {

@@ -26,32 +26,47 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "owner_kind")
     public String ownerKind;
+
     @Column(name = "partner_id")
     public UUID partnerId;
+
     @Column(name = "client_name")
     public String clientName;
+
     public String url;
     public String description;
+
     @Column(name = "event_types")
     public String eventTypes;
+
     public String status;
+
     @Column(name = "disabled_reason")
     public String disabledReason;
+
     @Column(name = "disabled_at")
     public Instant disabledAt;
+
     public String secret;
+
     @Column(name = "previous_secret")
     public String previousSecret;
+
     @Column(name = "previous_secret_until")
     public Instant previousSecretUntil;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
     @Column(name = "created_by")
     public String createdBy;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
+
     @Version
     public long version;
 

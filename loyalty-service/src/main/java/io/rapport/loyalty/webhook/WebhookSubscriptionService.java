@@ -36,8 +36,15 @@ public class WebhookSubscriptionService {
     private final EntityManager em;
     private final Clock clock;
 
-    public WebhookSubscriptionService(Caller caller, PartnerService partners, WebhookSecrets secrets, TargetGuard guard,
-            WebhookConfig config, Audit audit, EntityManager em, Clock clock) {
+    public WebhookSubscriptionService(
+            Caller caller,
+            PartnerService partners,
+            WebhookSecrets secrets,
+            TargetGuard guard,
+            WebhookConfig config,
+            Audit audit,
+            EntityManager em,
+            Clock clock) {
         this.caller = caller;
         this.partners = partners;
         this.secrets = secrets;
@@ -55,8 +62,7 @@ public class WebhookSubscriptionService {
         }
     }
 
-    public record Created(WebhookSubscription subscription, String secret) {
-    }
+    public record Created(WebhookSubscription subscription, String secret) {}
 
     public Actor actor() {
         if (caller.partnerId().isPresent()) {
@@ -75,7 +81,8 @@ public class WebhookSubscriptionService {
         s.id = UUID.randomUUID();
         if (!actor.admin()) {
             if (req.integrationClient() != null || req.partnerId() != null) {
-                throw ProblemException.invalid(req.partnerId() != null ? "partnerId" : "integrationClient",
+                throw ProblemException.invalid(
+                        req.partnerId() != null ? "partnerId" : "integrationClient",
                         "only an admin may name the owner");
             }
             s.ownerKind = WebhookSubscription.PARTNER;
@@ -84,19 +91,25 @@ public class WebhookSubscriptionService {
             s.ownerKind = WebhookSubscription.PARTNER;
             s.partnerId = partnerId(req.partnerId());
         } else {
-            String client = req.integrationClient() == null ? "" : req.integrationClient().trim();
+            String client = req.integrationClient() == null
+                    ? ""
+                    : req.integrationClient().trim();
             if (!client.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-                throw ProblemException.invalid("integrationClient", "an admin names the integration client (1-64 letters,"
-                        + " digits, dots, dashes or underscores) or a partnerId");
+                throw ProblemException.invalid(
+                        "integrationClient",
+                        "an admin names the integration client (1-64 letters,"
+                                + " digits, dots, dashes or underscores) or a partnerId");
             }
             s.ownerKind = WebhookSubscription.CLIENT;
             s.clientName = client;
         }
-        long owned = s.partner() ? WebhookSubscription.count("partnerId", s.partnerId)
+        long owned = s.partner()
+                ? WebhookSubscription.count("partnerId", s.partnerId)
                 : WebhookSubscription.count("clientName", s.clientName);
         if (owned >= config.maxSubscriptionsPerOwner()) {
-            throw ProblemException.unprocessable("too-many-subscriptions", "an owner may have at most "
-                    + config.maxSubscriptionsPerOwner() + " subscriptions");
+            throw ProblemException.unprocessable(
+                    "too-many-subscriptions",
+                    "an owner may have at most " + config.maxSubscriptionsPerOwner() + " subscriptions");
         }
         s.url = url(req.url());
         s.eventTypes = patterns(req.eventTypes(), Entitlements.of(s));
@@ -108,7 +121,8 @@ public class WebhookSubscriptionService {
         s.updatedAt = s.createdAt;
         s.createdBy = caller.label();
         s.persist();
-        audit.event("webhook-subscription", s.id, null, "CREATE", Map.of("owner", owner(s), "eventTypes", s.eventTypes));
+        audit.event(
+                "webhook-subscription", s.id, null, "CREATE", Map.of("owner", owner(s), "eventTypes", s.eventTypes));
         return new Created(s, secret);
     }
 
@@ -149,7 +163,8 @@ public class WebhookSubscriptionService {
             }
         }
         s.updatedAt = clock.instant();
-        audit.event("webhook-subscription", s.id, null, "UPDATE", Map.of("status", s.status, "eventTypes", s.eventTypes));
+        audit.event(
+                "webhook-subscription", s.id, null, "UPDATE", Map.of("status", s.status, "eventTypes", s.eventTypes));
         em.flush();
         return s;
     }
@@ -172,14 +187,20 @@ public class WebhookSubscriptionService {
         String secret = WebhookSignature.newSecret();
         s.secret = secrets.seal(s, secret);
         s.updatedAt = now;
-        audit.event("webhook-subscription", s.id, null, "ROTATE_SECRET", Map.of("previousValidUntil", s.previousSecretUntil.toString()));
+        audit.event(
+                "webhook-subscription",
+                s.id,
+                null,
+                "ROTATE_SECRET",
+                Map.of("previousValidUntil", s.previousSecretUntil.toString()));
         em.flush();
         return new Created(s, secret);
     }
 
     WebhookSubscription visible(UUID id, boolean lock) {
         Actor actor = actor();
-        WebhookSubscription s = lock ? WebhookSubscription.findById(id, LockModeType.PESSIMISTIC_WRITE)
+        WebhookSubscription s = lock
+                ? WebhookSubscription.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 : WebhookSubscription.findById(id);
         if (s == null || (!actor.admin() && !actor.partner().id.equals(s.partnerId))) {
             throw ProblemException.notFound("webhook subscription", id);
@@ -190,10 +211,13 @@ public class WebhookSubscriptionService {
     /** Re-enabling after a pause or a disable: pending deliveries are due now, with a fresh retry window. */
     private void activate(WebhookSubscription s) {
         if (!WebhookSubscription.ACTIVE.equals(s.status)) {
-            em.createNativeQuery("update webhook_delivery set next_attempt_at = ?1, first_attempt_at = null, failures = 0,"
-                    + " lease_until = null"
-                    + " where subscription_id = ?2 and status = 'PENDING'").setParameter(1, clock.instant())
-                    .setParameter(2, s.id).executeUpdate();
+            em.createNativeQuery(
+                            "update webhook_delivery set next_attempt_at = ?1, first_attempt_at = null, failures = 0,"
+                                    + " lease_until = null"
+                                    + " where subscription_id = ?2 and status = 'PENDING'")
+                    .setParameter(1, clock.instant())
+                    .setParameter(2, s.id)
+                    .executeUpdate();
         }
         s.status = WebhookSubscription.ACTIVE;
         s.disabledReason = null;

@@ -26,19 +26,23 @@ class FifoLotsTest {
     @Test
     void lotsThatNeverExpireGoLastAndAShortfallIsReported() {
         FifoLots.Allocation a = FifoLots.take(LOTS, 200);
-        assertThat(a.takes()).containsExactly(new FifoLots.Take(A, 30), new FifoLots.Take(B, 50), new FifoLots.Take(C, 100));
+        assertThat(a.takes())
+                .containsExactly(new FifoLots.Take(A, 30), new FifoLots.Take(B, 50), new FifoLots.Take(C, 100));
         assertThat(a.shortfall()).isEqualTo(20);
     }
 
     @Test
     void aLotExpiresItsProgrammesMonthsAfterItWasEarnedOnTheUtcCalendar() {
-        assertThat(FifoLots.expiresAt(Instant.parse("2026-01-31T10:00:00Z"), 1)).isEqualTo(Instant.parse("2026-02-28T10:00:00Z"));
-        assertThat(FifoLots.expiresAt(Instant.parse("2026-03-15T00:00:00Z"), 24)).isEqualTo(Instant.parse("2028-03-15T00:00:00Z"));
+        assertThat(FifoLots.expiresAt(Instant.parse("2026-01-31T10:00:00Z"), 1))
+                .isEqualTo(Instant.parse("2026-02-28T10:00:00Z"));
+        assertThat(FifoLots.expiresAt(Instant.parse("2026-03-15T00:00:00Z"), 24))
+                .isEqualTo(Instant.parse("2028-03-15T00:00:00Z"));
     }
 
     @Test
     void lotsOfAProgrammeWithoutExpiryMonthsNeverExpire() {
         assertThat(FifoLots.expiresAt(Instant.parse("2026-03-15T00:00:00Z"), 0)).isNull();
-        assertThat(FifoLots.expiresAt(Instant.parse("2026-03-15T00:00:00Z"), -1)).isNull();
+        assertThat(FifoLots.expiresAt(Instant.parse("2026-03-15T00:00:00Z"), -1))
+                .isNull();
     }
 }

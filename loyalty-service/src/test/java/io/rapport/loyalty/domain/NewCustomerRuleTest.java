@@ -13,19 +13,25 @@ class NewCustomerRuleTest {
 
     @Test
     void aCustomerRegisteredAfterTheCodeWithoutEarlierPurchasesQualifies() {
-        assertThat(NewCustomerRule.notQualifying(ISSUED, REGISTERED, APPLIED, null)).isEmpty();
-        assertThat(NewCustomerRule.notQualifying(ISSUED, REGISTERED, APPLIED, APPLIED.plusSeconds(60))).isEmpty();
+        assertThat(NewCustomerRule.notQualifying(ISSUED, REGISTERED, APPLIED, null))
+                .isEmpty();
+        assertThat(NewCustomerRule.notQualifying(ISSUED, REGISTERED, APPLIED, APPLIED.plusSeconds(60)))
+                .isEmpty();
     }
 
     @Test
     void aCustomerRegisteredBeforeTheCodeWasIssuedDoesNotQualify() {
-        assertThat(NewCustomerRule.notQualifying(ISSUED, ISSUED.minusSeconds(1), APPLIED, null)).get().asString()
+        assertThat(NewCustomerRule.notQualifying(ISSUED, ISSUED.minusSeconds(1), APPLIED, null))
+                .get()
+                .asString()
                 .contains("before the code was issued");
     }
 
     @Test
     void aCustomerWhoBoughtBeforeApplyingTheCodeDoesNotQualify() {
-        assertThat(NewCustomerRule.notQualifying(ISSUED, REGISTERED, APPLIED, APPLIED.minusSeconds(1))).get().asString()
+        assertThat(NewCustomerRule.notQualifying(ISSUED, REGISTERED, APPLIED, APPLIED.minusSeconds(1)))
+                .get()
+                .asString()
                 .contains("before the code was applied");
     }
 

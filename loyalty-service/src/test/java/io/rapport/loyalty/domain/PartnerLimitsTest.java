@@ -17,7 +17,8 @@ class PartnerLimitsTest {
         assertThat(PartnerLimits.points(new BigDecimal("-5"))).isEmpty();
         assertThat(PartnerLimits.points(new BigDecimal("1e30"))).isEmpty();
         assertThat(PartnerLimits.points(new BigDecimal("9223372036854775807"))).isEmpty();
-        assertThat(PartnerLimits.points(BigDecimal.valueOf(PartnerLimits.MAX_POINTS))).hasValue(PartnerLimits.MAX_POINTS);
+        assertThat(PartnerLimits.points(BigDecimal.valueOf(PartnerLimits.MAX_POINTS)))
+                .hasValue(PartnerLimits.MAX_POINTS);
         assertThat(PartnerLimits.points(null)).isEmpty();
     }
 

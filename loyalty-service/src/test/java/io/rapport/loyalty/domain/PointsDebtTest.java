@@ -49,14 +49,17 @@ class PointsDebtTest {
     @Test
     void mergedPositionsNetOut() {
         assertThat(PointsDebt.combine(new Position(50, 0), new Position(0, 80))).isEqualTo(new Position(0, 30));
-        assertThat(PointsDebt.combine(new Position(100, 0), new Position(0, 80))).isEqualTo(new Position(20, 0));
+        assertThat(PointsDebt.combine(new Position(100, 0), new Position(0, 80)))
+                .isEqualTo(new Position(20, 0));
         assertThat(PointsDebt.combine(new Position(10, 0), new Position(5, 0))).isEqualTo(new Position(15, 0));
     }
 
     @Test
     void neitherFigureIsEverNegativeAndPointsArePositive() {
         assertThatThrownBy(() -> new Position(-1, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PointsDebt.reverse(new Position(1, 0), 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PointsDebt.credit(new Position(1, 0), -3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PointsDebt.reverse(new Position(1, 0), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PointsDebt.credit(new Position(1, 0), -3))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

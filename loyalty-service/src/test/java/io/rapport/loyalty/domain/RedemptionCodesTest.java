@@ -18,9 +18,14 @@ class RedemptionCodesTest {
         String stored = RedemptionCodes.hash(id, code);
         assertThat(stored).doesNotContain(code).hasSize(64);
         assertThat(RedemptionCodes.matches(id, stored, code)).isTrue();
-        assertThat(RedemptionCodes.matches(id, stored, code.toLowerCase())).as("typed in lower case").isTrue();
-        assertThat(RedemptionCodes.matches(id, stored, code.substring(0, 4) + "-" + code.substring(4))).isTrue();
-        assertThat(RedemptionCodes.matches(UUID.randomUUID(), stored, code)).as("another row").isFalse();
+        assertThat(RedemptionCodes.matches(id, stored, code.toLowerCase()))
+                .as("typed in lower case")
+                .isTrue();
+        assertThat(RedemptionCodes.matches(id, stored, code.substring(0, 4) + "-" + code.substring(4)))
+                .isTrue();
+        assertThat(RedemptionCodes.matches(UUID.randomUUID(), stored, code))
+                .as("another row")
+                .isFalse();
         assertThat(RedemptionCodes.hash(UUID.randomUUID(), code)).isNotEqualTo(stored);
         assertThat(RedemptionCodes.matches(id, stored, null)).isFalse();
         assertThat(RedemptionCodes.matches(id, stored, "UUUUUUUU")).isFalse();

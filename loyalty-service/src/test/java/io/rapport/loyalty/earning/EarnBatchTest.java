@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 class EarnBatchTest {
     static final Instant NOW = Instant.parse("2026-05-10T10:00:00Z");
     static final UUID PROGRAMME = UUID.randomUUID();
-    static final List<TierRule> TIERS = List.of(new TierRule("SILVER", 0, BigDecimal.ZERO, BigDecimal.ONE, Set.of()),
+    static final List<TierRule> TIERS = List.of(
+            new TierRule("SILVER", 0, BigDecimal.ZERO, BigDecimal.ONE, Set.of()),
             new TierRule("GOLD", 1, new BigDecimal("2000"), new BigDecimal("1.5"), Set.of("ABC:A")));
-    static final EarnBatch.Terms EUR = new EarnBatch.Terms(PROGRAMME, "EUR", BigDecimal.ONE, 24, 12, false, TIERS, List.of(), true);
+    static final EarnBatch.Terms EUR =
+            new EarnBatch.Terms(PROGRAMME, "EUR", BigDecimal.ONE, 24, 12, false, TIERS, List.of(), true);
 
     @Test
     void anUpgradeDuringTheRunAppliesToTheNextPurchaseOfTheSameMember() {
@@ -64,7 +66,9 @@ class EarnBatchTest {
 
         batch.earn(purchase(customer, "1.00", NOW));
 
-        assertThat(batch.upgrades()).singleElement().satisfies(u -> assertThat(u.reason()).contains("segment class ABC:A"));
+        assertThat(batch.upgrades())
+                .singleElement()
+                .satisfies(u -> assertThat(u.reason()).contains("segment class ABC:A"));
     }
 
     @Test
@@ -73,7 +77,12 @@ class EarnBatchTest {
         var member = member(customer, 7, "0");
         var batch = new EarnBatch(Map.of(PROGRAMME, EUR), List.of(member), Map.of(), NOW);
 
-        batch.earn(new EarnBatch.Purchase(UUID.randomUUID(), customer, "O-1", NOW, "USD",
+        batch.earn(new EarnBatch.Purchase(
+                UUID.randomUUID(),
+                customer,
+                "O-1",
+                NOW,
+                "USD",
                 List.of(new EarnCalculator.Line("tv", new BigDecimal("50")))));
         batch.earn(purchase(UUID.randomUUID(), "80.00", NOW));
         batch.earn(purchase(customer, "0.99", NOW));
@@ -87,8 +96,11 @@ class EarnBatchTest {
     void everyMembershipOfTheBuyerInTheCurrencyEarns() {
         UUID customer = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        var terms = Map.of(PROGRAMME, EUR, other, new EarnBatch.Terms(other, "EUR", new BigDecimal("2"), 0, 12, true, TIERS,
-                List.of(), false));
+        var terms = Map.of(
+                PROGRAMME,
+                EUR,
+                other,
+                new EarnBatch.Terms(other, "EUR", new BigDecimal("2"), 0, 12, true, TIERS, List.of(), false));
         var first = member(customer, 0, "0");
         var second = new EarnBatch.MemberState(UUID.randomUUID(), other, customer, "SILVER", 0, 0, BigDecimal.ZERO);
         var batch = new EarnBatch(terms, List.of(first, second), Map.of(), NOW);
@@ -96,16 +108,26 @@ class EarnBatchTest {
         batch.earn(purchase(customer, "10.00", NOW));
 
         assertThat(batch.credits()).extracting(c -> c.earn().points()).containsExactly(10L, 20L);
-        assertThat(batch.credits().get(1).expiresAt()).as("points of a programme without expiry never expire").isNull();
-        assertThat(second.figure()).as("spend-based programmes qualify on money").isEqualByComparingTo("10.00");
+        assertThat(batch.credits().get(1).expiresAt())
+                .as("points of a programme without expiry never expire")
+                .isNull();
+        assertThat(second.figure())
+                .as("spend-based programmes qualify on money")
+                .isEqualByComparingTo("10.00");
     }
 
     private static EarnBatch.MemberState member(UUID customer, long balance, String figure) {
-        return new EarnBatch.MemberState(UUID.randomUUID(), PROGRAMME, customer, "SILVER", 0, balance, new BigDecimal(figure));
+        return new EarnBatch.MemberState(
+                UUID.randomUUID(), PROGRAMME, customer, "SILVER", 0, balance, new BigDecimal(figure));
     }
 
     private static EarnBatch.Purchase purchase(UUID customer, String total, Instant at) {
-        return new EarnBatch.Purchase(UUID.randomUUID(), customer, "O-" + total, at, "EUR",
+        return new EarnBatch.Purchase(
+                UUID.randomUUID(),
+                customer,
+                "O-" + total,
+                at,
+                "EUR",
                 List.of(new EarnCalculator.Line("tv", new BigDecimal(total))));
     }
 }

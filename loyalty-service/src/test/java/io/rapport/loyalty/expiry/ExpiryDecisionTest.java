@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 class ExpiryDecisionTest {
     static final UUID OLD = UUID.fromString("00000000-0000-0000-0000-000000000001");
     static final UUID NEW = UUID.fromString("00000000-0000-0000-0000-000000000002");
-    static final FifoLots.Lot OLDER = new FifoLots.Lot(OLD, Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"), 30);
-    static final FifoLots.Lot NEWER = new FifoLots.Lot(NEW, Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"), 50);
+    static final FifoLots.Lot OLDER =
+            new FifoLots.Lot(OLD, Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"), 30);
+    static final FifoLots.Lot NEWER =
+            new FifoLots.Lot(NEW, Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"), 50);
 
     @Test
     void dueLotsExpireOldestFirstWhatTheyHold() {

@@ -33,21 +33,22 @@ class ExpiryDueSqlIT {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     ExpiryStore store;
 
-    record Lot(UUID id, UUID member, Instant expiresAt, long remaining) {
-    }
+    record Lot(UUID id, UUID member, Instant expiresAt, long remaining) {}
 
     @Test
     void aLotIsDueWhenItStillHoldsPointsAndItsExpiryIsAtOrBeforeNow() throws Exception {
         String programme = Fixtures.programme(0, 0);
         List<UUID> members = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            members.add(UUID.fromString((String) Fixtures.enrol(programme, UUID.randomUUID()).get("id")));
+            members.add(UUID.fromString(
+                    (String) Fixtures.enrol(programme, UUID.randomUUID()).get("id")));
         }
-        List<Instant> expiries = new ArrayList<>(List.of(NOW, NOW.minusNanos(1000), NOW.plusNanos(1000), NOW.minusSeconds(86400),
-                NOW.plusSeconds(86400)));
+        List<Instant> expiries = new ArrayList<>(List.of(
+                NOW, NOW.minusNanos(1000), NOW.plusNanos(1000), NOW.minusSeconds(86400), NOW.plusSeconds(86400)));
         expiries.add(null);
         Random random = new Random(60);
         List<Lot> lots = new ArrayList<>();
@@ -73,7 +74,8 @@ class ExpiryDueSqlIT {
         }
 
         Set<UUID> dueLots = new HashSet<>();
-        QuarkusTransaction.requiringNew().run(() -> store.dueLots(members, NOW).forEach((PointsLot l) -> dueLots.add(l.entryId)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> store.dueLots(members, NOW).forEach((PointsLot l) -> dueLots.add(l.entryId)));
         Map<UUID, Long> duePoints = QuarkusTransaction.requiringNew().call(() -> store.duePoints(members, NOW));
         Set<UUID> claimed = new HashSet<>(QuarkusTransaction.requiringNew().call(() -> store.claim(NOW, 100_000)));
 
@@ -86,11 +88,13 @@ class ExpiryDueSqlIT {
 
     private void insert(UUID programme, List<Lot> lots) throws Exception {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement entry = c.prepareStatement("insert into ledger_entry (id, programme_id, member_id, kind, points,"
-                        + " reason, source, source_key, occurred_at, created_at) values (?, ?, ?, 'EARN', ?, 'generated', 'TEST', ?,"
-                        + " ?, now())");
-                PreparedStatement lot = c.prepareStatement("insert into points_lot (entry_id, member_id, earned_at, expires_at,"
-                        + " remaining) values (?, ?, ?, ?, ?)")) {
+                PreparedStatement entry =
+                        c.prepareStatement("insert into ledger_entry (id, programme_id, member_id, kind, points,"
+                                + " reason, source, source_key, occurred_at, created_at) values (?, ?, ?, 'EARN', ?, 'generated', 'TEST', ?,"
+                                + " ?, now())");
+                PreparedStatement lot =
+                        c.prepareStatement("insert into points_lot (entry_id, member_id, earned_at, expires_at,"
+                                + " remaining) values (?, ?, ?, ?, ?)")) {
             OffsetDateTime earned = OffsetDateTime.ofInstant(NOW.minusSeconds(86400 * 400L), ZoneOffset.UTC);
             for (Lot l : lots) {
                 entry.setObject(1, l.id());
@@ -103,7 +107,8 @@ class ExpiryDueSqlIT {
                 lot.setObject(1, l.id());
                 lot.setObject(2, l.member());
                 lot.setObject(3, earned);
-                lot.setObject(4, l.expiresAt() == null ? null : OffsetDateTime.ofInstant(l.expiresAt(), ZoneOffset.UTC));
+                lot.setObject(
+                        4, l.expiresAt() == null ? null : OffsetDateTime.ofInstant(l.expiresAt(), ZoneOffset.UTC));
                 lot.setLong(5, l.remaining());
                 lot.addBatch();
             }

@@ -8,7 +8,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RetryScheduleTest {
-    final RetrySchedule schedule = new RetrySchedule(Duration.ofSeconds(5), 3, Duration.ofHours(3), Duration.ofHours(24), 0.2);
+    final RetrySchedule schedule =
+            new RetrySchedule(Duration.ofSeconds(5), 3, Duration.ofHours(3), Duration.ofHours(24), 0.2);
     final Instant first = Instant.parse("2026-12-01T00:00:00Z");
 
     @Test
@@ -26,14 +27,18 @@ class RetryScheduleTest {
         Instant now = first.plusSeconds(60);
         assertThat(schedule.next(first, now, 2, () -> 0.0)).contains(now.plusSeconds(12));
         assertThat(schedule.next(first, now, 2, () -> 0.5)).contains(now.plusSeconds(15));
-        assertThat(schedule.next(first, now, 2, () -> 0.999999)).hasValueSatisfying(t ->
-                assertThat(t).isBefore(now.plusSeconds(18).plusMillis(1)).isAfter(now.plusSeconds(17)));
+        assertThat(schedule.next(first, now, 2, () -> 0.999999))
+                .hasValueSatisfying(t -> assertThat(t)
+                        .isBefore(now.plusSeconds(18).plusMillis(1))
+                        .isAfter(now.plusSeconds(17)));
     }
 
     @Test
     void retriesGoOnUntilTheWindowHasPassedThenGiveUp() {
-        assertThat(schedule.next(first, first.plus(Duration.ofHours(24)).minusMillis(1), 14, () -> 0.5)).isPresent();
-        assertThat(schedule.next(first, first.plus(Duration.ofHours(24)), 15, () -> 0.5)).isEmpty();
+        assertThat(schedule.next(first, first.plus(Duration.ofHours(24)).minusMillis(1), 14, () -> 0.5))
+                .isPresent();
+        assertThat(schedule.next(first, first.plus(Duration.ofHours(24)), 15, () -> 0.5))
+                .isEmpty();
     }
 
     @Test

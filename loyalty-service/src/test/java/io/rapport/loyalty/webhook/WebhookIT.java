@@ -38,6 +38,7 @@ class WebhookIT {
 
     @Inject
     WebhookDispatcher dispatcher;
+
     @Inject
     TestClock clock;
 
@@ -58,7 +59,8 @@ class WebhookIT {
         String secret = (String) created.get("secret");
         assertThat(secret).startsWith("whsec_");
         String subject = UUID.randomUUID().toString();
-        String eventId = TestKafka.send("engagement.events", CONTACT, subject, "{\"contactId\":\"c-1\",\"channel\":\"PHONE\"}");
+        String eventId =
+                TestKafka.send("engagement.events", CONTACT, subject, "{\"contactId\":\"c-1\",\"channel\":\"PHONE\"}");
 
         dispatchUntil(() -> r.requests().size() >= 1);
         WebhookReceiver.Request req = r.requests().get(0);
@@ -74,14 +76,17 @@ class WebhookIT {
         assertThat(ce.path("type").asText()).isEqualTo(CONTACT);
         assertThat(ce.path("subject").asText()).isEqualTo(subject);
         assertThat(ce.path("data").path("contactId").asText()).isEqualTo("c-1");
-        assertThat(get(created).path("secret").isMissingNode()).as("the secret is never shown again").isTrue();
+        assertThat(get(created).path("secret").isMissingNode())
+                .as("the secret is never shown again")
+                .isTrue();
     }
 
     @Test
     void aReceiverAnswering500TwiceThen200GetsTheEventExactlyOnceMoreAfterEachFailure() throws Exception {
         WebhookReceiver r = receiver(new WebhookReceiver()).answer(500, 500);
         String sub = id(clientSubscription(r.url(), CONTACT));
-        String eventId = TestKafka.send("engagement.events", CONTACT, UUID.randomUUID().toString(), "{}");
+        String eventId =
+                TestKafka.send("engagement.events", CONTACT, UUID.randomUUID().toString(), "{}");
         awaitDeliveries(sub, 1);
 
         dispatcher.dispatchDue();
@@ -102,13 +107,20 @@ class WebhookIT {
         clock.advance(Duration.ofHours(5));
         dispatcher.dispatchDue();
         assertThat(r.requests()).as("delivered: never again").hasSize(3);
-        assertThat(r.requests()).allSatisfy(q -> assertThat(q.header("webhook-id")).isEqualTo(eventId));
+        assertThat(r.requests())
+                .allSatisfy(q -> assertThat(q.header("webhook-id")).isEqualTo(eventId));
 
         JsonNode d = deliveries(sub).get(0);
         assertThat(d.path("status").asText()).isEqualTo("DELIVERED");
         assertThat(d.path("attempts").asInt()).isEqualTo(3);
-        JsonNode detail = json(given().get("/api/v1/webhooks/subscriptions/{s}/deliveries/{d}", sub, d.path("id").asText())
-                .then().statusCode(200).extract().asString());
+        JsonNode detail = json(given().get(
+                        "/api/v1/webhooks/subscriptions/{s}/deliveries/{d}",
+                        sub,
+                        d.path("id").asText())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(detail.path("attempts").findValuesAsText("statusCode")).containsExactly("500", "500", "200");
     }
 
@@ -129,7 +141,10 @@ class WebhookIT {
         awaitDeliveries(sub, 6);
         dispatcher.dispatchDue();
         List<JsonNode> log = deliveries(sub);
-        assertThat(log).filteredOn(d -> d.path("attempts").asInt() > 0).as("only each customer's first event was tried").hasSize(2);
+        assertThat(log)
+                .filteredOn(d -> d.path("attempts").asInt() > 0)
+                .as("only each customer's first event was tried")
+                .hasSize(2);
         assertThat(log).allSatisfy(d -> assertThat(d.path("status").asText()).isEqualTo("PENDING"));
         clock.advance(Duration.ofMinutes(10));
         dispatcher.dispatchDue();
@@ -139,7 +154,8 @@ class WebhookIT {
             clock.advance(Duration.ofHours(1));
             dispatcher.dispatchDue();
         }
-        List<String> ids = back.requests().stream().map(q -> q.header("webhook-id")).toList();
+        List<String> ids =
+                back.requests().stream().map(q -> q.header("webhook-id")).toList();
         assertThat(ids).hasSize(6).doesNotHaveDuplicates();
         assertThat(ids.stream().filter(aliceEvents::contains).toList()).containsExactlyElementsOf(aliceEvents);
         assertThat(ids.stream().filter(bobEvents::contains).toList()).containsExactlyElementsOf(bobEvents);
@@ -161,7 +177,8 @@ class WebhookIT {
         assertThat(s.path("disabledReason").asText()).contains("HTTP 503").contains("PT24H");
         JsonNode d = deliveries(sub).get(0);
         assertThat(d.path("status").asText()).isEqualTo("FAILED");
-        assertThat(Duration.between(start, Instant.parse(d.path("lastAttemptAt").asText()))).isGreaterThanOrEqualTo(Duration.ofHours(24));
+        assertThat(Duration.between(start, Instant.parse(d.path("lastAttemptAt").asText())))
+                .isGreaterThanOrEqualTo(Duration.ofHours(24));
         int attempts = r.requests().size();
         assertThat(attempts).isEqualTo(d.path("attempts").asInt());
 
@@ -190,42 +207,83 @@ class WebhookIT {
         WebhookReceiver r = receiver(new WebhookReceiver());
         Map<String, Object> created = clientSubscription(r.url(), CONTACT);
         String old = (String) created.get("secret");
-        String fresh = given().post("/api/v1/webhooks/subscriptions/{id}/rotate-secret", id(created)).then().statusCode(200)
-                .extract().path("secret");
+        String fresh = given().post("/api/v1/webhooks/subscriptions/{id}/rotate-secret", id(created))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("secret");
         assertThat(fresh).startsWith("whsec_").isNotEqualTo(old);
 
-        given().post("/api/v1/webhooks/subscriptions/{id}/ping", id(created)).then().statusCode(200).body("success",
-                org.hamcrest.Matchers.equalTo(true)).body("statusCode", org.hamcrest.Matchers.equalTo(200));
+        given().post("/api/v1/webhooks/subscriptions/{id}/ping", id(created))
+                .then()
+                .statusCode(200)
+                .body("success", org.hamcrest.Matchers.equalTo(true))
+                .body("statusCode", org.hamcrest.Matchers.equalTo(200));
         WebhookReceiver.Request inGrace = r.requests().get(0);
-        assertThat(inGrace.header("webhook-signature").split(" ")).containsExactlyInAnyOrder(sig(fresh, inGrace), sig(old, inGrace));
+        assertThat(inGrace.header("webhook-signature").split(" "))
+                .containsExactlyInAnyOrder(sig(fresh, inGrace), sig(old, inGrace));
 
         clock.advance(Duration.ofHours(25));
-        given().post("/api/v1/webhooks/subscriptions/{id}/ping", id(created)).then().statusCode(200);
+        given().post("/api/v1/webhooks/subscriptions/{id}/ping", id(created))
+                .then()
+                .statusCode(200);
         WebhookReceiver.Request after = r.requests().get(1);
-        assertThat(after.header("webhook-signature")).isEqualTo(sig(fresh, after)).doesNotContain(sig(old, after));
+        assertThat(after.header("webhook-signature"))
+                .isEqualTo(sig(fresh, after))
+                .doesNotContain(sig(old, after));
     }
 
     @Test
     void privateAndLoopbackTargetsUnknownTypesAndBadInputAreProblemsNamingTheField() throws Exception {
-        for (String url : List.of("https://10.0.0.5/hook", "https://192.168.1.1/", "https://169.254.169.254/latest/meta-data",
-                "https://127.0.0.2/", "https://[::1]/", "https://[fd00::1]/", "http://127.0.0.2:8080/", "ftp://example.org/",
+        for (String url : List.of(
+                "https://10.0.0.5/hook",
+                "https://192.168.1.1/",
+                "https://169.254.169.254/latest/meta-data",
+                "https://127.0.0.2/",
+                "https://[::1]/",
+                "https://[fd00::1]/",
+                "http://127.0.0.2:8080/",
+                "ftp://example.org/",
                 "not a url")) {
-            given().contentType(ContentType.JSON).body(Map.of("url", url, "eventTypes", List.of(CONTACT), "integrationClient", "erp"))
-                    .post("/api/v1/webhooks/subscriptions").then().statusCode(400).contentType("application/problem+json")
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("url", url, "eventTypes", List.of(CONTACT), "integrationClient", "erp"))
+                    .post("/api/v1/webhooks/subscriptions")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("errors[0].field", org.hamcrest.Matchers.equalTo("url"))
                     .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(url)));
         }
-        given().contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes",
-                List.of(CONTACT, "rapport.secret.stuff.v1"), "integrationClient", "erp")).post("/api/v1/webhooks/subscriptions")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "url",
+                        "http://127.0.0.1:9/hook",
+                        "eventTypes",
+                        List.of(CONTACT, "rapport.secret.stuff.v1"),
+                        "integrationClient",
+                        "erp"))
+                .post("/api/v1/webhooks/subscriptions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("eventTypes[1]"))
                 .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret.stuff")));
-        given().contentType(ContentType.JSON).body("{\"url\":").post("/api/v1/webhooks/subscriptions").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"url\":")
+                .post("/api/v1/webhooks/subscriptions")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of(CONTACT)))
-                .post("/api/v1/webhooks/subscriptions").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of(CONTACT)))
+                .post("/api/v1/webhooks/subscriptions")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("integrationClient"));
-        given().header("X-Rapport-Roles", "marketing").get("/api/v1/webhooks/subscriptions").then().statusCode(403);
+        given().header("X-Rapport-Roles", "marketing")
+                .get("/api/v1/webhooks/subscriptions")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -239,45 +297,91 @@ class WebhookIT {
         link((String) flyer.get("id"), travel);
         WebhookReceiver hotelHooks = receiver(new WebhookReceiver());
         WebhookReceiver travelHooks = receiver(new WebhookReceiver());
-        String hotelSub = id(given().header(PARTNER, hotel).contentType(ContentType.JSON)
+        String hotelSub = id(given().header(PARTNER, hotel)
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", hotelHooks.url(), "eventTypes", List.of("rapport.loyalty.*")))
-                .post("/api/v1/webhooks/subscriptions").then().statusCode(201).extract().as(Map.class));
-        String travelSub = id(given().header(PARTNER, travel).contentType(ContentType.JSON)
+                .post("/api/v1/webhooks/subscriptions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .as(Map.class));
+        String travelSub = id(given().header(PARTNER, travel)
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", travelHooks.url(), "eventTypes", List.of("rapport.loyalty.points-earned.v1")))
-                .post("/api/v1/webhooks/subscriptions").then().statusCode(201).extract().as(Map.class));
+                .post("/api/v1/webhooks/subscriptions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .as(Map.class));
         subscriptions.addAll(List.of(hotelSub, travelSub));
 
-        given().header(PARTNER, hotel).contentType(ContentType.JSON)
+        given().header(PARTNER, hotel)
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", hotelHooks.url(), "eventTypes", List.of("rapport.customer.*")))
-                .post("/api/v1/webhooks/subscriptions").then().statusCode(400)
+                .post("/api/v1/webhooks/subscriptions")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("eventTypes[0]"));
-        given().header(PARTNER, hotel).get("/api/v1/webhooks/subscriptions/{id}", travelSub).then().statusCode(404);
-        given().header(PARTNER, hotel).contentType(ContentType.JSON).body(Map.of("status", "PAUSED"))
-                .patch("/api/v1/webhooks/subscriptions/{id}", travelSub).then().statusCode(404);
-        given().header(PARTNER, hotel).delete("/api/v1/webhooks/subscriptions/{id}", travelSub).then().statusCode(404);
-        given().header(PARTNER, hotel).post("/api/v1/webhooks/subscriptions/{id}/rotate-secret", travelSub).then().statusCode(404);
-        given().header(PARTNER, hotel).get("/api/v1/webhooks/subscriptions/{id}/deliveries", travelSub).then().statusCode(404);
-        assertThat(given().header(PARTNER, hotel).get("/api/v1/webhooks/subscriptions").then().statusCode(200).extract()
-                .jsonPath().getList("id", String.class)).containsExactly(hotelSub);
+        given().header(PARTNER, hotel)
+                .get("/api/v1/webhooks/subscriptions/{id}", travelSub)
+                .then()
+                .statusCode(404);
+        given().header(PARTNER, hotel)
+                .contentType(ContentType.JSON)
+                .body(Map.of("status", "PAUSED"))
+                .patch("/api/v1/webhooks/subscriptions/{id}", travelSub)
+                .then()
+                .statusCode(404);
+        given().header(PARTNER, hotel)
+                .delete("/api/v1/webhooks/subscriptions/{id}", travelSub)
+                .then()
+                .statusCode(404);
+        given().header(PARTNER, hotel)
+                .post("/api/v1/webhooks/subscriptions/{id}/rotate-secret", travelSub)
+                .then()
+                .statusCode(404);
+        given().header(PARTNER, hotel)
+                .get("/api/v1/webhooks/subscriptions/{id}/deliveries", travelSub)
+                .then()
+                .statusCode(404);
+        assertThat(given().header(PARTNER, hotel)
+                        .get("/api/v1/webhooks/subscriptions")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("id", String.class))
+                .containsExactly(hotelSub);
 
         Fixtures.adjust((String) guest.get("id"), 40);
         Fixtures.adjust((String) flyer.get("id"), 70);
-        dispatchUntil(() -> hotelHooks.requests().size() >= 1 && travelHooks.requests().size() >= 1);
+        dispatchUntil(() ->
+                hotelHooks.requests().size() >= 1 && travelHooks.requests().size() >= 1);
 
         for (WebhookReceiver.Request q : hotelHooks.requests()) {
             JsonNode ce = JSON.readTree(q.body());
             assertThat(ce.path("subject").asText()).isEqualTo(guest.get("memberNumber"));
             assertThat(ce.path("data").path("memberNumber").asText()).isEqualTo(guest.get("memberNumber"));
-            assertThat(q.body()).doesNotContain((String) flyer.get("memberNumber")).doesNotContain("customerId")
-                    .doesNotContain("balance").doesNotContain((String) guest.get("customerId"));
+            assertThat(q.body())
+                    .doesNotContain((String) flyer.get("memberNumber"))
+                    .doesNotContain("customerId")
+                    .doesNotContain("balance")
+                    .doesNotContain((String) guest.get("customerId"));
         }
         JsonNode earned = JSON.readTree(hotelHooks.requests().get(0).body());
         assertThat(earned.path("type").asText()).isEqualTo("rapport.loyalty.points-earned.v1");
         assertThat(earned.path("data").path("points").asLong()).isEqualTo(40);
-        assertThat(travelHooks.requests()).allSatisfy(q -> assertThat(q.body()).contains((String) flyer.get("memberNumber"))
-                .doesNotContain((String) guest.get("memberNumber")));
-        assertThat(given().header(PARTNER, hotel).get("/api/v1/webhooks/subscriptions/{id}/deliveries", hotelSub).then()
-                .statusCode(200).extract().jsonPath().getList("items.eventType", String.class))
+        assertThat(travelHooks.requests())
+                .allSatisfy(q -> assertThat(q.body())
+                        .contains((String) flyer.get("memberNumber"))
+                        .doesNotContain((String) guest.get("memberNumber")));
+        assertThat(given().header(PARTNER, hotel)
+                        .get("/api/v1/webhooks/subscriptions/{id}/deliveries", hotelSub)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.eventType", String.class))
                 .containsOnly("rapport.loyalty.points-earned.v1");
     }
 
@@ -285,27 +389,51 @@ class WebhookIT {
     void oneEventOrATimeRangeCanBeRedeliveredWithTheSameWebhookId() throws Exception {
         WebhookReceiver r = receiver(new WebhookReceiver());
         String sub = id(clientSubscription(r.url(), CONTACT));
-        String first = TestKafka.send("engagement.events", CONTACT, UUID.randomUUID().toString(), "{}");
-        String second = TestKafka.send("engagement.events", CONTACT, UUID.randomUUID().toString(), "{}");
+        String first =
+                TestKafka.send("engagement.events", CONTACT, UUID.randomUUID().toString(), "{}");
+        String second =
+                TestKafka.send("engagement.events", CONTACT, UUID.randomUUID().toString(), "{}");
         awaitDeliveries(sub, 2);
         dispatcher.dispatchDue();
         assertThat(r.requests()).hasSize(2);
 
-        String delivery = deliveries(sub).stream().filter(d -> d.path("eventId").asText().equals(first)).findFirst().orElseThrow()
-                .path("id").asText();
-        given().post("/api/v1/webhooks/subscriptions/{s}/deliveries/{d}/redeliver", sub, delivery).then().statusCode(202)
+        String delivery = deliveries(sub).stream()
+                .filter(d -> d.path("eventId").asText().equals(first))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asText();
+        given().post("/api/v1/webhooks/subscriptions/{s}/deliveries/{d}/redeliver", sub, delivery)
+                .then()
+                .statusCode(202)
                 .body("status", org.hamcrest.Matchers.equalTo("PENDING"));
         dispatcher.dispatchDue();
         assertThat(r.requests()).hasSize(3);
         assertThat(r.requests().get(2).header("webhook-id")).isEqualTo(first);
 
-        given().contentType(ContentType.JSON).body(Map.of("from", Instant.now().minusSeconds(3600).toString(), "to",
-                Instant.now().plusSeconds(3600).toString())).post("/api/v1/webhooks/subscriptions/{s}/redeliver", sub).then()
-                .statusCode(202).body("requeued", org.hamcrest.Matchers.equalTo(2));
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "from",
+                        Instant.now().minusSeconds(3600).toString(),
+                        "to",
+                        Instant.now().plusSeconds(3600).toString()))
+                .post("/api/v1/webhooks/subscriptions/{s}/redeliver", sub)
+                .then()
+                .statusCode(202)
+                .body("requeued", org.hamcrest.Matchers.equalTo(2));
         dispatcher.dispatchDue();
-        assertThat(r.requests().subList(3, 5)).extracting(q -> q.header("webhook-id")).containsExactlyInAnyOrder(first, second);
-        given().contentType(ContentType.JSON).body(Map.of("from", Instant.now().toString(), "to", Instant.now().minusSeconds(1)
-                .toString())).post("/api/v1/webhooks/subscriptions/{s}/redeliver", sub).then().statusCode(400)
+        assertThat(r.requests().subList(3, 5))
+                .extracting(q -> q.header("webhook-id"))
+                .containsExactlyInAnyOrder(first, second);
+        given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "from",
+                        Instant.now().toString(),
+                        "to",
+                        Instant.now().minusSeconds(1).toString()))
+                .post("/api/v1/webhooks/subscriptions/{s}/redeliver", sub)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -315,7 +443,8 @@ class WebhookIT {
         String sub = id(clientSubscription(r.url(), CONTACT));
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            sent.add(TestKafka.send("engagement.events", CONTACT, "customer-" + (i % 6) + "-" + sub, "{\"n\":" + i + "}"));
+            sent.add(TestKafka.send(
+                    "engagement.events", CONTACT, "customer-" + (i % 6) + "-" + sub, "{\"n\":" + i + "}"));
         }
         awaitDeliveries(sub, 24);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -329,12 +458,23 @@ class WebhookIT {
         }
         dispatchUntil(() -> r.requests().size() >= 24);
         dispatcher.dispatchDue();
-        assertThat(r.requests()).extracting(q -> q.header("webhook-id")).hasSize(24).doesNotHaveDuplicates()
+        assertThat(r.requests())
+                .extracting(q -> q.header("webhook-id"))
+                .hasSize(24)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(sent);
         String metrics = given().port(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.management.test-port", Integer.class)).get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("rapport_webhook_attempts_total{outcome=\"success\"}").contains("rapport_webhook_queued_total")
-                .contains("rapport_webhook_pending").contains("rapport_webhook_attempt_duration_seconds_count");
+                        .getValue("quarkus.management.test-port", Integer.class))
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(metrics)
+                .contains("rapport_webhook_attempts_total{outcome=\"success\"}")
+                .contains("rapport_webhook_queued_total")
+                .contains("rapport_webhook_pending")
+                .contains("rapport_webhook_attempt_duration_seconds_count");
     }
 
     @Test
@@ -346,12 +486,16 @@ class WebhookIT {
         TestKafka.send("engagement.events", CONTACT, erased, "{\"note\":\"about the erased one\"}");
         TestKafka.send("engagement.events", CONTACT, kept, "{}");
         awaitDeliveries(sub, 2);
-        TestKafka.send("customer.events", "rapport.customer.erased.v1", erased,
+        TestKafka.send(
+                "customer.events",
+                "rapport.customer.erased.v1",
+                erased,
                 "{\"customerId\":\"" + erased + "\",\"occurredAt\":\"" + Instant.now() + "\"}");
         await().atMost(Duration.ofSeconds(60)).until(() -> deliveries(sub).size() == 1);
         dispatcher.dispatchDue();
         assertThat(r.requests()).hasSize(1);
-        assertThat(JSON.readTree(r.requests().get(0).body()).path("subject").asText()).isEqualTo(kept);
+        assertThat(JSON.readTree(r.requests().get(0).body()).path("subject").asText())
+                .isEqualTo(kept);
     }
 
     @Test
@@ -359,15 +503,24 @@ class WebhookIT {
         WebhookReceiver r = receiver(new WebhookReceiver());
         String sub = id(clientSubscription(r.url(), "rapport.customer.registered.v1"));
         String customer = UUID.randomUUID().toString();
-        TestKafka.send("customer.events", "rapport.customer.registered.v1", customer, "{\"customer\":{\"customerId\":\"" + customer
-                + "\",\"kind\":\"CONSUMER\",\"status\":\"ACTIVE\",\"displayName\":\"Webhookina Secret\",\"primaryEmail\":"
-                + "\"w@example.org\",\"emails\":[\"w@example.org\"],\"consents\":{},\"doNotContact\":false,"
-                + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"version\":1}}");
+        TestKafka.send(
+                "customer.events",
+                "rapport.customer.registered.v1",
+                customer,
+                "{\"customer\":{\"customerId\":\"" + customer
+                        + "\",\"kind\":\"CONSUMER\",\"status\":\"ACTIVE\",\"displayName\":\"Webhookina Secret\",\"primaryEmail\":"
+                        + "\"w@example.org\",\"emails\":[\"w@example.org\"],\"consents\":{},\"doNotContact\":false,"
+                        + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"version\":1}}");
         awaitDeliveries(sub, 1);
         dispatcher.dispatchDue();
         assertThat(r.requests()).hasSize(1);
         String body = r.requests().get(0).body();
-        assertThat(JSON.readTree(body).path("data").path("customer").path("customerId").asText()).isEqualTo(customer);
+        assertThat(JSON.readTree(body)
+                        .path("data")
+                        .path("customer")
+                        .path("customerId")
+                        .asText())
+                .isEqualTo(customer);
         assertThat(body).doesNotContain("Webhookina").doesNotContain("w@example.org");
     }
 
@@ -378,21 +531,34 @@ class WebhookIT {
         Map<String, Object> member = Fixtures.enrol(programme, UUID.randomUUID());
         link((String) member.get("id"), shop);
         WebhookReceiver r = receiver(new WebhookReceiver()).always(500);
-        String sub = id(given().header(PARTNER, shop).contentType(ContentType.JSON)
+        String sub = id(given().header(PARTNER, shop)
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", r.url(), "eventTypes", List.of("rapport.loyalty.points-earned.v1")))
-                .post("/api/v1/webhooks/subscriptions").then().statusCode(201).extract().as(Map.class));
+                .post("/api/v1/webhooks/subscriptions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .as(Map.class));
         subscriptions.add(sub);
         Fixtures.adjust((String) member.get("id"), 25);
         awaitDeliveries(sub, 1);
         dispatcher.dispatchDue();
         assertThat(r.requests()).hasSize(1);
 
-        given().delete("/api/v1/loyalty/members/{id}/partner-links/{p}", member.get("id"), shop).then().statusCode(200);
+        given().delete("/api/v1/loyalty/members/{id}/partner-links/{p}", member.get("id"), shop)
+                .then()
+                .statusCode(200);
         clock.advance(Duration.ofHours(1));
         dispatcher.dispatchDue();
         assertThat(r.requests()).as("no attempt after the consent ended").hasSize(1);
-        JsonNode d = json(given().header(PARTNER, shop).get("/api/v1/webhooks/subscriptions/{id}/deliveries", sub).then()
-                .statusCode(200).extract().asString()).path("items").get(0);
+        JsonNode d = json(given().header(PARTNER, shop)
+                        .get("/api/v1/webhooks/subscriptions/{id}/deliveries", sub)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .path("items")
+                .get(0);
         assertThat(d.path("status").asText()).isEqualTo("CANCELLED");
     }
 
@@ -406,9 +572,19 @@ class WebhookIT {
     @SuppressWarnings("unchecked")
     private Map<String, Object> clientSubscription(String url, String... types) {
         Map<String, Object> created = given().contentType(ContentType.JSON)
-                .body(Map.of("url", url, "eventTypes", List.of(types), "integrationClient", "test-" + UUID.randomUUID().toString()
-                        .substring(0, 8))).post("/api/v1/webhooks/subscriptions").then().statusCode(201)
-                .contentType(ContentType.JSON).extract().as(Map.class);
+                .body(Map.of(
+                        "url",
+                        url,
+                        "eventTypes",
+                        List.of(types),
+                        "integrationClient",
+                        "test-" + UUID.randomUUID().toString().substring(0, 8)))
+                .post("/api/v1/webhooks/subscriptions")
+                .then()
+                .statusCode(201)
+                .contentType(ContentType.JSON)
+                .extract()
+                .as(Map.class);
         subscriptions.add(id(created));
         return created;
     }
@@ -423,7 +599,11 @@ class WebhookIT {
     }
 
     private static JsonNode get(String id) {
-        return json(given().get("/api/v1/webhooks/subscriptions/{id}", id).then().statusCode(200).extract().asString());
+        return json(given().get("/api/v1/webhooks/subscriptions/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     private static String status(String id) {
@@ -436,8 +616,13 @@ class WebhookIT {
 
     private static List<JsonNode> deliveries(String sub) {
         List<JsonNode> out = new ArrayList<>();
-        json(given().get("/api/v1/webhooks/subscriptions/{id}/deliveries?size=100", sub).then().statusCode(200).extract()
-                .asString()).path("items").forEach(out::add);
+        json(given().get("/api/v1/webhooks/subscriptions/{id}/deliveries?size=100", sub)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .path("items")
+                .forEach(out::add);
         return out;
     }
 
@@ -476,12 +661,20 @@ class WebhookIT {
     }
 
     private static String partner(String programme, String name) {
-        return given().contentType(ContentType.JSON).body(Map.of("name", name, "programmeId", programme, "pointValue", "0.01"))
-                .post("/api/v1/loyalty/partners").then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "programmeId", programme, "pointValue", "0.01"))
+                .post("/api/v1/loyalty/partners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static void link(String member, String partner) {
-        given().contentType(ContentType.JSON).body(Map.of("partnerId", partner, "source", "APP"))
-                .post("/api/v1/loyalty/members/{id}/partner-links", member).then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("partnerId", partner, "source", "APP"))
+                .post("/api/v1/loyalty/members/{id}/partner-links", member)
+                .then()
+                .statusCode(201);
     }
 }

@@ -21,28 +21,50 @@ class WebhookOpenApiIT {
 
     @Test
     void everyWebhookOperationIsDescribedAndTheRequestExamplesValidate() throws Exception {
-        JsonNode doc = JSON.readTree(given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
-                .extract().asString());
-        List<String> paths = List.of("/api/v1/webhooks/subscriptions", "/api/v1/webhooks/subscriptions/{id}",
-                "/api/v1/webhooks/subscriptions/{id}/rotate-secret", "/api/v1/webhooks/subscriptions/{id}/ping",
-                "/api/v1/webhooks/subscriptions/{id}/deliveries", "/api/v1/webhooks/subscriptions/{id}/deliveries/{deliveryId}",
+        JsonNode doc = JSON.readTree(given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        List<String> paths = List.of(
+                "/api/v1/webhooks/subscriptions",
+                "/api/v1/webhooks/subscriptions/{id}",
+                "/api/v1/webhooks/subscriptions/{id}/rotate-secret",
+                "/api/v1/webhooks/subscriptions/{id}/ping",
+                "/api/v1/webhooks/subscriptions/{id}/deliveries",
+                "/api/v1/webhooks/subscriptions/{id}/deliveries/{deliveryId}",
                 "/api/v1/webhooks/subscriptions/{id}/deliveries/{deliveryId}/redeliver",
-                "/api/v1/webhooks/subscriptions/{id}/redeliver", "/api/v1/webhooks/event-types");
+                "/api/v1/webhooks/subscriptions/{id}/redeliver",
+                "/api/v1/webhooks/event-types");
         for (String path : paths) {
             JsonNode item = doc.path("paths").path(path);
             assertThat(item.isObject()).as(path).isTrue();
-            item.fields().forEachRemaining(op -> assertThat(op.getValue().path("summary").asText()).as("%s %s", op.getKey(), path)
-                    .isNotBlank());
+            item.fields()
+                    .forEachRemaining(
+                            op -> assertThat(op.getValue().path("summary").asText())
+                                    .as("%s %s", op.getKey(), path)
+                                    .isNotBlank());
         }
-        assertThat(doc.path("paths").path("/api/v1/webhooks/subscriptions").path("post").path("description").asText())
-                .contains("https").contains("eventTypes").contains("secret");
+        assertThat(doc.path("paths")
+                        .path("/api/v1/webhooks/subscriptions")
+                        .path("post")
+                        .path("description")
+                        .asText())
+                .contains("https")
+                .contains("eventTypes")
+                .contains("secret");
         JsonNode schemas = doc.path("components").path("schemas");
         for (String name : List.of("SubscriptionCreate", "SubscriptionUpdate")) {
             JsonNode examples = schemas.path(name).path("examples");
-            assertThat(examples.isArray() && !examples.isEmpty()).as("%s has examples", name).isTrue();
+            assertThat(examples.isArray() && !examples.isEmpty())
+                    .as("%s has examples", name)
+                    .isTrue();
             for (JsonNode example : examples) {
                 JsonNode value = example.isTextual() ? JSON.readTree(example.asText()) : example;
-                assertThat(schema(schemas, name).validate(value)).as("%s example %s", name, value).isEmpty();
+                assertThat(schema(schemas, name).validate(value))
+                        .as("%s example %s", name, value)
+                        .isEmpty();
             }
         }
     }
@@ -53,6 +75,10 @@ class WebhookOpenApiIT {
         root.put("$ref", "#/components/schemas/" + name);
         root.putObject("components").set("schemas", schemas);
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(root, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+                .getSchema(
+                        root,
+                        SchemaValidatorsConfig.builder()
+                                .formatAssertionsEnabled(true)
+                                .build());
     }
 }

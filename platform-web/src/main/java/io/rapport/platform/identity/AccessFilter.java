@@ -38,16 +38,23 @@ public class AccessFilter {
         Allow rule = rule(resource);
         Optional<String> service = caller.service();
         Decision decision = service.isPresent()
-                ? AccessRules.decide(rule, service.get(), "GET".equals(ctx.getMethod()) || "HEAD".equals(ctx.getMethod()))
+                ? AccessRules.decide(
+                        rule, service.get(), "GET".equals(ctx.getMethod()) || "HEAD".equals(ctx.getMethod()))
                 : AccessRules.decide(rule, caller.roles(), caller.partnerId().isPresent());
         return switch (decision) {
             case ALLOWED -> null;
-            case DENIED -> forbidden(caller.label() + " may not " + ctx.getMethod() + " " + ctx.getUriInfo().getPath());
+            case DENIED ->
+                forbidden(caller.label() + " may not " + ctx.getMethod() + " "
+                        + ctx.getUriInfo().getPath());
             case OWNER_ONLY -> owned(rule, ctx);
         };
     }
 
-    enum Decision { ALLOWED, DENIED, OWNER_ONLY }
+    enum Decision {
+        ALLOWED,
+        DENIED,
+        OWNER_ONLY
+    }
 
     private Response owned(Allow rule, ContainerRequestContext ctx) {
         if (!rule.self().isEmpty()) {
@@ -61,7 +68,8 @@ public class AccessFilter {
         }
         String id = ctx.getUriInfo().getPathParameters().getFirst(rule.param());
         if (id == null || !ownership.isResolvable()) {
-            return forbidden(caller.label() + " may not " + ctx.getMethod() + " " + ctx.getUriInfo().getPath());
+            return forbidden(caller.label() + " may not " + ctx.getMethod() + " "
+                    + ctx.getUriInfo().getPath());
         }
         Optional<Ownership.Owner> owner;
         try {
@@ -86,17 +94,22 @@ public class AccessFilter {
         String key = resource.getResourceClass().getName() + "#" + resource.getMethodName()
                 + Arrays.toString(resource.parameterTypes());
         return RULES.computeIfAbsent(key, k -> {
-            Method method = findMethod(resource);
-            Allow onMethod = method == null ? null : method.getAnnotation(Allow.class);
-            return Optional.ofNullable(onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(Allow.class));
-        }).orElse(null);
+                    Method method = findMethod(resource);
+                    Allow onMethod = method == null ? null : method.getAnnotation(Allow.class);
+                    return Optional.ofNullable(
+                            onMethod != null
+                                    ? onMethod
+                                    : resource.getResourceClass().getAnnotation(Allow.class));
+                })
+                .orElse(null);
     }
 
     private static Method findMethod(SimpleResourceInfo resource) {
         return Arrays.stream(resource.getResourceClass().getMethods())
                 .filter(m -> m.getName().equals(resource.getMethodName())
                         && Arrays.equals(m.getParameterTypes(), resource.parameterTypes()))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private static Response forbidden(String detail) {

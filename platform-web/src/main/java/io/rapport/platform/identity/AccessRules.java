@@ -4,8 +4,7 @@ import java.util.Set;
 
 /** The role part of an {@link Allow} rule, as a plain function (unit-tested without HTTP). */
 final class AccessRules {
-    private AccessRules() {
-    }
+    private AccessRules() {}
 
     /**
      * For a service calling on its own behalf ({@code service} not null): allowed only when the rule names the service

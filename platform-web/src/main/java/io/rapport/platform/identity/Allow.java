@@ -23,7 +23,7 @@ import java.lang.annotation.Target;
  * A method's rule replaces its class's rule (it does not add to it).
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.TYPE, ElementType.METHOD })
+@Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Allow {
     String[] value() default {};
 

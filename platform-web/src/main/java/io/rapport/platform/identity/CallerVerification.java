@@ -20,22 +20,28 @@ public class CallerVerification {
     private final ServiceTokenVerifier verifier;
     private final Set<String> trustedServices;
 
-    public CallerVerification(ServiceTokenConfig config,
+    public CallerVerification(
+            ServiceTokenConfig config,
             @ConfigProperty(name = "quarkus.application.name") Optional<String> applicationName) {
         if (!config.verify()) {
             this.verifier = null;
             this.trustedServices = Set.of();
             return;
         }
-        String location = config.publicKeyLocation().orElseThrow(() -> new IllegalStateException(
-                "rapport.service-token.public-key-location (RAPPORT_SERVICE_TOKEN_PUBLIC_KEY_LOCATION) must name the"
-                        + " gateway's public key: services accept only requests carrying a token the gateway signed"));
-        String audience = config.audience().or(() -> applicationName).orElseThrow(() -> new IllegalStateException(
-                "set rapport.service-token.audience or quarkus.application.name"));
+        String location = config.publicKeyLocation()
+                .orElseThrow(
+                        () -> new IllegalStateException(
+                                "rapport.service-token.public-key-location (RAPPORT_SERVICE_TOKEN_PUBLIC_KEY_LOCATION) must name the"
+                                        + " gateway's public key: services accept only requests carrying a token the gateway signed"));
+        String audience = config.audience()
+                .or(() -> applicationName)
+                .orElseThrow(() ->
+                        new IllegalStateException("set rapport.service-token.audience or quarkus.application.name"));
         Map<String, PublicKey> services = new TreeMap<>();
-        config.services().forEach((name, trusted) -> services.put(name, PemKeys.publicKey(trusted.publicKeyLocation())));
-        this.verifier = new ServiceTokenVerifier(PemKeys.publicKey(location), config.issuer(), services, audience,
-                config.maxAge(), config.clockSkew());
+        config.services()
+                .forEach((name, trusted) -> services.put(name, PemKeys.publicKey(trusted.publicKeyLocation())));
+        this.verifier = new ServiceTokenVerifier(
+                PemKeys.publicKey(location), config.issuer(), services, audience, config.maxAge(), config.clockSkew());
         this.trustedServices = Set.copyOf(services.keySet());
     }
 

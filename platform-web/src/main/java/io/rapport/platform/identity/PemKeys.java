@@ -18,8 +18,7 @@ import java.util.Base64;
  * in PKCS#8 ({@code BEGIN PRIVATE KEY}). A location is a path, {@code file:<path>} or {@code classpath:<resource>}.
  */
 public final class PemKeys {
-    private PemKeys() {
-    }
+    private PemKeys() {}
 
     public static PublicKey publicKey(String location) {
         try {
@@ -38,14 +37,16 @@ public final class PemKeys {
     }
 
     private static byte[] der(String pem) {
-        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
+        return Base64.getMimeDecoder()
+                .decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
     }
 
     private static String read(String location) {
         try {
             if (location.startsWith("classpath:")) {
                 String resource = location.substring("classpath:".length()).replaceFirst("^/", "");
-                try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+                try (InputStream in =
+                        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
                     if (in == null) {
                         throw new IllegalStateException("no resource " + resource + " on the class path");
                     }

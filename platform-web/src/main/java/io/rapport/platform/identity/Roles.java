@@ -18,6 +18,5 @@ public final class Roles {
 
     public static final Set<String> USER_ROLES = Set.of(ADMIN, SALES, MARKETING, SUPPORT, DATA_STEWARD);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -47,16 +47,19 @@ public final class ServiceTokenVerifier {
     /** Verified tokens kept at most; above this, the cache is emptied (the gateway reuses few tokens at a time). */
     static final int MAX_CACHED = 10_000;
 
-    private record Verified(ServiceToken token, long validUntilMillis) {
-    }
+    private record Verified(ServiceToken token, long validUntilMillis) {}
 
     /** Reads the claims without checking anything: only to choose the issuer's consumer. */
-    private static final JwtConsumer PEEK = new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
-            .setSkipSignatureVerification().build();
+    private static final JwtConsumer PEEK = new JwtConsumerBuilder()
+            .setSkipAllValidators()
+            .setDisableRequireSignature()
+            .setSkipSignatureVerification()
+            .build();
 
     private final String gatewayIssuer;
     /** The consumer per trusted issuer: the gateway's and each trusted service's. */
     private final Map<String, JwtConsumer> consumers;
+
     private final long maxAgeMillis;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
     private final AtomicLong fullChecks = new AtomicLong();
@@ -70,8 +73,13 @@ public final class ServiceTokenVerifier {
      * Trusts the gateway ({@code gatewayKey}, {@code gatewayIssuer}) and each service in {@code services} (its name,
      * which is its issuer, and its own public key) for that service's identity only.
      */
-    public ServiceTokenVerifier(PublicKey gatewayKey, String gatewayIssuer, Map<String, PublicKey> services, String audience,
-            Duration maxAge, Duration clockSkew) {
+    public ServiceTokenVerifier(
+            PublicKey gatewayKey,
+            String gatewayIssuer,
+            Map<String, PublicKey> services,
+            String audience,
+            Duration maxAge,
+            Duration clockSkew) {
         this.gatewayIssuer = gatewayIssuer;
         this.maxAgeMillis = maxAge.toMillis();
         Map<String, JwtConsumer> byIssuer = new HashMap<>();
@@ -88,11 +96,13 @@ public final class ServiceTokenVerifier {
         this.consumers = Map.copyOf(byIssuer);
     }
 
-    private static JwtConsumer consumer(PublicKey key, String issuer, String audience, Duration maxAge, Duration clockSkew) {
+    private static JwtConsumer consumer(
+            PublicKey key, String issuer, String audience, Duration maxAge, Duration clockSkew) {
         int skew = (int) clockSkew.toSeconds();
         return new JwtConsumerBuilder()
                 .setVerificationKey(key)
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setJwsAlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setExpectedIssuer(issuer)
                 .setExpectedAudience(audience)
                 .setRequireSubject()
@@ -141,7 +151,8 @@ public final class ServiceTokenVerifier {
         }
         try {
             ServiceToken token = issuer.equals(gatewayIssuer) ? gatewayToken(claims) : serviceToken(issuer, claims);
-            long until = Math.min(claims.getExpirationTime().getValueInMillis(),
+            long until = Math.min(
+                    claims.getExpirationTime().getValueInMillis(),
                     claims.getIssuedAt().getValueInMillis() + maxAgeMillis);
             if (until > System.currentTimeMillis()) {
                 if (verified.size() >= MAX_CACHED) {
@@ -162,12 +173,14 @@ public final class ServiceTokenVerifier {
             roles.addAll(list);
         }
         String partner = claims.hasClaim(ServiceToken.PARTNER_CLAIM)
-                ? claims.getStringClaimValue(ServiceToken.PARTNER_CLAIM) : null;
+                ? claims.getStringClaimValue(ServiceToken.PARTNER_CLAIM)
+                : null;
         return new ServiceToken(claims.getSubject(), roles, partner);
     }
 
     /** A service's own token: its identity and nothing else (no person, no roles, no partner). */
-    private static ServiceToken serviceToken(String service, JwtClaims claims) throws MalformedClaimException, Rejected {
+    private static ServiceToken serviceToken(String service, JwtClaims claims)
+            throws MalformedClaimException, Rejected {
         boolean roles = claims.hasClaim(ServiceToken.ROLES_CLAIM)
                 && !claims.getStringListClaimValue(ServiceToken.ROLES_CLAIM).isEmpty();
         if (!service.equals(claims.getSubject()) || roles || claims.hasClaim(ServiceToken.PARTNER_CLAIM)) {
@@ -184,7 +197,8 @@ public final class ServiceTokenVerifier {
         if (e.hasExpired()) {
             return "it has expired";
         }
-        if (e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_PAST) || e.hasErrorCode(ErrorCodes.EXPIRATION_TOO_FAR_IN_FUTURE)) {
+        if (e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_PAST)
+                || e.hasErrorCode(ErrorCodes.EXPIRATION_TOO_FAR_IN_FUTURE)) {
             return "it is older or lives longer than allowed";
         }
         if (e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE) || e.hasErrorCode(ErrorCodes.NOT_YET_VALID)) {
@@ -196,7 +210,8 @@ public final class ServiceTokenVerifier {
         if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
             return "it is not issued by the gateway or a service this service trusts";
         }
-        if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING) || e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING)
+        if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING)
+                || e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING)
                 || e.hasErrorCode(ErrorCodes.SUBJECT_MISSING)) {
             return "a required claim (sub, iat, exp) is missing";
         }

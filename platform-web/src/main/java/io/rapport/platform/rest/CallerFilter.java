@@ -41,7 +41,12 @@ public class CallerFilter {
         }
         try {
             ServiceToken token = verification.verify(authorization.substring(7).trim());
-            caller.set(token.subject(), token.roles(), token.partnerId(), token.service(), ctx.getHeaderString(REQUEST_ID));
+            caller.set(
+                    token.subject(),
+                    token.roles(),
+                    token.partnerId(),
+                    token.service(),
+                    ctx.getHeaderString(REQUEST_ID));
             return null;
         } catch (ServiceTokenVerifier.Rejected e) {
             LOG.debugf("service token refused: %s", e.getMessage());
@@ -50,8 +55,10 @@ public class CallerFilter {
     }
 
     private static jakarta.ws.rs.core.Response unauthorized(String detail) {
-        jakarta.ws.rs.core.Response problem = Problems.response(401, "unauthorized", "Unauthorized", detail, null, null);
+        jakarta.ws.rs.core.Response problem =
+                Problems.response(401, "unauthorized", "Unauthorized", detail, null, null);
         return jakarta.ws.rs.core.Response.fromResponse(problem)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"rapport-services\", error=\"invalid_token\"").build();
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"rapport-services\", error=\"invalid_token\"")
+                .build();
     }
 }

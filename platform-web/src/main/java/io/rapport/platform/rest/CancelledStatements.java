@@ -12,8 +12,7 @@ public final class CancelledStatements {
     /** What a client is told to wait before retrying a request whose statement was cancelled. */
     public static final int RETRY_AFTER_SECONDS = 5;
 
-    private CancelledStatements() {
-    }
+    private CancelledStatements() {}
 
     public static boolean isCancelled(Throwable e) {
         return find(e) != null;

@@ -5,8 +5,7 @@ package io.rapport.platform.rest;
  * version is refused with 412. Without If-Match an update applies to whatever version is current.
  */
 public final class ETags {
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";
@@ -26,7 +25,7 @@ public final class ETags {
                 return;
             }
         }
-        throw ProblemException.preconditionFailed("If-Match " + ifMatch.trim() + " does not match the current version "
-                + of(currentVersion));
+        throw ProblemException.preconditionFailed(
+                "If-Match " + ifMatch.trim() + " does not match the current version " + of(currentVersion));
     }
 }

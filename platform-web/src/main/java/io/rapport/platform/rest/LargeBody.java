@@ -7,6 +7,5 @@ import java.lang.annotation.Target;
 
 /** Marks an endpoint (bulk import) that accepts bodies up to {@code rapport.http.max-large-body-size}. */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.METHOD, ElementType.TYPE })
-public @interface LargeBody {
-}
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface LargeBody {}

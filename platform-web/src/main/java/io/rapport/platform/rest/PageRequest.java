@@ -19,7 +19,8 @@ public class PageRequest {
 
     @QueryParam("page")
     @DefaultValue("0")
-    @Parameter(description = "Zero-based page number; page * size may not exceed 10000 (narrow the filter to go deeper)",
+    @Parameter(
+            description = "Zero-based page number; page * size may not exceed 10000 (narrow the filter to go deeper)",
             example = "0")
     public int page;
 
@@ -53,7 +54,8 @@ public class PageRequest {
         String[] parts = spec.split(",");
         String field = parts[0].trim();
         if (!sortable.contains(field)) {
-            throw ProblemException.invalid("sort", "cannot sort by '" + field + "'; one of " + new java.util.TreeSet<>(sortable));
+            throw ProblemException.invalid(
+                    "sort", "cannot sort by '" + field + "'; one of " + new java.util.TreeSet<>(sortable));
         }
         boolean descending = parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc");
         if (parts.length > 1 && !descending && !parts[1].trim().equalsIgnoreCase("asc")) {
@@ -70,9 +72,14 @@ public class PageRequest {
 
     private void checkDepth() {
         if ((long) page * size > MAX_OFFSET) {
-            throw new ProblemException(400, "page-too-deep", "Invalid request", "page: page * size may not exceed "
-                    + MAX_OFFSET + " rows; narrow the filter (or reverse the sort) to reach later items",
-                    java.util.List.of(new Problem.FieldError("page", "page * size may not exceed " + MAX_OFFSET)), null);
+            throw new ProblemException(
+                    400,
+                    "page-too-deep",
+                    "Invalid request",
+                    "page: page * size may not exceed " + MAX_OFFSET
+                            + " rows; narrow the filter (or reverse the sort) to reach later items",
+                    java.util.List.of(new Problem.FieldError("page", "page * size may not exceed " + MAX_OFFSET)),
+                    null);
         }
     }
 

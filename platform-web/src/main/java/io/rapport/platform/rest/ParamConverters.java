@@ -37,7 +37,8 @@ public class ParamConverters implements ParamConverterProvider {
         String expected;
         if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
-            List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+            List<String> names =
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
             reader = value -> Enum.valueOf(type, value);
             expected = "one of " + names;
         } else if (rawType == UUID.class) {
@@ -90,9 +91,13 @@ public class ParamConverters implements ParamConverterProvider {
                 // the value is never repeated: it may be personal data (an e-mail typed where an id belongs)
                 String message = "cannot be read: expected " + expected;
                 ProblemException problem = param.inPath()
-                        ? new ProblemException(400, "invalid-path-parameter", "Invalid request",
+                        ? new ProblemException(
+                                400,
+                                "invalid-path-parameter",
+                                "Invalid request",
                                 "path parameter " + param.name() + " " + message,
-                                java.util.List.of(new Problem.FieldError(param.name(), message)), null)
+                                java.util.List.of(new Problem.FieldError(param.name(), message)),
+                                null)
                         : ProblemException.invalid(param.name(), message);
                 throw new UnreadableParameter(problem, param.inPath());
             }

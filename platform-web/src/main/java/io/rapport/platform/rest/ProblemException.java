@@ -14,7 +14,12 @@ public class ProblemException extends RuntimeException {
     private final List<Problem.FieldError> errors;
     private final Map<String, Object> context;
 
-    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+    public ProblemException(
+            int status,
+            String slug,
+            String title,
+            String detail,
+            List<Problem.FieldError> errors,
             Map<String, Object> context) {
         super(detail, null, false, false);
         this.status = status;
@@ -41,14 +46,24 @@ public class ProblemException extends RuntimeException {
 
     /** 422 naming the field that breaks the rule. */
     public static ProblemException unprocessable(String slug, String field, String message) {
-        return new ProblemException(422, slug, "Unprocessable request", field + ": " + message,
-                List.of(new Problem.FieldError(field, message)), null);
+        return new ProblemException(
+                422,
+                slug,
+                "Unprocessable request",
+                field + ": " + message,
+                List.of(new Problem.FieldError(field, message)),
+                null);
     }
 
     /** 400: a malformed or invalid field. */
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "validation", "Invalid request", field + ": " + message,
-                List.of(new Problem.FieldError(field, message)), null);
+        return new ProblemException(
+                400,
+                "validation",
+                "Invalid request",
+                field + ": " + message,
+                List.of(new Problem.FieldError(field, message)),
+                null);
     }
 
     /** 412: the If-Match version is not the current one. */

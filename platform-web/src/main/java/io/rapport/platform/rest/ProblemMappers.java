@@ -45,14 +45,22 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b).orElse("invalid");
+        String detail = errors.stream()
+                .map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid");
         return Problems.response(400, "validation", "Invalid request", detail, path(uri), errors);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
         String field = jsonPath(e);
-        return Problems.response(400, "unknown-field", "Unknown field", field + ": is not a known field", path(uri),
+        return Problems.response(
+                400,
+                "unknown-field",
+                "Unknown field",
+                field + ": is not a known field",
+                path(uri),
                 List.of(new Problem.FieldError(field, "is not a known field")));
     }
 
@@ -61,15 +69,23 @@ public class ProblemMappers {
         // never echo the value (it may be personal data) nor the Java type: name the JSON shape expected
         String field = jsonPath(e);
         String message = "is not " + describe(e.getTargetType());
-        return Problems.response(400, "validation", "Invalid request", (field.isEmpty() ? "body" : field) + ": " + message,
-                path(uri), List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message)));
+        return Problems.response(
+                400,
+                "validation",
+                "Invalid request",
+                (field.isEmpty() ? "body" : field) + ": " + message,
+                path(uri),
+                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message)));
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response malformedJson(JsonParseException e, UriInfo uri) {
         JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-        return Problems.response(400, "malformed-json", "Malformed JSON", "the body is not valid JSON" + where, path(uri), null);
+        String where = at == null || at.getLineNr() < 0
+                ? ""
+                : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        return Problems.response(
+                400, "malformed-json", "Malformed JSON", "the body is not valid JSON" + where, path(uri), null);
     }
 
     @ServerExceptionMapper(priority = 2)
@@ -81,7 +97,12 @@ public class ProblemMappers {
         if (field.isEmpty()) {
             return Problems.response(400, "malformed-json", "Malformed JSON", "the body " + message, path(uri), null);
         }
-        return Problems.response(400, "validation", "Invalid request", field + ": " + message, path(uri),
+        return Problems.response(
+                400,
+                "validation",
+                "Invalid request",
+                field + ": " + message,
+                path(uri),
                 List.of(new Problem.FieldError(field, message)));
     }
 
@@ -126,16 +147,27 @@ public class ProblemMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         if (CancelledStatements.isCancelled(e)) {
             LOG.warnf("statement cancelled on %s: %s", path(uri), CancelledStatements.reason(e));
-            return Response.fromResponse(Problems.response(503, "statement-timeout", "Service unavailable",
-                    "the request needed more database time than is allowed; narrow the filter or retry later", path(uri), null))
-                    .header("Retry-After", CancelledStatements.RETRY_AFTER_SECONDS).build();
+            return Response.fromResponse(Problems.response(
+                            503,
+                            "statement-timeout",
+                            "Service unavailable",
+                            "the request needed more database time than is allowed; narrow the filter or retry later",
+                            path(uri),
+                            null))
+                    .header("Retry-After", CancelledStatements.RETRY_AFTER_SECONDS)
+                    .build();
         }
         if (e instanceof IllegalArgumentException) {
             return Problems.response(400, "validation", "Invalid request", e.getMessage(), path(uri), null);
         }
         LOG.error("unexpected failure", e);
-        return Problems.response(500, "internal", "Internal error",
-                "the request could not be completed; it has been logged", path(uri), null);
+        return Problems.response(
+                500,
+                "internal",
+                "Internal error",
+                "the request could not be completed; it has been logged",
+                path(uri),
+                null);
     }
 
     static String path(UriInfo uri) {
@@ -178,8 +210,13 @@ public class ProblemMappers {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || java.math.BigInteger.class == type) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || java.math.BigInteger.class == type) {
             return "an integer";
         }
         if (java.math.BigDecimal.class == type) {

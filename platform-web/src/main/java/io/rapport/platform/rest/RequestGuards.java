@@ -27,16 +27,27 @@ public class RequestGuards {
         try {
             bytes = Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            return Problems.response(400, "validation", "Invalid request", "Content-Length is not a number",
-                    ctx.getUriInfo().getPath(), null);
+            return Problems.response(
+                    400,
+                    "validation",
+                    "Invalid request",
+                    "Content-Length is not a number",
+                    ctx.getUriInfo().getPath(),
+                    null);
         }
-        boolean large = resource != null && resource.getResourceMethod() != null
+        boolean large = resource != null
+                && resource.getResourceMethod() != null
                 && (resource.getResourceMethod().isAnnotationPresent(LargeBody.class)
                         || resource.getResourceClass().isAnnotationPresent(LargeBody.class));
         long limit = large ? config.maxLargeBodySize() : config.maxBodySize();
         if (bytes > limit) {
-            return Problems.response(413, "payload-too-large", "Payload too large",
-                    "the body has " + bytes + " bytes; at most " + limit + " are accepted here", ctx.getUriInfo().getPath(), null);
+            return Problems.response(
+                    413,
+                    "payload-too-large",
+                    "Payload too large",
+                    "the body has " + bytes + " bytes; at most " + limit + " are accepted here",
+                    ctx.getUriInfo().getPath(),
+                    null);
         }
         return null;
     }

@@ -31,7 +31,8 @@ public class UnknownQueryParameters {
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER - 100)
     public Response check(ContainerRequestContext ctx, ResourceInfo resource) {
         Method method = resource == null ? null : resource.getResourceMethod();
-        if (method == null || method.isAnnotationPresent(FreeFormQuery.class)
+        if (method == null
+                || method.isAnnotationPresent(FreeFormQuery.class)
                 || resource.getResourceClass().isAnnotationPresent(FreeFormQuery.class)) {
             return null;
         }
@@ -50,12 +51,20 @@ public class UnknownQueryParameters {
             return null;
         }
         List<Problem.FieldError> errors = unknown.stream()
-                .map(name -> new Problem.FieldError(name, "unknown query parameter")).toList();
+                .map(name -> new Problem.FieldError(name, "unknown query parameter"))
+                .toList();
         String detail = "unknown query parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-                + (known.isEmpty() ? "; this operation takes no query parameters"
+                + (known.isEmpty()
+                        ? "; this operation takes no query parameters"
                         : "; this operation takes " + String.join(", ", new TreeSet<>(known)));
-        return Problems.response(new Problem(Problem.TYPE_BASE + "unknown-query-parameter", "Invalid request", 400,
-                detail, ctx.getUriInfo().getPath(), errors, null));
+        return Problems.response(new Problem(
+                Problem.TYPE_BASE + "unknown-query-parameter",
+                "Invalid request",
+                400,
+                detail,
+                ctx.getUriInfo().getPath(),
+                errors,
+                null));
     }
 
     /** The query parameter names a resource method reads. */

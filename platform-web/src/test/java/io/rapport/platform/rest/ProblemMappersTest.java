@@ -13,27 +13,25 @@ import org.junit.jupiter.api.Test;
 
 /** Bad JSON answers a problem that says what to send, without parser internals, Java types or the sent value. */
 class ProblemMappersTest {
-    public record Body(UUID customerId, int quantity, Nested nested) {
-    }
+    public record Body(UUID customerId, int quantity, Nested nested) {}
 
-    public record Nested(String name) {
-    }
+    public record Nested(String name) {}
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final ProblemMappers mappers = new ProblemMappers();
 
     @Test
     void malformedJsonSaysWhereNotHowTheParserFailed() {
-        JsonParseException e = catchThrowableOfType(JsonParseException.class,
-                () -> mapper.readValue("{\"customerId\": nope}", Body.class));
+        JsonParseException e = catchThrowableOfType(
+                JsonParseException.class, () -> mapper.readValue("{\"customerId\": nope}", Body.class));
         Problem p = problem(mappers.malformedJson(e, null));
         assertThat(p.detail()).isEqualTo("the body is not valid JSON (line 1, column 16)");
     }
 
     @Test
     void wrongShapeNamesTheJsonExpectedNotTheJavaType() {
-        JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class,
-                () -> mapper.readValue("{\"nested\": [1]}", Body.class));
+        JsonProcessingException e = catchThrowableOfType(
+                JsonProcessingException.class, () -> mapper.readValue("{\"nested\": [1]}", Body.class));
         Problem p = problem(mappers.unreadableJson(e, null));
         assertThat(p.detail()).isEqualTo("nested: must be an object");
         assertInternalsHidden(p);
@@ -41,8 +39,8 @@ class ProblemMappersTest {
 
     @Test
     void wholeBodyOfTheWrongShape() {
-        JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class,
-                () -> mapper.readValue("[1, 2]", Body.class));
+        JsonProcessingException e =
+                catchThrowableOfType(JsonProcessingException.class, () -> mapper.readValue("[1, 2]", Body.class));
         Problem p = problem(mappers.unreadableJson(e, null));
         assertThat(p.detail()).isEqualTo("the body must be an object");
         assertInternalsHidden(p);
@@ -50,7 +48,8 @@ class ProblemMappersTest {
 
     @Test
     void invalidValueIsNotEchoed() {
-        InvalidFormatException e = catchThrowableOfType(InvalidFormatException.class,
+        InvalidFormatException e = catchThrowableOfType(
+                InvalidFormatException.class,
                 () -> mapper.readValue("{\"customerId\": \"ada@example.org\"}", Body.class));
         Problem p = problem(mappers.invalidFormat(e, null));
         assertThat(p.detail()).isEqualTo("customerId: is not a UUID");
@@ -60,8 +59,8 @@ class ProblemMappersTest {
     }
 
     private static void assertInternalsHidden(Problem p) {
-        assertThat(p.toString()).doesNotContain("io.rapport", "java.", "`", "Cannot deserialize", "START_", "token",
-                "Source:");
+        assertThat(p.toString())
+                .doesNotContain("io.rapport", "java.", "`", "Cannot deserialize", "START_", "token", "Source:");
     }
 
     private static Problem problem(Response response) {

@@ -84,12 +84,14 @@ public class Audit {
             return 0;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, cast(before as text), cast(after as text) from rapport_audit"
-                + " where customer_id in (?1) and (before is not null or after is not null) for update")
-                .setParameter(1, List.copyOf(customerIds)).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select id, cast(before as text), cast(after as text) from rapport_audit"
+                                + " where customer_id in (?1) and (before is not null or after is not null) for update")
+                .setParameter(1, List.copyOf(customerIds))
+                .getResultList();
         for (Object[] row : rows) {
             em.createNativeQuery("update rapport_audit set before = cast(?2 as jsonb), after = cast(?3 as jsonb),"
-                    + " redacted_at = now() where id = ?1")
+                            + " redacted_at = now() where id = ?1")
                     .setParameter(1, ((Number) row[0]).longValue())
                     .setParameter(2, redacted((String) row[1]))
                     .setParameter(3, redacted((String) row[2]))
@@ -109,12 +111,15 @@ public class Audit {
         }
     }
 
-    private void write(String entity, Object entityId, UUID customerId, String action, JsonNode before, JsonNode after) {
+    private void write(
+            String entity, Object entityId, UUID customerId, String action, JsonNode before, JsonNode after) {
         Caller who = currentCaller();
-        em.createNativeQuery("insert into rapport_audit (actor, actor_roles, partner_id, request_id, entity, entity_id,"
-                + " customer_id, action, before, after) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as uuid), ?8, cast(?9 as jsonb), cast(?10 as jsonb))")
+        em.createNativeQuery(
+                        "insert into rapport_audit (actor, actor_roles, partner_id, request_id, entity, entity_id,"
+                                + " customer_id, action, before, after) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as uuid), ?8, cast(?9 as jsonb), cast(?10 as jsonb))")
                 .setParameter(1, who == null ? Caller.SYSTEM : who.subject())
-                .setParameter(2, who == null || who.roles().isEmpty() ? null : String.join(",", new TreeSet<>(who.roles())))
+                .setParameter(
+                        2, who == null || who.roles().isEmpty() ? null : String.join(",", new TreeSet<>(who.roles())))
                 .setParameter(3, who == null ? null : who.partnerId().orElse(null))
                 .setParameter(4, who == null ? null : who.requestId())
                 .setParameter(5, entity)

@@ -37,7 +37,10 @@ public class AuditLog {
     private final Caller caller;
     private final String service;
 
-    public AuditLog(EntityManager em, ObjectMapper json, Caller caller,
+    public AuditLog(
+            EntityManager em,
+            ObjectMapper json,
+            Caller caller,
             @ConfigProperty(name = "quarkus.application.name") String service) {
         this.em = em;
         this.json = json;
@@ -60,11 +63,13 @@ public class AuditLog {
         if ((long) page * size > MAX_OFFSET) {
             throw ProblemException.invalid("page", "page x size must not exceed " + MAX_OFFSET);
         }
-        String where = " where (cast(?1 as uuid) is null or customer_id = cast(?1 as uuid)) and (cast(?2 as text) is null or actor = ?2)";
+        String where =
+                " where (cast(?1 as uuid) is null or customer_id = cast(?1 as uuid)) and (cast(?2 as text) is null or actor = ?2)";
         Query count = em.createNativeQuery("select count(*) from rapport_audit" + where);
-        Query rows = em.createNativeQuery("select id, at, actor, actor_roles, partner_id, request_id, entity, entity_id,"
-                + " cast(customer_id as text), action, cast(before as text), cast(after as text), redacted_at from rapport_audit"
-                + where + " order by id desc offset ?3 limit ?4");
+        Query rows =
+                em.createNativeQuery("select id, at, actor, actor_roles, partner_id, request_id, entity, entity_id,"
+                        + " cast(customer_id as text), action, cast(before as text), cast(after as text), redacted_at from rapport_audit"
+                        + where + " order by id desc offset ?3 limit ?4");
         for (Query q : List.of(count, rows)) {
             q.setParameter(1, customer == null ? null : customer.toString()).setParameter(2, who);
         }
@@ -84,9 +89,15 @@ public class AuditLog {
         if (customer != null && actor == null && caller.roles().stream().anyMatch(CUSTOMER_READERS::contains)) {
             return;
         }
-        throw new ProblemException(403, "forbidden", "Forbidden", customer == null
-                ? "only admin reads the audit trail across customers or per actor"
-                : "your roles may not read this customer's audit trail", null, null);
+        throw new ProblemException(
+                403,
+                "forbidden",
+                "Forbidden",
+                customer == null
+                        ? "only admin reads the audit trail across customers or per actor"
+                        : "your roles may not read this customer's audit trail",
+                null,
+                null);
     }
 
     private static UUID customer(String text) {
@@ -106,10 +117,21 @@ public class AuditLog {
 
     private AuditEntry entry(Object[] r) {
         String roles = (String) r[3];
-        return new AuditEntry(((Number) r[0]).longValue(), service, instant(r[1]), (String) r[2],
-                roles == null ? List.of() : Arrays.asList(roles.split(",")), (String) r[4], (String) r[5], (String) r[6],
-                (String) r[7], r[8] == null ? null : UUID.fromString((String) r[8]), (String) r[9], node((String) r[10]),
-                node((String) r[11]), instant(r[12]));
+        return new AuditEntry(
+                ((Number) r[0]).longValue(),
+                service,
+                instant(r[1]),
+                (String) r[2],
+                roles == null ? List.of() : Arrays.asList(roles.split(",")),
+                (String) r[4],
+                (String) r[5],
+                (String) r[6],
+                (String) r[7],
+                r[8] == null ? null : UUID.fromString((String) r[8]),
+                (String) r[9],
+                node((String) r[10]),
+                node((String) r[11]),
+                instant(r[12]));
     }
 
     private JsonNode node(String text) {

@@ -17,13 +17,37 @@ public final class Redaction {
     public static final String ERASED = "(erased)";
 
     /** Fields whose text values are codes a caller picks from a list, kept by the redaction. */
-    static final Set<String> CODES = Set.of("status", "kind", "channel", "type", "currency", "action", "tier", "tiercode",
-            "fromtier", "totier", "direction", "category", "severity", "scheme", "segment", "programmeid", "memberid",
-            "survivorid", "mergedid", "mergedby", "customerid", "ledgerentryid", "id", "granted", "donotcontact", "version",
-            "occurredat", "decidedat");
+    static final Set<String> CODES = Set.of(
+            "status",
+            "kind",
+            "channel",
+            "type",
+            "currency",
+            "action",
+            "tier",
+            "tiercode",
+            "fromtier",
+            "totier",
+            "direction",
+            "category",
+            "severity",
+            "scheme",
+            "segment",
+            "programmeid",
+            "memberid",
+            "survivorid",
+            "mergedid",
+            "mergedby",
+            "customerid",
+            "ledgerentryid",
+            "id",
+            "granted",
+            "donotcontact",
+            "version",
+            "occurredat",
+            "decidedat");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     public static JsonNode redact(JsonNode node) {
         return redact(null, node);
@@ -35,7 +59,7 @@ public final class Redaction {
         }
         if (node.isObject()) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 out.set(e.getKey(), redact(e.getKey(), e.getValue()));
             }

@@ -19,17 +19,20 @@ public class DeadLetterMetrics {
 
     public DeadLetterMetrics(DeadLetterStore store, MeterRegistry registry) {
         this.store = store;
-        this.gauge = MultiGauge.builder("rapport.dlq.records").description("Dead letters by consumer and status")
+        this.gauge = MultiGauge.builder("rapport.dlq.records")
+                .description("Dead letters by consumer and status")
                 .register(registry);
     }
 
-    @Scheduled(every = "${rapport.inbox.metrics-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${rapport.inbox.metrics-interval:15s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             List<MultiGauge.Row<?>> rows = new ArrayList<>();
             for (Object[] r : store.countsByConsumerAndStatus()) {
-                rows.add(MultiGauge.Row.of(Tags.of("consumer", (String) r[0], "status", (String) r[1]),
-                        ((Number) r[2]).doubleValue()));
+                rows.add(MultiGauge.Row.of(
+                        Tags.of("consumer", (String) r[0], "status", (String) r[1]), ((Number) r[2]).doubleValue()));
             }
             gauge.register(rows, true);
         } catch (RuntimeException e) {

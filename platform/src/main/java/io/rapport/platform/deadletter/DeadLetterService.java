@@ -45,7 +45,9 @@ public class DeadLetterService {
     public RedriveResult redrive(UUID id, String by) {
         DeadLetter d = get(id);
         if (!DeadLetter.PENDING.equals(d.status())) {
-            throw ProblemException.conflict("dead-letter-not-pending", "dead letter " + id + " is " + d.status(),
+            throw ProblemException.conflict(
+                    "dead-letter-not-pending",
+                    "dead letter " + id + " is " + d.status(),
                     java.util.Map.of("status", d.status()));
         }
         return redriveOne(id, by);
@@ -62,7 +64,8 @@ public class DeadLetterService {
 
     /** Redrives every pending dead letter matching {@code filter} (its status is forced to PENDING), oldest first. */
     public RedriveResult redrive(DeadLetterFilter filter, String by) {
-        DeadLetterFilter pending = new DeadLetterFilter(DeadLetter.PENDING, filter.consumer(), filter.type(), filter.since());
+        DeadLetterFilter pending =
+                new DeadLetterFilter(DeadLetter.PENDING, filter.consumer(), filter.type(), filter.since());
         return redrive(store.ids(pending), by);
     }
 
@@ -71,7 +74,9 @@ public class DeadLetterService {
         DeadLetter d = get(id);
         boolean done = QuarkusTransaction.requiringNew().call(() -> store.discard(id, reason, by));
         if (!done) {
-            throw ProblemException.conflict("dead-letter-not-pending", "dead letter " + id + " is " + d.status(),
+            throw ProblemException.conflict(
+                    "dead-letter-not-pending",
+                    "dead letter " + id + " is " + d.status(),
                     java.util.Map.of("status", d.status()));
         }
         LOG.infof("dead letter %s discarded by %s", id, by);
@@ -90,8 +95,9 @@ public class DeadLetterService {
                 IncomingEvent event = IncomingEvent.from(s.record());
                 boolean applied = inbox.applyInCurrentTransaction(s.consumer(), event, consumer::apply);
                 store.markRedriven(id, by);
-                LOG.infof("dead letter %s (event %s) redriven by %s: %s", id, event.id(), by,
-                        applied ? "applied" : "already applied");
+                LOG.infof(
+                        "dead letter %s (event %s) redriven by %s: %s",
+                        id, event.id(), by, applied ? "applied" : "already applied");
                 return applied ? RedriveResult.APPLIED : RedriveResult.ALREADY_APPLIED;
             });
         } catch (RuntimeException e) {

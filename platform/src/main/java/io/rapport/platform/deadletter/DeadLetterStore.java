@@ -33,8 +33,9 @@ import org.jboss.logging.Logger;
 public class DeadLetterStore {
     private static final Logger LOG = Logger.getLogger(DeadLetterStore.class);
     private static final int MAX_ERROR = 2000;
-    private static final String COLUMNS = "id, consumer, topic, kafka_partition, kafka_offset, event_id, event_type, subject,"
-            + " error, attempts, first_failed_at, last_failed_at, status, resolved_at, resolved_by, discard_reason";
+    private static final String COLUMNS =
+            "id, consumer, topic, kafka_partition, kafka_offset, event_id, event_type, subject,"
+                    + " error, attempts, first_failed_at, last_failed_at, status, resolved_at, resolved_by, discard_reason";
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -54,11 +55,11 @@ public class DeadLetterStore {
         String error = error(failure);
         String headers = headers(record.headers());
         Object inserted = em.createNativeQuery("insert into rapport_dead_letter (id, consumer, topic, kafka_partition,"
-                + " kafka_offset, event_id, event_type, subject, record_key, payload, headers, error, attempts)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-                + " on conflict (consumer, topic, kafka_partition, kafka_offset, (coalesce(event_id, '')))"
-                + " do update set error = excluded.error, attempts = rapport_dead_letter.attempts + excluded.attempts,"
-                + " last_failed_at = now() returning (xmax = 0)")
+                        + " kafka_offset, event_id, event_type, subject, record_key, payload, headers, error, attempts)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+                        + " on conflict (consumer, topic, kafka_partition, kafka_offset, (coalesce(event_id, '')))"
+                        + " do update set error = excluded.error, attempts = rapport_dead_letter.attempts + excluded.attempts,"
+                        + " last_failed_at = now() returning (xmax = 0)")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, consumer)
                 .setParameter(3, record.topic())
@@ -66,17 +67,30 @@ public class DeadLetterStore {
                 .setParameter(5, record.offset())
                 .setParameter(6, header(record, CloudEvents.ID))
                 .setParameter(7, header(record, CloudEvents.TYPE))
-                .setParameter(8, Optional.ofNullable(header(record, CloudEvents.SUBJECT)).orElse(record.key()))
+                .setParameter(
+                        8,
+                        Optional.ofNullable(header(record, CloudEvents.SUBJECT)).orElse(record.key()))
                 .setParameter(9, record.key())
                 .setParameter(10, record.value())
                 .setParameter(11, headers)
                 .setParameter(12, error)
                 .setParameter(13, attempts)
                 .getSingleResult();
-        LOG.errorf("consumer %s dead-lettered record %s/%d@%d (event %s) after %d attempt(s): %s", consumer, record.topic(),
-                record.partition(), record.offset(), header(record, CloudEvents.ID), attempts, error);
+        LOG.errorf(
+                "consumer %s dead-lettered record %s/%d@%d (event %s) after %d attempt(s): %s",
+                consumer,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                header(record, CloudEvents.ID),
+                attempts,
+                error);
         if (Boolean.TRUE.equals(inserted)) {
-            outbox.publishCopy(Topics.dlq(record.topic()), header(record, CloudEvents.TYPE), record.key(), record.value(),
+            outbox.publishCopy(
+                    Topics.dlq(record.topic()),
+                    header(record, CloudEvents.TYPE),
+                    record.key(),
+                    record.value(),
                     copyHeaders(record, consumer, failure));
         }
     }
@@ -103,29 +117,36 @@ public class DeadLetterStore {
     public Optional<DeadLetter> find(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from rapport_dead_letter where id = ?1")
-                .setParameter(1, id).getResultList();
+                .setParameter(1, id)
+                .getResultList();
         return rows.stream().findFirst().map(DeadLetterStore::item);
     }
 
     /** The ids matching {@code filter}, oldest first (a redrive by filter). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UUID> ids(DeadLetterFilter filter) {
-        Query q = em.createNativeQuery("select id from rapport_dead_letter where " + filter.where()
-                + " order by first_failed_at, id");
+        Query q = em.createNativeQuery(
+                "select id from rapport_dead_letter where " + filter.where() + " order by first_failed_at, id");
         filter.bind(q);
         @SuppressWarnings("unchecked")
         List<Object> ids = q.getResultList();
-        return ids.stream().map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString())).toList();
+        return ids.stream()
+                .map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString()))
+                .toList();
     }
 
     /** The stored record, locked for this transaction (two redrives of one dead letter apply it once). */
     public Optional<StoredRecord> lockRecord(UUID id) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select consumer, status, topic, kafka_partition, kafka_offset, record_key,"
-                + " payload, headers from rapport_dead_letter where id = ?1 for update").setParameter(1, id).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select consumer, status, topic, kafka_partition, kafka_offset, record_key,"
+                                + " payload, headers from rapport_dead_letter where id = ?1 for update")
+                .setParameter(1, id)
+                .getResultList();
         return rows.stream().findFirst().map(r -> {
-            ConsumerRecord<String, String> record = new ConsumerRecord<>((String) r[2], ((Number) r[3]).intValue(),
-                    ((Number) r[4]).longValue(), (String) r[5], (String) r[6]);
+            ConsumerRecord<String, String> record = new ConsumerRecord<>(
+                    (String) r[2], ((Number) r[3]).intValue(), ((Number) r[4]).longValue(), (String) r[5], (String)
+                            r[6]);
             for (String[] h : headerPairs((String) r[7])) {
                 record.headers().add(h[0], h[1] == null ? null : h[1].getBytes(StandardCharsets.UTF_8));
             }
@@ -135,19 +156,30 @@ public class DeadLetterStore {
 
     public void markRedriven(UUID id, String by) {
         em.createNativeQuery("update rapport_dead_letter set status = 'REDRIVEN', resolved_at = now(), resolved_by = ?2"
-                + " where id = ?1").setParameter(1, id).setParameter(2, by).executeUpdate();
+                        + " where id = ?1")
+                .setParameter(1, id)
+                .setParameter(2, by)
+                .executeUpdate();
     }
 
     public void markFailedAgain(UUID id, Throwable failure) {
-        em.createNativeQuery("update rapport_dead_letter set error = ?2, attempts = attempts + 1, last_failed_at = now()"
-                + " where id = ?1").setParameter(1, id).setParameter(2, error(failure)).executeUpdate();
+        em.createNativeQuery(
+                        "update rapport_dead_letter set error = ?2, attempts = attempts + 1, last_failed_at = now()"
+                                + " where id = ?1")
+                .setParameter(1, id)
+                .setParameter(2, error(failure))
+                .executeUpdate();
     }
 
     /** @return false when the dead letter is not pending (already redriven or discarded) */
     public boolean discard(UUID id, String reason, String by) {
         return em.createNativeQuery("update rapport_dead_letter set status = 'DISCARDED', resolved_at = now(),"
-                + " resolved_by = ?2, discard_reason = ?3 where id = ?1 and status = 'PENDING'")
-                .setParameter(1, id).setParameter(2, by).setParameter(3, reason).executeUpdate() == 1;
+                                + " resolved_by = ?2, discard_reason = ?3 where id = ?1 and status = 'PENDING'")
+                        .setParameter(1, id)
+                        .setParameter(2, by)
+                        .setParameter(3, reason)
+                        .executeUpdate()
+                == 1;
     }
 
     /**
@@ -159,13 +191,19 @@ public class DeadLetterStore {
      * @return the dead letters scrubbed
      */
     public int forgetSubject(String subject, String by) {
-        int scrubbed = em.createNativeQuery("update rapport_dead_letter set record_key = null, payload = null, headers = '[]',"
-                + " error = '(subject erased)', status = case when status = 'PENDING' then 'DISCARDED' else status end,"
-                + " resolved_at = coalesce(resolved_at, now()), resolved_by = coalesce(resolved_by, ?2),"
-                + " discard_reason = case when status = 'PENDING' then 'subject erased' else discard_reason end"
-                + " where subject = ?1").setParameter(1, subject).setParameter(2, by).executeUpdate();
+        int scrubbed = em.createNativeQuery(
+                        "update rapport_dead_letter set record_key = null, payload = null, headers = '[]',"
+                                + " error = '(subject erased)', status = case when status = 'PENDING' then 'DISCARDED' else status end,"
+                                + " resolved_at = coalesce(resolved_at, now()), resolved_by = coalesce(resolved_by, ?2),"
+                                + " discard_reason = case when status = 'PENDING' then 'subject erased' else discard_reason end"
+                                + " where subject = ?1")
+                .setParameter(1, subject)
+                .setParameter(2, by)
+                .executeUpdate();
         em.createNativeQuery("delete from rapport_outbox where subject = ?1 and topic like ?2")
-                .setParameter(1, subject).setParameter(2, "%" + Topics.DLQ_SUFFIX).executeUpdate();
+                .setParameter(1, subject)
+                .setParameter(2, "%" + Topics.DLQ_SUFFIX)
+                .executeUpdate();
         return scrubbed;
     }
 
@@ -173,16 +211,30 @@ public class DeadLetterStore {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Object[]> countsByConsumerAndStatus() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select consumer, status, count(*) from rapport_dead_letter"
-                + " group by consumer, status").getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select consumer, status, count(*) from rapport_dead_letter" + " group by consumer, status")
+                .getResultList();
         return rows;
     }
 
     private static DeadLetter item(Object[] r) {
-        return new DeadLetter(r[0] instanceof UUID u ? u : UUID.fromString(r[0].toString()), (String) r[1], (String) r[2],
-                ((Number) r[3]).intValue(), ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7],
-                (String) r[8], ((Number) r[9]).intValue(), instant(r[10]), instant(r[11]), (String) r[12], instant(r[13]),
-                (String) r[14], (String) r[15]);
+        return new DeadLetter(
+                r[0] instanceof UUID u ? u : UUID.fromString(r[0].toString()),
+                (String) r[1],
+                (String) r[2],
+                ((Number) r[3]).intValue(),
+                ((Number) r[4]).longValue(),
+                (String) r[5],
+                (String) r[6],
+                (String) r[7],
+                (String) r[8],
+                ((Number) r[9]).intValue(),
+                instant(r[10]),
+                instant(r[11]),
+                (String) r[12],
+                instant(r[13]),
+                (String) r[14],
+                (String) r[15]);
     }
 
     private static Instant instant(Object o) {
@@ -236,7 +288,7 @@ public class DeadLetterStore {
         List<String[]> pairs = new ArrayList<>();
         for (JsonNode pair : safeRead(stored)) {
             JsonNode value = pair.get(1);
-            pairs.add(new String[] { pair.get(0).asText(), value == null || value.isNull() ? null : value.asText() });
+            pairs.add(new String[] {pair.get(0).asText(), value == null || value.isNull() ? null : value.asText()});
         }
         return pairs;
     }

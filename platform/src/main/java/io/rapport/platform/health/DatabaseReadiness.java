@@ -34,7 +34,8 @@ public class DatabaseReadiness implements HealthCheck {
     });
     private CompletableFuture<Boolean> running;
 
-    public DatabaseReadiness(AgroalDataSource dataSource,
+    public DatabaseReadiness(
+            AgroalDataSource dataSource,
             @ConfigProperty(name = "rapport.health.database-timeout", defaultValue = "PT0.8S") Duration timeout) {
         this.dataSource = dataSource;
         this.timeout = timeout;
@@ -47,25 +48,33 @@ public class DatabaseReadiness implements HealthCheck {
             boolean valid = check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return HealthCheckResponse.named("database").status(valid).build();
         } catch (TimeoutException e) {
-            return HealthCheckResponse.named("database").down().withData("error", "no answer within " + timeout).build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", "no answer within " + timeout)
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return HealthCheckResponse.named("database").down().build();
         } catch (Exception e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return HealthCheckResponse.named("database").down().withData("error", String.valueOf(cause.getMessage())).build();
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", String.valueOf(cause.getMessage()))
+                    .build();
         }
     }
 
     private synchronized CompletableFuture<Boolean> check() {
         if (running == null || running.isDone()) {
-            running = CompletableFuture.supplyAsync(() -> {
-                try (Connection c = dataSource.getConnection()) {
-                    return c.isValid((int) Math.max(1, timeout.toSeconds()));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-            }, executor);
+            running = CompletableFuture.supplyAsync(
+                    () -> {
+                        try (Connection c = dataSource.getConnection()) {
+                            return c.isValid((int) Math.max(1, timeout.toSeconds()));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e.getMessage(), e);
+                        }
+                    },
+                    executor);
         }
         return running;
     }

@@ -39,7 +39,8 @@ public class KafkaStatus implements HealthCheck {
     private volatile Instant probedAt;
     private Admin admin;
 
-    public KafkaStatus(@Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig,
+    public KafkaStatus(
+            @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "rapport.health.kafka-timeout", defaultValue = "PT2S") Duration timeout,
             MeterRegistry registry) {
@@ -58,14 +59,17 @@ public class KafkaStatus implements HealthCheck {
         this.settings = s;
         this.timeout = timeout;
         Gauge.builder("rapport.kafka.up", up, AtomicInteger::get)
-                .description("1 when the Kafka cluster answered the last probe, 0 otherwise").register(registry);
+                .description("1 when the Kafka cluster answered the last probe, 0 otherwise")
+                .register(registry);
     }
 
     @Scheduled(every = "${rapport.health.kafka-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void probe() {
         try {
             int nodes = admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-                    .nodes().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS).size();
+                    .nodes()
+                    .get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS)
+                    .size();
             up.set(nodes > 0 ? 1 : 0);
             detail = nodes + " broker(s)";
         } catch (Exception e) {
@@ -82,8 +86,11 @@ public class KafkaStatus implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("kafka").status(isUp()).withData("detail", detail)
-                .withData("probedAt", String.valueOf(probedAt)).build();
+        return HealthCheckResponse.named("kafka")
+                .status(isUp())
+                .withData("detail", detail)
+                .withData("probedAt", String.valueOf(probedAt))
+                .build();
     }
 
     private synchronized Admin admin() {

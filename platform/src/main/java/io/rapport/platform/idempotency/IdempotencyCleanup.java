@@ -22,7 +22,9 @@ public class IdempotencyCleanup {
         this.config = config;
     }
 
-    @Scheduled(every = "${rapport.idempotency.cleanup-interval:10m}", delayed = "30s",
+    @Scheduled(
+            every = "${rapport.idempotency.cleanup-interval:10m}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {

@@ -61,8 +61,8 @@ public class IdempotencyFilter {
     private final Caller caller;
     private final IdempotencyConfig config;
 
-    public IdempotencyFilter(TransactionManager tm, IdempotencyStore store, ObjectMapper json, Caller caller,
-            IdempotencyConfig config) {
+    public IdempotencyFilter(
+            TransactionManager tm, IdempotencyStore store, ObjectMapper json, Caller caller, IdempotencyConfig config) {
         this.tm = tm;
         this.store = store;
         this.json = json;
@@ -71,8 +71,8 @@ public class IdempotencyFilter {
     }
 
     /** A request whose answer is to be stored: who, which key, the request's fingerprint, its transaction. */
-    record Pending(String subject, String key, String method, String path, String hash, Transaction tx,
-            AtomicBoolean done) {
+    record Pending(
+            String subject, String key, String method, String path, String hash, Transaction tx, AtomicBoolean done) {
         /** True for the first caller only: the response filter or, when it was skipped, the completion callback. */
         boolean claim() {
             return done.compareAndSet(false, true);
@@ -80,8 +80,7 @@ public class IdempotencyFilter {
     }
 
     /** What the service answered, as stored. */
-    record Answer(int status, Map<String, String> headers, byte[] body) {
-    }
+    record Answer(int status, Map<String, String> headers, byte[] body) {}
 
     @ServerRequestFilter(priority = Priorities.USER + 500)
     public Response begin(ContainerRequestContext ctx, ResourceInfo resource) throws Exception {
@@ -95,8 +94,12 @@ public class IdempotencyFilter {
         String instance = ctx.getUriInfo().getPath();
         String wrong = IdempotencyRules.keyProblem(key);
         if (wrong != null) {
-            return Problems.response(400, "invalid-idempotency-key", "Invalid request",
-                    IdempotencyRules.HEADER + " " + wrong, instance,
+            return Problems.response(
+                    400,
+                    "invalid-idempotency-key",
+                    "Invalid request",
+                    IdempotencyRules.HEADER + " " + wrong,
+                    instance,
                     List.of(new Problem.FieldError(IdempotencyRules.HEADER, wrong)));
         }
         byte[] body = ctx.hasEntity() ? ctx.getEntityStream().readAllBytes() : new byte[0];
@@ -110,20 +113,31 @@ public class IdempotencyFilter {
         try {
             if (!store.tryLock(subject, key)) {
                 tm.rollback();
-                return Response.fromResponse(Problems.response(409, "idempotency-in-progress", "Conflict",
-                        "a request with this Idempotency-Key is still being processed; retry in a moment to get its answer",
-                        instance, null)).header(HttpHeaders.RETRY_AFTER, "1").build();
+                return Response.fromResponse(Problems.response(
+                                409,
+                                "idempotency-in-progress",
+                                "Conflict",
+                                "a request with this Idempotency-Key is still being processed; retry in a moment to get its answer",
+                                instance,
+                                null))
+                        .header(HttpHeaders.RETRY_AFTER, "1")
+                        .build();
             }
             Optional<IdempotencyStore.Stored> stored = store.find(subject, key);
             if (stored.isPresent()) {
                 tm.rollback();
                 IdempotencyStore.Stored s = stored.get();
-                if (!s.method().equals(ctx.getMethod()) || !s.path().equals(path)
+                if (!s.method().equals(ctx.getMethod())
+                        || !s.path().equals(path)
                         || !s.requestHash().equals(IdempotencyRules.sha256(body))) {
-                    return Problems.response(422, "idempotency-key-reused", "Unprocessable request",
+                    return Problems.response(
+                            422,
+                            "idempotency-key-reused",
+                            "Unprocessable request",
                             "this Idempotency-Key was used for another request (other method, path or body);"
                                     + " use a new key for a new request",
-                            instance, null);
+                            instance,
+                            null);
                 }
                 return replay(s);
             }
@@ -131,8 +145,8 @@ public class IdempotencyFilter {
             end(tx, false);
             throw e;
         }
-        Pending pending = new Pending(subject, key, ctx.getMethod(), path, IdempotencyRules.sha256(body), tx,
-                new AtomicBoolean());
+        Pending pending = new Pending(
+                subject, key, ctx.getMethod(), path, IdempotencyRules.sha256(body), tx, new AtomicBoolean());
         ctx.setProperty(PENDING, pending);
         // Quarkus REST skips the response filters of a request whose client hung up (e.g. the gateway after its 504);
         // the completion callback runs anyway, at the end of the request on the thread that ran it, and ends the
@@ -176,13 +190,18 @@ public class IdempotencyFilter {
                     }
                 }
                 if (r.hasEntity()) {
-                    kept.put(HttpHeaders.CONTENT_TYPE,
-                            r.getMediaType() == null ? MediaType.APPLICATION_JSON : r.getMediaType().toString());
+                    kept.put(
+                            HttpHeaders.CONTENT_TYPE,
+                            r.getMediaType() == null
+                                    ? MediaType.APPLICATION_JSON
+                                    : r.getMediaType().toString());
                 }
                 return new Answer(status, kept, body(r.getEntity()));
             }
-            return new Answer(status, result == null ? Map.of()
-                    : Map.of(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON), body(result));
+            return new Answer(
+                    status,
+                    result == null ? Map.of() : Map.of(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON),
+                    body(result));
         });
         if (e != null) {
             LOG.warnf("the %d answer of a request whose client left was not committed: %s", status, e.toString());
@@ -215,8 +234,11 @@ public class IdempotencyFilter {
             }
             if (storable) {
                 Answer a = answer.get();
-                store.save(p.subject(), p.key(), new IdempotencyStore.Stored(p.method(), p.path(), p.hash(), a.status(),
-                        a.headers(), a.body()), config.ttl());
+                store.save(
+                        p.subject(),
+                        p.key(),
+                        new IdempotencyStore.Stored(p.method(), p.path(), p.hash(), a.status(), a.headers(), a.body()),
+                        config.ttl());
             }
             tm.commit();
             return null;
@@ -232,7 +254,8 @@ public class IdempotencyFilter {
 
     private boolean engaged(ResourceInfo resource) {
         Method method = resource == null ? null : resource.getResourceMethod();
-        if (method == null || method.isAnnotationPresent(LargeBody.class)
+        if (method == null
+                || method.isAnnotationPresent(LargeBody.class)
                 || resource.getResourceClass().isAnnotationPresent(LargeBody.class)) {
             return false;
         }
@@ -295,11 +318,22 @@ public class IdempotencyFilter {
         }
         LOG.warnf("a %d answer could not be committed: %s", response.getStatus(), cause.toString());
         Response problem = race
-                ? Problems.response(409, "conflict", "Conflict",
-                        "a concurrent request stored the same thing first; read and retry", request.getUriInfo().getPath(), null)
-                : Response.fromResponse(Problems.response(503, "not-committed", "Service unavailable",
-                        "the request could not be committed and changed nothing; retry with the same Idempotency-Key",
-                        request.getUriInfo().getPath(), null)).header(HttpHeaders.RETRY_AFTER, "1").build();
+                ? Problems.response(
+                        409,
+                        "conflict",
+                        "Conflict",
+                        "a concurrent request stored the same thing first; read and retry",
+                        request.getUriInfo().getPath(),
+                        null)
+                : Response.fromResponse(Problems.response(
+                                503,
+                                "not-committed",
+                                "Service unavailable",
+                                "the request could not be committed and changed nothing; retry with the same Idempotency-Key",
+                                request.getUriInfo().getPath(),
+                                null))
+                        .header(HttpHeaders.RETRY_AFTER, "1")
+                        .build();
         response.setStatus(problem.getStatus());
         response.getHeaders().remove(HttpHeaders.LOCATION);
         response.getHeaders().remove(HttpHeaders.ETAG);

@@ -21,8 +21,7 @@ public final class IdempotencyRules {
     public static final String REPLAYED = "Idempotency-Replayed";
     public static final int MAX_LENGTH = 255;
 
-    private IdempotencyRules() {
-    }
+    private IdempotencyRules() {}
 
     /** Why the key is not acceptable, or null when it is. Never repeats the key. */
     public static String keyProblem(String key) {

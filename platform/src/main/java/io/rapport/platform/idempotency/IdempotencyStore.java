@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class IdempotencyStore {
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -28,9 +27,8 @@ public class IdempotencyStore {
     }
 
     /** A stored answer and the request it answered. */
-    public record Stored(String method, String path, String requestHash, int status, Map<String, String> headers,
-            byte[] body) {
-    }
+    public record Stored(
+            String method, String path, String requestHash, int status, Map<String, String> headers, byte[] body) {}
 
     /**
      * Takes the transaction-scoped lock of one caller's key without waiting: false while another request with that key
@@ -38,7 +36,8 @@ public class IdempotencyStore {
      */
     public boolean tryLock(String subject, String key) {
         Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, IdempotencyRules.lockName(subject, key)).getSingleResult();
+                .setParameter(1, IdempotencyRules.lockName(subject, key))
+                .getSingleResult();
         return Boolean.TRUE.equals(locked);
     }
 
@@ -48,14 +47,21 @@ public class IdempotencyStore {
         List<Object[]> rows = em.createNativeQuery("""
                 select method, path, request_hash, status, headers::text, body from rapport_idempotency
                  where subject = ?1 and idem_key = ?2 and expires_at > now()""")
-                .setParameter(1, subject).setParameter(2, key).getResultList();
+                .setParameter(1, subject)
+                .setParameter(2, key)
+                .getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] r = rows.get(0);
         try {
-            return Optional.of(new Stored((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                    json.readValue((String) r[4], HEADERS), (byte[]) r[5]));
+            return Optional.of(new Stored(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    ((Number) r[3]).intValue(),
+                    json.readValue((String) r[4], HEADERS),
+                    (byte[]) r[5]));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable idempotency record headers", e);
         }
@@ -76,9 +82,14 @@ public class IdempotencyStore {
                 on conflict (subject, idem_key) do update set method = excluded.method, path = excluded.path,
                     request_hash = excluded.request_hash, status = excluded.status, headers = excluded.headers,
                     body = excluded.body, created_at = now(), expires_at = excluded.expires_at""")
-                .setParameter(1, subject).setParameter(2, key).setParameter(3, answer.method())
-                .setParameter(4, answer.path()).setParameter(5, answer.requestHash()).setParameter(6, answer.status())
-                .setParameter(7, headers).setParameter(8, answer.body() == null ? new byte[0] : answer.body())
+                .setParameter(1, subject)
+                .setParameter(2, key)
+                .setParameter(3, answer.method())
+                .setParameter(4, answer.path())
+                .setParameter(5, answer.requestHash())
+                .setParameter(6, answer.status())
+                .setParameter(7, headers)
+                .setParameter(8, answer.body() == null ? new byte[0] : answer.body())
                 .setParameter(9, ttl.toMillis() + " milliseconds")
                 .executeUpdate();
     }
@@ -87,7 +98,6 @@ public class IdempotencyStore {
     public int deleteExpired(int limit) {
         return em.createNativeQuery("""
                 delete from rapport_idempotency where ctid in (
-                    select ctid from rapport_idempotency where expires_at <= now() limit ?1 for update skip locked)""")
-                .setParameter(1, limit).executeUpdate();
+                    select ctid from rapport_idempotency where expires_at <= now() limit ?1 for update skip locked)""").setParameter(1, limit).executeUpdate();
     }
 }

@@ -41,8 +41,9 @@ public class ConsumerRetries {
         gauge(consumer).set(1);
         long millis = backoff.pauseMillis(attempt);
         if (attempt == 1 || Integer.bitCount(attempt) == 1) { // 1, 2, 4, 8, ...: a long outage does not flood the log
-            LOG.warnf("consumer %s: %s failed (attempt %d), transient, retrying in %d ms: %s", consumer, what, attempt,
-                    millis, failure.toString());
+            LOG.warnf(
+                    "consumer %s: %s failed (attempt %d), transient, retrying in %d ms: %s",
+                    consumer, what, attempt, millis, failure.toString());
         }
         synchronized (stop) {
             long until = System.currentTimeMillis() + millis;
@@ -75,7 +76,8 @@ public class ConsumerRetries {
     private AtomicInteger gauge(String consumer) {
         return retrying.computeIfAbsent(consumer, c -> {
             AtomicInteger value = new AtomicInteger();
-            Gauge.builder("rapport.consumer.retrying", value, AtomicInteger::get).tag("consumer", c)
+            Gauge.builder("rapport.consumer.retrying", value, AtomicInteger::get)
+                    .tag("consumer", c)
                     .description("1 while the consumer retries a transient failure (it does not advance meanwhile)")
                     .register(registry);
             return value;

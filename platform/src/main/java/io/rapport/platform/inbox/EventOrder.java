@@ -32,13 +32,15 @@ public class EventOrder {
         if (event.sequence() == null || event.subject() == null) {
             return true;
         }
-        return em.createNativeQuery("insert into rapport_projection_sequence as p (projection, subject, source, last_sequence)"
-                + " values (?1, ?2, ?3, ?4) on conflict (projection, subject, source)"
-                + " do update set last_sequence = excluded.last_sequence where p.last_sequence < excluded.last_sequence")
-                .setParameter(1, projection)
-                .setParameter(2, event.subject())
-                .setParameter(3, event.source() == null ? "" : event.source())
-                .setParameter(4, event.sequence())
-                .executeUpdate() == 1;
+        return em.createNativeQuery(
+                                "insert into rapport_projection_sequence as p (projection, subject, source, last_sequence)"
+                                        + " values (?1, ?2, ?3, ?4) on conflict (projection, subject, source)"
+                                        + " do update set last_sequence = excluded.last_sequence where p.last_sequence < excluded.last_sequence")
+                        .setParameter(1, projection)
+                        .setParameter(2, event.subject())
+                        .setParameter(3, event.source() == null ? "" : event.source())
+                        .setParameter(4, event.sequence())
+                        .executeUpdate()
+                == 1;
     }
 }

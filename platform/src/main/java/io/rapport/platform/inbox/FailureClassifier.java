@@ -17,8 +17,7 @@ import java.util.Set;
  * {@code rapport_consumer_retrying} and in its logs.
  */
 public final class FailureClassifier {
-    private FailureClassifier() {
-    }
+    private FailureClassifier() {}
 
     public static FailureKind classify(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());

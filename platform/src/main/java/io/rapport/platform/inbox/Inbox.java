@@ -72,7 +72,7 @@ public class Inbox {
             return false;
         }
         int dataAttempts = Math.max(1, config.maxAttempts());
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, event, effect));
                 retries.recovered(consumer);
@@ -97,7 +97,8 @@ public class Inbox {
      *
      * @return true when every record was applied or found already processed
      */
-    public boolean processAll(String consumer, Iterable<ConsumerRecord<String, String>> records, Consumer<IncomingEvent> effect) {
+    public boolean processAll(
+            String consumer, Iterable<ConsumerRecord<String, String>> records, Consumer<IncomingEvent> effect) {
         return processBatch(consumer, records, events -> events.forEach(effect));
     }
 
@@ -108,8 +109,8 @@ public class Inbox {
      *
      * @return true when the batch was applied (or held nothing new); false when it failed and nothing was kept
      */
-    public boolean processBatch(String consumer, Iterable<ConsumerRecord<String, String>> records,
-            Consumer<List<IncomingEvent>> effect) {
+    public boolean processBatch(
+            String consumer, Iterable<ConsumerRecord<String, String>> records, Consumer<List<IncomingEvent>> effect) {
         return tryBatch(consumer, records, effect) == null;
     }
 
@@ -122,8 +123,11 @@ public class Inbox {
      *
      * @throws ConsumerStoppedException when the service stops while the poll waits for a retry
      */
-    public void consume(String consumer, Iterable<ConsumerRecord<String, String>> records,
-            Consumer<List<IncomingEvent>> batchEffect, Consumer<IncomingEvent> singleEffect) {
+    public void consume(
+            String consumer,
+            Iterable<ConsumerRecord<String, String>> records,
+            Consumer<List<IncomingEvent>> batchEffect,
+            Consumer<IncomingEvent> singleEffect) {
         List<ConsumerRecord<String, String>> readable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
@@ -136,7 +140,7 @@ public class Inbox {
         if (readable.isEmpty()) {
             return;
         }
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             RuntimeException failure = tryBatch(consumer, readable, batchEffect);
             if (failure == null) {
                 retries.recovered(consumer);
@@ -162,8 +166,8 @@ public class Inbox {
         return applyOnce(consumer, event, effect);
     }
 
-    private RuntimeException tryBatch(String consumer, Iterable<ConsumerRecord<String, String>> records,
-            Consumer<List<IncomingEvent>> effect) {
+    private RuntimeException tryBatch(
+            String consumer, Iterable<ConsumerRecord<String, String>> records, Consumer<List<IncomingEvent>> effect) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 List<IncomingEvent> events = new ArrayList<>();
@@ -189,15 +193,19 @@ public class Inbox {
     }
 
     /** Records the dead letter, retrying while the database is unavailable (a dead letter is never dropped). */
-    private void deadLetter(String consumer, ConsumerRecord<String, String> record, RuntimeException failure, int attempts) {
-        for (int attempt = 1;; attempt++) {
+    private void deadLetter(
+            String consumer, ConsumerRecord<String, String> record, RuntimeException failure, int attempts) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> deadLetters.record(consumer, record, failure, attempts));
                 retries.recovered(consumer);
                 return;
             } catch (RuntimeException e) {
-                retries.pause(consumer, attempt, "dead-lettering " + record.topic() + "/" + record.partition() + "@"
-                        + record.offset(), e);
+                retries.pause(
+                        consumer,
+                        attempt,
+                        "dead-lettering " + record.topic() + "/" + record.partition() + "@" + record.offset(),
+                        e);
             }
         }
     }
@@ -228,8 +236,9 @@ public class Inbox {
     }
 
     private boolean applyOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
-        int inserted = em.createNativeQuery("insert into rapport_inbox (consumer, event_id, event_type) values (?1, ?2, ?3)"
-                + " on conflict do nothing")
+        int inserted = em.createNativeQuery(
+                        "insert into rapport_inbox (consumer, event_id, event_type) values (?1, ?2, ?3)"
+                                + " on conflict do nothing")
                 .setParameter(1, consumer)
                 .setParameter(2, event.id())
                 .setParameter(3, event.type())
@@ -256,8 +265,9 @@ public class Inbox {
     /** Forgets processed ids older than the retention (far longer than any topic keeps records). */
     @Scheduled(every = "${rapport.inbox.prune-interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from rapport_inbox where processed_at < ?1")
-                .setParameter(1, Instant.now().minus(config.retention()))
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("delete from rapport_inbox where processed_at < ?1")
+                        .setParameter(1, Instant.now().minus(config.retention()))
+                        .executeUpdate());
     }
 }

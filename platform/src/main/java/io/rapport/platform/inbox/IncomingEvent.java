@@ -15,8 +15,8 @@ import org.apache.kafka.common.header.Header;
  * compatible version of the schema are ignored. {@code sequence} is the subject's event number at its source (the
  * CloudEvents {@code sequence} extension); null for events published before it existed.
  */
-public record IncomingEvent(String id, String type, String source, String subject, Instant time, String payload,
-        Long sequence) {
+public record IncomingEvent(
+        String id, String type, String source, String subject, Instant time, String payload, Long sequence) {
     /** Kafka header of the CloudEvents {@code sequence} extension attribute (per-subject, zero-padded decimal). */
     public static final String SEQUENCE = CloudEvents.SEQUENCE;
 
@@ -29,8 +29,8 @@ public record IncomingEvent(String id, String type, String source, String subjec
         String id = header(record, CloudEvents.ID);
         String type = header(record, CloudEvents.TYPE);
         if (id == null || type == null) {
-            throw new MalformedEventException("record " + record.topic() + "/" + record.partition() + "@" + record.offset()
-                    + " lacks ce_id or ce_type");
+            throw new MalformedEventException("record " + record.topic() + "/" + record.partition() + "@"
+                    + record.offset() + " lacks ce_id or ce_type");
         }
         String time = header(record, CloudEvents.TIME);
         Instant at;
@@ -47,8 +47,14 @@ public record IncomingEvent(String id, String type, String source, String subjec
         } catch (NumberFormatException e) {
             throw new MalformedEventException("ce_sequence is not a number: " + sequence);
         }
-        return new IncomingEvent(id, type, header(record, CloudEvents.SOURCE), subject == null ? record.key() : subject, at,
-                record.value(), n);
+        return new IncomingEvent(
+                id,
+                type,
+                header(record, CloudEvents.SOURCE),
+                subject == null ? record.key() : subject,
+                at,
+                record.value(),
+                n);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

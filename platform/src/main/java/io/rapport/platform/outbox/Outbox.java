@@ -32,9 +32,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Outbox {
     private static final String WAKE_UP_REGISTERED = Outbox.class.getName() + ".wakeUp";
     /** Takes the subject's ({@code ?5}) next sequence number; the row lock serializes writers of one subject. */
-    private static final String NEXT_SEQUENCE = "with n as (insert into rapport_subject_sequence as t (subject, last_sequence)"
-            + " values (?5, 1) on conflict (subject) do update set last_sequence = t.last_sequence + 1"
-            + " returning last_sequence) ";
+    private static final String NEXT_SEQUENCE =
+            "with n as (insert into rapport_subject_sequence as t (subject, last_sequence)"
+                    + " values (?5, 1) on conflict (subject) do update set last_sequence = t.last_sequence + 1"
+                    + " returning last_sequence) ";
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -42,7 +43,11 @@ public class Outbox {
     private final OutboxRelayWorker relay;
     private final String source;
 
-    public Outbox(EntityManager em, ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxRelayWorker relay,
+    public Outbox(
+            EntityManager em,
+            ObjectMapper json,
+            TransactionSynchronizationRegistry transactions,
+            OutboxRelayWorker relay,
             @ConfigProperty(name = "quarkus.application.name") String app) {
         this.em = em;
         this.json = json;
@@ -62,8 +67,9 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(EventType type, Object subject, Object payload) {
         UUID id = UUID.randomUUID();
-        em.createNativeQuery(NEXT_SEQUENCE + "insert into rapport_outbox (id, topic, type, source, subject, payload, traceparent,"
-                + " sequence) select ?1, ?2, ?3, ?4, ?5, ?6, ?7, n.last_sequence from n")
+        em.createNativeQuery(NEXT_SEQUENCE
+                        + "insert into rapport_outbox (id, topic, type, source, subject, payload, traceparent,"
+                        + " sequence) select ?1, ?2, ?3, ?4, ?5, ?6, ?7, n.last_sequence from n")
                 .setParameter(1, id)
                 .setParameter(2, type.topic())
                 .setParameter(3, type.name())
@@ -77,8 +83,7 @@ public class Outbox {
     }
 
     /** One event waiting to be written by {@link #publishAll}. */
-    public record Pending(EventType type, Object subject, Object payload) {
-    }
+    public record Pending(EventType type, Object subject, Object payload) {}
 
     /**
      * Records many events with one JDBC batch (bulk import). {@code connection} must be the current
@@ -90,9 +95,9 @@ public class Outbox {
             return;
         }
         String traceparent = traceparent();
-        try (PreparedStatement ps = connection.prepareStatement(
-                NEXT_SEQUENCE.replace("?5", "?") + "insert into rapport_outbox (id, topic, type, source, subject, payload,"
-                        + " traceparent, sequence) select ?, ?, ?, ?, ?, ?, ?, n.last_sequence from n")) {
+        try (PreparedStatement ps = connection.prepareStatement(NEXT_SEQUENCE.replace("?5", "?")
+                + "insert into rapport_outbox (id, topic, type, source, subject, payload,"
+                + " traceparent, sequence) select ?, ?, ?, ?, ?, ?, ?, n.last_sequence from n")) {
             for (Pending e : events) {
                 ps.setString(1, String.valueOf(e.subject()));
                 ps.setObject(2, UUID.randomUUID());
@@ -158,7 +163,7 @@ public class Outbox {
     public UUID publishCopy(String topic, String type, String key, String value, String headers) {
         UUID id = UUID.randomUUID();
         em.createNativeQuery("insert into rapport_outbox (id, topic, type, source, subject, payload, headers)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, id)
                 .setParameter(2, topic)
                 .setParameter(3, type == null ? "unknown" : type)
@@ -178,8 +183,7 @@ public class Outbox {
         transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -196,7 +200,8 @@ public class Outbox {
         if (!span.isValid()) {
             return null;
         }
-        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-"
+                + span.getTraceFlags().asHex();
     }
 
     private String serialise(Object payload) {

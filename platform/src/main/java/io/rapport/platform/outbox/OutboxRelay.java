@@ -1,5 +1,7 @@
 package io.rapport.platform.outbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.contracts.CloudEvents;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -7,15 +9,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.time.Duration;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
@@ -48,6 +48,7 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** Advisory lock key of the relay ("rapport-outbox"); each service owns its database. */
     static final long LOCK_KEY = 0x5241505054L;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SEQUENCE_HEADER = CloudEvents.SEQUENCE;
 
@@ -68,7 +69,11 @@ public final class OutboxRelay implements AutoCloseable {
         this(dataSource, producer, batchSize, ackTimeout, false);
     }
 
-    private OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, int batchSize, Duration ackTimeout,
+    private OutboxRelay(
+            DataSource dataSource,
+            Producer<String, byte[]> producer,
+            int batchSize,
+            Duration ackTimeout,
             boolean hold) {
         this.dataSource = dataSource;
         this.producer = producer;
@@ -178,8 +183,10 @@ public final class OutboxRelay implements AutoCloseable {
             Ack first = left <= 0 ? null : poll(acks, left);
             if (first == null) {
                 if (failed == null) {
-                    failed = new Ack(null, new java.util.concurrent.TimeoutException(inFlight + " rows not acknowledged within "
-                            + ackTimeout));
+                    failed = new Ack(
+                            null,
+                            new java.util.concurrent.TimeoutException(
+                                    inFlight + " rows not acknowledged within " + ackTimeout));
                 }
                 break;
             }
@@ -205,8 +212,10 @@ public final class OutboxRelay implements AutoCloseable {
             if (failed.id() != null && failed == refused) {
                 recordFailure(c, failed.id(), failed.error());
             }
-            throw new OutboxPublishException("Kafka did not acknowledge outbox row "
-                    + (failed.id() == null ? "(timeout)" : failed.id()) + "; " + sent + " of the batch were", failed.error());
+            throw new OutboxPublishException(
+                    "Kafka did not acknowledge outbox row " + (failed.id() == null ? "(timeout)" : failed.id()) + "; "
+                            + sent + " of the batch were",
+                    failed.error());
         }
         return sent;
     }
@@ -220,8 +229,7 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private record Ack(UUID id, Exception error) {
-    }
+    private record Ack(UUID id, Exception error) {}
 
     private static boolean tryLock(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
@@ -241,16 +249,25 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private List<Row> unsent(Connection c) throws SQLException {
-        String sql = "select id, topic, type, source, subject, payload, created_at, traceparent, sequence, headers from rapport_outbox"
-                + " where sent_at is null order by seq limit ?";
+        String sql =
+                "select id, topic, type, source, subject, payload, created_at, traceparent, sequence, headers from rapport_outbox"
+                        + " where sent_at is null order by seq limit ?";
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, batchSize);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8),
-                            (Long) rs.getObject(9), rs.getString(10)));
+                    rows.add(new Row(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getTimestamp(7).toInstant(),
+                            rs.getString(8),
+                            (Long) rs.getObject(9),
+                            rs.getString(10)));
                 }
             }
         }
@@ -269,8 +286,8 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private static void recordFailure(Connection c, UUID id, Exception e) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "update rapport_outbox set attempts = attempts + 1, last_error = ? where id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("update rapport_outbox set attempts = attempts + 1, last_error = ? where id = ?")) {
             String message = e.getCause() != null ? e.getCause().toString() : e.toString();
             ps.setString(1, message.length() > 1000 ? message.substring(0, 1000) : message);
             ps.setObject(2, id);
@@ -308,11 +325,19 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    public record Backlog(long rows, long oldestAgeMillis) {
-    }
+    public record Backlog(long rows, long oldestAgeMillis) {}
 
-    private record Row(UUID id, String topic, String type, String source, String subject, String payload,
-            Instant createdAt, String traceparent, Long sequence, String copiedHeaders) {
+    private record Row(
+            UUID id,
+            String topic,
+            String type,
+            String source,
+            String subject,
+            String payload,
+            Instant createdAt,
+            String traceparent,
+            Long sequence,
+            String copiedHeaders) {
 
         ProducerRecord<String, byte[]> toRecord() {
             if (copiedHeaders != null) {
@@ -346,8 +371,8 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("outbox row " + id + " has unreadable headers", e);
             }
-            return new ProducerRecord<>(topic, null, subject.isEmpty() ? null : subject,
-                    payload.getBytes(StandardCharsets.UTF_8), h);
+            return new ProducerRecord<>(
+                    topic, null, subject.isEmpty() ? null : subject, payload.getBytes(StandardCharsets.UTF_8), h);
         }
 
         private static byte[] bytes(String s) {

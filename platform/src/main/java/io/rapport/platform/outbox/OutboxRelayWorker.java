@@ -7,14 +7,14 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.platform.config.OutboxConfig;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,7 +45,10 @@ public class OutboxRelayWorker {
     private volatile OutboxRelay relay;
     private volatile Producer<String, byte[]> producer;
 
-    public OutboxRelayWorker(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
+    public OutboxRelayWorker(
+            AgroalDataSource dataSource,
+            OutboxConfig config,
+            MeterRegistry registry,
             @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String app) {
@@ -60,9 +63,11 @@ public class OutboxRelayWorker {
         this.kafkaSettings = settings;
         this.clientId = app + "-outbox-relay";
         Gauge.builder("rapport.outbox.backlog", backlog, AtomicLong::get)
-                .description("Outbox rows not yet published to Kafka").register(registry);
+                .description("Outbox rows not yet published to Kafka")
+                .register(registry);
         Gauge.builder("rapport.outbox.lag.seconds", lagMillis, v -> v.get() / 1000.0)
-                .description("Age of the oldest unpublished outbox row").register(registry);
+                .description("Age of the oldest unpublished outbox row")
+                .register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -122,7 +127,9 @@ public class OutboxRelayWorker {
         }
     }
 
-    @Scheduled(every = "${rapport.outbox.metrics-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${rapport.outbox.metrics-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshMetrics() {
         try {
             OutboxRelay.Backlog b = relay().backlog();

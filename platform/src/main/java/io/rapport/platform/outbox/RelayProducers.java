@@ -15,8 +15,8 @@ public final class RelayProducers {
      * shorter than this costs no duplicate; the relay re-sends a row only after it.
      */
     public static final java.time.Duration DELIVERY_TIMEOUT = java.time.Duration.ofMinutes(2);
-    private RelayProducers() {
-    }
+
+    private RelayProducers() {}
 
     public static Producer<String, byte[]> create(String bootstrapServers, String clientId) {
         return create(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), clientId);

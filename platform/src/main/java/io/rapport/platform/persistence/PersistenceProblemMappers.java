@@ -15,18 +15,32 @@ public class PersistenceProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response staleVersion(OptimisticLockException e, UriInfo uri) {
-        return Problems.response(412, "precondition-failed", "Precondition failed",
-                "the resource was changed by someone else; read it again and retry", uri.getPath(), null);
+        return Problems.response(
+                412,
+                "precondition-failed",
+                "Precondition failed",
+                "the resource was changed by someone else; read it again and retry",
+                uri.getPath(),
+                null);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response uniqueViolation(ConstraintViolationException e, UriInfo uri) {
         if ("23505".equals(e.getSQLState())) {
-            return Problems.response(409, "conflict", "Conflict",
+            return Problems.response(
+                    409,
+                    "conflict",
+                    "Conflict",
                     "a concurrent request stored the same thing first (" + e.getConstraintName() + "); read and retry",
-                    uri.getPath(), null);
+                    uri.getPath(),
+                    null);
         }
-        return Problems.response(500, "internal", "Internal error", "the request could not be completed; it has been logged",
-                uri.getPath(), null);
+        return Problems.response(
+                500,
+                "internal",
+                "Internal error",
+                "the request could not be completed; it has been logged",
+                uri.getPath(),
+                null);
     }
 }

@@ -20,8 +20,7 @@ import java.util.Map;
  * else is bound.
  */
 public final class ClassificationSql {
-    private ClassificationSql() {
-    }
+    private ClassificationSql() {}
 
     /** A customer's tenure in years of 365.25 days (0 when unknown), from a profile row whose columns start with {@code of}. */
     public static String tenure(String of) {
@@ -34,11 +33,12 @@ public final class ClassificationSql {
      * of R__value_figures.sql (the only place their formulas live). {@code revenue} is NET revenue: the REVENUE metric
      * of ABC, the SCORE's revenue figure and the revenue summed per class.
      */
-    private static String columns(String revenue, String cogs, String refunds, String costToServe, String purchases,
-            String wallet) {
+    private static String columns(
+            String revenue, String cogs, String refunds, String costToServe, String purchases, String wallet) {
         return ("net_revenue(%1$s, %3$s) as revenue, gross_margin(%1$s, %2$s, %3$s) as margin,"
-                + " profit(%1$s, %2$s, %3$s, %4$s) as profit, %5$s as purchases, %6$s as wallet,"
-                + " potential(%6$s, %1$s, %3$s) as potential").formatted(revenue, cogs, refunds, costToServe, purchases, wallet);
+                        + " profit(%1$s, %2$s, %3$s, %4$s) as profit, %5$s as purchases, %6$s as wallet,"
+                        + " potential(%6$s, %1$s, %3$s) as potential")
+                .formatted(revenue, cogs, refunds, costToServe, purchases, wallet);
     }
 
     /**
@@ -52,7 +52,8 @@ public final class ClassificationSql {
                        %s as tenure
                   from customer_profile
                  where merged_into is null and not erased)
-            """.formatted(columns("w_revenue", "w_cogs", "w_refunds", "w_cost_to_serve", "w_purchases", "wallet"), tenure(""));
+            """.formatted(
+            columns("w_revenue", "w_cogs", "w_refunds", "w_cost_to_serve", "w_purchases", "wallet"), tenure(""));
 
     /**
      * The same figures as the CTE {@code figures} for some live customers only, each with its current classes as a
@@ -69,8 +70,10 @@ public final class ClassificationSql {
                                %s as tenure, %s
                           from customer_profile p
                          where p.customer_id = any(?::uuid[]) and p.merged_into is null and not p.erased)
-                    """.formatted(columns("p.w_revenue", "p.w_cogs", "p.w_refunds", "p.w_cost_to_serve", "p.w_purchases",
-                    "p.wallet"), tenure("p."), classes);
+                    """.formatted(
+                    columns("p.w_revenue", "p.w_cogs", "p.w_refunds", "p.w_cost_to_serve", "p.w_purchases", "p.wallet"),
+                    tenure("p."),
+                    classes);
         }
         return """
                 figures as (
@@ -83,8 +86,10 @@ public final class ClassificationSql {
                                                 coalesce(sum(purchases), 0) as purchases
                                            from value_month v where v.customer_id = p.customer_id and v.month >= ?) v
                      where p.customer_id = any(?::uuid[]) and p.merged_into is null and not p.erased)
-                """.formatted(columns("v.revenue", "v.cogs", "v.refunds", "v.cost_to_serve", "v.purchases", "p.wallet"),
-                tenure("p."), classes);
+                """.formatted(
+                        columns("v.revenue", "v.cogs", "v.refunds", "v.cost_to_serve", "v.purchases", "p.wallet"),
+                        tenure("p."),
+                        classes);
     }
 
     static final String MAXIMA = """
@@ -117,8 +122,13 @@ public final class ClassificationSql {
                 case VOLUME -> "purchases";
                 case TENURE -> "tenure";
             };
-            sql.append(" + ").append(weight.toPlainString()).append("::numeric * ").append(figure).append(" / ")
-                    .append(max.toPlainString()).append("::numeric");
+            sql.append(" + ")
+                    .append(weight.toPlainString())
+                    .append("::numeric * ")
+                    .append(figure)
+                    .append(" / ")
+                    .append(max.toPlainString())
+                    .append("::numeric");
         }
         return sql.append(")").toString();
     }
@@ -128,7 +138,8 @@ public final class ClassificationSql {
      * 1..100: the smallest k whose point is at or after rn is (100 * (rn - 1)) div n + 1; rn is a point when that
      * point is rn (integer arithmetic, n and rn bigint).
      */
-    private static final String POINT = "(100 * (rn - 1) / n + 1 <= 100 and (n * (100 * (rn - 1) / n + 1) + 99) / 100 = rn)";
+    private static final String POINT =
+            "(100 * (rn - 1) / n + 1 <= 100 and (n * (100 * (rn - 1) / n + 1) + 99) / 100 = rn)";
 
     /**
      * ABC from the figures, in one sort, as the CTE {@code classes}, after the CTE {@code totals} (total positive

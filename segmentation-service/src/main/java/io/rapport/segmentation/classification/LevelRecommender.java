@@ -23,7 +23,8 @@ public class LevelRecommender {
     public List<ClassStat> recommend(List<ClassStat> stats, long customers) {
         BigDecimal margin = stats.stream().map(ClassStat::grossMargin).reduce(BigDecimal.ZERO, BigDecimal::add);
         return stats.stream()
-                .map(s -> s.withLevel(matrix.recommend(s.customers(), s.grossMargin(), customers, margin).name()))
+                .map(s -> s.withLevel(matrix.recommend(s.customers(), s.grossMargin(), customers, margin)
+                        .name()))
                 .toList();
     }
 }

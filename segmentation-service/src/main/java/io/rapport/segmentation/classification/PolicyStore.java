@@ -1,13 +1,12 @@
 package io.rapport.segmentation.classification;
 
-import io.rapport.segmentation.db.Db;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.platform.audit.Audit;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
+import io.rapport.segmentation.db.Db;
 import io.rapport.segmentation.domain.AbcRules;
 import io.rapport.segmentation.domain.PolicyViolation;
 import io.rapport.segmentation.domain.Scheme;
@@ -42,13 +41,21 @@ public class PolicyStore {
     }
 
     public Policy version(Scheme scheme, long version) {
-        return db.one("select " + COLUMNS + " from segment_policy where scheme = ? and version = ?", this::map, scheme, version)
+        return db.one(
+                        "select " + COLUMNS + " from segment_policy where scheme = ? and version = ?",
+                        this::map,
+                        scheme,
+                        version)
                 .orElseThrow(() -> ProblemException.notFound("policy " + scheme + " version", version));
     }
 
     public List<Policy> versions(Scheme scheme, PageRequest page) {
-        return db.list("select " + COLUMNS + " from segment_policy where scheme = ? order by version desc limit ? offset ?",
-                this::map, scheme, page.size, page.offset());
+        return db.list(
+                "select " + COLUMNS + " from segment_policy where scheme = ? order by version desc limit ? offset ?",
+                this::map,
+                scheme,
+                page.size,
+                page.offset());
     }
 
     public long countVersions(Scheme scheme) {
@@ -66,37 +73,62 @@ public class PolicyStore {
         try {
             if (scheme == Scheme.ABC) {
                 if (abc == null || value != null) {
-                    throw ProblemException.unprocessable("policy-invalid", "abc", "an ABC policy needs abc rules and no value rules");
+                    throw ProblemException.unprocessable(
+                            "policy-invalid", "abc", "an ABC policy needs abc rules and no value rules");
                 }
                 definition = abc.normalised();
             } else {
                 if (value == null || abc != null) {
-                    throw ProblemException.unprocessable("policy-invalid", "value", "a VALUE policy needs value rules and no abc rules");
+                    throw ProblemException.unprocessable(
+                            "policy-invalid", "value", "a VALUE policy needs value rules and no abc rules");
                 }
                 definition = value.normalised();
             }
         } catch (PolicyViolation e) {
             throw ProblemException.unprocessable("policy-invalid", e.field(), e.getMessage());
         }
-        long current = db.one("select version from segment_policy where scheme = ? and active for update", rs -> rs.getLong(1),
-                scheme).orElse(0L);
+        long current = db.one(
+                        "select version from segment_policy where scheme = ? and active for update",
+                        rs -> rs.getLong(1),
+                        scheme)
+                .orElse(0L);
         ETags.check(ifMatch, current);
         long next = db.count("select coalesce(max(version), 0) + 1 from segment_policy where scheme = ?", scheme);
         db.update("update segment_policy set active = false where scheme = ? and active", scheme);
-        String before = db.one("select definition::text from segment_policy where scheme = ? and version = ?",
-                rs -> rs.getString(1), scheme, current).orElse(null);
-        db.update("insert into segment_policy (scheme, version, active, definition, created_by) values (?, ?, true, ?::jsonb, ?)",
-                scheme, next, write(definition), by);
-        audit.change("policy", scheme + ":" + next, null, "CREATE", audited(current, before), audited(next, write(definition)));
+        String before = db.one(
+                        "select definition::text from segment_policy where scheme = ? and version = ?",
+                        rs -> rs.getString(1),
+                        scheme,
+                        current)
+                .orElse(null);
+        db.update(
+                "insert into segment_policy (scheme, version, active, definition, created_by) values (?, ?, true, ?::jsonb, ?)",
+                scheme,
+                next,
+                write(definition),
+                by);
+        audit.change(
+                "policy",
+                scheme + ":" + next,
+                null,
+                "CREATE",
+                audited(current, before),
+                audited(next, write(definition)));
         return version(scheme, next);
     }
 
     @Transactional
     public Policy activate(Scheme scheme, long version) {
         version(scheme, version);
-        long current = db.one("select version from segment_policy where scheme = ? and active", rs -> rs.getLong(1), scheme)
+        long current = db.one(
+                        "select version from segment_policy where scheme = ? and active", rs -> rs.getLong(1), scheme)
                 .orElse(0L);
-        audit.change("policy", scheme + ":" + version, null, "ACTIVATE", java.util.Map.of("activeVersion", current),
+        audit.change(
+                "policy",
+                scheme + ":" + version,
+                null,
+                "ACTIVATE",
+                java.util.Map.of("activeVersion", current),
                 java.util.Map.of("activeVersion", version));
         db.update("update segment_policy set active = false where scheme = ? and active", scheme);
         db.update("update segment_policy set active = true where scheme = ? and version = ?", scheme, version);
@@ -124,8 +156,8 @@ public class PolicyStore {
         try {
             AbcRules abc = scheme == Scheme.ABC ? json.readValue(definition, AbcRules.class) : null;
             ValueRules value = scheme == Scheme.VALUE ? json.readValue(definition, ValueRules.class) : null;
-            return new Policy(scheme, rs.getLong(2), rs.getBoolean(3), abc, value, Db.instant(rs, "created_at"),
-                    rs.getString(6));
+            return new Policy(
+                    scheme, rs.getLong(2), rs.getBoolean(3), abc, value, Db.instant(rs, "created_at"), rs.getString(6));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored policy " + scheme + " is unreadable", e);
         }
@@ -138,5 +170,4 @@ public class PolicyStore {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -1,13 +1,12 @@
 package io.rapport.segmentation.classification;
 
-import io.rapport.segmentation.db.Db;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.contracts.segmentation.RunCompleted;
 import io.rapport.contracts.segmentation.SegmentationEvents;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.segmentation.config.SegmentationConfig;
+import io.rapport.segmentation.db.Db;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -61,18 +60,35 @@ public class RunEvents {
     /** In the run's transaction: its changes' events are to be written (history rows of the run with ids in first..last). */
     @Transactional(Transactional.TxType.MANDATORY)
     void queue(RunSummary run, String metric, List<ClassStat> classes, long firstChange, long lastChange) {
-        db.update("insert into run_event_job (run_id, scheme, policy_version, metric, occurred_at, labels, levels, next_change,"
-                + " last_change) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", run.runId(), run.scheme(), run.policyVersion(), metric,
-                run.startedAt(), classes.stream().map(ClassStat::label).toArray(String[]::new),
-                classes.stream().map(ClassStat::recommendedLevel).toArray(String[]::new), firstChange, lastChange);
+        db.update(
+                "insert into run_event_job (run_id, scheme, policy_version, metric, occurred_at, labels, levels, next_change,"
+                        + " last_change) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                run.runId(),
+                run.scheme(),
+                run.policyVersion(),
+                metric,
+                run.startedAt(),
+                classes.stream().map(ClassStat::label).toArray(String[]::new),
+                classes.stream().map(ClassStat::recommendedLevel).toArray(String[]::new),
+                firstChange,
+                lastChange);
     }
 
     /** In the caller's transaction: the run's RunCompleted outbox row. */
     @Transactional(Transactional.TxType.MANDATORY)
     void completed(RunSummary run) {
-        outbox.publish(SegmentationEvents.RUN_COMPLETED, run.runId(), new RunCompleted(run.runId().toString(), run.scheme(),
-                run.policyVersion(), run.customers(), run.counts(),
-                run.concentration() == null ? null : run.concentration().toPlainString(), run.startedAt(), run.completedAt()));
+        outbox.publish(
+                SegmentationEvents.RUN_COMPLETED,
+                run.runId(),
+                new RunCompleted(
+                        run.runId().toString(),
+                        run.scheme(),
+                        run.policyVersion(),
+                        run.customers(),
+                        run.counts(),
+                        run.concentration() == null ? null : run.concentration().toPlainString(),
+                        run.startedAt(),
+                        run.completedAt()));
     }
 
     /** Drains the jobs on the worker thread soon (once, however often it is asked before the drain starts). */
@@ -113,29 +129,64 @@ public class RunEvents {
         return db.count("select count(*) from run_event_job");
     }
 
-    private record Job(UUID runId, String scheme, long policyVersion, String metric, Instant occurredAt, String[] labels,
-            String[] levels, long next, long last) {
+    private record Job(
+            UUID runId,
+            String scheme,
+            long policyVersion,
+            String metric,
+            Instant occurredAt,
+            String[] labels,
+            String[] levels,
+            long next,
+            long last) {
         static Job of(ResultSet rs) throws SQLException {
-            return new Job(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getString(4),
-                    Db.instant(rs, "occurred_at"), (String[]) rs.getArray(6).getArray(), (String[]) rs.getArray(7).getArray(),
-                    rs.getLong(8), rs.getLong(9));
+            return new Job(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getLong(3),
+                    rs.getString(4),
+                    Db.instant(rs, "occurred_at"),
+                    (String[]) rs.getArray(6).getArray(),
+                    (String[]) rs.getArray(7).getArray(),
+                    rs.getLong(8),
+                    rs.getLong(9));
         }
     }
 
     /** One chunk of the oldest free job, in the caller's new transaction. @return its events, -1 when no job is free */
     private long step(int size) {
-        Optional<Job> free = db.one("select run_id, scheme, policy_version, metric, occurred_at, labels, levels, next_change,"
-                + " last_change from run_event_job order by created_at, run_id limit 1 for update skip locked", Job::of);
+        Optional<Job> free = db.one(
+                "select run_id, scheme, policy_version, metric, occurred_at, labels, levels, next_change,"
+                        + " last_change from run_event_job order by created_at, run_id limit 1 for update skip locked",
+                Job::of);
         if (free.isEmpty()) {
             return -1;
         }
         Job job = free.get();
         db.allowJobTime(); // a chunk of run-events.chunk events from one statement
-        long[] chunk = db.one(ClassificationSql.EVENT_CHUNK, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, job.runId(),
-                job.next(), job.last(), size).orElseThrow();
-        db.withConnection(connection -> outbox.publishSelect(connection, SegmentationEvents.SEGMENT_CHANGED,
-                ClassificationSql.EVENT_ROWS, job.runId(), job.next(), job.last(), size, job.scheme(), job.policyVersion(),
-                job.runId().toString(), job.occurredAt().toString(), job.metric(), job.labels(), job.levels()));
+        long[] chunk = db.one(
+                        ClassificationSql.EVENT_CHUNK,
+                        rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                        job.runId(),
+                        job.next(),
+                        job.last(),
+                        size)
+                .orElseThrow();
+        db.withConnection(connection -> outbox.publishSelect(
+                connection,
+                SegmentationEvents.SEGMENT_CHANGED,
+                ClassificationSql.EVENT_ROWS,
+                job.runId(),
+                job.next(),
+                job.last(),
+                size,
+                job.scheme(),
+                job.policyVersion(),
+                job.runId().toString(),
+                job.occurredAt().toString(),
+                job.metric(),
+                job.labels(),
+                job.levels()));
         if (chunk[1] < size) {
             db.update("delete from run_event_job where run_id = ?", job.runId());
             completed(runs.get(job.runId()));

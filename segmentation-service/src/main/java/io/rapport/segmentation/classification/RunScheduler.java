@@ -20,7 +20,9 @@ public class RunScheduler {
         this.runs = runs;
     }
 
-    @Scheduled(cron = "${rapport.segmentation.schedule:0 30 2 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            cron = "${rapport.segmentation.schedule:0 30 2 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void recomputeAll() {
         runs.runAll(List.of(Scheme.values()), "SCHEDULE").forEach((scheme, run) -> {
             if (run.isEmpty()) {

@@ -1,14 +1,13 @@
 package io.rapport.segmentation.classification;
 
-import io.rapport.segmentation.db.Db;
-import io.rapport.segmentation.profile.WindowTotals;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.rapport.segmentation.config.SegmentationConfig;
+import io.rapport.segmentation.db.Db;
 import io.rapport.segmentation.domain.AbcMetric;
 import io.rapport.segmentation.domain.AbcRules;
-import io.rapport.segmentation.domain.ScoreWeight;
 import io.rapport.segmentation.domain.Scheme;
+import io.rapport.segmentation.domain.ScoreWeight;
+import io.rapport.segmentation.profile.WindowTotals;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -66,8 +65,15 @@ public class RunService {
         return t;
     });
 
-    public RunService(Db db, PolicyStore policies, WindowTotals totals, RunStore runs, LevelRecommender levels, RunEvents events,
-            SegmentationConfig config, Clock clock) {
+    public RunService(
+            Db db,
+            PolicyStore policies,
+            WindowTotals totals,
+            RunStore runs,
+            LevelRecommender levels,
+            RunEvents events,
+            SegmentationConfig config,
+            Clock clock) {
         this.db = db;
         this.policies = policies;
         this.totals = totals;
@@ -98,8 +104,11 @@ public class RunService {
         LocalDate windowStart = totals.current();
         Map<Scheme, Future<Optional<RunSummary>>> pending = new LinkedHashMap<>();
         for (Scheme scheme : requested) {
-            pending.put(scheme, workers.submit(() -> QuarkusTransaction.requiringNew().timeout(3600)
-                    .call(() -> runScheme(scheme, trigger, started, windowStart))));
+            pending.put(
+                    scheme,
+                    workers.submit(() -> QuarkusTransaction.requiringNew()
+                            .timeout(3600)
+                            .call(() -> runScheme(scheme, trigger, started, windowStart))));
         }
         Map<Scheme, Optional<RunSummary>> done = new LinkedHashMap<>();
         RuntimeException failure = null;
@@ -114,7 +123,9 @@ public class RunService {
         if (failure != null) {
             throw failure;
         }
-        LOG.infof("runs of %s done in %d ms", requested, Duration.between(started, clock.instant()).toMillis());
+        LOG.infof(
+                "runs of %s done in %d ms",
+                requested, Duration.between(started, clock.instant()).toMillis());
         return done;
     }
 
@@ -130,7 +141,8 @@ public class RunService {
     }
 
     private Optional<RunSummary> runScheme(Scheme scheme, String trigger, Instant started, LocalDate windowStart) {
-        boolean locked = db.one("select pg_try_advisory_xact_lock(?)", rs -> rs.getBoolean(1), LOCK_BASE + scheme.ordinal())
+        boolean locked = db.one(
+                        "select pg_try_advisory_xact_lock(?)", rs -> rs.getBoolean(1), LOCK_BASE + scheme.ordinal())
                 .orElse(false);
         if (!locked) {
             return Optional.empty();
@@ -157,7 +169,8 @@ public class RunService {
             classification = ClassificationSql.VALUE;
             params.addAll(List.of(policy.value().mvcTopPercent(), policy.value().mgcTopPercent()));
         }
-        params.addAll(List.of(scheme, scheme, policy.version(), runId, started, scheme, policy.version(), runId, started));
+        params.addAll(
+                List.of(scheme, scheme, policy.version(), runId, started, scheme, policy.version(), runId, started));
         List<Counted> counted = db.list(ClassificationSql.classify(classification), Counted::of, params.toArray());
         long customers = counted.stream().mapToLong(c -> c.stat().customers()).sum();
         Stats stats = stats(counted, customers);
@@ -169,17 +182,41 @@ public class RunService {
                 .collect(Collectors.toMap(ClassStat::label, ClassStat::customers, Long::sum, TreeMap::new));
         Map<String, BigDecimal> maximaByName = new TreeMap<>();
         maxima.forEach((k, v) -> maximaByName.put(k.name(), v));
-        RunSummary run = new RunSummary(runId, scheme.name(), policy.version(), trigger, started, completed, windowStart,
-                customers, stats.changed(), stats.total(), concentration, counts, classStats, maximaByName, stats.pareto());
+        RunSummary run = new RunSummary(
+                runId,
+                scheme.name(),
+                policy.version(),
+                trigger,
+                started,
+                completed,
+                windowStart,
+                customers,
+                stats.changed(),
+                stats.total(),
+                concentration,
+                counts,
+                classStats,
+                maximaByName,
+                stats.pareto());
         runs.store(run);
         if (stats.changed() > 0) {
-            events.queue(run, scheme == Scheme.ABC ? policy.abc().metric().name().toLowerCase() : "profit", classStats,
-                    stats.firstChange(), stats.lastChange());
+            events.queue(
+                    run,
+                    scheme == Scheme.ABC ? policy.abc().metric().name().toLowerCase() : "profit",
+                    classStats,
+                    stats.firstChange(),
+                    stats.lastChange());
         } else {
             events.completed(run);
         }
-        LOG.infof("run %s of %s (policy v%d): %d customers, %d changed%s; classified, written and counted in %d ms", runId, scheme,
-                policy.version(), customers, stats.changed(), stats.changed() > 0 ? " (their events follow)" : "",
+        LOG.infof(
+                "run %s of %s (policy v%d): %d customers, %d changed%s; classified, written and counted in %d ms",
+                runId,
+                scheme,
+                policy.version(),
+                customers,
+                stats.changed(),
+                stats.changed() > 0 ? " (their events follow)" : "",
                 (classified - begun) / 1_000_000);
         return Optional.of(run);
     }
@@ -195,8 +232,13 @@ public class RunService {
     }
 
     /** One class as the run's statement counted it, with the Pareto points that fell in it. */
-    private record Counted(ClassStat stat, BigDecimal positiveValue, Map<Long, BigDecimal> points, long changed,
-            long firstChange, long lastChange) {
+    private record Counted(
+            ClassStat stat,
+            BigDecimal positiveValue,
+            Map<Long, BigDecimal> points,
+            long changed,
+            long firstChange,
+            long lastChange) {
         static Counted of(ResultSet rs) throws SQLException {
             Map<Long, BigDecimal> points = new HashMap<>();
             Array rn = rs.getArray(8);
@@ -208,16 +250,31 @@ public class RunService {
                     points.put(((Number) r[i]).longValue(), (BigDecimal) c[i]);
                 }
             }
-            return new Counted(new ClassStat(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                    rs.getBigDecimal(5), rs.getBigDecimal(6), null), rs.getBigDecimal(7), points, rs.getLong(10), rs.getLong(11),
+            return new Counted(
+                    new ClassStat(
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getBigDecimal(3),
+                            rs.getBigDecimal(4),
+                            rs.getBigDecimal(5),
+                            rs.getBigDecimal(6),
+                            null),
+                    rs.getBigDecimal(7),
+                    points,
+                    rs.getLong(10),
+                    rs.getLong(11),
                     rs.getLong(12));
         }
     }
 
     /** Per-class statistics, total positive value, the Pareto curve and the number of changed classes of a run. */
-    private record Stats(List<ClassStat> classes, BigDecimal total, List<BigDecimal> pareto, long changed, long firstChange,
-            long lastChange) {
-    }
+    private record Stats(
+            List<ClassStat> classes,
+            BigDecimal total,
+            List<BigDecimal> pareto,
+            long changed,
+            long firstChange,
+            long lastChange) {}
 
     /**
      * Point k (1..100) of the curve: share (0..1) of the total positive value held by the first ceil(n * k / 100)
@@ -237,7 +294,12 @@ public class RunService {
             }
         }
         Counted any = counted.isEmpty() ? null : counted.get(0);
-        return new Stats(counted.stream().map(Counted::stat).toList(), total, pareto, any == null ? 0 : any.changed(),
-                any == null ? 0 : any.firstChange(), any == null ? 0 : any.lastChange());
+        return new Stats(
+                counted.stream().map(Counted::stat).toList(),
+                total,
+                pareto,
+                any == null ? 0 : any.changed(),
+                any == null ? 0 : any.firstChange(),
+                any == null ? 0 : any.lastChange());
     }
 }

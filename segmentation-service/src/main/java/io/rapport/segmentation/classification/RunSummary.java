@@ -12,7 +12,19 @@ import java.util.UUID;
  * customers. {@code pareto}: 100 points, point k = share of value held by the top k% of customers.
  * {@code maxima}: largest value per SCORE figure (ABC with SCORE only).
  */
-public record RunSummary(UUID runId, String scheme, long policyVersion, String trigger, Instant startedAt, Instant completedAt,
-        LocalDate windowStart, long customers, long changed, BigDecimal totalValue, BigDecimal concentration,
-        Map<String, Long> counts, List<ClassStat> classes, Map<String, BigDecimal> maxima, List<BigDecimal> pareto) {
-}
+public record RunSummary(
+        UUID runId,
+        String scheme,
+        long policyVersion,
+        String trigger,
+        Instant startedAt,
+        Instant completedAt,
+        LocalDate windowStart,
+        long customers,
+        long changed,
+        BigDecimal totalValue,
+        BigDecimal concentration,
+        Map<String, Long> counts,
+        List<ClassStat> classes,
+        Map<String, BigDecimal> maxima,
+        List<BigDecimal> pareto) {}

@@ -47,7 +47,8 @@ public class Db {
     }
 
     public <T> List<T> list(String sql, Row<T> row, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, params);
                 ResultSet rs = ps.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
@@ -69,7 +70,8 @@ public class Db {
     }
 
     public int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new DataAccessException(sql, e);
@@ -123,7 +125,10 @@ public class Db {
     /** A statement failed; the message names it (never shown to clients: the mappers answer an opaque 500). */
     public static class DataAccessException extends RuntimeException {
         public DataAccessException(String sql, SQLException cause) {
-            super("SQL failed: " + cause.getMessage() + " in: " + sql.strip().lines().findFirst().orElse(""), cause);
+            super(
+                    "SQL failed: " + cause.getMessage() + " in: "
+                            + sql.strip().lines().findFirst().orElse(""),
+                    cause);
         }
     }
 }

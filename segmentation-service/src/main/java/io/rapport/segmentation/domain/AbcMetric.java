@@ -5,5 +5,8 @@ package io.rapport.segmentation.domain;
  * weighted SCORE of those figures and tenure, each normalised by its largest value over all customers.
  */
 public enum AbcMetric {
-    REVENUE, PROFIT, VOLUME, SCORE
+    REVENUE,
+    PROFIT,
+    VOLUME,
+    SCORE
 }

@@ -14,14 +14,22 @@ import java.util.TreeMap;
  *
  * @param weights only for SCORE: weight per figure (REVENUE, PROFIT, VOLUME, TENURE), each 0 or more
  */
-public record AbcRules(AbcMetric metric, Map<ScoreWeight, BigDecimal> weights, AbcMethod method, List<BigDecimal> cutoffs,
+public record AbcRules(
+        AbcMetric metric,
+        Map<ScoreWeight, BigDecimal> weights,
+        AbcMethod method,
+        List<BigDecimal> cutoffs,
         List<String> labels) {
 
     public static final List<String> DEFAULT_LABELS = List.of("A", "B", "C");
 
     /** The default policy: revenue, cumulative share 80/95, classes A, B, C. */
     public static AbcRules defaults() {
-        return new AbcRules(AbcMetric.REVENUE, null, AbcMethod.CUMULATIVE_SHARE, AbcMethod.CUMULATIVE_SHARE.defaultCutoffs(),
+        return new AbcRules(
+                AbcMetric.REVENUE,
+                null,
+                AbcMethod.CUMULATIVE_SHARE,
+                AbcMethod.CUMULATIVE_SHARE.defaultCutoffs(),
                 DEFAULT_LABELS);
     }
 
@@ -52,7 +60,8 @@ public record AbcRules(AbcMetric metric, Map<ScoreWeight, BigDecimal> weights, A
             c = me.defaultCutoffs();
         }
         if (c.size() != l.size() - 1) {
-            throw new PolicyViolation("cutoffs", "there must be one cut-off fewer than labels (" + (l.size() - 1) + ")");
+            throw new PolicyViolation(
+                    "cutoffs", "there must be one cut-off fewer than labels (" + (l.size() - 1) + ")");
         }
         BigDecimal previous = BigDecimal.ZERO;
         for (BigDecimal cut : c) {
@@ -72,7 +81,8 @@ public record AbcRules(AbcMetric metric, Map<ScoreWeight, BigDecimal> weights, A
             BigDecimal sum = BigDecimal.ZERO;
             for (var e : weights.entrySet()) {
                 if (e.getKey() == null || e.getValue() == null || e.getValue().signum() < 0) {
-                    throw new PolicyViolation("weights", "weights must be 0 or more for REVENUE, PROFIT, VOLUME or TENURE");
+                    throw new PolicyViolation(
+                            "weights", "weights must be 0 or more for REVENUE, PROFIT, VOLUME or TENURE");
                 }
                 sum = sum.add(e.getValue());
             }

@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param maxima the largest value of each SCORE figure in the run (to normalise a customer's score)
  */
-public record AbcThresholds(List<String> labels, Map<String, BigDecimal> minimumValue, Map<ScoreWeight, BigDecimal> maxima) {
+public record AbcThresholds(
+        List<String> labels, Map<String, BigDecimal> minimumValue, Map<ScoreWeight, BigDecimal> maxima) {
 
     public String classify(BigDecimal value) {
         String last = labels.get(labels.size() - 1);

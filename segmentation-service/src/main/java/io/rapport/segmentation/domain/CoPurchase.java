@@ -19,19 +19,18 @@ import java.util.Map;
  * so that no recommendation rests on, or reveals, the purchases of fewer customers.
  */
 public final class CoPurchase {
-    private CoPurchase() {
-    }
+    private CoPurchase() {}
 
     /** Customers who bought both items, each item, and all customers. */
-    public record PairCount(String item, String because, long both, long becauseCustomers, long itemCustomers) {
-    }
+    public record PairCount(String item, String because, long both, long becauseCustomers, long itemCustomers) {}
 
-    public record Rule(String item, String because, long customers, BigDecimal support, BigDecimal confidence,
-            BigDecimal lift) {
-    }
+    public record Rule(
+            String item, String because, long customers, BigDecimal support, BigDecimal confidence, BigDecimal lift) {}
 
-    private static final Comparator<Rule> BEST = Comparator.comparing(Rule::confidence).reversed()
-            .thenComparing(Comparator.comparing(Rule::lift).reversed()).thenComparing(Rule::item)
+    private static final Comparator<Rule> BEST = Comparator.comparing(Rule::confidence)
+            .reversed()
+            .thenComparing(Comparator.comparing(Rule::lift).reversed())
+            .thenComparing(Rule::item)
             .thenComparing(Rule::because);
 
     public static Rule rule(PairCount p, long customers) {
@@ -39,7 +38,8 @@ public final class CoPurchase {
         BigDecimal n = BigDecimal.valueOf(customers);
         BigDecimal both = BigDecimal.valueOf(p.both());
         BigDecimal confidence = both.divide(BigDecimal.valueOf(p.becauseCustomers()), mc);
-        BigDecimal lift = confidence.divide(BigDecimal.valueOf(p.itemCustomers()).divide(n, mc), mc);
+        BigDecimal lift =
+                confidence.divide(BigDecimal.valueOf(p.itemCustomers()).divide(n, mc), mc);
         return new Rule(p.item(), p.because(), p.both(), both.divide(n, mc), confidence, lift);
     }
 

@@ -12,8 +12,20 @@ import java.time.Instant;
  *
  * @param tenureYears years since the customer was first seen (registration or first purchase)
  */
-public record CustomerFigures(BigDecimal revenue, BigDecimal costOfGoods, BigDecimal refunds, BigDecimal netRevenue,
-        BigDecimal grossMargin, BigDecimal costToServe, BigDecimal profit, long purchases, long categories, long complaints,
-        BigDecimal wallet, BigDecimal shareOfWallet, BigDecimal potential, BigDecimal tenureYears, Instant firstPurchaseAt,
-        Instant lastPurchaseAt) {
-}
+public record CustomerFigures(
+        BigDecimal revenue,
+        BigDecimal costOfGoods,
+        BigDecimal refunds,
+        BigDecimal netRevenue,
+        BigDecimal grossMargin,
+        BigDecimal costToServe,
+        BigDecimal profit,
+        long purchases,
+        long categories,
+        long complaints,
+        BigDecimal wallet,
+        BigDecimal shareOfWallet,
+        BigDecimal potential,
+        BigDecimal tenureYears,
+        Instant firstPurchaseAt,
+        Instant lastPurchaseAt) {}

@@ -16,8 +16,7 @@ public final class Decimals {
     /** Decimals of ratios and fractions: "0.2375" (23.75%). */
     public static final int RATIO_SCALE = 4;
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     public static String money(BigDecimal value) {
         return fixed(value, MONEY_SCALE);

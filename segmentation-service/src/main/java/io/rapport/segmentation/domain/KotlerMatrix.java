@@ -13,9 +13,17 @@ import java.math.MathContext;
  */
 public record KotlerMatrix(BigDecimal manyPercent, BigDecimal fewPercent, BigDecimal highIndex, BigDecimal lowIndex) {
 
-    public enum Size { MANY, MEDIUM, FEW }
+    public enum Size {
+        MANY,
+        MEDIUM,
+        FEW
+    }
 
-    public enum Margin { HIGH, MEDIUM, LOW }
+    public enum Margin {
+        HIGH,
+        MEDIUM,
+        LOW
+    }
 
     private static final RelationshipLevel[][] LEVELS = {
         // high, medium, low margin
@@ -35,34 +43,43 @@ public record KotlerMatrix(BigDecimal manyPercent, BigDecimal fewPercent, BigDec
      * @param marginIndex the class's gross margin per customer / that of everyone; null when it cannot be computed
      *        (no customers, or the overall margin is not positive: then the margin is LOW)
      */
-    public record Assessment(BigDecimal sharePercent, BigDecimal marginIndex, Size size, Margin margin, RelationshipLevel level) {
-    }
+    public record Assessment(
+            BigDecimal sharePercent, BigDecimal marginIndex, Size size, Margin margin, RelationshipLevel level) {}
 
     public Assessment assess(long classCustomers, BigDecimal classMargin, long allCustomers, BigDecimal allMargin) {
-        BigDecimal share = allCustomers <= 0 ? BigDecimal.ZERO
-                : BigDecimal.valueOf(classCustomers * 100L).divide(BigDecimal.valueOf(allCustomers), MathContext.DECIMAL64);
-        Size size = allCustomers <= 0 ? Size.FEW
-                : share.compareTo(manyPercent) >= 0 ? Size.MANY : share.compareTo(fewPercent) < 0 ? Size.FEW : Size.MEDIUM;
+        BigDecimal share = allCustomers <= 0
+                ? BigDecimal.ZERO
+                : BigDecimal.valueOf(classCustomers * 100L)
+                        .divide(BigDecimal.valueOf(allCustomers), MathContext.DECIMAL64);
+        Size size = allCustomers <= 0
+                ? Size.FEW
+                : share.compareTo(manyPercent) >= 0
+                        ? Size.MANY
+                        : share.compareTo(fewPercent) < 0 ? Size.FEW : Size.MEDIUM;
         BigDecimal index = null;
         Margin margin = Margin.LOW;
         if (classCustomers > 0 && allCustomers > 0 && allMargin.signum() > 0) {
             BigDecimal classAverage = classMargin.divide(BigDecimal.valueOf(classCustomers), MathContext.DECIMAL64);
             BigDecimal average = allMargin.divide(BigDecimal.valueOf(allCustomers), MathContext.DECIMAL64);
             index = classAverage.divide(average, MathContext.DECIMAL64);
-            margin = index.compareTo(highIndex) >= 0 ? Margin.HIGH : index.compareTo(lowIndex) < 0 ? Margin.LOW : Margin.MEDIUM;
+            margin = index.compareTo(highIndex) >= 0
+                    ? Margin.HIGH
+                    : index.compareTo(lowIndex) < 0 ? Margin.LOW : Margin.MEDIUM;
         }
         return new Assessment(share, index, size, margin, level(size, margin));
     }
 
     public Size size(long classCustomers, long allCustomers) {
-        return assess(classCustomers, BigDecimal.ZERO, allCustomers, BigDecimal.ZERO).size();
+        return assess(classCustomers, BigDecimal.ZERO, allCustomers, BigDecimal.ZERO)
+                .size();
     }
 
     public Margin margin(BigDecimal classMargin, long classCustomers, BigDecimal allMargin, long allCustomers) {
         return assess(classCustomers, classMargin, allCustomers, allMargin).margin();
     }
 
-    public RelationshipLevel recommend(long classCustomers, BigDecimal classMargin, long allCustomers, BigDecimal allMargin) {
+    public RelationshipLevel recommend(
+            long classCustomers, BigDecimal classMargin, long allCustomers, BigDecimal allMargin) {
         return assess(classCustomers, classMargin, allCustomers, allMargin).level();
     }
 }

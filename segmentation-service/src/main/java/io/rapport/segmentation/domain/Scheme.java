@@ -2,7 +2,8 @@ package io.rapport.segmentation.domain;
 
 /** The classification schemes: ABC (Pareto ranking by a value metric) and VALUE (MVC / MGC / BZ / OTHER). */
 public enum Scheme {
-    ABC, VALUE;
+    ABC,
+    VALUE;
 
     /** Parses a scheme name case-insensitively; null when it names no scheme. */
     public static Scheme parse(String name) {

@@ -2,5 +2,8 @@ package io.rapport.segmentation.domain;
 
 /** The figures a SCORE metric may weigh; TENURE is years as a customer. */
 public enum ScoreWeight {
-    REVENUE, PROFIT, VOLUME, TENURE
+    REVENUE,
+    PROFIT,
+    VOLUME,
+    TENURE
 }

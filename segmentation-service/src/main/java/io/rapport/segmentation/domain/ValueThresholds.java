@@ -16,7 +16,9 @@ public record ValueThresholds(BigDecimal mvcMinimumProfit, BigDecimal mgcMinimum
         if (profit.signum() > 0 && mvcMinimumProfit != null && profit.compareTo(mvcMinimumProfit) >= 0) {
             return ValueRules.MVC;
         }
-        if (potential != null && potential.signum() > 0 && mgcMinimumPotential != null
+        if (potential != null
+                && potential.signum() > 0
+                && mgcMinimumPotential != null
                 && potential.compareTo(mgcMinimumPotential) >= 0) {
             return ValueRules.MGC;
         }

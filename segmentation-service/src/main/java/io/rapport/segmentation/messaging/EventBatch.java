@@ -13,9 +13,9 @@ import io.rapport.contracts.engagement.ComplaintOpened;
 import io.rapport.contracts.engagement.EngagementEvents;
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
+import io.rapport.segmentation.classification.Reclassifier;
 import io.rapport.segmentation.domain.ValueFact;
 import io.rapport.segmentation.profile.ProfileService;
-import io.rapport.segmentation.classification.Reclassifier;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,18 +64,35 @@ public final class EventBatch implements Consumer<IncomingEvent> {
             Set<String> categories = new TreeSet<>();
             Set<String> skus = new TreeSet<>();
             if (p.lines() != null) {
-                p.lines().stream().map(PurchaseLine::category).filter(Objects::nonNull).forEach(categories::add);
-                p.lines().stream().map(PurchaseLine::sku).filter(s -> s != null && !s.isBlank()).forEach(skus::add);
+                p.lines().stream()
+                        .map(PurchaseLine::category)
+                        .filter(Objects::nonNull)
+                        .forEach(categories::add);
+                p.lines().stream()
+                        .map(PurchaseLine::sku)
+                        .filter(s -> s != null && !s.isBlank())
+                        .forEach(skus::add);
             }
-            facts.add(ValueFact.purchase(p.purchaseId(), UUID.fromString(p.customerId()), at(p.occurredAt()), money(p.total()),
-                    money(p.costOfGoods()), categories, skus));
+            facts.add(ValueFact.purchase(
+                    p.purchaseId(),
+                    UUID.fromString(p.customerId()),
+                    at(p.occurredAt()),
+                    money(p.total()),
+                    money(p.costOfGoods()),
+                    categories,
+                    skus));
         } else if (type.equals(CustomerEvents.PURCHASE_REFUNDED.name())) {
             PurchaseRefunded r = event.payload(PurchaseRefunded.class);
-            facts.add(ValueFact.refund(r.refundId(), UUID.fromString(r.customerId()), at(r.occurredAt()), money(r.amount()),
+            facts.add(ValueFact.refund(
+                    r.refundId(),
+                    UUID.fromString(r.customerId()),
+                    at(r.occurredAt()),
+                    money(r.amount()),
                     money(r.costOfGoods())));
         } else if (type.equals(CustomerEvents.COST_RECORDED.name())) {
             CostRecorded c = event.payload(CostRecorded.class);
-            facts.add(ValueFact.cost(c.costId(), UUID.fromString(c.customerId()), at(c.occurredAt()), money(c.amount())));
+            facts.add(
+                    ValueFact.cost(c.costId(), UUID.fromString(c.customerId()), at(c.occurredAt()), money(c.amount())));
         } else if (type.equals(EngagementEvents.COMPLAINT_OPENED.name())) {
             ComplaintOpened c = event.payload(ComplaintOpened.class);
             facts.add(ValueFact.complaint(c.complaintId(), UUID.fromString(c.customerId()), at(c.openedAt())));

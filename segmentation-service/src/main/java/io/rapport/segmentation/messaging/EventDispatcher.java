@@ -2,8 +2,8 @@ package io.rapport.segmentation.messaging;
 
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
-import io.rapport.segmentation.profile.ProfileService;
 import io.rapport.segmentation.classification.Reclassifier;
+import io.rapport.segmentation.profile.ProfileService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;

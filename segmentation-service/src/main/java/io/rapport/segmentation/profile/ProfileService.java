@@ -1,9 +1,8 @@
 package io.rapport.segmentation.profile;
 
-import io.rapport.segmentation.db.Db;
-
 import io.rapport.contracts.customer.CustomerMerged;
 import io.rapport.contracts.customer.CustomerSnapshot;
+import io.rapport.segmentation.db.Db;
 import io.rapport.segmentation.domain.MonthTotals;
 import io.rapport.segmentation.domain.ValueFact;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,14 +53,28 @@ public class ProfileService {
     public Optional<UUID> snapshot(CustomerSnapshot c) {
         UUID id = UUID.fromString(c.customerId());
         ensure(id);
-        BigDecimal wallet = c.wallet() == null || c.wallet().amount() == null ? null : new BigDecimal(c.wallet().amount());
-        int changed = db.update("update customer_profile set kind = ?, wallet = ?, target = ?,"
-                + " customer_since = least(customer_since, ?::timestamptz), updated_at = now()"
-                + " where customer_id = ? and merged_into is null and not erased"
-                + " and (kind, wallet, target) is distinct from (?::text, ?::numeric, ?::boolean)",
-                c.kind(), wallet, c.target(), c.createdAt(), id, c.kind(), wallet, c.target());
-        db.update("update customer_profile set customer_since = ?::timestamptz where customer_id = ?"
-                + " and (customer_since is null or customer_since > ?::timestamptz)", c.createdAt(), id, c.createdAt());
+        BigDecimal wallet = c.wallet() == null || c.wallet().amount() == null
+                ? null
+                : new BigDecimal(c.wallet().amount());
+        int changed = db.update(
+                "update customer_profile set kind = ?, wallet = ?, target = ?,"
+                        + " customer_since = least(customer_since, ?::timestamptz), updated_at = now()"
+                        + " where customer_id = ? and merged_into is null and not erased"
+                        + " and (kind, wallet, target) is distinct from (?::text, ?::numeric, ?::boolean)",
+                c.kind(),
+                wallet,
+                c.target(),
+                c.createdAt(),
+                id,
+                c.kind(),
+                wallet,
+                c.target());
+        db.update(
+                "update customer_profile set customer_since = ?::timestamptz where customer_id = ?"
+                        + " and (customer_since is null or customer_since > ?::timestamptz)",
+                c.createdAt(),
+                id,
+                c.createdAt());
         return changed > 0 ? Optional.of(id) : Optional.empty();
     }
 
@@ -78,21 +91,27 @@ public class ProfileService {
         }
         Map<String, ValueFact> byKey = new LinkedHashMap<>();
         facts.forEach(f -> byKey.putIfAbsent(f.key(), f));
-        Set<String> fresh = new HashSet<>(db.list("insert into applied_fact (fact_key) select unnest(?::text[])"
-                + " on conflict do nothing returning fact_key", rs -> rs.getString(1), (Object) byKey.keySet().toArray(String[]::new)));
-        List<ValueFact> applied = byKey.values().stream().filter(f -> fresh.contains(f.key())).toList();
+        Set<String> fresh = new HashSet<>(db.list(
+                "insert into applied_fact (fact_key) select unnest(?::text[])"
+                        + " on conflict do nothing returning fact_key",
+                rs -> rs.getString(1),
+                (Object) byKey.keySet().toArray(String[]::new)));
+        List<ValueFact> applied =
+                byKey.values().stream().filter(f -> fresh.contains(f.key())).toList();
         if (applied.isEmpty()) {
             return Set.of();
         }
-        MonthTotals totals = MonthTotals.of(applied, liveIds(applied.stream().map(ValueFact::customerId).collect(Collectors.toSet())));
+        MonthTotals totals = MonthTotals.of(
+                applied, liveIds(applied.stream().map(ValueFact::customerId).collect(Collectors.toSet())));
         List<MonthTotals.Month> months = totals.months();
-        db.update("insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)"
-                + " select * from unnest(?::uuid[], ?::text[]::date[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],"
-                + " ?::int[], ?::int[]) on conflict (customer_id, month) do update set"
-                + " revenue = value_month.revenue + excluded.revenue, cogs = value_month.cogs + excluded.cogs,"
-                + " refunds = value_month.refunds + excluded.refunds,"
-                + " cost_to_serve = value_month.cost_to_serve + excluded.cost_to_serve,"
-                + " purchases = value_month.purchases + excluded.purchases, complaints = value_month.complaints + excluded.complaints",
+        db.update(
+                "insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)"
+                        + " select * from unnest(?::uuid[], ?::text[]::date[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],"
+                        + " ?::int[], ?::int[]) on conflict (customer_id, month) do update set"
+                        + " revenue = value_month.revenue + excluded.revenue, cogs = value_month.cogs + excluded.cogs,"
+                        + " refunds = value_month.refunds + excluded.refunds,"
+                        + " cost_to_serve = value_month.cost_to_serve + excluded.cost_to_serve,"
+                        + " purchases = value_month.purchases + excluded.purchases, complaints = value_month.complaints + excluded.complaints",
                 months.stream().map(MonthTotals.Month::customerId).toArray(UUID[]::new),
                 months.stream().map(m -> m.month().toString()).toArray(String[]::new),
                 months.stream().map(MonthTotals.Month::revenue).toArray(BigDecimal[]::new),
@@ -103,9 +122,10 @@ public class ProfileService {
                 months.stream().map(MonthTotals.Month::complaints).toArray(Integer[]::new));
         List<MonthTotals.Category> categories = totals.categories();
         if (!categories.isEmpty()) {
-            db.update("insert into category_month (customer_id, month, category, purchases)"
-                    + " select * from unnest(?::uuid[], ?::text[]::date[], ?::text[], ?::int[])"
-                    + " on conflict (customer_id, month, category) do update set purchases = category_month.purchases + excluded.purchases",
+            db.update(
+                    "insert into category_month (customer_id, month, category, purchases)"
+                            + " select * from unnest(?::uuid[], ?::text[]::date[], ?::text[], ?::int[])"
+                            + " on conflict (customer_id, month, category) do update set purchases = category_month.purchases + excluded.purchases",
                     categories.stream().map(MonthTotals.Category::customerId).toArray(UUID[]::new),
                     categories.stream().map(c -> c.month().toString()).toArray(String[]::new),
                     categories.stream().map(MonthTotals.Category::category).toArray(String[]::new),
@@ -113,9 +133,10 @@ public class ProfileService {
         }
         List<MonthTotals.Category> skus = totals.skus();
         if (!skus.isEmpty()) {
-            db.update("insert into sku_month (customer_id, month, sku, purchases)"
-                    + " select * from unnest(?::uuid[], ?::text[]::date[], ?::text[], ?::int[])"
-                    + " on conflict (customer_id, month, sku) do update set purchases = sku_month.purchases + excluded.purchases",
+            db.update(
+                    "insert into sku_month (customer_id, month, sku, purchases)"
+                            + " select * from unnest(?::uuid[], ?::text[]::date[], ?::text[], ?::int[])"
+                            + " on conflict (customer_id, month, sku) do update set purchases = sku_month.purchases + excluded.purchases",
                     skus.stream().map(MonthTotals.Category::customerId).toArray(UUID[]::new),
                     skus.stream().map(c -> c.month().toString()).toArray(String[]::new),
                     skus.stream().map(MonthTotals.Category::category).toArray(String[]::new),
@@ -123,10 +144,11 @@ public class ProfileService {
         }
         List<MonthTotals.PurchaseSpan> spans = totals.purchases();
         if (!spans.isEmpty()) {
-            db.update("update customer_profile p set first_purchase_at = least(p.first_purchase_at, u.first_at),"
-                    + " last_purchase_at = greatest(p.last_purchase_at, u.last_at), customer_since = least(p.customer_since, u.first_at),"
-                    + " updated_at = now() from unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[]::timestamptz[]) u(id, first_at, last_at)"
-                    + " where p.customer_id = u.id",
+            db.update(
+                    "update customer_profile p set first_purchase_at = least(p.first_purchase_at, u.first_at),"
+                            + " last_purchase_at = greatest(p.last_purchase_at, u.last_at), customer_since = least(p.customer_since, u.first_at),"
+                            + " updated_at = now() from unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[]::timestamptz[]) u(id, first_at, last_at)"
+                            + " where p.customer_id = u.id",
                     spans.stream().map(MonthTotals.PurchaseSpan::customerId).toArray(UUID[]::new),
                     spans.stream().map(s -> s.first().toString()).toArray(String[]::new),
                     spans.stream().map(s -> s.last().toString()).toArray(String[]::new));
@@ -146,32 +168,43 @@ public class ProfileService {
             return Optional.empty();
         }
         ensure(merged);
-        db.update("insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)"
-                + " select ?, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints from value_month where customer_id = ?"
-                + " on conflict (customer_id, month) do update set revenue = value_month.revenue + excluded.revenue,"
-                + " cogs = value_month.cogs + excluded.cogs, refunds = value_month.refunds + excluded.refunds,"
-                + " cost_to_serve = value_month.cost_to_serve + excluded.cost_to_serve,"
-                + " purchases = value_month.purchases + excluded.purchases, complaints = value_month.complaints + excluded.complaints",
-                survivor, merged);
+        db.update(
+                "insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)"
+                        + " select ?, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints from value_month where customer_id = ?"
+                        + " on conflict (customer_id, month) do update set revenue = value_month.revenue + excluded.revenue,"
+                        + " cogs = value_month.cogs + excluded.cogs, refunds = value_month.refunds + excluded.refunds,"
+                        + " cost_to_serve = value_month.cost_to_serve + excluded.cost_to_serve,"
+                        + " purchases = value_month.purchases + excluded.purchases, complaints = value_month.complaints + excluded.complaints",
+                survivor,
+                merged);
         db.update("delete from value_month where customer_id = ?", merged);
-        db.update("insert into category_month (customer_id, month, category, purchases)"
-                + " select ?, month, category, purchases from category_month where customer_id = ?"
-                + " on conflict (customer_id, month, category) do update set purchases = category_month.purchases + excluded.purchases",
-                survivor, merged);
+        db.update(
+                "insert into category_month (customer_id, month, category, purchases)"
+                        + " select ?, month, category, purchases from category_month where customer_id = ?"
+                        + " on conflict (customer_id, month, category) do update set purchases = category_month.purchases + excluded.purchases",
+                survivor,
+                merged);
         db.update("delete from category_month where customer_id = ?", merged);
-        db.update("insert into sku_month (customer_id, month, sku, purchases)"
-                + " select ?, month, sku, purchases from sku_month where customer_id = ?"
-                + " on conflict (customer_id, month, sku) do update set purchases = sku_month.purchases + excluded.purchases",
-                survivor, merged);
+        db.update(
+                "insert into sku_month (customer_id, month, sku, purchases)"
+                        + " select ?, month, sku, purchases from sku_month where customer_id = ?"
+                        + " on conflict (customer_id, month, sku) do update set purchases = sku_month.purchases + excluded.purchases",
+                survivor,
+                merged);
         db.update("delete from sku_month where customer_id = ?", merged);
-        db.update("update customer_profile s set wallet = coalesce(s.wallet, m.wallet), target = s.target or m.target,"
-                + " kind = coalesce(s.kind, m.kind), customer_since = least(s.customer_since, m.customer_since),"
-                + " first_purchase_at = least(s.first_purchase_at, m.first_purchase_at),"
-                + " last_purchase_at = greatest(s.last_purchase_at, m.last_purchase_at), updated_at = now()"
-                + " from customer_profile m where s.customer_id = ? and m.customer_id = ? and m.merged_into is null",
-                survivor, merged);
-        db.update("update customer_profile set merged_into = ?, wallet = null, target = false, first_purchase_at = null,"
-                + " last_purchase_at = null, updated_at = now() where customer_id = ?", survivor, merged);
+        db.update(
+                "update customer_profile s set wallet = coalesce(s.wallet, m.wallet), target = s.target or m.target,"
+                        + " kind = coalesce(s.kind, m.kind), customer_since = least(s.customer_since, m.customer_since),"
+                        + " first_purchase_at = least(s.first_purchase_at, m.first_purchase_at),"
+                        + " last_purchase_at = greatest(s.last_purchase_at, m.last_purchase_at), updated_at = now()"
+                        + " from customer_profile m where s.customer_id = ? and m.customer_id = ? and m.merged_into is null",
+                survivor,
+                merged);
+        db.update(
+                "update customer_profile set merged_into = ?, wallet = null, target = false, first_purchase_at = null,"
+                        + " last_purchase_at = null, updated_at = now() where customer_id = ?",
+                survivor,
+                merged);
         db.update("update customer_profile set merged_into = ? where merged_into = ?", survivor, merged);
         db.update("delete from customer_segment where customer_id = ?", merged);
         return Optional.of(survivor);
@@ -180,8 +213,10 @@ public class ProfileService {
     /** Forget the person: wallet, kind, target flag, classes and class history go; the figures stay, keyed by id only. */
     public void erased(UUID customerId) {
         ensure(customerId);
-        db.update("update customer_profile set erased = true, kind = null, wallet = null, target = false, updated_at = now()"
-                + " where customer_id = ?", customerId);
+        db.update(
+                "update customer_profile set erased = true, kind = null, wallet = null, target = false, updated_at = now()"
+                        + " where customer_id = ?",
+                customerId);
         db.update("delete from customer_segment where customer_id = ?", customerId);
         db.update("delete from segment_change where customer_id = ?", customerId);
     }
@@ -190,8 +225,11 @@ public class ProfileService {
     private UUID live(UUID id) {
         UUID current = id;
         for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {
-            UUID next = db.one("select merged_into from customer_profile where customer_id = ?",
-                    rs -> rs.getObject(1, UUID.class), current).orElse(null);
+            UUID next = db.one(
+                            "select merged_into from customer_profile where customer_id = ?",
+                            rs -> rs.getObject(1, UUID.class),
+                            current)
+                    .orElse(null);
             if (next == null) {
                 ensure(current);
                 return current;
@@ -210,10 +248,13 @@ public class ProfileService {
      * those merged away (an id that stands for itself is left out).
      */
     private Map<UUID, UUID> liveIds(Set<UUID> ids) {
-        UUID[] sorted = ids.stream().sorted(Comparator.comparing(UUID::toString)).toArray(UUID[]::new);
-        db.update("insert into customer_profile (customer_id) select unnest(?::uuid[]) on conflict do nothing", (Object) sorted);
+        UUID[] sorted =
+                ids.stream().sorted(Comparator.comparing(UUID::toString)).toArray(UUID[]::new);
+        db.update("insert into customer_profile (customer_id) select unnest(?::uuid[]) on conflict do nothing", (Object)
+                sorted);
         Map<UUID, UUID> live = new HashMap<>();
-        db.list("""
+        db.list(
+                """
                 with recursive chain (id, current, hops) as (
                     select customer_id, merged_into, 1 from customer_profile
                      where customer_id = any(?::uuid[]) and merged_into is not null
@@ -221,12 +262,16 @@ public class ProfileService {
                     select c.id, p.merged_into, c.hops + 1 from chain c join customer_profile p on p.customer_id = c.current
                      where p.merged_into is not null and c.hops < ?)
                 select distinct on (id) id, current, hops from chain order by id, hops desc
-                """, rs -> {
-            if (rs.getInt(3) >= MAX_MERGE_HOPS) {
-                throw new IllegalStateException("merge chain of " + rs.getObject(1) + " is longer than " + MAX_MERGE_HOPS);
-            }
-            return live.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-        }, sorted, MAX_MERGE_HOPS);
+                """,
+                rs -> {
+                    if (rs.getInt(3) >= MAX_MERGE_HOPS) {
+                        throw new IllegalStateException(
+                                "merge chain of " + rs.getObject(1) + " is longer than " + MAX_MERGE_HOPS);
+                    }
+                    return live.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                },
+                sorted,
+                MAX_MERGE_HOPS);
         return live;
     }
 }

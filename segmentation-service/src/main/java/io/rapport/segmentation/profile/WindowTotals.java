@@ -1,10 +1,9 @@
 package io.rapport.segmentation.profile;
 
-import io.rapport.segmentation.db.Db;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.rapport.segmentation.db.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.LocalDate;
@@ -85,7 +84,8 @@ public class WindowTotals {
         long begun = System.nanoTime();
         db.one("select pg_advisory_xact_lock(?)", rs -> true, LOCK);
         db.allowJobTime(); // moves every customer's totals in one statement
-        LocalDate from = db.one("select window_start from value_window for update", rs -> rs.getObject(1, LocalDate.class))
+        LocalDate from = db.one(
+                        "select window_start from value_window for update", rs -> rs.getObject(1, LocalDate.class))
                 .orElseThrow();
         if (from.equals(target)) {
             return target;
@@ -96,8 +96,9 @@ public class WindowTotals {
         LocalDate upper = sign < 0 ? target : from;
         int customers = db.update(MOVE, sign, sign, sign, sign, sign, lower, upper);
         db.update("update value_window set window_start = ?", target);
-        LOG.infof("window totals moved from %s to %s: %d customers' totals changed, in %d ms", from, target, customers,
-                (System.nanoTime() - begun) / 1_000_000);
+        LOG.infof(
+                "window totals moved from %s to %s: %d customers' totals changed, in %d ms",
+                from, target, customers, (System.nanoTime() - begun) / 1_000_000);
         return target;
     }
 }

@@ -27,6 +27,8 @@ public class Windows {
 
     /** First day of the first month of a trailing window of {@code months} months. */
     public LocalDate monthsBack(int months) {
-        return YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC)).minusMonths(Math.max(1, months) - 1L).atDay(1);
+        return YearMonth.now(clock.withZone(java.time.ZoneOffset.UTC))
+                .minusMonths(Math.max(1, months) - 1L)
+                .atDay(1);
     }
 }

@@ -1,7 +1,6 @@
 package io.rapport.segmentation.reporting;
 
 import io.rapport.segmentation.db.Db;
-
 import io.rapport.segmentation.domain.CoPurchase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -17,7 +16,8 @@ import java.util.UUID;
 public class CoPurchaseQuery {
     /** Recommendation level: which month table and item column. */
     public enum Level {
-        CATEGORY("category_month", "category"), SKU("sku_month", "sku");
+        CATEGORY("category_month", "category"),
+        SKU("sku_month", "sku");
 
         final String table;
         final String column;
@@ -51,19 +51,25 @@ public class CoPurchaseQuery {
     }
 
     /** The pair counts and the number of customers with a basket at that level. */
-    public record Counts(List<CoPurchase.PairCount> pairs, long customers) {
-    }
+    public record Counts(List<CoPurchase.PairCount> pairs, long customers) {}
 
     public List<String> bought(UUID customerId, Level level) {
-        return db.list("select distinct %2$s from %1$s where customer_id = ? order by 1".formatted(level.table, level.column),
-                rs -> rs.getString(1), customerId);
+        return db.list(
+                "select distinct %2$s from %1$s where customer_id = ? order by 1".formatted(level.table, level.column),
+                rs -> rs.getString(1),
+                customerId);
     }
 
     public Counts pairs(UUID customerId, Level level, int minSupport) {
         long n = db.count(("select count(distinct c.customer_id) from %s c join customer_profile p on p.customer_id ="
-                + " c.customer_id and p.merged_into is null and not p.erased").formatted(level.table));
-        List<CoPurchase.PairCount> pairs = db.list(SQL.formatted(level.table, level.column), rs -> new CoPurchase.PairCount(
-                rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)), customerId, minSupport);
+                        + " c.customer_id and p.merged_into is null and not p.erased")
+                .formatted(level.table));
+        List<CoPurchase.PairCount> pairs = db.list(
+                SQL.formatted(level.table, level.column),
+                rs -> new CoPurchase.PairCount(
+                        rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
+                customerId,
+                minSupport);
         return new Counts(pairs, n);
     }
 }

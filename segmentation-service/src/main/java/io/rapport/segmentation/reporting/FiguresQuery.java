@@ -2,7 +2,6 @@ package io.rapport.segmentation.reporting;
 
 import io.rapport.segmentation.classification.ClassificationSql;
 import io.rapport.segmentation.db.Db;
-
 import io.rapport.segmentation.domain.CustomerFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -40,10 +39,27 @@ public class FiguresQuery {
 
     /** Empty when the customer has never been seen. First/last purchase are lifetime values. */
     public Optional<CustomerFigures> figures(UUID customerId, LocalDate from) {
-        return db.one(SQL, rs -> new CustomerFigures(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8),
-                rs.getLong(10), rs.getLong(9), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13),
-                rs.getBigDecimal(14), Db.instant(rs, "first_purchase_at"), Db.instant(rs, "last_purchase_at")), from, from,
+        return db.one(
+                SQL,
+                rs -> new CustomerFigures(
+                        rs.getBigDecimal(1),
+                        rs.getBigDecimal(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7),
+                        rs.getLong(8),
+                        rs.getLong(10),
+                        rs.getLong(9),
+                        rs.getBigDecimal(11),
+                        rs.getBigDecimal(12),
+                        rs.getBigDecimal(13),
+                        rs.getBigDecimal(14),
+                        Db.instant(rs, "first_purchase_at"),
+                        Db.instant(rs, "last_purchase_at")),
+                from,
+                from,
                 customerId);
     }
 }

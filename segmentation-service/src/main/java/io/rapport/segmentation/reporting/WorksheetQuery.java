@@ -1,12 +1,11 @@
 package io.rapport.segmentation.reporting;
 
+import io.rapport.platform.rest.Page;
+import io.rapport.platform.rest.PageRequest;
 import io.rapport.segmentation.db.Db;
+import io.rapport.segmentation.domain.Decimals;
 import io.rapport.segmentation.profile.WindowTotals;
 import io.rapport.segmentation.profile.Windows;
-
-import io.rapport.platform.rest.PageRequest;
-import io.rapport.platform.rest.Page;
-import io.rapport.segmentation.domain.Decimals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -31,13 +30,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class WorksheetQuery {
     /** API sort field to SQL column, shared by every list. */
-    public static final Map<String, String> SORTABLE = Map.ofEntries(Map.entry("customerId", "customer_id"),
-            Map.entry("revenue", "revenue"), Map.entry("refunds", "refunds"), Map.entry("netRevenue", "net_revenue"),
-            Map.entry("grossMargin", "gross_margin"), Map.entry("costToServe", "cost_to_serve"),
-            Map.entry("profit", "profit"), Map.entry("purchases", "purchases"), Map.entry("categories", "categories"),
-            Map.entry("complaints", "complaints"), Map.entry("wallet", "wallet"), Map.entry("shareOfWallet", "share_of_wallet"),
-            Map.entry("potential", "potential"), Map.entry("previousRevenue", "previous_revenue"),
-            Map.entry("change", "change"), Map.entry("revenueRank", "revenue_rank"));
+    public static final Map<String, String> SORTABLE = Map.ofEntries(
+            Map.entry("customerId", "customer_id"),
+            Map.entry("revenue", "revenue"),
+            Map.entry("refunds", "refunds"),
+            Map.entry("netRevenue", "net_revenue"),
+            Map.entry("grossMargin", "gross_margin"),
+            Map.entry("costToServe", "cost_to_serve"),
+            Map.entry("profit", "profit"),
+            Map.entry("purchases", "purchases"),
+            Map.entry("categories", "categories"),
+            Map.entry("complaints", "complaints"),
+            Map.entry("wallet", "wallet"),
+            Map.entry("shareOfWallet", "share_of_wallet"),
+            Map.entry("potential", "potential"),
+            Map.entry("previousRevenue", "previous_revenue"),
+            Map.entry("change", "change"),
+            Map.entry("revenueRank", "revenue_rank"));
 
     /** Columns only the month facts give: a filter or sort on them needs {@link #BASE}. */
     private static final List<String> FROM_MONTHS = List.of("previous_revenue", "change", "b b2");
@@ -135,9 +144,14 @@ public class WorksheetQuery {
         LocalDate year = windows.monthsBack(12);
         LocalDate previous = windows.monthsBack(24);
         String column = SORTABLE.get(sort.field());
-        boolean kept = FROM_MONTHS.stream().noneMatch(c -> filter.contains(c) || column.equals(c)) && totals.coverConfiguredWindow();
-        List<Object> all = new ArrayList<>(kept ? List.of(window, year)
-                : List.of(window, window, window, window, window, year, year, previous, year, window, previous, window));
+        boolean kept = FROM_MONTHS.stream().noneMatch(c -> filter.contains(c) || column.equals(c))
+                && totals.coverConfiguredWindow();
+        List<Object> all = new ArrayList<>(
+                kept
+                        ? List.of(window, year)
+                        : List.of(
+                                window, window, window, window, window, year, year, previous, year, window, previous,
+                                window));
         all.addAll(params);
         all.add(page.size);
         all.add(page.offset());
@@ -146,17 +160,35 @@ public class WorksheetQuery {
         }
         String sql = (kept ? KEPT : BASE).formatted(filter, column, sort.direction());
         long[] total = {0};
-        List<WorksheetRow> rows = db.list(sql, rs -> {
-            total[0] = rs.getLong("total");
-            long rank = rs.getLong("revenue_rank");
-            return new WorksheetRow(rs.getObject("customer_id", UUID.class), rs.getString("abc_class"), rs.getString("value_class"),
-                    money(rs, "revenue"), money(rs, "refunds"), money(rs, "net_revenue"), money(rs, "gross_margin"),
-                    money(rs, "cost_to_serve"), money(rs, "profit"), rs.getLong("purchases"), rs.getLong("categories"),
-                    rs.getLong("complaints"), money(rs, "wallet"), Decimals.ratio(rs.getBigDecimal("share_of_wallet")),
-                    money(rs, "potential"), rs.getBoolean("target"), rank,
-                    Decimals.ratio(BigDecimal.valueOf(rank).divide(BigDecimal.valueOf(rs.getLong("live")), MathContext.DECIMAL64)),
-                    money(rs, "previous_revenue"), money(rs, "change"));
-        }, all.toArray());
+        List<WorksheetRow> rows = db.list(
+                sql,
+                rs -> {
+                    total[0] = rs.getLong("total");
+                    long rank = rs.getLong("revenue_rank");
+                    return new WorksheetRow(
+                            rs.getObject("customer_id", UUID.class),
+                            rs.getString("abc_class"),
+                            rs.getString("value_class"),
+                            money(rs, "revenue"),
+                            money(rs, "refunds"),
+                            money(rs, "net_revenue"),
+                            money(rs, "gross_margin"),
+                            money(rs, "cost_to_serve"),
+                            money(rs, "profit"),
+                            rs.getLong("purchases"),
+                            rs.getLong("categories"),
+                            rs.getLong("complaints"),
+                            money(rs, "wallet"),
+                            Decimals.ratio(rs.getBigDecimal("share_of_wallet")),
+                            money(rs, "potential"),
+                            rs.getBoolean("target"),
+                            rank,
+                            Decimals.ratio(BigDecimal.valueOf(rank)
+                                    .divide(BigDecimal.valueOf(rs.getLong("live")), MathContext.DECIMAL64)),
+                            money(rs, "previous_revenue"),
+                            money(rs, "change"));
+                },
+                all.toArray());
         if (rows.isEmpty() && page.page > 0) {
             // past the last page: count the matches alone
             List<Object> counting = new ArrayList<>(all);

@@ -13,16 +13,34 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * 12 months before the last 12; {@code change} is net revenue of the last 12 months minus it (year over year).
  * Segmentation keeps no personal data: no names; those come from customer-service (or the gateway's Customer 360).
  */
-@Schema(description = "One customer on a worksheet: id, classes and the window figures that put them there. No name or "
-        + "other personal data: segmentation keeps none; look the id up in customer-service (GET /api/v1/customers/{id}) "
-        + "or the gateway's Customer 360. Money: decimal strings with 2 decimals in the service currency; fractions "
-        + "(shareOfWallet, revenuePercentile): 4 decimals.", examples = """
+@Schema(
+        description = "One customer on a worksheet: id, classes and the window figures that put them there. No name or "
+                + "other personal data: segmentation keeps none; look the id up in customer-service (GET /api/v1/customers/{id}) "
+                + "or the gateway's Customer 360. Money: decimal strings with 2 decimals in the service currency; fractions "
+                + "(shareOfWallet, revenuePercentile): 4 decimals.",
+        examples = """
         {"customerId":"6f1c2f9e-2b7a-4a43-9d1e-0c3c2b1a9e10","abcClass":"A","valueClass":"MVC","revenue":"1200.00",
          "refunds":"50.00","netRevenue":"1150.00","grossMargin":"450.00","costToServe":"80.00","profit":"370.00",
          "purchases":7,"categories":3,"complaints":1,"wallet":"5000.00","shareOfWallet":"0.2300","potential":"3850.00",
          "target":false,"revenueRank":12,"revenuePercentile":"0.0120","previousRevenue":"900.00","change":"250.00"}""")
-public record WorksheetRow(UUID customerId, String abcClass, String valueClass, String revenue, String refunds,
-        String netRevenue, String grossMargin, String costToServe, String profit, long purchases, long categories,
-        long complaints, String wallet, String shareOfWallet, String potential, boolean target, long revenueRank,
-        String revenuePercentile, String previousRevenue, String change) {
-}
+public record WorksheetRow(
+        UUID customerId,
+        String abcClass,
+        String valueClass,
+        String revenue,
+        String refunds,
+        String netRevenue,
+        String grossMargin,
+        String costToServe,
+        String profit,
+        long purchases,
+        long categories,
+        long complaints,
+        String wallet,
+        String shareOfWallet,
+        String potential,
+        boolean target,
+        long revenueRank,
+        String revenuePercentile,
+        String previousRevenue,
+        String change) {}

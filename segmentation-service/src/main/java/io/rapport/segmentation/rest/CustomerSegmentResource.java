@@ -5,17 +5,17 @@ import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
+import io.rapport.segmentation.classification.Explainer;
 import io.rapport.segmentation.config.SegmentationConfig;
 import io.rapport.segmentation.domain.CoPurchase;
 import io.rapport.segmentation.domain.CustomerFigures;
 import io.rapport.segmentation.domain.Decimals;
 import io.rapport.segmentation.domain.Scheme;
+import io.rapport.segmentation.profile.Windows;
 import io.rapport.segmentation.reporting.ClassChange;
 import io.rapport.segmentation.reporting.CoPurchaseQuery;
-import io.rapport.segmentation.classification.Explainer;
 import io.rapport.segmentation.reporting.FiguresQuery;
 import io.rapport.segmentation.reporting.SegmentQueries;
-import io.rapport.segmentation.profile.Windows;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -46,8 +46,13 @@ public class CustomerSegmentResource {
     private final Windows windows;
     private final SegmentationConfig config;
 
-    public CustomerSegmentResource(SegmentQueries segments, FiguresQuery figures, Explainer explainer, CoPurchaseQuery coPurchase,
-            Windows windows, SegmentationConfig config) {
+    public CustomerSegmentResource(
+            SegmentQueries segments,
+            FiguresQuery figures,
+            Explainer explainer,
+            CoPurchaseQuery coPurchase,
+            Windows windows,
+            SegmentationConfig config) {
         this.segments = segments;
         this.figures = figures;
         this.explainer = explainer;
@@ -58,31 +63,62 @@ public class CustomerSegmentResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Value profile and current classes of a customer",
-            description = "Window (trailing months, configurable) and lifetime figures: revenue, cost of goods, refunds, "
-                    + "gross margin, cost-to-serve, profit, purchases, categories, complaints, wallet, share of wallet, "
-                    + "tenure; and per scheme the current class with the figures, the thresholds of the latest run, the "
-                    + "rule of the policy and the recommended relationship level. 404 for a customer never seen.")
+    @Operation(
+            summary = "Value profile and current classes of a customer",
+            description =
+                    "Window (trailing months, configurable) and lifetime figures: revenue, cost of goods, refunds, "
+                            + "gross margin, cost-to-serve, profit, purchases, categories, complaints, wallet, share of wallet, "
+                            + "tenure; and per scheme the current class with the figures, the thresholds of the latest run, the "
+                            + "rule of the policy and the recommended relationship level. 404 for a customer never seen.")
     public CustomerSegmentsView customer(@PathParam("id") String id) {
         UUID customerId = Params.uuid("id", id);
         var state = segments.profile(customerId).orElseThrow(() -> ProblemException.notFound("customer", customerId));
         LocalDate from = windows.start();
         CustomerFigures window = figures.figures(customerId, from).orElseThrow();
-        CustomerFigures lifetime = figures.figures(customerId, FiguresQuery.LIFETIME).orElseThrow();
-        var classes = segments.classes(customerId).stream().map(c -> explainer.explain(customerId, c, window)).toList();
-        return new CustomerSegmentsView(customerId, state.kind(), state.target(), state.mergedInto(), state.erased(), from,
-                config.windowMonths(), FiguresView.of(window, config.currency()), FiguresView.of(lifetime, config.currency()),
+        CustomerFigures lifetime =
+                figures.figures(customerId, FiguresQuery.LIFETIME).orElseThrow();
+        var classes = segments.classes(customerId).stream()
+                .map(c -> explainer.explain(customerId, c, window))
+                .toList();
+        return new CustomerSegmentsView(
+                customerId,
+                state.kind(),
+                state.target(),
+                state.mergedInto(),
+                state.erased(),
+                from,
+                config.windowMonths(),
+                FiguresView.of(window, config.currency()),
+                FiguresView.of(lifetime, config.currency()),
                 classes);
     }
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "History of a customer's class changes",
-            description = "Every change of class, newest first by default (sort=changedAt,asc for oldest first); "
-                    + "fromClass is null for a first classification, runId null for a change made by an event between runs.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "Only changes of this scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "id", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH, required = true, description = "The customer", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid"))
-    public Page<ClassChange> history(@PathParam("id") String id, @QueryParam("scheme") String scheme, @BeanParam PageRequest page) {
+    @Operation(
+            summary = "History of a customer's class changes",
+            description =
+                    "Every change of class, newest first by default (sort=changedAt,asc for oldest first); "
+                            + "fromClass is null for a first classification, runId null for a change made by an event between runs.")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            name = "scheme",
+            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            description = "Only changes of this scheme",
+            schema =
+                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            enumeration = {"ABC", "VALUE"}))
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            name = "id",
+            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
+            required = true,
+            description = "The customer",
+            schema =
+                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            format = "uuid"))
+    public Page<ClassChange> history(
+            @PathParam("id") String id, @QueryParam("scheme") String scheme, @BeanParam PageRequest page) {
         UUID customerId = Params.uuid("id", id);
         Scheme s = Params.optionalScheme(scheme);
         var sort = page.validate(Set.of("changedAt"), "changedAt,desc");
@@ -91,17 +127,23 @@ public class CustomerSegmentResource {
     }
 
     /** Co-purchase recommendations with the measures that explain them. */
-    @Schema(description = "Co-purchase recommendations for one customer at category or SKU level. customers = distinct "
-            + "customers (live, with a basket at that level) the measures are taken over; minSupport = the fewest distinct "
-            + "customers who must have bought both items of a rule for it to be shown (rapport.segmentation."
-            + "recommendation-min-support, default 5), so no recommendation reveals one customer's purchases. Measures are "
-            + "decimal strings with 4 decimals.", examples = """
+    @Schema(
+            description = "Co-purchase recommendations for one customer at category or SKU level. customers = distinct "
+                    + "customers (live, with a basket at that level) the measures are taken over; minSupport = the fewest distinct "
+                    + "customers who must have bought both items of a rule for it to be shown (rapport.segmentation."
+                    + "recommendation-min-support, default 5), so no recommendation reveals one customer's purchases. Measures are "
+                    + "decimal strings with 4 decimals.",
+            examples = """
             {"customerId":"6f1c2f9e-2b7a-4a43-9d1e-0c3c2b1a9e10","level":"category","bought":["TENTS"],"customers":1200,
              "minSupport":5,"recommendations":[{"item":"SLEEPING_BAGS","because":"TENTS","customers":96,
              "support":"0.0800","confidence":"0.4000","lift":"4.0000"}]}""")
-    public record Recommendations(UUID customerId, @Schema(enumeration = {"category", "sku"}) String level,
-            List<String> bought, long customers, int minSupport, List<Recommendation> recommendations) {
-    }
+    public record Recommendations(
+            UUID customerId,
+            @Schema(enumeration = {"category", "sku"}) String level,
+            List<String> bought,
+            long customers,
+            int minSupport,
+            List<Recommendation> recommendations) {}
 
     /**
      * One recommended item with its best rule "bought {@code because} -> buys {@code item}": customers = distinct
@@ -109,22 +151,34 @@ public class CustomerSegmentResource {
      * {@code because}; lift = confidence / share of all customers who bought {@code item} (above 1: more likely than
      * overall).
      */
-    public record Recommendation(String item, String because, long customers, String support, String confidence,
-            String lift) {
-    }
+    public record Recommendation(
+            String item, String because, long customers, String support, String confidence, String lift) {}
 
     /** The class's rule, plus engagement-service reading a message's recommendations at send time (read only). */
-    @Allow(value = {Roles.SALES, Roles.MARKETING}, services = "engagement-service")
+    @Allow(
+            value = {Roles.SALES, Roles.MARKETING},
+            services = "engagement-service")
     @GET
     @Path("{id}/recommendations")
-    @Operation(summary = "Items to offer a customer (co-purchase rules with support, confidence and lift)",
-            description = "Items (level=category, the default, or level=sku) this customer has not bought, each with its "
-                    + "best association rule from an item the customer bought: highest confidence first, then lift, then "
-                    + "name. Only rules bought by at least minSupport distinct customers appear (configurable, default 5): "
-                    + "a pair bought by fewer customers never shows. Lifetime baskets of live customers. SKU rules count "
-                    + "purchases recorded since SKUs were kept (migration V10).")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "level", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "category (default) or sku", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"category", "sku"}))
-    public Recommendations recommendations(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("10") int limit,
+    @Operation(
+            summary = "Items to offer a customer (co-purchase rules with support, confidence and lift)",
+            description =
+                    "Items (level=category, the default, or level=sku) this customer has not bought, each with its "
+                            + "best association rule from an item the customer bought: highest confidence first, then lift, then "
+                            + "name. Only rules bought by at least minSupport distinct customers appear (configurable, default 5): "
+                            + "a pair bought by fewer customers never shows. Lifetime baskets of live customers. SKU rules count "
+                            + "purchases recorded since SKUs were kept (migration V10).")
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            name = "level",
+            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            description = "category (default) or sku",
+            schema =
+                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            enumeration = {"category", "sku"}))
+    public Recommendations recommendations(
+            @PathParam("id") String id,
+            @QueryParam("limit") @DefaultValue("10") int limit,
             @QueryParam("level") String level) {
         UUID customerId = Params.uuid("id", id);
         if (limit < 1 || limit > 100) {
@@ -135,11 +189,21 @@ public class CustomerSegmentResource {
         int minSupport = Math.max(2, config.recommendationMinSupport());
         CoPurchaseQuery.Counts counts = coPurchase.pairs(customerId, l, minSupport);
         List<Recommendation> recs = CoPurchase.recommend(counts.pairs(), counts.customers(), limit).stream()
-                .map(r -> new Recommendation(r.item(), r.because(), r.customers(), Decimals.ratio(r.support()),
-                        Decimals.ratio(r.confidence()), Decimals.ratio(r.lift())))
+                .map(r -> new Recommendation(
+                        r.item(),
+                        r.because(),
+                        r.customers(),
+                        Decimals.ratio(r.support()),
+                        Decimals.ratio(r.confidence()),
+                        Decimals.ratio(r.lift())))
                 .toList();
-        return new Recommendations(customerId, l.name().toLowerCase(Locale.ROOT), coPurchase.bought(customerId, l),
-                counts.customers(), minSupport, recs);
+        return new Recommendations(
+                customerId,
+                l.name().toLowerCase(Locale.ROOT),
+                coPurchase.bought(customerId, l),
+                counts.customers(),
+                minSupport,
+                recs);
     }
 
     private static CoPurchaseQuery.Level level(String level) {

@@ -16,6 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "classes":[{"scheme":"ABC","classLabel":"A","policyVersion":2,"runId":"0b7e4c1a-3f2d-4e5a-9c8b-7a6d5e4f3a2b",
          "decidedBy":"RUN","recommendedLevel":"PROACTIVE","figures":{"revenue":"1200.00","refunds":"50.00","netRevenue":"1150.00"},
          "thresholds":{"A":"900.00","B":"150.00"},"reason":"..."}]}""")
-public record CustomerSegmentsView(UUID customerId, String kind, boolean target, UUID mergedInto, boolean erased,
-        LocalDate windowFrom, int windowMonths, FiguresView window, FiguresView lifetime, List<Explanation> classes) {
-}
+public record CustomerSegmentsView(
+        UUID customerId,
+        String kind,
+        boolean target,
+        UUID mergedInto,
+        boolean erased,
+        LocalDate windowFrom,
+        int windowMonths,
+        FiguresView window,
+        FiguresView lifetime,
+        List<Explanation> classes) {}

@@ -17,18 +17,48 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "costToServe":"80.00","profit":"370.00","purchases":7,"categories":3,"complaints":1,"wallet":"5000.00",
          "shareOfWallet":"0.2300","potential":"3850.00","tenureYears":"2.5","firstPurchaseAt":"2024-05-01T10:00:00Z",
          "lastPurchaseAt":"2026-10-02T09:30:00Z"}""")
-public record FiguresView(String currency, String revenue, String costOfGoods, String refunds, String netRevenue,
+public record FiguresView(
+        String currency,
+        String revenue,
+        String costOfGoods,
+        String refunds,
+        String netRevenue,
         String grossMargin,
-        String costToServe, String profit, long purchases, long categories, long complaints, String wallet,
-        String shareOfWallet, String potential, String tenureYears, Instant firstPurchaseAt, Instant lastPurchaseAt) {
+        String costToServe,
+        String profit,
+        long purchases,
+        long categories,
+        long complaints,
+        String wallet,
+        String shareOfWallet,
+        String potential,
+        String tenureYears,
+        Instant firstPurchaseAt,
+        Instant lastPurchaseAt) {
 
     static FiguresView of(CustomerFigures f, String currency) {
-        return new FiguresView(currency, text(f.revenue()), text(f.costOfGoods()), text(f.refunds()), text(f.netRevenue()),
+        return new FiguresView(
+                currency,
+                text(f.revenue()),
+                text(f.costOfGoods()),
+                text(f.refunds()),
+                text(f.netRevenue()),
                 text(f.grossMargin()),
-                text(f.costToServe()), text(f.profit()), f.purchases(), f.categories(), f.complaints(), text(f.wallet()),
+                text(f.costToServe()),
+                text(f.profit()),
+                f.purchases(),
+                f.categories(),
+                f.complaints(),
+                text(f.wallet()),
                 Decimals.ratio(f.shareOfWallet()),
-                text(f.potential()), f.tenureYears() == null ? null : f.tenureYears().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
-                f.firstPurchaseAt(), f.lastPurchaseAt());
+                text(f.potential()),
+                f.tenureYears() == null
+                        ? null
+                        : f.tenureYears()
+                                .setScale(2, java.math.RoundingMode.HALF_UP)
+                                .toPlainString(),
+                f.firstPurchaseAt(),
+                f.lastPurchaseAt());
     }
 
     static String text(BigDecimal v) {

@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
 
 /** Checked parsing of path and query parameters: a bad value is a 400 problem naming the parameter. */
 final class Params {
-    private Params() {
-    }
+    private Params() {}
 
     static UUID uuid(String field, String value) {
         try {
@@ -22,7 +21,8 @@ final class Params {
     }
 
     /** The allowed schemes as the problems name them: "ABC, VALUE". */
-    static final String SCHEMES = Arrays.stream(Scheme.values()).map(Scheme::name).collect(Collectors.joining(", "));
+    static final String SCHEMES =
+            Arrays.stream(Scheme.values()).map(Scheme::name).collect(Collectors.joining(", "));
 
     /**
      * A required scheme: missing or blank is a 400 saying it is required, another value a 400 listing the allowed

@@ -6,9 +6,9 @@ import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
-import io.rapport.segmentation.domain.Scheme;
 import io.rapport.segmentation.classification.Policy;
 import io.rapport.segmentation.classification.PolicyStore;
+import io.rapport.segmentation.domain.Scheme;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -43,11 +43,27 @@ public class PolicyResource {
 
     @GET
     @Path("{scheme}")
-    @Operation(summary = "The active policy of a scheme", description = "ETag = the version; send it as If-Match when creating the next one.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @Operation(
+            summary = "The active policy of a scheme",
+            description = "ETag = the version; send it as If-Match when creating the next one.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "The active policy (ETag: its version)",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Policy.class)))
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH, required = true, description = "The classification scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = Policy.class)))
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            name = "scheme",
+            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
+            required = true,
+            description = "The classification scheme",
+            schema =
+                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            enumeration = {"ABC", "VALUE"}))
     public Response active(@PathParam("scheme") String scheme) {
         Policy p = policies.active(Params.scheme(scheme));
         return Response.ok(p).tag(ETags.of(p.version()).replace("\"", "")).build();
@@ -56,7 +72,15 @@ public class PolicyResource {
     @GET
     @Path("{scheme}/versions")
     @Operation(summary = "All versions of a scheme's policy, newest first")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH, required = true, description = "The classification scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            name = "scheme",
+            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
+            required = true,
+            description = "The classification scheme",
+            schema =
+                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            enumeration = {"ABC", "VALUE"}))
     public Page<Policy> versions(@PathParam("scheme") String scheme, @BeanParam PageRequest page) {
         Scheme s = Params.scheme(scheme);
         page.validate(Set.of("version"), "version,desc");
@@ -66,10 +90,24 @@ public class PolicyResource {
     @GET
     @Path("{scheme}/versions/{version}")
     @Operation(summary = "One version of a scheme's policy")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
             description = "That version of the policy",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Policy.class)))
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH, required = true, description = "The classification scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = Policy.class)))
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            name = "scheme",
+            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
+            required = true,
+            description = "The classification scheme",
+            schema =
+                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            enumeration = {"ABC", "VALUE"}))
     public Response version(@PathParam("scheme") String scheme, @PathParam("version") long version) {
         Policy p = policies.version(Params.scheme(scheme), version);
         return Response.ok(p).tag(ETags.of(p.version()).replace("\"", "")).build();
@@ -78,27 +116,52 @@ public class PolicyResource {
     @Allow(Roles.MARKETING)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create the next policy version of a scheme and make it active",
-            description = "ABC: metric REVENUE, PROFIT, VOLUME or SCORE (weights for REVENUE, PROFIT, VOLUME, TENURE), method "
-                    + "CUMULATIVE_SHARE (default cut-offs 80, 95) or RANK_PERCENTILE (5, 20), 2 or more labels and one "
-                    + "cut-off fewer, strictly increasing, above 0 and below 100. VALUE: mvcTopPercent and mgcTopPercent "
-                    + "(default 20). Rule breaks: 422. If-Match (optional) must name the active version (412). It takes "
-                    + "effect at the next run.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Create the next policy version of a scheme and make it active",
+            description =
+                    "ABC: metric REVENUE, PROFIT, VOLUME or SCORE (weights for REVENUE, PROFIT, VOLUME, TENURE), method "
+                            + "CUMULATIVE_SHARE (default cut-offs 80, 95) or RANK_PERCENTILE (5, 20), 2 or more labels and one "
+                            + "cut-off fewer, strictly increasing, above 0 and below 100. VALUE: mvcTopPercent and mgcTopPercent "
+                            + "(default 20). Rule breaks: 422. If-Match (optional) must name the active version (412). It takes "
+                            + "effect at the next run.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "A new version of the policy",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Location", description = "The new resource, through the gateway", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uri")),
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Policy.class)))
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = Policy.class)))
     public Response create(@Valid @NotNull PolicyRequest request, @HeaderParam("If-Match") String ifMatch) {
         Policy p = policies.create(request.scheme(), request.abc(), request.value(), ifMatch, caller.subject());
         return Response.created(URI.create("/api/v1/segments/policies/" + p.scheme() + "/versions/" + p.version()))
-                .tag(ETags.of(p.version()).replace("\"", "")).entity(p).build();
+                .tag(ETags.of(p.version()).replace("\"", ""))
+                .entity(p)
+                .build();
     }
 
     @Allow(Roles.MARKETING)
     @POST
     @Path("{scheme}/versions/{version}/activate")
     @Operation(summary = "Make an existing version the active one (e.g. roll back)")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH, required = true, description = "The classification scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            name = "scheme",
+            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
+            required = true,
+            description = "The classification scheme",
+            schema =
+                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            enumeration = {"ABC", "VALUE"}))
     public Policy activate(@PathParam("scheme") String scheme, @PathParam("version") long version) {
         return policies.activate(Params.scheme(scheme), version);
     }

@@ -5,5 +5,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Which scheme to recompute; null or an absent body recomputes every scheme. */
 @Schema(description = "A full recompute on demand", examples = "{\"scheme\":\"ABC\"}")
-public record RunRequest(Scheme scheme) {
-}
+public record RunRequest(Scheme scheme) {}

@@ -5,10 +5,10 @@ import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
-import io.rapport.segmentation.domain.Scheme;
 import io.rapport.segmentation.classification.RunService;
 import io.rapport.segmentation.classification.RunStore;
 import io.rapport.segmentation.classification.RunSummary;
+import io.rapport.segmentation.domain.Scheme;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,30 +41,47 @@ public class RunResource {
     }
 
     /** The runs a request made. */
-    public record Runs(List<RunSummary> runs) {
-    }
+    public record Runs(List<RunSummary> runs) {}
 
     @Allow(Roles.MARKETING)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recompute classes now",
-            description = "Runs the full recompute of one scheme (or of all when no scheme is given, on one computation of "
-                    + "the customers' figures) and answers with each run: policy version, counts per class, per-class statistics and recommended relationship level, "
-                    + "thresholds, concentration and the Pareto curve. 409 when a run of the scheme is already under way.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201",
+    @Operation(
+            summary = "Recompute classes now",
+            description =
+                    "Runs the full recompute of one scheme (or of all when no scheme is given, on one computation of "
+                            + "the customers' figures) and answers with each run: policy version, counts per class, per-class statistics and recommended relationship level, "
+                            + "thresholds, concentration and the Pareto curve. 409 when a run of the scheme is already under way.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
             description = "The runs done",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = Runs.class)))
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = Runs.class)))
     public Response run(RunRequest request) {
-        List<Scheme> schemes = request == null || request.scheme() == null ? List.of(Scheme.values()) : List.of(request.scheme());
+        List<Scheme> schemes =
+                request == null || request.scheme() == null ? List.of(Scheme.values()) : List.of(request.scheme());
         List<RunSummary> done = new ArrayList<>();
-        runService.runAll(schemes, "API").forEach((s, run) -> done.add(run.orElseThrow(() -> ProblemException.conflict(
-                "run-in-progress", "a run of " + s + " is already under way", Map.of("scheme", s.name())))));
+        runService
+                .runAll(schemes, "API")
+                .forEach((s, run) -> done.add(run.orElseThrow(() -> ProblemException.conflict(
+                        "run-in-progress", "a run of " + s + " is already under way", Map.of("scheme", s.name())))));
         return Response.status(Response.Status.CREATED).entity(new Runs(done)).build();
     }
 
     @GET
     @Operation(summary = "Runs, newest first", description = "Optionally of one scheme.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "scheme", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY, description = "Only runs of this scheme", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"ABC", "VALUE"}))
+    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            name = "scheme",
+            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            description = "Only runs of this scheme",
+            schema =
+                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            enumeration = {"ABC", "VALUE"}))
     public Page<RunSummary> list(@QueryParam("scheme") String scheme, @BeanParam PageRequest page) {
         Scheme s = Params.optionalScheme(scheme);
         page.validate(Set.of("completedAt"), "completedAt,desc");

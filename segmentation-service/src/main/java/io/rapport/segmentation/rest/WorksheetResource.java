@@ -5,9 +5,9 @@ import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
+import io.rapport.segmentation.classification.PolicyStore;
 import io.rapport.segmentation.config.SegmentationConfig;
 import io.rapport.segmentation.domain.Scheme;
-import io.rapport.segmentation.classification.PolicyStore;
 import io.rapport.segmentation.reporting.WorksheetQuery;
 import io.rapport.segmentation.reporting.WorksheetRow;
 import jakarta.ws.rs.BeanParam;
@@ -29,10 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/segments/worksheet")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Differentiation worksheet", description = "Gold customers, cost drivers, complainers, YoY, wallet, prospects. "
-        + "Rows carry the customer id, classes and the figures that put the customer on the list, never a name: "
-        + "segmentation keeps no personal data; names come from customer-service (GET /api/v1/customers/{id}) or the "
-        + "gateway's Customer 360.")
+@Tag(
+        name = "Differentiation worksheet",
+        description = "Gold customers, cost drivers, complainers, YoY, wallet, prospects. "
+                + "Rows carry the customer id, classes and the figures that put the customer on the list, never a name: "
+                + "segmentation keeps no personal data; names come from customer-service (GET /api/v1/customers/{id}) or the "
+                + "gateway's Customer 360.")
 public class WorksheetResource {
     private final WorksheetQuery query;
     private final PolicyStore policies;
@@ -46,8 +48,10 @@ public class WorksheetResource {
 
     @GET
     @Path("gold")
-    @Operation(summary = "Gold customers", description = "Customers in the top ABC class of the active policy (e.g. A); "
-            + "default sort netRevenue,desc (revenue minus refunds).")
+    @Operation(
+            summary = "Gold customers",
+            description = "Customers in the top ABC class of the active policy (e.g. A); "
+                    + "default sort netRevenue,desc (revenue minus refunds).")
     public Page<WorksheetRow> gold(@BeanParam PageRequest page) {
         String top = policies.active(Scheme.ABC).abc().labels().get(0);
         return query.list("abc_class = ?", List.of(top), sort(page, "netRevenue,desc"), page);
@@ -55,19 +59,24 @@ public class WorksheetResource {
 
     @GET
     @Path("cost-drivers")
-    @Operation(summary = "Customers who cause costs", description = "Customers with cost-to-serve or a negative profit "
-            + "(belowZero=true: only those with negative profit, the BZ); default sort costToServe,desc.")
-    public Page<WorksheetRow> costDrivers(@QueryParam("belowZero") @DefaultValue("false") boolean belowZero,
-            @BeanParam PageRequest page) {
+    @Operation(
+            summary = "Customers who cause costs",
+            description = "Customers with cost-to-serve or a negative profit "
+                    + "(belowZero=true: only those with negative profit, the BZ); default sort costToServe,desc.")
+    public Page<WorksheetRow> costDrivers(
+            @QueryParam("belowZero") @DefaultValue("false") boolean belowZero, @BeanParam PageRequest page) {
         String filter = belowZero ? "profit < 0" : "(cost_to_serve > 0 or profit < 0)";
         return query.list(filter, List.of(), sort(page, "costToServe,desc"), page);
     }
 
     @GET
     @Path("repeat-complainers")
-    @Operation(summary = "Customers who complained several times in the last 12 months",
-            description = "minComplaints defaults to rapport.segmentation.repeat-complaints (2); default sort complaints,desc.")
-    public Page<WorksheetRow> repeatComplainers(@QueryParam("minComplaints") Integer minComplaints, @BeanParam PageRequest page) {
+    @Operation(
+            summary = "Customers who complained several times in the last 12 months",
+            description =
+                    "minComplaints defaults to rapport.segmentation.repeat-complaints (2); default sort complaints,desc.")
+    public Page<WorksheetRow> repeatComplainers(
+            @QueryParam("minComplaints") Integer minComplaints, @BeanParam PageRequest page) {
         int min = minComplaints == null ? config.repeatComplaints() : minComplaints;
         if (min < 1) {
             throw ProblemException.invalid("minComplaints", "must be 1 or more");
@@ -77,42 +86,56 @@ public class WorksheetResource {
 
     @GET
     @Path("top-last-year")
-    @Operation(summary = "Did last year's largest customers buy more this year?",
+    @Operation(
+            summary = "Did last year's largest customers buy more this year?",
             description = "The top customers by net revenue (revenue - refunds) in the 12 months before the last 12 "
                     + "(previousRevenue), with change = net revenue of the last 12 months - previousRevenue; top defaults to 100; default sort "
                     + "previousRevenue,desc.")
-    public Page<WorksheetRow> topLastYear(@QueryParam("top") @DefaultValue("100") int top, @BeanParam PageRequest page) {
+    public Page<WorksheetRow> topLastYear(
+            @QueryParam("top") @DefaultValue("100") int top, @BeanParam PageRequest page) {
         if (top < 1 || top > 100_000) {
             throw ProblemException.invalid("top", "must be between 1 and 100000");
         }
-        return query.list("customer_id in (select customer_id from b b2 where b2.previous_revenue > 0"
-                + " order by b2.previous_revenue desc, b2.customer_id limit ?)", List.of(top), sort(page, "previousRevenue,desc"),
+        return query.list(
+                "customer_id in (select customer_id from b b2 where b2.previous_revenue > 0"
+                        + " order by b2.previous_revenue desc, b2.customer_id limit ?)",
+                List.of(top),
+                sort(page, "previousRevenue,desc"),
                 page);
     }
 
     @GET
     @Path("low-share-of-wallet")
-    @Operation(summary = "Large wallet, low share of it",
-            description = "Customers with a wallet of at least minWallet (default 0), a share of wallet at most maxShare "
-                    + "(fraction, default 0.2) and at most maxCategories categories bought in the window (default 2); "
-                    + "default sort potential,desc.")
-    public Page<WorksheetRow> lowShare(@QueryParam("minWallet") @DefaultValue("0") BigDecimal minWallet,
+    @Operation(
+            summary = "Large wallet, low share of it",
+            description =
+                    "Customers with a wallet of at least minWallet (default 0), a share of wallet at most maxShare "
+                            + "(fraction, default 0.2) and at most maxCategories categories bought in the window (default 2); "
+                            + "default sort potential,desc.")
+    public Page<WorksheetRow> lowShare(
+            @QueryParam("minWallet") @DefaultValue("0") BigDecimal minWallet,
             @QueryParam("maxShare") @DefaultValue("0.2") BigDecimal maxShare,
-            @QueryParam("maxCategories") @DefaultValue("2") int maxCategories, @BeanParam PageRequest page) {
+            @QueryParam("maxCategories") @DefaultValue("2") int maxCategories,
+            @BeanParam PageRequest page) {
         if (maxShare.signum() < 0) {
             throw ProblemException.invalid("maxShare", "must be 0 or more");
         }
         if (maxCategories < 0) {
             throw ProblemException.invalid("maxCategories", "must be 0 or more");
         }
-        return query.list("wallet >= ? and share_of_wallet <= ? and categories <= ?",
-                List.of(minWallet, maxShare, (long) maxCategories), sort(page, "potential,desc"), page);
+        return query.list(
+                "wallet >= ? and share_of_wallet <= ? and categories <= ?",
+                List.of(minWallet, maxShare, (long) maxCategories),
+                sort(page, "potential,desc"),
+                page);
     }
 
     @GET
     @Path("prospects")
-    @Operation(summary = "Prospects we most want a relationship with",
-            description = "Customers flagged as targets; default sort wallet,desc (largest wallet first, unknown last).")
+    @Operation(
+            summary = "Prospects we most want a relationship with",
+            description =
+                    "Customers flagged as targets; default sort wallet,desc (largest wallet first, unknown last).")
     public Page<WorksheetRow> prospects(@BeanParam PageRequest page) {
         return query.list("target", List.of(), sort(page, "wallet,desc"), page);
     }

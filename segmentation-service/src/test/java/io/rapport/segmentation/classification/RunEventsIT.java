@@ -1,13 +1,12 @@
 package io.rapport.segmentation.classification;
 
-import io.rapport.segmentation.db.Db;
-
 import static io.rapport.segmentation.TestData.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.segmentation.TestData;
+import io.rapport.segmentation.db.Db;
 import io.rapport.segmentation.domain.Scheme;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -25,10 +24,13 @@ class RunEventsIT {
 
     @Inject
     TestData data;
+
     @Inject
     RunService runs;
+
     @Inject
     RunEvents events;
+
     @Inject
     Db db;
 
@@ -38,20 +40,29 @@ class RunEventsIT {
     }
 
     private long events(String type, UUID run) {
-        return data.count("select count(*) from rapport_outbox where type = ? and payload::jsonb ->> 'runId' = ?", type,
+        return data.count(
+                "select count(*) from rapport_outbox where type = ? and payload::jsonb ->> 'runId' = ?",
+                type,
                 run.toString());
     }
 
     private long distinctCustomers(UUID run) {
-        return data.count("select count(distinct subject) from rapport_outbox where type = ? and payload::jsonb ->> 'runId' = ?",
-                CHANGED, run.toString());
+        return data.count(
+                "select count(distinct subject) from rapport_outbox where type = ? and payload::jsonb ->> 'runId' = ?",
+                CHANGED,
+                run.toString());
     }
 
     /** RunCompleted's place in the outbox comes after every SegmentChanged of the run. */
     private boolean completedLast(UUID run) {
-        return data.count("select count(*) from rapport_outbox c where c.type = ? and c.payload::jsonb ->> 'runId' = ?"
-                + " and c.seq > (select max(seq) from rapport_outbox e where e.type = ? and e.payload::jsonb ->> 'runId' = ?)",
-                COMPLETED, run.toString(), CHANGED, run.toString()) == 1;
+        return data.count(
+                        "select count(*) from rapport_outbox c where c.type = ? and c.payload::jsonb ->> 'runId' = ?"
+                                + " and c.seq > (select max(seq) from rapport_outbox e where e.type = ? and e.payload::jsonb ->> 'runId' = ?)",
+                        COMPLETED,
+                        run.toString(),
+                        CHANGED,
+                        run.toString())
+                == 1;
     }
 
     @Test
@@ -66,24 +77,37 @@ class RunEventsIT {
         assertThat(distinctCustomers(run.runId())).isEqualTo(25);
         assertThat(events(COMPLETED, run.runId())).isEqualTo(1);
         assertThat(completedLast(run.runId())).isTrue();
-        String top = db.one("select payload from rapport_outbox where type = ? and subject = ?", rs -> rs.getString(1), CHANGED,
-                id(25).toString()).orElseThrow();
+        String top = db.one(
+                        "select payload from rapport_outbox where type = ? and subject = ?",
+                        rs -> rs.getString(1),
+                        CHANGED,
+                        id(25).toString())
+                .orElseThrow();
         JsonPath event = JsonPath.from(top);
         assertThat(event.getString("toClass")).isEqualTo("A");
         assertThat(event.getString("fromClass")).isNull();
         assertThat(event.getString("figures.revenue")).isEqualTo("250");
         assertThat(event.getLong("policyVersion")).isEqualTo(1);
-        assertThat(event.getString("recommendedLevel")).isEqualTo(run.classes().get(0).recommendedLevel());
+        assertThat(event.getString("recommendedLevel"))
+                .isEqualTo(run.classes().get(0).recommendedLevel());
         assertThat(event.getString("occurredAt")).isEqualTo(run.startedAt().toString());
 
         // as if the process had stopped after the first 7 changes' events: the job is back with its cursor after them
-        List<Long> changes = db.list("select id from segment_change where run_id = ? order by id", rs -> rs.getLong(1), run.runId());
-        List<String> written = db.list("select customer_id::text from segment_change where run_id = ? and id < ?",
-                rs -> rs.getString(1), run.runId(), changes.get(7));
-        db.update("delete from rapport_outbox where payload::jsonb ->> 'runId' = ? and (type = ? or not subject = any(?::text[]))",
-                run.runId().toString(), COMPLETED, written.toArray(String[]::new));
+        List<Long> changes =
+                db.list("select id from segment_change where run_id = ? order by id", rs -> rs.getLong(1), run.runId());
+        List<String> written = db.list(
+                "select customer_id::text from segment_change where run_id = ? and id < ?",
+                rs -> rs.getString(1),
+                run.runId(),
+                changes.get(7));
+        db.update(
+                "delete from rapport_outbox where payload::jsonb ->> 'runId' = ? and (type = ? or not subject = any(?::text[]))",
+                run.runId().toString(),
+                COMPLETED,
+                written.toArray(String[]::new));
         assertThat(events(CHANGED, run.runId())).isEqualTo(7);
-        QuarkusTransaction.requiringNew().run(() -> events.queue(run, "revenue", run.classes(), changes.get(7), changes.get(24)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> events.queue(run, "revenue", run.classes(), changes.get(7), changes.get(24)));
 
         assertThat(events.drain(7)).isEqualTo(18);
         assertThat(events.pending()).isZero();

@@ -1,11 +1,5 @@
 package io.rapport.segmentation.classification;
 
-import io.rapport.segmentation.profile.Windows;
-import io.rapport.segmentation.reporting.FiguresQuery;
-import io.rapport.segmentation.reporting.SegmentQueries;
-import io.rapport.segmentation.reporting.WorksheetQuery;
-import io.rapport.segmentation.reporting.WorksheetRow;
-
 import static io.rapport.segmentation.TestData.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +13,11 @@ import io.rapport.segmentation.domain.AbcMetric;
 import io.rapport.segmentation.domain.AbcRules;
 import io.rapport.segmentation.domain.CustomerFigures;
 import io.rapport.segmentation.domain.Scheme;
+import io.rapport.segmentation.profile.Windows;
+import io.rapport.segmentation.reporting.FiguresQuery;
+import io.rapport.segmentation.reporting.SegmentQueries;
+import io.rapport.segmentation.reporting.WorksheetQuery;
+import io.rapport.segmentation.reporting.WorksheetRow;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -43,22 +42,31 @@ class ValueFiguresIT {
 
     @Inject
     TestData data;
+
     @Inject
     RunService runs;
+
     @Inject
     PolicyStore policies;
+
     @Inject
     FiguresQuery figures;
+
     @Inject
     WorksheetQuery worksheet;
+
     @Inject
     SegmentQueries segments;
+
     @Inject
     Explainer explainer;
+
     @Inject
     Reclassifier reclassifier;
+
     @Inject
     Windows windows;
+
     @Inject
     ObjectMapper json;
 
@@ -88,17 +96,28 @@ class ValueFiguresIT {
     @Test
     void theFormulasAreInlinedIntoTheStatementsThatCallThem() {
         // the planner replaces each call by its expression: no function call per row in a run over every customer
-        String plan = String.join("\n", data.lines("explain (verbose, costs off) select profit(w_revenue, w_cogs, w_refunds,"
-                + " w_cost_to_serve), share_of_wallet(w_revenue, w_refunds, wallet), potential(wallet, w_revenue, w_refunds)"
-                + " from customer_profile"));
-        assertThat(plan).contains("w_cost_to_serve").doesNotContain("profit(").doesNotContain("gross_margin(")
-                .doesNotContain("net_revenue(").doesNotContain("share_of_wallet(").doesNotContain("potential(");
+        String plan = String.join(
+                "\n",
+                data.lines("explain (verbose, costs off) select profit(w_revenue, w_cogs, w_refunds,"
+                        + " w_cost_to_serve), share_of_wallet(w_revenue, w_refunds, wallet), potential(wallet, w_revenue, w_refunds)"
+                        + " from customer_profile"));
+        assertThat(plan)
+                .contains("w_cost_to_serve")
+                .doesNotContain("profit(")
+                .doesNotContain("gross_margin(")
+                .doesNotContain("net_revenue(")
+                .doesNotContain("share_of_wallet(")
+                .doesNotContain("potential(");
     }
 
     @Test
     void abcByProfitTheWorksheetAndTheExplanationAgreeOnProfit() {
-        policies.create(Scheme.ABC, new AbcRules(AbcMetric.PROFIT, null, null, List.of(new BigDecimal("50")),
-                List.of("TOP", "REST")), null, null, "test");
+        policies.create(
+                Scheme.ABC,
+                new AbcRules(AbcMetric.PROFIT, null, null, List.of(new BigDecimal("50")), List.of("TOP", "REST")),
+                null,
+                null,
+                "test");
         runs.run(Scheme.ABC, "TEST").orElseThrow();
         SoftAssertions soft = new SoftAssertions();
         // by profit 400 (SECOND) then 270 (FIRST): positions 0% and 59.7% against 50 -> TOP, REST (by net revenue it
@@ -108,7 +127,9 @@ class ValueFiguresIT {
         runs.run(Scheme.VALUE, "TEST").orElseThrow();
 
         PageRequest page = PageRequest.of(0, 10, "profit,desc");
-        var rows = worksheet.list("true", List.of(), page.validate(WorksheetQuery.SORTABLE.keySet(), "profit,desc"), page).items();
+        var rows = worksheet
+                .list("true", List.of(), page.validate(WorksheetQuery.SORTABLE.keySet(), "profit,desc"), page)
+                .items();
         soft.assertThat(rows).extracting(WorksheetRow::customerId).containsExactly(SECOND, FIRST);
         WorksheetRow row = rows.get(1);
         soft.assertThat(row.netRevenue()).isEqualTo("950.00");
@@ -121,7 +142,9 @@ class ValueFiguresIT {
         Map<String, Explanation> explained = new java.util.HashMap<>();
         segments.classes(FIRST).forEach(c -> explained.put(c.scheme(), explainer.explain(FIRST, c, f)));
         soft.assertThat(explained.get("ABC").figures()).containsEntry("profit", "270.00");
-        soft.assertThat(explained.get("VALUE").figures()).containsEntry("profit", "270.00").containsEntry("potential", "3050.00");
+        soft.assertThat(explained.get("VALUE").figures())
+                .containsEntry("profit", "270.00")
+                .containsEntry("potential", "3050.00");
         soft.assertAll();
     }
 
@@ -139,16 +162,20 @@ class ValueFiguresIT {
         JsonNode byEvent = event(FIRST);
         assertThat(byEvent.get("toClass").asText()).isEqualTo("BZ");
         assertThat(byEvent.get("runId").isNull()).isTrue();
-        assertThat(new BigDecimal(byEvent.get("figures").get("profit").asText())).isEqualByComparingTo("-30");
-        assertThat(new BigDecimal(byEvent.get("figures").get("potential").asText())).isEqualByComparingTo("3050");
+        assertThat(new BigDecimal(byEvent.get("figures").get("profit").asText()))
+                .isEqualByComparingTo("-30");
+        assertThat(new BigDecimal(byEvent.get("figures").get("potential").asText()))
+                .isEqualByComparingTo("3050");
         assertThat(names(byEvent)).isEqualTo(names(byRun));
         assertThat(names(byEvent.get("figures"))).isEqualTo(names(byRun.get("figures")));
         assertThat(byEvent.get("recommendedLevel").asText()).isNotBlank();
     }
 
     private JsonNode event(UUID customer) throws Exception {
-        String payload = data.text("select payload::text from rapport_outbox where subject = ? and type = "
-                + "'rapport.segmentation.segment-changed.v1' order by sequence desc limit 1", customer.toString());
+        String payload = data.text(
+                "select payload::text from rapport_outbox where subject = ? and type = "
+                        + "'rapport.segmentation.segment-changed.v1' order by sequence desc limit 1",
+                customer.toString());
         return json.readTree(payload);
     }
 

@@ -19,14 +19,21 @@ class CoPurchaseTest {
 
     @Test
     void eachItemComesWithItsBestRuleBestFirst() {
-        List<CoPurchase.Rule> rules = CoPurchase.recommend(List.of(
-                new CoPurchase.PairCount("STOVES", "TENTS", 5, 20, 40),          // confidence 0.25
-                new CoPurchase.PairCount("STOVES", "BOOTS", 6, 10, 40),          // confidence 0.6: the best for STOVES
-                new CoPurchase.PairCount("SLEEPING_BAGS", "TENTS", 8, 20, 10)),  // confidence 0.4
-                100, 10);
+        List<CoPurchase.Rule> rules = CoPurchase.recommend(
+                List.of(
+                        new CoPurchase.PairCount("STOVES", "TENTS", 5, 20, 40), // confidence 0.25
+                        new CoPurchase.PairCount("STOVES", "BOOTS", 6, 10, 40), // confidence 0.6: the best for STOVES
+                        new CoPurchase.PairCount("SLEEPING_BAGS", "TENTS", 8, 20, 10)), // confidence 0.4
+                100,
+                10);
         assertThat(rules).extracting(CoPurchase.Rule::item).containsExactly("STOVES", "SLEEPING_BAGS");
         assertThat(rules.get(0).because()).isEqualTo("BOOTS");
-        assertThat(CoPurchase.recommend(List.of(new CoPurchase.PairCount("A", "B", 5, 5, 5),
-                new CoPurchase.PairCount("C", "B", 5, 5, 5)), 10, 1)).hasSize(1);
+        assertThat(CoPurchase.recommend(
+                        List.of(
+                                new CoPurchase.PairCount("A", "B", 5, 5, 5),
+                                new CoPurchase.PairCount("C", "B", 5, 5, 5)),
+                        10,
+                        1))
+                .hasSize(1);
     }
 }

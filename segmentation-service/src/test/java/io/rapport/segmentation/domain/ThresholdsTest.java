@@ -11,7 +11,8 @@ class ThresholdsTest {
 
     @Test
     void abcBetweenRunsUsesTheSmallestValueOfEachClass() {
-        var t = new AbcThresholds(List.of("A", "B", "C"), Map.of("A", new BigDecimal("300"), "B", new BigDecimal("50")), Map.of());
+        var t = new AbcThresholds(
+                List.of("A", "B", "C"), Map.of("A", new BigDecimal("300"), "B", new BigDecimal("50")), Map.of());
         assertThat(t.classify(new BigDecimal("300"))).isEqualTo("A");
         assertThat(t.classify(new BigDecimal("299.99"))).isEqualTo("B");
         assertThat(t.classify(new BigDecimal("50"))).isEqualTo("B");

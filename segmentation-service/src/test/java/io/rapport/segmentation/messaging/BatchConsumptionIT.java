@@ -41,11 +41,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class BatchConsumptionIT {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
     BatchConsumption consumption;
+
     @Inject
     TestData data;
 
@@ -64,10 +66,18 @@ class BatchConsumptionIT {
         PurchaseRecorded tent = purchase(customer, "300", "120", "TENTS");
         String ceId = UUID.randomUUID().toString();
 
-        poll(record(CustomerEvents.PURCHASE_RECORDED, customer, tent, ceId),
+        poll(
                 record(CustomerEvents.PURCHASE_RECORDED, customer, tent, ceId),
-                record(CustomerEvents.PURCHASE_RECORDED, customer, tent, UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, customer, purchase(customer, "20", "5", "TENTS", "BOOTS"),
+                record(CustomerEvents.PURCHASE_RECORDED, customer, tent, ceId),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        tent,
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        purchase(customer, "20", "5", "TENTS", "BOOTS"),
                         UUID.randomUUID().toString()));
 
         var view = profile(customer);
@@ -75,7 +85,8 @@ class BatchConsumptionIT {
         assertThat(new BigDecimal(view.getString("lifetime.costOfGoods"))).isEqualByComparingTo("125");
         assertThat(view.getInt("lifetime.purchases")).isEqualTo(2);
         assertThat(view.getInt("lifetime.categories")).isEqualTo(2);
-        assertThat(data.count("select sum(purchases) from category_month where customer_id = ?", customer)).isEqualTo(3);
+        assertThat(data.count("select sum(purchases) from category_month where customer_id = ?", customer))
+                .isEqualTo(3);
     }
 
     @Test
@@ -86,12 +97,26 @@ class BatchConsumptionIT {
         ConsumerRecord<String, String> noCloudEvent = TestKafka.consumed(new ProducerRecord<>(
                 CustomerEvents.PURCHASE_RECORDED.topic(), customer.toString(), "{\"" + headerless + "\":1}"));
 
-        poll(record(CustomerEvents.PURCHASE_RECORDED, customer, purchase(customer, "40", "10", "TENTS"), UUID.randomUUID().toString()),
+        poll(
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        purchase(customer, "40", "10", "TENTS"),
+                        UUID.randomUUID().toString()),
                 noCloudEvent,
-                record(CustomerEvents.PURCHASE_RECORDED, customer, "{\"" + unreadable + "\":", UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, customer, purchase(customer, "2", "1", "BOOTS"), UUID.randomUUID().toString()));
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        "{\"" + unreadable + "\":",
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        customer,
+                        purchase(customer, "2", "1", "BOOTS"),
+                        UUID.randomUUID().toString()));
 
-        assertThat(new BigDecimal(profile(customer).getString("lifetime.revenue"))).isEqualByComparingTo("42");
+        assertThat(new BigDecimal(profile(customer).getString("lifetime.revenue")))
+                .isEqualByComparingTo("42");
         List<ConsumerRecord<String, String>> dead = deadLetters(headerless, unreadable);
         assertThat(dead).allSatisfy(r -> assertThat(r.key()).isEqualTo(customer.toString()));
         assertThat(reason(dead, headerless)).contains("ce_id");
@@ -102,13 +127,37 @@ class BatchConsumptionIT {
     void aMergeAndPurchasesOfTheMergedCustomerInOneBatch() {
         UUID survivor = UUID.randomUUID();
         UUID merged = UUID.randomUUID();
-        poll(record(CustomerEvents.REGISTERED, survivor, registered(survivor, null), UUID.randomUUID().toString()),
-                record(CustomerEvents.REGISTERED, merged, registered(merged, "9000"), UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, survivor, purchase(survivor, "1000", "600", "TENTS"), UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, merged, purchase(merged, "500", "200", "BOOTS"), UUID.randomUUID().toString()),
-                record(CustomerEvents.MERGED, merged, new CustomerMerged(survivor.toString(), merged.toString(), "tester",
-                        Instant.now()), UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, merged, purchase(merged, "250", "100", "STOVES"), UUID.randomUUID().toString()));
+        poll(
+                record(
+                        CustomerEvents.REGISTERED,
+                        survivor,
+                        registered(survivor, null),
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.REGISTERED,
+                        merged,
+                        registered(merged, "9000"),
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        survivor,
+                        purchase(survivor, "1000", "600", "TENTS"),
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        merged,
+                        purchase(merged, "500", "200", "BOOTS"),
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.MERGED,
+                        merged,
+                        new CustomerMerged(survivor.toString(), merged.toString(), "tester", Instant.now()),
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        merged,
+                        purchase(merged, "250", "100", "STOVES"),
+                        UUID.randomUUID().toString()));
 
         var view = profile(survivor);
         assertThat(new BigDecimal(view.getString("lifetime.revenue"))).isEqualByComparingTo("1750");
@@ -117,7 +166,8 @@ class BatchConsumptionIT {
         assertThat(view.getInt("lifetime.categories")).isEqualTo(3);
         assertThat(new BigDecimal(view.getString("window.wallet"))).isEqualByComparingTo("9000");
         assertThat(profile(merged).getString("mergedInto")).isEqualTo(survivor.toString());
-        assertThat(new BigDecimal(profile(merged).getString("lifetime.revenue"))).isEqualByComparingTo("0");
+        assertThat(new BigDecimal(profile(merged).getString("lifetime.revenue")))
+                .isEqualByComparingTo("0");
     }
 
     @Test
@@ -125,35 +175,84 @@ class BatchConsumptionIT {
         UUID big = UUID.randomUUID();
         UUID small = UUID.randomUUID();
         UUID riser = UUID.randomUUID();
-        poll(record(CustomerEvents.PURCHASE_RECORDED, big, purchase(big, "800", "100", "TENTS"), UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, small, purchase(small, "150", "10", "TENTS"), UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, riser, purchase(riser, "50", "5", "TENTS"), UUID.randomUUID().toString()));
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/segments/runs").then().statusCode(201);
+        poll(
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        big,
+                        purchase(big, "800", "100", "TENTS"),
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        small,
+                        purchase(small, "150", "10", "TENTS"),
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        riser,
+                        purchase(riser, "50", "5", "TENTS"),
+                        UUID.randomUUID().toString()));
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/segments/runs")
+                .then()
+                .statusCode(201);
         data.awaitRunEvents();
         assertThat(classOf(riser, "ABC")).isEqualTo("C");
         assertThat(classOf(riser, "VALUE")).isEqualTo("OTHER");
         long events = data.count("select count(*) from rapport_outbox where subject = ?", riser.toString());
 
         // below zero (BZ) and back inside one batch: no real change, nothing published
-        poll(record(CustomerEvents.COST_RECORDED, riser, new CostRecorded(UUID.randomUUID().toString(), riser.toString(),
-                "SERVICE_CALL", "100", "EUR", Instant.now()), UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, riser, purchase(riser, "60", "0", "BOOTS"), UUID.randomUUID().toString()));
+        poll(
+                record(
+                        CustomerEvents.COST_RECORDED,
+                        riser,
+                        new CostRecorded(
+                                UUID.randomUUID().toString(),
+                                riser.toString(),
+                                "SERVICE_CALL",
+                                "100",
+                                "EUR",
+                                Instant.now()),
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        riser,
+                        purchase(riser, "60", "0", "BOOTS"),
+                        UUID.randomUUID().toString()));
         assertThat(new BigDecimal(profile(riser).getString("window.profit"))).isEqualByComparingTo("5");
         assertThat(classOf(riser, "ABC")).isEqualTo("C");
         assertThat(classOf(riser, "VALUE")).isEqualTo("OTHER");
-        assertThat(data.count("select count(*) from rapport_outbox where subject = ?", riser.toString())).isEqualTo(events);
+        assertThat(data.count("select count(*) from rapport_outbox where subject = ?", riser.toString()))
+                .isEqualTo(events);
 
         // two purchases in one batch lift it to A (revenue 910 >= 800) and MVC (profit 705 >= 700): one change each
-        poll(record(CustomerEvents.PURCHASE_RECORDED, riser, purchase(riser, "400", "50", "BOOTS"), UUID.randomUUID().toString()),
-                record(CustomerEvents.PURCHASE_RECORDED, riser, purchase(riser, "400", "50", "STOVES"), UUID.randomUUID().toString()));
+        poll(
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        riser,
+                        purchase(riser, "400", "50", "BOOTS"),
+                        UUID.randomUUID().toString()),
+                record(
+                        CustomerEvents.PURCHASE_RECORDED,
+                        riser,
+                        purchase(riser, "400", "50", "STOVES"),
+                        UUID.randomUUID().toString()));
         assertThat(classOf(riser, "ABC")).isEqualTo("A");
         assertThat(classOf(riser, "VALUE")).isEqualTo("MVC");
-        assertThat(data.count("select count(*) from rapport_outbox where subject = ? and payload::jsonb ->> 'runId' is null",
-                riser.toString())).isEqualTo(2);
-        assertThat(data.count("select count(*) from segment_change where customer_id = ? and run_id is null and scheme = 'ABC'"
-                + " and from_class = 'C' and to_class = 'A'", riser)).isEqualTo(1);
-        assertThat(data.count("select count(*) from segment_change where customer_id = ? and run_id is null and scheme = 'VALUE'"
-                + " and from_class = 'OTHER' and to_class = 'MVC'", riser)).isEqualTo(1);
+        assertThat(data.count(
+                        "select count(*) from rapport_outbox where subject = ? and payload::jsonb ->> 'runId' is null",
+                        riser.toString()))
+                .isEqualTo(2);
+        assertThat(data.count(
+                        "select count(*) from segment_change where customer_id = ? and run_id is null and scheme = 'ABC'"
+                                + " and from_class = 'C' and to_class = 'A'",
+                        riser))
+                .isEqualTo(1);
+        assertThat(data.count(
+                        "select count(*) from segment_change where customer_id = ? and run_id is null and scheme = 'VALUE'"
+                                + " and from_class = 'OTHER' and to_class = 'MVC'",
+                        riser))
+                .isEqualTo(1);
     }
 
     @Test
@@ -170,9 +269,14 @@ class BatchConsumptionIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(profile(b).getInt("window.complaints")).isEqualTo(1);
             assertThat(new BigDecimal(profile(a).getString("window.refunds"))).isEqualByComparingTo("100");
-            assertThat(new BigDecimal(profile(b).getString("window.costToServe"))).isEqualByComparingTo("20");
+            assertThat(new BigDecimal(profile(b).getString("window.costToServe")))
+                    .isEqualByComparingTo("20");
         });
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/segments/runs").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/segments/runs")
+                .then()
+                .statusCode(201);
         data.awaitRunEvents();
         Map<String, Object> before = state(List.of(a, b));
         long facts = data.count("select count(*) from applied_fact");
@@ -197,7 +301,8 @@ class BatchConsumptionIT {
             state.put(id + "/lifetime", view.getMap("lifetime"));
             state.put(id + "/classes", view.getList("classes.classLabel"));
             state.put(id + "/history", data.count("select count(*) from segment_change where customer_id = ?", id));
-            state.put(id + "/events", data.count("select count(*) from rapport_outbox where subject = ?", id.toString()));
+            state.put(
+                    id + "/events", data.count("select count(*) from rapport_outbox where subject = ?", id.toString()));
             state.put(id + "/categories", data.count("select count(*) from category_month where customer_id = ?", id));
         }
         return state;
@@ -206,14 +311,29 @@ class BatchConsumptionIT {
     private static PurchaseRecorded purchase(UUID customer, String total, String cogs, String... categories) {
         String id = UUID.randomUUID().toString();
         List<PurchaseLine> lines = java.util.Arrays.stream(categories)
-                .map(c -> new PurchaseLine(UUID.randomUUID().toString(), "SKU-" + c, c, 1, total, cogs, total)).toList();
-        return new PurchaseRecorded(id, customer.toString(), "shop", "O-" + id, Instant.now(), "EUR", total, cogs, "WEB", null, lines);
+                .map(c -> new PurchaseLine(UUID.randomUUID().toString(), "SKU-" + c, c, 1, total, cogs, total))
+                .toList();
+        return new PurchaseRecorded(
+                id, customer.toString(), "shop", "O-" + id, Instant.now(), "EUR", total, cogs, "WEB", null, lines);
     }
 
     private static CustomerRegistered registered(UUID id, String wallet) {
-        return new CustomerRegistered(new CustomerSnapshot(id.toString(), "CONSUMER", "ACTIVE", "en", "UTC", null, null,
-                wallet == null ? null : new io.rapport.contracts.customer.Money(wallet, "EUR"), false, Map.of(), false, List.of(),
-                Instant.now().minusSeconds(86_400L * 400), 1, null));
+        return new CustomerRegistered(new CustomerSnapshot(
+                id.toString(),
+                "CONSUMER",
+                "ACTIVE",
+                "en",
+                "UTC",
+                null,
+                null,
+                wallet == null ? null : new io.rapport.contracts.customer.Money(wallet, "EUR"),
+                false,
+                Map.of(),
+                false,
+                List.of(),
+                Instant.now().minusSeconds(86_400L * 400),
+                1,
+                null));
     }
 
     private static List<ConsumerRecord<String, String>> deadLetters(String... markers) {
@@ -221,7 +341,11 @@ class BatchConsumptionIT {
     }
 
     private static String reason(List<ConsumerRecord<String, String>> dead, String marker) {
-        return TestKafka.header(dead.stream().filter(d -> d.value().contains(marker)).findFirst().orElseThrow(),
+        return TestKafka.header(
+                dead.stream()
+                        .filter(d -> d.value().contains(marker))
+                        .findFirst()
+                        .orElseThrow(),
                 "dead-letter-reason");
     }
 
@@ -232,6 +356,7 @@ class BatchConsumptionIT {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return TestKafka.consumed(TestKafka.cloudEvent(type.topic(), ceId, type.name(), "/test", customer.toString(), json));
+        return TestKafka.consumed(
+                TestKafka.cloudEvent(type.topic(), ceId, type.name(), "/test", customer.toString(), json));
     }
 }

@@ -49,28 +49,43 @@ class ErasureScanIT {
             Events.send(CustomerEvents.REGISTERED, id, legacyRegistered(id, name, email, phone));
             Events.purchase(id, "120.00", "40.00", "TENTS");
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from customer_profile where customer_id in (?, ?)"
-                + " and first_purchase_at is not null", survivor, duplicate) == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "select count(*) from customer_profile where customer_id in (?, ?)"
+                                        + " and first_purchase_at is not null",
+                                survivor,
+                                duplicate)
+                        == 2);
 
-        Events.send(CustomerEvents.MERGED, duplicate, new CustomerMerged(survivor.toString(), duplicate.toString(), "steward",
-                Instant.now()));
+        Events.send(
+                CustomerEvents.MERGED,
+                duplicate,
+                new CustomerMerged(survivor.toString(), duplicate.toString(), "steward", Instant.now()));
         Events.send(CustomerEvents.ERASED, duplicate, new CustomerErased(duplicate.toString(), Instant.now()));
         Events.send(CustomerEvents.ERASED, survivor, new CustomerErased(survivor.toString(), Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from customer_profile where erased and"
-                + " customer_id in (?, ?)", survivor, duplicate) == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "select count(*) from customer_profile where erased and" + " customer_id in (?, ?)",
+                                survivor,
+                                duplicate)
+                        == 2);
 
         List<String> tables = tables();
         assertThat(tables).contains("customer_profile", "value_month", "rapport_outbox", "rapport_audit");
         for (String table : tables) {
             for (String needle : needles) {
                 assertThat(count("select count(*) from " + table + " t where t::text ilike ?", "%" + needle + "%"))
-                        .as("%s in table %s", needle, table).isZero();
+                        .as("%s in table %s", needle, table)
+                        .isZero();
             }
         }
-        for (String topic : List.of(Topics.SEGMENTATION, Topics.dlq(Topics.SEGMENTATION), Topics.dlq(Topics.CUSTOMER))) {
+        for (String topic :
+                List.of(Topics.SEGMENTATION, Topics.dlq(Topics.SEGMENTATION), Topics.dlq(Topics.CUSTOMER))) {
             for (ConsumerRecord<String, String> r : TestKafka.readAll(topic)) {
                 for (String needle : needles) {
-                    assertThat(r.value()).as("%s in %s@%d", needle, topic, r.offset()).doesNotContainIgnoringCase(needle);
+                    assertThat(r.value())
+                            .as("%s in %s@%d", needle, topic, r.offset())
+                            .doesNotContainIgnoringCase(needle);
                 }
             }
         }
@@ -96,7 +111,8 @@ class ErasureScanIT {
     }
 
     private long count(String sql, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -111,8 +127,10 @@ class ErasureScanIT {
 
     private List<String> tables() {
         List<String> out = new ArrayList<>();
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("select table_name from"
-                + " information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'");
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "select table_name from"
+                                + " information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));

@@ -33,12 +33,18 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EventFlowIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final JsonSchema SEGMENT_CHANGED = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(
-            EventFlowIT.class.getClassLoader().getResourceAsStream(SegmentationEvents.SEGMENT_CHANGED.schemaPath()),
-            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+    private static final JsonSchema SEGMENT_CHANGED = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(
+                    EventFlowIT.class
+                            .getClassLoader()
+                            .getResourceAsStream(SegmentationEvents.SEGMENT_CHANGED.schemaPath()),
+                    SchemaValidatorsConfig.builder()
+                            .formatAssertionsEnabled(true)
+                            .build());
 
     @Inject
     TestData data;
+
     @Inject
     ObjectMapper json;
 
@@ -48,7 +54,11 @@ class EventFlowIT {
     }
 
     static JsonPath profile(UUID id) {
-        return given().get("/api/v1/segments/customers/{id}", id).then().statusCode(200).extract().jsonPath();
+        return given().get("/api/v1/segments/customers/{id}", id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static BigDecimal revenue(UUID id, String period) {
@@ -64,7 +74,10 @@ class EventFlowIT {
 
     static String classOf(UUID id, String scheme) {
         List<Map<String, Object>> classes = profile(id).getList("classes");
-        return classes.stream().filter(c -> scheme.equals(c.get("scheme"))).map(c -> (String) c.get("classLabel")).findFirst()
+        return classes.stream()
+                .filter(c -> scheme.equals(c.get("scheme")))
+                .map(c -> (String) c.get("classLabel"))
+                .findFirst()
                 .orElse(null);
     }
 
@@ -78,7 +91,9 @@ class EventFlowIT {
                     continue;
                 }
                 JsonNode payload = read(r.value());
-                if (runId == null ? payload.path("runId").isNull() : runId.equals(payload.path("runId").asText())) {
+                if (runId == null
+                        ? payload.path("runId").isNull()
+                        : runId.equals(payload.path("runId").asText())) {
                     assertThat(SEGMENT_CHANGED.validate(payload)).as(r.value()).isEmpty();
                     assertThat(TestKafka.header(r, CloudEvents.SUBJECT)).isEqualTo(r.key());
                     out.put(r.key() + "/" + payload.path("scheme").asText(), payload);
@@ -115,8 +130,13 @@ class EventFlowIT {
         awaitRevenue(b, "window", "3000");
         awaitRevenue(c, "window", "1000");
 
-        String runId = given().contentType(ContentType.JSON).body("{\"scheme\":\"ABC\"}").post("/api/v1/segments/runs")
-                .then().statusCode(201).extract().path("runs[0].runId");
+        String runId = given().contentType(ContentType.JSON)
+                .body("{\"scheme\":\"ABC\"}")
+                .post("/api/v1/segments/runs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("runs[0].runId");
         // cumulative before each: 0, 52.6%, 84.2%, 94.7% of 9500 -> A, A, B, B
         Map<String, JsonNode> changes = segmentChanges(List.of(a, b, c, d), runId, 4);
         assertThat(changes.get(a + "/ABC").path("toClass").asText()).isEqualTo("A");
@@ -125,7 +145,8 @@ class EventFlowIT {
         assertThat(changes.get(d + "/ABC").path("toClass").asText()).isEqualTo("B");
         assertThat(changes.get(a + "/ABC").path("fromClass").isNull()).isTrue();
         assertThat(changes.get(a + "/ABC").path("recommendedLevel").asText()).isNotBlank();
-        assertThat(changes.get(a + "/ABC").path("figures").path("revenue").asText()).isNotBlank();
+        assertThat(changes.get(a + "/ABC").path("figures").path("revenue").asText())
+                .isNotBlank();
 
         // between runs: d's next purchase lifts it above the smallest A of the run (3000)
         Events.purchase(d, "4000.00", "2000.00", "TENTS");
@@ -139,9 +160,13 @@ class EventFlowIT {
         assertThat(view.getInt("window.purchases")).isEqualTo(2);
         assertThat(view.getInt("window.categories")).isEqualTo(2);
         // the purchase lines' SKUs are kept for SKU-level co-purchase rules
-        assertThat(data.count("select count(distinct sku) from sku_month where customer_id = ?", d)).isEqualTo(2);
-        given().get("/api/v1/segments/customers/{id}/history", d).then().statusCode(200)
-                .body("total", org.hamcrest.Matchers.equalTo(2)).body("items[0].toClass", org.hamcrest.Matchers.equalTo("A"));
+        assertThat(data.count("select count(distinct sku) from sku_month where customer_id = ?", d))
+                .isEqualTo(2);
+        given().get("/api/v1/segments/customers/{id}/history", d)
+                .then()
+                .statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(2))
+                .body("items[0].toClass", org.hamcrest.Matchers.equalTo("A"));
     }
 
     @Test
@@ -159,16 +184,26 @@ class EventFlowIT {
         Events.cost(loser, "200");
         awaitRevenue(best, "window", "9000");
         awaitRevenue(growable, "window", "1000");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(new BigDecimal(profile(loser).getString("window.profit")))
-                .isEqualByComparingTo("-230"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(new BigDecimal(profile(loser).getString("window.profit")))
+                        .isEqualByComparingTo("-230"));
 
-        String runId = given().contentType(ContentType.JSON).body("{\"scheme\":\"VALUE\"}").post("/api/v1/segments/runs")
-                .then().statusCode(201).extract().path("runs[0].runId");
+        String runId = given().contentType(ContentType.JSON)
+                .body("{\"scheme\":\"VALUE\"}")
+                .post("/api/v1/segments/runs")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("runs[0].runId");
         Map<String, JsonNode> changes = segmentChanges(List.of(best, growable, loser), runId, 3);
         assertThat(changes.get(best + "/VALUE").path("toClass").asText()).isEqualTo("MVC");
         assertThat(changes.get(growable + "/VALUE").path("toClass").asText()).isEqualTo("MGC");
         assertThat(changes.get(loser + "/VALUE").path("toClass").asText()).isEqualTo("BZ");
-        assertThat(changes.get(growable + "/VALUE").path("figures").path("potential").asText()).isEqualTo("49000");
+        assertThat(changes.get(growable + "/VALUE")
+                        .path("figures")
+                        .path("potential")
+                        .asText())
+                .isEqualTo("49000");
     }
 
     @Test
@@ -185,7 +220,11 @@ class EventFlowIT {
         awaitRevenue(a, "window", "800");
         awaitRevenue(b, "window", "150");
         awaitRevenue(c, "window", "50");
-        given().contentType(ContentType.JSON).body("{\"scheme\":\"ABC\"}").post("/api/v1/segments/runs").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("{\"scheme\":\"ABC\"}")
+                .post("/api/v1/segments/runs")
+                .then()
+                .statusCode(201);
         // cumulative before each: 0, 80%, 95% of 1000 -> A, B, C
         assertThat(classOf(b, "ABC")).isEqualTo("B");
 
@@ -199,6 +238,7 @@ class EventFlowIT {
         assertThat(new BigDecimal(view.getString("window.potential"))).isEqualByComparingTo("1000");
         JsonNode fresh = segmentChanges(List.of(b), null, 1).get(b + "/ABC");
         assertThat(fresh.path("toClass").asText()).isEqualTo("C");
-        assertThat(new BigDecimal(fresh.path("figures").path("revenue").asText())).isEqualByComparingTo("0");
+        assertThat(new BigDecimal(fresh.path("figures").path("revenue").asText()))
+                .isEqualByComparingTo("0");
     }
 }

@@ -34,8 +34,10 @@ class ReplayAndMergeIT {
 
     @Inject
     TestData data;
+
     @Inject
     Inbox inbox;
+
     @Inject
     EventDispatcher dispatcher;
 
@@ -48,13 +50,18 @@ class ReplayAndMergeIT {
     private Map<String, Object> state(List<UUID> customers) {
         Map<String, Object> state = new HashMap<>();
         for (UUID id : customers) {
-            var view = given().get("/api/v1/segments/customers/{id}", id).then().statusCode(200).extract().jsonPath();
+            var view = given().get("/api/v1/segments/customers/{id}", id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             state.put(id + "/window", view.getMap("window"));
             state.put(id + "/lifetime", view.getMap("lifetime"));
             state.put(id + "/classes", view.getList("classes.classLabel"));
             state.put(id + "/mergedInto", String.valueOf(view.getString("mergedInto")));
             state.put(id + "/history", data.count("select count(*) from segment_change where customer_id = ?", id));
-            state.put(id + "/events", data.count("select count(*) from rapport_outbox where subject = ?", id.toString()));
+            state.put(
+                    id + "/events", data.count("select count(*) from rapport_outbox where subject = ?", id.toString()));
             state.put(id + "/categories", data.count("select count(*) from category_month where customer_id = ?", id));
         }
         return state;
@@ -62,16 +69,19 @@ class ReplayAndMergeIT {
 
     /** Reads a topic from its beginning to its current end. */
     static List<ConsumerRecord<String, String>> wholeTopic(String topic) {
-        Map<String, Object> p = Map.of("bootstrap.servers", TestKafka.bootstrapServers(), "enable.auto.commit", "false");
+        Map<String, Object> p =
+                Map.of("bootstrap.servers", TestKafka.bootstrapServers(), "enable.auto.commit", "false");
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                    && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(all::add);
             }
         }
@@ -93,7 +103,11 @@ class ReplayAndMergeIT {
         Events.cost(b, "20");
         Events.complaint(b);
         awaitRevenue(gone, "lifetime", "50");
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/segments/runs").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/api/v1/segments/runs")
+                .then()
+                .statusCode(201);
         data.awaitRunEvents();
         Events.merged(b, gone);
         Events.purchase(a, "40", "20", "STOVES");
@@ -131,11 +145,14 @@ class ReplayAndMergeIT {
         Events.cost(merged, "30");
         awaitRevenue(merged, "lifetime", "500");
         awaitRevenue(survivor, "lifetime", "1000");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(new BigDecimal(profile(merged).getString("window.costToServe")))
-                .isEqualByComparingTo("30"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(new BigDecimal(profile(merged).getString("window.costToServe")))
+                        .isEqualByComparingTo("30"));
 
         Events.merged(survivor, merged);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(profile(merged).getString("mergedInto")).isEqualTo(survivor.toString()));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(profile(merged).getString("mergedInto")).isEqualTo(survivor.toString()));
         var view = profile(survivor);
         assertThat(new BigDecimal(view.getString("lifetime.revenue"))).isEqualByComparingTo("1500");
         assertThat(new BigDecimal(view.getString("window.costOfGoods"))).isEqualByComparingTo("800");
@@ -145,7 +162,8 @@ class ReplayAndMergeIT {
         assertThat(view.getInt("window.categories")).isEqualTo(2);
         assertThat(new BigDecimal(view.getString("window.wallet"))).isEqualByComparingTo("7000");
         assertThat(view.getBoolean("target")).isTrue();
-        assertThat(new BigDecimal(profile(merged).getString("lifetime.revenue"))).isEqualByComparingTo("0");
+        assertThat(new BigDecimal(profile(merged).getString("lifetime.revenue")))
+                .isEqualByComparingTo("0");
 
         // a late fact about the merged record goes to the survivor
         Events.purchase(merged, "250", "100", "STOVES");
@@ -162,18 +180,27 @@ class ReplayAndMergeIT {
         Events.purchase(other, "100", "40", "TENTS");
         awaitRevenue(id, "window", "900");
         awaitRevenue(other, "window", "100");
-        given().contentType(ContentType.JSON).body("{\"scheme\":\"ABC\"}").post("/api/v1/segments/runs").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body("{\"scheme\":\"ABC\"}")
+                .post("/api/v1/segments/runs")
+                .then()
+                .statusCode(201);
         assertThat(classOf(id, "ABC")).isEqualTo("A");
 
         Events.erased(id);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(profile(id).getBoolean("erased")).isTrue());
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(profile(id).getBoolean("erased")).isTrue());
         var view = profile(id);
         assertThat(view.getString("window.wallet")).isNull();
         assertThat(view.getBoolean("target")).isFalse();
         assertThat(view.getList("classes")).isEmpty();
-        assertThat(data.count("select count(*) from segment_change where customer_id = ?", id)).isZero();
+        assertThat(data.count("select count(*) from segment_change where customer_id = ?", id))
+                .isZero();
         assertThat(new BigDecimal(view.getString("window.revenue"))).isEqualByComparingTo("900");
-        given().get("/api/v1/segments/worksheet/prospects").then().statusCode(200)
+        given().get("/api/v1/segments/worksheet/prospects")
+                .then()
+                .statusCode(200)
                 .body("items.customerId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id.toString())));
     }
 }

@@ -32,11 +32,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class StaleEventsIT {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
     BatchConsumption consumption;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -62,12 +64,29 @@ class StaleEventsIT {
     }
 
     private static ConsumerRecord<String, String> updated(UUID id, long sequence, String wallet) {
-        CustomerSnapshot s = new CustomerSnapshot(id.toString(), "CONSUMER", "ACTIVE", "en", "UTC", null, null,
-                new Money(wallet, "EUR"), false, Map.of(), false, List.of(), Instant.parse("2025-01-01T00:00:00Z"), sequence,
+        CustomerSnapshot s = new CustomerSnapshot(
+                id.toString(),
+                "CONSUMER",
+                "ACTIVE",
+                "en",
+                "UTC",
+                null,
+                null,
+                new Money(wallet, "EUR"),
+                false,
+                Map.of(),
+                false,
+                List.of(),
+                Instant.parse("2025-01-01T00:00:00Z"),
+                sequence,
                 List.of());
         try {
-            ProducerRecord<String, String> r = TestKafka.cloudEvent(CustomerEvents.UPDATED.topic(), UUID.randomUUID().toString(),
-                    CustomerEvents.UPDATED.name(), "/customer-service", id.toString(),
+            ProducerRecord<String, String> r = TestKafka.cloudEvent(
+                    CustomerEvents.UPDATED.topic(),
+                    UUID.randomUUID().toString(),
+                    CustomerEvents.UPDATED.name(),
+                    "/customer-service",
+                    id.toString(),
                     JSON.writeValueAsString(new CustomerUpdated(s, List.of("wallet"))));
             r.headers().add("ce_sequence", String.format("%019d", sequence).getBytes(StandardCharsets.UTF_8));
             return TestKafka.consumed(r);
@@ -78,7 +97,8 @@ class StaleEventsIT {
 
     private BigDecimal wallet(UUID id) throws Exception {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select wallet from customer_profile where customer_id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("select wallet from customer_profile where customer_id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();

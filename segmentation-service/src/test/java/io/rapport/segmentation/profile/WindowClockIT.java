@@ -21,12 +21,16 @@ import org.junit.jupiter.api.Test;
 class WindowClockIT {
     @Inject
     TestClock clock;
+
     @Inject
     TestData data;
+
     @Inject
     Windows windows;
+
     @Inject
     WindowTotals totals;
+
     @Inject
     FiguresQuery figures;
 
@@ -48,17 +52,25 @@ class WindowClockIT {
         data.customer(id(1), null, false);
         data.month(id(1), oldest, "100", "0", "0", "0", 1, 0);
         data.month(id(1), TestData.thisMonth(), "50", "0", "0", "0", 1, 0);
-        assertThat(figures.figures(id(1), windows.start()).orElseThrow().revenue()).isEqualByComparingTo("150");
-        assertThat(data.count("select w_revenue from customer_profile where customer_id = ?", id(1))).isEqualTo(150);
+        assertThat(figures.figures(id(1), windows.start()).orElseThrow().revenue())
+                .isEqualByComparingTo("150");
+        assertThat(data.count("select w_revenue from customer_profile where customer_id = ?", id(1)))
+                .isEqualTo(150);
 
         Instant now = clock.instant();
-        Instant nextMonth = TestData.thisMonth().plusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600);
+        Instant nextMonth = TestData.thisMonth()
+                .plusMonths(1)
+                .atStartOfDay()
+                .toInstant(ZoneOffset.UTC)
+                .plusSeconds(3600);
         clock.advance(Duration.between(now, nextMonth));
 
         assertThat(windows.start()).isEqualTo(oldest.plusMonths(1));
         assertThat(totals.current()).isEqualTo(oldest.plusMonths(1));
-        assertThat(data.count("select w_revenue from customer_profile where customer_id = ?", id(1))).isEqualTo(50);
-        assertThat(figures.figures(id(1), windows.start()).orElseThrow().revenue()).isEqualByComparingTo("50");
+        assertThat(data.count("select w_revenue from customer_profile where customer_id = ?", id(1)))
+                .isEqualTo(50);
+        assertThat(figures.figures(id(1), windows.start()).orElseThrow().revenue())
+                .isEqualByComparingTo("50");
         assertThat(data.windowTotalsWrong()).isZero();
     }
 }

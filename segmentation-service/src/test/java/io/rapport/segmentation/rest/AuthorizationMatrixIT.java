@@ -76,15 +76,19 @@ class AuthorizationMatrixIT {
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("matrix")
     void everyRouteEveryRole(Route route, String role) {
-        RequestSpecification request = given().header("X-Rapport-Principal", "u-" + role).header("X-Rapport-Roles", role)
-                .contentType(ContentType.JSON).accept(ContentType.JSON);
+        RequestSpecification request = given().header("X-Rapport-Principal", "u-" + role)
+                .header("X-Rapport-Roles", role)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
         if (route.body() != null) {
             request = request.body(route.body());
         }
         Response response = request.request(route.method(), route.path());
         if (route.allowed().contains(role)) {
-            assertThat(response.statusCode()).as("%s as %s: %s", route, role, response.asString())
-                    .isNotIn(401, 403).isLessThan(500);
+            assertThat(response.statusCode())
+                    .as("%s as %s: %s", route, role, response.asString())
+                    .isNotIn(401, 403)
+                    .isLessThan(500);
         } else {
             assertThat(response.statusCode()).as("%s as %s", route, role).isEqualTo(403);
             assertThat(response.contentType()).startsWith("application/problem+json");
@@ -93,8 +97,14 @@ class AuthorizationMatrixIT {
 
     @Test
     void forgedIdentityHeadersStraightToTheServicePortAre401() {
-        given().header(ServiceTokenTestFilter.RAW, "1").header("X-Rapport-Principal", "mallory")
-                .header("X-Rapport-Roles", "marketing").contentType(ContentType.JSON).body("{\"scheme\":\"ABC\"}")
-                .post(S + "/runs").then().statusCode(401).contentType("application/problem+json");
+        given().header(ServiceTokenTestFilter.RAW, "1")
+                .header("X-Rapport-Principal", "mallory")
+                .header("X-Rapport-Roles", "marketing")
+                .contentType(ContentType.JSON)
+                .body("{\"scheme\":\"ABC\"}")
+                .post(S + "/runs")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 }

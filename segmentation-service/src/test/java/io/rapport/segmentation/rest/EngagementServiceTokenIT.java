@@ -44,8 +44,12 @@ class EngagementServiceTokenIT {
         data.customer(id, null, false);
         data.category(id, "TENTS");
 
-        asEngagement().get(S + "/customers/{id}/recommendations?level=category&limit=3", id).then().statusCode(200)
-                .body("customerId", equalTo(id.toString())).body("bought", org.hamcrest.Matchers.contains("TENTS"));
+        asEngagement()
+                .get(S + "/customers/{id}/recommendations?level=category&limit=3", id)
+                .then()
+                .statusCode(200)
+                .body("customerId", equalTo(id.toString()))
+                .body("bought", org.hamcrest.Matchers.contains("TENTS"));
         asEngagement().get(S + "/customers/{id}", id).then().statusCode(403).contentType("application/problem+json");
     }
 
@@ -59,9 +63,13 @@ class EngagementServiceTokenIT {
         Response response = request.request(route.method(), route.path());
         if (route.method().equals("GET") && route.path().endsWith("/recommendations")) {
             // a customer segmentation does not know: the route's own answer, not a refusal
-            assertThat(response.statusCode()).as("%s: %s", route, response.asString()).isEqualTo(404);
+            assertThat(response.statusCode())
+                    .as("%s: %s", route, response.asString())
+                    .isEqualTo(404);
         } else {
-            assertThat(response.statusCode()).as("%s: %s", route, response.asString()).isEqualTo(403);
+            assertThat(response.statusCode())
+                    .as("%s: %s", route, response.asString())
+                    .isEqualTo(403);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
     }
@@ -71,17 +79,38 @@ class EngagementServiceTokenIT {
         UUID id = UUID.randomUUID();
         data.customer(id, null, false);
         Instant now = Instant.now();
-        String asGateway = TestServiceTokens.sign(TestServiceTokens.serviceKey(ENGAGEMENT), TestServiceTokens.ISSUER,
-                AUDIENCE, List.of("marketing"), "mia", now, Duration.ofSeconds(60), null);
-        String asPerson = TestServiceTokens.sign(TestServiceTokens.serviceKey(ENGAGEMENT), ENGAGEMENT, AUDIENCE,
-                List.of("marketing"), "mia", now, Duration.ofSeconds(60), null);
-        String gatewayKeyAsEngagement = TestServiceTokens.sign(ENGAGEMENT, AUDIENCE, List.of(), ENGAGEMENT, now,
-                Duration.ofSeconds(60), null);
+        String asGateway = TestServiceTokens.sign(
+                TestServiceTokens.serviceKey(ENGAGEMENT),
+                TestServiceTokens.ISSUER,
+                AUDIENCE,
+                List.of("marketing"),
+                "mia",
+                now,
+                Duration.ofSeconds(60),
+                null);
+        String asPerson = TestServiceTokens.sign(
+                TestServiceTokens.serviceKey(ENGAGEMENT),
+                ENGAGEMENT,
+                AUDIENCE,
+                List.of("marketing"),
+                "mia",
+                now,
+                Duration.ofSeconds(60),
+                null);
+        String gatewayKeyAsEngagement =
+                TestServiceTokens.sign(ENGAGEMENT, AUDIENCE, List.of(), ENGAGEMENT, now, Duration.ofSeconds(60), null);
         for (String token : List.of(asGateway, asPerson, gatewayKeyAsEngagement)) {
-            given().header("Authorization", "Bearer " + token).get(S + "/customers/{id}/recommendations", id)
-                    .then().statusCode(401).contentType("application/problem+json");
-            given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-                    .body("{\"scheme\":\"ABC\"}").post(S + "/runs").then().statusCode(401);
+            given().header("Authorization", "Bearer " + token)
+                    .get(S + "/customers/{id}/recommendations", id)
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json");
+            given().header("Authorization", "Bearer " + token)
+                    .contentType(ContentType.JSON)
+                    .body("{\"scheme\":\"ABC\"}")
+                    .post(S + "/runs")
+                    .then()
+                    .statusCode(401);
         }
     }
 }

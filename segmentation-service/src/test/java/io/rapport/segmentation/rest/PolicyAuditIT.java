@@ -24,16 +24,27 @@ class PolicyAuditIT {
     @Test
     void policyVersionsAndActivationsAreAudited() {
         String mia = "mia-" + System.nanoTime();
-        given().contentType(ContentType.JSON).header("X-Rapport-Principal", mia).header("X-Rapport-Roles", "marketing")
+        given().contentType(ContentType.JSON)
+                .header("X-Rapport-Principal", mia)
+                .header("X-Rapport-Roles", "marketing")
                 .header("X-Request-Id", "req-policy-1")
                 .body("{\"scheme\":\"ABC\",\"abc\":{\"metric\":\"SCORE\",\"weights\":{\"REVENUE\":0.6,\"TENURE\":0.4},"
                         + "\"method\":\"RANK_PERCENTILE\"}}")
-                .post("/api/v1/segments/policies").then().statusCode(201);
-        given().header("X-Rapport-Principal", mia).header("X-Rapport-Roles", "marketing")
-                .post("/api/v1/segments/policies/ABC/versions/1/activate").then().statusCode(200);
+                .post("/api/v1/segments/policies")
+                .then()
+                .statusCode(201);
+        given().header("X-Rapport-Principal", mia)
+                .header("X-Rapport-Roles", "marketing")
+                .post("/api/v1/segments/policies/ABC/versions/1/activate")
+                .then()
+                .statusCode(200);
 
-        given().header("X-Rapport-Principal", "ada").header("X-Rapport-Roles", "admin").queryParam("actor", mia)
-                .get("/api/v1/segments/audit").then().statusCode(200)
+        given().header("X-Rapport-Principal", "ada")
+                .header("X-Rapport-Roles", "admin")
+                .queryParam("actor", mia)
+                .get("/api/v1/segments/audit")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(2))
                 .body("items[0].action", equalTo("ACTIVATE"))
                 .body("items[0].before.activeVersion", equalTo(2))
@@ -47,7 +58,11 @@ class PolicyAuditIT {
                 .body("items[1].after.activeVersion", equalTo(2))
                 .body("items[1].after.rules.metric", equalTo("SCORE"))
                 .body("items[1].service", equalTo("segmentation-service"));
-        given().header("X-Rapport-Principal", mia).header("X-Rapport-Roles", "marketing").get("/api/v1/segments/audit").then()
-                .statusCode(403).contentType("application/problem+json");
+        given().header("X-Rapport-Principal", mia)
+                .header("X-Rapport-Roles", "marketing")
+                .get("/api/v1/segments/audit")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 }

@@ -8,8 +8,7 @@ import java.util.Locale;
  * cher client"), never "Dear ,". Languages without their own wording use English.
  */
 public final class Salutation {
-    private Salutation() {
-    }
+    private Salutation() {}
 
     public static String of(String language, String givenName, String familyName, String companyName) {
         String name = join(givenName, familyName);
@@ -36,7 +35,8 @@ public final class Salutation {
         if (locale == null || locale.isBlank()) {
             return "en";
         }
-        return Locale.forLanguageTag(locale.replace('_', '-')).getLanguage().isEmpty() ? "en"
+        return Locale.forLanguageTag(locale.replace('_', '-')).getLanguage().isEmpty()
+                ? "en"
                 : Locale.forLanguageTag(locale.replace('_', '-')).getLanguage();
     }
 

@@ -17,8 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class UnsubscribeToken {
     /** What a valid token names. */
-    public record Claims(UUID customerId, String channel, UUID contactId) {
-    }
+    public record Claims(UUID customerId, String channel, UUID contactId) {}
 
     private final byte[] key;
 

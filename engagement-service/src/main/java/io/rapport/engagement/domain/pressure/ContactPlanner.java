@@ -34,33 +34,47 @@ public final class ContactPlanner {
      * @param timeline outbound contacts already made or placed (not including this one)
      * @param notBefore the earliest instant allowed (now), for requests made for a past instant
      */
-    public Placement place(ContactRequest request, CustomerContext customer, List<PastContact> timeline, Instant notBefore) {
+    public Placement place(
+            ContactRequest request, CustomerContext customer, List<PastContact> timeline, Instant notBefore) {
         Placement placement = placeByPreferences(request, customer, timeline, notBefore);
         if (placement.outcome() == Placement.Outcome.EXPIRED && ServiceSla.applies(request.purpose())) {
-            return ServiceSla.rescue(placement, request, customer, notBefore, new ContactPlanner(new PressureRules(
-                    rules.quietHours(), true, rules.caps(), rules.implicitConsent())));
+            return ServiceSla.rescue(
+                    placement,
+                    request,
+                    customer,
+                    notBefore,
+                    new ContactPlanner(
+                            new PressureRules(rules.quietHours(), true, rules.caps(), rules.implicitConsent())));
         }
         return placement;
     }
 
     /** The placement under the ordinary rules only (no SLA rescue). */
-    Placement placeByPreferences(ContactRequest request, CustomerContext customer, List<PastContact> timeline,
-            Instant notBefore) {
+    Placement placeByPreferences(
+            ContactRequest request, CustomerContext customer, List<PastContact> timeline, Instant notBefore) {
         if (customer.doNotContact()) {
-            return new Placement(Placement.Outcome.BLOCKED, request.requestedAt(),
+            return new Placement(
+                    Placement.Outcome.BLOCKED,
+                    request.requestedAt(),
                     List.of(new Adjustment(Rule.DO_NOT_CONTACT, "the customer asked not to be contacted")));
         }
         if (!consents(customer, request.channel())) {
-            return new Placement(Placement.Outcome.BLOCKED, request.requestedAt(),
+            return new Placement(
+                    Placement.Outcome.BLOCKED,
+                    request.requestedAt(),
                     List.of(new Adjustment(Rule.CONSENT, "no " + request.channel() + " consent")));
         }
         if (customer.complaintOpen() && request.purpose().marketing()) {
-            return new Placement(Placement.Outcome.PAUSED, request.requestedAt(), List.of(new Adjustment(Rule.COMPLAINT_OPEN,
-                    request.purpose() + " is paused while a complaint is open")));
+            return new Placement(
+                    Placement.Outcome.PAUSED,
+                    request.requestedAt(),
+                    List.of(new Adjustment(
+                            Rule.COMPLAINT_OPEN, request.purpose() + " is paused while a complaint is open")));
         }
         Map<Rule, Adjustment> adjustments = new EnumMap<>(Rule.class);
         Instant t = request.requestedAt().isBefore(notBefore) ? notBefore : request.requestedAt();
-        List<FrequencyCap> caps = request.purpose().service() ? List.of()
+        List<FrequencyCap> caps = request.purpose().service()
+                ? List.of()
                 : FrequencyCap.applicable(rules.caps(), customer.level(), request.channel());
         for (int step = 0; step < MAX_STEPS && !t.isAfter(request.expiresAt()); step++) {
             Instant next = calendar(t, customer, adjustments);
@@ -71,8 +85,10 @@ public final class ContactPlanner {
             }
             t = next;
         }
-        adjustments.put(Rule.EXPIRED, new Adjustment(Rule.EXPIRED, "the first allowed slot " + t
-                + " is after the expiry " + request.expiresAt()));
+        adjustments.put(
+                Rule.EXPIRED,
+                new Adjustment(
+                        Rule.EXPIRED, "the first allowed slot " + t + " is after the expiry " + request.expiresAt()));
         return new Placement(Placement.Outcome.EXPIRED, t, List.copyOf(adjustments.values()));
     }
 
@@ -91,29 +107,43 @@ public final class ContactPlanner {
     private Instant calendar(Instant t, CustomerContext customer, Map<Rule, Adjustment> adjustments) {
         ZonedDateTime local = t.atZone(customer.zone());
         if (!rules.allowWeekends() && weekend(local.getDayOfWeek())) {
-            adjustments.putIfAbsent(Rule.WEEKEND, new Adjustment(Rule.WEEKEND, day(local) + " is not a contact day in "
-                    + customer.zone()));
-            ZonedDateTime monday = local.toLocalDate().plusDays(local.getDayOfWeek() == DayOfWeek.SATURDAY ? 2 : 1)
+            adjustments.putIfAbsent(
+                    Rule.WEEKEND,
+                    new Adjustment(Rule.WEEKEND, day(local) + " is not a contact day in " + customer.zone()));
+            ZonedDateTime monday = local.toLocalDate()
+                    .plusDays(local.getDayOfWeek() == DayOfWeek.SATURDAY ? 2 : 1)
                     .atStartOfDay(customer.zone());
             return rules.quietHours().firstAllowed(monday).toInstant();
         }
         ZonedDateTime allowed = rules.quietHours().firstAllowed(local);
         if (!allowed.equals(local)) {
-            adjustments.putIfAbsent(Rule.QUIET_HOURS, new Adjustment(Rule.QUIET_HOURS, local.toLocalTime() + " " + day(local)
-                    + " in " + customer.zone() + " is inside quiet hours " + rules.quietHours()));
+            adjustments.putIfAbsent(
+                    Rule.QUIET_HOURS,
+                    new Adjustment(
+                            Rule.QUIET_HOURS,
+                            local.toLocalTime() + " " + day(local) + " in " + customer.zone()
+                                    + " is inside quiet hours " + rules.quietHours()));
         }
         return allowed.toInstant();
     }
 
-    private static Instant capped(Instant t, List<FrequencyCap> caps, Channel channel, List<PastContact> timeline,
+    private static Instant capped(
+            Instant t,
+            List<FrequencyCap> caps,
+            Channel channel,
+            List<PastContact> timeline,
             Map<Rule, Adjustment> adjustments) {
         Instant latest = t;
         for (FrequencyCap cap : caps) {
             Optional<Instant> escape = escape(cap, t, channel, timeline);
             if (escape.isPresent() && escape.get().isAfter(latest)) {
                 latest = escape.get();
-                adjustments.putIfAbsent(Rule.FREQUENCY_CAP, new Adjustment(Rule.FREQUENCY_CAP, cap.describe()
-                        + "; another contact is planned or was made within " + cap.window().toDays() + " days of " + t));
+                adjustments.putIfAbsent(
+                        Rule.FREQUENCY_CAP,
+                        new Adjustment(
+                                Rule.FREQUENCY_CAP,
+                                cap.describe() + "; another contact is planned or was made within "
+                                        + cap.window().toDays() + " days of " + t));
             }
         }
         return latest;
@@ -127,7 +157,9 @@ public final class ContactPlanner {
     static Optional<Instant> escape(FrequencyCap cap, Instant t, Channel channel, List<PastContact> timeline) {
         List<Instant> counted = timeline.stream()
                 .filter(c -> cap.channel() == null || cap.channel() == c.channel())
-                .map(PastContact::at).sorted().toList();
+                .map(PastContact::at)
+                .sorted()
+                .toList();
         List<Instant> starts = new ArrayList<>();
         Instant earliestStart = t.minus(cap.window());
         for (Instant c : counted) {
@@ -138,7 +170,10 @@ public final class ContactPlanner {
         starts.add(t);
         for (Instant start : starts) {
             Instant end = start.plus(cap.window());
-            long inWindow = counted.stream().filter(c -> !c.isBefore(start) && c.isBefore(end)).count() + 1;
+            long inWindow = counted.stream()
+                            .filter(c -> !c.isBefore(start) && c.isBefore(end))
+                            .count()
+                    + 1;
             if (inWindow > cap.max()) {
                 return Optional.of(end);
             }

@@ -17,12 +17,18 @@ import java.util.List;
 public record ContactPriority(Purpose purpose, BigDecimal customerValue, Instant requestedAt, String id) {
 
     /** Purposes from the first to the last served. */
-    public static final List<Purpose> RANKING = List.of(Purpose.COMPLAINT_FOLLOW_UP, Purpose.SATISFACTION_CHECK,
-            Purpose.REVIEW, Purpose.CHECK_IN, Purpose.CONTACT_US, Purpose.CAMPAIGN);
+    public static final List<Purpose> RANKING = List.of(
+            Purpose.COMPLAINT_FOLLOW_UP,
+            Purpose.SATISFACTION_CHECK,
+            Purpose.REVIEW,
+            Purpose.CHECK_IN,
+            Purpose.CONTACT_US,
+            Purpose.CAMPAIGN);
 
-    public static final Comparator<ContactPriority> ORDER = Comparator
-            .comparingInt((ContactPriority p) -> rank(p.purpose()))
-            .thenComparing(p -> p.customerValue() == null ? BigDecimal.ZERO : p.customerValue(), Comparator.reverseOrder())
+    public static final Comparator<ContactPriority> ORDER = Comparator.comparingInt(
+                    (ContactPriority p) -> rank(p.purpose()))
+            .thenComparing(
+                    p -> p.customerValue() == null ? BigDecimal.ZERO : p.customerValue(), Comparator.reverseOrder())
             .thenComparing(ContactPriority::requestedAt)
             .thenComparing(ContactPriority::id);
 

@@ -13,16 +13,21 @@ import java.util.Map;
  * @param complaintOpen the customer has at least one open complaint
  * @param preferredChannels the customer's channels in their order of preference (from customer events)
  */
-public record CustomerContext(ZoneId zone, Map<String, Boolean> consents, boolean doNotContact, boolean complaintOpen,
-        Level level, List<Channel> preferredChannels) {
+public record CustomerContext(
+        ZoneId zone,
+        Map<String, Boolean> consents,
+        boolean doNotContact,
+        boolean complaintOpen,
+        Level level,
+        List<Channel> preferredChannels) {
 
     public CustomerContext {
         preferredChannels = preferredChannels == null ? List.of() : List.copyOf(preferredChannels);
     }
 
     /** A customer without a stated channel preference. */
-    public CustomerContext(ZoneId zone, Map<String, Boolean> consents, boolean doNotContact, boolean complaintOpen,
-            Level level) {
+    public CustomerContext(
+            ZoneId zone, Map<String, Boolean> consents, boolean doNotContact, boolean complaintOpen, Level level) {
         this(zone, consents, doNotContact, complaintOpen, level, List.of());
     }
 }

@@ -55,11 +55,12 @@ public record FrequencyCap(Level level, Channel channel, int max, Duration windo
             Duration window = Duration.parse(parts[1].trim());
             String[] levelChannel = scope.split("@", -1);
             Level level = levelChannel[0].isEmpty() ? null : Level.valueOf(levelChannel[0]);
-            Channel channel = levelChannel.length > 1 && !levelChannel[1].isEmpty() ? Channel.valueOf(levelChannel[1]) : null;
+            Channel channel =
+                    levelChannel.length > 1 && !levelChannel[1].isEmpty() ? Channel.valueOf(levelChannel[1]) : null;
             return new FrequencyCap(level, channel, max, window);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new IllegalArgumentException("frequency cap '" + token + "' does not parse (e.g. 1/P3D, PARTNERSHIP:2/P3D,"
-                    + " @SMS:1/P7D): " + e.getMessage());
+            throw new IllegalArgumentException("frequency cap '" + token
+                    + "' does not parse (e.g. 1/P3D, PARTNERSHIP:2/P3D," + " @SMS:1/P7D): " + e.getMessage());
         }
     }
 
@@ -68,9 +69,14 @@ public record FrequencyCap(Level level, Channel channel, int max, Duration windo
         List<FrequencyCap> out = new ArrayList<>();
         for (Channel scope : new Channel[] {null, channel}) {
             List<FrequencyCap> forLevel = caps.stream()
-                    .filter(c -> c.channel == scope && c.level != null && c.level == level).toList();
-            out.addAll(!forLevel.isEmpty() ? forLevel
-                    : caps.stream().filter(c -> c.channel == scope && c.level == null).toList());
+                    .filter(c -> c.channel == scope && c.level != null && c.level == level)
+                    .toList();
+            out.addAll(
+                    !forLevel.isEmpty()
+                            ? forLevel
+                            : caps.stream()
+                                    .filter(c -> c.channel == scope && c.level == null)
+                                    .toList());
         }
         return out;
     }
@@ -81,7 +87,9 @@ public record FrequencyCap(Level level, Channel channel, int max, Duration windo
     }
 
     public String describe() {
-        return "at most " + max + " outbound contact" + (max == 1 ? "" : "s") + (channel == null ? "" : " by " + channel)
-                + " in " + (window.toHours() % 24 == 0 ? window.toDays() + " days" : window.toHours() + " hours") + (level == null ? "" : " for " + level);
+        return "at most " + max + " outbound contact" + (max == 1 ? "" : "s")
+                + (channel == null ? "" : " by " + channel) + " in "
+                + (window.toHours() % 24 == 0 ? window.toDays() + " days" : window.toHours() + " hours")
+                + (level == null ? "" : " for " + level);
     }
 }

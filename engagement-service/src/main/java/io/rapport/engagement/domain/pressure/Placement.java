@@ -14,7 +14,12 @@ import java.util.List;
 public record Placement(Outcome outcome, Instant at, List<Adjustment> adjustments) {
 
     public enum Outcome {
-        ON_TIME, MOVED, PAUSED, BLOCKED, EXPIRED, ESCALATED
+        ON_TIME,
+        MOVED,
+        PAUSED,
+        BLOCKED,
+        EXPIRED,
+        ESCALATED
     }
 
     public boolean scheduled() {

@@ -14,8 +14,7 @@ import java.util.function.Predicate;
  * </ol>
  */
 public final class PreferredChannel {
-    private PreferredChannel() {
-    }
+    private PreferredChannel() {}
 
     public static Channel choose(Channel planned, List<Channel> preferred, Predicate<Channel> consented) {
         if (planned == Channel.VISIT || planned == Channel.MEETING) {
@@ -31,12 +30,14 @@ public final class PreferredChannel {
 
     /** The channels of a stored preference list (POST and unknown names are not contact channels here). */
     public static List<Channel> parse(List<String> names) {
-        return names.stream().flatMap(n -> {
-            try {
-                return java.util.stream.Stream.of(Channel.valueOf(n.trim()));
-            } catch (IllegalArgumentException e) {
-                return java.util.stream.Stream.empty();
-            }
-        }).toList();
+        return names.stream()
+                .flatMap(n -> {
+                    try {
+                        return java.util.stream.Stream.of(Channel.valueOf(n.trim()));
+                    } catch (IllegalArgumentException e) {
+                        return java.util.stream.Stream.empty();
+                    }
+                })
+                .toList();
     }
 }

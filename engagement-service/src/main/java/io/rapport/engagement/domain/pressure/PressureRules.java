@@ -11,11 +11,14 @@ import java.util.Set;
  * @param implicitConsent channels allowed when the customer has neither granted nor refused consent for them
  *        (an explicit refusal always blocks)
  */
-public record PressureRules(QuietHours quietHours, boolean allowWeekends, List<FrequencyCap> caps,
-        Set<Channel> implicitConsent) {
+public record PressureRules(
+        QuietHours quietHours, boolean allowWeekends, List<FrequencyCap> caps, Set<Channel> implicitConsent) {
 
     public static PressureRules defaults() {
-        return new PressureRules(QuietHours.parse("20:00-08:00"), false, FrequencyCap.parseAll("1/P3D,4/P30D"),
+        return new PressureRules(
+                QuietHours.parse("20:00-08:00"),
+                false,
+                FrequencyCap.parseAll("1/P3D,4/P30D"),
                 Set.of(Channel.PHONE, Channel.VISIT, Channel.MEETING));
     }
 }

@@ -50,8 +50,8 @@ public record QuietHours(LocalTime start, LocalTime end) {
             return at;
         }
         boolean endIsNextDay = start.isAfter(end) && !t.isBefore(start);
-        ZonedDateTime candidate = ZonedDateTime.of(endIsNextDay ? at.toLocalDate().plusDays(1) : at.toLocalDate(), end,
-                at.getZone());
+        ZonedDateTime candidate =
+                ZonedDateTime.of(endIsNextDay ? at.toLocalDate().plusDays(1) : at.toLocalDate(), end, at.getZone());
         return candidate.isBefore(at) ? at : candidate;
     }
 

@@ -22,8 +22,7 @@ public final class ServiceSla {
     /** How long an escalated follow-up stays open after its (late) slot. */
     public static final Duration ESCALATION_WINDOW = Duration.ofHours(24);
 
-    private ServiceSla() {
-    }
+    private ServiceSla() {}
 
     /** Whether the purpose is bound to a complaint's SLA, so that this rule applies. */
     public static boolean applies(Purpose purpose) {
@@ -35,11 +34,17 @@ public final class ServiceSla {
      * @param relaxed the rules with weekends allowed
      * @return the placement that meets the SLA, or an ESCALATED one
      */
-    static Placement rescue(Placement expired, ContactRequest request, CustomerContext customer, Instant notBefore,
+    static Placement rescue(
+            Placement expired,
+            ContactRequest request,
+            CustomerContext customer,
+            Instant notBefore,
             ContactPlanner relaxed) {
-        List<Adjustment> kept = new ArrayList<>(expired.adjustments().stream().filter(a -> a.rule() != Rule.EXPIRED).toList());
-        String ordinary = "the first slot under the customer's preferences " + expired.at() + " is after the SLA deadline "
-                + request.expiresAt();
+        List<Adjustment> kept = new ArrayList<>(expired.adjustments().stream()
+                .filter(a -> a.rule() != Rule.EXPIRED)
+                .toList());
+        String ordinary = "the first slot under the customer's preferences " + expired.at()
+                + " is after the SLA deadline " + request.expiresAt();
         Placement weekday = relaxed.placeByPreferences(request, customer, List.of(), notBefore);
         if (weekday.scheduled()) {
             kept.add(new Adjustment(Rule.SERVICE_SLA, ordinary + "; the weekend is waived, placed at " + weekday.at()));
@@ -47,12 +52,15 @@ public final class ServiceSla {
         }
         Instant asap = request.requestedAt().isBefore(notBefore) ? notBefore : request.requestedAt();
         if (!asap.isAfter(request.expiresAt())) {
-            kept.add(new Adjustment(Rule.SERVICE_SLA, ordinary + "; quiet hours and the weekend are waived, placed at " + asap));
+            kept.add(new Adjustment(
+                    Rule.SERVICE_SLA, ordinary + "; quiet hours and the weekend are waived, placed at " + asap));
             return new Placement(Placement.Outcome.MOVED, asap, List.copyOf(kept));
         }
-        kept.add(new Adjustment(Rule.SERVICE_SLA, "no slot meets the SLA deadline " + request.expiresAt()
-                + " even with quiet hours and the weekend waived; ESCALATED: to be made at once, open until "
-                + asap.plus(ESCALATION_WINDOW)));
+        kept.add(new Adjustment(
+                Rule.SERVICE_SLA,
+                "no slot meets the SLA deadline " + request.expiresAt()
+                        + " even with quiet hours and the weekend waived; ESCALATED: to be made at once, open until "
+                        + asap.plus(ESCALATION_WINDOW)));
         return new Placement(Placement.Outcome.ESCALATED, asap, List.copyOf(kept));
     }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class UnsubscribeTokenTest {
     private final UnsubscribeToken tokens = new UnsubscribeToken("a-key-of-sixteen-chars");
-    private final UnsubscribeToken.Claims claims = new UnsubscribeToken.Claims(UUID.randomUUID(), "EMAIL", UUID.randomUUID());
+    private final UnsubscribeToken.Claims claims =
+            new UnsubscribeToken.Claims(UUID.randomUUID(), "EMAIL", UUID.randomUUID());
 
     @Test
     void aSignedTokenNamesItsCustomerChannelAndContact() {
@@ -21,7 +22,8 @@ class UnsubscribeTokenTest {
         String otherCustomer = tokens.sign(new UnsubscribeToken.Claims(UUID.randomUUID(), "EMAIL", claims.contactId()));
         String forged = otherCustomer.substring(0, otherCustomer.indexOf('.')) + token.substring(token.indexOf('.'));
         assertThat(tokens.verify(forged)).isEmpty();
-        assertThat(new UnsubscribeToken("another-key-of-16-chars").verify(token)).isEmpty();
+        assertThat(new UnsubscribeToken("another-key-of-16-chars").verify(token))
+                .isEmpty();
         assertThat(tokens.verify(token.substring(0, token.length() - 2))).isEmpty();
         assertThat(tokens.verify("not a token")).isEmpty();
         assertThat(tokens.verify(null)).isEmpty();

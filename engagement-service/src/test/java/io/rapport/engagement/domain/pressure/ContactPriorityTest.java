@@ -16,8 +16,10 @@ class ContactPriorityTest {
         Instant t = Instant.parse("2026-05-04T10:00:00Z");
         ContactPriority smallCheckIn = new ContactPriority(Purpose.CHECK_IN, new BigDecimal("10"), t, "a");
         ContactPriority bigCheckIn = new ContactPriority(Purpose.CHECK_IN, new BigDecimal("9000"), t, "b");
-        ContactPriority bigLater = new ContactPriority(Purpose.CHECK_IN, new BigDecimal("9000"), t.plusSeconds(60), "c");
-        ContactPriority complaint = new ContactPriority(Purpose.COMPLAINT_FOLLOW_UP, BigDecimal.ZERO, t.plusSeconds(3600), "d");
+        ContactPriority bigLater =
+                new ContactPriority(Purpose.CHECK_IN, new BigDecimal("9000"), t.plusSeconds(60), "c");
+        ContactPriority complaint =
+                new ContactPriority(Purpose.COMPLAINT_FOLLOW_UP, BigDecimal.ZERO, t.plusSeconds(3600), "d");
         List<ContactPriority> all = new ArrayList<>(List.of(smallCheckIn, bigLater, complaint, bigCheckIn));
         all.sort(ContactPriority.ORDER);
         assertThat(all).containsExactly(complaint, bigCheckIn, bigLater, smallCheckIn);
@@ -27,14 +29,21 @@ class ContactPriorityTest {
     void aMarketingCheckInNeverOutranksASatisfactionCallEvenRequestedEarlierForAMoreValuableCustomer() {
         Instant t = Instant.parse("2026-05-04T10:00:00Z");
         ContactPriority checkIn = new ContactPriority(Purpose.CHECK_IN, new BigDecimal("9000"), t, "a");
-        ContactPriority satisfaction = new ContactPriority(Purpose.SATISFACTION_CHECK, BigDecimal.ONE, t.plusSeconds(86_400), "b");
+        ContactPriority satisfaction =
+                new ContactPriority(Purpose.SATISFACTION_CHECK, BigDecimal.ONE, t.plusSeconds(86_400), "b");
         assertThat(ContactPriority.ORDER.compare(satisfaction, checkIn)).isNegative();
     }
 
     @Test
     void purposesRankServiceThenRelationshipThenMarketing() {
-        assertThat(ContactPriority.RANKING).containsExactly(Purpose.COMPLAINT_FOLLOW_UP, Purpose.SATISFACTION_CHECK,
-                Purpose.REVIEW, Purpose.CHECK_IN, Purpose.CONTACT_US, Purpose.CAMPAIGN);
+        assertThat(ContactPriority.RANKING)
+                .containsExactly(
+                        Purpose.COMPLAINT_FOLLOW_UP,
+                        Purpose.SATISFACTION_CHECK,
+                        Purpose.REVIEW,
+                        Purpose.CHECK_IN,
+                        Purpose.CONTACT_US,
+                        Purpose.CAMPAIGN);
         assertThat(ContactPriority.service(Purpose.SATISFACTION_CHECK)).isTrue();
         assertThat(ContactPriority.service(Purpose.COMPLAINT_FOLLOW_UP)).isTrue();
         assertThat(ContactPriority.service(Purpose.REVIEW)).isFalse();
@@ -42,10 +51,15 @@ class ContactPriorityTest {
 
     @Test
     void aServiceContactMayDisplaceMarketingButNeverAnotherServiceContact() {
-        assertThat(ContactPriority.mayDisplace(Purpose.SATISFACTION_CHECK, Purpose.CHECK_IN)).isTrue();
-        assertThat(ContactPriority.mayDisplace(Purpose.COMPLAINT_FOLLOW_UP, Purpose.CAMPAIGN)).isTrue();
-        assertThat(ContactPriority.mayDisplace(Purpose.SATISFACTION_CHECK, Purpose.REVIEW)).isFalse();
-        assertThat(ContactPriority.mayDisplace(Purpose.COMPLAINT_FOLLOW_UP, Purpose.SATISFACTION_CHECK)).isFalse();
-        assertThat(ContactPriority.mayDisplace(Purpose.CHECK_IN, Purpose.CAMPAIGN)).isFalse();
+        assertThat(ContactPriority.mayDisplace(Purpose.SATISFACTION_CHECK, Purpose.CHECK_IN))
+                .isTrue();
+        assertThat(ContactPriority.mayDisplace(Purpose.COMPLAINT_FOLLOW_UP, Purpose.CAMPAIGN))
+                .isTrue();
+        assertThat(ContactPriority.mayDisplace(Purpose.SATISFACTION_CHECK, Purpose.REVIEW))
+                .isFalse();
+        assertThat(ContactPriority.mayDisplace(Purpose.COMPLAINT_FOLLOW_UP, Purpose.SATISFACTION_CHECK))
+                .isFalse();
+        assertThat(ContactPriority.mayDisplace(Purpose.CHECK_IN, Purpose.CAMPAIGN))
+                .isFalse();
     }
 }

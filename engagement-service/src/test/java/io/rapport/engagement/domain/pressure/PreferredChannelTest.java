@@ -11,15 +11,19 @@ class PreferredChannelTest {
 
     @Test
     void aPlanUsesTheCustomersFirstPreferredChannelThatConsentAllows() {
-        assertThat(PreferredChannel.choose(Channel.PHONE, List.of(Channel.SMS, Channel.EMAIL), Set.of(Channel.EMAIL,
-                Channel.PHONE)::contains)).isEqualTo(Channel.EMAIL);
+        assertThat(PreferredChannel.choose(
+                        Channel.PHONE,
+                        List.of(Channel.SMS, Channel.EMAIL),
+                        Set.of(Channel.EMAIL, Channel.PHONE)::contains))
+                .isEqualTo(Channel.EMAIL);
     }
 
     @Test
     void withoutAConsentedPreferenceThePlansChannelStays() {
         assertThat(PreferredChannel.choose(Channel.PHONE, List.of(Channel.SMS), Set.<Channel>of()::contains))
                 .isEqualTo(Channel.PHONE);
-        assertThat(PreferredChannel.choose(Channel.EMAIL, List.of(), Set.of(Channel.PHONE)::contains)).isEqualTo(Channel.EMAIL);
+        assertThat(PreferredChannel.choose(Channel.EMAIL, List.of(), Set.of(Channel.PHONE)::contains))
+                .isEqualTo(Channel.EMAIL);
     }
 
     @Test
@@ -30,6 +34,7 @@ class PreferredChannelTest {
 
     @Test
     void storedNamesThatAreNoContactChannelAreSkipped() {
-        assertThat(PreferredChannel.parse(List.of("POST", "SMS", " EMAIL"))).containsExactly(Channel.SMS, Channel.EMAIL);
+        assertThat(PreferredChannel.parse(List.of("POST", "SMS", " EMAIL")))
+                .containsExactly(Channel.SMS, Channel.EMAIL);
     }
 }

@@ -34,7 +34,8 @@ class QuietHoursTest {
 
     @Test
     void textThatIsNotTwoTimesIsRefused() {
-        assertThatThrownBy(() -> QuietHours.parse("8pm-8am")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> QuietHours.parse("8pm-8am"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("20:00-08:00");
         assertThatThrownBy(() -> QuietHours.parse("25:00-08:00")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> QuietHours.parse("20:00")).isInstanceOf(IllegalArgumentException.class);

@@ -18,8 +18,7 @@ final class NdjsonExamples {
     static final String NDJSON = "application/x-ndjson";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private NdjsonExamples() {
-    }
+    private NdjsonExamples() {}
 
     static void asText(Content content) {
         if (content == null || content.getMediaTypes() == null) {
@@ -27,7 +26,9 @@ final class NdjsonExamples {
         }
         for (Map.Entry<String, MediaType> m : content.getMediaTypes().entrySet()) {
             Schema schema = m.getValue().getSchema();
-            if (!m.getKey().startsWith(NDJSON) || schema == null || schema.getExamples() == null
+            if (!m.getKey().startsWith(NDJSON)
+                    || schema == null
+                    || schema.getExamples() == null
                     || schema.getExamples().stream().allMatch(e -> e instanceof String)) {
                 continue;
             }

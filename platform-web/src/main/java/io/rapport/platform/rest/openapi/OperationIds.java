@@ -10,8 +10,7 @@ import java.util.Locale;
  * (no underscore) is kept as it is.
  */
 public final class OperationIds {
-    private OperationIds() {
-    }
+    private OperationIds() {}
 
     public static String of(String generated) {
         if (generated == null) {

@@ -15,8 +15,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 public final class ProblemResponses {
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static Map<String, String> statuses(String method, String path, List<Parameter> parameters, boolean body) {
         Map<String, String> out = new LinkedHashMap<>();

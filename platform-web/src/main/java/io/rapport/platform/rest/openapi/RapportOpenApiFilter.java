@@ -49,12 +49,14 @@ public class RapportOpenApiFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
             PathItem item = path.getValue();
             if (item.getOperations() == null) {
                 continue;
             }
-            for (Map.Entry<PathItem.HttpMethod, Operation> op : item.getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> op :
+                    item.getOperations().entrySet()) {
                 Operation operation = op.getValue();
                 operation.setOperationId(OperationIds.of(operation.getOperationId()));
                 List<Parameter> parameters = new ArrayList<>();
@@ -70,10 +72,14 @@ public class RapportOpenApiFilter implements OASFilter {
                 IdempotencyKeyParameter.document(op.getKey().name(), operation, parameters);
                 if (operation.getParameters() != null) {
                     // the Idempotency-Key header just added can be refused with 400 too (invalid-idempotency-key)
-                    operation.getParameters().stream().filter(p -> !parameters.contains(p)).forEach(parameters::add);
+                    operation.getParameters().stream()
+                            .filter(p -> !parameters.contains(p))
+                            .forEach(parameters::add);
                 }
-                type(operation, ProblemResponses.statuses(op.getKey().name(), path.getKey(), parameters,
-                        operation.getRequestBody() != null));
+                type(
+                        operation,
+                        ProblemResponses.statuses(
+                                op.getKey().name(), path.getKey(), parameters, operation.getRequestBody() != null));
             }
         }
     }
@@ -84,7 +90,8 @@ public class RapportOpenApiFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
-        Map<String, APIResponse> existing = responses.getAPIResponses() == null ? Map.of() : responses.getAPIResponses();
+        Map<String, APIResponse> existing =
+                responses.getAPIResponses() == null ? Map.of() : responses.getAPIResponses();
         Map<String, String> wanted = new LinkedHashMap<>(statuses);
         existing.keySet().stream().filter(ProblemResponses::isError).forEach(code -> wanted.putIfAbsent(code, null));
         for (Map.Entry<String, String> s : wanted.entrySet()) {
@@ -97,9 +104,14 @@ public class RapportOpenApiFilter implements OASFilter {
                 response.setDescription(s.getValue() == null ? ProblemResponses.describe(s.getKey()) : s.getValue());
             }
             Content content = response.getContent();
-            if (content == null || content.getMediaTypes() == null || content.getMediaTypes().isEmpty()) {
-                response.setContent(OASFactory.createContent().addMediaType(PROBLEM_MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
+            if (content == null
+                    || content.getMediaTypes() == null
+                    || content.getMediaTypes().isEmpty()) {
+                response.setContent(OASFactory.createContent()
+                        .addMediaType(
+                                PROBLEM_MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref(PROBLEM))));
             } else {
                 for (MediaType media : content.getMediaTypes().values()) {
                     if (media.getSchema() == null || isEmpty(media.getSchema())) {
@@ -111,32 +123,54 @@ public class RapportOpenApiFilter implements OASFilter {
     }
 
     private static boolean isEmpty(Schema schema) {
-        return schema.getRef() == null && schema.getType() == null && schema.getProperties() == null
-                && schema.getItems() == null && schema.getAllOf() == null && schema.getOneOf() == null;
+        return schema.getRef() == null
+                && schema.getType() == null
+                && schema.getProperties() == null
+                && schema.getItems() == null
+                && schema.getAllOf() == null
+                && schema.getOneOf() == null;
     }
 
     private static void addProblemSchemas(Components components) {
-        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        Schema fieldError = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("One offending field: a JSON path such as lines[0].quantity and what is wrong with it")
                 .addProperty("field", string("lines[0].quantity"))
                 .addProperty("message", string("must be greater than or equal to 1"))
-                .addRequired("field").addRequired("message");
-        Schema problem = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addRequired("field")
+                .addRequired("message");
+        Schema problem = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem detail (application/problem+json)")
-                .addProperty("type", string("https://rapport.dev/problems/validation")
-                        .format("uri").description("Stable, machine-readable kind of problem"))
+                .addProperty(
+                        "type",
+                        string("https://rapport.dev/problems/validation")
+                                .format("uri")
+                                .description("Stable, machine-readable kind of problem"))
                 .addProperty("title", string("Invalid request"))
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
-                        .examples(List.of(400)))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .format("int32")
+                                .examples(List.of(400)))
                 .addProperty("detail", string("email: must be a well-formed email address"))
                 .addProperty("instance", string("/api/v1/customers").description("The request path"))
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .items(OASFactory.createSchema().ref(FIELD_ERROR))
-                        .description("The offending fields of a validation failure"))
-                .addProperty("context", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                        .additionalPropertiesBoolean(Boolean.TRUE)
-                        .description("Extra facts, e.g. the id of an existing customer on a duplicate"))
-                .addRequired("type").addRequired("title").addRequired("status");
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(OASFactory.createSchema().ref(FIELD_ERROR))
+                                .description("The offending fields of a validation failure"))
+                .addProperty(
+                        "context",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.OBJECT)
+                                .additionalPropertiesBoolean(Boolean.TRUE)
+                                .description("Extra facts, e.g. the id of an existing customer on a duplicate"))
+                .addRequired("type")
+                .addRequired("title")
+                .addRequired("status");
         components.addSchema(FIELD_ERROR, fieldError);
         components.addSchema(PROBLEM, problem);
         if (components.getSchemas().get("FieldError") != null) {

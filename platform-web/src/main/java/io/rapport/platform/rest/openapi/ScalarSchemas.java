@@ -24,8 +24,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * description instead.
  */
 final class ScalarSchemas {
-    private ScalarSchemas() {
-    }
+    private ScalarSchemas() {}
 
     static void inline(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
@@ -70,10 +69,16 @@ final class ScalarSchemas {
     }
 
     private static boolean isScalar(Schema s) {
-        return s.getRef() == null && s.getType() != null && s.getType().size() == 1
-                && s.getType().get(0) != Schema.SchemaType.OBJECT && s.getType().get(0) != Schema.SchemaType.ARRAY
-                && s.getEnumeration() == null && s.getProperties() == null && s.getAllOf() == null
-                && s.getOneOf() == null && s.getAnyOf() == null;
+        return s.getRef() == null
+                && s.getType() != null
+                && s.getType().size() == 1
+                && s.getType().get(0) != Schema.SchemaType.OBJECT
+                && s.getType().get(0) != Schema.SchemaType.ARRAY
+                && s.getEnumeration() == null
+                && s.getProperties() == null
+                && s.getAllOf() == null
+                && s.getOneOf() == null
+                && s.getAnyOf() == null;
     }
 
     private static void parameters(List<Parameter> parameters, List<Schema> all) {
@@ -115,13 +120,16 @@ final class ScalarSchemas {
                 s.setType(null);
             }
         }
-        if (s.getType() != null && s.getType().contains(Schema.SchemaType.STRING)
-                && !s.getType().contains(Schema.SchemaType.NUMBER) && !s.getType().contains(Schema.SchemaType.INTEGER)) {
+        if (s.getType() != null
+                && s.getType().contains(Schema.SchemaType.STRING)
+                && !s.getType().contains(Schema.SchemaType.NUMBER)
+                && !s.getType().contains(Schema.SchemaType.INTEGER)) {
             describeBounds(s);
             if (s.getExamples() != null && s.getExamples().stream().anyMatch(e -> e instanceof Number)) {
                 // a decimal string's example read as a number ("12.50" became 12.5): written back as a string
                 s.setExamples(s.getExamples().stream()
-                        .map(e -> e instanceof Number n ? (Object) new BigDecimal(n.toString()).toPlainString() : e).toList());
+                        .map(e -> e instanceof Number n ? (Object) new BigDecimal(n.toString()).toPlainString() : e)
+                        .toList());
             }
         }
         if (s.getProperties() != null) {
@@ -130,7 +138,8 @@ final class ScalarSchemas {
         visit(s.getItems(), scalars);
         visit(s.getAdditionalPropertiesSchema(), scalars);
         visit(s.getNot(), scalars);
-        for (List<Schema> list : java.util.Arrays.asList(s.getAllOf(), s.getAnyOf(), s.getOneOf(), s.getPrefixItems())) {
+        for (List<Schema> list :
+                java.util.Arrays.asList(s.getAllOf(), s.getAnyOf(), s.getOneOf(), s.getPrefixItems())) {
             if (list != null) {
                 list.forEach(x -> visit(x, scalars));
             }
