@@ -10,7 +10,6 @@ import io.rapport.gateway.domain.RouteTable;
 import io.rapport.gateway.proxy.IdentityHeaders;
 import io.rapport.gateway.proxy.Upstream;
 import io.rapport.gateway.proxy.UpstreamFailure;
-import io.rapport.gateway.proxy.UpstreamSend;
 import io.rapport.gateway.proxy.Upstreams;
 import io.rapport.gateway.security.ServiceTokenIssuer;
 import io.vertx.core.Future;
@@ -94,8 +93,7 @@ public class ConsoleClient {
             if (buffer != null) {
                 headers.set("Content-Type", "application/json");
             }
-            reply = UpstreamSend.send(
-                    upstream, caller.rateLimitKey(), method, path, headers, buffer, upstream.timeoutMillis());
+            reply = upstream.send(caller.rateLimitKey(), method, path, headers, buffer, upstream.timeoutMillis());
         }
         return reply.map(r -> new Answer(r.status(), parse(r.body()), null))
                 .otherwise(e -> Answer.failed(

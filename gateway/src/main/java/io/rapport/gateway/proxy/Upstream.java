@@ -102,11 +102,19 @@ public final class Upstream {
 
     /** A buffered GET on behalf of {@code caller} under the breakers, failing with {@link UpstreamFailure}. */
     public Future<Reply> get(String caller, String uri, MultiMap headers, long timeoutMillis) {
-        Supplier<CompletionStage<Reply>> send =
-                () -> client.request(options(HttpMethod.GET, uri, headers, timeoutMillis))
-                        .compose(req -> req.send())
-                        .compose(resp -> resp.body().map(body -> new Reply(resp.statusCode(), body)))
-                        .toCompletionStage();
+        return send(caller, HttpMethod.GET, uri, headers, null, timeoutMillis);
+    }
+
+    /**
+     * A buffered request on behalf of {@code caller} (the console's actions send a body: complete or reschedule a
+     * contact) under the same breakers, pool and timeouts as a GET, failing with {@link UpstreamFailure}.
+     */
+    public Future<Reply> send(
+            String caller, HttpMethod method, String uri, MultiMap headers, Buffer body, long timeoutMillis) {
+        Supplier<CompletionStage<Reply>> send = () -> client.request(options(method, uri, headers, timeoutMillis))
+                .compose(req -> body == null ? req.send() : req.send(body))
+                .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), b)))
+                .toCompletionStage();
         io.vertx.core.Context context = Vertx.currentContext();
         CompletionStage<Reply> reply = call(caller, send, Reply::status);
         return (context == null ? Future.fromCompletionStage(reply) : Future.fromCompletionStage(reply, context))
