@@ -26,6 +26,32 @@ class ConsoleHttpIT {
     }
 
     @Test
+    void aBrowsersSameOriginFormPostIsNotRefusedByTheApiCorsRule() {
+        // a browser sends Origin with every form POST; the console's own origin is never in RAPPORT_CORS_ORIGINS
+        String origin = "http://localhost:" + io.restassured.RestAssured.port;
+        // the gateway's Referrer-Policy no-referrer would make a browser send "Origin: null": the pages lift it
+        given().get("/console/sign-in")
+                .then()
+                .statusCode(200)
+                .body(containsString("<meta name=\"referrer\" content=\"same-origin\">"));
+        Response signIn = given().redirects()
+                .follow(false)
+                .header("Origin", origin)
+                .formParam("user", "maria")
+                .formParam("role", "admin")
+                .post("/console/sign-in");
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        given().redirects()
+                .follow(false)
+                .header("Origin", "http://evil.example")
+                .formParam("user", "maria")
+                .formParam("role", "admin")
+                .post("/console/sign-in")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
     void signInSetsAnHttpOnlySameSiteStrictCookieAndNoSessionLeadsToTheSignInPage() {
         Response signIn = given().redirects()
                 .follow(false)
