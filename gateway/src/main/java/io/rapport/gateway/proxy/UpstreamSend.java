@@ -20,17 +20,15 @@ public final class UpstreamSend {
             MultiMap headers,
             Buffer body,
             long timeoutMillis) {
-        try {
-            upstream.acquire(caller);
-        } catch (UpstreamFailure e) {
-            return Future.failedFuture(e);
-        }
-        return upstream.client()
+        java.util.function.Supplier<java.util.concurrent.CompletionStage<Upstream.Reply>> send = () -> upstream.client()
                 .request(upstream.options(method, uri, headers, timeoutMillis))
                 .compose(req -> body == null ? req.send() : req.send(body))
                 .compose(resp -> resp.body().map(b -> new Upstream.Reply(resp.statusCode(), b)))
-                .onSuccess(reply -> upstream.record(caller, reply.status()))
-                .onFailure(e -> upstream.recordFailure(caller, e))
-                .recover(e -> Future.failedFuture(UpstreamFailure.of(upstream, e)));
+                .toCompletionStage();
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        java.util.concurrent.CompletionStage<Upstream.Reply> reply =
+                upstream.call(caller, send, Upstream.Reply::status);
+        return (context == null ? Future.fromCompletionStage(reply) : Future.fromCompletionStage(reply, context))
+                .recover(e -> Future.failedFuture(UpstreamFailure.of(upstream, UpstreamBreakers.unwrap(e))));
     }
 }
