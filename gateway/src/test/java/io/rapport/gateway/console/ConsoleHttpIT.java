@@ -25,6 +25,35 @@ class ConsoleHttpIT {
         StubUpstream.CANNED = null;
     }
 
+    /**
+     * A browser posts a console form with its Origin: with the API's "Referrer-Policy: no-referrer" that Origin is
+     * "null" and CORS refuses the post, so the console's pages say same-origin, and a same-origin post passes.
+     */
+    @Test
+    void consolePagesLetTheBrowserSendItsOriginAndASameOriginPostSignsIn() {
+        Response page = given().get("/console/sign-in");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().getValues("Referrer-Policy")).containsExactly("same-origin");
+        given().get("/api/v1/customers").then().header("Referrer-Policy", "no-referrer");
+        String origin = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+        given().redirects()
+                .follow(false)
+                .header("Origin", origin)
+                .formParam("user", "maria")
+                .formParam("role", "admin")
+                .post("/console/sign-in")
+                .then()
+                .statusCode(303);
+        given().redirects()
+                .follow(false)
+                .header("Origin", "null")
+                .formParam("user", "maria")
+                .formParam("role", "admin")
+                .post("/console/sign-in")
+                .then()
+                .statusCode(403);
+    }
+
     @Test
     void signInSetsAnHttpOnlySameSiteStrictCookieAndNoSessionLeadsToTheSignInPage() {
         Response signIn = given().redirects()
