@@ -501,10 +501,13 @@ public class ConsoleResource {
             @FormParam("assignee") String assignee,
             @Context RoutingContext ctx) {
         return action(token, csrf, id, version, assignee, ctx, caller -> {
+            if (dueAt == null) {
+                return null;
+            }
             Instant due;
             try {
                 due = LocalDateTime.parse(dueAt).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException | NullPointerException e) {
+            } catch (DateTimeParseException e) {
                 return null;
             }
             return new Object[] {"reschedule", Map.of("dueAt", due.toString()), "rescheduled to " + due};

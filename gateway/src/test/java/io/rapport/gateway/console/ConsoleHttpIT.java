@@ -108,6 +108,27 @@ class ConsoleHttpIT {
     }
 
     @Test
+    void aRescheduleWithoutOrWithABadNewTimeIsSentBackWithAMessageAndNotSent() {
+        String token = TestTokens.token("sam", "sales");
+        int before = ConsoleBrowserIT.DATA.actions.size();
+        for (String dueAt : new String[] {null, "tomorrow"}) {
+            var request = given().redirects()
+                    .follow(false)
+                    .cookie("rapport_console", token)
+                    .formParam("csrf", ConsoleSession.csrf(token))
+                    .formParam("version", "3");
+            if (dueAt != null) {
+                request = request.formParam("dueAt", dueAt);
+            }
+            request.post("/console/agenda/" + ConsoleStubData.CONTACT + "/reschedule")
+                    .then()
+                    .statusCode(303)
+                    .header("Location", containsString("not+a+date+and+time"));
+        }
+        assertThat(ConsoleBrowserIT.DATA.actions).hasSize(before);
+    }
+
+    @Test
     void aContactActionWithoutTheSessionsFormTokenIsRefusedAndNotSent() {
         String token = TestTokens.token("sam", "sales");
         int before = ConsoleBrowserIT.DATA.actions.size();
