@@ -143,21 +143,16 @@ public class ConsoleResource {
             Future<Answer> abc = client.get(caller, "/api/v1/segments/runs?scheme=ABC&size=2", rid);
             Future<Answer> value = client.get(caller, "/api/v1/segments/runs?scheme=VALUE&size=2", rid);
             Future<Answer> complaints = client.get(caller, "/api/v1/engagement/complaints?size=200&sort=dueAt", rid);
-            return Future.join(abc, value, complaints).transform(done -> {
+            Future<Answer> points = client.get(caller, PointsReport.PATH, rid);
+            return Future.join(abc, value, complaints, points).transform(done -> {
                 Map<String, Object> data = new HashMap<>();
                 data.put("frame", pages.frame(Kind.OVERVIEW, "Overview", caller, token));
                 data.put("abc", runPart("A/B/C classes", abc.result()));
                 data.put("value", runPart("MVC/MGC/BZ classes", value.result()));
                 data.put("complaints", complaintPart(complaints.result()));
                 data.put("pareto", paretoJson(abc.result()));
-                data.put(
-                        "points",
-                        new Part(
-                                "Points liability",
-                                "NOT_SERVED",
-                                "loyalty serves no aggregate of outstanding points yet: see each member's ledger",
-                                List.of(),
-                                List.of()));
+                data.put("points", PointsReport.liability(points.result()));
+                data.put("liabilityChart", PointsReport.liabilityChart(points.result(), json));
                 return Future.succeededFuture(pages.render(200, "overview.html", data));
             });
         });
@@ -634,7 +629,8 @@ public class ConsoleResource {
             String rid = ctx.get(GatewayKeys.REQUEST_ID);
             Future<Answer> programmes = client.get(caller, "/api/v1/loyalty/programmes?size=20", rid);
             Future<Answer> partners = client.get(caller, "/api/v1/loyalty/partners", rid);
-            return Future.join(programmes, partners).transform(done -> {
+            Future<Answer> report = client.get(caller, PointsReport.PATH, rid);
+            return Future.join(programmes, partners, report).transform(done -> {
                 Answer p = partners.result();
                 Future<List<Answer>> settlements =
                         p.ok() ? settlements(caller, p.body(), rid) : Future.succeededFuture(List.of());
@@ -643,7 +639,9 @@ public class ConsoleResource {
                     data.put("frame", pages.frame(Kind.LOYALTY, "Loyalty", caller, token));
                     data.put("programmes", programmeParts(programmes.result()));
                     data.put("settlements", settlementPart(p, list));
-                    data.put("tierChart", tierChartJson(programmes.result()));
+                    data.put("report", PointsReport.programmes(report.result()));
+                    data.put("tierChart", PointsReport.tierChart(report.result(), json));
+                    data.put("monthsChart", PointsReport.monthsChart(report.result(), json));
                     return pages.render(200, "loyalty.html", data);
                 });
             });
@@ -691,26 +689,6 @@ public class ConsoleResource {
             parts.add(new Part("Programmes", "EMPTY", "no loyalty programme yet", List.of(), List.of()));
         }
         return parts;
-    }
-
-    /** Tier thresholds of the first programme, for the bar chart. */
-    String tierChartJson(Answer answer) {
-        if (!answer.ok() || answer.body().path("items").size() == 0) {
-            return null;
-        }
-        List<Map<String, Object>> tiers = new ArrayList<>();
-        for (JsonNode t : answer.body().path("items").get(0).path("tiers")) {
-            tiers.add(Map.of(
-                    "name",
-                    t.path("name").asText(),
-                    "threshold",
-                    t.path("threshold").asDouble(0)));
-        }
-        try {
-            return json.writeValueAsString(tiers);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Part settlementPart(Answer partners, List<Answer> settlements) {

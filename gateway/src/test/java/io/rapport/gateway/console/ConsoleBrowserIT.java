@@ -147,6 +147,11 @@ class ConsoleBrowserIT {
                         .getText())
                 .contains("Customers", "100", "Revenue", "85000.50", "+2");
         assertThat(browser.getPageSource()).contains("SLA breached");
+        waitFor(d -> d.findElements(By.cssSelector("#liability-chart svg path")).size() > 2);
+        assertThat(browser.findElement(By.id("part-points-liability"))
+                        .findElement(By.xpath(".."))
+                        .getText())
+                .contains("Outstanding points", "482000", "4820.00 EUR", "12500");
         screenshot("overview");
 
         browser.findElement(By.linkText("Segments")).click();
@@ -192,6 +197,15 @@ class ConsoleBrowserIT {
         }
         browser.findElement(By.linkText("Loyalty")).click();
         waitFor(d -> d.findElements(By.cssSelector("#tier-chart svg path")).size() > 2);
+        waitFor(d -> d.findElements(By.cssSelector("#points-chart svg path")).size() > 12);
+        assertThat(browser.findElement(By.cssSelector("#tier-chart svg")).getText())
+                .contains("Silver", "Gold", "Platinum", "1050");
+        assertThat(browser.findElement(By.cssSelector("#points-chart svg")).getText())
+                .contains("Earned", "Redeemed", "Expired", "2026-01");
+        assertThat(browser.findElement(By.id("part-members-and-points-rapport-club"))
+                        .findElement(By.xpath(".."))
+                        .getText())
+                .contains("Active members", "1212", "482000", "4820.00 EUR", "Platinum 12", "2026-12 115000 52000");
         assertThat(browser.getPageSource()).contains("Rapport Club", "Platinum", "Acme Travel");
         screenshot("loyalty");
     }
@@ -236,6 +250,30 @@ class ConsoleBrowserIT {
         waitFor(d -> d.getCurrentUrl().endsWith("/console/sign-in"));
         browser.get(url("/console/agenda"));
         waitFor(d -> d.getCurrentUrl().endsWith("/console/sign-in"));
+    }
+
+    /** At tablet width (800 px) no page is wider than the window: tables scroll inside their frame. */
+    @Test
+    void everyPageFitsATabletWidth() {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1000));
+        signIn("maria", "admin");
+        for (String page : List.of(
+                "overview",
+                "segments",
+                "agenda?assignee=sam",
+                "customers/" + ConsoleStubData.CUSTOMER,
+                "loyalty",
+                "health")) {
+            browser.get(url("/console/" + page));
+            waitFor(d -> d.findElements(By.id("signed-in-as")).size() == 1);
+            Long viewport = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.clientWidth;");
+            Long content = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth;");
+            assertThat(viewport).as("viewport of %s", page).isBetween(700L, 800L);
+            assertThat(content).as("width of %s at %d px", page, viewport).isLessThanOrEqualTo(viewport);
+            screenshot("tablet-" + page.replaceAll("[^a-z]+.*", ""));
+        }
     }
 
     @Test

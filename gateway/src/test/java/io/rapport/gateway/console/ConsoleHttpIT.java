@@ -25,6 +25,35 @@ class ConsoleHttpIT {
         StubUpstream.CANNED = null;
     }
 
+    /**
+     * A browser posts a console form with its Origin: with the API's "Referrer-Policy: no-referrer" that Origin is
+     * "null" and CORS refuses the post, so the console's pages say same-origin, and a same-origin post passes.
+     */
+    @Test
+    void consolePagesLetTheBrowserSendItsOriginAndASameOriginPostSignsIn() {
+        Response page = given().get("/console/sign-in");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().getValues("Referrer-Policy")).containsExactly("same-origin");
+        given().get("/api/v1/customers").then().header("Referrer-Policy", "no-referrer");
+        String origin = io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+        given().redirects()
+                .follow(false)
+                .header("Origin", origin)
+                .formParam("user", "maria")
+                .formParam("role", "admin")
+                .post("/console/sign-in")
+                .then()
+                .statusCode(303);
+        given().redirects()
+                .follow(false)
+                .header("Origin", "null")
+                .formParam("user", "maria")
+                .formParam("role", "admin")
+                .post("/console/sign-in")
+                .then()
+                .statusCode(403);
+    }
+
     @Test
     void aBrowsersSameOriginFormPostIsNotRefusedByTheApiCorsRule() {
         // a browser sends Origin with every form POST; the console's own origin is never in RAPPORT_CORS_ORIGINS
@@ -102,6 +131,27 @@ class ConsoleHttpIT {
             assertThat(r.statusCode()).as(page + ": " + r.asString()).isEqualTo(200);
             assertThat(r.asString()).as(page).contains("id=\"signed-in-as\"");
         }
+    }
+
+    @Test
+    void aRescheduleWithoutOrWithABadNewTimeIsSentBackWithAMessageAndNotSent() {
+        String token = TestTokens.token("sam", "sales");
+        int before = ConsoleBrowserIT.DATA.actions.size();
+        for (String dueAt : new String[] {null, "tomorrow"}) {
+            var request = given().redirects()
+                    .follow(false)
+                    .cookie("rapport_console", token)
+                    .formParam("csrf", ConsoleSession.csrf(token))
+                    .formParam("version", "3");
+            if (dueAt != null) {
+                request = request.formParam("dueAt", dueAt);
+            }
+            request.post("/console/agenda/" + ConsoleStubData.CONTACT + "/reschedule")
+                    .then()
+                    .statusCode(303)
+                    .header("Location", containsString("not+a+date+and+time"));
+        }
+        assertThat(ConsoleBrowserIT.DATA.actions).hasSize(before);
     }
 
     @Test

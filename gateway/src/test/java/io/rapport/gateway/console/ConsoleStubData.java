@@ -78,6 +78,9 @@ final class ConsoleStubData implements StubUpstream.Canned {
                             + "\"name\":\"Gold\",\"rank\":2,\"threshold\":\"1000\"},{\"code\":\"PLATINUM\",\"name\":\"Platinum\",\"rank\":3,"
                             + "\"threshold\":\"5000\"}]}],\"page\":0,\"size\":20,\"total\":1}");
         }
+        if (path.equals("/api/v1/loyalty/reports/points")) {
+            return ok(pointsReport());
+        }
         if (path.equals("/api/v1/loyalty/partners")) {
             return ok("[{\"id\":\"acme-travel\",\"name\":\"Acme Travel\"}]");
         }
@@ -94,6 +97,31 @@ final class ConsoleStubData implements StubUpstream.Canned {
                     + "\"consent\":{\"email\":true,\"phone\":false}}");
         }
         return null;
+    }
+
+    /** Loyalty's points report: one programme, three tiers, twelve months. */
+    static String pointsReport() {
+        StringBuilder months = new StringBuilder();
+        java.time.YearMonth m = java.time.YearMonth.of(2026, 1);
+        for (int i = 0; i < 12; i++, m = m.plusMonths(1)) {
+            months.append(i == 0 ? "" : ",")
+                    .append("{\"month\":\"")
+                    .append(m)
+                    .append("\",\"earned\":")
+                    .append(60000 + 5000 * i)
+                    .append(",\"redeemed\":")
+                    .append(30000 + 2000 * i)
+                    .append(",\"expired\":")
+                    .append(i % 3 == 0 ? 4000 : 500)
+                    .append(",\"reversed\":300,\"adjusted\":50}");
+        }
+        return "{\"asOf\":\"2026-12-05T21:00:00Z\",\"months\":12,\"programmes\":[{\"programmeId\":\"p1\","
+                + "\"code\":\"CLUB\",\"name\":\"Rapport Club\",\"currency\":\"EUR\",\"activeMembers\":1212,"
+                + "\"tiers\":[{\"code\":\"SILVER\",\"name\":\"Silver\",\"rank\":1,\"members\":1050},"
+                + "{\"code\":\"GOLD\",\"name\":\"Gold\",\"rank\":2,\"members\":150},"
+                + "{\"code\":\"PLATINUM\",\"name\":\"Platinum\",\"rank\":3,\"members\":12}],"
+                + "\"outstandingPoints\":482000,\"expiringWithin90Days\":12500,\"pointsDebt\":300,"
+                + "\"pointValue\":\"0.01\",\"liabilityValue\":\"4820.00\",\"months\":[" + months + "]}]}";
     }
 
     private static String[] ok(String json) {
