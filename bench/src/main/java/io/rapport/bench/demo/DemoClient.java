@@ -43,14 +43,25 @@ final class DemoClient {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String base;
-    private final String authorization;
+    private final String authHeader;
+    private final String authValue;
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private final Map<String, String> failureSamples = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> retries = new ConcurrentHashMap<>();
 
     DemoClient(String base, String token) {
+        this(base, "Authorization", "Bearer " + token);
+    }
+
+    private DemoClient(String base, String authHeader, String authValue) {
         this.base = base.replaceAll("/+$", "");
-        this.authorization = "Bearer " + token;
+        this.authHeader = authHeader;
+        this.authValue = authValue;
+    }
+
+    /** A client of the same gateway that acts as a partner: its API key in X-Api-Key instead of the bearer token. */
+    DemoClient asPartner(String apiKey) {
+        return new DemoClient(base, "X-Api-Key", apiKey);
     }
 
     Reply get(String step, String path) {
@@ -99,7 +110,7 @@ final class DemoClient {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(60))
-                    .header("Authorization", authorization)
+                    .header(authHeader, authValue)
                     .header("Accept", "application/json");
             if (idempotencyKey != null) {
                 request.header("Idempotency-Key", idempotencyKey);

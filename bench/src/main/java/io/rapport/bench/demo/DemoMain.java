@@ -21,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * fixed keys, the club and the partner are looked up before they are created, and complaints are only opened
  * for customers who have none. A step whose endpoint is missing or whose service is down is reported and skipped.
  *
- * <p>Arguments: {@code --gateway http://localhost:8080 --customers 2000 --threads 8 --seed 42}.
+ * <p>Arguments: {@code --gateway http://localhost:8080 --customers 2000 --threads 8 --seed 42}, and for the webhook
+ * step {@code --webhook-receiver http://127.0.0.1:8099/ --webhooks-dir .rapport/webhooks --webhook-wait 60} (the
+ * receiver {@code ./crm demo} starts; without {@code --webhook-receiver} the step is skipped).
  */
 public final class DemoMain {
     private static final String CLUB_CODE = "RAPPORT_CLUB";
@@ -35,6 +37,8 @@ public final class DemoMain {
     private final int threads;
     private final String[] ids;
     private final Map<Integer, String> referralCodes = new ConcurrentHashMap<>();
+    private volatile String programmeId;
+    private volatile String partnerId;
 
     private DemoMain(DemoClient api, DemoData data, int customers, int threads) {
         this.api = api;
@@ -60,6 +64,17 @@ public final class DemoMain {
         boolean loaded = demo.load();
         demo.classifyAndSummarise();
         DemoMail.show(demo.api, demo.data, demo.ids);
+        if (opts.containsKey("webhook-receiver")) {
+            java.nio.file.Path dir = opts.containsKey("webhooks-dir")
+                    ? java.nio.file.Path.of(opts.get("webhooks-dir"))
+                    : io.rapport.devstack.ProjectDirs.rapportDir().resolve("webhooks");
+            new DemoWebhooks(
+                            demo.api,
+                            opts.get("webhook-receiver"),
+                            dir,
+                            Duration.ofSeconds(Long.parseLong(opts.getOrDefault("webhook-wait", "60"))))
+                    .show(demo.partnerId, PARTNER_NAME, demo.programmeId, demo.partnerMember.get());
+        }
         demo.reportFailures();
         System.exit(loaded ? 0 : 1);
     }
@@ -72,6 +87,7 @@ public final class DemoMain {
         }
         new Step("consents").run(customers, threads, this::recordConsents);
         String programme = club();
+        programmeId = programme;
         if (programme != null) {
             new Step("club memberships").runItems(customers, threads, i -> enrol(programme, i));
             new Step("referrals").run(Math.min(30, customers / 10), threads, this::refer);
@@ -291,6 +307,7 @@ public final class DemoMain {
                     null);
             id = created.ok() ? created.body().path("id").asText() : null;
         }
+        partnerId = id;
         if (id != null) {
             System.out.println(
                     "  partner " + PARTNER_NAME + ": " + id + " (dev key 'dev-partner-key-acme' acts for it when"
