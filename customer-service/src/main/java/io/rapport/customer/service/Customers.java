@@ -75,10 +75,11 @@ public class Customers {
      * and wakes nobody ({@link Dormancy}).
      */
     public void activity(Customer c, Instant at, Instant now) {
-        c.lastActivityAt = Dormancy.latest(c.lastActivityAt, at, now);
-        if ((c.status == CustomerStatus.DORMANT || c.status == CustomerStatus.ARCHIVED) && dormancy.wakes(at, now)) {
-            CustomerStatus from = c.status;
-            c.status = CustomerStatus.ACTIVE;
+        Dormancy.Activity activity = dormancy.activity(c.status, c.lastActivityAt, at, now);
+        CustomerStatus from = c.status;
+        c.lastActivityAt = activity.lastActivityAt();
+        c.status = activity.status();
+        if (activity.reactivated()) {
             events.statusChanged(c, from, "new activity", now);
         }
         c.touch(now);

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.customer.CustomerStatusChanged;
 import io.rapport.customer.config.CustomerConfig;
+import io.rapport.customer.domain.CustomerStatus;
 import io.rapport.customer.domain.Dormancy;
 import io.rapport.customer.domain.PurchaseLine;
 import io.rapport.customer.rest.ImportResult;
@@ -233,40 +234,53 @@ public class PurchaseImportWriter {
     }
 
     /**
-     * Moves last activity forward to the latest purchase date (never past now) and reactivates DORMANT/ARCHIVED
-     * buyers whose latest purchase is within the dormancy period (rows locked by {@link #lockBuyers}); returns their
-     * status events. Old purchases are history and wake nobody ({@link Dormancy}).
+     * Records each buyer's latest purchase as activity with {@link Dormancy#activity} (the same decision as a single
+     * purchase): loads the buyers' status and last activity in one query (rows locked by {@link #lockBuyers}), decides
+     * in Java, stores in one statement; returns the status events of the reactivated.
      */
     private List<Outbox.Pending> recordActivity(Connection c, Map<UUID, Instant> latest) throws SQLException {
         Instant now = Instant.now();
-        List<Outbox.Pending> events = new ArrayList<>();
         List<UUID> ids = new ArrayList<>(latest.keySet());
         ids.sort(null);
-        List<java.sql.Timestamp> at = ids.stream()
-                .map(id -> Jdbc.ts(latest.get(id).isAfter(now) ? now : latest.get(id)))
-                .toList();
+        List<UUID> changed = new ArrayList<>();
+        List<java.sql.Timestamp> at = new ArrayList<>();
+        List<String> status = new ArrayList<>();
+        List<Outbox.Pending> events = new ArrayList<>();
         try (PreparedStatement ps =
-                c.prepareStatement("with v as (select * from unnest(?::uuid[], ?::timestamptz[]) as v(id, at)),"
-                        + " old as (select c.id, c.status from customer c join v on v.id = c.id)"
-                        + " update customer c set last_activity_at = greatest(c.last_activity_at, v.at), version = c.version + 1,"
-                        + " updated_at = ?, status = case when c.status in ('DORMANT', 'ARCHIVED') and v.at >= ? then 'ACTIVE' else c.status end"
-                        + " from v, old where c.id = v.id and old.id = c.id returning c.id, old.status, c.status")) {
+                c.prepareStatement("select id, status, last_activity_at from customer where id = any(?) order by id")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            ps.setArray(2, c.createArrayOf("timestamptz", at.toArray()));
-            ps.setTimestamp(3, Jdbc.ts(now));
-            ps.setTimestamp(4, Jdbc.ts(dormancy.cutoff(now)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String from = rs.getString(2);
-                    if (("DORMANT".equals(from) || "ARCHIVED".equals(from)) && "ACTIVE".equals(rs.getString(3))) {
-                        UUID id = rs.getObject(1, UUID.class);
+                    UUID id = rs.getObject(1, UUID.class);
+                    CustomerStatus from = CustomerStatus.valueOf(rs.getString(2));
+                    java.sql.Timestamp last = rs.getTimestamp(3);
+                    Dormancy.Activity activity =
+                            dormancy.activity(from, last == null ? null : last.toInstant(), latest.get(id), now);
+                    changed.add(id);
+                    at.add(Jdbc.ts(activity.lastActivityAt()));
+                    status.add(activity.status().name());
+                    if (activity.reactivated()) {
                         events.add(new Outbox.Pending(
                                 CustomerEvents.STATUS_CHANGED,
                                 id,
-                                new CustomerStatusChanged(id.toString(), from, "ACTIVE", "new activity", now)));
+                                new CustomerStatusChanged(
+                                        id.toString(),
+                                        from.name(),
+                                        activity.status().name(),
+                                        "new activity",
+                                        now)));
                     }
                 }
             }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "update customer c set last_activity_at = v.at, status = v.status, version = c.version + 1, updated_at = ?"
+                        + " from unnest(?::uuid[], ?::timestamptz[], ?::text[]) as v(id, at, status) where c.id = v.id")) {
+            ps.setTimestamp(1, Jdbc.ts(now));
+            ps.setArray(2, c.createArrayOf("uuid", changed.toArray()));
+            ps.setArray(3, c.createArrayOf("timestamptz", at.toArray()));
+            ps.setArray(4, c.createArrayOf("text", status.toArray()));
+            ps.executeUpdate();
         }
         return events;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.Period;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DormancyTest {
@@ -30,5 +31,29 @@ class DormancyTest {
                 .isEqualTo("2024-01-01T00:00:00Z");
         assertThat(Dormancy.latest(last, Instant.parse("2027-01-01T00:00:00Z"), NOW))
                 .isEqualTo(NOW);
+    }
+
+    @Test
+    void recentActivityReactivatesADormantOrArchivedCustomerAndMovesLastActivity() {
+        Instant last = Instant.parse("2024-01-01T00:00:00Z");
+        Instant recent = Instant.parse("2026-12-01T10:00:00Z");
+        for (CustomerStatus status : List.of(CustomerStatus.DORMANT, CustomerStatus.ARCHIVED)) {
+            assertThat(dormancy.activity(status, last, recent, NOW))
+                    .isEqualTo(new Dormancy.Activity(recent, CustomerStatus.ACTIVE, true));
+        }
+    }
+
+    @Test
+    void oldActivityIsHistoryAndOtherStatusesAreKept() {
+        Instant last = Instant.parse("2023-01-01T00:00:00Z");
+        Instant old = Instant.parse("2023-12-05T10:00:00Z");
+        assertThat(dormancy.activity(CustomerStatus.DORMANT, last, old, NOW))
+                .isEqualTo(new Dormancy.Activity(old, CustomerStatus.DORMANT, false));
+        assertThat(dormancy.activity(CustomerStatus.ACTIVE, null, Instant.parse("2027-01-01T00:00:00Z"), NOW))
+                .isEqualTo(new Dormancy.Activity(NOW, CustomerStatus.ACTIVE, false));
+        // exactly at the cut-off still wakes: activity before the cut-off is what is too old
+        assertThat(dormancy.activity(CustomerStatus.DORMANT, last, dormancy.cutoff(NOW), NOW)
+                        .reactivated())
+                .isTrue();
     }
 }

@@ -218,6 +218,27 @@ class ImportApiIT {
                         + "\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"P-1\","
                         + "\"category\":\"bedding\",\"quantity\":1,\"unitPrice\":\"10.00\"}]}\n");
         Api.json().get("/api/v1/customers/" + customer).then().body("status", equalTo("DORMANT"));
+        assertThat(Db.events(ds, customer, "rapport.customer.status-changed.v1"))
+                .isEqualTo(1);
+
+        // a recent imported purchase is new activity: ACTIVE again (the same rule as a single purchase), one event
+        String lastWeek = java.time.Instant.now()
+                .minus(java.time.Duration.ofDays(7))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .toString();
+        post(
+                "/api/v1/customers/import/purchases",
+                "{\"customerEmail\":\"" + email + "\",\"sourceSystem\":\"legacy\",\"orderId\":\"NEW-"
+                        + System.nanoTime() + "\",\"occurredAt\":\"" + lastWeek
+                        + "\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"P-1\","
+                        + "\"category\":\"bedding\",\"quantity\":1,\"unitPrice\":\"10.00\"}]}\n");
+        Api.json()
+                .get("/api/v1/customers/" + customer)
+                .then()
+                .body("status", equalTo("ACTIVE"))
+                .body("lastActivityAt", equalTo(lastWeek));
+        assertThat(Db.events(ds, customer, "rapport.customer.status-changed.v1"))
+                .isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.rapport.engagement.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.rapport.engagement.domain.pressure.CustomerContext;
+import io.rapport.engagement.domain.pressure.PreferredChannel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -113,6 +115,22 @@ public class CustomerProfile extends PanacheEntityBase {
         return channelPreference == null || channelPreference.isBlank()
                 ? List.of()
                 : Arrays.stream(channelPreference.split(",")).map(String::trim).toList();
+    }
+
+    /**
+     * The customer as the contact-pressure rules see it: the one place that says an erased customer counts as
+     * do-not-contact and how consents and channel preferences are read (single contacts and purchase batches alike).
+     *
+     * @param complaintOpen the customer has at least one open complaint (marketing pauses)
+     */
+    public CustomerContext context(boolean complaintOpen) {
+        return new CustomerContext(
+                zone(),
+                consents(),
+                doNotContact || erased,
+                complaintOpen,
+                level,
+                PreferredChannel.parse(channelPreferences()));
     }
 
     private static void putIfStated(Map<String, Boolean> m, String key, Boolean value) {

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * A contact planned for a purchase, with where the pressure rules placed it; the contact row follows from it the way
- * a contact created one by one does: scheduled at the slot, paused (planned, held), cancelled (blocked) or expired.
+ * a contact created one by one does (both through {@link Placement}'s mapping): scheduled at the slot, paused
+ * (planned, held), cancelled (blocked), expired, or escalated.
  */
 public record FollowUp(
         UUID contactId,
@@ -24,11 +25,7 @@ public record FollowUp(
         Placement placement) {
 
     public ContactState state() {
-        return switch (placement.outcome()) {
-            case ON_TIME, MOVED, ESCALATED, PAUSED -> ContactState.PLANNED;
-            case BLOCKED -> ContactState.CANCELLED;
-            case EXPIRED -> ContactState.EXPIRED;
-        };
+        return placement.state();
     }
 
     /** The slot when scheduled, otherwise the requested instant. */
@@ -36,18 +33,22 @@ public record FollowUp(
         return placement.scheduled() ? placement.at() : request.requestedAt();
     }
 
+    /** The requested expiry, or later for an ESCALATED follow-up ({@link Placement#expiresAt}). */
+    public Instant expiresAt() {
+        return placement.expiresAt(request.expiresAt());
+    }
+
     public String pausedReason() {
-        return placement.outcome() == Placement.Outcome.PAUSED ? first().text() : null;
+        return placement.pausedReason();
+    }
+
+    public String escalatedReason() {
+        return placement.escalatedReason();
     }
 
     /** Why a closed contact was closed: the blocking rule, or the expiry (the last adjustment). */
     public String outcome() {
-        return switch (placement.outcome()) {
-            case BLOCKED -> first().text();
-            case EXPIRED ->
-                placement.adjustments().get(placement.adjustments().size() - 1).text();
-            default -> null;
-        };
+        return placement.closingReason();
     }
 
     public boolean closed() {
@@ -65,9 +66,5 @@ public record FollowUp(
 
     public String createdBy() {
         return "plan:" + planName;
-    }
-
-    private Adjustment first() {
-        return placement.adjustments().get(0);
     }
 }

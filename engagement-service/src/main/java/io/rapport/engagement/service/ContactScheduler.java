@@ -16,9 +16,7 @@ import io.rapport.engagement.domain.pressure.ContactRequest;
 import io.rapport.engagement.domain.pressure.CustomerContext;
 import io.rapport.engagement.domain.pressure.PastContact;
 import io.rapport.engagement.domain.pressure.Placement;
-import io.rapport.engagement.domain.pressure.PreferredChannel;
 import io.rapport.engagement.domain.pressure.Rule;
-import io.rapport.engagement.domain.pressure.ServiceSla;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -33,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Creates contacts and (re)places them under the contact-pressure rules, recording every adjustment and
@@ -176,13 +175,7 @@ public class ContactScheduler {
 
     /** The customer as the rules see it. */
     public CustomerContext context(CustomerProfile p) {
-        return new CustomerContext(
-                p.zone(),
-                p.consents(),
-                p.doNotContact || p.erased,
-                Complaint.openCount(p.customerId) > 0,
-                p.level,
-                PreferredChannel.parse(p.channelPreferences()));
+        return p.context(Complaint.openCount(p.customerId) > 0);
     }
 
     /** The channel a plan's contact uses for this customer (preferred and consented, else the plan's). */
@@ -195,70 +188,34 @@ public class ContactScheduler {
     }
 
     /**
-     * Outbound contacts that count against the caps: open (not paused) and made or attempted contacts, plus
-     * outbound interactions logged by hand, except the contacts in {@code excluded}.
+     * The customer's outbound contacts that count against the caps ({@link ContactTimeline}, the one query), except
+     * the contacts in {@code excluded}. Changes made through Hibernate in this transaction are flushed first.
      */
     public List<PastContact> timeline(UUID customerId, List<UUID> excluded) {
         Instant from = clock.instant().minus(LOOK_BACK);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select coalesce(case when state in ('DONE', 'MISSED') then closed_at end, due_at) as at, channel, id
-                  from contact
-                 where customer_id = ?1 and state in ('PLANNED', 'DUE', 'DONE', 'MISSED') and paused_reason is null
-                   and coalesce(closed_at, due_at) >= ?2
-                union all
-                select occurred_at, case kind when 'CALL' then 'PHONE' else kind end, null
-                  from interaction
-                 where customer_id = ?1 and direction = 'OUTBOUND' and contact_id is null and occurred_at >= ?2
-                """)
-                .setParameter(1, customerId)
-                .setParameter(2, from)
-                .getResultList();
-        List<PastContact> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            if (r[2] != null && excluded.contains((UUID) r[2])) {
-                continue;
-            }
-            out.add(new PastContact(instant(r[0]), channel((String) r[1])));
-        }
-        return out;
+        em.flush();
+        return em.unwrap(Session.class)
+                .doReturningWork(db -> ContactTimeline.read(db, List.of(customerId), from, excluded))
+                .getOrDefault(customerId, List.of());
     }
 
     /** @param fresh a new placement (creation, reschedule): announced even when the slot did not change */
     private void apply(Contact c, Placement placement, Instant now, boolean fresh) {
         Instant before = c.dueAt;
         boolean wasPaused = c.pausedReason != null;
-        switch (placement.outcome()) {
-            case ON_TIME, MOVED -> {
-                c.state = ContactState.PLANNED;
-                c.pausedReason = null;
+        ContactState state = placement.state();
+        if (state == ContactState.PLANNED) {
+            c.state = state;
+            c.pausedReason = placement.pausedReason();
+            if (placement.scheduled()) {
                 c.dueAt = placement.at();
+                c.expiresAt = placement.expiresAt(c.expiresAt);
             }
-            case ESCALATED -> {
-                c.state = ContactState.PLANNED;
-                c.pausedReason = null;
-                c.dueAt = placement.at();
-                Instant open = placement.at().plus(ServiceSla.ESCALATION_WINDOW);
-                c.expiresAt = open.isAfter(c.expiresAt) ? open : c.expiresAt;
-                c.escalatedReason = placement
-                        .adjustments()
-                        .get(placement.adjustments().size() - 1)
-                        .text();
+            if (placement.escalatedReason() != null) {
+                c.escalatedReason = placement.escalatedReason();
             }
-            case PAUSED -> {
-                c.state = ContactState.PLANNED;
-                c.pausedReason = placement.adjustments().get(0).text();
-            }
-            case BLOCKED ->
-                c.close(ContactState.CANCELLED, placement.adjustments().get(0).text(), now);
-            case EXPIRED ->
-                c.close(
-                        ContactState.EXPIRED,
-                        placement
-                                .adjustments()
-                                .get(placement.adjustments().size() - 1)
-                                .text(),
-                        now);
+        } else {
+            c.close(state, placement.closingReason(), now);
         }
         for (Adjustment a : placement.adjustments()) {
             note(
@@ -327,14 +284,6 @@ public class ContactScheduler {
     }
 
     /** A channel as stored; an interaction kind without a channel of its own (CALL) counts as PHONE. */
-    static Channel channel(String s) {
-        try {
-            return Channel.valueOf(s);
-        } catch (RuntimeException e) {
-            return Channel.PHONE;
-        }
-    }
-
     static Instant instant(Object o) {
         if (o instanceof Instant i) {
             return i;

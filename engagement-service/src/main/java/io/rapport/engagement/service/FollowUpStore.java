@@ -8,7 +8,6 @@ import io.rapport.engagement.domain.PurchaseFact;
 import io.rapport.engagement.domain.pressure.Adjustment;
 import io.rapport.engagement.domain.pressure.CustomerContext;
 import io.rapport.engagement.domain.pressure.PastContact;
-import io.rapport.engagement.domain.pressure.PreferredChannel;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +17,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -84,13 +82,7 @@ final class FollowUpStore {
                     p.mergedInto = rs.getObject(11, UUID.class);
                     p.erased = rs.getBoolean(12);
                     p.channelPreference = rs.getString(13);
-                    CustomerContext context = new CustomerContext(
-                            p.zone(),
-                            p.consents(),
-                            p.doNotContact || p.erased,
-                            complaining.contains(p.customerId),
-                            p.level,
-                            PreferredChannel.parse(p.channelPreferences()));
+                    CustomerContext context = p.context(complaining.contains(p.customerId));
                     out.put(
                             p.customerId,
                             new FollowUpCustomer(
@@ -134,45 +126,17 @@ final class FollowUpStore {
         return used;
     }
 
-    /**
-     * Per customer, the outbound contacts that count against the caps since {@code from}: open (not paused) and made or
-     * attempted contacts, and outbound interactions logged by hand (the same rows as {@link ContactScheduler}'s timeline).
-     */
+    /** Per customer, the outbound contacts that count against the caps since {@code from} ({@link ContactTimeline}). */
     Map<UUID, List<PastContact>> timelines(Collection<UUID> customers, Instant from) throws SQLException {
-        Map<UUID, List<PastContact>> out = new HashMap<>();
-        try (PreparedStatement q = db.prepareStatement("""
-                select customer_id, coalesce(case when state in ('DONE', 'MISSED') then closed_at end, due_at), channel
-                  from contact
-                 where customer_id = any(?::uuid[]) and state in ('PLANNED', 'DUE', 'DONE', 'MISSED') and paused_reason is null
-                   and coalesce(closed_at, due_at) >= ?
-                union all
-                select customer_id, occurred_at, case kind when 'CALL' then 'PHONE' else kind end
-                  from interaction
-                 where customer_id = any(?::uuid[]) and direction = 'OUTBOUND' and contact_id is null and occurred_at >= ?
-                """)) {
-            Array ids = db.createArrayOf("uuid", customers.toArray());
-            q.setArray(1, ids);
-            q.setObject(2, at(from));
-            q.setArray(3, ids);
-            q.setObject(4, at(from));
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
-                            .add(new PastContact(
-                                    rs.getObject(2, OffsetDateTime.class).toInstant(),
-                                    ContactScheduler.channel(rs.getString(3))));
-                }
-            }
-        }
-        return out;
+        return ContactTimeline.read(db, customers, from, List.of());
     }
 
     /** Inserts the contacts and their adjustments (why each was moved, paused, blocked or expired). */
     void insert(List<FollowUp> followUps, Instant now) throws SQLException {
-        try (PreparedStatement c =
-                db.prepareStatement("insert into contact (id, customer_id, plan_id, source_key, channel, purpose,"
+        try (PreparedStatement c = db.prepareStatement(
+                "insert into contact (id, customer_id, plan_id, source_key, channel, purpose,"
                         + " state, requested_at, due_at, expires_at, paused_reason, assignee_id, customer_value, outcome, created_by,"
-                        + " created_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " created_at, closed_at, escalated_reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (FollowUp f : followUps) {
                 c.setObject(1, f.contactId());
                 c.setObject(2, f.customerId());
@@ -183,7 +147,7 @@ final class FollowUpStore {
                 c.setString(7, f.state().name());
                 c.setObject(8, at(f.request().requestedAt()));
                 c.setObject(9, at(f.dueAt()));
-                c.setObject(10, at(f.request().expiresAt()));
+                c.setObject(10, at(f.expiresAt()));
                 c.setString(11, f.pausedReason());
                 c.setString(12, f.assigneeId());
                 c.setBigDecimal(13, f.customerValue());
@@ -191,6 +155,7 @@ final class FollowUpStore {
                 c.setString(15, f.createdBy());
                 c.setObject(16, at(now));
                 c.setObject(17, f.closed() ? at(now) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+                c.setString(18, f.escalatedReason());
                 c.addBatch();
             }
             c.executeBatch();
