@@ -204,7 +204,7 @@ final class Limits implements AutoCloseable {
                 perRound[r] = read / ((System.nanoTime() - t0) / 1e9);
             }
         }
-        return new Rounds.Result(Rounds.median(perRound), perRound, (long) records * rounds, 0, new long[0]);
+        return new Rounds.Result(Rounds.median(perRound), perRound, (long) records * rounds, 0, new long[0], Map.of());
     }
 
     private void createTopic(String topic, int partitions) throws Exception {

@@ -1,6 +1,5 @@
 package io.rapport.bench.ratio;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -12,10 +11,6 @@ import io.rapport.bench.token.DevTokens;
 import io.rapport.bench.token.ServiceTokens;
 import io.rapport.devstack.ProjectDirs;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -133,14 +127,18 @@ public final class RatioBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>();
         boolean quick = false;
+        boolean profile = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--quick")) {
                 quick = true;
+            } else if (args[i].equals("--profile")) {
+                profile = true;
             } else if (args[i].equals("--help") || args[i].equals("-h")) {
                 System.out.println("""
-                        usage: ./crm bench [--quick] [--gateway URL] [--direct URL] [--out DIR]
+                        usage: ./crm bench [--quick] [--profile] [--gateway URL] [--direct URL] [--out DIR]
                           runs against the stack of ./crm up (RAPPORT_STATE_DIR, default .rapport/); prints the ratio table
-                          and writes it as JSON to bench/results/ (see bench/README.md)""");
+                          and writes it as JSON to bench/results/ (see bench/README.md); --profile also records every service
+                          with JFR and writes, per path and service, where the CPU went to bench/results/profile-<run>/""");
                 return;
             } else if (i + 1 < args.length) {
                 opts.put(args[i].replaceFirst("^--", ""), args[++i]);
@@ -152,10 +150,18 @@ public final class RatioBench {
         Path out = Path.of(opts.getOrDefault(
                 "out",
                 ProjectDirs.projectRoot().resolve("bench").resolve("results").toString()));
-        Result result = run(Stack.current(), settings);
+        Stack stack = Stack.current();
+        Profiler profiler = profile ? Profiler.start(stack) : null;
+        Result result = run(stack, settings);
         System.out.print(table(result));
         Path file = write(out, result);
         System.out.println("written to " + file);
+        if (profiler != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Long> phases = (Map<String, Long>) result.figures().get("phaseEndsEpochMillis");
+            Path dir = profiler.finish(out.resolve("profile-" + result.runId()), phases);
+            System.out.println("profiles (JFR recordings and text summaries per path and service) in " + dir);
+        }
     }
 
     public static Result run(Stack stack, Settings s) throws Exception {
@@ -189,6 +195,9 @@ public final class RatioBench {
             log(t0, "limit: Kafka consume of a %d-event backlog, one consumer", s.kafkaBacklog());
             Rounds.Result consume = limits.kafkaConsume(s.kafkaBacklog(), s.rounds());
             log(t0, "  %.0f events/s (rounds %s)", consume.median(), rounds(consume.perRound()));
+            Map<String, Long> phaseEnds = new LinkedHashMap<>();
+            figures.put("phaseEndsEpochMillis", phaseEnds);
+            phaseEnds.put("limits", System.currentTimeMillis());
             figures.put("limitWriteTps", write.median());
             figures.put("limitReadTps", read.median());
             figures.put("limitKafkaRoundTripP50Ms", roundTrip[0]);
@@ -196,10 +205,8 @@ public final class RatioBench {
             figures.put("limitKafkaConsumePerSecond", consume.median());
 
             // ---- the application's paths
-            HttpClient http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .executor(Executors.newFixedThreadPool(2, Purchases.daemon("ratio-http")))
-                    .build();
+            // one lean keep-alive connection per load thread (RawHttp), closed when the paths are done
+            List<RawHttp> clients = java.util.Collections.synchronizedList(new ArrayList<>());
             String[] tokens = new String[Math.max(s.writeThreads(), s.readThreads())];
             for (int i = 0; i < tokens.length; i++) {
                 // one principal per load thread: the gateway's rate limit is per principal (dev profile: 2,000/s each)
@@ -208,13 +215,22 @@ public final class RatioBench {
                                 DevKeys.privateKey(), "ratio-bench-" + i, List.of("admin"), Duration.ofHours(2));
             }
             ConcurrentLinkedQueue<String> created = new ConcurrentLinkedQueue<>();
+            CpuMeter cpu = new CpuMeter(stack);
+            Map<String, Map<String, Double>> cpuPerRequest = new LinkedHashMap<>();
+            figures.put("cpuMsPerOperation", cpuPerRequest);
             log(t0, "app: create customer through the gateway, %d threads", s.writeThreads());
             Rounds.Result createGateway = Rounds.run(
                     s.writeThreads(),
                     s.warmup(),
                     s.round(),
                     s.rounds(),
-                    (w, n) -> create(http, s.gateway(), tokens[w], runId + "-g", n, created));
+                    w -> {
+                        RawHttp client = open(clients, s.gateway());
+                        return (x, n) -> create(client, tokens[w], runId + "-g", n, created);
+                    },
+                    cpu);
+            phaseEnds.put("create-gateway", System.currentTimeMillis());
+            cpuPerRequest.put("create-gateway", createGateway.cpuPerOp());
             log(
                     t0,
                     "  %.0f req/s, p50 %.1f ms, %d failed (rounds %s)",
@@ -223,21 +239,21 @@ public final class RatioBench {
                     createGateway.failed(),
                     rounds(createGateway.perRound()));
             log(t0, "app: create customer direct to customer-service, %d threads", s.writeThreads());
-            // customer-service's CPU per created customer (less sensitive to other load on the machine than req/s)
-            long cpuBefore = cpuMillis(stack.pid("customer-service"));
-            java.util.concurrent.atomic.AtomicLong createdDirect = new java.util.concurrent.atomic.AtomicLong();
             Rounds.Result createDirect = Rounds.run(
                     s.writeThreads(),
                     s.warmup(),
                     s.round(),
                     s.rounds(),
-                    (w, n) ->
-                            create(http, s.direct(), ServiceTokens.bearer("customer-service"), runId + "-d", n, created)
-                                    && createdDirect.incrementAndGet() > 0);
-            long cpuAfter = cpuMillis(stack.pid("customer-service"));
-            double cpuPerCreate = cpuBefore < 0 || cpuAfter < 0 || createdDirect.get() == 0
-                    ? Double.NaN
-                    : (cpuAfter - cpuBefore) / (double) createdDirect.get();
+                    w -> {
+                        RawHttp client = open(clients, s.direct());
+                        return (x, n) ->
+                                create(client, ServiceTokens.bearer("customer-service"), runId + "-d", n, created);
+                    },
+                    cpu);
+            phaseEnds.put("create-direct", System.currentTimeMillis());
+            cpuPerRequest.put("create-direct", createDirect.cpuPerOp());
+            // customer-service's CPU per created customer (less sensitive to other load on the machine than req/s)
+            double cpuPerCreate = createDirect.cpuPerOp().getOrDefault("customer-service", Double.NaN);
             figures.put("createDirectCustomerServiceCpuMsPerRequest", cpuPerCreate);
             log(t0, "  customer-service CPU: %.2f ms per created customer", cpuPerCreate);
             log(
@@ -257,7 +273,13 @@ public final class RatioBench {
                     s.warmup(),
                     s.round(),
                     s.rounds(),
-                    (w, n) -> get(http, s.direct(), ServiceTokens.bearer("customer-service"), ids));
+                    w -> {
+                        RawHttp client = open(clients, s.direct());
+                        return (x, n) -> get(client, ServiceTokens.bearer("customer-service"), ids);
+                    },
+                    cpu);
+            phaseEnds.put("get-direct", System.currentTimeMillis());
+            cpuPerRequest.put("get-direct", getDirect.cpuPerOp());
             log(
                     t0,
                     "  %.0f req/s, p99 %.1f ms, %d failed (rounds %s)",
@@ -271,7 +293,14 @@ public final class RatioBench {
                     s.warmup(),
                     s.round(),
                     s.rounds(),
-                    (w, n) -> get(http, s.gateway(), tokens[w], ids));
+                    w -> {
+                        RawHttp client = open(clients, s.gateway());
+                        return (x, n) -> get(client, tokens[w], ids);
+                    },
+                    cpu);
+            phaseEnds.put("get-gateway", System.currentTimeMillis());
+            clients.forEach(RawHttp::close);
+            cpuPerRequest.put("get-gateway", getGateway.cpuPerOp());
             log(
                     t0,
                     "  %.0f req/s, p99 %.1f ms, %d failed (rounds %s)",
@@ -332,6 +361,7 @@ public final class RatioBench {
                     new GatewayApi(s.gateway(), admin, Duration.ofSeconds(10)),
                     "r" + runId.substring(runId.length() - 6),
                     s.population());
+            phaseEnds.put("population", System.currentTimeMillis());
             try (Purchases purchases = new Purchases(stack, s.gateway(), admin, population.customers(), runId)) {
                 purchases.discoverFollowUpPlan();
                 Purchases.Step best = null;
@@ -371,6 +401,7 @@ public final class RatioBench {
                     best = step;
                 }
                 figures.put("purchaseSteps", steps);
+                phaseEnds.put("purchases", System.currentTimeMillis());
                 Purchases.Step shown = best != null ? best : last;
                 double bestRate = best == null ? 0 : best.rate();
                 rows.add(new Row(
@@ -388,7 +419,11 @@ public final class RatioBench {
                         500));
                 for (int r = 0; r < s.rounds(); r++) {
                     log(t0, "app: catch-up on a backlog of %d purchase events (round %d)", s.backlog(), r + 1);
+                    Map<String, Long> cpuBefore = cpu.snapshot();
                     Map<String, Double> rates = purchases.catchUp(limits, s.backlog());
+                    phaseEnds.put("catch-up-round-" + (r + 1), System.currentTimeMillis());
+                    cpuPerRequest.put(
+                            "catch-up-round-" + (r + 1), CpuMeter.perOperation(cpuBefore, cpu.snapshot(), s.backlog()));
                     log(t0, "  %s", rates);
                     for (Map.Entry<String, Double> e : rates.entrySet()) {
                         @SuppressWarnings("unchecked")
@@ -420,45 +455,31 @@ public final class RatioBench {
         return new Result(runId, startedAt, commit(), s, rows, figures, env);
     }
 
+    private static RawHttp open(List<RawHttp> clients, String base) {
+        RawHttp client = new RawHttp(base, 10_000);
+        clients.add(client);
+        return client;
+    }
+
     private static boolean create(
-            HttpClient http,
-            String base,
-            String authorization,
-            String run,
-            long n,
-            ConcurrentLinkedQueue<String> created)
+            RawHttp http, String authorization, String run, long n, ConcurrentLinkedQueue<String> created)
             throws Exception {
         String body = """
                 {"kind":"CONSUMER","givenName":"Ratio","familyName":"Bench %d","timeZone":"UTC",\
                 "emails":[{"value":"ratio.%s.%d@bench.example","primary":true}]}""".formatted(n, run, n);
-        HttpResponse<byte[]> r = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/v1/customers"))
-                        .header("Authorization", authorization)
-                        .header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(10))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() / 100 != 2) {
+        RawHttp.Response r = http.post("/api/v1/customers", authorization, body);
+        if (r.status() / 100 != 2) {
             return false;
         }
         if (n % 8 == 0) {
-            JsonNode json = new ObjectMapper().readTree(r.body());
-            created.add(json.path("id").asText());
+            created.add(JSON.readTree(r.body()).path("id").asText());
         }
         return true;
     }
 
-    private static boolean get(HttpClient http, String base, String authorization, String[] ids) throws Exception {
+    private static boolean get(RawHttp http, String authorization, String[] ids) throws Exception {
         String id = ids[ThreadLocalRandom.current().nextInt(ids.length)];
-        HttpResponse<byte[]> r = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/v1/customers/" + id))
-                        .header("Authorization", authorization)
-                        .timeout(Duration.ofSeconds(10))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        return r.statusCode() == 200;
+        return http.get("/api/v1/customers/" + id, authorization).status() == 200;
     }
 
     public static String table(Result result) {
@@ -485,6 +506,41 @@ public final class RatioBench {
                     fmt("%.1f%%", 100 * r.ratio()),
                     r.goalText(),
                     r.informational() ? "-" : r.pass() ? "pass" : "FAIL"));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Double>> cpu =
+                (Map<String, Map<String, Double>>) result.figures().get("cpuMsPerOperation");
+        if (cpu != null && !cpu.isEmpty()) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%nCPU ms per operation over the timed rounds, by process (a request, or a purchase event of a"
+                            + " catch-up backlog; /proc user+system time; 2 cores = 2,000 ms of CPU per second)%n"));
+            String cf = "%-18s" + " | %9s".repeat(CpuMeter.PROCESSES.length + 1) + "%n";
+            Object[] head = new Object[CpuMeter.PROCESSES.length + 2];
+            head[0] = "path";
+            for (int i = 0; i < CpuMeter.PROCESSES.length; i++) {
+                String n = CpuMeter.PROCESSES[i]
+                        .replace("-service", "")
+                        .replace(" (devstack)", "")
+                        .replace("load generator", "load gen")
+                        .replace("segmentation", "segment.")
+                        .replace("engagement", "engage.")
+                        .replace("postgresql", "postgres");
+                head[i + 1] = n;
+            }
+            head[head.length - 1] = "all";
+            b.append(String.format(Locale.ROOT, cf, head));
+            cpu.forEach((path, perOp) -> {
+                Object[] line = new Object[head.length];
+                line[0] = path;
+                for (int i = 0; i < CpuMeter.PROCESSES.length; i++) {
+                    Double v = perOp.get(CpuMeter.PROCESSES[i]);
+                    line[i + 1] = v == null ? "-" : fmt("%.2f", v);
+                }
+                Double all = perOp.get("all");
+                line[line.length - 1] = all == null ? "-" : fmt("%.2f", all);
+                b.append(String.format(Locale.ROOT, cf, line));
+            });
         }
         return b.toString();
     }
@@ -536,17 +592,6 @@ public final class RatioBench {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains("plexus-classworlds"))
                 .count();
-    }
-
-    /** User + system CPU of a process in ms (Linux /proc; clock ticks of 10 ms), -1 when unknown. */
-    static long cpuMillis(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     private static String rounds(double[] perRound) {

@@ -27,7 +27,17 @@ final class Rounds {
         Op create(int worker) throws Exception;
     }
 
-    record Result(double median, double[] perRound, long ok, long failed, long[] latenciesNanos) {
+    /**
+     * @param cpuPerOp CPU ms per successful operation and process of the stack over the timed rounds (empty when not
+     *     measured), see {@link CpuMeter}
+     */
+    record Result(
+            double median,
+            double[] perRound,
+            long ok,
+            long failed,
+            long[] latenciesNanos,
+            java.util.Map<String, Double> cpuPerOp) {
         double p(double percentile) {
             return percentile(latenciesNanos, percentile);
         }
@@ -36,10 +46,19 @@ final class Rounds {
     private Rounds() {}
 
     static Result run(int threads, Duration warmup, Duration round, int rounds, Op op) throws Exception {
-        return run(threads, warmup, round, rounds, w -> op);
+        return run(threads, warmup, round, rounds, w -> op, null);
+    }
+
+    static Result run(int threads, Duration warmup, Duration round, int rounds, Op op, CpuMeter cpu) throws Exception {
+        return run(threads, warmup, round, rounds, w -> op, cpu);
     }
 
     static Result run(int threads, Duration warmup, Duration round, int rounds, WorkerFactory factory)
+            throws Exception {
+        return run(threads, warmup, round, rounds, factory, null);
+    }
+
+    static Result run(int threads, Duration warmup, Duration round, int rounds, WorkerFactory factory, CpuMeter cpu)
             throws Exception {
         Op[] ops = new Op[threads];
         for (int i = 0; i < threads; i++) {
@@ -93,6 +112,8 @@ final class Rounds {
             double[] perRound = new double[rounds];
             long okTotal = 0;
             long failedTotal = 0;
+            java.util.Map<String, Long> cpuBefore = cpu == null ? null : cpu.snapshot();
+            long okBefore = ok.sum();
             counting.set(true);
             for (int r = 0; r < rounds; r++) {
                 long before = ok.sum();
@@ -103,6 +124,9 @@ final class Rounds {
             }
             counting.set(false);
             okTotal = ok.sum();
+            java.util.Map<String, Double> cpuPerOp = cpu == null
+                    ? java.util.Map.of()
+                    : CpuMeter.perOperation(cpuBefore, cpu.snapshot(), okTotal - okBefore);
             failedTotal = failed.sum();
             stop.set(true);
             done.await();
@@ -119,7 +143,7 @@ final class Rounds {
                 at += part.length;
             }
             Arrays.sort(all);
-            return new Result(median(perRound), perRound, okTotal, failedTotal, all);
+            return new Result(median(perRound), perRound, okTotal, failedTotal, all, cpuPerOp);
         } finally {
             stop.set(true);
             pool.shutdown();
