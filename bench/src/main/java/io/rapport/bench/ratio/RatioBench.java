@@ -178,7 +178,8 @@ public final class RatioBench {
         env.put("mavenProcessesBefore", mavenProcesses());
         Map<String, Object> figures = new LinkedHashMap<>();
         List<Row> rows = new ArrayList<>();
-        try (Limits limits = new Limits(stack)) {
+        try (Limits limits = new Limits(stack);
+                Backlog backlog = new Backlog(stack.kafkaBootstrap())) {
             // ---- the limits, on the same PostgreSQL server and Kafka broker
             log(
                     t0,
@@ -238,6 +239,7 @@ public final class RatioBench {
                     createGateway.p(50),
                     createGateway.failed(),
                     rounds(createGateway.perRound()));
+            drain(t0, backlog, "after-create-gateway", figures, phaseEnds);
             log(t0, "app: create customer direct to customer-service, %d threads", s.writeThreads());
             Rounds.Result createDirect = Rounds.run(
                     s.writeThreads(),
@@ -263,6 +265,7 @@ public final class RatioBench {
                     createDirect.p(50),
                     createDirect.failed(),
                     rounds(createDirect.perRound()));
+            drain(t0, backlog, "after-create-direct", figures, phaseEnds);
             String[] ids = created.toArray(String[]::new);
             if (ids.length == 0) {
                 throw new IllegalStateException("no customer was created: is the stack up (./crm status)?");
@@ -453,6 +456,24 @@ public final class RatioBench {
         env.put("mavenProcessesAfter", mavenProcesses());
         env.put("seconds", (System.nanoTime() - t0) / 1e9);
         return new Result(runId, startedAt, commit(), s, rows, figures, env);
+    }
+
+    /**
+     * Waits (at most 120 s) until the consumers have read every event the previous path produced, so that the next
+     * path's figures carry none of that work; logs and records how long it took.
+     */
+    private static void drain(
+            long t0, Backlog backlog, String name, Map<String, Object> figures, Map<String, Long> phaseEnds)
+            throws Exception {
+        double[] d = backlog.drain(Duration.ofSeconds(120));
+        log(
+                t0,
+                "  consumers caught up with the path's events: %.0f records behind, %.1f s to read them%s",
+                d[1],
+                d[0],
+                d[2] > 0 ? fmt(" (still %.0f behind: gave up waiting)", d[2]) : "");
+        figures.put("drain-" + name, Map.of("seconds", d[0], "lagAtStart", d[1], "lagAtEnd", d[2]));
+        phaseEnds.put("drain-" + name, System.currentTimeMillis());
     }
 
     private static RawHttp open(List<RawHttp> clients, String base) {
