@@ -5,7 +5,7 @@ import io.rapport.contracts.engagement.EngagementEvents;
 import io.rapport.contracts.engagement.Unsubscribed;
 import io.rapport.customer.domain.Channel;
 import io.rapport.customer.domain.Customer;
-import io.rapport.customer.rest.ConsentInput;
+import io.rapport.customer.model.ConsentInput;
 import io.rapport.customer.service.ConsentService;
 import io.rapport.platform.deadletter.RedrivableConsumer;
 import io.rapport.platform.inbox.Inbox;

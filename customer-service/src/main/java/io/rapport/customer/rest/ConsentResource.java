@@ -1,6 +1,9 @@
 package io.rapport.customer.rest;
 
 import io.rapport.customer.domain.Channel;
+import io.rapport.customer.model.ConsentInput;
+import io.rapport.customer.model.ConsentsView;
+import io.rapport.customer.model.DoNotContactInput;
 import io.rapport.customer.service.ConsentService;
 import io.rapport.customer.service.CustomerOwnership;
 import io.rapport.platform.identity.Allow;

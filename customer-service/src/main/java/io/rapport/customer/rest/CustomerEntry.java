@@ -2,6 +2,8 @@ package io.rapport.customer.rest;
 
 import io.rapport.customer.domain.Amounts;
 import io.rapport.customer.domain.Channel;
+import io.rapport.customer.model.CustomerInput;
+import io.rapport.customer.model.CustomerView;
 import io.rapport.customer.registration.Applicant;
 import io.rapport.customer.registration.NewCustomer;
 import io.rapport.customer.registration.Outcome;
@@ -9,11 +11,11 @@ import io.rapport.customer.registration.Registrations;
 import io.rapport.customer.service.ConcurrentWrites;
 import io.rapport.customer.service.CustomerDrafts;
 import io.rapport.customer.service.CustomerReader;
+import io.rapport.customer.service.IdentityService;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,17 +69,9 @@ public class CustomerEntry {
                     true);
         }
         if (result.outcome() instanceof Outcome.Taken t) {
-            throw duplicate(t);
+            throw IdentityService.taken(t);
         }
         return new Created(result.view(), false);
-    }
-
-    private static ProblemException duplicate(Outcome.Taken t) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("existingCustomerId", t.owner().toString());
-        context.put("field", t.field());
-        return ProblemException.conflict(
-                "duplicate-customer", t.what() + " already belongs to customer " + t.owner(), context);
     }
 
     /** The API view of a new customer, as a read of it right after the registration answers. */

@@ -3,6 +3,8 @@ package io.rapport.customer.rest;
 import io.rapport.customer.domain.CustomerKind;
 import io.rapport.customer.domain.CustomerStatus;
 import io.rapport.customer.domain.OwnerRule;
+import io.rapport.customer.model.CustomerInput;
+import io.rapport.customer.model.CustomerView;
 import io.rapport.customer.service.CustomerOwnership;
 import io.rapport.customer.service.CustomerQuery;
 import io.rapport.customer.service.CustomerSearch;

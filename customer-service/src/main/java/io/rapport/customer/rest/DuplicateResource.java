@@ -1,5 +1,7 @@
 package io.rapport.customer.rest;
 
+import io.rapport.customer.model.CustomerView;
+import io.rapport.customer.model.DuplicateSuggestionView;
 import io.rapport.customer.service.DuplicateSuggestions;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;

@@ -1,5 +1,6 @@
 package io.rapport.customer.rest;
 
+import io.rapport.customer.model.CustomerView;
 import io.rapport.customer.service.DormancyJob;
 import io.rapport.customer.service.ErasureService;
 import io.rapport.customer.service.LookupService;

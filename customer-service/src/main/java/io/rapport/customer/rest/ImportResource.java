@@ -1,5 +1,6 @@
 package io.rapport.customer.rest;
 
+import io.rapport.customer.model.ImportResult;
 import io.rapport.customer.service.ImportService;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;

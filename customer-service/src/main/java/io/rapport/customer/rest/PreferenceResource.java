@@ -1,6 +1,9 @@
 package io.rapport.customer.rest;
 
 import io.rapport.customer.domain.Touchpoint;
+import io.rapport.customer.model.CustomerView;
+import io.rapport.customer.model.PreferenceChangeView;
+import io.rapport.customer.model.PreferenceHit;
 import io.rapport.customer.service.CustomerOwnership;
 import io.rapport.customer.service.PreferenceService;
 import io.rapport.platform.identity.Allow;

@@ -1,5 +1,11 @@
 package io.rapport.customer.rest;
 
+import io.rapport.customer.model.CostInput;
+import io.rapport.customer.model.CostView;
+import io.rapport.customer.model.PurchaseInput;
+import io.rapport.customer.model.PurchaseView;
+import io.rapport.customer.model.RefundInput;
+import io.rapport.customer.model.RefundView;
 import io.rapport.customer.service.CostService;
 import io.rapport.customer.service.CustomerOwnership;
 import io.rapport.customer.service.PurchaseService;

@@ -2,7 +2,7 @@ package io.rapport.customer.service;
 
 import io.rapport.customer.domain.Channel;
 import io.rapport.customer.domain.CustomerKind;
-import io.rapport.customer.rest.CustomerInput;
+import io.rapport.customer.model.CustomerInput;
 import io.rapport.platform.rest.ProblemException;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.rapport.customer.service;
 
-import io.rapport.customer.rest.ImportResult;
-import io.rapport.customer.rest.PurchaseImportRow;
-import io.rapport.customer.rest.PurchaseInput;
+import io.rapport.customer.model.ImportResult;
+import io.rapport.customer.model.PurchaseImportRow;
+import io.rapport.customer.model.PurchaseInput;
 import io.rapport.platform.rest.ProblemException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.rapport.customer.rest.ImportResult;
+import io.rapport.customer.model.ImportResult;
 import io.rapport.platform.rest.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.rapport.customer.service;
 
-import io.rapport.customer.rest.CustomerInput;
+import io.rapport.customer.model.CustomerInput;
 import java.util.List;
 
 /**

@@ -5,8 +5,8 @@ import io.rapport.customer.domain.EmailAddresses;
 import io.rapport.customer.domain.InvalidValueException;
 import io.rapport.customer.domain.PhoneNumbers;
 import io.rapport.customer.domain.ValueRules;
+import io.rapport.customer.model.CustomerInput;
 import io.rapport.customer.registration.Applicant;
-import io.rapport.customer.rest.CustomerInput;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -44,7 +44,12 @@ public class CustomerDrafts {
      * and sorted, the channel preference without repeats; {@code idempotencyKey} trimmed, blank ones null.
      */
     public Applicant applicant(CustomerInput in, String idempotencyKey) {
-        CustomerDraft d = draft(in);
+        return applicant(draft(in), idempotencyKey);
+    }
+
+    /** The registration pipeline's form of an input already checked by {@link #draft}. */
+    public Applicant applicant(CustomerDraft d, String idempotencyKey) {
+        CustomerInput in = d.input();
         CustomerInput.Organisation org = in.organisation();
         CustomerInput.Address a = in.address();
         CustomerInput.Wallet w = in.wallet();

@@ -7,7 +7,7 @@ import io.rapport.contracts.customer.CustomerStatusChanged;
 import io.rapport.contracts.customer.CustomerUpdated;
 import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.CustomerStatus;
-import io.rapport.customer.rest.CustomerView;
+import io.rapport.customer.model.CustomerView;
 import io.rapport.platform.audit.Audit;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;

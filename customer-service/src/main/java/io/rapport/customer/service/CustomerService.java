@@ -2,8 +2,8 @@ package io.rapport.customer.service;
 
 import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.CustomerStatus;
-import io.rapport.customer.rest.CustomerInput;
-import io.rapport.customer.rest.CustomerView;
+import io.rapport.customer.model.CustomerInput;
+import io.rapport.customer.model.CustomerView;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +55,7 @@ public class CustomerService {
         Customer c = customers.changeable(id);
         ETags.check(ifMatch, c.version);
         CustomerDraft draft = drafts.draft(in);
-        identity.requireUnique(draft, id);
+        identity.requireUnique(drafts.applicant(draft, null), id);
         CustomerView before = profiles.view(c);
         Instant now = Instant.now();
         writer.apply(draft, c, who, now);

@@ -4,7 +4,7 @@ import io.rapport.customer.domain.ContactKind;
 import io.rapport.customer.domain.ContactPoint;
 import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.ExternalId;
-import io.rapport.customer.rest.CustomerInput;
+import io.rapport.customer.model.CustomerInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.rapport.customer.service;
 
-import io.rapport.customer.rest.CustomerView;
-import io.rapport.customer.rest.DuplicateSuggestionView;
+import io.rapport.customer.model.CustomerView;
+import io.rapport.customer.model.DuplicateSuggestionView;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;

@@ -1,75 +1,66 @@
 package io.rapport.customer.service;
 
-import io.rapport.customer.domain.ContactKind;
-import io.rapport.customer.domain.ContactPoint;
-import io.rapport.customer.domain.ExternalId;
+import io.agroal.api.AgroalDataSource;
+import io.rapport.customer.registration.Applicant;
+import io.rapport.customer.registration.Outcome;
+import io.rapport.customer.registration.RegistrationDecision;
+import io.rapport.customer.registration.RegistrationFacts;
+import io.rapport.customer.registration.RegistrationStore;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * One person or company is one record: finds the customer that already owns a normalised e-mail,
- * phone or external id. The unique indexes on those values back this check against races.
+ * One person or company is one record: a normalised e-mail, phone or external id belongs to at most one customer. The
+ * rule has one home, the registration decision ({@link RegistrationDecision}, which entries and imports go through);
+ * a change of an existing customer asks the same decision with the customer's own identities left out, so create,
+ * import and update refuse the same identity with the same answer. The unique indexes on those values back it against
+ * races; a merge moves identities and so cannot create a clash.
  */
 @ApplicationScoped
 public class IdentityService {
+    private final AgroalDataSource dataSource;
+    private final RegistrationStore store;
 
-    /** Throws 409 naming the existing customer when any identity of the draft belongs to another customer. */
-    public void requireUnique(CustomerDraft draft, UUID self) {
-        for (int i = 0; i < draft.emails().size(); i++) {
-            String v = draft.emails().get(i).value();
-            String field = "emails[" + i + "].value";
-            owner(ContactKind.EMAIL, v)
-                    .filter(id -> !id.equals(self))
-                    .ifPresent(id -> duplicate(id, field, "e-mail " + v));
+    public IdentityService(AgroalDataSource dataSource, RegistrationStore store) {
+        this.dataSource = dataSource;
+        this.store = store;
+    }
+
+    /** Throws 409 naming the existing customer when any identity of the changed customer belongs to another one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requireUnique(Applicant changed, UUID self) {
+        RegistrationFacts stored;
+        try (Connection c = dataSource.getConnection()) {
+            stored = store.load(c, List.of(changed));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load the stored identities", e);
         }
-        for (int i = 0; i < draft.phones().size(); i++) {
-            String v = draft.phones().get(i).value();
-            String field = "phones[" + i + "].value";
-            owner(ContactKind.PHONE, v)
-                    .filter(id -> !id.equals(self))
-                    .ifPresent(id -> duplicate(id, field, "phone " + v));
-        }
-        for (int i = 0; i < draft.externalIds().size(); i++) {
-            CustomerDraft.ExternalKey k = draft.externalIds().get(i);
-            String field = "externalIds[" + i + "]";
-            ownerOfExternal(k.system(), k.id())
-                    .filter(id -> !id.equals(self))
-                    .ifPresent(id -> duplicate(id, field, "external id " + k.system() + "/" + k.id()));
+        Map<String, UUID> others = stored.owners().entrySet().stream()
+                .filter(o -> !o.getValue().equals(self))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Outcome outcome = RegistrationDecision.decide(
+                        List.of(changed), new RegistrationFacts(Map.of(), others), () -> self, Instant.now(), "", false)
+                .get(0);
+        if (outcome instanceof Outcome.Taken t) {
+            throw taken(t);
         }
     }
 
-    public Optional<UUID> owner(ContactKind kind, String normalisedValue) {
-        return ContactPoint.<ContactPoint>find("kind = ?1 and value = ?2", kind, normalisedValue)
-                .firstResultOptional()
-                .map(p -> p.customerId);
-    }
-
-    public Optional<UUID> ownerOfExternal(String system, String externalId) {
-        return ExternalId.<ExternalId>find("system = ?1 and externalId = ?2", system, externalId)
-                .firstResultOptional()
-                .map(e -> e.customerId);
-    }
-
-    /** Existing owners of any of these e-mails, by value (one query, for bulk import). */
-    public Map<String, UUID> ownersOf(ContactKind kind, List<String> values) {
-        Map<String, UUID> owners = new LinkedHashMap<>();
-        if (!values.isEmpty()) {
-            ContactPoint.<ContactPoint>list("kind = ?1 and value in ?2", kind, values)
-                    .forEach(p -> owners.put(p.value, p.customerId));
-        }
-        return owners;
-    }
-
-    private static void duplicate(UUID existing, String field, String what) {
+    /** The answer to an identity that belongs to another customer: 409 naming that customer and the field. */
+    public static ProblemException taken(Outcome.Taken t) {
         Map<String, Object> context = new LinkedHashMap<>();
-        context.put("existingCustomerId", existing.toString());
-        context.put("field", field);
-        throw ProblemException.conflict(
-                "duplicate-customer", what + " already belongs to customer " + existing, context);
+        context.put("existingCustomerId", t.owner().toString());
+        context.put("field", t.field());
+        return ProblemException.conflict(
+                "duplicate-customer", t.what() + " already belongs to customer " + t.owner(), context);
     }
 }

@@ -1,6 +1,6 @@
 package io.rapport.customer.service;
 
-import io.rapport.customer.rest.ImportResult;
+import io.rapport.customer.model.ImportResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

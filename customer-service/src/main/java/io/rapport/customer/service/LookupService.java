@@ -1,7 +1,7 @@
 package io.rapport.customer.service;
 
 import io.rapport.customer.domain.ContactKind;
-import io.rapport.customer.rest.CustomerView;
+import io.rapport.customer.model.CustomerView;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import io.rapport.contracts.customer.CustomerMerged;
 import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.CustomerMerge;
 import io.rapport.customer.domain.CustomerStatus;
-import io.rapport.customer.rest.CustomerView;
+import io.rapport.customer.model.CustomerView;
 import io.rapport.platform.audit.Audit;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.ProblemException;
@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Merges a duplicate into a survivor, set-based. The survivor absorbs contact points (keeping its own
- * primaries), external ids, tags, preferences and consents (per key/channel the most recent decision wins),
+ * primaries), external ids, tags, preferences and consents (per key the most recent preference wins; per channel
+ * {@link ConsentStore#absorb} decides),
  * consent history, purchases, refunds and costs; do-not-contact is kept if either record had it; the
  * wallet and channel preference are taken over only where the survivor has none; createdAt becomes the
  * earlier one. The merged record becomes MERGED, pointing to the survivor, with who, when and why.
@@ -30,6 +31,7 @@ public class MergeService {
     private final Outbox outbox;
     private final EntityManager em;
     private final Audit audit;
+    private final ConsentStore consents;
 
     public MergeService(
             Customers customers,
@@ -37,8 +39,10 @@ public class MergeService {
             CustomerEventsPublisher events,
             Outbox outbox,
             EntityManager em,
-            Audit audit) {
+            Audit audit,
+            ConsentStore consents) {
         this.audit = audit;
+        this.consents = consents;
         this.customers = customers;
         this.profiles = profiles;
         this.events = events;
@@ -130,17 +134,7 @@ public class MergeService {
                 m);
         exec("update customer_preference set customer_id = ?1 where customer_id = ?2", s, m);
         exec("update customer_preference_history set customer_id = ?1 where customer_id = ?2", s, m);
-        exec(
-                "delete from customer_consent s using customer_consent m where s.customer_id = ?1 and m.customer_id = ?2"
-                        + " and s.channel = m.channel and s.decided_at < m.decided_at",
-                s,
-                m);
-        exec(
-                "delete from customer_consent m using customer_consent s where m.customer_id = ?2 and s.customer_id = ?1"
-                        + " and s.channel = m.channel",
-                s,
-                m);
-        exec("update customer_consent set customer_id = ?1 where customer_id = ?2", s, m);
+        consents.absorb(s, m);
         exec("update customer_consent_history set customer_id = ?1 where customer_id = ?2", s, m);
         exec("update purchase set customer_id = ?1 where customer_id = ?2", s, m);
         exec("update refund set customer_id = ?1 where customer_id = ?2", s, m);

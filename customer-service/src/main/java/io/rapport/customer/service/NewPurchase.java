@@ -4,7 +4,7 @@ import io.rapport.customer.domain.InvalidValueException;
 import io.rapport.customer.domain.Purchase;
 import io.rapport.customer.domain.PurchaseLine;
 import io.rapport.customer.domain.ValueRules;
-import io.rapport.customer.rest.PurchaseInput;
+import io.rapport.customer.model.PurchaseInput;
 import io.rapport.platform.rest.ProblemException;
 import java.math.BigDecimal;
 import java.time.Instant;

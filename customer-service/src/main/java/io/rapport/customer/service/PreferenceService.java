@@ -4,9 +4,9 @@ import io.rapport.customer.domain.Customer;
 import io.rapport.customer.domain.Preference;
 import io.rapport.customer.domain.PreferenceChange;
 import io.rapport.customer.domain.Touchpoint;
-import io.rapport.customer.rest.CustomerView;
-import io.rapport.customer.rest.PreferenceChangeView;
-import io.rapport.customer.rest.PreferenceHit;
+import io.rapport.customer.model.CustomerView;
+import io.rapport.customer.model.PreferenceChangeView;
+import io.rapport.customer.model.PreferenceHit;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
@@ -136,7 +136,7 @@ public class PreferenceService {
         }
         TypedQuery<Long> count = em.createQuery("select count(p)" + where, Long.class);
         TypedQuery<PreferenceHit> select = em.createQuery(
-                "select new io.rapport.customer.rest.PreferenceHit(c.id, c.displayName,"
+                "select new io.rapport.customer.model.PreferenceHit(c.id, c.displayName,"
                         + " p.category, p.key, p.value, p.setBy, p.setAt)" + where + " order by p." + sort.field() + " "
                         + sort.direction() + ", p.id",
                 PreferenceHit.class);

@@ -7,7 +7,7 @@ import io.rapport.customer.config.CustomerConfig;
 import io.rapport.customer.domain.CustomerStatus;
 import io.rapport.customer.domain.Dormancy;
 import io.rapport.customer.domain.PurchaseLine;
-import io.rapport.customer.rest.ImportResult;
+import io.rapport.customer.model.ImportResult;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -4,7 +4,7 @@ import io.rapport.contracts.customer.PurchaseLine;
 import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.customer.domain.Amounts;
 import io.rapport.customer.domain.Purchase;
-import io.rapport.customer.rest.PurchaseView;
+import io.rapport.customer.model.PurchaseView;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package io.rapport.customer.rest;
 import static io.rapport.customer.rest.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -90,6 +91,47 @@ class CustomerApiIT {
                 .then()
                 .statusCode(409)
                 .body("context.existingCustomerId", equalTo(withExt));
+    }
+
+    /**
+     * An update is refused another customer's e-mail, phone or external id by the same rule as an entry
+     * (service/IdentityService asks registration/RegistrationDecision): 409 naming the field and the owner; the
+     * customer's own identities are no conflict.
+     */
+    @Test
+    void anUpdateIsRefusedAnotherCustomersIdentityLikeAnEntryAndKeepsItsOwn() {
+        String phone = Api.uniquePhone();
+        String ext = "U-" + System.nanoTime();
+        String other = Api.create(withExternalId(Api.person(Api.uniqueEmail(), phone), ext));
+        String email = Api.uniqueEmail();
+        String ownPhone = Api.uniquePhone();
+        String id = Api.create(Api.person(email, ownPhone));
+        String spaced = phone.substring(0, 3) + " " + phone.substring(3, 7) + "-" + phone.substring(7);
+        json().body(Api.person(email, spaced))
+                .put("/api/v1/customers/" + id)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("duplicate-customer"))
+                .body("context.existingCustomerId", equalTo(other))
+                .body("context.field", equalTo("phones[0].value"));
+        json().body(withExternalId(Api.person(email, ownPhone), ext))
+                .put("/api/v1/customers/" + id)
+                .then()
+                .statusCode(409)
+                .body("context.existingCustomerId", equalTo(other))
+                .body("context.field", equalTo("externalIds[0]"));
+        json().body(Api.person(email.toUpperCase(), ownPhone).replace("\"Ada\"", "\"Augusta\""))
+                .put("/api/v1/customers/" + id)
+                .then()
+                .statusCode(200)
+                .body("givenName", equalTo("Augusta"));
+    }
+
+    private static String withExternalId(String person, String id) {
+        return person.replace(
+                "\"channelPreference\"",
+                "\"externalIds\":[{\"system\":\"erp\",\"id\":\"" + id + "\"}],\"channelPreference\"");
     }
 
     @Test

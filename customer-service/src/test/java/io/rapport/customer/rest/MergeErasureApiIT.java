@@ -254,6 +254,38 @@ class MergeErasureApiIT {
                 .body("items.id", org.hamcrest.Matchers.hasItem(id));
     }
 
+    /**
+     * One precedence rule for consents (service/ConsentStore): a decision taken at the same moment as the current one
+     * replaces it, on one record and when a merge brings the merged record's decision to the survivor alike.
+     */
+    @Test
+    void aMergedConsentDecidedAtTheSameMomentAsTheSurvivorsWinsAsAnyLaterAppliedDecision() {
+        String at = "2026-02-01T12:00:00Z";
+        String alone = Api.createPerson();
+        consent(alone, "EMAIL", true, at);
+        consent(alone, "EMAIL", false, at);
+        json().get("/api/v1/customers/" + alone + "/consents")
+                .then()
+                .statusCode(200)
+                .body("consents.find { it.channel == 'EMAIL' }.granted", equalTo(false));
+
+        String survivor = Api.createPerson();
+        String merged = Api.createPerson();
+        consent(survivor, "EMAIL", true, at);
+        consent(merged, "EMAIL", false, at);
+        consent(survivor, "SMS", false, "2026-01-01T00:00:00Z");
+        consent(merged, "SMS", true, "2025-12-31T23:59:59Z");
+        json().body("{\"mergedId\":\"" + merged + "\",\"reason\":\"same person\"}")
+                .post("/api/v1/customers/" + survivor + "/merge")
+                .then()
+                .statusCode(200)
+                .body("consents.find { it.channel == 'EMAIL' }.granted", equalTo(false))
+                .body("consents.find { it.channel == 'SMS' }.granted", equalTo(false))
+                .body("consents", hasSize(2));
+        assertThat(Db.count(ds, "select count(*) from customer_consent where customer_id = ?", UUID.fromString(merged)))
+                .isZero();
+    }
+
     private static void consent(String id, String channel, boolean granted, String at) {
         json().body("{\"granted\":" + granted + ",\"source\":\"test\",\"occurredAt\":\"" + at + "\"}")
                 .put("/api/v1/customers/" + id + "/consents/" + channel)

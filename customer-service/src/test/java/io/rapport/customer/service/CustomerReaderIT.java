@@ -7,7 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.customer.domain.ContactKind;
 import io.rapport.customer.domain.Customer;
-import io.rapport.customer.rest.CustomerView;
+import io.rapport.customer.model.CustomerView;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;

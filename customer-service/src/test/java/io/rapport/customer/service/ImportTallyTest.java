@@ -2,7 +2,7 @@ package io.rapport.customer.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rapport.customer.rest.ImportResult;
+import io.rapport.customer.model.ImportResult;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

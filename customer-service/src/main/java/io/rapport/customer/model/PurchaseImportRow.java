@@ -1,6 +1,6 @@
-package io.rapport.customer.rest;
+package io.rapport.customer.model;
 
-import io.rapport.customer.rest.PurchaseInput.Line;
+import io.rapport.customer.model.PurchaseInput.Line;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

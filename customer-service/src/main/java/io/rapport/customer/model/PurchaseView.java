@@ -1,4 +1,4 @@
-package io.rapport.customer.rest;
+package io.rapport.customer.model;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.rapport.customer.rest;
+package io.rapport.customer.model;
 
 import io.rapport.customer.domain.PreferenceChange;
 import io.rapport.customer.domain.Touchpoint;

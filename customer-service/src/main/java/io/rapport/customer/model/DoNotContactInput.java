@@ -1,4 +1,4 @@
-package io.rapport.customer.rest;
+package io.rapport.customer.model;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

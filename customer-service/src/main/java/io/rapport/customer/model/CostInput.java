@@ -1,4 +1,4 @@
-package io.rapport.customer.rest;
+package io.rapport.customer.model;
 
 import io.rapport.customer.domain.CostType;
 import jakarta.validation.constraints.DecimalMax;

@@ -1,4 +1,4 @@
-package io.rapport.customer.rest;
+package io.rapport.customer.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
