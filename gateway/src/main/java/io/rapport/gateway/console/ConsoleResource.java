@@ -106,7 +106,7 @@ public class ConsoleResource {
     private CompletionStage<Response> page(String token, Kind kind, Body body) {
         var caller = session.caller(token);
         if (caller.isEmpty()) {
-            return Future.succeededFuture(seeOther("/console/sign-in")).toCompletionStage();
+            return Future.succeededFuture(seeOther(session.signInPath())).toCompletionStage();
         }
         if (!ConsolePage.allows(kind, caller.get())) {
             return Future.succeededFuture(pages.forbidden(caller.get(), token, "the " + kind.label + " page"))
@@ -130,7 +130,7 @@ public class ConsoleResource {
                             ? pages.forbidden(c, token, "any console page")
                             : seeOther("/console/" + home.path);
                 })
-                .orElse(seeOther("/console/sign-in"));
+                .orElse(seeOther(session.signInPath()));
     }
 
     // ---------------------------------------------------------------- overview
