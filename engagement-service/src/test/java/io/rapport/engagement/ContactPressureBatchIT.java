@@ -18,12 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * POST /api/v1/engagement/contact-pressure:batch: the pressure of many customers in one call (the console's agenda),
+ * POST /api/v1/engagement/contact-pressure/batch: the pressure of many customers in one call (the console's agenda),
  * on PostgreSQL, under the default rules (quiet hours 20:00-08:00, at most 1 contact in 3 days and 4 in 30 days).
  */
 @QuarkusTest
 class ContactPressureBatchIT {
-    private static final String BATCH = "/api/v1/engagement/contact-pressure:batch";
+    private static final String BATCH = "/api/v1/engagement/contact-pressure/batch";
 
     @Inject
     TestClock clock;

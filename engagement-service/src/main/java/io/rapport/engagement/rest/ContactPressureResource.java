@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/engagement/contact-pressure:batch")
+@Path("/api/v1/engagement/contact-pressure/batch")
 @Tag(name = "Contacts", description = "Follow-up contacts under contact caps and quiet hours, and reps' agendas")
 public class ContactPressureResource {
     /** The most customers one request may name. */

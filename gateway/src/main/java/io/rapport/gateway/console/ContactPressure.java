@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The agenda's "Contact pressure" column: one call to engagement's {@code contact-pressure:batch} for all the
+ * The agenda's "Contact pressure" column: one call to engagement's {@code contact-pressure/batch} for all the
  * customers on the page (never one per row), and the text each row shows, e.g.
  * {@code 1/1 in 3 d (at cap) · 2/4 in 30 d · quiet hours now (21:30)}.
  */
 final class ContactPressure {
-    static final String PATH = "/api/v1/engagement/contact-pressure:batch";
+    static final String PATH = "/api/v1/engagement/contact-pressure/batch";
     /** What engagement answers for one request at most. */
     static final int MAX_IDS = 200;
 

@@ -171,7 +171,7 @@ class ConsoleOidcIT {
         HttpResponse<String> landed = signIn(browser, "/console/agenda");
 
         assertThat(landed.statusCode()).isEqualTo(200);
-        assertThat(landed.body()).contains("url=/console/agenda");
+        assertThat(landed.body()).contains("url=/console/overview").contains("sam");
         assertThat(browser.get(gateway("/console/agenda")).statusCode()).isEqualTo(200);
         assertThat(browser.get(gateway("/console/health")).statusCode()).isEqualTo(403);
     }

@@ -28,7 +28,7 @@ final class ConsoleStubData implements StubUpstream.Canned {
             actions.add(subject + " POST " + path);
             return ok("{\"id\":\"" + CONTACT + "\",\"state\":\"DONE\"}");
         }
-        if (method.equals("POST") && path.equals("/api/v1/engagement/contact-pressure:batch")) {
+        if (method.equals("POST") && path.equals("/api/v1/engagement/contact-pressure/batch")) {
             pressureReads.add(subject);
             return ok("{\"at\":\"" + Instant.now() + "\",\"items\":[{\"customerId\":\"" + CUSTOMER
                     + "\",\"level\":\"PARTNERSHIP\",\"timeZone\":\"Asia/Tokyo\",\"localTime\":\"21:30\","
