@@ -39,8 +39,7 @@ public final class ConsoleTiming {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || args[i].equals("-h")) {
-                System.out.println(
-                        """
+                System.out.println("""
                         usage: ConsoleTiming [--gateway URL] [--requests N] [--warmup N] [--user NAME] [--rep REP] [--token JWT]
                           --gateway   default http://localhost:$RAPPORT_GATEWAY_PORT (8080)
                           --requests  requests per page after the warm-up (default 20); --warmup default 3
@@ -141,7 +140,12 @@ public final class ConsoleTiming {
             server.add(m.find() ? Double.parseDouble(m.group(1)) : Double.NaN);
         }
         return new Figures(
-                page, status, percentile(server, 50), percentile(server, 90), percentile(server, 100), percentile(client, 50));
+                page,
+                status,
+                percentile(server, 50),
+                percentile(server, 90),
+                percentile(server, 100),
+                percentile(client, 50));
     }
 
     /** The nearest-rank percentile (100: the maximum). */
@@ -177,14 +181,18 @@ public final class ConsoleTiming {
     static String aCustomer(HttpClient http, String gateway, String token) throws Exception {
         JsonNode body = get(http, gateway, token, "/api/v1/segments/worksheet/gold?size=1");
         JsonNode first = body == null ? null : body.path("items").path(0);
-        return first == null || first.isMissingNode() ? null : first.path("customerId").asText(null);
+        return first == null || first.isMissingNode()
+                ? null
+                : first.path("customerId").asText(null);
     }
 
     /** The second loyalty programme (to time the Loyalty page's selector), or null when there is none. */
     static String secondProgramme(HttpClient http, String gateway, String token) throws Exception {
         JsonNode body = get(http, gateway, token, "/api/v1/loyalty/programmes?size=2");
         JsonNode second = body == null ? null : body.path("items").path(1);
-        return second == null || second.isMissingNode() ? null : second.path("id").asText(null);
+        return second == null || second.isMissingNode()
+                ? null
+                : second.path("id").asText(null);
     }
 
     private static JsonNode get(HttpClient http, String gateway, String token, String path) throws Exception {

@@ -637,9 +637,7 @@ public class ConsoleResource {
     @GET
     @Path("loyalty")
     public CompletionStage<Response> loyalty(
-            @CookieParam(COOKIE) String token,
-            @QueryParam("programme") String programme,
-            @Context RoutingContext ctx) {
+            @CookieParam(COOKIE) String token, @QueryParam("programme") String programme, @Context RoutingContext ctx) {
         return page(token, Kind.LOYALTY, caller -> {
             String rid = ctx.get(GatewayKeys.REQUEST_ID);
             Future<Answer> programmes = client.get(caller, "/api/v1/loyalty/programmes?size=20", rid);

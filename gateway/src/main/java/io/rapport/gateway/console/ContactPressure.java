@@ -56,7 +56,8 @@ final class ContactPressure {
     static String describe(JsonNode item) {
         List<String> parts = new ArrayList<>();
         for (JsonNode cap : item.path("caps")) {
-            String channel = cap.path("channel").isTextual() ? " " + cap.path("channel").asText() : "";
+            String channel =
+                    cap.path("channel").isTextual() ? " " + cap.path("channel").asText() : "";
             parts.add(cap.path("used").asInt() + "/" + cap.path("max").asInt() + channel + " in "
                     + window(cap.path("cap").asText())
                     + (cap.path("reached").asBoolean() ? " (at cap)" : ""));

@@ -138,7 +138,9 @@ final class PointsReport {
         for (JsonNode p : answer.body().path("programmes")) {
             String id = p.path("programmeId").asText();
             out.add(new Choice(
-                    id, p.path("name").asText(), id.equals(chosen.path("programmeId").asText())));
+                    id,
+                    p.path("name").asText(),
+                    id.equals(chosen.path("programmeId").asText())));
         }
         return out;
     }

@@ -239,7 +239,8 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#agenda tbody tr")).getText())
                 .contains("(overdue)");
         // the pressure column: caps used of each cap and the quiet hours, from one batch read for the whole page
-        assertThat(browser.findElement(By.cssSelector("#agenda thead")).getText()).contains("Contact pressure");
+        assertThat(browser.findElement(By.cssSelector("#agenda thead")).getText())
+                .contains("Contact pressure");
         assertThat(browser.findElement(By.cssSelector("#agenda tbody tr")).getText())
                 .contains("1/1 in 3 d (at cap)", "2/4 in 30 d", "quiet hours now (21:30)");
         assertThat(DATA.pressureReads.subList(pressureReads, DATA.pressureReads.size()))
