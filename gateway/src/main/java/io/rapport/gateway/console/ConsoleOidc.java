@@ -6,7 +6,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether the console signs people in through the organisation's identity provider: Quarkus OIDC's authorization code
- * flow ({@code quarkus.oidc.*}, README "Console") is on when an issuer is configured and the tenant is enabled. Then an
+ * flow ({@code quarkus.oidc.*}, README "Console") is on when the tenant is enabled ({@code RAPPORT_CONSOLE_OIDC_ENABLED})
+ * and an issuer is configured. Then an
  * unauthenticated console page leads to {@link #SIGN_IN}, which Quarkus OIDC protects (it redirects to the provider and
  * back), and sign-out ends the provider's session too through {@link #SIGN_OUT}.
  */
@@ -23,7 +24,7 @@ public class ConsoleOidc {
 
     public ConsoleOidc(
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> issuer,
-            @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true") boolean tenantEnabled) {
+            @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean tenantEnabled) {
         this.enabled = tenantEnabled && issuer.filter(s -> !s.isBlank()).isPresent();
     }
 
