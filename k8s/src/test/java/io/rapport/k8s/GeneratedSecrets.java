@@ -13,6 +13,8 @@ final class GeneratedSecrets {
     /** Created by the installer; README.md must show how (checked by NoCommittedSecretsTest). */
     static final Map<String, Set<String>> INSTALLER_PROVIDED = Map.of(
             "gateway-auth", Set.of("jwt-public-key.pem"),
+            // the console's OIDC client secret (authorization code flow at the identity provider)
+            "gateway-console-oidc", Set.of("client-secret"),
             // the key pair of the service tokens: the gateway signs with the private key, every service verifies
             "gateway-service-token", Set.of("private.pem"),
             "rapport-service-token-public", Set.of("public.pem"),

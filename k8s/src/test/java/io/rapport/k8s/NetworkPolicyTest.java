@@ -1,5 +1,7 @@
 package io.rapport.k8s;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +109,10 @@ class NetworkPolicyTest {
                     .replaceFirst("^jdbc:postgresql://([^:/]+).*$", "$1")
                     .replaceFirst("-rw$", "");
             boolean isEngagement = ENGAGEMENT.equals(appName(d));
-            for (JsonNode peer : egressPeers(r, d, isEngagement ? NetworkPolicyTest::isSmtpRelayRule : rule -> false)) {
+            java.util.function.Predicate<JsonNode> exempt = isEngagement
+                    ? NetworkPolicyTest::isSmtpRelayRule
+                    : d == gateway ? NetworkPolicyTest::isIdentityProviderRule : rule -> false;
+            for (JsonNode peer : egressPeers(r, d, exempt)) {
                 if (peer.has("namespaceSelector")) {
                     soft.assertThat(INFRA_NAMESPACES)
                             .as("%s egress to namespace", module.dir())
@@ -206,6 +211,28 @@ class NetworkPolicyTest {
         return leavesTheNamespace(rule)
                 && ports(rule).size() == 1
                 && !ports(rule).contains("http");
+    }
+
+    /** The gateway's rule to the console's identity provider (OIDC): out of the namespace, on HTTPS (443) only. */
+    private static boolean isIdentityProviderRule(JsonNode rule) {
+        return leavesTheNamespace(rule) && ports(rule).equals(Set.of("443"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void theGatewayLeavesTheNamespaceOnlyForTheIdentityProviderOnHttps(Overlay overlay) {
+        Rendered r = overlay.rendered();
+        JsonNode gateway = r.get("Deployment", "gateway");
+        List<JsonNode> outside = new ArrayList<>();
+        for (JsonNode p : policiesSelecting(r, gateway)) {
+            for (JsonNode rule : p.path("spec").path("egress")) {
+                if (leavesTheNamespace(rule)) {
+                    outside.add(rule);
+                }
+            }
+        }
+        assertThat(outside).as("the gateway's rules that leave the namespace").hasSize(1);
+        assertThat(ports(outside.get(0))).containsExactly("443");
     }
 
     private static Set<String> ports(JsonNode rule) {

@@ -106,7 +106,7 @@ public class ConsoleResource {
     private CompletionStage<Response> page(String token, Kind kind, Body body) {
         var caller = session.caller(token);
         if (caller.isEmpty()) {
-            return Future.succeededFuture(seeOther("/console/sign-in")).toCompletionStage();
+            return Future.succeededFuture(seeOther(session.signInPath())).toCompletionStage();
         }
         if (!ConsolePage.allows(kind, caller.get())) {
             return Future.succeededFuture(pages.forbidden(caller.get(), token, "the " + kind.label + " page"))
@@ -130,7 +130,7 @@ public class ConsoleResource {
                             ? pages.forbidden(c, token, "any console page")
                             : seeOther("/console/" + home.path);
                 })
-                .orElse(seeOther("/console/sign-in"));
+                .orElse(seeOther(session.signInPath()));
     }
 
     // ---------------------------------------------------------------- overview
@@ -410,24 +410,33 @@ public class ConsoleResource {
             boolean manager = caller.roles().contains(AccessPolicy.ADMIN);
             String rep =
                     manager && assignee != null && SUBJECT.matcher(assignee).matches() ? assignee : caller.id();
+            String rid = ctx.get(GatewayKeys.REQUEST_ID);
             return client.get(
                             caller,
                             "/api/v1/engagement/contacts/agenda?size=100&assignee="
                                     + URLEncoder.encode(rep, StandardCharsets.UTF_8),
-                            ctx.get(GatewayKeys.REQUEST_ID))
-                    .map(answer -> {
-                        Map<String, Object> data = new HashMap<>();
-                        data.put("frame", pages.frame(Kind.AGENDA, "Agenda", caller, token));
-                        data.put("rep", rep);
-                        data.put("manager", manager);
-                        data.put("message", message != null && message.length() < 200 ? message : null);
-                        data.put("agenda", agendaPart(rep, answer));
-                        return pages.render(answer.status() == 403 ? 403 : 200, "agenda.html", data);
+                            rid)
+                    .compose(answer -> {
+                        // one batch read of the contact pressure for every customer on the page
+                        Map<String, Object> ids = answer.ok() ? ContactPressure.request(answer) : null;
+                        Future<Answer> pressure = ids == null
+                                ? Future.succeededFuture(null)
+                                : client.post(caller, ContactPressure.PATH, ids, null, rid);
+                        return pressure.map(p -> {
+                            Map<String, Object> data = new HashMap<>();
+                            data.put("frame", pages.frame(Kind.AGENDA, "Agenda", caller, token));
+                            data.put("rep", rep);
+                            data.put("manager", manager);
+                            data.put("message", message != null && message.length() < 200 ? message : null);
+                            data.put("agenda", agendaPart(rep, answer, p));
+                            return pages.render(answer.status() == 403 ? 403 : 200, "agenda.html", data);
+                        });
                     });
         });
     }
 
-    static Part agendaPart(String rep, Answer answer) {
+    /** The agenda table; {@code pressure} is the batch answer of {@link ContactPressure} (null: not asked). */
+    static Part agendaPart(String rep, Answer answer, Answer pressure) {
         String title = "Due and overdue contacts of " + rep;
         if (!answer.ok()) {
             return unavailable(title, answer);
@@ -445,7 +454,9 @@ public class ConsoleResource {
                             Cell.of(due + (overdue ? " (overdue)" : "")),
                             Cell.of(c.path("customerValue").asText("")),
                             Cell.of(c.path("state").asText()),
-                            Cell.of(c.path("pausedReason").asText(""))),
+                            Cell.of(c.path("pausedReason").asText("")),
+                            Cell.of(ContactPressure.text(
+                                    pressure, c.path("customerId").asText("")))),
                     c.path("id").asText(),
                     c.path("version").asText()));
         }
@@ -459,7 +470,8 @@ public class ConsoleResource {
                         Column.of("Due"),
                         Column.of("Customer value"),
                         Column.of("State"),
-                        Column.of("Paused because")),
+                        Column.of("Paused because"),
+                        Column.of("Contact pressure")),
                 rows,
                 "nothing due: the agenda is clear",
                 null);
@@ -624,7 +636,8 @@ public class ConsoleResource {
 
     @GET
     @Path("loyalty")
-    public CompletionStage<Response> loyalty(@CookieParam(COOKIE) String token, @Context RoutingContext ctx) {
+    public CompletionStage<Response> loyalty(
+            @CookieParam(COOKIE) String token, @QueryParam("programme") String programme, @Context RoutingContext ctx) {
         return page(token, Kind.LOYALTY, caller -> {
             String rid = ctx.get(GatewayKeys.REQUEST_ID);
             Future<Answer> programmes = client.get(caller, "/api/v1/loyalty/programmes?size=20", rid);
@@ -640,8 +653,19 @@ public class ConsoleResource {
                     data.put("programmes", programmeParts(programmes.result()));
                     data.put("settlements", settlementPart(p, list));
                     data.put("report", PointsReport.programmes(report.result()));
-                    data.put("tierChart", PointsReport.tierChart(report.result(), json));
-                    data.put("monthsChart", PointsReport.monthsChart(report.result(), json));
+                    // the charts show one programme at a time; the selector lists every programme of the report
+                    String chosen = programme == null || programme.length() > 64 ? null : programme;
+                    List<PointsReport.Choice> choices = PointsReport.choices(report.result(), chosen);
+                    data.put("choices", choices.size() > 1 ? choices : List.of());
+                    data.put(
+                            "chartProgramme",
+                            choices.stream()
+                                    .filter(PointsReport.Choice::selected)
+                                    .map(PointsReport.Choice::name)
+                                    .findFirst()
+                                    .orElse(""));
+                    data.put("tierChart", PointsReport.tierChart(report.result(), chosen, json));
+                    data.put("monthsChart", PointsReport.monthsChart(report.result(), chosen, json));
                     return pages.render(200, "loyalty.html", data);
                 });
             });

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The console's session: the caller's JWT in an HttpOnly, SameSite=Strict cookie (Secure outside dev and tests),
- * verified on every request exactly like a bearer token on {@code /api/**}. Forms that change something carry a
+ * verified on every request exactly like a bearer token on {@code /api/**} (a dev sign-in's token, or the access token
+ * the identity provider issued in the OIDC code flow: the same issuer, audience and {@code groups} the API accepts). Forms that change something carry a
  * token derived from the session ({@link #csrf(String)}) that a page of another site cannot read.
  */
 @ApplicationScoped
@@ -21,10 +22,22 @@ public class ConsoleSession {
     public static final String COOKIE = "rapport_console";
     private final Authenticator authenticator;
     private final ConsoleConfig config;
+    private final ConsoleOidc oidc;
 
-    public ConsoleSession(Authenticator authenticator, ConsoleConfig config) {
+    public ConsoleSession(Authenticator authenticator, ConsoleConfig config, ConsoleOidc oidc) {
         this.authenticator = authenticator;
         this.config = config;
+        this.oidc = oidc;
+    }
+
+    /**
+     * Where a request without a session is sent: straight into the identity provider's code flow when OIDC is the only
+     * way in, otherwise the sign-in page (dev sign-in, or both).
+     */
+    public String signInPath() {
+        boolean dev =
+                config.devSignInPrivateKeyLocation().filter(s -> !s.isBlank()).isPresent();
+        return oidc.enabled() && !dev ? ConsoleOidc.SIGN_IN : "/console/sign-in";
     }
 
     /** The signed-in caller, or empty when the cookie is missing, expired or not trusted. */

@@ -124,9 +124,49 @@ final class PointsReport {
         return parts;
     }
 
+    /** A programme of the report, for the Loyalty page's selector. */
+    @io.quarkus.qute.TemplateData
+    public record Choice(String id, String name, boolean selected) {}
+
+    /** Every programme of the report, {@code selected} marking the one the charts show ({@link #chosen}). */
+    static List<Choice> choices(Answer answer, String programmeId) {
+        JsonNode chosen = chosen(answer, programmeId);
+        List<Choice> out = new ArrayList<>();
+        if (chosen == null) {
+            return out;
+        }
+        for (JsonNode p : answer.body().path("programmes")) {
+            String id = p.path("programmeId").asText();
+            out.add(new Choice(
+                    id,
+                    p.path("name").asText(),
+                    id.equals(chosen.path("programmeId").asText())));
+        }
+        return out;
+    }
+
+    /** The programme with {@code programmeId}, else the first one; null without a report. */
+    static JsonNode chosen(Answer answer, String programmeId) {
+        JsonNode first = first(answer);
+        if (first == null || programmeId == null) {
+            return first;
+        }
+        for (JsonNode p : answer.body().path("programmes")) {
+            if (p.path("programmeId").asText().equals(programmeId)) {
+                return p;
+            }
+        }
+        return first;
+    }
+
     /** Members per tier of the first programme, for the bar chart; null without a report. */
     static String tierChart(Answer answer, ObjectMapper json) {
-        JsonNode first = first(answer);
+        return tierChart(answer, null, json);
+    }
+
+    /** Members per tier of the chosen programme ({@link #chosen}), for the bar chart; null without a report. */
+    static String tierChart(Answer answer, String programmeId, ObjectMapper json) {
+        JsonNode first = chosen(answer, programmeId);
         if (first == null) {
             return null;
         }
@@ -144,7 +184,12 @@ final class PointsReport {
 
     /** Earned, redeemed and expired per month of the first programme, for the chart; null without a report. */
     static String monthsChart(Answer answer, ObjectMapper json) {
-        JsonNode first = first(answer);
+        return monthsChart(answer, null, json);
+    }
+
+    /** Earned, redeemed and expired per month of the chosen programme, for the chart; null without a report. */
+    static String monthsChart(Answer answer, String programmeId, ObjectMapper json) {
+        JsonNode first = chosen(answer, programmeId);
         if (first == null) {
             return null;
         }

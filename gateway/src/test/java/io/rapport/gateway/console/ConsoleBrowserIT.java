@@ -208,16 +208,44 @@ class ConsoleBrowserIT {
                 .contains("Active members", "1212", "482000", "4820.00 EUR", "Platinum 12", "2026-12 115000 52000");
         assertThat(browser.getPageSource()).contains("Rapport Club", "Platinum", "Acme Travel");
         screenshot("loyalty");
+
+        // every programme has its charts: pick the second in the selector (a plain form, no script needed)
+        new Select(browser.findElement(By.id("programme"))).selectByVisibleText("Partner Miles");
+        browser.findElement(By.id("show-programme")).click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/console/loyalty?programme=p2"));
+        waitFor(d -> d.findElements(By.cssSelector("#tier-chart svg path")).size() > 1);
+        assertThat(browser.findElement(By.cssSelector("#tier-chart svg")).getText())
+                .contains("Blue", "Red", "300")
+                .doesNotContain("Platinum");
+        assertThat(browser.findElement(By.id("tiers-h")).getText()).contains("Partner Miles");
+        waitFor(d -> d.findElements(By.cssSelector("#points-chart svg path")).size() > 2);
+        assertThat(browser.findElement(By.cssSelector("#points-chart svg")).getText())
+                .contains("2026-12")
+                .doesNotContain("2026-01");
+        assertThat(new Select(browser.findElement(By.id("programme")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Partner Miles");
+        screenshot("loyalty-second-programme");
     }
 
     @Test
     void aRepSeesOnlyItsOwnAgendaCompletesAContactAndIsRefusedTheHealthPage() {
         signIn("sam", "sales");
         assertThat(nav()).containsExactly("Overview", "Segments", "Agenda", "Customer", "Loyalty");
+        int pressureReads = DATA.pressureReads.size();
         browser.findElement(By.linkText("Agenda")).click();
         waitFor(d -> d.findElements(By.cssSelector("#agenda tbody tr")).size() == 2);
         assertThat(browser.findElement(By.cssSelector("#agenda tbody tr")).getText())
                 .contains("(overdue)");
+        // the pressure column: caps used of each cap and the quiet hours, from one batch read for the whole page
+        assertThat(browser.findElement(By.cssSelector("#agenda thead")).getText())
+                .contains("Contact pressure");
+        assertThat(browser.findElement(By.cssSelector("#agenda tbody tr")).getText())
+                .contains("1/1 in 3 d (at cap)", "2/4 in 30 d", "quiet hours now (21:30)");
+        assertThat(DATA.pressureReads.subList(pressureReads, DATA.pressureReads.size()))
+                .as("one batch read for the page's two rows")
+                .containsExactly("sam");
         assertThat(browser.findElements(By.id("assignee")))
                 .as("a rep cannot pick another rep")
                 .isEmpty();

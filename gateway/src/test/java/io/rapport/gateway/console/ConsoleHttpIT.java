@@ -130,7 +130,20 @@ class ConsoleHttpIT {
                     .get("/console/" + page);
             assertThat(r.statusCode()).as(page + ": " + r.asString()).isEqualTo(200);
             assertThat(r.asString()).as(page).contains("id=\"signed-in-as\"");
+            assertThat(r.getHeader("Server-Timing")).as(page).matches("app;desc=\"server time\";dur=\\d+\\.\\d");
         }
+    }
+
+    @Test
+    void everyConsoleAnswerSaysItsServerTimeEvenASignInRedirectAndACsv() {
+        assertThat(given().redirects().follow(false).get("/console/overview").getHeader("Server-Timing"))
+                .startsWith("app;");
+        assertThat(given().get("/console/sign-in").getHeader("Server-Timing")).startsWith("app;");
+        assertThat(given().cookie("rapport_console", TestTokens.token("mia", "marketing"))
+                        .get("/console/segments/gold.csv")
+                        .getHeader("Server-Timing"))
+                .matches("app;desc=\"server time\";dur=\\d+\\.\\d");
+        assertThat(given().get("/api/v1/customers").getHeader("Server-Timing")).isNull();
     }
 
     @Test

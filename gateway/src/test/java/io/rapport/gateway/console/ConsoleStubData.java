@@ -9,7 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * What the stub services answer the console in the browser tests: two A/B/C and two MVC/MGC/BZ runs, a worksheet,
  * two open complaints, the agendas of rep "sam" (sales) like engagement serves them (another rep's agenda is refused
- * unless the caller is the manager "maria"), a loyalty programme and one partner's settlement.
+ * unless the caller is the manager "maria") with the contact pressure of their customers, two loyalty programmes
+ * and one partner's settlement.
  */
 final class ConsoleStubData implements StubUpstream.Canned {
     static final String CUSTOMER = "3f0c6f1e-9a52-4c3b-8d0a-2f7e5b1c9d44";
@@ -17,6 +18,8 @@ final class ConsoleStubData implements StubUpstream.Canned {
     static final String OTHER_CONTACT = "11111111-2222-4333-8444-666666666666";
     /** "subject POST path" of every action the engagement stub received. */
     final List<String> actions = new CopyOnWriteArrayList<>();
+    /** "subject" of every contact-pressure batch read engagement received (one per agenda page). */
+    final List<String> pressureReads = new CopyOnWriteArrayList<>();
 
     @Override
     public String[] answer(String service, String method, String path, String query, String subject) {
@@ -24,6 +27,14 @@ final class ConsoleStubData implements StubUpstream.Canned {
         if (method.equals("POST") && path.startsWith("/api/v1/engagement/contacts/")) {
             actions.add(subject + " POST " + path);
             return ok("{\"id\":\"" + CONTACT + "\",\"state\":\"DONE\"}");
+        }
+        if (method.equals("POST") && path.equals("/api/v1/engagement/contact-pressure/batch")) {
+            pressureReads.add(subject);
+            return ok("{\"at\":\"" + Instant.now() + "\",\"items\":[{\"customerId\":\"" + CUSTOMER
+                    + "\",\"level\":\"PARTNERSHIP\",\"timeZone\":\"Asia/Tokyo\",\"localTime\":\"21:30\","
+                    + "\"quietHoursNow\":true,\"weekendNow\":false,\"caps\":[{\"cap\":\"1/PT72H\",\"channel\":null,"
+                    + "\"max\":1,\"used\":1,\"planned\":0,\"reached\":true},{\"cap\":\"4/PT720H\",\"channel\":null,"
+                    + "\"max\":4,\"used\":2,\"planned\":1,\"reached\":false}]}],\"unknown\":[],\"withheld\":[]}");
         }
         if (path.equals("/api/v1/segments/runs")) {
             return ok(
@@ -99,7 +110,7 @@ final class ConsoleStubData implements StubUpstream.Canned {
         return null;
     }
 
-    /** Loyalty's points report: one programme, three tiers, twelve months. */
+    /** Loyalty's points report: two programmes (three tiers and twelve months; two tiers and one month). */
     static String pointsReport() {
         StringBuilder months = new StringBuilder();
         java.time.YearMonth m = java.time.YearMonth.of(2026, 1);
@@ -121,7 +132,13 @@ final class ConsoleStubData implements StubUpstream.Canned {
                 + "{\"code\":\"GOLD\",\"name\":\"Gold\",\"rank\":2,\"members\":150},"
                 + "{\"code\":\"PLATINUM\",\"name\":\"Platinum\",\"rank\":3,\"members\":12}],"
                 + "\"outstandingPoints\":482000,\"expiringWithin90Days\":12500,\"pointsDebt\":300,"
-                + "\"pointValue\":\"0.01\",\"liabilityValue\":\"4820.00\",\"months\":[" + months + "]}]}";
+                + "\"pointValue\":\"0.01\",\"liabilityValue\":\"4820.00\",\"months\":[" + months + "]},"
+                + "{\"programmeId\":\"p2\",\"code\":\"MILES\",\"name\":\"Partner Miles\",\"currency\":\"EUR\","
+                + "\"activeMembers\":340,\"tiers\":[{\"code\":\"BLUE\",\"name\":\"Blue\",\"rank\":1,\"members\":300},"
+                + "{\"code\":\"RED\",\"name\":\"Red\",\"rank\":2,\"members\":40}],\"outstandingPoints\":91000,"
+                + "\"expiringWithin90Days\":0,\"pointsDebt\":0,\"pointValue\":\"0.01\",\"liabilityValue\":\"910.00\","
+                + "\"months\":[{\"month\":\"2026-12\",\"earned\":7700,\"redeemed\":1100,\"expired\":0,"
+                + "\"reversed\":0,\"adjusted\":0}]}]}";
     }
 
     private static String[] ok(String json) {
