@@ -55,12 +55,14 @@ public class IdentityService {
         }
     }
 
-    /** The answer to an identity that belongs to another customer: 409 naming that customer and the field. */
+    /** The answer to an identity that belongs to another customer: 409 naming that customer and the field (not the value). */
     public static ProblemException taken(Outcome.Taken t) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("existingCustomerId", t.owner().toString());
         context.put("field", t.field());
         return ProblemException.conflict(
-                "duplicate-customer", t.what() + " already belongs to customer " + t.owner(), context);
+                "duplicate-customer",
+                "The value of " + t.field() + " already belongs to customer " + t.owner(),
+                context); // the field, never the value: a problem answer echoes no personal data
     }
 }
