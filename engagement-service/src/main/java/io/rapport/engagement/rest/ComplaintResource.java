@@ -11,7 +11,6 @@ import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
-import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,9 +29,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/complaints")
@@ -74,8 +71,23 @@ public class ComplaintResource {
             description =
                     "Due by the SLA of its severity. Publishes ComplaintOpened, pauses"
                             + " the customer's marketing contacts and schedules a complaint follow-up call (exempt from caps, not from consent).")
-    @APIResponseSchema(value = ComplaintView.class, responseCode = "201", responseDescription = "Opened")
-    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
+            description = "Opened",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ComplaintView.class)))
     public Response open(@Valid @NotNull OpenBody body) {
         Complaint c = complaints.open(
                 body.customerId(),
@@ -93,10 +105,15 @@ public class ComplaintResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a complaint")
-    @APIResponseSchema(
-            value = ComplaintView.class,
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
             responseCode = "200",
-            responseDescription = "The complaint (ETag: its version)")
+            description = "The complaint (ETag: its version)",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ComplaintView.class)))
     public Response get(@PathParam("id") UUID id) {
         Complaint c = complaints.get(id);
         return Response.ok(ComplaintView.of(c))

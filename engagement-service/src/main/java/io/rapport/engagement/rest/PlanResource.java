@@ -12,7 +12,6 @@ import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
-import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -35,10 +34,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/plans")
@@ -135,10 +131,15 @@ public class PlanResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a contact plan")
-    @APIResponseSchema(
-            value = PlanView.class,
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
             responseCode = "200",
-            responseDescription = "The plan (ETag: its version)")
+            description = "The plan (ETag: its version)",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PlanView.class)))
     public Response get(@PathParam("id") UUID id) {
         ContactPlan p = plans.get(id);
         return Response.ok(PlanView.of(p)).header("ETag", ETags.of(p.version)).build();
@@ -147,8 +148,23 @@ public class PlanResource {
     @Allow(Roles.MARKETING)
     @POST
     @Operation(summary = "Add a contact plan rule to a level")
-    @APIResponseSchema(value = PlanView.class, responseCode = "201", responseDescription = "Created")
-    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PlanView.class)))
     public Response create(@Valid @NotNull PlanBody body) {
         ContactPlan p = plans.create(body.spec());
         return Response.created(URI.create("/api/v1/engagement/plans/" + p.id))
@@ -162,7 +178,15 @@ public class PlanResource {
     @Operation(
             summary = "Change a contact plan rule",
             description = "If-Match with the ETag guards concurrent edits (412).")
-    @APIResponseSchema(value = PlanView.class, responseCode = "200", responseDescription = "The plan")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "200",
+            description = "The plan",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PlanView.class)))
     public Response update(
             @PathParam("id") UUID id, @Valid @NotNull PlanBody body, @HeaderParam("If-Match") String ifMatch) {
         ContactPlan p = plans.update(id, body.spec(), ifMatch);
@@ -173,7 +197,9 @@ public class PlanResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Deactivate a contact plan rule", description = "Contacts it already scheduled stay.")
-    @APIResponse(responseCode = "204", description = "Deactivated")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "204",
+            description = "Deactivated")
     public Response deactivate(@PathParam("id") UUID id) {
         plans.deactivate(id);
         return Response.noContent().build();

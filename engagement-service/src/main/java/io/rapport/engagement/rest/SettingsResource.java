@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement")
@@ -53,10 +52,15 @@ public class SettingsResource {
             summary = "Contact-pressure rules in force",
             description = "Quiet hours (customer's local time), weekends, and"
                     + " frequency caps (max/ISO duration, optionally for one LEVEL and/or @CHANNEL).")
-    @APIResponseSchema(
-            value = Settings.class,
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
             responseCode = "200",
-            responseDescription = "The contact-pressure rules (ETag: their version)")
+            description = "The contact-pressure rules (ETag: their version)",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = Settings.class)))
     public Response pressure() {
         Settings s = pressure.current();
         return Response.ok(s).header("ETag", ETags.of(s.version())).build();

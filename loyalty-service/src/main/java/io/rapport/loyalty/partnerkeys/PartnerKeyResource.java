@@ -7,7 +7,6 @@ import io.rapport.loyalty.partnerkeys.PartnerKeyDtos.Verified;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ProblemException;
-import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,9 +22,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -52,8 +51,18 @@ public class PartnerKeyResource {
             description =
                     "Admin only. Answers the key once (`apiKey`, sent by the partner as X-Api-Key); only its SHA-256 is"
                             + " stored, so a lost key cannot be shown again: rotate it. Usable through the gateway at once.")
-    @APIResponseSchema(value = IssuedKey.class, responseCode = "201", responseDescription = "Issued")
-    @Extension(name = CreatedLocation.EXTENSION, value = "The new key, through the gateway")
+    @APIResponse(
+            responseCode = "201",
+            description = "Issued",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new key, through the gateway",
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
     public Response create(@PathParam("partnerId") UUID partnerId, @Valid KeyCreate body) {
         return issued(keys.create(partnerId, body == null ? null : body.scopes()), 201);
     }
@@ -78,8 +87,18 @@ public class PartnerKeyResource {
                     "Admin only. Issues a new key with the same scopes (shown once) and revokes this one; the gateway"
                             + " refuses the old key within its cache window (`rapport.gateway.partner-keys.cache-ttl`, 10 s at most)."
                             + " A revoked key: 409.")
-    @APIResponseSchema(value = IssuedKey.class, responseCode = "201", responseDescription = "The new key")
-    @Extension(name = CreatedLocation.EXTENSION, value = "The new key, through the gateway")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new key",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new key, through the gateway",
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
     public Response rotate(@PathParam("partnerId") UUID partnerId, @PathParam("keyId") UUID keyId) {
         return issued(keys.rotate(partnerId, keyId), 201);
     }
@@ -105,7 +124,7 @@ public class PartnerKeyResource {
                     "Called by the gateway with its service token (admin) and the SHA-256 (lower-case hex) of the key a"
                             + " partner presented (the hash, never the key). Unknown hash: 404. The gateway accepts only status ACTIVE.")
     public Verified verify(
-            @Parameter(
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
                             description = "SHA-256 of the key",
                             example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
                     @PathParam("sha256")

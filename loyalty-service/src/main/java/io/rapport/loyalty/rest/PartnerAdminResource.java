@@ -8,7 +8,6 @@ import io.rapport.loyalty.service.PartnerService;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ProblemException;
-import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,8 +25,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Back-office management of alliance partners. */
@@ -51,8 +48,23 @@ public class PartnerAdminResource {
                     "Its id is the partner id the gateway passes on;"
                             + " pointValue is what one point is worth in settlement, in the programme currency; maxPointsPerTransaction and"
                             + " maxPointsPerDay (per member and UTC day) bound its redemptions (null: the configured defaults).")
-    @APIResponseSchema(value = PartnerView.class, responseCode = "201", responseDescription = "Created")
-    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
+            description = "Created",
+            headers =
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
+                            name = "Location",
+                            description = "The new resource, through the gateway",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uri")),
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = PartnerView.class)))
     public Response create(@Valid @NotNull PartnerCreate body) {
         Partner p = partners.create(body.command());
         return Response.created(URI.create("/api/v1/loyalty/partners/" + p.id))

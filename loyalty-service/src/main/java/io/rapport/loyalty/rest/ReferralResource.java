@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Allow({Roles.SALES, Roles.MARKETING})
@@ -77,7 +76,15 @@ public class ReferralResource {
                     + " qualifies (registered after the code was issued, no purchase before applying it); anyone else is recorded"
                     + " with status NOT_QUALIFYING and the reason in `refusal`, not enrolled, nobody rewarded. Self-referral or a"
                     + " shared e-mail or phone with the referrer: 422. Unknown code: 404.")
-    @APIResponseSchema(value = ReferralView.class, responseCode = "201", responseDescription = "Linked")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            responseCode = "201",
+            description = "Linked",
+            content =
+                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                            mediaType = "application/json",
+                            schema =
+                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                                            implementation = ReferralView.class)))
     public Response link(@Valid @NotNull ReferralRequest body) {
         return Response.status(201)
                 .entity(ReferralView.of(referrals.link(body.referralCode(), body.customerId(), true)))

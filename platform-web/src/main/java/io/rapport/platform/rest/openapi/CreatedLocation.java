@@ -2,6 +2,7 @@ package io.rapport.platform.rest.openapi;
 
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.Extensible;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -20,14 +21,16 @@ public final class CreatedLocation {
     private CreatedLocation() {}
 
     static void document(Operation operation) {
-        Map<String, Object> extensions = operation.getExtensions();
-        if (extensions == null || !extensions.containsKey(EXTENSION)) {
-            return;
+        // SmallRye puts a method's @Extension on the operation, or on a response the method also declares
+        Object description = take(operation);
+        if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+            for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                Object onResponse = take(response);
+                description = description == null ? onResponse : description;
+            }
         }
-        Object description = extensions.get(EXTENSION);
-        operation.removeExtension(EXTENSION);
-        if (operation.getExtensions() != null && operation.getExtensions().isEmpty()) {
-            operation.setExtensions(null);
+        if (description == null) {
+            return;
         }
         APIResponse created = operation.getResponses() == null
                 ? null
@@ -42,5 +45,18 @@ public final class CreatedLocation {
                         .addType(Schema.SchemaType.STRING)
                         .format("uri"));
         created.addHeader("Location", location);
+    }
+
+    private static Object take(Extensible<?> model) {
+        Map<String, Object> extensions = model.getExtensions();
+        if (extensions == null || !extensions.containsKey(EXTENSION)) {
+            return null;
+        }
+        Object value = extensions.get(EXTENSION);
+        model.removeExtension(EXTENSION);
+        if (model.getExtensions() != null && model.getExtensions().isEmpty()) {
+            model.setExtensions(null);
+        }
+        return value;
     }
 }
