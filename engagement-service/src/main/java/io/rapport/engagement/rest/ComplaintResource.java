@@ -31,6 +31,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.rapport.platform.rest.openapi.CreatedLocation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/engagement/complaints")
 @Tag(name = "Complaints", description = "Intake, SLA due dates, escalation, resolution and reopening")
@@ -71,23 +75,8 @@ public class ComplaintResource {
             description =
                     "Due by the SLA of its severity. Publishes ComplaintOpened, pauses"
                             + " the customer's marketing contacts and schedules a complaint follow-up call (exempt from caps, not from consent).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "201",
-            description = "Opened",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ComplaintView.class)))
+    @APIResponse(responseCode = "201", description = "Opened", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response open(@Valid @NotNull OpenBody body) {
         Complaint c = complaints.open(
                 body.customerId(),
@@ -105,15 +94,7 @@ public class ComplaintResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a complaint")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "200",
-            description = "The complaint (ETag: its version)",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ComplaintView.class)))
+    @APIResponse(responseCode = "200", description = "The complaint (ETag: its version)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)))
     public Response get(@PathParam("id") UUID id) {
         Complaint c = complaints.get(id);
         return Response.ok(ComplaintView.of(c))

@@ -36,6 +36,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.rapport.platform.rest.openapi.CreatedLocation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/engagement/plans")
 @Tag(
@@ -131,15 +135,7 @@ public class PlanResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a contact plan")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "200",
-            description = "The plan (ETag: its version)",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PlanView.class)))
+    @APIResponse(responseCode = "200", description = "The plan (ETag: its version)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
     public Response get(@PathParam("id") UUID id) {
         ContactPlan p = plans.get(id);
         return Response.ok(PlanView.of(p)).header("ETag", ETags.of(p.version)).build();
@@ -148,23 +144,8 @@ public class PlanResource {
     @Allow(Roles.MARKETING)
     @POST
     @Operation(summary = "Add a contact plan rule to a level")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "201",
-            description = "Created",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PlanView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@Valid @NotNull PlanBody body) {
         ContactPlan p = plans.create(body.spec());
         return Response.created(URI.create("/api/v1/engagement/plans/" + p.id))
@@ -178,15 +159,7 @@ public class PlanResource {
     @Operation(
             summary = "Change a contact plan rule",
             description = "If-Match with the ETag guards concurrent edits (412).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "200",
-            description = "The plan",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PlanView.class)))
+    @APIResponse(responseCode = "200", description = "The plan", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
     public Response update(
             @PathParam("id") UUID id, @Valid @NotNull PlanBody body, @HeaderParam("If-Match") String ifMatch) {
         ContactPlan p = plans.update(id, body.spec(), ifMatch);
@@ -197,7 +170,7 @@ public class PlanResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Deactivate a contact plan rule", description = "Contacts it already scheduled stay.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "204",
             description = "Deactivated")
     public Response deactivate(@PathParam("id") UUID id) {
