@@ -26,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.rapport.platform.rest.openapi.CreatedLocation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Partner API keys, admin only (README "Partner API keys"): issued here, shown once, stored as a hash; the gateway asks
@@ -51,18 +54,8 @@ public class PartnerKeyResource {
             description =
                     "Admin only. Answers the key once (`apiKey`, sent by the partner as X-Api-Key); only its SHA-256 is"
                             + " stored, so a lost key cannot be shown again: rotate it. Usable through the gateway at once.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Issued",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new key, through the gateway",
-                            schema =
-                                    @Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
+    @APIResponse(responseCode = "201", description = "Issued", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new key, through the gateway")
     public Response create(@PathParam("partnerId") UUID partnerId, @Valid KeyCreate body) {
         return issued(keys.create(partnerId, body == null ? null : body.scopes()), 201);
     }
@@ -87,18 +80,8 @@ public class PartnerKeyResource {
                     "Admin only. Issues a new key with the same scopes (shown once) and revokes this one; the gateway"
                             + " refuses the old key within its cache window (`rapport.gateway.partner-keys.cache-ttl`, 10 s at most)."
                             + " A revoked key: 409.")
-    @APIResponse(
-            responseCode = "201",
-            description = "The new key",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new key, through the gateway",
-                            schema =
-                                    @Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
+    @APIResponse(responseCode = "201", description = "The new key", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new key, through the gateway")
     public Response rotate(@PathParam("partnerId") UUID partnerId, @PathParam("keyId") UUID keyId) {
         return issued(keys.rotate(partnerId, keyId), 201);
     }
@@ -124,7 +107,7 @@ public class PartnerKeyResource {
                     "Called by the gateway with its service token (admin) and the SHA-256 (lower-case hex) of the key a"
                             + " partner presented (the hash, never the key). Unknown hash: 404. The gateway accepts only status ACTIVE.")
     public Verified verify(
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            @Parameter(
                             description = "SHA-256 of the key",
                             example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
                     @PathParam("sha256")

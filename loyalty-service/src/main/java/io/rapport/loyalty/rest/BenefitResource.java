@@ -25,6 +25,11 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.rapport.platform.rest.openapi.CreatedLocation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/loyalty")
@@ -47,23 +52,8 @@ public class BenefitResource {
             summary = "Add a benefit",
             description = "Repeat-purchase discount, volume break, member price, event invitation,"
                     + " priority service or partner perk, with eligibility by tier and/or segment class.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "201",
-            description = "Created",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = BenefitView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BenefitView.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@PathParam("programmeId") UUID programmeId, @Valid @NotNull BenefitCreate body) {
         Benefit b = benefits.create(programmeId, body.command());
         return Response.created(URI.create("/api/v1/loyalty/programmes/" + programmeId + "/benefits/" + b.id))

@@ -27,6 +27,11 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.rapport.platform.rest.openapi.CreatedLocation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/loyalty")
@@ -48,23 +53,8 @@ public class MemberEventResource {
     @Operation(
             summary = "Create a club event",
             description = "With a capacity and an optional minimum tier for invitations.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "201",
-            description = "Created",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = EventView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventView.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@PathParam("programmeId") UUID programmeId, @Valid @NotNull EventCreate body) {
         Integer minRank = null;
         if (body.minTier() != null) {

@@ -26,6 +26,11 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.rapport.platform.rest.openapi.CreatedLocation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Back-office management of alliance partners. */
 @Allow(Roles.MARKETING)
@@ -48,23 +53,8 @@ public class PartnerAdminResource {
                     "Its id is the partner id the gateway passes on;"
                             + " pointValue is what one point is worth in settlement, in the programme currency; maxPointsPerTransaction and"
                             + " maxPointsPerDay (per member and UTC day) bound its redemptions (null: the configured defaults).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "201",
-            description = "Created",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PartnerView.class)))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PartnerView.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@Valid @NotNull PartnerCreate body) {
         Partner p = partners.create(body.command());
         return Response.created(URI.create("/api/v1/loyalty/partners/" + p.id))
