@@ -58,9 +58,7 @@ class CustomerPackagedJarIT {
     public static class ProductionSettings extends PackagedJarSettings {
         @Override
         protected Map<String, String> production() {
-            return Map.of(
-                    "rapport.customer.contact-digest-key",
-                    "packaged-jar-it-contact-digest-key");
+            return Map.of("rapport.customer.contact-digest-key", "packaged-jar-it-contact-digest-key");
         }
     }
 }

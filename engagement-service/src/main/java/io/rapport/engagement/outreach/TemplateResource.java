@@ -120,7 +120,10 @@ public class TemplateResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getMessageTemplate", summary = "Read a message template")
-    @APIResponse(responseCode = "200", description = "The template (ETag: its version)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The template (ETag: its version)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateView.class)))
     public Response get(@PathParam("id") UUID id) {
         MessageTemplate t = templates.get(id);
         return Response.ok(TemplateView.of(t))
@@ -136,7 +139,10 @@ public class TemplateResource {
             description =
                     "One template per channel (EMAIL or SMS), purpose (or none: every purpose) and language; a second"
                             + " for the same key is 409. The Qute syntax is checked: an error is 422 naming the field.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateView.class)))
     public Response create(@Valid @NotNull TemplateInput in) {
         MessageTemplate t =
                 templates.create(in.channel(), in.purpose(), in.language(), in.subject(), in.body(), caller.subject());
@@ -153,7 +159,10 @@ public class TemplateResource {
             operationId = "updateMessageTemplate",
             summary = "Change a message template's subject and body",
             description = "If-Match with the ETag of the read is required; a stale version is 412.")
-    @APIResponse(responseCode = "200", description = "The changed template", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed template",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplateView.class)))
     public Response update(
             @PathParam("id") UUID id, @Valid @NotNull TemplateChange in, @HeaderParam("If-Match") String ifMatch) {
         MessageTemplate current = templates.get(id);
@@ -196,7 +205,13 @@ public class TemplateResource {
             description =
                     "Renders the template with the customer's real variables (name from customer-service, loyalty"
                             + " standing, recommendations), as the message would be sent; sends nothing. The address is not shown.")
-    @APIResponse(responseCode = "200", description = "The rendered message", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TemplatePreview.PreviewView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The rendered message",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = TemplatePreview.PreviewView.class)))
     public TemplatePreview.PreviewView preview(@PathParam("id") UUID id, @Valid @NotNull PreviewInput in) {
         return preview.render(templates.get(id), in.customerId());
     }

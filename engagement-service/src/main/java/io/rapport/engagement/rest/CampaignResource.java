@@ -11,6 +11,7 @@ import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -32,15 +33,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.rapport.platform.rest.openapi.CreatedLocation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/campaigns")
 @Tag(
@@ -89,7 +89,10 @@ public class CampaignResource {
             description =
                     "Chooses the targets and gives each a CAMPAIGN contact through the"
                             + " pressure rules (most valuable customers first); the report shows how many were scheduled or blocked.")
-    @APIResponse(responseCode = "201", description = "Launched: the campaign report", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Report.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Launched: the campaign report",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Report.class)))
     @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response launch(@Valid @NotNull CampaignBody b) {
         Target t = b.target();

@@ -11,6 +11,7 @@ import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,12 +30,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.rapport.platform.rest.openapi.CreatedLocation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/complaints")
 @Tag(name = "Complaints", description = "Intake, SLA due dates, escalation, resolution and reopening")
@@ -75,7 +75,10 @@ public class ComplaintResource {
             description =
                     "Due by the SLA of its severity. Publishes ComplaintOpened, pauses"
                             + " the customer's marketing contacts and schedules a complaint follow-up call (exempt from caps, not from consent).")
-    @APIResponse(responseCode = "201", description = "Opened", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Opened",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)))
     @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response open(@Valid @NotNull OpenBody body) {
         Complaint c = complaints.open(
@@ -94,7 +97,10 @@ public class ComplaintResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a complaint")
-    @APIResponse(responseCode = "200", description = "The complaint (ETag: its version)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The complaint (ETag: its version)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ComplaintView.class)))
     public Response get(@PathParam("id") UUID id) {
         Complaint c = complaints.get(id);
         return Response.ok(ComplaintView.of(c))

@@ -34,10 +34,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/customers/{id}")
 @Tag(name = "Customer engagement", description = "A customer's level, contacts, complaints and why contacts moved")
@@ -107,7 +107,10 @@ public class CustomerEngagementResource {
     @Operation(
             summary = "The customer's relationship level",
             description = "With the classes behind it; ETag for If-Match.")
-    @APIResponse(responseCode = "200", description = "The relationship level (ETag: its version)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LevelView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The relationship level (ETag: its version)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LevelView.class)))
     public Response level(@PathParam("id") UUID id) {
         CustomerProfile p = query.profile(id);
         return Response.ok(levelView(p)).header("ETag", ETags.of(p.version)).build();
@@ -121,7 +124,10 @@ public class CustomerEngagementResource {
             description = "An account manager sets the level with a reason; it holds"
                     + " until the override is removed. A change of level cancels the old level's recurring contacts and starts the new"
                     + " level's plans. An unknown level is a 400.")
-    @APIResponse(responseCode = "200", description = "The relationship level", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LevelView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The relationship level",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LevelView.class)))
     public Response override(
             @PathParam("id") UUID id, @Valid @NotNull LevelOverride body, @HeaderParam("If-Match") String ifMatch) {
         CustomerProfile p = levels.override(id, body.level(), body.reason(), caller.subject(), ifMatch);

@@ -23,13 +23,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/interactions")
 @Tag(name = "Interactions", description = "The log of every inbound and outbound interaction")
@@ -97,7 +97,11 @@ public class InteractionResource {
             summary = "Log an interaction",
             description = "An inbound call can be a sales opportunity with an estimated"
                     + " value. Outbound interactions logged here count against the customer's frequency caps.")
-    @APIResponse(responseCode = "201", description = "Logged", content = @Content(mediaType = "application/json", schema = @Schema(implementation = InteractionView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Logged",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = InteractionView.class)))
     public Response log(@Valid @NotNull LogBody b) {
         Interaction i = interactions.log(
                 b.customerId(),
@@ -121,10 +125,7 @@ public class InteractionResource {
             in = ParameterIn.QUERY,
             required = true,
             description = "The customer",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            format = "uuid"))
+            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     public Page<InteractionView> list(@QueryParam("customerId") UUID customerId, @BeanParam PageRequest page) {
         if (customerId == null) {
             throw ProblemException.invalid("customerId", "is required");

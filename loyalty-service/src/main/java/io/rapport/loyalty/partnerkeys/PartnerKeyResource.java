@@ -7,6 +7,7 @@ import io.rapport.loyalty.partnerkeys.PartnerKeyDtos.Verified;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ProblemException;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,13 +23,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.rapport.platform.rest.openapi.CreatedLocation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Partner API keys, admin only (README "Partner API keys"): issued here, shown once, stored as a hash; the gateway asks
@@ -54,7 +54,10 @@ public class PartnerKeyResource {
             description =
                     "Admin only. Answers the key once (`apiKey`, sent by the partner as X-Api-Key); only its SHA-256 is"
                             + " stored, so a lost key cannot be shown again: rotate it. Usable through the gateway at once.")
-    @APIResponse(responseCode = "201", description = "Issued", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Issued",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
     @Extension(name = CreatedLocation.EXTENSION, value = "The new key, through the gateway")
     public Response create(@PathParam("partnerId") UUID partnerId, @Valid KeyCreate body) {
         return issued(keys.create(partnerId, body == null ? null : body.scopes()), 201);
@@ -80,7 +83,10 @@ public class PartnerKeyResource {
                     "Admin only. Issues a new key with the same scopes (shown once) and revokes this one; the gateway"
                             + " refuses the old key within its cache window (`rapport.gateway.partner-keys.cache-ttl`, 10 s at most)."
                             + " A revoked key: 409.")
-    @APIResponse(responseCode = "201", description = "The new key", content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The new key",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
     @Extension(name = CreatedLocation.EXTENSION, value = "The new key, through the gateway")
     public Response rotate(@PathParam("partnerId") UUID partnerId, @PathParam("keyId") UUID keyId) {
         return issued(keys.rotate(partnerId, keyId), 201);

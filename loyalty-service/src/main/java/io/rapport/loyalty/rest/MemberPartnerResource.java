@@ -9,6 +9,7 @@ import io.rapport.loyalty.service.RedemptionCodeService;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Caller;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,12 +25,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.rapport.platform.rest.openapi.CreatedLocation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The member's side of partner redemption: consent to a partner (link, revoke, history) and the one-time codes the
@@ -60,9 +60,15 @@ public class MemberPartnerResource {
                     + " to the member and, with a one-time code, redeem them. Records when, through which channel (source) and who"
                     + " recorded it. Linking an already linked partner returns the active link (200). Unknown or inactive partner, or"
                     + " one of another programme: 422.")
-    @APIResponse(responseCode = "201", description = "Linked", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Linked",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkView.class)))
     @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
-    @APIResponse(responseCode = "200", description = "Already linked: the active link", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Already linked: the active link",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkView.class)))
     public Response link(@PathParam("id") UUID id, @Valid @NotNull LinkRequest body) {
         PartnerLinkService.Linked l = links.link(id, body.partnerId(), body.source(), caller.label());
         LinkView view = LinkView.of(l.link());
@@ -99,7 +105,10 @@ public class MemberPartnerResource {
                     + " not-linked otherwise): 8 characters the member shows at the partner's till, valid for"
                     + " rapport.loyalty.partners.code-ttl (10 minutes by default), usable once, by that partner only, for at most"
                     + " maxPoints. The code appears only in this answer; only its hash is stored.")
-    @APIResponse(responseCode = "201", description = "The code, shown once", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CodeView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The code, shown once",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CodeView.class)))
     @APIResponse(responseCode = "422", description = "maxPoints out of range, member not active or partner not linked")
     public Response code(@PathParam("id") UUID id, @Valid @NotNull CodeRequest body) {
         RedemptionCodeService.Issued issued = codes.issue(id, body.partnerId(), body.maxPoints(), caller.label());

@@ -8,6 +8,7 @@ import io.rapport.loyalty.service.PartnerService;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ProblemException;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,12 +26,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.rapport.platform.rest.openapi.CreatedLocation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Back-office management of alliance partners. */
 @Allow(Roles.MARKETING)
@@ -53,7 +53,10 @@ public class PartnerAdminResource {
                     "Its id is the partner id the gateway passes on;"
                             + " pointValue is what one point is worth in settlement, in the programme currency; maxPointsPerTransaction and"
                             + " maxPointsPerDay (per member and UTC day) bound its redemptions (null: the configured defaults).")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PartnerView.class)))
     @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@Valid @NotNull PartnerCreate body) {
         Partner p = partners.create(body.command());

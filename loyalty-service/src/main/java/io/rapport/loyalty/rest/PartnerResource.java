@@ -27,10 +27,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * What alliance partners call through the gateway with their API key (the partner is {@link Caller#partnerId()}).
@@ -63,7 +63,13 @@ public class PartnerResource {
                     + " rounded down. Only for a member who linked this partner: otherwise, and for an unknown number, the same 403"
                     + " not-linked problem. amount out of range: 422. The reference is unique per partner and member: resending the"
                     + " same request returns the first booking (200); the same reference with another amount is 409.")
-    @APIResponse(responseCode = "201", description = "Booked (no balance in the answer)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PartnerTransaction.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Booked (no balance in the answer)",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PartnerTransaction.class)))
     @APIResponse(responseCode = "403", description = "The member has not linked this partner, or the number is unknown")
     @APIResponse(responseCode = "422", description = "Amount out of range, or currency other than the programme's")
     public Response earn(@Valid @NotNull PartnerEarn body) {
@@ -85,8 +91,20 @@ public class PartnerResource {
                     + " limit for the member: 422 limit-exceeded; more than the member holds: 422 insufficient-points. No answer"
                     + " carries the balance. The reference is unique per partner and member: the same request again returns the"
                     + " first booking (200), the same reference with other points or another code is 409.")
-    @APIResponse(responseCode = "201", description = "Booked; the code is used up", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PartnerTransaction.class)))
-    @APIResponse(responseCode = "200", description = "A replay of a booked request: the first booking", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PartnerTransaction.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Booked; the code is used up",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PartnerTransaction.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A replay of a booked request: the first booking",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PartnerTransaction.class)))
     @APIResponse(
             responseCode = "403",
             description = "redemption-refused: no consent or no valid code (nothing else is said)")

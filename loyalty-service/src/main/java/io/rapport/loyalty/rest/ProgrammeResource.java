@@ -13,6 +13,7 @@ import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -30,12 +31,11 @@ import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.rapport.platform.rest.openapi.CreatedLocation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/loyalty")
@@ -57,7 +57,10 @@ public class ProgrammeResource {
             description = "A club with its currency, earn rate, tier qualification rules"
                     + " (points earned or spend in a rolling window, or segment classes), expiry, referral rewards, an optional"
                     + " auto-enrol rule, its tiers (lowest first, thresholds strictly rising) and bonus multipliers.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgrammeView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgrammeView.class)))
     @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@Valid @NotNull ProgrammeCreate body) {
         Programme p = programmes.create(body.command());
@@ -86,7 +89,10 @@ public class ProgrammeResource {
     @GET
     @Path("/programmes/{id}")
     @Operation(summary = "Read a programme", description = "With its tiers and bonus rules; the ETag is its version.")
-    @APIResponse(responseCode = "200", description = "The programme (ETag: its version)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgrammeView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The programme (ETag: its version)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgrammeView.class)))
     public Response get(@PathParam("id") UUID id) {
         Programme p = ProgrammeService.require(id);
         return Response.ok(view(p)).tag(ETags.of(p.version).replace("\"", "")).build();
@@ -99,7 +105,10 @@ public class ProgrammeResource {
             summary = "Change the rules of a programme",
             description = "Name, earn rate, qualification, expiry, referral"
                     + " rewards and auto-enrol rule. If-Match with the version read is honoured (412 when stale).")
-    @APIResponse(responseCode = "200", description = "The programme", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgrammeView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The programme",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgrammeView.class)))
     public Response update(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RulesUpdate body) {
         Programme p = programmes.update(id, ifMatch, body.name(), body.rules().command());

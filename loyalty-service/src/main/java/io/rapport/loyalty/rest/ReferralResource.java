@@ -19,10 +19,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/loyalty")
@@ -78,7 +78,10 @@ public class ReferralResource {
                     + " qualifies (registered after the code was issued, no purchase before applying it); anyone else is recorded"
                     + " with status NOT_QUALIFYING and the reason in `refusal`, not enrolled, nobody rewarded. Self-referral or a"
                     + " shared e-mail or phone with the referrer: 422. Unknown code: 404.")
-    @APIResponse(responseCode = "201", description = "Linked", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Linked",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     public Response link(@Valid @NotNull ReferralRequest body) {
         return Response.status(201)
                 .entity(ReferralView.of(referrals.link(body.referralCode(), body.customerId(), true)))

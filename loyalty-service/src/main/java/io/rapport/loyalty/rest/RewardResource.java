@@ -9,6 +9,7 @@ import io.rapport.loyalty.service.ProgrammeService;
 import io.rapport.loyalty.service.RewardService;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,12 +25,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.rapport.platform.rest.openapi.CreatedLocation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Allow({Roles.SALES, Roles.MARKETING})
 @Path("/api/v1/loyalty")
@@ -47,7 +47,10 @@ public class RewardResource {
     @POST
     @Path("/programmes/{programmeId}/rewards")
     @Operation(summary = "Add a reward", description = "Points cost and stock (omit stock for unlimited).")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RewardView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RewardView.class)))
     @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@PathParam("programmeId") UUID programmeId, @Valid @NotNull RewardCreate body) {
         Reward r = rewards.create(programmeId, body.command());
@@ -85,7 +88,10 @@ public class RewardResource {
             description =
                     "Takes one unit of stock and the points cost. Unknown reward or member:"
                             + " 404; out of stock or too few points: 422 and nothing changes. Idempotency-Key replays return the first result.")
-    @APIResponse(responseCode = "201", description = "Redeemed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RedemptionView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Redeemed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RedemptionView.class)))
     @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response redeem(
             @PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull RewardRedeem body) {

@@ -14,6 +14,7 @@ import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -34,13 +35,12 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.rapport.platform.rest.openapi.CreatedLocation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * Webhook subscriptions through the gateway at {@code /api/v1/webhooks}: loyalty partners with their API key
@@ -92,7 +92,13 @@ public class WebhookResource {
                     + " unique-local targets are refused unless on the admin allow-list). eventTypes are CloudEvent types or"
                     + " wildcards (rapport.loyalty.*) the caller is entitled to; an unknown or foreign type is a 400 naming"
                     + " eventTypes[i]. The answer holds the signing secret once: store it.")
-    @APIResponse(responseCode = "201", description = "Created; the secret is shown only here", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedSubscription.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the secret is shown only here",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = CreatedSubscription.class)))
     @Extension(name = CreatedLocation.EXTENSION, value = "The new subscription")
     public Response create(@NotNull SubscriptionCreate body) {
         WebhookSubscriptionService.Created c = subscriptions.create(body);
@@ -121,7 +127,11 @@ public class WebhookResource {
             summary = "One subscription",
             description =
                     "Another partner's subscription is 404. A DISABLED one carries disabledReason. ETag: its version.")
-    @APIResponse(responseCode = "200", description = "The subscription", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The subscription",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
     public Response get(@PathParam("id") UUID id) {
         WebhookSubscription s = subscriptions.get(id);
         return Response.ok(SubscriptionView.of(s, clock.instant()))
@@ -137,7 +147,11 @@ public class WebhookResource {
             description = "status PAUSED stops deliveries (events meanwhile are not queued); ACTIVE resumes a paused or"
                     + " disabled subscription, its pending deliveries due at once with a fresh retry window. If-Match with"
                     + " the version read is honoured (412 when stale).")
-    @APIResponse(responseCode = "200", description = "The changed subscription", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed subscription",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
     public Response update(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull SubscriptionUpdate body) {
         WebhookSubscription s = subscriptions.update(id, body, ifMatch);
@@ -168,7 +182,10 @@ public class WebhookResource {
                     "Answers the new secret once. Until previousSecretValidUntil (rapport.webhooks.rotation-grace,"
                             + " 24 h by default) every request is signed with both secrets (two v1 entries), so the receiver can"
                             + " switch without losing a request; afterwards only the new one signs.")
-    @APIResponse(responseCode = "200", description = "The new secret", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RotatedSecret.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The new secret",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RotatedSecret.class)))
     public RotatedSecret rotate(@PathParam("id") UUID id) {
         WebhookSubscriptionService.Created c = subscriptions.rotate(id);
         return new RotatedSecret(c.secret(), c.subscription().previousSecretUntil);
@@ -183,7 +200,10 @@ public class WebhookResource {
             description =
                     "POSTs a rapport.webhook.ping.v1 CloudEvent, signed like every delivery, and answers what the target"
                             + " replied. Recorded in the delivery log, never retried; works in any status.")
-    @APIResponse(responseCode = "200", description = "The target's answer", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PingResult.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The target's answer",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PingResult.class)))
     public PingResult ping(@PathParam("id") UUID id) {
         return deliveries.ping(id);
     }
@@ -220,7 +240,10 @@ public class WebhookResource {
             description =
                     "Queues the delivery again (due now, fresh retry window), whatever its status. Same webhook-id:"
                             + " a receiver that deduplicates ignores it.")
-    @APIResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeliveryView.class)))
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return Response.accepted(DeliveryView.of(deliveries.redeliver(id, deliveryId)))
                 .build();
@@ -232,7 +255,10 @@ public class WebhookResource {
             operationId = "redeliverWebhookRange",
             summary = "Send every event of a time range again",
             description = "Queues again each delivery whose event time lies in [from, to) (at most 31 days).")
-    @APIResponse(responseCode = "202", description = "How many were queued", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Requeued.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "How many were queued",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Requeued.class)))
     public Response redeliverRange(@PathParam("id") UUID id, @NotNull RedeliverRange body) {
         return Response.accepted(new Requeued(deliveries.redeliver(id, body.from(), body.to())))
                 .build();

@@ -21,10 +21,15 @@ public final class CreatedLocation {
     private CreatedLocation() {}
 
     static void document(Operation operation) {
-        // SmallRye puts a method's @Extension on the operation, or on a response the method also declares
+        // SmallRye puts a method's @Extension on the operation, its responses or a response the method also declares
         Object description = take(operation);
+        if (operation.getResponses() != null) {
+            Object onResponses = take(operation.getResponses());
+            description = description == null ? onResponses : description;
+        }
         if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
-            for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+            for (APIResponse response :
+                    operation.getResponses().getAPIResponses().values()) {
                 Object onResponse = take(response);
                 description = description == null ? onResponse : description;
             }
