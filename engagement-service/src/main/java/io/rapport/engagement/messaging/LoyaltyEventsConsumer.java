@@ -51,8 +51,6 @@ public class LoyaltyEventsConsumer extends BatchConsumer {
         consume(records);
     }
 
-
-
     /** A poll's new events in record order, inside its inbox transaction. */
     @Override
     public void applyAll(List<IncomingEvent> events) {

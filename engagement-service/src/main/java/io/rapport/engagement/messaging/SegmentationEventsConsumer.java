@@ -97,8 +97,6 @@ public class SegmentationEventsConsumer extends BatchConsumer {
         return "segment:" + scheme;
     }
 
-
-
     @Override
     public void apply(IncomingEvent e) {
         SegmentChanged s = change(e);

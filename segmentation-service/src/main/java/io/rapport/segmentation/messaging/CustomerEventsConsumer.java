@@ -32,7 +32,6 @@ public class CustomerEventsConsumer extends BatchConsumer {
         consume(records);
     }
 
-
     /** A poll's new events as one {@link EventBatch} (set-based), inside the inbox transaction. */
     @Override
     public void applyAll(List<IncomingEvent> events) {

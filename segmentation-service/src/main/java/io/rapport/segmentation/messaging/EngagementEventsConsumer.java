@@ -26,7 +26,6 @@ public class EngagementEventsConsumer extends BatchConsumer {
         consume(records);
     }
 
-
     /** A poll's new events as one {@link EventBatch} (set-based), inside the inbox transaction. */
     @Override
     public void applyAll(List<IncomingEvent> events) {
