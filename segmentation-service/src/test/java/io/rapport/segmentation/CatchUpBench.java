@@ -69,8 +69,7 @@ class CatchUpBench {
         return """
                 {"purchaseId":"%s","customerId":"%s","sourceSystem":"bench","orderId":"B-%s","occurredAt":"%s","currency":"EUR",\
                 "total":"%s","costOfGoods":"1.00","channel":"store","store":"HQ","lines":[{"lineId":"1","sku":"SKU-1",\
-                "category":"kitchen","quantity":1,"unitPrice":"%s","unitCost":"1.00","lineTotal":"%s"}]}"""
-                .formatted(purchaseId, customer, purchaseId, Instant.now(), amount, amount, amount);
+                "category":"kitchen","quantity":1,"unitPrice":"%s","unitCost":"1.00","lineTotal":"%s"}]}""".formatted(purchaseId, customer, purchaseId, Instant.now(), amount, amount, amount);
     }
 
     private static String database() {
