@@ -32,7 +32,7 @@ public final class WebhookEventConsumers {
         /** While no subscription is active nothing can match: the poll is skipped without inbox rows. */
         void onPoll(ConsumerRecords<String, String> records) {
             if (fanOut.anyActive()) {
-                onPoll(records);
+                consume(records);
             }
         }
 
