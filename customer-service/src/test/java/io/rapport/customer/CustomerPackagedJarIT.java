@@ -3,10 +3,9 @@ package io.rapport.customer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.rapport.devstack.FreePorts;
+import io.rapport.devstack.PackagedJarSettings;
 import io.rapport.devstack.auth.TestServiceTokens;
 import io.restassured.http.ContentType;
 import java.util.Map;
@@ -23,15 +22,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @WithTestResource(CustomerPackagedJarIT.ProductionSettings.class)
 class CustomerPackagedJarIT {
-    private static final String MANAGEMENT_PORT = "rapport.it.customer.management-port";
-
     @Test
     void packagedJarBecomesReadyAndServesAnAuthenticatedRequest() {
-        given().port(Integer.getInteger(MANAGEMENT_PORT))
-                .get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"));
+        PackagedJarSettings.assertReady();
 
         String email = "jar-" + UUID.randomUUID() + "@example.org";
         String id = asAdmin()
@@ -61,27 +54,11 @@ class CustomerPackagedJarIT {
                                 + TestServiceTokens.sign("customer-service", "packaged-jar-it", Set.of("admin"), null));
     }
 
-    /**
-     * What production takes from the environment (the contact digest key), and fixed free ports for the API
-     * and the management interface: with the launcher's random API port (quarkus.http.port=0) the packaged app never
-     * finishes starting, because its API and management servers then register Micrometer's http_server_bytes_read
-     * with different tag keys.
-     */
-    public static class ProductionSettings implements QuarkusTestResourceLifecycleManager {
+    /** What production takes from the environment (the contact digest key), and free ports (see PackagedJarSettings). */
+    public static class ProductionSettings extends PackagedJarSettings {
         @Override
-        public Map<String, String> start() {
-            int management = FreePorts.next();
-            System.setProperty(MANAGEMENT_PORT, Integer.toString(management));
-            return Map.of(
-                    "quarkus.management.port",
-                    Integer.toString(management),
-                    "quarkus.http.port",
-                    Integer.toString(FreePorts.next()),
-                    "rapport.customer.contact-digest-key",
-                    "packaged-jar-it-contact-digest-key");
+        protected Map<String, String> production() {
+            return Map.of("rapport.customer.contact-digest-key", "packaged-jar-it-contact-digest-key");
         }
-
-        @Override
-        public void stop() {}
     }
 }

@@ -4,10 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.rapport.devstack.FreePorts;
+import io.rapport.devstack.PackagedJarSettings;
 import io.rapport.devstack.auth.TestServiceTokens;
 import java.util.Map;
 import java.util.Set;
@@ -22,15 +21,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @WithTestResource(EngagementPackagedJarIT.ProductionSettings.class)
 class EngagementPackagedJarIT {
-    private static final String MANAGEMENT_PORT = "rapport.it.engagement.management-port";
-
     @Test
     void packagedJarBecomesReadyAndServesAnAuthenticatedRequest() {
-        given().port(Integer.getInteger(MANAGEMENT_PORT))
-                .get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"));
+        PackagedJarSettings.assertReady();
 
         given().header(
                         "Authorization",
@@ -47,27 +40,11 @@ class EngagementPackagedJarIT {
         given().get("/api/v1/engagement/plans").then().statusCode(401);
     }
 
-    /**
-     * What production takes from the environment (the unsubscribe link key), and fixed free ports for the API
-     * and the management interface: with the launcher's random API port (quarkus.http.port=0) the packaged app never
-     * finishes starting, because its API and management servers then register Micrometer's http_server_bytes_read
-     * with different tag keys.
-     */
-    public static class ProductionSettings implements QuarkusTestResourceLifecycleManager {
+    /** What production takes from the environment (the unsubscribe link key), and free ports (see PackagedJarSettings). */
+    public static class ProductionSettings extends PackagedJarSettings {
         @Override
-        public Map<String, String> start() {
-            int management = FreePorts.next();
-            System.setProperty(MANAGEMENT_PORT, Integer.toString(management));
-            return Map.of(
-                    "quarkus.management.port",
-                    Integer.toString(management),
-                    "quarkus.http.port",
-                    Integer.toString(FreePorts.next()),
-                    "rapport.engagement.outreach.unsubscribe-key",
-                    "packaged-jar-it-unsubscribe-key-0123456789");
+        protected Map<String, String> production() {
+            return Map.of("rapport.engagement.outreach.unsubscribe-key", "packaged-jar-it-unsubscribe-key-0123456789");
         }
-
-        @Override
-        public void stop() {}
     }
 }

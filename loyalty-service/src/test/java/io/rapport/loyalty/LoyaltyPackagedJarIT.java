@@ -3,10 +3,9 @@ package io.rapport.loyalty;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.rapport.devstack.FreePorts;
+import io.rapport.devstack.PackagedJarSettings;
 import io.rapport.devstack.auth.TestServiceTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -24,15 +23,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @WithTestResource(LoyaltyPackagedJarIT.ProductionSettings.class)
 class LoyaltyPackagedJarIT {
-    private static final String MANAGEMENT_PORT = "rapport.it.loyalty.management-port";
-
     @Test
     void packagedJarBecomesReadyAndServesAnAuthenticatedRequest() {
-        given().port(Integer.getInteger(MANAGEMENT_PORT))
-                .get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"));
+        PackagedJarSettings.assertReady();
 
         String code = "JAR"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
@@ -65,30 +58,16 @@ class LoyaltyPackagedJarIT {
                                 + TestServiceTokens.sign("loyalty-service", "packaged-jar-it", Set.of("admin"), null));
     }
 
-    /**
-     * What production takes from the environment (nothing more), and fixed free ports for the API
-     * and the management interface: with the launcher's random API port (quarkus.http.port=0) the packaged app never
-     * finishes starting, because its API and management servers then register Micrometer's http_server_bytes_read
-     * with different tag keys.
-     */
-    public static class ProductionSettings implements QuarkusTestResourceLifecycleManager {
+    /** What production takes from the environment (the webhook secrets' key), and free ports (see PackagedJarSettings). */
+    public static class ProductionSettings extends PackagedJarSettings {
         @Override
-        public Map<String, String> start() {
-            int management = FreePorts.next();
-            System.setProperty(MANAGEMENT_PORT, Integer.toString(management));
+        protected Map<String, String> production() {
             byte[] key = new byte[32];
             new java.security.SecureRandom().nextBytes(key);
             return Map.of(
-                    "quarkus.management.port",
-                    Integer.toString(management),
-                    "quarkus.http.port",
-                    Integer.toString(FreePorts.next()),
                     // production refuses to start without the webhook secrets' key (README "Webhooks")
                     "rapport.webhooks.encryption-key",
                     java.util.Base64.getEncoder().encodeToString(key));
         }
-
-        @Override
-        public void stop() {}
     }
 }

@@ -64,18 +64,19 @@ class StaleEventsIT {
     @Test
     void aReplayedOrReorderedSegmentChangedDoesNotOverwriteANewerClass() {
         UUID id = UUID.randomUUID();
-        segmentationEvents.onEvent(segment(id, 1, "ABC", "B"));
-        segmentationEvents.onEvent(segment(id, 2, "ABC", "C"));
+        segmentationEvents.onBatch(TestKafka.poll(List.of(segment(id, 1, "ABC", "B"))));
+        segmentationEvents.onBatch(TestKafka.poll(List.of(segment(id, 2, "ABC", "C"))));
         assertThat(segmentClass(id, "ABC")).isEqualTo("C");
 
-        segmentationEvents.onEvent(segment(id, 1, "ABC", "B")); // replayed
+        segmentationEvents.onBatch(TestKafka.poll(List.of(segment(id, 1, "ABC", "B")))); // replayed
         assertThat(segmentClass(id, "ABC")).isEqualTo("C");
 
-        segmentationEvents.onEvent(segment(id, 6, "ABC", "B"));
-        segmentationEvents.onEvent(segment(id, 5, "ABC", "C")); // arrives after a newer one
+        segmentationEvents.onBatch(TestKafka.poll(List.of(segment(id, 6, "ABC", "B"))));
+        segmentationEvents.onBatch(TestKafka.poll(List.of(segment(id, 5, "ABC", "C")))); // arrives after a newer one
         assertThat(segmentClass(id, "ABC")).isEqualTo("B");
 
-        segmentationEvents.onEvent(segment(id, 3, "VALUE", "MGC")); // another scheme is not stale
+        segmentationEvents.onBatch(
+                TestKafka.poll(List.of(segment(id, 3, "VALUE", "MGC")))); // another scheme is not stale
         assertThat(segmentClass(id, "VALUE")).isEqualTo("MGC");
     }
 

@@ -2,14 +2,11 @@ package io.rapport.segmentation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.rapport.devstack.FreePorts;
+import io.rapport.devstack.PackagedJarSettings;
 import io.rapport.devstack.auth.TestServiceTokens;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +19,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 @WithTestResource(SegmentationPackagedJarIT.ProductionSettings.class)
 class SegmentationPackagedJarIT {
-    private static final String MANAGEMENT_PORT = "rapport.it.segmentation.management-port";
-
     @Test
     void packagedJarBecomesReadyAndServesAnAuthenticatedRequest() {
-        given().port(Integer.getInteger(MANAGEMENT_PORT))
-                .get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"));
+        PackagedJarSettings.assertReady();
 
         given().header(
                         "Authorization",
@@ -45,25 +36,6 @@ class SegmentationPackagedJarIT {
         given().get("/api/v1/segments/policies/ABC").then().statusCode(401);
     }
 
-    /**
-     * What production takes from the environment (nothing more), and fixed free ports for the API
-     * and the management interface: with the launcher's random API port (quarkus.http.port=0) the packaged app never
-     * finishes starting, because its API and management servers then register Micrometer's http_server_bytes_read
-     * with different tag keys.
-     */
-    public static class ProductionSettings implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            int management = FreePorts.next();
-            System.setProperty(MANAGEMENT_PORT, Integer.toString(management));
-            return Map.of(
-                    "quarkus.management.port",
-                    Integer.toString(management),
-                    "quarkus.http.port",
-                    Integer.toString(FreePorts.next()));
-        }
-
-        @Override
-        public void stop() {}
-    }
+    /** What production takes from the environment (nothing more), and free ports (see PackagedJarSettings). */
+    public static class ProductionSettings extends PackagedJarSettings {}
 }

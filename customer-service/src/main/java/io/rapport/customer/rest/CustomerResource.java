@@ -18,6 +18,7 @@ import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -38,7 +39,12 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/customers")
@@ -103,32 +109,12 @@ public class CustomerResource {
                     + " (ownerId); only admin may name another owner (403 otherwise). A new customer whose name is similar to a"
                     + " live customer's and who shares an address, phone or birth date with it is created all the same and the pair"
                     + " appears in the duplicates review queue (GET /api/v1/customers/duplicates/suggestions).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "201",
-            description = "Created",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = CustomerView.class)))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponseSchema(value = CustomerView.class, responseCode = "201", responseDescription = "Created")
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
+    @APIResponse(
             responseCode = "200",
             description = "A replay with the same Idempotency-Key: the first result",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = CustomerView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerView.class)))
     public Response create(
             @Valid @NotNull CustomerInput input,
             @Parameter(description = "Replays with the same key return the first result")
@@ -157,15 +143,10 @@ public class CustomerResource {
             summary = "Read a customer",
             description = "The profile with contact points, consents and preferences. A"
                     + " merged record answers with status MERGED and mergedInto naming the survivor.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponseSchema(
+            value = CustomerView.class,
             responseCode = "200",
-            description = "The customer (ETag: its version)",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = CustomerView.class)))
+            responseDescription = "The customer (ETag: its version)")
     public Response get(@PathParam("id") UUID id) {
         CustomerView c = service.view(id);
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
@@ -180,15 +161,7 @@ public class CustomerResource {
                     + " answers 412. Publishes CustomerUpdated naming the changed fields. Merged or erased records answer 409. Sales may"
                     + " replace only customers it owns (403 otherwise); ownerId is read-only except for admin: absent keeps the owner,"
                     + " another value answers 403.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "200",
-            description = "The updated customer",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = CustomerView.class)))
+    @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "The updated customer")
     public Response update(
             @PathParam("id") UUID id, @Valid @NotNull CustomerInput input, @HeaderParam("If-Match") String ifMatch) {
         String current = service.view(id).ownerId();
@@ -252,15 +225,10 @@ public class CustomerResource {
     @Operation(
             summary = "Mark a record verified",
             description = "Someone confirmed the data is correct: sets lastVerifiedAt" + " (and counts as activity).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponseSchema(
+            value = CustomerView.class,
             responseCode = "200",
-            description = "The customer, verified now",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = CustomerView.class)))
+            responseDescription = "The customer, verified now")
     public Response verify(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         CustomerView c = service.verify(id, ifMatch);
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
@@ -276,15 +244,7 @@ public class CustomerResource {
             summary = "Archive a record",
             description = "Retires an outdated record (status ARCHIVED, publishes"
                     + " CustomerStatusChanged); new activity makes it ACTIVE again.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "200",
-            description = "The archived customer",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = CustomerView.class)))
+    @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "The archived customer")
     public Response archive(
             @PathParam("id") UUID id, @Valid ArchiveRequest request, @HeaderParam("If-Match") String ifMatch) {
         CustomerView c = service.archive(id, request == null ? null : request.reason(), ifMatch);

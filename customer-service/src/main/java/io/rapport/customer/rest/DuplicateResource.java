@@ -23,10 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/customers/duplicates/suggestions")
@@ -77,10 +75,7 @@ public class DuplicateResource {
             description = "Merges the pair with the ordinary merge (the older"
                     + " record survives unless survivorId names the other) and closes the suggestion as MERGED. Answers the"
                     + " surviving customer. 409 when the suggestion is closed or either record can no longer change.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The surviving customer",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CustomerView.class)))
+    @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "The surviving customer")
     public Response accept(@PathParam("suggestionId") UUID id, @Valid SuggestionAcceptInput input) {
         CustomerView c = suggestions.accept(
                 id, input == null ? null : input.survivorId(), input == null ? null : input.reason(), caller.subject());

@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/customers")
@@ -54,15 +56,7 @@ public class IdentityResource {
             description = "Give exactly one of email,"
                     + " phone, or externalSystem with externalId. Values are normalised first (any letter case, any phone"
                     + " formatting in international form). 404 when nobody owns it.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "200",
-            description = "The customer",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = CustomerView.class)))
+    @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "The customer")
     public Response find(
             @QueryParam("email") String email,
             @QueryParam("phone") String phone,
@@ -81,15 +75,7 @@ public class IdentityResource {
                     + " absorbs the other's contact points, external ids, preferences, consents (most recent decision wins),"
                     + " purchases and costs; the other becomes MERGED pointing here. Publishes CustomerMerged (subject = merged"
                     + " id), CustomerStatusChanged and CustomerUpdated for the survivor.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "200",
-            description = "The surviving customer",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = CustomerView.class)))
+    @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "The surviving customer")
     public Response merge(@PathParam("id") UUID survivorId, @Valid @NotNull MergeInput input) {
         CustomerView c = merge.merge(survivorId, input.mergedId(), input.reason(), caller.subject());
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
@@ -107,7 +93,7 @@ public class IdentityResource {
                     + " for the customer and each merged duplicate so every service forgets them. The erasure is recorded in the"
                     + " audit trail with the caller and the optional reason. A merged record answers 409 naming its survivor."
                     + " Answers 204.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "204", description = "Erased")
     public void erase(@PathParam("id") UUID id, @Valid ErasureInput input) {
         erasure.erase(id, input == null ? null : input.reason());
     }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/customers/import")
@@ -80,10 +81,10 @@ public class ImportResource {
                                         examples =
                                                 "kind,givenName,familyName,email,postalCode,country,birthDate\nCONSUMER,Ada,Lovelace,ada@example.org,SW1Y 4JH,GB,1985-12-10\n"))
             })
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "415",
             description = "Unsupported" + " media type: send application/x-ndjson or text/csv")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "Counts and" + " the first failed lines",
             content =
@@ -137,10 +138,10 @@ public class ImportResource {
                                                         + "ada@example.org,shop,SO-1,2025-05-01T10:00:00Z,EUR,P-1,bedding,1,39.90,12.00\n"
                                                         + ",shop,SO-1,,,P-2,bath,2,9.90,\n"))
             })
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "415",
             description = "Unsupported" + " media type: send application/x-ndjson or text/csv")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "Counts and" + " the first failed lines",
             content =

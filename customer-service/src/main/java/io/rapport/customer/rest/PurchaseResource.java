@@ -13,6 +13,7 @@ import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -28,6 +29,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/customers/{id}")
@@ -51,32 +57,12 @@ public class PurchaseResource {
             description = "The order id is the idempotency key per source system:"
                     + " posting the same order again answers 200 with the first purchase and publishes nothing; a new one answers"
                     + " 201 and publishes PurchaseRecorded. Counts as activity (a DORMANT customer becomes ACTIVE).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "201",
-            description = "Recorded",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PurchaseView.class)))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponseSchema(value = PurchaseView.class, responseCode = "201", responseDescription = "Recorded")
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
+    @APIResponse(
             responseCode = "200",
             description = "Already recorded (same source and order id): the first result",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PurchaseView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PurchaseView.class)))
     public Response record(@PathParam("id") UUID id, @Valid @NotNull PurchaseInput input) {
         PurchaseService.Recorded r = purchases.record(id, input);
         if (r.replayed()) {
@@ -114,15 +100,7 @@ public class PurchaseResource {
             description =
                     "Never more than was bought or paid"
                             + " (422 naming the line). Publishes PurchaseRefunded. With an Idempotency-Key a replay returns the first refund.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "201",
-            description = "Refunded",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = RefundView.class)))
+    @APIResponseSchema(value = RefundView.class, responseCode = "201", responseDescription = "Refunded")
     public Response refund(
             @PathParam("id") UUID id,
             @PathParam("purchaseId") UUID purchaseId,
@@ -140,15 +118,7 @@ public class PurchaseResource {
             description =
                     "SERVICE_CALL, RETURN_HANDLING, SALES_VISIT, DISCOUNT,"
                             + " SHIPPING or OTHER. Publishes CostRecorded. With an Idempotency-Key a replay returns the first entry.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "201",
-            description = "Recorded",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = CostView.class)))
+    @APIResponseSchema(value = CostView.class, responseCode = "201", responseDescription = "Recorded")
     public Response cost(
             @PathParam("id") UUID id, @Valid @NotNull CostInput input, @HeaderParam("Idempotency-Key") String key) {
         return Response.status(Response.Status.CREATED)

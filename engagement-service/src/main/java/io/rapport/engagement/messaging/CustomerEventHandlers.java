@@ -12,10 +12,10 @@ import io.rapport.engagement.service.CustomerProjectionService;
 import io.rapport.engagement.service.Profiles;
 import io.rapport.engagement.service.PurchaseScheduling;
 import io.rapport.platform.inbox.EventOrder;
+import io.rapport.platform.inbox.EventRuns;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.inbox.MalformedEventException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -77,18 +77,11 @@ public class CustomerEventHandlers {
             }
         }
         profiles.loadOrStub(customers);
-        List<PurchaseFact> pending = new ArrayList<>();
-        for (IncomingEvent e : events) {
-            Optional<PurchaseFact> purchase = purchase(e);
-            if (purchase.isPresent()) {
-                pending.add(purchase.get());
-            } else {
-                schedule(pending);
-                pending.clear();
-                applyOther(e, newest::contains);
-            }
-        }
-        schedule(pending);
+        EventRuns.split(
+                events,
+                e -> CustomerEvents.PURCHASE_RECORDED.name().equals(e.type()),
+                run -> schedule(run.stream().map(e -> purchase(e).orElseThrow()).toList()),
+                e -> applyOther(e, newest::contains));
     }
 
     /** Events applied only when newer than the customer's last applied one ({@link #PROFILE}). */

@@ -9,7 +9,7 @@ import io.rapport.contracts.loyalty.PointsExpired;
 import io.rapport.contracts.loyalty.PointsRedeemed;
 import io.rapport.contracts.loyalty.TierChanged;
 import io.rapport.engagement.outreach.LoyaltyStanding;
-import io.rapport.platform.deadletter.RedrivableConsumer;
+import io.rapport.platform.inbox.BatchConsumer;
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
@@ -27,20 +27,19 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * loyalty.events: keeps each customer's balance and tier per programme for message templates (LoyaltyStanding),
  * skipping an event older than one already applied for the customer. A poll is one inbox transaction
- * ({@link Inbox#consume}) that decides which events are newest once for all of them ({@link PollEventOrder}, in poll
+ * ({@link BatchConsumer}) that decides which events are newest once for all of them ({@link PollEventOrder}, in poll
  * order); a poll that fails goes record by record through {@link #apply}.
  */
 @ApplicationScoped
-public class LoyaltyEventsConsumer implements RedrivableConsumer {
+public class LoyaltyEventsConsumer extends BatchConsumer {
     static final String PROJECTION = "loyalty";
 
-    private final Inbox inbox;
     private final LoyaltyStanding standing;
     private final EventOrder order;
     private final PollEventOrder pollOrder;
 
     public LoyaltyEventsConsumer(Inbox inbox, LoyaltyStanding standing, EventOrder order, PollEventOrder pollOrder) {
-        this.inbox = inbox;
+        super(inbox, CustomerEventsConsumer.CONSUMER, Topics.LOYALTY);
         this.standing = standing;
         this.order = order;
         this.pollOrder = pollOrder;
@@ -49,21 +48,12 @@ public class LoyaltyEventsConsumer implements RedrivableConsumer {
     @Incoming("loyalty-events")
     @Blocking(ordered = true)
     public void onBatch(ConsumerRecords<String, String> records) {
-        inbox.consume(CustomerEventsConsumer.CONSUMER, records, this::applyAll, this::apply);
-    }
-
-    @Override
-    public String consumer() {
-        return CustomerEventsConsumer.CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.LOYALTY;
+        consume(records);
     }
 
     /** A poll's new events in record order, inside its inbox transaction. */
-    void applyAll(List<IncomingEvent> events) {
+    @Override
+    public void applyAll(List<IncomingEvent> events) {
         Map<IncomingEvent, Change> changes = new IdentityHashMap<>();
         List<IncomingEvent> applicable = new ArrayList<>();
         for (IncomingEvent e : events) {

@@ -5,7 +5,7 @@ import io.rapport.contracts.segmentation.SegmentChanged;
 import io.rapport.contracts.segmentation.SegmentationEvents;
 import io.rapport.engagement.service.LevelService;
 import io.rapport.engagement.service.Profiles;
-import io.rapport.platform.deadletter.RedrivableConsumer;
+import io.rapport.platform.inbox.BatchConsumer;
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
@@ -26,13 +26,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * segmentation.events: each SegmentChanged updates the customer's class, value and derived level, unless a later
  * change of the same customer and scheme was applied already (a replay or a redrive: {@link EventOrder}). A poll is one
- * inbox transaction ({@link Inbox#consume}) whose reads are made once for all its events: which are newer than what was
+ * inbox transaction ({@link BatchConsumer}) whose reads are made once for all its events: which are newer than what was
  * applied ({@link PollEventOrder}, per scheme, in poll order) and the profiles they change ({@link Profiles#loadOrStub});
  * a poll that fails goes record by record through {@link #apply}.
  */
 @ApplicationScoped
-public class SegmentationEventsConsumer implements RedrivableConsumer {
-    private final Inbox inbox;
+public class SegmentationEventsConsumer extends BatchConsumer {
     private final LevelService levels;
     private final EventOrder order;
     private final PollEventOrder pollOrder;
@@ -40,7 +39,7 @@ public class SegmentationEventsConsumer implements RedrivableConsumer {
 
     public SegmentationEventsConsumer(
             Inbox inbox, LevelService levels, EventOrder order, PollEventOrder pollOrder, Profiles profiles) {
-        this.inbox = inbox;
+        super(inbox, CustomerEventsConsumer.CONSUMER, Topics.SEGMENTATION);
         this.levels = levels;
         this.order = order;
         this.pollOrder = pollOrder;
@@ -50,11 +49,12 @@ public class SegmentationEventsConsumer implements RedrivableConsumer {
     @Incoming("segmentation-events")
     @Blocking(ordered = true)
     public void onBatch(ConsumerRecords<String, String> records) {
-        inbox.consume(CustomerEventsConsumer.CONSUMER, records, this::applyAll, this::apply);
+        consume(records);
     }
 
     /** A poll's new events in record order, inside its inbox transaction. */
-    void applyAll(List<IncomingEvent> events) {
+    @Override
+    public void applyAll(List<IncomingEvent> events) {
         Map<IncomingEvent, SegmentChanged> changes = new IdentityHashMap<>();
         Map<String, List<IncomingEvent>> byScheme = new LinkedHashMap<>();
         for (IncomingEvent e : events) {
@@ -95,16 +95,6 @@ public class SegmentationEventsConsumer implements RedrivableConsumer {
 
     private static String projection(String scheme) {
         return "segment:" + scheme;
-    }
-
-    @Override
-    public String consumer() {
-        return CustomerEventsConsumer.CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.SEGMENTATION;
     }
 
     @Override

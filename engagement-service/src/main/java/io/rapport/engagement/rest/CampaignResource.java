@@ -11,6 +11,7 @@ import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -32,7 +33,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/campaigns")
@@ -82,23 +89,11 @@ public class CampaignResource {
             description =
                     "Chooses the targets and gives each a CAMPAIGN contact through the"
                             + " pressure rules (most valuable customers first); the report shows how many were scheduled or blocked.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "201",
             description = "Launched: the campaign report",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = Report.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Report.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response launch(@Valid @NotNull CampaignBody b) {
         Target t = b.target();
         switch (t.kind()) {
@@ -145,14 +140,14 @@ public class CampaignResource {
             summary = "List campaigns",
             description = "Paged; newest first by default"
                     + " (sort: createdAt or name). ?status=ACTIVE or COMPLETED narrows it; another status answers 400.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    @Parameter(
             name = "status",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            in = ParameterIn.QUERY,
             description = "Only campaigns in this state",
             schema =
                     @Schema(
                             enumeration = {"ACTIVE", "COMPLETED"},
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))
+                            type = SchemaType.STRING))
     public Page<CampaignView> list(@QueryParam("status") String status, @BeanParam PageRequest page) {
         if (status != null && !status.equals(CampaignService.ACTIVE) && !status.equals(CampaignService.COMPLETED)) {
             throw ProblemException.invalid("status", "must be ACTIVE or COMPLETED");

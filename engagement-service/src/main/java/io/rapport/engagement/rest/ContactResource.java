@@ -11,6 +11,7 @@ import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -28,6 +29,12 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/contacts")
@@ -51,23 +58,11 @@ public class ContactResource {
             description = "The contact goes through the pressure rules: it may be"
                     + " moved (see its adjustments), paused while a complaint is open, cancelled when consent is missing, or expired."
                     + " A due date in the past is refused (422). The same Idempotency-Key returns the first contact.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "201",
             description = "Created",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ContactView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactView.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@Valid @NotNull ContactRequests.Create body, @HeaderParam("Idempotency-Key") String key) {
         Contact c = contacts.create(
                 body.customerId(),
@@ -112,15 +107,10 @@ public class ContactResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a contact", description = "With an ETag carrying its version, for If-Match on changes.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "The contact (ETag: its version)",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ContactView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactView.class)))
     public Response get(@PathParam("id") UUID id) {
         Contact c = contacts.get(id);
         return withTag(c);
@@ -132,15 +122,10 @@ public class ContactResource {
     @Operation(
             summary = "Reschedule an open contact",
             description = "The new time goes through the pressure rules again.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "The contact",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ContactView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactView.class)))
     public Response reschedule(
             @PathParam("id") UUID id,
             @Valid @NotNull ContactRequests.Reschedule body,
@@ -152,15 +137,10 @@ public class ContactResource {
     @POST
     @Path("/{id}/assign")
     @Operation(summary = "Assign an open contact to a rep or queue")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "The contact",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ContactView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactView.class)))
     public Response assign(
             @PathParam("id") UUID id,
             @Valid @NotNull ContactRequests.Assign body,
@@ -175,15 +155,10 @@ public class ContactResource {
             summary = "Record the contact as made",
             description = "DONE with outcome and notes; logs the outbound"
                     + " interaction and publishes ContactCompleted. A recurring plan schedules its next contact.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "The contact",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ContactView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactView.class)))
     public Response complete(
             @PathParam("id") UUID id,
             @Valid @NotNull ContactRequests.Outcome body,
@@ -197,15 +172,10 @@ public class ContactResource {
     @Operation(
             summary = "Record an attempt that did not reach the customer",
             description = "MISSED; publishes ContactMissed.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "The contact",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ContactView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactView.class)))
     public Response miss(
             @PathParam("id") UUID id,
             @Valid @NotNull ContactRequests.Outcome body,
@@ -217,15 +187,10 @@ public class ContactResource {
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel an open contact")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "The contact",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ContactView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactView.class)))
     public Response cancel(
             @PathParam("id") UUID id, @Valid ContactRequests.Cancel body, @HeaderParam("If-Match") String ifMatch) {
         return withTag(contacts.cancel(id, body == null ? null : body.reason(), ifMatch, caller.subject()));
@@ -240,11 +205,7 @@ public class ContactResource {
                     "Open contacts assigned to {assignee} (default: the caller) that are"
                             + " due by the end of {date} in {zone} (default today in UTC), overdue ones included, most valuable customers"
                             + " first, then by due time. Sales reads only its own agenda (another assignee: 403); admin reads anyone's.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-            name = "assignee",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
-            required = true,
-            description = "The rep whose agenda this is")
+    @Parameter(name = "assignee", in = ParameterIn.QUERY, required = true, description = "The rep whose agenda this is")
     public Page<ContactView> agenda(
             @QueryParam("assignee") String assignee,
             @QueryParam("date") String date,

@@ -34,7 +34,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/customers/{id}")
@@ -105,15 +107,10 @@ public class CustomerEngagementResource {
     @Operation(
             summary = "The customer's relationship level",
             description = "With the classes behind it; ETag for If-Match.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "The relationship level (ETag: its version)",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = LevelView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LevelView.class)))
     public Response level(@PathParam("id") UUID id) {
         CustomerProfile p = query.profile(id);
         return Response.ok(levelView(p)).header("ETag", ETags.of(p.version)).build();
@@ -127,15 +124,10 @@ public class CustomerEngagementResource {
             description = "An account manager sets the level with a reason; it holds"
                     + " until the override is removed. A change of level cancels the old level's recurring contacts and starts the new"
                     + " level's plans. An unknown level is a 400.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "The relationship level",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = LevelView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LevelView.class)))
     public Response override(
             @PathParam("id") UUID id, @Valid @NotNull LevelOverride body, @HeaderParam("If-Match") String ifMatch) {
         CustomerProfile p = levels.override(id, body.level(), body.reason(), caller.subject(), ifMatch);

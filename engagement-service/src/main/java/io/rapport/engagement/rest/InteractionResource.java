@@ -23,7 +23,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/interactions")
@@ -92,15 +97,11 @@ public class InteractionResource {
             summary = "Log an interaction",
             description = "An inbound call can be a sales opportunity with an estimated"
                     + " value. Outbound interactions logged here count against the customer's frequency caps.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "201",
             description = "Logged",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = InteractionView.class)))
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = InteractionView.class)))
     public Response log(@Valid @NotNull LogBody b) {
         Interaction i = interactions.log(
                 b.customerId(),
@@ -119,15 +120,12 @@ public class InteractionResource {
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Operation(summary = "A customer's interactions", description = "Newest first.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    @Parameter(
             name = "customerId",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            in = ParameterIn.QUERY,
             required = true,
             description = "The customer",
-            schema =
-                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                            format = "uuid"))
+            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     public Page<InteractionView> list(@QueryParam("customerId") UUID customerId, @BeanParam PageRequest page) {
         if (customerId == null) {
             throw ProblemException.invalid("customerId", "is required");

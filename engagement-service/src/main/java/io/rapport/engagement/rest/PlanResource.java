@@ -12,6 +12,7 @@ import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -34,7 +35,10 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement/plans")
@@ -131,15 +135,10 @@ public class PlanResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a contact plan")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "The plan (ETag: its version)",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PlanView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
     public Response get(@PathParam("id") UUID id) {
         ContactPlan p = plans.get(id);
         return Response.ok(PlanView.of(p)).header("ETag", ETags.of(p.version)).build();
@@ -148,23 +147,11 @@ public class PlanResource {
     @Allow(Roles.MARKETING)
     @POST
     @Operation(summary = "Add a contact plan rule to a level")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "201",
             description = "Created",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PlanView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@Valid @NotNull PlanBody body) {
         ContactPlan p = plans.create(body.spec());
         return Response.created(URI.create("/api/v1/engagement/plans/" + p.id))
@@ -178,15 +165,10 @@ public class PlanResource {
     @Operation(
             summary = "Change a contact plan rule",
             description = "If-Match with the ETag guards concurrent edits (412).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "The plan",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PlanView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PlanView.class)))
     public Response update(
             @PathParam("id") UUID id, @Valid @NotNull PlanBody body, @HeaderParam("If-Match") String ifMatch) {
         ContactPlan p = plans.update(id, body.spec(), ifMatch);
@@ -197,9 +179,7 @@ public class PlanResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Deactivate a contact plan rule", description = "Contacts it already scheduled stay.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "204",
-            description = "Deactivated")
+    @APIResponse(responseCode = "204", description = "Deactivated")
     public Response deactivate(@PathParam("id") UUID id) {
         plans.deactivate(id);
         return Response.noContent().build();

@@ -20,7 +20,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/engagement")
@@ -52,15 +54,10 @@ public class SettingsResource {
             summary = "Contact-pressure rules in force",
             description = "Quiet hours (customer's local time), weekends, and"
                     + " frequency caps (max/ISO duration, optionally for one LEVEL and/or @CHANNEL).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "The contact-pressure rules (ETag: their version)",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = Settings.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Settings.class)))
     public Response pressure() {
         Settings s = pressure.current();
         return Response.ok(s).header("ETag", ETags.of(s.version())).build();

@@ -15,8 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,15 +50,12 @@ public class Customer360Resource {
             responseCode = "404",
             description = "customer-service does not know this customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    @Parameter(
             name = "id",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
+            in = ParameterIn.PATH,
             required = true,
             description = "The customer",
-            schema =
-                    @Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                            format = "uuid"))
+            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     public CompletionStage<Customer360> get(@PathParam("id") String id, @Context RoutingContext ctx) {
         UUID customerId;
         try {

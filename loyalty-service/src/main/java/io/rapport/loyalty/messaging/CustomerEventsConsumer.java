@@ -1,51 +1,53 @@
 package io.rapport.loyalty.messaging;
 
 import io.rapport.contracts.Topics;
-import io.rapport.loyalty.service.CustomerEventBatch;
-import io.rapport.platform.deadletter.RedrivableConsumer;
+import io.rapport.contracts.customer.CustomerEvents;
+import io.rapport.contracts.customer.PurchaseRecorded;
+import io.rapport.loyalty.earning.EarningPipeline;
+import io.rapport.platform.inbox.BatchConsumer;
+import io.rapport.platform.inbox.EventRuns;
 import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes customer.events in batches (one consumer per partition, in order) through {@link Inbox#consume}. A record
- * that is not a readable CloudEvent is dead-lettered at once; the rest of the poll is claimed in the inbox and applied
- * in one transaction (purchases set-based by {@link CustomerEventBatch}). A transient failure (database unavailable,
- * lock, timeout) is retried until it passes, and the partition waits: no purchase is skipped. Any other failure sends
- * the records one by one through the inbox, and a record that can never be applied is dead-lettered while the others
- * proceed; it can be redriven through {@link #apply}.
+ * customer.events in batches, the platform's {@link BatchConsumer} shape: each poll's new events in one transaction.
+ * Consecutive purchases are booked as one run by {@link EarningPipeline} (load, decide, store set-based); every other
+ * event (refunds, registrations, merges, erasures) is applied by {@link CustomerEventHandlers} at its place, so a
+ * customer's events keep their order. A record that can never be applied is dead-lettered while the rest of the poll
+ * applies, and can be redriven through {@link #apply}.
  */
 @ApplicationScoped
-public class CustomerEventsConsumer implements RedrivableConsumer {
+public class CustomerEventsConsumer extends BatchConsumer {
     static final String CONSUMER = "loyalty";
 
-    private final Inbox inbox;
     private final CustomerEventHandlers handlers;
-    private final CustomerEventBatch batch;
+    private final EarningPipeline earning;
 
-    public CustomerEventsConsumer(Inbox inbox, CustomerEventHandlers handlers, CustomerEventBatch batch) {
-        this.inbox = inbox;
+    public CustomerEventsConsumer(Inbox inbox, CustomerEventHandlers handlers, EarningPipeline earning) {
+        super(inbox, CONSUMER, Topics.CUSTOMER);
         this.handlers = handlers;
-        this.batch = batch;
+        this.earning = earning;
     }
 
     @Incoming("customer-events")
     @Blocking(ordered = true)
     public void onBatch(ConsumerRecords<String, String> records) {
-        inbox.consume(CONSUMER, records, events -> batch.apply(events, handlers::apply), handlers::apply);
+        consume(records);
     }
 
     @Override
-    public String consumer() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.CUSTOMER;
+    public void applyAll(List<IncomingEvent> events) {
+        EventRuns.split(
+                events,
+                e -> CustomerEvents.PURCHASE_RECORDED.name().equals(e.type()),
+                run -> earning.recorded(
+                        run.stream().map(e -> e.payload(PurchaseRecorded.class)).toList()),
+                handlers::apply);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.rapport.loyalty.partnerkeys.PartnerKeyDtos.Verified;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ProblemException;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,8 +23,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -54,15 +57,8 @@ public class PartnerKeyResource {
     @APIResponse(
             responseCode = "201",
             description = "Issued",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new key, through the gateway",
-                            schema =
-                                    @Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new key, through the gateway")
     public Response create(@PathParam("partnerId") UUID partnerId, @Valid KeyCreate body) {
         return issued(keys.create(partnerId, body == null ? null : body.scopes()), 201);
     }
@@ -90,15 +86,8 @@ public class PartnerKeyResource {
     @APIResponse(
             responseCode = "201",
             description = "The new key",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new key, through the gateway",
-                            schema =
-                                    @Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new key, through the gateway")
     public Response rotate(@PathParam("partnerId") UUID partnerId, @PathParam("keyId") UUID keyId) {
         return issued(keys.rotate(partnerId, keyId), 201);
     }
@@ -124,7 +113,7 @@ public class PartnerKeyResource {
                     "Called by the gateway with its service token (admin) and the SHA-256 (lower-case hex) of the key a"
                             + " partner presented (the hash, never the key). Unknown hash: 404. The gateway accepts only status ACTIVE.")
     public Verified verify(
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            @Parameter(
                             description = "SHA-256 of the key",
                             example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
                     @PathParam("sha256")

@@ -9,6 +9,7 @@ import io.rapport.loyalty.service.RedemptionCodeService;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Caller;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,29 +63,12 @@ public class MemberPartnerResource {
     @APIResponse(
             responseCode = "201",
             description = "Linked",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = LinkView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkView.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     @APIResponse(
             responseCode = "200",
             description = "Already linked: the active link",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = LinkView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkView.class)))
     public Response link(@PathParam("id") UUID id, @Valid @NotNull LinkRequest body) {
         PartnerLinkService.Linked l = links.link(id, body.partnerId(), body.source(), caller.label());
         LinkView view = LinkView.of(l.link());
@@ -121,12 +108,7 @@ public class MemberPartnerResource {
     @APIResponse(
             responseCode = "201",
             description = "The code, shown once",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = CodeView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CodeView.class)))
     @APIResponse(responseCode = "422", description = "maxPoints out of range, member not active or partner not linked")
     public Response code(@PathParam("id") UUID id, @Valid @NotNull CodeRequest body) {
         RedemptionCodeService.Issued issued = codes.issue(id, body.partnerId(), body.maxPoints(), caller.label());

@@ -21,6 +21,7 @@ import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -40,6 +41,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Allow({Roles.SALES, Roles.MARKETING})
@@ -69,32 +75,15 @@ public class MemberResource {
             description = "Creates the membership with a member number, a referral code and"
                     + " the entry tier (or the tier the customer's segment class reaches). Enrolling an active member again returns"
                     + " the membership (200); a member who left is reactivated with the same number.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "201",
             description = "Enrolled",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = MemberView.class)))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
+    @APIResponse(
             responseCode = "200",
             description = "Already a member: the membership",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = MemberView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MemberView.class)))
     public Response enrol(@PathParam("programmeId") UUID programmeId, @Valid @NotNull EnrolRequest body) {
         MembershipService.Enrolment e = memberships.enrol(programmeId, body.customerId(), "MANUAL");
         MemberView view = MemberView.of(e.member());
@@ -115,7 +104,7 @@ public class MemberResource {
     public Page<MemberView> list(
             @PathParam("programmeId") UUID programmeId,
             @BeanParam PageRequest page,
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            @Parameter(
                             description = "only this customer's membership",
                             example = "3f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f40")
                     @QueryParam("customerId")
@@ -196,24 +185,14 @@ public class MemberResource {
             description = "Debits points oldest first. More than the balance is 422 and changes"
                     + " nothing; the balance never goes negative, also under concurrent requests. With Idempotency-Key a replay"
                     + " returns the first booking.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "201",
             description = "Redeemed",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = BookingView.class)))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(
             responseCode = "200",
             description = "A replay with the same Idempotency-Key: the first result",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = BookingView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BookingView.class)))
     public Response redeem(
             @PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull RedeemRequest body) {
         PointsService.Booked b = points.redeem(id, body.points(), body.reason(), key);
@@ -226,24 +205,14 @@ public class MemberResource {
     @POST
     @Path("/members/{id}/adjustments")
     @Operation(summary = "Adjust points", description = "A signed manual correction with a reason (ADJUST entry).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "201",
             description = "Adjusted",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = BookingView.class)))
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BookingView.class)))
+    @APIResponse(
             responseCode = "200",
             description = "A replay with the same Idempotency-Key: the first result",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = BookingView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BookingView.class)))
     public Response adjust(
             @PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull AdjustRequest body) {
         PointsService.Booked b = points.adjust(id, body.points(), body.reason(), key);

@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,11 +67,9 @@ public class PartnerResource {
             responseCode = "201",
             description = "Booked (no balance in the answer)",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PartnerTransaction.class)))
+                            schema = @Schema(implementation = PartnerTransaction.class)))
     @APIResponse(responseCode = "403", description = "The member has not linked this partner, or the number is unknown")
     @APIResponse(responseCode = "422", description = "Amount out of range, or currency other than the programme's")
     public Response earn(@Valid @NotNull PartnerEarn body) {
@@ -95,20 +95,16 @@ public class PartnerResource {
             responseCode = "201",
             description = "Booked; the code is used up",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PartnerTransaction.class)))
+                            schema = @Schema(implementation = PartnerTransaction.class)))
     @APIResponse(
             responseCode = "200",
             description = "A replay of a booked request: the first booking",
             content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    @Content(
                             mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = PartnerTransaction.class)))
+                            schema = @Schema(implementation = PartnerTransaction.class)))
     @APIResponse(
             responseCode = "403",
             description = "redemption-refused: no consent or no valid code (nothing else is said)")

@@ -13,6 +13,7 @@ import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -30,6 +31,10 @@ import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Allow({Roles.SALES, Roles.MARKETING})
@@ -52,23 +57,11 @@ public class ProgrammeResource {
             description = "A club with its currency, earn rate, tier qualification rules"
                     + " (points earned or spend in a rolling window, or segment classes), expiry, referral rewards, an optional"
                     + " auto-enrol rule, its tiers (lowest first, thresholds strictly rising) and bonus multipliers.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "201",
             description = "Created",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ProgrammeView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgrammeView.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@Valid @NotNull ProgrammeCreate body) {
         Programme p = programmes.create(body.command());
         return Response.created(URI.create("/api/v1/loyalty/programmes/" + p.id))
@@ -96,15 +89,10 @@ public class ProgrammeResource {
     @GET
     @Path("/programmes/{id}")
     @Operation(summary = "Read a programme", description = "With its tiers and bonus rules; the ETag is its version.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "The programme (ETag: its version)",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ProgrammeView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgrammeView.class)))
     public Response get(@PathParam("id") UUID id) {
         Programme p = ProgrammeService.require(id);
         return Response.ok(view(p)).tag(ETags.of(p.version).replace("\"", "")).build();
@@ -117,15 +105,10 @@ public class ProgrammeResource {
             summary = "Change the rules of a programme",
             description = "Name, earn rate, qualification, expiry, referral"
                     + " rewards and auto-enrol rule. If-Match with the version read is honoured (412 when stale).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "200",
             description = "The programme",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ProgrammeView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProgrammeView.class)))
     public Response update(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RulesUpdate body) {
         Programme p = programmes.update(id, ifMatch, body.name(), body.rules().command());

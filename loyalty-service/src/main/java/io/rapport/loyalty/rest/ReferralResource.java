@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Allow({Roles.SALES, Roles.MARKETING})
@@ -76,15 +78,10 @@ public class ReferralResource {
                     + " qualifies (registered after the code was issued, no purchase before applying it); anyone else is recorded"
                     + " with status NOT_QUALIFYING and the reason in `refusal`, not enrolled, nobody rewarded. Self-referral or a"
                     + " shared e-mail or phone with the referrer: 422. Unknown code: 404.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "201",
             description = "Linked",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = ReferralView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     public Response link(@Valid @NotNull ReferralRequest body) {
         return Response.status(201)
                 .entity(ReferralView.of(referrals.link(body.referralCode(), body.customerId(), true)))

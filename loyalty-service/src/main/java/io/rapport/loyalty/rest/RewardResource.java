@@ -9,6 +9,7 @@ import io.rapport.loyalty.service.ProgrammeService;
 import io.rapport.loyalty.service.RewardService;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Allow({Roles.SALES, Roles.MARKETING})
@@ -42,23 +47,11 @@ public class RewardResource {
     @POST
     @Path("/programmes/{programmeId}/rewards")
     @Operation(summary = "Add a reward", description = "Points cost and stock (omit stock for unlimited).")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "201",
             description = "Created",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = RewardView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RewardView.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@PathParam("programmeId") UUID programmeId, @Valid @NotNull RewardCreate body) {
         Reward r = rewards.create(programmeId, body.command());
         return Response.created(URI.create("/api/v1/loyalty/rewards/" + r.id))
@@ -95,23 +88,11 @@ public class RewardResource {
             description =
                     "Takes one unit of stock and the points cost. Unknown reward or member:"
                             + " 404; out of stock or too few points: 422 and nothing changes. Idempotency-Key replays return the first result.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponse(
             responseCode = "201",
             description = "Redeemed",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = RedemptionView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RedemptionView.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response redeem(
             @PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key, @Valid @NotNull RewardRedeem body) {
         RewardService.Redeemed r = rewards.redeem(id, body.memberId(), key);

@@ -1,11 +1,12 @@
 package io.rapport.loyalty.webhook;
 
 import io.rapport.contracts.Topics;
-import io.rapport.platform.deadletter.RedrivableConsumer;
+import io.rapport.platform.inbox.BatchConsumer;
 import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -19,25 +20,25 @@ public final class WebhookEventConsumers {
 
     private WebhookEventConsumers() {}
 
-    abstract static class TopicConsumer implements RedrivableConsumer {
-        private final Inbox inbox;
+    /** The platform's {@link BatchConsumer} shape, one bean per topic. */
+    abstract static class TopicConsumer extends BatchConsumer {
         private final WebhookFanOut fanOut;
 
-        TopicConsumer(Inbox inbox, WebhookFanOut fanOut) {
-            this.inbox = inbox;
+        TopicConsumer(Inbox inbox, WebhookFanOut fanOut, String topic) {
+            super(inbox, CONSUMER, topic);
             this.fanOut = fanOut;
         }
 
         /** While no subscription is active nothing can match: the poll is skipped without inbox rows. */
-        void consume(ConsumerRecords<String, String> records) {
+        void onPoll(ConsumerRecords<String, String> records) {
             if (fanOut.anyActive()) {
-                inbox.consume(CONSUMER, records, fanOut::apply, fanOut::apply);
+                consume(records);
             }
         }
 
         @Override
-        public String consumer() {
-            return CONSUMER;
+        public void applyAll(List<IncomingEvent> events) {
+            fanOut.apply(events);
         }
 
         @Override
@@ -49,72 +50,52 @@ public final class WebhookEventConsumers {
     @Singleton
     public static class Loyalty extends TopicConsumer {
         public Loyalty(Inbox inbox, WebhookFanOut fanOut) {
-            super(inbox, fanOut);
+            super(inbox, fanOut, Topics.LOYALTY);
         }
 
         @Incoming("webhook-loyalty-events")
         @Blocking(ordered = true)
         public void onBatch(ConsumerRecords<String, String> records) {
-            consume(records);
-        }
-
-        @Override
-        public String topic() {
-            return Topics.LOYALTY;
+            onPoll(records);
         }
     }
 
     @Singleton
     public static class Customer extends TopicConsumer {
         public Customer(Inbox inbox, WebhookFanOut fanOut) {
-            super(inbox, fanOut);
+            super(inbox, fanOut, Topics.CUSTOMER);
         }
 
         @Incoming("webhook-customer-events")
         @Blocking(ordered = true)
         public void onBatch(ConsumerRecords<String, String> records) {
-            consume(records);
-        }
-
-        @Override
-        public String topic() {
-            return Topics.CUSTOMER;
+            onPoll(records);
         }
     }
 
     @Singleton
     public static class Segmentation extends TopicConsumer {
         public Segmentation(Inbox inbox, WebhookFanOut fanOut) {
-            super(inbox, fanOut);
+            super(inbox, fanOut, Topics.SEGMENTATION);
         }
 
         @Incoming("webhook-segmentation-events")
         @Blocking(ordered = true)
         public void onBatch(ConsumerRecords<String, String> records) {
-            consume(records);
-        }
-
-        @Override
-        public String topic() {
-            return Topics.SEGMENTATION;
+            onPoll(records);
         }
     }
 
     @Singleton
     public static class Engagement extends TopicConsumer {
         public Engagement(Inbox inbox, WebhookFanOut fanOut) {
-            super(inbox, fanOut);
+            super(inbox, fanOut, Topics.ENGAGEMENT);
         }
 
         @Incoming("webhook-engagement-events")
         @Blocking(ordered = true)
         public void onBatch(ConsumerRecords<String, String> records) {
-            consume(records);
-        }
-
-        @Override
-        public String topic() {
-            return Topics.ENGAGEMENT;
+            onPoll(records);
         }
     }
 }

@@ -14,6 +14,7 @@ import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -93,18 +95,11 @@ public class WebhookResource {
     @APIResponse(
             responseCode = "201",
             description = "Created; the secret is shown only here",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new subscription",
-                            schema =
-                                    @Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
             content =
                     @Content(
                             mediaType = "application/json",
                             schema = @Schema(implementation = CreatedSubscription.class)))
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new subscription")
     public Response create(@NotNull SubscriptionCreate body) {
         WebhookSubscriptionService.Created c = subscriptions.create(body);
         return Response.created(URI.create("/api/v1/webhooks/subscriptions/" + c.subscription().id))

@@ -1,43 +1,34 @@
 package io.rapport.segmentation.messaging;
 
 import io.rapport.contracts.Topics;
-import io.rapport.platform.deadletter.RedrivableConsumer;
+import io.rapport.platform.inbox.BatchConsumer;
+import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** engagement.events in batches: complaints opened count towards a customer's complaints; see {@link BatchConsumption}. */
+/** engagement.events in batches: complaints opened count towards a customer's complaints; the platform's {@link BatchConsumer} shape. */
 @ApplicationScoped
-public class EngagementEventsConsumer implements RedrivableConsumer {
-    private final BatchConsumption consumption;
+public class EngagementEventsConsumer extends BatchConsumer {
     private final EventDispatcher dispatcher;
 
-    public EngagementEventsConsumer(BatchConsumption consumption, EventDispatcher dispatcher) {
-        this.consumption = consumption;
+    public EngagementEventsConsumer(Inbox inbox, EventDispatcher dispatcher) {
+        super(inbox, CustomerEventsConsumer.CONSUMER, Topics.ENGAGEMENT);
         this.dispatcher = dispatcher;
     }
 
     @Incoming("engagement-events")
     @Blocking(ordered = true)
     public void onBatch(ConsumerRecords<String, String> records) {
-        consumption.consume(CustomerEventsConsumer.CONSUMER, records);
+        consume(records);
     }
 
+    /** A poll's new events as one {@link EventBatch} (set-based), inside the inbox transaction. */
     @Override
-    public String consumer() {
-        return CustomerEventsConsumer.CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.ENGAGEMENT;
-    }
-
-    /** A redriven dead letter, as the record-by-record path applies it. */
-    @Override
-    public void apply(IncomingEvent event) {
-        dispatcher.apply(event);
+    public void applyAll(List<IncomingEvent> events) {
+        dispatcher.applyAll(events);
     }
 }

@@ -30,7 +30,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One customer: value profile with classes and explanations, class history, co-purchase recommendations. */
@@ -100,23 +103,20 @@ public class CustomerSegmentResource {
             description =
                     "Every change of class, newest first by default (sort=changedAt,asc for oldest first); "
                             + "fromClass is null for a first classification, runId null for a change made by an event between runs.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    @Parameter(
             name = "scheme",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            in = ParameterIn.QUERY,
             description = "Only changes of this scheme",
             schema =
-                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    @Schema(
+                            type = SchemaType.STRING,
                             enumeration = {"ABC", "VALUE"}))
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    @Parameter(
             name = "id",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
+            in = ParameterIn.PATH,
             required = true,
             description = "The customer",
-            schema =
-                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                            format = "uuid"))
+            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
     public Page<ClassChange> history(
             @PathParam("id") String id, @QueryParam("scheme") String scheme, @BeanParam PageRequest page) {
         UUID customerId = Params.uuid("id", id);
@@ -168,13 +168,13 @@ public class CustomerSegmentResource {
                             + "name. Only rules bought by at least minSupport distinct customers appear (configurable, default 5): "
                             + "a pair bought by fewer customers never shows. Lifetime baskets of live customers. SKU rules count "
                             + "purchases recorded since SKUs were kept (migration V10).")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    @Parameter(
             name = "level",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            in = ParameterIn.QUERY,
             description = "category (default) or sku",
             schema =
-                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    @Schema(
+                            type = SchemaType.STRING,
                             enumeration = {"category", "sku"}))
     public Recommendations recommendations(
             @PathParam("id") String id,

@@ -6,6 +6,7 @@ import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
+import io.rapport.platform.rest.openapi.CreatedLocation;
 import io.rapport.segmentation.classification.Policy;
 import io.rapport.segmentation.classification.PolicyStore;
 import io.rapport.segmentation.domain.Scheme;
@@ -24,6 +25,12 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Classification policies, versioned per scheme; one active version per scheme. */
@@ -46,23 +53,18 @@ public class PolicyResource {
     @Operation(
             summary = "The active policy of a scheme",
             description = "ETag = the version; send it as If-Match when creating the next one.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
+    @APIResponseSchema(
+            value = Policy.class,
             responseCode = "200",
-            description = "The active policy (ETag: its version)",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = Policy.class)))
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+            responseDescription = "The active policy (ETag: its version)")
+    @Parameter(
             name = "scheme",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
+            in = ParameterIn.PATH,
             required = true,
             description = "The classification scheme",
             schema =
-                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    @Schema(
+                            type = SchemaType.STRING,
                             enumeration = {"ABC", "VALUE"}))
     public Response active(@PathParam("scheme") String scheme) {
         Policy p = policies.active(Params.scheme(scheme));
@@ -72,14 +74,14 @@ public class PolicyResource {
     @GET
     @Path("{scheme}/versions")
     @Operation(summary = "All versions of a scheme's policy, newest first")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    @Parameter(
             name = "scheme",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
+            in = ParameterIn.PATH,
             required = true,
             description = "The classification scheme",
             schema =
-                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    @Schema(
+                            type = SchemaType.STRING,
                             enumeration = {"ABC", "VALUE"}))
     public Page<Policy> versions(@PathParam("scheme") String scheme, @BeanParam PageRequest page) {
         Scheme s = Params.scheme(scheme);
@@ -90,23 +92,15 @@ public class PolicyResource {
     @GET
     @Path("{scheme}/versions/{version}")
     @Operation(summary = "One version of a scheme's policy")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "200",
-            description = "That version of the policy",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = Policy.class)))
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    @APIResponseSchema(value = Policy.class, responseCode = "200", responseDescription = "That version of the policy")
+    @Parameter(
             name = "scheme",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
+            in = ParameterIn.PATH,
             required = true,
             description = "The classification scheme",
             schema =
-                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    @Schema(
+                            type = SchemaType.STRING,
                             enumeration = {"ABC", "VALUE"}))
     public Response version(@PathParam("scheme") String scheme, @PathParam("version") long version) {
         Policy p = policies.version(Params.scheme(scheme), version);
@@ -124,23 +118,8 @@ public class PolicyResource {
                             + "cut-off fewer, strictly increasing, above 0 and below 100. VALUE: mvcTopPercent and mgcTopPercent "
                             + "(default 20). Rule breaks: 422. If-Match (optional) must name the active version (412). It takes "
                             + "effect at the next run.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "201",
-            description = "A new version of the policy",
-            headers =
-                    @org.eclipse.microprofile.openapi.annotations.headers.Header(
-                            name = "Location",
-                            description = "The new resource, through the gateway",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                                            format = "uri")),
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = Policy.class)))
+    @APIResponseSchema(value = Policy.class, responseCode = "201", responseDescription = "A new version of the policy")
+    @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@Valid @NotNull PolicyRequest request, @HeaderParam("If-Match") String ifMatch) {
         Policy p = policies.create(request.scheme(), request.abc(), request.value(), ifMatch, caller.subject());
         return Response.created(URI.create("/api/v1/segments/policies/" + p.scheme() + "/versions/" + p.version()))
@@ -153,14 +132,14 @@ public class PolicyResource {
     @POST
     @Path("{scheme}/versions/{version}/activate")
     @Operation(summary = "Make an existing version the active one (e.g. roll back)")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    @Parameter(
             name = "scheme",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.PATH,
+            in = ParameterIn.PATH,
             required = true,
             description = "The classification scheme",
             schema =
-                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    @Schema(
+                            type = SchemaType.STRING,
                             enumeration = {"ABC", "VALUE"}))
     public Policy activate(@PathParam("scheme") String scheme, @PathParam("version") long version) {
         return policies.activate(Params.scheme(scheme), version);

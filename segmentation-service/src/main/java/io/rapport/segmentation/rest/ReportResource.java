@@ -29,7 +29,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Transitions between classes over a period, and the relationship level recommended per class. */
@@ -60,14 +63,14 @@ public class ReportResource {
             description =
                     "How many customers moved from each class to each other (e.g. MGC to MVC, A to B) with the change "
                             + "time in [from, to); defaults: the last 30 days. fromClass null = first classification.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    @Parameter(
             name = "scheme",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            in = ParameterIn.QUERY,
             required = true,
             description = "The classification scheme",
             schema =
-                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    @Schema(
+                            type = SchemaType.STRING,
                             enumeration = {"ABC", "VALUE"}))
     public TransitionReport transitions(
             @QueryParam("scheme") String scheme, @QueryParam("from") String from, @QueryParam("to") String to) {
@@ -83,20 +86,16 @@ public class ReportResource {
     @Operation(
             summary = "The customers of one transition in a period",
             description = "Omit fromClass for first classifications.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    @Parameter(
             name = "scheme",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            in = ParameterIn.QUERY,
             required = true,
             description = "The classification scheme",
             schema =
-                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    @Schema(
+                            type = SchemaType.STRING,
                             enumeration = {"ABC", "VALUE"}))
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-            name = "toClass",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
-            required = true,
-            description = "The class moved to")
+    @Parameter(name = "toClass", in = ParameterIn.QUERY, required = true, description = "The class moved to")
     public Page<ClassChange> transitionCustomers(
             @QueryParam("scheme") String scheme,
             @QueryParam("fromClass") String fromClass,
@@ -173,14 +172,14 @@ public class ReportResource {
                             + "REACTIVE, ACCOUNTABLE, PROACTIVE or PARTNERSHIP; every input is shown. scheme is required (ABC or "
                             + "VALUE): without it, or with another value, 400 naming the parameter and the allowed values. 404 "
                             + "before the scheme's first run.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    @Parameter(
             name = "scheme",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            in = ParameterIn.QUERY,
             required = true,
             description = "The classification scheme",
             schema =
-                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    @Schema(
+                            type = SchemaType.STRING,
                             enumeration = {"ABC", "VALUE"}))
     public LevelReport levels(@QueryParam("scheme") String scheme) {
         Scheme s = Params.scheme(scheme);

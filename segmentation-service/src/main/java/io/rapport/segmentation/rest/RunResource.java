@@ -24,6 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Full recomputes: on demand here, and on a schedule (RunScheduler). */
@@ -52,15 +57,7 @@ public class RunResource {
                     "Runs the full recompute of one scheme (or of all when no scheme is given, on one computation of "
                             + "the customers' figures) and answers with each run: policy version, counts per class, per-class statistics and recommended relationship level, "
                             + "thresholds, concentration and the Pareto curve. 409 when a run of the scheme is already under way.")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(
-            responseCode = "201",
-            description = "The runs done",
-            content =
-                    @org.eclipse.microprofile.openapi.annotations.media.Content(
-                            mediaType = "application/json",
-                            schema =
-                                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                                            implementation = Runs.class)))
+    @APIResponseSchema(value = Runs.class, responseCode = "201", responseDescription = "The runs done")
     public Response run(RunRequest request) {
         List<Scheme> schemes =
                 request == null || request.scheme() == null ? List.of(Scheme.values()) : List.of(request.scheme());
@@ -74,13 +71,13 @@ public class RunResource {
 
     @GET
     @Operation(summary = "Runs, newest first", description = "Optionally of one scheme.")
-    @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+    @Parameter(
             name = "scheme",
-            in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.QUERY,
+            in = ParameterIn.QUERY,
             description = "Only runs of this scheme",
             schema =
-                    @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    @Schema(
+                            type = SchemaType.STRING,
                             enumeration = {"ABC", "VALUE"}))
     public Page<RunSummary> list(@QueryParam("scheme") String scheme, @BeanParam PageRequest page) {
         Scheme s = Params.optionalScheme(scheme);

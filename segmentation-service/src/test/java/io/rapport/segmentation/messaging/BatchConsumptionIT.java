@@ -20,6 +20,7 @@ import io.rapport.contracts.customer.CustomerSnapshot;
 import io.rapport.contracts.customer.PurchaseLine;
 import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.devstack.TestKafka;
+import io.rapport.platform.inbox.Inbox;
 import io.rapport.segmentation.TestData;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,13 @@ class BatchConsumptionIT {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
-    BatchConsumption consumption;
+    CustomerEventsConsumer customerEvents;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    EventDispatcher dispatcher;
 
     @Inject
     TestData data;
@@ -57,7 +65,7 @@ class BatchConsumptionIT {
     }
 
     private void poll(ConsumerRecord<String, String>... records) {
-        consumption.consume(CustomerEventsConsumer.CONSUMER, TestKafka.poll(List.of(records)));
+        consume(CustomerEventsConsumer.CONSUMER, TestKafka.poll(List.of(records)));
     }
 
     @Test
@@ -285,7 +293,7 @@ class BatchConsumptionIT {
             for (String topic : Events.topics()) {
                 List<ConsumerRecord<String, String>> all = ReplayAndMergeIT.wholeTopic(topic);
                 for (int from = 0; from < all.size(); from += 7) {
-                    consumption.consume(consumer, TestKafka.poll(all.subList(from, Math.min(all.size(), from + 7))));
+                    consume(consumer, TestKafka.poll(all.subList(from, Math.min(all.size(), from + 7))));
                 }
             }
         }
@@ -358,5 +366,14 @@ class BatchConsumptionIT {
         }
         return TestKafka.consumed(
                 TestKafka.cloudEvent(type.topic(), ceId, type.name(), "/test", customer.toString(), json));
+    }
+
+    /** A poll through the consumer, or through the same inbox life cycle under another consumer name (a replay). */
+    private void consume(String consumer, ConsumerRecords<String, String> records) {
+        if (CustomerEventsConsumer.CONSUMER.equals(consumer)) {
+            customerEvents.onBatch(records);
+        } else {
+            inbox.consume(consumer, records, dispatcher::applyAll, dispatcher::apply);
+        }
     }
 }

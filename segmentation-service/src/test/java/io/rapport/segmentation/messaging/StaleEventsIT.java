@@ -12,6 +12,7 @@ import io.rapport.contracts.customer.CustomerSnapshot;
 import io.rapport.contracts.customer.CustomerUpdated;
 import io.rapport.contracts.customer.Money;
 import io.rapport.devstack.TestKafka;
+import io.rapport.platform.inbox.Inbox;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +39,13 @@ class StaleEventsIT {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
-    BatchConsumption consumption;
+    CustomerEventsConsumer customerEvents;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    EventDispatcher dispatcher;
 
     @Inject
     AgroalDataSource dataSource;
@@ -60,7 +68,7 @@ class StaleEventsIT {
     }
 
     private void poll(ConsumerRecord<String, String>... records) {
-        consumption.consume(CustomerEventsConsumer.CONSUMER, TestKafka.poll(List.of(records)));
+        consume(CustomerEventsConsumer.CONSUMER, TestKafka.poll(List.of(records)));
     }
 
     private static ConsumerRecord<String, String> updated(UUID id, long sequence, String wallet) {
@@ -104,6 +112,15 @@ class StaleEventsIT {
                 assertThat(rs.next()).isTrue();
                 return rs.getBigDecimal(1);
             }
+        }
+    }
+
+    /** A poll through the consumer, or through the same inbox life cycle under another consumer name (a replay). */
+    private void consume(String consumer, ConsumerRecords<String, String> records) {
+        if (CustomerEventsConsumer.CONSUMER.equals(consumer)) {
+            customerEvents.onBatch(records);
+        } else {
+            inbox.consume(consumer, records, dispatcher::applyAll, dispatcher::apply);
         }
     }
 }

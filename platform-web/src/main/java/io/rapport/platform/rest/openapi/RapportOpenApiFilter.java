@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * <li>the {@code Problem} schema, and a problem+json response for each error status the operation can answer
  * (see {@link ProblemResponses});</li>
  * <li>every error response typed as problem+json;</li>
+ * <li>the {@code Location} header of a 201 answer where the operation names it (see {@link CreatedLocation});</li>
  * <li>{@code Idempotency-Key} on every POST (see {@link IdempotencyKeyParameter});</li>
  * <li>scalars (UUID, Instant, LocalDate, Decimal) written in place rather than as components (see
  * {@link ScalarSchemas}).</li>
@@ -59,6 +60,7 @@ public class RapportOpenApiFilter implements OASFilter {
                     item.getOperations().entrySet()) {
                 Operation operation = op.getValue();
                 operation.setOperationId(OperationIds.of(operation.getOperationId()));
+                CreatedLocation.document(operation);
                 List<Parameter> parameters = new ArrayList<>();
                 if (item.getParameters() != null) {
                     parameters.addAll(item.getParameters());
