@@ -93,7 +93,7 @@ final class CpuMeter {
         long ticks = own[0] + own[1] + own[2] + own[3]; // its own and its reaped children's
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) procs::iterator) {
-                String name = p.getFileName().toString();
+                String name = String.valueOf(p.getFileName());
                 if (!name.chars().allMatch(Character::isDigit)) {
                     continue;
                 }

@@ -92,7 +92,7 @@ final class Profiler {
         cmd.add(Long.toString(pid));
         cmd.addAll(List.of(command));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         return p.waitFor() == 0 && !out.contains("Exception") && !out.contains("Could not");
     }
 }
