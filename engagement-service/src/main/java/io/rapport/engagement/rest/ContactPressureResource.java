@@ -127,8 +127,8 @@ public class ContactPressureResource {
                             {"at":"2026-05-04T19:30:00Z","items":[{"customerId":"3f1c2b9e-8a52-4d7e-9f1a-0c6b1d2e3f40",
                              "level":"PROACTIVE","timeZone":"Europe/Berlin","localTime":"21:30","quietHoursNow":true,
                              "weekendNow":false,"caps":[{"cap":"1/PT72H","description":"at most 1 outbound contact in 3 days",
-                             "channel":null,"max":1,"used":1,"planned":0,"reached":true},{"cap":"4/PT720H",
-                             "description":"at most 4 outbound contacts in 30 days","channel":null,"max":4,"used":2,
+                             "max":1,"used":1,"planned":0,"reached":true},{"cap":"4/PT720H",
+                             "description":"at most 4 outbound contacts in 30 days","max":4,"used":2,
                              "planned":1,"reached":false}]}],"unknown":[],"withheld":[]}""")))
     public Answer read(@Valid @NotNull Request request) {
         boolean everyone = caller.hasAnyRole(Roles.ADMIN, Roles.MARKETING, Roles.SUPPORT);
