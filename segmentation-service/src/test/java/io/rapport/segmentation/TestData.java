@@ -1,6 +1,6 @@
 package io.rapport.segmentation;
 
-import io.rapport.segmentation.db.Db;
+import io.rapport.platform.persistence.Db;
 import io.rapport.segmentation.profile.WindowTotals;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;

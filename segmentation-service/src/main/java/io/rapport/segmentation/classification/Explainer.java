@@ -1,6 +1,6 @@
 package io.rapport.segmentation.classification;
 
-import io.rapport.segmentation.db.Db;
+import io.rapport.platform.persistence.Db;
 import io.rapport.segmentation.domain.AbcRules;
 import io.rapport.segmentation.domain.AbcThresholds;
 import io.rapport.segmentation.domain.CustomerFigures;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rapport.contracts.segmentation.SegmentationEvents;
 import io.rapport.platform.outbox.Outbox;
-import io.rapport.segmentation.db.Db;
+import io.rapport.platform.persistence.Db;
 import io.rapport.segmentation.domain.AbcRules;
 import io.rapport.segmentation.domain.AbcThresholds;
 import io.rapport.segmentation.domain.Scheme;

@@ -1,8 +1,8 @@
 package io.rapport.segmentation.classification;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.rapport.platform.persistence.Db;
 import io.rapport.segmentation.config.SegmentationConfig;
-import io.rapport.segmentation.db.Db;
 import io.rapport.segmentation.domain.AbcMetric;
 import io.rapport.segmentation.domain.AbcRules;
 import io.rapport.segmentation.domain.Scheme;

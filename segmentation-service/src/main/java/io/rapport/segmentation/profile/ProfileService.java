@@ -2,7 +2,7 @@ package io.rapport.segmentation.profile;
 
 import io.rapport.contracts.customer.CustomerMerged;
 import io.rapport.contracts.customer.CustomerSnapshot;
-import io.rapport.segmentation.db.Db;
+import io.rapport.platform.persistence.Db;
 import io.rapport.segmentation.domain.MonthTotals;
 import io.rapport.segmentation.domain.ValueFact;
 import jakarta.enterprise.context.ApplicationScoped;

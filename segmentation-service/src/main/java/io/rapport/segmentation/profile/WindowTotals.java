@@ -3,7 +3,7 @@ package io.rapport.segmentation.profile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.rapport.segmentation.db.Db;
+import io.rapport.platform.persistence.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package io.rapport.segmentation.reporting;
 
-import io.rapport.segmentation.db.Db;
+import io.rapport.platform.persistence.Db;
 import io.rapport.segmentation.domain.CoPurchase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

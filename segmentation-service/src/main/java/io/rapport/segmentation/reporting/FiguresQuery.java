@@ -1,7 +1,7 @@
 package io.rapport.segmentation.reporting;
 
+import io.rapport.platform.persistence.Db;
 import io.rapport.segmentation.classification.ClassificationSql;
-import io.rapport.segmentation.db.Db;
 import io.rapport.segmentation.domain.CustomerFigures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;

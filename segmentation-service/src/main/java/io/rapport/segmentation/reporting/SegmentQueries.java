@@ -1,8 +1,8 @@
 package io.rapport.segmentation.reporting;
 
+import io.rapport.platform.persistence.Db;
 import io.rapport.platform.rest.PageRequest;
 import io.rapport.segmentation.classification.CustomerClass;
-import io.rapport.segmentation.db.Db;
 import io.rapport.segmentation.domain.Scheme;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;

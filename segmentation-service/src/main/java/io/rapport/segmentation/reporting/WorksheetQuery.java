@@ -1,8 +1,8 @@
 package io.rapport.segmentation.reporting;
 
+import io.rapport.platform.persistence.Db;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
-import io.rapport.segmentation.db.Db;
 import io.rapport.segmentation.domain.Decimals;
 import io.rapport.segmentation.profile.WindowTotals;
 import io.rapport.segmentation.profile.Windows;

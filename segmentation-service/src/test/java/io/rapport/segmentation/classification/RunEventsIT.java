@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.rapport.platform.persistence.Db;
 import io.rapport.segmentation.TestData;
-import io.rapport.segmentation.db.Db;
 import io.rapport.segmentation.domain.Scheme;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;

@@ -1,7 +1,6 @@
-package io.rapport.segmentation.db;
+package io.rapport.platform.persistence;
 
 import io.agroal.api.AgroalDataSource;
-import io.rapport.platform.persistence.StatementTimeouts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -17,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Plain JDBC on the service's datasource. Inside a transaction every call uses the transaction's
+ * The one plain-JDBC helper of every service (next to Panache entities and Hibernate native queries): plain JDBC on the service's datasource. Inside a transaction every call uses the transaction's
  * connection (the same one Hibernate and the outbox use), so set-based statements, temporary tables and
  * outbox rows commit together. Parameters: Instants become timestamptz; String[], BigDecimal[], UUID[], Integer[] and
  * Long[] become arrays.
