@@ -160,6 +160,35 @@ class InboxIT {
         assertThat(effects(subject)).containsExactly(good);
     }
 
+    @Test
+    void pruningForgetsOnlyTheEventsProcessedBeforeTheCutOffBatchByBatch() {
+        String consumer = "prune-probe-" + UUID.randomUUID();
+        java.time.Instant cutOff = java.time.Instant.parse("2020-01-01T00:00:00Z");
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                            insert into rapport_inbox (consumer, event_id, event_type, processed_at)
+                            select ?1, 'old-' || n, 't', cast(?2 as timestamptz) - make_interval(days => n) from generate_series(1, ?3) n""")
+                    .setParameter(1, consumer)
+                    .setParameter(2, cutOff)
+                    .setParameter(3, 5_000 + 7) // more than one batch
+                    .executeUpdate();
+            em.createNativeQuery("insert into rapport_inbox (consumer, event_id, event_type, processed_at)"
+                            + " values (?1, 'recent', 't', ?2)")
+                    .setParameter(1, consumer)
+                    .setParameter(2, cutOff.plusSeconds(1))
+                    .executeUpdate();
+        });
+
+        assertThat(inbox.prune(cutOff)).isGreaterThanOrEqualTo(5_007);
+
+        @SuppressWarnings("unchecked")
+        List<String> left = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select event_id from rapport_inbox where consumer = ?1")
+                        .setParameter(1, consumer)
+                        .getResultList());
+        assertThat(left).containsExactly("recent");
+    }
+
     private static ConsumerRecord<String, String> record(String id, String subject) {
         ConsumerRecord<String, String> r = new ConsumerRecord<>(TOPIC, 0, 0L, subject, "{}");
         r.headers().add(CloudEvents.ID, id.getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,7 @@
 package io.rapport.platform.idempotency;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.rapport.platform.jobs.Jobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -16,10 +16,12 @@ public class IdempotencyCleanup {
 
     private final IdempotencyStore store;
     private final IdempotencyConfig config;
+    private final Jobs jobs;
 
-    public IdempotencyCleanup(IdempotencyStore store, IdempotencyConfig config) {
+    public IdempotencyCleanup(IdempotencyStore store, IdempotencyConfig config, Jobs jobs) {
         this.store = store;
         this.config = config;
+        this.jobs = jobs;
     }
 
     @Scheduled(
@@ -36,12 +38,6 @@ public class IdempotencyCleanup {
 
     /** Deletes every expired record; returns how many. */
     public int cleanup() {
-        int total = 0;
-        int n;
-        do {
-            n = QuarkusTransaction.requiringNew().call(() -> store.deleteExpired(config.cleanupBatchSize()));
-            total += n;
-        } while (n >= config.cleanupBatchSize());
-        return total;
+        return jobs.drain(config.cleanupBatchSize(), () -> store.deleteExpired(config.cleanupBatchSize()));
     }
 }

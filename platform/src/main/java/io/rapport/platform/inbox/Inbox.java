@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.platform.config.InboxConfig;
 import io.rapport.platform.deadletter.DeadLetterStore;
+import io.rapport.platform.jobs.Jobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -44,16 +45,21 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class Inbox {
+    static final int PRUNE_BATCH = 5_000;
+
     private final EntityManager em;
     private final InboxConfig config;
     private final ConsumerRetries retries;
     private final DeadLetterStore deadLetters;
+    private final Jobs jobs;
 
-    public Inbox(EntityManager em, InboxConfig config, ConsumerRetries retries, DeadLetterStore deadLetters) {
+    public Inbox(
+            EntityManager em, InboxConfig config, ConsumerRetries retries, DeadLetterStore deadLetters, Jobs jobs) {
         this.em = em;
         this.config = config;
         this.retries = retries;
         this.deadLetters = deadLetters;
+        this.jobs = jobs;
     }
 
     /**
@@ -264,10 +270,26 @@ public class Inbox {
 
     /** Forgets processed ids older than the retention (far longer than any topic keeps records). */
     @Scheduled(every = "${rapport.inbox.prune-interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void prune() {
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("delete from rapport_inbox where processed_at < ?1")
-                        .setParameter(1, Instant.now().minus(config.retention()))
+    void scheduledPrune() {
+        prune(Instant.now().minus(config.retention()));
+    }
+
+    /**
+     * Forgets the events processed before {@code before}, {@value #PRUNE_BATCH} rows per transaction (a first prune
+     * after months can meet millions of rows: one statement would hold them all in one transaction); replicas pruning
+     * at once take disjoint rows.
+     *
+     * @return the rows deleted
+     */
+    public int prune(Instant before) {
+        return jobs.drain(
+                PRUNE_BATCH,
+                () -> em.createNativeQuery("""
+                                delete from rapport_inbox where (consumer, event_id) in (
+                                    select consumer, event_id from rapport_inbox where processed_at < ?1
+                                    limit ?2 for update skip locked)""")
+                        .setParameter(1, before)
+                        .setParameter(2, PRUNE_BATCH)
                         .executeUpdate());
     }
 }
