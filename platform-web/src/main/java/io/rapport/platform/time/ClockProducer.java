@@ -1,4 +1,4 @@
-package io.rapport.engagement.config;
+package io.rapport.platform.time;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,7 +6,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The clock every rule reads "now" from; tests replace it with a clock they can move. */
+/**
+ * The one clock every service reads "now" from (UTC). A default bean: a test (or a service) that produces its own
+ * {@link Clock}, such as devstack's {@code OffsetClock}, replaces it, so tests move time instead of sleeping.
+ */
 @ApplicationScoped
 public class ClockProducer {
 
