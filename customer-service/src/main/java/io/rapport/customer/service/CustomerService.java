@@ -25,6 +25,7 @@ public class CustomerService {
     private final CustomerEventsPublisher events;
     private final CustomerReader reader;
     private final io.rapport.platform.audit.Audit audit;
+    private final OwnerAssignment owners;
 
     public CustomerService(
             CustomerDrafts drafts,
@@ -34,8 +35,10 @@ public class CustomerService {
             CustomerProfiles profiles,
             CustomerEventsPublisher events,
             CustomerReader reader,
-            io.rapport.platform.audit.Audit audit) {
+            io.rapport.platform.audit.Audit audit,
+            OwnerAssignment owners) {
         this.audit = audit;
+        this.owners = owners;
         this.drafts = drafts;
         this.identity = identity;
         this.writer = writer;
@@ -49,12 +52,16 @@ public class CustomerService {
         return reader.byId(id).orElseThrow(() -> ProblemException.notFound("customer", id));
     }
 
-    /** Replaces the customer's data; {@code ifMatch} names the version the caller read (412 otherwise). */
+    /**
+     * Replaces the customer's data; {@code ifMatch} names the version the caller read (412 otherwise). The owner is
+     * {@link OwnerAssignment}'s: only admin changes it (403 otherwise), absent keeps it.
+     */
     @Transactional
     public CustomerView update(UUID id, CustomerInput in, String ifMatch, String who) {
         Customer c = customers.changeable(id);
+        CustomerInput owned = owners.ofReplaced(in, c.ownerId);
         ETags.check(ifMatch, c.version);
-        CustomerDraft draft = drafts.draft(in);
+        CustomerDraft draft = drafts.draft(owned);
         identity.requireUnique(drafts.applicant(draft, null), id);
         CustomerView before = profiles.view(c);
         Instant now = Instant.now();
