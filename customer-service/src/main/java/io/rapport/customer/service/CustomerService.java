@@ -8,6 +8,7 @@ import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ public class CustomerService {
     private final CustomerReader reader;
     private final io.rapport.platform.audit.Audit audit;
     private final OwnerAssignment owners;
+    private final Clock clock;
 
     public CustomerService(
             CustomerDrafts drafts,
@@ -36,7 +38,9 @@ public class CustomerService {
             CustomerEventsPublisher events,
             CustomerReader reader,
             io.rapport.platform.audit.Audit audit,
-            OwnerAssignment owners) {
+            OwnerAssignment owners,
+            Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.owners = owners;
         this.drafts = drafts;
@@ -64,7 +68,7 @@ public class CustomerService {
         CustomerDraft draft = drafts.draft(owned);
         identity.requireUnique(drafts.applicant(draft, null), id);
         CustomerView before = profiles.view(c);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         writer.apply(draft, c, who, now);
         writer.replaceIdentities(draft, c);
         return events.updated(c, before);
@@ -76,7 +80,7 @@ public class CustomerService {
         Customer c = customers.changeable(id);
         ETags.check(ifMatch, c.version);
         CustomerView before = profiles.view(c);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         c.lastVerifiedAt = now;
         customers.activity(c, now, now);
         return events.updated(c, before);
@@ -92,8 +96,9 @@ public class CustomerService {
         }
         CustomerStatus from = c.status;
         c.status = CustomerStatus.ARCHIVED;
-        c.touch(Instant.now());
-        events.statusChanged(c, from, "archived", Instant.now());
+        Instant now = clock.instant();
+        c.touch(now);
+        events.statusChanged(c, from, "archived", now);
         audit.change(
                 "customer",
                 id,
