@@ -2,7 +2,6 @@ package io.rapport.customer.rest;
 
 import io.rapport.customer.domain.CustomerKind;
 import io.rapport.customer.domain.CustomerStatus;
-import io.rapport.customer.domain.OwnerRule;
 import io.rapport.customer.model.CustomerInput;
 import io.rapport.customer.model.CustomerView;
 import io.rapport.customer.service.CustomerOwnership;
@@ -11,13 +10,13 @@ import io.rapport.customer.service.CustomerSearch;
 import io.rapport.customer.service.CustomerService;
 import io.rapport.customer.service.CustomerSummary;
 import io.rapport.customer.service.DuplicateDetector;
+import io.rapport.customer.service.OwnerAssignment;
 import io.rapport.platform.identity.Allow;
 import io.rapport.platform.identity.Roles;
 import io.rapport.platform.rest.Caller;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
 import io.rapport.platform.rest.PageRequest;
-import io.rapport.platform.rest.ProblemException;
 import io.rapport.platform.rest.openapi.CreatedLocation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,6 +56,7 @@ public class CustomerResource {
     private final CustomerSearch search;
     private final DuplicateDetector duplicates;
     private final CustomerEntry entry;
+    private final OwnerAssignment owners;
 
     private final Caller caller;
 
@@ -65,8 +65,10 @@ public class CustomerResource {
             CustomerSearch search,
             DuplicateDetector duplicates,
             CustomerEntry entry,
+            OwnerAssignment owners,
             Caller caller) {
         this.caller = caller;
+        this.owners = owners;
         this.entry = entry;
         this.service = service;
         this.search = search;
@@ -82,19 +84,6 @@ public class CustomerResource {
             duplicates.detect(id);
         } catch (RuntimeException e) {
             LOG.warnf(e, "duplicate detection for customer %s failed; the customer is stored", id);
-        }
-    }
-
-    /** Only admin names or changes a customer's owner; for everyone else ownerId is read-only (see OwnerRule). */
-    private boolean mayAssignOwners() {
-        return caller.hasRole(Roles.ADMIN);
-    }
-
-    private static String owner(java.util.function.Supplier<String> rule) {
-        try {
-            return rule.get();
-        } catch (OwnerRule.NotAllowed e) {
-            throw new ProblemException(403, "forbidden", "Forbidden", e.getMessage(), null, null);
         }
     }
 
@@ -120,9 +109,7 @@ public class CustomerResource {
             @Parameter(description = "Replays with the same key return the first result")
                     @HeaderParam("Idempotency-Key")
                     String key) {
-        CustomerInput owned = input.withOwnerId(
-                owner(() -> OwnerRule.onCreate(input.ownerId(), caller.subject(), mayAssignOwners())));
-        CustomerEntry.Created created = entry.create(owned, key, caller.subject());
+        CustomerEntry.Created created = entry.create(owners.ofNew(input), key, caller.subject());
         CustomerView c = created.customer();
         if (!created.replayed()) {
             suggestDuplicates(c.id());
@@ -164,10 +151,7 @@ public class CustomerResource {
     @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "The updated customer")
     public Response update(
             @PathParam("id") UUID id, @Valid @NotNull CustomerInput input, @HeaderParam("If-Match") String ifMatch) {
-        String current = service.view(id).ownerId();
-        CustomerInput owned =
-                input.withOwnerId(owner(() -> OwnerRule.onUpdate(input.ownerId(), current, mayAssignOwners())));
-        CustomerView c = service.update(id, owned, ifMatch, caller.subject());
+        CustomerView c = service.update(id, input, ifMatch, caller.subject());
         suggestDuplicates(id);
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }

@@ -1,6 +1,7 @@
 package io.rapport.customer.service;
 
 import io.rapport.customer.model.CustomerView;
+import io.rapport.platform.persistence.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -18,21 +19,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConsentStore {
     private final EntityManager em;
+    private final Db db;
 
-    public ConsentStore(EntityManager em) {
+    public ConsentStore(EntityManager em, Db db) {
         this.em = em;
+        this.db = db;
     }
 
-    @SuppressWarnings("unchecked")
     public List<CustomerView.ConsentView> current(UUID customerId) {
-        List<Object[]> rows = em.createNativeQuery("select channel, granted, source, decided_at from customer_consent"
-                        + " where customer_id = ?1 order by channel")
-                .setParameter(1, customerId)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new CustomerView.ConsentView(
-                        (String) r[0], (Boolean) r[1], (String) r[2], SqlValues.instant(r[3])))
-                .toList();
+        return db.list(
+                "select channel, granted, source, decided_at from customer_consent where customer_id = ?"
+                        + " order by channel",
+                rs -> new CustomerView.ConsentView(
+                        rs.getString("channel"),
+                        rs.getObject("granted", Boolean.class),
+                        rs.getString("source"),
+                        Db.instant(rs, "decided_at")),
+                customerId);
     }
 
     public Map<String, Boolean> asMap(List<CustomerView.ConsentView> consents) {

@@ -8,6 +8,7 @@ import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,6 +26,8 @@ public class CustomerService {
     private final CustomerEventsPublisher events;
     private final CustomerReader reader;
     private final io.rapport.platform.audit.Audit audit;
+    private final OwnerAssignment owners;
+    private final Clock clock;
 
     public CustomerService(
             CustomerDrafts drafts,
@@ -34,8 +37,12 @@ public class CustomerService {
             CustomerProfiles profiles,
             CustomerEventsPublisher events,
             CustomerReader reader,
-            io.rapport.platform.audit.Audit audit) {
+            io.rapport.platform.audit.Audit audit,
+            OwnerAssignment owners,
+            Clock clock) {
+        this.clock = clock;
         this.audit = audit;
+        this.owners = owners;
         this.drafts = drafts;
         this.identity = identity;
         this.writer = writer;
@@ -49,15 +56,19 @@ public class CustomerService {
         return reader.byId(id).orElseThrow(() -> ProblemException.notFound("customer", id));
     }
 
-    /** Replaces the customer's data; {@code ifMatch} names the version the caller read (412 otherwise). */
+    /**
+     * Replaces the customer's data; {@code ifMatch} names the version the caller read (412 otherwise). The owner is
+     * {@link OwnerAssignment}'s: only admin changes it (403 otherwise), absent keeps it.
+     */
     @Transactional
     public CustomerView update(UUID id, CustomerInput in, String ifMatch, String who) {
         Customer c = customers.changeable(id);
+        CustomerInput owned = owners.ofReplaced(in, c.ownerId);
         ETags.check(ifMatch, c.version);
-        CustomerDraft draft = drafts.draft(in);
+        CustomerDraft draft = drafts.draft(owned);
         identity.requireUnique(drafts.applicant(draft, null), id);
         CustomerView before = profiles.view(c);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         writer.apply(draft, c, who, now);
         writer.replaceIdentities(draft, c);
         return events.updated(c, before);
@@ -69,7 +80,7 @@ public class CustomerService {
         Customer c = customers.changeable(id);
         ETags.check(ifMatch, c.version);
         CustomerView before = profiles.view(c);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         c.lastVerifiedAt = now;
         customers.activity(c, now, now);
         return events.updated(c, before);
@@ -85,8 +96,9 @@ public class CustomerService {
         }
         CustomerStatus from = c.status;
         c.status = CustomerStatus.ARCHIVED;
-        c.touch(Instant.now());
-        events.statusChanged(c, from, "archived", Instant.now());
+        Instant now = clock.instant();
+        c.touch(now);
+        events.statusChanged(c, from, "archived", now);
         audit.change(
                 "customer",
                 id,

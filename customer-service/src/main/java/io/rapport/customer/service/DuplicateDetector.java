@@ -1,7 +1,7 @@
 package io.rapport.customer.service;
 
-import io.agroal.api.AgroalDataSource;
 import io.rapport.customer.domain.DuplicateRule;
+import io.rapport.platform.persistence.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -40,20 +41,18 @@ public class DuplicateDetector {
             + ") m"
             + " where n.id = any(?) and n.status in ('ACTIVE', 'DORMANT') and (n.address_line1 is not null or n.birth_date is not null)";
 
-    private final AgroalDataSource dataSource;
+    private final Db db;
 
-    public DuplicateDetector(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public DuplicateDetector(Db db) {
+        this.db = db;
     }
 
     /** After a single entry or update: its own transaction, so the customer is stored whatever happens here. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int detect(UUID customerId) {
-        try (Connection c = dataSource.getConnection()) {
-            return detect(c, List.of(customerId));
-        } catch (SQLException e) {
-            throw new IllegalStateException("duplicate detection failed", e);
-        }
+        int[] added = {0};
+        db.withConnection(c -> added[0] = detect(c, List.of(customerId)));
+        return added[0];
     }
 
     /** Scores the candidates of {@code ids} on {@code c} (the caller's transaction); returns the new suggestions. */
@@ -86,7 +85,7 @@ public class DuplicateDetector {
                             6, BigDecimal.valueOf(verdict.get().score()).setScale(4, RoundingMode.HALF_UP));
                     insert.setString(
                             7, verdict.get().reasons().stream().map(Enum::name).collect(Collectors.joining(",")));
-                    insert.setTimestamp(8, Jdbc.ts(now));
+                    insert.setObject(8, now.atOffset(ZoneOffset.UTC));
                     insert.addBatch();
                     pending++;
                 }

@@ -8,6 +8,7 @@ import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,8 +23,10 @@ public class HygieneService {
     private final EntityManager em;
     private final Outbox outbox;
     private final CustomerConfig config;
+    private final Clock clock;
 
-    public HygieneService(EntityManager em, Outbox outbox, CustomerConfig config) {
+    public HygieneService(EntityManager em, Outbox outbox, CustomerConfig config, Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.outbox = outbox;
         this.config = config;
@@ -33,7 +36,7 @@ public class HygieneService {
     @Transactional
     @SuppressWarnings("unchecked")
     public int markDormantBatch() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant cutoff = new Dormancy(config.dormantAfter()).cutoff(now);
         List<UUID> ids = em.createNativeQuery("with claimed as (select id from customer where status = 'ACTIVE'"
                         + " and coalesce(last_activity_at, created_at) < ?1 order by id limit ?2 for update skip locked)"

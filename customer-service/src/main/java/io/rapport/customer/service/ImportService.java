@@ -43,6 +43,7 @@ public class ImportService {
     private final Registrations registrations;
     private final PurchaseImportWriter purchaseWriter;
     private final CustomerConfig config;
+    private final OwnerAssignment owners;
 
     public ImportService(
             ObjectMapper json,
@@ -50,7 +51,9 @@ public class ImportService {
             CustomerDrafts drafts,
             Registrations registrations,
             PurchaseImportWriter purchaseWriter,
-            CustomerConfig config) {
+            CustomerConfig config,
+            OwnerAssignment owners) {
+        this.owners = owners;
         this.customers = json.readerFor(CustomerInput.class);
         this.purchases = json.readerFor(PurchaseImportRow.class);
         this.validator = validator;
@@ -127,7 +130,7 @@ public class ImportService {
     private void addCustomer(int line, CustomerInput in, List<PendingCustomer> chunk, ImportTally tally, String who)
             throws SQLException {
         check(in);
-        Applicant applicant = drafts.applicant(in, null);
+        Applicant applicant = drafts.applicant(owners.ofNew(in), null);
         if (applicant.emails().isEmpty()
                 && applicant.phones().isEmpty()
                 && applicant.externalIds().isEmpty()) {

@@ -1,6 +1,5 @@
 package io.rapport.customer.service;
 
-import io.agroal.api.AgroalDataSource;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.customer.CustomerStatusChanged;
 import io.rapport.customer.config.CustomerConfig;
@@ -9,13 +8,14 @@ import io.rapport.customer.domain.Dormancy;
 import io.rapport.customer.domain.PurchaseLine;
 import io.rapport.customer.model.ImportResult;
 import io.rapport.platform.outbox.Outbox;
+import io.rapport.platform.persistence.Db;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,12 +30,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PurchaseImportWriter {
-    private final AgroalDataSource dataSource;
+    private final Db db;
     private final Outbox outbox;
     private final Dormancy dormancy;
 
-    public PurchaseImportWriter(AgroalDataSource dataSource, Outbox outbox, CustomerConfig config) {
-        this.dataSource = dataSource;
+    public PurchaseImportWriter(Db db, Outbox outbox, CustomerConfig config) {
+        this.db = db;
         this.outbox = outbox;
         this.dormancy = new Dormancy(config.dormantAfter());
     }
@@ -47,47 +47,42 @@ public class PurchaseImportWriter {
     public record Pending(
             int line, NewPurchase purchase, UUID customerId, String email, String system, String externalId) {}
 
-    @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = SQLException.class)
-    public List<ImportResult.Row> write(List<Pending> rows) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            List<ImportResult.Row> refused = new ArrayList<>();
-            rows = resolve(c, rows, refused);
-            lockBuyers(c, rows);
-            List<String> systems =
-                    rows.stream().map(p -> p.purchase().purchase().sourceSystem).toList();
-            List<String> orders =
-                    rows.stream().map(p -> p.purchase().purchase().orderId).toList();
-            Map<String, UUID> stored = Jdbc.owners(
-                    c,
-                    "select p.source_system, p.order_id, p.id from purchase p join"
-                            + " unnest(?::text[], ?::text[]) as v(source_system, order_id) on p.source_system = v.source_system"
-                            + " and p.order_id = v.order_id",
-                    systems,
-                    orders);
-            List<ImportResult.Row> results = new ArrayList<>(refused);
-            List<NewPurchase> fresh = new ArrayList<>();
-            for (Pending p : rows) {
-                String key = Jdbc.key(
-                        p.purchase().purchase().sourceSystem, p.purchase().purchase().orderId);
-                UUID existing = stored.get(key);
-                if (existing != null) {
-                    results.add(new ImportResult.Row(p.line(), ImportResult.Status.EXISTING, existing, null, null));
-                } else {
-                    stored.put(key, p.purchase().purchase().id);
-                    fresh.add(p.purchase());
-                    results.add(new ImportResult.Row(
-                            p.line(), ImportResult.Status.CREATED, p.purchase().purchase().id, null, null));
-                }
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<ImportResult.Row> write(List<Pending> chunk) {
+        List<ImportResult.Row> refused = new ArrayList<>();
+        List<Pending> rows = resolve(chunk, refused);
+        lockBuyers(rows);
+        List<String> systems =
+                rows.stream().map(p -> p.purchase().purchase().sourceSystem).toList();
+        List<String> orders =
+                rows.stream().map(p -> p.purchase().purchase().orderId).toList();
+        Map<String, UUID> stored = keyed(
+                "select p.source_system, p.order_id, p.id from purchase p join"
+                        + " unnest(?::text[], ?::text[]) as v(source_system, order_id) on p.source_system = v.source_system"
+                        + " and p.order_id = v.order_id",
+                systems,
+                orders);
+        List<ImportResult.Row> results = new ArrayList<>(refused);
+        List<NewPurchase> fresh = new ArrayList<>();
+        for (Pending p : rows) {
+            String key = key(p.purchase().purchase().sourceSystem, p.purchase().purchase().orderId);
+            UUID existing = stored.get(key);
+            if (existing != null) {
+                results.add(new ImportResult.Row(p.line(), ImportResult.Status.EXISTING, existing, null, null));
+            } else {
+                stored.put(key, p.purchase().purchase().id);
+                fresh.add(p.purchase());
+                results.add(new ImportResult.Row(
+                        p.line(), ImportResult.Status.CREATED, p.purchase().purchase().id, null, null));
             }
-            insert(c, fresh);
-            results.sort(java.util.Comparator.comparingInt(ImportResult.Row::line));
-            return results;
         }
+        db.withConnection(c -> insert(c, fresh));
+        results.sort(java.util.Comparator.comparingInt(ImportResult.Row::line));
+        return results;
     }
 
     /** Sets each purchase's customer (following merges to the survivor); unknown or erased customers fail the row. */
-    private static List<Pending> resolve(Connection c, List<Pending> rows, List<ImportResult.Row> refused)
-            throws SQLException {
+    private List<Pending> resolve(List<Pending> rows, List<ImportResult.Row> refused) {
         List<String> kinds = new ArrayList<>();
         List<String> values = new ArrayList<>();
         List<String> systems = new ArrayList<>();
@@ -101,14 +96,12 @@ public class PurchaseImportWriter {
                 externals.add(p.externalId());
             }
         }
-        Map<String, UUID> byEmail = Jdbc.owners(
-                c,
+        Map<String, UUID> byEmail = keyed(
                 "select p.kind, p.value, p.customer_id from customer_contact_point p"
                         + " join unnest(?::text[], ?::text[]) as v(kind, value) on p.kind = v.kind and p.value = v.value",
                 kinds,
                 values);
-        Map<String, UUID> byExternal = Jdbc.owners(
-                c,
+        Map<String, UUID> byExternal = keyed(
                 "select e.system, e.external_id, e.customer_id from customer_external_id e"
                         + " join unnest(?::text[], ?::text[]) as v(system, external_id) on e.system = v.system"
                         + " and e.external_id = v.external_id",
@@ -120,11 +113,11 @@ public class PurchaseImportWriter {
                     p.customerId() != null
                             ? p.customerId()
                             : p.email() != null
-                                    ? byEmail.get(Jdbc.key("EMAIL", p.email()))
-                                    : byExternal.get(Jdbc.key(p.system(), p.externalId())));
+                                    ? byEmail.get(key("EMAIL", p.email()))
+                                    : byExternal.get(key(p.system(), p.externalId())));
         }
         Map<UUID, UUID> live = liveCustomers(
-                c, named.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+                named.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         List<Pending> resolved = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Pending p = rows.get(i);
@@ -148,40 +141,53 @@ public class PurchaseImportWriter {
      * Locks the buyers' rows in id order before the orders are checked: a concurrent import or purchase for the
      * same customers waits for this chunk, then sees its orders; two chunks never lock each other out.
      */
-    private static void lockBuyers(Connection c, List<Pending> rows) throws SQLException {
-        Object[] ids = rows.stream()
+    private void lockBuyers(List<Pending> rows) {
+        UUID[] ids = rows.stream()
                 .map(p -> p.purchase().purchase().customerId)
                 .distinct()
-                .toArray();
+                .toArray(UUID[]::new);
         if (ids.length == 0) {
             return;
         }
-        try (PreparedStatement ps =
-                c.prepareStatement("select id from customer where id = any(?) order by id for update")) {
-            ps.setArray(1, c.createArrayOf("uuid", ids));
-            ps.executeQuery().close();
+        db.list("select id from customer where id = any(?) order by id for update", rs -> rs.getObject(1), (Object)
+                ids);
+    }
+
+    /**
+     * Maps each key (two parts, see {@link #key}) to the id owning it: {@code sql} takes two text arrays (unnest-ed)
+     * and returns (key part 1, key part 2, id).
+     */
+    private Map<String, UUID> keyed(String sql, List<String> first, List<String> second) {
+        Map<String, UUID> out = new HashMap<>();
+        if (first.isEmpty()) {
+            return out;
         }
+        db.list(
+                sql,
+                rs -> out.put(key(rs.getString(1), rs.getString(2)), rs.getObject(3, UUID.class)),
+                first.toArray(String[]::new),
+                second.toArray(String[]::new));
+        return out;
+    }
+
+    private static String key(String a, String b) {
+        return a + "\u0000" + b;
     }
 
     /** Each id to the live customer that stands for it now: itself, or its survivor after merges; erased ids are left out. */
-    private static Map<UUID, UUID> liveCustomers(Connection c, java.util.Set<UUID> ids) throws SQLException {
+    private Map<UUID, UUID> liveCustomers(java.util.Set<UUID> ids) {
         Map<UUID, UUID> out = new HashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps =
-                c.prepareStatement("with recursive chain(start, id, status, merged_into, depth) as ("
+        db.list(
+                "with recursive chain(start, id, status, merged_into, depth) as ("
                         + " select c.id, c.id, c.status, c.merged_into, 0 from customer c where c.id = any(?)"
                         + " union all select ch.start, n.id, n.status, n.merged_into, ch.depth + 1 from chain ch"
                         + " join customer n on n.id = ch.merged_into where ch.status = 'MERGED' and ch.depth < 20)"
-                        + " select start, id from chain where status not in ('MERGED', 'ERASED')")) {
-            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-                }
-            }
-        }
+                        + " select start, id from chain where status not in ('MERGED', 'ERASED')",
+                rs -> out.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                (Object) ids.toArray(UUID[]::new));
         return out;
     }
 
@@ -203,13 +209,13 @@ public class PurchaseImportWriter {
                 purchase.setObject(2, p.customerId);
                 purchase.setString(3, p.sourceSystem);
                 purchase.setString(4, p.orderId);
-                purchase.setTimestamp(5, Jdbc.ts(p.occurredAt));
+                purchase.setObject(5, p.occurredAt.atOffset(ZoneOffset.UTC));
                 purchase.setString(6, p.currency);
                 purchase.setBigDecimal(7, p.total);
                 purchase.setBigDecimal(8, p.costOfGoods);
                 purchase.setString(9, p.channel);
                 purchase.setString(10, p.store);
-                purchase.setTimestamp(11, Jdbc.ts(p.recordedAt));
+                purchase.setObject(11, p.recordedAt.atOffset(ZoneOffset.UTC));
                 purchase.addBatch();
                 for (PurchaseLine l : n.lines()) {
                     line.setObject(1, l.id);
@@ -229,7 +235,7 @@ public class PurchaseImportWriter {
             purchase.executeBatch();
             line.executeBatch();
         }
-        events.addAll(recordActivity(c, latest));
+        events.addAll(recordActivity(latest));
         outbox.publishAll(c, events);
     }
 
@@ -238,26 +244,23 @@ public class PurchaseImportWriter {
      * purchase): loads the buyers' status and last activity in one query (rows locked by {@link #lockBuyers}), decides
      * in Java, stores in one statement; returns the status events of the reactivated.
      */
-    private List<Outbox.Pending> recordActivity(Connection c, Map<UUID, Instant> latest) throws SQLException {
+    private List<Outbox.Pending> recordActivity(Map<UUID, Instant> latest) {
         Instant now = Instant.now();
         List<UUID> ids = new ArrayList<>(latest.keySet());
         ids.sort(null);
         List<UUID> changed = new ArrayList<>();
-        List<java.sql.Timestamp> at = new ArrayList<>();
+        List<String> at = new ArrayList<>();
         List<String> status = new ArrayList<>();
         List<Outbox.Pending> events = new ArrayList<>();
-        try (PreparedStatement ps =
-                c.prepareStatement("select id, status, last_activity_at from customer where id = any(?) order by id")) {
-            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    CustomerStatus from = CustomerStatus.valueOf(rs.getString(2));
-                    java.sql.Timestamp last = rs.getTimestamp(3);
+        db.list(
+                "select id, status, last_activity_at from customer where id = any(?) order by id",
+                rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    CustomerStatus from = CustomerStatus.valueOf(rs.getString("status"));
                     Dormancy.Activity activity =
-                            dormancy.activity(from, last == null ? null : last.toInstant(), latest.get(id), now);
+                            dormancy.activity(from, Db.instant(rs, "last_activity_at"), latest.get(id), now);
                     changed.add(id);
-                    at.add(Jdbc.ts(activity.lastActivityAt()));
+                    at.add(activity.lastActivityAt().toString());
                     status.add(activity.status().name());
                     if (activity.reactivated()) {
                         events.add(new Outbox.Pending(
@@ -270,18 +273,17 @@ public class PurchaseImportWriter {
                                         "new activity",
                                         now)));
                     }
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(
+                    return id;
+                },
+                (Object) ids.toArray(UUID[]::new));
+        db.update(
                 "update customer c set last_activity_at = v.at, status = v.status, version = c.version + 1, updated_at = ?"
-                        + " from unnest(?::uuid[], ?::timestamptz[], ?::text[]) as v(id, at, status) where c.id = v.id")) {
-            ps.setTimestamp(1, Jdbc.ts(now));
-            ps.setArray(2, c.createArrayOf("uuid", changed.toArray()));
-            ps.setArray(3, c.createArrayOf("timestamptz", at.toArray()));
-            ps.setArray(4, c.createArrayOf("text", status.toArray()));
-            ps.executeUpdate();
-        }
+                        + " from unnest(?::uuid[], ?::text[]::timestamptz[], ?::text[]) as v(id, at, status)"
+                        + " where c.id = v.id",
+                now,
+                changed.toArray(UUID[]::new),
+                at.toArray(String[]::new),
+                status.toArray(String[]::new));
         return events;
     }
 }

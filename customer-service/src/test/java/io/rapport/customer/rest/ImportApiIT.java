@@ -73,6 +73,82 @@ class ImportApiIT {
                 .body("items[0].primaryEmail", equalTo(email));
     }
 
+    /** The owner of the customer holding this e-mail, or "-" when there is none, "null" when it has no owner. */
+    private String ownerOf(String email) {
+        try (java.sql.Connection c = ds.getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement(
+                        "select c.owner_id from customer c join customer_contact_point p on p.customer_id = c.id"
+                                + " where p.value = ?")) {
+            ps.setString(1, email);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? String.valueOf(rs.getString(1)) : "-";
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A data steward is no admin: a single create lets it name no owner but itself (403), so an import must not
+     * either. A row naming another owner fails on the field ownerId (the value is not echoed); a row without an
+     * owner, or naming the importer, is the importer's, as a single create would make it. Admin names any owner.
+     */
+    @Test
+    void anImportNamesOnlyTheOwnersTheCallerCouldNameInASingleCreate() {
+        String other = "rep-" + System.nanoTime();
+        String foreign = Api.uniqueEmail();
+        String none = Api.uniqueEmail();
+        String self = Api.uniqueEmail();
+        String file = """
+                {"kind":"CONSUMER","givenName":"Foreign","emails":[{"value":"%s"}],"ownerId":"%s"}
+                {"kind":"CONSUMER","givenName":"None","emails":[{"value":"%s"}]}
+                {"kind":"CONSUMER","givenName":"Self","emails":[{"value":"%s"}],"ownerId":"dora"}
+                """.formatted(foreign, other, none, self);
+        ExtractableResponse<Response> r = given().header("X-Rapport-Principal", "dora")
+                .header("X-Rapport-Roles", "data-steward")
+                .contentType(NDJSON)
+                .body(file.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/customers/import")
+                .then()
+                .statusCode(200)
+                .extract();
+        assertThat(r.<Integer>path("created")).isEqualTo(2);
+        assertThat(r.<Integer>path("failed")).isEqualTo(1);
+        assertThat(r.<List<Integer>>path("errors.line")).containsExactly(1);
+        assertThat(r.<String>path("errors[0].field")).isEqualTo("ownerId");
+        assertThat(r.asString()).doesNotContain(other).doesNotContain(foreign);
+        assertThat(ownerOf(foreign)).isEqualTo("-");
+        assertThat(ownerOf(none)).isEqualTo("dora");
+        assertThat(ownerOf(self)).isEqualTo("dora");
+
+        String csvForeign = Api.uniqueEmail();
+        ExtractableResponse<Response> csv = given().header("X-Rapport-Principal", "dora")
+                .header("X-Rapport-Roles", "data-steward")
+                .contentType("text/csv")
+                .body(("kind,givenName,email,ownerId\nCONSUMER,Foreign," + csvForeign + "," + other + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/customers/import")
+                .then()
+                .statusCode(200)
+                .extract();
+        assertThat(csv.<List<Integer>>path("errors.line")).containsExactly(2);
+        assertThat(csv.<String>path("errors[0].field")).isEqualTo("ownerId");
+        assertThat(ownerOf(csvForeign)).isEqualTo("-");
+
+        String assigned = Api.uniqueEmail();
+        given().header("X-Rapport-Principal", "root")
+                .header("X-Rapport-Roles", "admin")
+                .contentType(NDJSON)
+                .body(("{\"kind\":\"CONSUMER\",\"givenName\":\"Assigned\",\"emails\":[{\"value\":\"" + assigned
+                                + "\"}],\"ownerId\":\"" + other + "\"}\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/customers/import")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(1));
+        assertThat(ownerOf(assigned)).isEqualTo(other);
+    }
+
     @Test
     void manyBadLinesGiveTheCountsAndOnlyTheFirstHundredErrors() {
         String tag = "many" + System.nanoTime();
