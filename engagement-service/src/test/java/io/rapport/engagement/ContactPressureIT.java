@@ -112,6 +112,24 @@ class ContactPressureIT {
     }
 
     @Test
+    void withdrawnConsentMovesAPlannedContactToThePreferredChannelThatConsentAllowsImplicitly() {
+        // PHONE was neither granted nor refused: allowed implicitly (PreferredChannel), so the contact moves there
+        UUID id = fixtures.customer(
+                "Europe/London", "rep-y", Map.of("EMAIL", true), List.of("EMAIL", "PHONE"), "REACTIVE", "10");
+        String contact = create(id, "EMAIL", "CONTACT_US", "2026-05-05T10:00:00Z")
+                .extract()
+                .path("id");
+
+        withdrawEmail(id, Map.of("EMAIL", false));
+
+        given().get(CONTACTS + "/{id}", contact)
+                .then()
+                .statusCode(200)
+                .body("channel", equalTo("PHONE"))
+                .body("state", equalTo("PLANNED"));
+    }
+
+    @Test
     void anOpenComplaintPausesACheckInButNotTheComplaintFollowUpAndResolvingResumesIt() {
         UUID id = fixtures.customer("Europe/London", "PROACTIVE");
         String checkIn = create(id, "PHONE", "CHECK_IN", "2026-05-12T10:00:00Z")

@@ -6,10 +6,12 @@ import io.rapport.engagement.config.EngagementConfig;
 import io.rapport.engagement.domain.Contact;
 import io.rapport.engagement.domain.ContactState;
 import io.rapport.engagement.domain.CustomerProfile;
+import io.rapport.engagement.domain.pressure.ContactPriority;
 import io.rapport.engagement.outreach.MessageDelivery;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +22,16 @@ import java.util.UUID;
  * number of replicas (or threads) can run it at once and no contact is handled twice: automated messages whose
  * slot came are queued for delivery (one contact_dispatch row each, its primary key forbidding a second send; the
  * message itself goes through outreach.MessageDelivery) and recorded as DONE (outcome QUEUED, then SENT); human contacts become DUE (on the rep's agenda); open contacts past their expiry become EXPIRED.
- * Claims go service purposes first, then the most valuable customers.
+ * Claims go in {@link ContactPriority} order (the purpose's rank, the more valuable customer, the earlier request, the
+ * id), the same rule that places a customer's contacts again, written once.
  */
 @ApplicationScoped
 public class ContactDispatcher {
+    /** The PLANNED contacts whose slot came, in priority order ({@link ContactPriority#sqlOrderBy}). */
+    private static final String CLAIM_PLANNED =
+            "select id from contact where state = 'PLANNED' and paused_reason is null" + " and due_at <= ?1 order by "
+                    + ContactPriority.sqlOrderBy("") + " limit ?2 for update skip locked";
+
     private final EntityManager em;
     private final Outbox outbox;
     private final ContactScheduler scheduler;
@@ -75,13 +83,15 @@ public class ContactDispatcher {
         return total;
     }
 
-    int claimBatch(String worker, int batchSize) {
+    /**
+     * One batch in the caller's transaction: claims up to {@code batchSize} due PLANNED contacts (in priority order) and
+     * up to {@code batchSize} overdue DUE ones and handles them. @return contacts claimed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int claimBatch(String worker, int batchSize) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<UUID> planned = em.createNativeQuery(
-                        "select id from contact where state = 'PLANNED' and paused_reason is null"
-                                + " and due_at <= ?1 order by (purpose = 'COMPLAINT_FOLLOW_UP') desc, customer_value desc, due_at, id"
-                                + " limit ?2 for update skip locked")
+        List<UUID> planned = em.createNativeQuery(CLAIM_PLANNED)
                 .setParameter(1, now)
                 .setParameter(2, batchSize)
                 .getResultList();

@@ -98,8 +98,7 @@ public class ContactScheduler {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void giveWay(UUID contactId, Purpose purpose, Placement placement, CustomerProfile profile) {
-        if (!ContactPriority.service(purpose)
-                || placement.adjustments().stream().noneMatch(a -> a.rule() == Rule.FREQUENCY_CAP)) {
+        if (!purpose.service() || placement.adjustments().stream().noneMatch(a -> a.rule() == Rule.FREQUENCY_CAP)) {
             return;
         }
         List<Contact> marketing = Contact.<Contact>list(
@@ -142,8 +141,8 @@ public class ContactScheduler {
     }
 
     /**
-     * Places every PLANNED contact of the customer again, in priority order (service purposes, then the earlier
-     * request), each against the contacts made, due, and already re-placed: used when consent, complaints or
+     * Places every PLANNED contact of the customer again, in priority order ({@link ContactPriority}: the purpose's
+     * rank, the more valuable customer, the earlier request), each against the contacts made, due, and already re-placed: used when consent, complaints or
      * the customer record (merge) changed. DUE contacts stay with their rep unless consent now blocks them.
      */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -101,7 +101,11 @@ public class CustomerProjectionService {
         followConsent(p);
     }
 
-    /** Open contacts on a channel that lost consent switch to the customer's next consented channel, else they are cancelled. */
+    /**
+     * Open contacts on a channel that lost consent move to the customer's preferred channel that consent allows (the
+     * one rule of {@link io.rapport.engagement.domain.pressure.PreferredChannel}, implicit consent included); without
+     * one they stay on their channel and re-planning blocks them with the reason.
+     */
     private void followConsent(CustomerProfile p) {
         ContactPlanner planner = settings.planner();
         CustomerContext context = scheduler.context(p);
@@ -113,8 +117,8 @@ public class CustomerProjectionService {
                 if (planner.consents(context, c.channel)) {
                     continue;
                 }
-                Channel alternative = alternative(p, planner, context, c.channel);
-                if (alternative != null) {
+                Channel alternative = planner.channelFor(c.channel, context);
+                if (alternative != c.channel) {
                     scheduler.note(
                             c,
                             "CONSENT",
@@ -128,24 +132,6 @@ public class CustomerProjectionService {
             }
         }
         scheduler.replan(p);
-    }
-
-    private static Channel alternative(
-            CustomerProfile p, ContactPlanner planner, CustomerContext context, Channel lost) {
-        for (String pref : p.channelPreferences()) {
-            try {
-                Channel ch = Channel.valueOf(pref);
-                if (ch != lost
-                        && ch.consentKey() != null
-                        && Boolean.TRUE.equals(context.consents().get(ch.consentKey()))
-                        && planner.consents(context, ch)) {
-                    return ch;
-                }
-            } catch (IllegalArgumentException ignored) {
-                // POST and unknown channels are not contact channels here
-            }
-        }
-        return null;
     }
 
     /** Moves every row of the merged customer to the survivor, then places the survivor's contacts again. */

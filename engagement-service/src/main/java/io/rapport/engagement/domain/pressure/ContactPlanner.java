@@ -73,7 +73,7 @@ public final class ContactPlanner {
         }
         Map<Rule, Adjustment> adjustments = new EnumMap<>(Rule.class);
         Instant t = request.requestedAt().isBefore(notBefore) ? notBefore : request.requestedAt();
-        List<FrequencyCap> caps = request.purpose().service()
+        List<FrequencyCap> caps = request.purpose().exemptFromCaps()
                 ? List.of()
                 : FrequencyCap.applicable(rules.caps(), customer.level(), request.channel());
         for (int step = 0; step < MAX_STEPS && !t.isAfter(request.expiresAt()); step++) {

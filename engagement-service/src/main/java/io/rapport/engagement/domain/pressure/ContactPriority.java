@@ -3,13 +3,16 @@ package io.rapport.engagement.domain.pressure;
 import io.rapport.engagement.domain.Purpose;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Who goes first when contacts compete for one slot: the purpose's rank ({@link #RANKING}: service, then relationship,
- * then marketing), then more valuable customers, then the earlier request, then the id (so the order is total and
- * stable). A marketing contact never outranks a service contact, whatever the customer's value or the request time.
+ * Who goes first when contacts compete for one slot: the purpose's rank ({@link Purpose#rank}: service, then
+ * relationship, then marketing), then more valuable customers, then the earlier request, then the id (so the order is
+ * total and stable). A marketing contact never outranks a service contact, whatever the customer's value or the request
+ * time. {@link #ORDER} is the rule in Java (re-placing a customer's contacts); {@link #sqlOrderBy} writes the same rule
+ * as an SQL ORDER BY (the dispatcher's claims), so the two cannot drift apart.
  *
  * <p>Service contacts (complaint follow-ups, satisfaction calls) win a slot at planning time: when the caps are full,
  * a new service contact may displace marketing contacts ({@link #mayDisplace}), which are placed again after it.
@@ -17,34 +20,45 @@ import java.util.List;
 public record ContactPriority(Purpose purpose, BigDecimal customerValue, Instant requestedAt, String id) {
 
     /** Purposes from the first to the last served. */
-    public static final List<Purpose> RANKING = List.of(
-            Purpose.COMPLAINT_FOLLOW_UP,
-            Purpose.SATISFACTION_CHECK,
-            Purpose.REVIEW,
-            Purpose.CHECK_IN,
-            Purpose.CONTACT_US,
-            Purpose.CAMPAIGN);
+    public static final List<Purpose> RANKING = Arrays.stream(Purpose.values())
+            .sorted(Comparator.comparingInt(Purpose::rank))
+            .toList();
 
     public static final Comparator<ContactPriority> ORDER = Comparator.comparingInt(
-                    (ContactPriority p) -> rank(p.purpose()))
-            .thenComparing(
-                    p -> p.customerValue() == null ? BigDecimal.ZERO : p.customerValue(), Comparator.reverseOrder())
+                    (ContactPriority p) -> p.purpose().rank())
+            .thenComparing(ContactPriority::value, Comparator.reverseOrder())
             .thenComparing(ContactPriority::requestedAt)
             .thenComparing(ContactPriority::id);
 
-    /** 0 for the first served purpose. */
-    public static int rank(Purpose purpose) {
-        int i = RANKING.indexOf(purpose);
-        return i < 0 ? RANKING.size() : i;
+    /** A missing value counts as zero. */
+    private BigDecimal value() {
+        return customerValue == null ? BigDecimal.ZERO : customerValue;
     }
 
-    /** Contacts made for the customer's sake about something they bought or complained about. */
-    public static boolean service(Purpose purpose) {
-        return purpose == Purpose.COMPLAINT_FOLLOW_UP || purpose == Purpose.SATISFACTION_CHECK;
+    /**
+     * {@link #ORDER} as an SQL ORDER BY list over a contact row: {@code purpose} (the enum's name), {@code
+     * customer_value}, {@code requested_at} and {@code id} (a uuid, whose order is that of its text form).
+     *
+     * @param alias the contact table's alias in the query, or empty
+     */
+    public static String sqlOrderBy(String alias) {
+        String p = alias.isEmpty() ? "" : alias + ".";
+        StringBuilder sql = new StringBuilder("case ").append(p).append("purpose");
+        for (Purpose purpose : Purpose.values()) {
+            sql.append(" when '").append(purpose.name()).append("' then ").append(purpose.rank());
+        }
+        return sql.append(" end, coalesce(")
+                .append(p)
+                .append("customer_value, 0) desc, ")
+                .append(p)
+                .append("requested_at, ")
+                .append(p)
+                .append("id")
+                .toString();
     }
 
     /** Whether a new contact for {@code incoming} may take the slot of a planned contact for {@code planned}. */
     public static boolean mayDisplace(Purpose incoming, Purpose planned) {
-        return service(incoming) && planned.marketing();
+        return incoming.service() && planned.marketing();
     }
 }

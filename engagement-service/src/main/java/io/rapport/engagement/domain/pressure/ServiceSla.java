@@ -26,7 +26,7 @@ public final class ServiceSla {
 
     /** Whether the purpose is bound to a complaint's SLA, so that this rule applies. */
     public static boolean applies(Purpose purpose) {
-        return purpose == Purpose.COMPLAINT_FOLLOW_UP;
+        return purpose.heldToComplaintSla();
     }
 
     /**

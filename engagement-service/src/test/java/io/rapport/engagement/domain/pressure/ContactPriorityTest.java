@@ -44,9 +44,26 @@ class ContactPriorityTest {
                         Purpose.CHECK_IN,
                         Purpose.CONTACT_US,
                         Purpose.CAMPAIGN);
-        assertThat(ContactPriority.service(Purpose.SATISFACTION_CHECK)).isTrue();
-        assertThat(ContactPriority.service(Purpose.COMPLAINT_FOLLOW_UP)).isTrue();
-        assertThat(ContactPriority.service(Purpose.REVIEW)).isFalse();
+        assertThat(Purpose.SATISFACTION_CHECK.service()).isTrue();
+        assertThat(Purpose.COMPLAINT_FOLLOW_UP.service()).isTrue();
+        assertThat(Purpose.REVIEW.service()).isFalse();
+    }
+
+    @Test
+    void onlyTheComplaintFollowUpIsExemptFromTheCapsAndHeldToTheComplaintSla() {
+        for (Purpose p : Purpose.values()) {
+            assertThat(p.exemptFromCaps()).as(p.name()).isEqualTo(p == Purpose.COMPLAINT_FOLLOW_UP);
+            assertThat(p.heldToComplaintSla()).as(p.name()).isEqualTo(p == Purpose.COMPLAINT_FOLLOW_UP);
+        }
+    }
+
+    @Test
+    void theSqlOrderRanksEveryPurposeAsTheJavaOrderDoes() {
+        String sql = ContactPriority.sqlOrderBy("c");
+        for (Purpose p : Purpose.values()) {
+            assertThat(sql).contains("when '" + p.name() + "' then " + ContactPriority.RANKING.indexOf(p));
+        }
+        assertThat(sql).endsWith("coalesce(c.customer_value, 0) desc, c.requested_at, c.id");
     }
 
     @Test
