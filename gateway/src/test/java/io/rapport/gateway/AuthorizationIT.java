@@ -47,6 +47,59 @@ class AuthorizationIT {
                 .statusCode(status);
     }
 
+    /**
+     * Each owning service's own rule, checked through the gateway: POSTs that only compute or read are open to the
+     * group's readers (AccessPolicy.POST_READS), templates are engagement settings (marketing changes them), support
+     * logs interactions, sales and support handle a member's partner consent, the services' audit trails are read by
+     * the roles that read customers. Every status here is what the owning service's @Allow rule answers too.
+     */
+    @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
+    @CsvSource({
+        "POST, /api/v1/engagement/contact-pressure/batch, marketing, 200",
+        "POST, /api/v1/engagement/contact-pressure/batch, support, 200",
+        "POST, /api/v1/engagement/contact-pressure/batch, sales, 200",
+        "POST, /api/v1/engagement/contact-pressure/batch, data-steward, 403",
+        "POST, /api/v1/engagement/contact-pressure/batch/x, marketing, 403",
+        "POST, /api/v1/engagement/contact-pressure, marketing, 403",
+        "PUT,  /api/v1/engagement/contact-pressure/batch, marketing, 403",
+        "POST, /api/v1/loyalty/programmes/1/quotes, sales, 200",
+        "POST, /api/v1/loyalty/programmes/1/quotes, marketing, 200",
+        "POST, /api/v1/loyalty/programmes/1/quotes, support, 403",
+        "POST, /api/v1/loyalty/programmes/1/benefits, sales, 403",
+        "POST, /api/v1/loyalty/programmes/quotes, sales, 403",
+        "GET,  /api/v1/engagement/message-templates, support, 200",
+        "GET,  /api/v1/engagement/message-templates, sales, 200",
+        "POST, /api/v1/engagement/message-templates, marketing, 200",
+        "POST, /api/v1/engagement/message-templates, sales, 403",
+        "PUT,  /api/v1/engagement/message-templates/1, marketing, 200",
+        "DELETE, /api/v1/engagement/message-templates/1, sales, 403",
+        "POST, /api/v1/engagement/message-templates/1/preview, marketing, 200",
+        "POST, /api/v1/engagement/message-templates/1/preview, support, 403",
+        "POST, /api/v1/engagement/interactions, support, 200",
+        "POST, /api/v1/engagement/interactions, sales, 200",
+        "POST, /api/v1/engagement/interactions, marketing, 403",
+        "GET,  /api/v1/engagement/interactions, marketing, 200",
+        "GET,  /api/v1/loyalty/members/1/partner-links, support, 200",
+        "POST, /api/v1/loyalty/members/1/partner-links, sales, 200",
+        "POST, /api/v1/loyalty/members/1/partner-links, support, 200",
+        "POST, /api/v1/loyalty/members/1/partner-links, marketing, 403",
+        "DELETE, /api/v1/loyalty/members/1/partner-links/acme, support, 200",
+        "POST, /api/v1/loyalty/members/1/redemption-codes, support, 200",
+        "POST, /api/v1/loyalty/members/1/redemption-codes, marketing, 403",
+        "GET,  /api/v1/loyalty/members/1/ledger, support, 403",
+        "GET,  /api/v1/loyalty/audit, data-steward, 200",
+        "GET,  /api/v1/loyalty/audit, support, 200",
+        "GET,  /api/v1/loyalty/audit, marketing, 403",
+        "GET,  /api/v1/segments/audit, support, 200",
+        "GET,  /api/v1/engagement/audit, data-steward, 200",
+        "GET,  /api/v1/engagement/audit, marketing, 403",
+        "POST, /api/v1/segments/audit, admin, 200",
+        "POST, /api/v1/segments/audit, sales, 403"
+    })
+    void eachServicesOwnRuleHoldsAtTheGateway(String method, String path, String role, int status) {
+        roleMatrix(method, path, role, status);
+    }
+
     @Test
     void noCredentialIs401Problem() {
         given().when()

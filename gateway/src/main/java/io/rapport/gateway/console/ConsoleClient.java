@@ -68,7 +68,7 @@ public class ConsoleClient {
             Caller caller, HttpMethod method, String path, Object body, String ifMatch, String requestId) {
         String routePath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         var route = RouteTable.resolve(routePath).orElseThrow(() -> new IllegalArgumentException("no route " + path));
-        if (!AccessPolicy.allows(route.group(), method.name(), caller)) {
+        if (!AccessPolicy.allows(route.group(), method.name(), routePath, caller)) {
             return Future.succeededFuture(new Answer(403, NullNode.getInstance(), null));
         }
         Upstream upstream = upstreams.get(route.upstream());

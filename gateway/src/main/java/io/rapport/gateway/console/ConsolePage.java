@@ -49,12 +49,12 @@ public class ConsolePage {
     /** Whether {@code caller}'s roles open {@code kind}: the same matrix as the API routes behind the page. */
     public static boolean allows(Kind kind, Caller caller) {
         return switch (kind) {
-            case OVERVIEW, SEGMENTS -> AccessPolicy.allows(RouteGroup.SEGMENTS, "GET", caller);
+            case OVERVIEW, SEGMENTS -> AccessPolicy.mayRead(RouteGroup.SEGMENTS, caller);
             case AGENDA ->
                 caller.roles().contains(AccessPolicy.ADMIN) || caller.roles().contains(AccessPolicy.SALES);
-            case CUSTOMER -> AccessPolicy.allows(RouteGroup.CUSTOMERS, "GET", caller);
-            case LOYALTY -> AccessPolicy.allows(RouteGroup.LOYALTY, "GET", caller);
-            case HEALTH -> AccessPolicy.allows(RouteGroup.ADMIN, "GET", caller);
+            case CUSTOMER -> AccessPolicy.mayRead(RouteGroup.CUSTOMERS, caller);
+            case LOYALTY -> AccessPolicy.mayRead(RouteGroup.LOYALTY, caller);
+            case HEALTH -> AccessPolicy.mayRead(RouteGroup.ADMIN, caller);
         };
     }
 

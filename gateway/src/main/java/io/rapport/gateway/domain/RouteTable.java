@@ -1,5 +1,6 @@
 package io.rapport.gateway.domain;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +25,11 @@ public final class RouteTable {
     private RouteTable() {}
 
     public static Optional<Route> resolve(String path) {
+        for (Map.Entry<String, String> audit : AUDITS.entrySet()) {
+            if (under(path, audit.getKey() + "/audit")) {
+                return Optional.of(new Route(audit.getValue(), RouteGroup.AUDIT));
+            }
+        }
         if (under(path, CUSTOMERS)) {
             return Optional.of(new Route("customer", RouteGroup.CUSTOMERS));
         }
@@ -37,7 +43,7 @@ public final class RouteTable {
             return Optional.of(new Route("loyalty", RouteGroup.LOYALTY_PARTNER));
         }
         if (under(path, LOYALTY)) {
-            return Optional.of(new Route("loyalty", RouteGroup.LOYALTY));
+            return Optional.of(new Route("loyalty", loyaltyGroup(path)));
         }
         if (under(path, WEBHOOKS)) {
             return Optional.of(new Route("loyalty", RouteGroup.WEBHOOKS));
@@ -51,12 +57,31 @@ public final class RouteTable {
         return Optional.empty();
     }
 
-    private static final Set<String> ENGAGEMENT_SETTINGS = Set.of("plans", "pressure-rules", "level-mappings");
+    /** Each service's own audit trail (platform AuditTrailResource), by prefix: its upstream. */
+    private static final Map<String, String> AUDITS =
+            Map.of(CUSTOMERS, "customer", SEGMENTS, "segmentation", ENGAGEMENT, "engagement", LOYALTY, "loyalty");
+
+    private static final Set<String> ENGAGEMENT_SETTINGS =
+            Set.of("plans", "pressure-rules", "level-mappings", "message-templates");
+
+    /** Under {@code /api/v1/loyalty/members/{id}/}: a member's partner consent and one-time codes. */
+    private static final Set<String> PARTNER_CONSENT = Set.of("partner-links", "redemption-codes");
+
+    private static RouteGroup loyaltyGroup(String path) {
+        String[] segments = path.substring(LOYALTY.length()).split("/");
+        if (segments.length > 3 && segments[1].equals("members") && PARTNER_CONSENT.contains(segments[3])) {
+            return RouteGroup.PARTNER_CONSENT;
+        }
+        return RouteGroup.LOYALTY;
+    }
 
     private static RouteGroup engagementGroup(String path) {
         String[] segments = path.substring(ENGAGEMENT.length()).split("/");
         if (segments.length > 1 && ENGAGEMENT_SETTINGS.contains(segments[1])) {
             return RouteGroup.ENGAGEMENT_SETTINGS;
+        }
+        if (segments.length > 1 && segments[1].equals("interactions")) {
+            return RouteGroup.INTERACTIONS;
         }
         for (String segment : segments) {
             if (segment.equals("complaints")) {

@@ -117,7 +117,7 @@ public class AccessHandler implements Handler<RoutingContext> {
 
     private void authorized(RoutingContext ctx, String method, String path, Route routeFound, Caller caller) {
         Optional<Route> route = Optional.of(routeFound);
-        if (!AccessPolicy.allows(route.get().group(), method, caller)) {
+        if (!AccessPolicy.allows(route.get().group(), method, path, caller)) {
             problems.send(ctx, 403, "forbidden", "Forbidden", forbiddenDetail(caller, method, path));
             return;
         }

@@ -103,7 +103,7 @@ public class Customer360Service {
     private Future<Part> part(Source source, UUID id, Caller caller, MultiMap headers) {
         Upstream upstream = upstreams.get(source.upstream());
         String service = upstream.serviceName();
-        if (!AccessPolicy.allows(source.group(), "GET", caller)) {
+        if (!AccessPolicy.mayRead(source.group(), caller)) {
             return Future.succeededFuture(Part.notPermitted(service));
         }
         MultiMap partHeaders = MultiMap.caseInsensitiveMultiMap().addAll(headers);

@@ -167,6 +167,71 @@ class ConsoleHttpIT {
         assertThat(ConsoleBrowserIT.DATA.actions).hasSize(before);
     }
 
+    /**
+     * No console redirect takes its target from the request: sign-in, sign-out, a page without a session and a
+     * contact action send the browser to a fixed path of the console's own whatever return URL a link or form carries
+     * (next, returnTo, redirect, url, or an assignee shaped like a host); an unknown query parameter is refused (400).
+     */
+    @Test
+    void noRedirectLeavesTheConsoleWhateverReturnUrlTheRequestCarries() {
+        String[] evil = {"https://evil.example/x", "//evil.example", "/\\evil.example", "http:evil.example"};
+        String[] names = {"next", "returnTo", "return", "redirect", "redirect_uri", "url", "continue"};
+        java.util.List<String> locations = new java.util.ArrayList<>();
+        for (String target : evil) {
+            StringBuilder query = new StringBuilder();
+            for (String name : names) {
+                query.append(query.isEmpty() ? "?" : "&")
+                        .append(name)
+                        .append('=')
+                        .append(java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            Response signedIn = given().redirects()
+                    .follow(false)
+                    .urlEncodingEnabled(false)
+                    .formParam("user", "maria")
+                    .formParam("role", "admin")
+                    .post("/console/sign-in" + query);
+            refusedOrKeptInTheConsole(signedIn, locations);
+            Response noSession =
+                    given().redirects().follow(false).urlEncodingEnabled(false).get("/console/overview" + query);
+            refusedOrKeptInTheConsole(noSession, locations);
+            String token = TestTokens.token("sam", "sales");
+            Response out = given().redirects()
+                    .follow(false)
+                    .urlEncodingEnabled(false)
+                    .cookie("rapport_console", token)
+                    .formParam("csrf", ConsoleSession.csrf(token))
+                    .formParam("next", target)
+                    .post("/console/sign-out" + query);
+            refusedOrKeptInTheConsole(out, locations);
+            Response action = given().redirects()
+                    .follow(false)
+                    .cookie("rapport_console", token)
+                    .formParam("csrf", ConsoleSession.csrf(token))
+                    .formParam("assignee", target)
+                    .formParam("next", target)
+                    .post("/console/agenda/" + ConsoleStubData.CONTACT + "/reschedule");
+            refusedOrKeptInTheConsole(action, locations);
+        }
+        String origin = "http://localhost:" + io.restassured.RestAssured.port;
+        for (String location : locations) {
+            String path = location.startsWith(origin) ? location.substring(origin.length()) : location;
+            assertThat(path).as(location).startsWith("/console").doesNotContain("evil");
+            assertThat(java.net.URI.create(location).getHost()).as(location).isIn(null, "localhost");
+        }
+    }
+
+    /** A 303 (its Location checked by the caller), or a 400 problem that names the unknown parameter and leads nowhere. */
+    private static void refusedOrKeptInTheConsole(Response response, java.util.List<String> locations) {
+        if (response.statusCode() == 400) {
+            assertThat(response.getHeader("Location")).isNull();
+            assertThat(response.asString()).contains("unknown query parameter");
+            return;
+        }
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(303);
+        locations.add(response.getHeader("Location"));
+    }
+
     @Test
     void aContactActionWithoutTheSessionsFormTokenIsRefusedAndNotSent() {
         String token = TestTokens.token("sam", "sales");
