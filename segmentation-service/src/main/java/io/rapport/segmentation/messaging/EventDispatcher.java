@@ -1,6 +1,5 @@
 package io.rapport.segmentation.messaging;
 
-import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.segmentation.classification.Reclassifier;
 import io.rapport.segmentation.profile.ProfileService;
@@ -16,10 +15,10 @@ import java.util.List;
 public class EventDispatcher {
     private final ProfileService profiles;
     private final Reclassifier reclassifier;
-    private final EventOrder order;
+    private final SnapshotOrder order;
     private final Clock clock;
 
-    public EventDispatcher(ProfileService profiles, Reclassifier reclassifier, EventOrder order, Clock clock) {
+    public EventDispatcher(ProfileService profiles, Reclassifier reclassifier, SnapshotOrder order, Clock clock) {
         this.clock = clock;
         this.profiles = profiles;
         this.reclassifier = reclassifier;
