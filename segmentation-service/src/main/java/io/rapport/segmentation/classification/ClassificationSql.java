@@ -22,9 +22,14 @@ import java.util.Map;
 public final class ClassificationSql {
     private ClassificationSql() {}
 
-    /** A customer's tenure in years of 365.25 days (0 when unknown), from a profile row whose columns start with {@code of}. */
+    /**
+     * A customer's tenure in years of 365.25 days (0 when unknown), from a profile row whose columns start with
+     * {@code of}, at the time bound to its one parameter (the service clock's now, never the database's: a business
+     * rule reads the injected Clock). Every statement below that holds it takes that time as its FIRST parameter.
+     */
     public static String tenure(String of) {
-        return "greatest(coalesce(extract(epoch from (now() - %scustomer_since)) / 31557600, 0), 0)".formatted(of);
+        return "greatest(coalesce(extract(epoch from (?::timestamptz - %scustomer_since)) / 31557600, 0), 0)"
+                .formatted(of);
     }
 
     /**

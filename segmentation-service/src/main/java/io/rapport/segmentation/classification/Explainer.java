@@ -12,6 +12,7 @@ import io.rapport.segmentation.domain.ValueThresholds;
 import io.rapport.segmentation.profile.Windows;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +28,14 @@ public class Explainer {
     private final PolicyStore policies;
     private final Db db;
     private final Windows windows;
+    private final Clock clock;
 
-    public Explainer(RunStore runs, PolicyStore policies, Db db, Windows windows) {
+    public Explainer(RunStore runs, PolicyStore policies, Db db, Windows windows, Clock clock) {
         this.runs = runs;
         this.policies = policies;
         this.db = db;
         this.windows = windows;
+        this.clock = clock;
     }
 
     /**
@@ -116,6 +119,7 @@ public class Explainer {
                         "with " + ClassificationSql.figuresOf(false).strip() + "\nselect "
                                 + ClassificationSql.metric(rules, maxima) + " from figures",
                         rs -> rs.getBigDecimal(1),
+                        clock.instant(),
                         windows.start(),
                         new UUID[] {customerId})
                 .orElse(BigDecimal.ZERO);

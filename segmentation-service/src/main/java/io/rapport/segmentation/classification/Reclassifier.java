@@ -136,7 +136,7 @@ public class Reclassifier {
                         rs.getBigDecimal(3),
                         rs.getBigDecimal(4),
                         classes(rs.getString(5))),
-                kept ? new Object[] {ids} : new Object[] {windows.start(), ids});
+                kept ? new Object[] {clock.instant(), ids} : new Object[] {clock.instant(), windows.start(), ids});
     }
 
     private Map<Scheme, Basis> latestRuns() {

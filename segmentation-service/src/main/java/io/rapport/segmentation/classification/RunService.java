@@ -156,11 +156,12 @@ public class RunService {
         db.one("select set_config('enable_mergejoin', 'off', true)", rs -> rs.getString(1));
         Map<ScoreWeight, BigDecimal> maxima = new EnumMap<>(ScoreWeight.class);
         List<Object> params = new ArrayList<>();
+        params.add(started); // the figures' tenure is measured at the run's start (ClassificationSql#tenure)
         String classification;
         if (scheme == Scheme.ABC) {
             AbcRules rules = policy.abc();
             if (rules.metric() == AbcMetric.SCORE) {
-                maxima(maxima);
+                maxima(maxima, started);
             }
             String[] labels = rules.labels().toArray(String[]::new);
             classification = ClassificationSql.abc(ClassificationSql.metric(rules, maxima), rules.method());
@@ -221,14 +222,17 @@ public class RunService {
         return Optional.of(run);
     }
 
-    private void maxima(Map<ScoreWeight, BigDecimal> maxima) {
-        db.one(ClassificationSql.MAXIMA, rs -> {
-            maxima.put(ScoreWeight.REVENUE, rs.getBigDecimal(1));
-            maxima.put(ScoreWeight.PROFIT, rs.getBigDecimal(2));
-            maxima.put(ScoreWeight.VOLUME, rs.getBigDecimal(3));
-            maxima.put(ScoreWeight.TENURE, rs.getBigDecimal(4));
-            return maxima;
-        });
+    private void maxima(Map<ScoreWeight, BigDecimal> maxima, Instant now) {
+        db.one(
+                ClassificationSql.MAXIMA,
+                rs -> {
+                    maxima.put(ScoreWeight.REVENUE, rs.getBigDecimal(1));
+                    maxima.put(ScoreWeight.PROFIT, rs.getBigDecimal(2));
+                    maxima.put(ScoreWeight.VOLUME, rs.getBigDecimal(3));
+                    maxima.put(ScoreWeight.TENURE, rs.getBigDecimal(4));
+                    return maxima;
+                },
+                now);
     }
 
     /** One class as the run's statement counted it, with the Pareto points that fell in it. */

@@ -5,13 +5,13 @@ import io.rapport.contracts.customer.CustomerErased;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.customer.CustomerMerged;
 import io.rapport.contracts.customer.CustomerRegistered;
+import io.rapport.contracts.customer.CustomerSnapshot;
 import io.rapport.contracts.customer.CustomerUpdated;
 import io.rapport.contracts.customer.PurchaseLine;
 import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.contracts.customer.PurchaseRefunded;
 import io.rapport.contracts.engagement.ComplaintOpened;
 import io.rapport.contracts.engagement.EngagementEvents;
-import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.segmentation.classification.Reclassifier;
 import io.rapport.segmentation.domain.ValueFact;
@@ -20,8 +20,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,14 +31,18 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The effects of a batch of events, applied inside one transaction in record order. Value facts (purchases, refunds,
- * costs, complaints) are collected and applied together, set-based; an event of another kind (registered, updated,
- * merged, erased) first applies the facts collected so far, so it sees them, and the facts after it see its effect
- * (a purchase of a record merged earlier in the batch goes to the survivor). {@link #finish()} applies the rest and
- * reclassifies every customer the batch touched once, against the latest runs: a class that changed and changed back
- * inside one batch publishes nothing. Payloads are read as the events arrive, so an unreadable one fails its record.
- * A profile snapshot older than the one already applied (replay, redrive) is skipped ({@link EventOrder}).
- * Use once per transaction.
+ * The effects of a batch of events, applied inside one transaction, set-based: a constant number of statements per
+ * poll, whatever the number of events. Value facts (purchases, refunds, costs, complaints), profile snapshots
+ * (registered, updated) and erasures are collected and applied together, because they commute: facts only add to the
+ * figures, a snapshot only sets kind, wallet and target of a live customer (an erasure wipes them whether the snapshot
+ * came before or after it; a snapshot of an erased customer is not applied) and both move the registration date back
+ * only. Of one customer's snapshots in the poll the newest wins (highest sequence, else the last in record order). A
+ * merge does not commute: it first applies what was collected so far, so it sees it, and the facts after it see its
+ * effect (a purchase of a record merged earlier in the batch goes to the survivor). {@link #finish()} applies the rest
+ * and reclassifies every customer the batch touched once, against the latest runs: a class that changed and changed
+ * back inside one batch publishes nothing. Payloads are read as the events arrive, so an unreadable one fails its
+ * record. A profile snapshot older than the one already applied (replay, redrive) is skipped ({@link SnapshotOrder},
+ * one statement for the poll). Use once per transaction.
  */
 public final class EventBatch implements Consumer<IncomingEvent> {
     /** The profile snapshot (registered, updated): a stale one (older sequence than the last applied) is skipped. */
@@ -44,12 +50,15 @@ public final class EventBatch implements Consumer<IncomingEvent> {
 
     private final ProfileService profiles;
     private final Reclassifier reclassifier;
-    private final EventOrder order;
+    private final SnapshotOrder order;
     private final Clock clock;
     private final List<ValueFact> facts = new ArrayList<>();
+    private final List<IncomingEvent> snapshotEvents = new ArrayList<>();
+    private final Map<IncomingEvent, CustomerSnapshot> snapshots = new IdentityHashMap<>();
+    private final Set<UUID> erasures = new LinkedHashSet<>();
     private final Set<UUID> touched = new LinkedHashSet<>();
 
-    EventBatch(ProfileService profiles, Reclassifier reclassifier, EventOrder order, Clock clock) {
+    EventBatch(ProfileService profiles, Reclassifier reclassifier, SnapshotOrder order, Clock clock) {
         this.clock = clock;
         this.profiles = profiles;
         this.reclassifier = reclassifier;
@@ -97,39 +106,48 @@ public final class EventBatch implements Consumer<IncomingEvent> {
             ComplaintOpened c = event.payload(ComplaintOpened.class);
             facts.add(ValueFact.complaint(c.complaintId(), UUID.fromString(c.customerId()), at(c.openedAt())));
         } else if (type.equals(CustomerEvents.REGISTERED.name())) {
-            CustomerRegistered r = event.payload(CustomerRegistered.class);
-            applyFacts();
-            if (order.isNewest(PROFILE, event)) {
-                profiles.snapshot(r.customer()).ifPresent(touched::add);
-            }
+            snapshot(event, event.payload(CustomerRegistered.class).customer());
         } else if (type.equals(CustomerEvents.UPDATED.name())) {
-            CustomerUpdated u = event.payload(CustomerUpdated.class);
-            applyFacts();
-            if (order.isNewest(PROFILE, event)) {
-                profiles.snapshot(u.customer()).ifPresent(touched::add);
-            }
+            snapshot(event, event.payload(CustomerUpdated.class).customer());
         } else if (type.equals(CustomerEvents.MERGED.name())) {
             CustomerMerged m = event.payload(CustomerMerged.class);
-            applyFacts();
+            applyCollected();
             profiles.merged(m).ifPresent(touched::add);
         } else if (type.equals(CustomerEvents.ERASED.name())) {
-            CustomerErased e = event.payload(CustomerErased.class);
-            applyFacts();
-            profiles.erased(UUID.fromString(e.customerId()));
+            erasures.add(UUID.fromString(event.payload(CustomerErased.class).customerId()));
         }
     }
 
     /** Applies what is still collected and reclassifies the touched customers; the batch is empty afterwards. */
     public void finish() {
-        applyFacts();
+        applyCollected();
         reclassifier.reclassify(touched);
         touched.clear();
     }
 
-    private void applyFacts() {
+    private void snapshot(IncomingEvent event, CustomerSnapshot customer) {
+        UUID.fromString(customer.customerId()); // an unreadable id fails its record, not the poll's statement
+        snapshotEvents.add(event);
+        snapshots.put(event, customer);
+    }
+
+    /** Facts, then the newest snapshots, then the erasures: a few statements each, whatever their number. */
+    private void applyCollected() {
         if (!facts.isEmpty()) {
             touched.addAll(profiles.apply(List.copyOf(facts)));
             facts.clear();
+        }
+        if (!snapshotEvents.isEmpty()) {
+            List<CustomerSnapshot> newest = order.newest(PROFILE, snapshotEvents).stream()
+                    .map(snapshots::get)
+                    .toList();
+            touched.addAll(profiles.snapshots(newest));
+            snapshotEvents.clear();
+            snapshots.clear();
+        }
+        if (!erasures.isEmpty()) {
+            profiles.erased(erasures);
+            erasures.clear();
         }
     }
 

@@ -1,6 +1,6 @@
 package io.rapport.segmentation.messaging;
 
-import io.rapport.platform.inbox.EventOrder;
+import io.rapport.platform.inbox.DelegatingConsumer;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.segmentation.classification.Reclassifier;
 import io.rapport.segmentation.profile.ProfileService;
@@ -10,16 +10,17 @@ import java.util.List;
 
 /**
  * Applies the customer and engagement events segmentation keeps facts from (every other type is ignored) inside the
- * caller's transaction, through one {@link EventBatch}: a poll's new events at once (set-based), or one event.
+ * caller's transaction, through one {@link EventBatch}: a poll's new events at once (set-based), or one event (a batch of one); the
+ * handler of both consumers ({@link DelegatingConsumer}).
  */
 @ApplicationScoped
-public class EventDispatcher {
+public class EventDispatcher implements DelegatingConsumer.Handler {
     private final ProfileService profiles;
     private final Reclassifier reclassifier;
-    private final EventOrder order;
+    private final SnapshotOrder order;
     private final Clock clock;
 
-    public EventDispatcher(ProfileService profiles, Reclassifier reclassifier, EventOrder order, Clock clock) {
+    public EventDispatcher(ProfileService profiles, Reclassifier reclassifier, SnapshotOrder order, Clock clock) {
         this.clock = clock;
         this.profiles = profiles;
         this.reclassifier = reclassifier;
@@ -27,15 +28,11 @@ public class EventDispatcher {
     }
 
     /** The events in record order, as one batch (holding the window-totals lock shared, see ProfileService). */
+    @Override
     public void applyAll(List<IncomingEvent> events) {
         profiles.shareWindowLock();
         EventBatch batch = new EventBatch(profiles, reclassifier, order, clock);
         events.forEach(batch);
         batch.finish();
-    }
-
-    /** One event on its own (a batch of one). */
-    public void apply(IncomingEvent event) {
-        applyAll(List.of(event));
     }
 }

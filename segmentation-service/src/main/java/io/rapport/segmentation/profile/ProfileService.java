@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -46,36 +47,57 @@ public class ProfileService {
     }
 
     /**
-     * Registered or updated: kind, wallet, target flag and the registration date (tenure) of a live customer.
+     * Registered or updated, for a whole poll in ONE statement: kind, wallet, target flag and the registration date
+     * (tenure) of live customers; a profile is created for a customer seen for the first time. A merged or erased
+     * record keeps its kind, wallet and target (only its registration date may move back). Give one snapshot per
+     * customer (the one that wins, see EventBatch); a later one of the same customer in the list wins.
      *
-     * @return the customer when kind, wallet or target changed (their classes may change)
+     * @return the customers whose kind, wallet or target changed (their classes may change)
      */
-    public Optional<UUID> snapshot(CustomerSnapshot c) {
-        UUID id = UUID.fromString(c.customerId());
-        ensure(id);
-        BigDecimal wallet = c.wallet() == null || c.wallet().amount() == null
+    public Set<UUID> snapshots(List<CustomerSnapshot> snapshots) {
+        if (snapshots.isEmpty()) {
+            return Set.of();
+        }
+        Map<UUID, CustomerSnapshot> byId = new TreeMap<>(Comparator.comparing(UUID::toString));
+        snapshots.forEach(c -> byId.put(UUID.fromString(c.customerId()), c)); // sorted: rows locked in one order
+        List<CustomerSnapshot> winners = List.copyOf(byId.values());
+        String live = "p.merged_into is null and not p.erased";
+        String differs =
+                "(p.kind, p.wallet, p.target) is distinct from (excluded.kind, excluded.wallet, excluded.target)";
+        return new HashSet<>(db.list(
+                """
+                with u (id, kind, wallet, target, since) as (
+                    select * from unnest(?::uuid[], ?::text[], ?::numeric[], ?::text[]::boolean[], ?::text[]::timestamptz[])),
+                old as (select p.customer_id, p.kind, p.wallet, p.target from customer_profile p join u on p.customer_id = u.id),
+                up as (
+                    insert into customer_profile as p (customer_id, kind, wallet, target, customer_since)
+                    select id, kind, wallet, target, since from u
+                    on conflict (customer_id) do update set
+                        kind = case when %1$s then excluded.kind else p.kind end,
+                        wallet = case when %1$s then excluded.wallet else p.wallet end,
+                        target = case when %1$s then excluded.target else p.target end,
+                        customer_since = least(p.customer_since, excluded.customer_since),
+                        updated_at = case when %1$s and %2$s then now() else p.updated_at end
+                     where (%1$s and %2$s) or p.customer_since > excluded.customer_since
+                        or (p.customer_since is null and excluded.customer_since is not null)
+                    returning p.customer_id, p.kind, p.wallet, p.target, %1$s as live)
+                select up.customer_id from up left join old o on o.customer_id = up.customer_id
+                 where up.live and (up.kind, up.wallet, up.target) is distinct from (o.kind, o.wallet, coalesce(o.target, false))
+                """.formatted(live, differs),
+                rs -> rs.getObject(1, UUID.class),
+                byId.keySet().toArray(UUID[]::new),
+                winners.stream().map(CustomerSnapshot::kind).toArray(String[]::new),
+                winners.stream().map(ProfileService::wallet).toArray(BigDecimal[]::new),
+                winners.stream().map(c -> Boolean.toString(c.target())).toArray(String[]::new),
+                winners.stream()
+                        .map(c -> c.createdAt() == null ? null : c.createdAt().toString())
+                        .toArray(String[]::new)));
+    }
+
+    private static BigDecimal wallet(CustomerSnapshot c) {
+        return c.wallet() == null || c.wallet().amount() == null
                 ? null
                 : new BigDecimal(c.wallet().amount());
-        int changed = db.update(
-                "update customer_profile set kind = ?, wallet = ?, target = ?,"
-                        + " customer_since = least(customer_since, ?::timestamptz), updated_at = now()"
-                        + " where customer_id = ? and merged_into is null and not erased"
-                        + " and (kind, wallet, target) is distinct from (?::text, ?::numeric, ?::boolean)",
-                c.kind(),
-                wallet,
-                c.target(),
-                c.createdAt(),
-                id,
-                c.kind(),
-                wallet,
-                c.target());
-        db.update(
-                "update customer_profile set customer_since = ?::timestamptz where customer_id = ?"
-                        + " and (customer_since is null or customer_since > ?::timestamptz)",
-                c.createdAt(),
-                id,
-                c.createdAt());
-        return changed > 0 ? Optional.of(id) : Optional.empty();
     }
 
     /**
@@ -210,15 +232,27 @@ public class ProfileService {
         return Optional.of(survivor);
     }
 
-    /** Forget the person: wallet, kind, target flag, classes and class history go; the figures stay, keyed by id only. */
-    public void erased(UUID customerId) {
-        ensure(customerId);
-        db.update(
-                "update customer_profile set erased = true, kind = null, wallet = null, target = false, updated_at = now()"
-                        + " where customer_id = ?",
-                customerId);
-        db.update("delete from customer_segment where customer_id = ?", customerId);
-        db.update("delete from segment_change where customer_id = ?", customerId);
+    /**
+     * Forget the people, in ONE statement for all of them: wallet, kind, target flag, classes and class history go; the
+     * figures stay, keyed by id only (a profile is created for a customer never seen).
+     */
+    public void erased(Set<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        UUID[] ids = customerIds.stream()
+                .sorted(Comparator.comparing(UUID::toString))
+                .toArray(UUID[]::new);
+        db.count("""
+                with e as (
+                    insert into customer_profile as p (customer_id, erased) select unnest(?::uuid[]), true
+                    on conflict (customer_id) do update set erased = true, kind = null, wallet = null, target = false,
+                        updated_at = now()
+                    returning p.customer_id),
+                s as (delete from customer_segment where customer_id = any(?::uuid[])),
+                h as (delete from segment_change where customer_id = any(?::uuid[]))
+                select count(*) from e
+                """, ids, ids, ids);
     }
 
     /** The id facts should go to: the end of the merge chain; a stub profile when unseen. */
@@ -244,18 +278,18 @@ public class ProfileService {
     }
 
     /**
-     * Where the facts of these customers go: stub profiles for the unseen ones, then the end of each merge chain for
-     * those merged away (an id that stands for itself is left out).
+     * Where the facts of these customers go, in ONE statement: stub profiles for the unseen ones, then the end of each
+     * merge chain for those merged away (an id that stands for itself is left out; a new stub is merged nowhere).
      */
     private Map<UUID, UUID> liveIds(Set<UUID> ids) {
         UUID[] sorted =
                 ids.stream().sorted(Comparator.comparing(UUID::toString)).toArray(UUID[]::new);
-        db.update("insert into customer_profile (customer_id) select unnest(?::uuid[]) on conflict do nothing", (Object)
-                sorted);
         Map<UUID, UUID> live = new HashMap<>();
         db.list(
                 """
-                with recursive chain (id, current, hops) as (
+                with recursive stubs as (
+                    insert into customer_profile (customer_id) select unnest(?::uuid[]) on conflict do nothing),
+                chain (id, current, hops) as (
                     select customer_id, merged_into, 1 from customer_profile
                      where customer_id = any(?::uuid[]) and merged_into is not null
                     union all
@@ -270,6 +304,7 @@ public class ProfileService {
                     }
                     return live.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
                 },
+                sorted,
                 sorted,
                 MAX_MERGE_HOPS);
         return live;

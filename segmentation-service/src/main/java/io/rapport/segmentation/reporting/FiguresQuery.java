@@ -4,6 +4,7 @@ import io.rapport.platform.persistence.Db;
 import io.rapport.segmentation.classification.ClassificationSql;
 import io.rapport.segmentation.domain.CustomerFigures;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,9 +33,11 @@ public class FiguresQuery {
             """.formatted(ClassificationSql.tenure("p."));
 
     private final Db db;
+    private final Clock clock;
 
-    public FiguresQuery(Db db) {
+    public FiguresQuery(Db db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** Empty when the customer has never been seen. First/last purchase are lifetime values. */
@@ -59,6 +62,7 @@ public class FiguresQuery {
                         Db.instant(rs, "first_purchase_at"),
                         Db.instant(rs, "last_purchase_at")),
                 from,
+                clock.instant(), // tenure at the service clock's now (ClassificationSql#tenure)
                 from,
                 customerId);
     }
