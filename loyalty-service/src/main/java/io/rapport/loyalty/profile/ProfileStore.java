@@ -20,7 +20,7 @@ public class ProfileStore {
     }
 
     /** The stored profiles of {@code customers} (those without one are missing). */
-    Map<UUID, Row> load(Collection<UUID> customers) {
+    public Map<UUID, Row> load(Collection<UUID> customers) {
         return db
                 .list(
                         "select customer_id, emails, phones, referral_code, erased, registered_at from customer_profile"

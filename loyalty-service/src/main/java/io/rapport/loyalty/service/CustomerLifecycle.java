@@ -164,9 +164,11 @@ public class CustomerLifecycle {
             p.customerId = customerId;
             p.persist();
         }
-        p.emails = null;
-        p.phones = null;
         p.referralCode = null;
+        em.flush();
+        em.createNativeQuery("update customer_profile set emails = null, phones = null where customer_id = ?1")
+                .setParameter(1, customerId)
+                .executeUpdate();
         p.erased = true;
         audit.redactCustomers(List.of(customerId));
     }
