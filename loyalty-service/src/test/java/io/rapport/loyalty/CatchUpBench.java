@@ -7,16 +7,22 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.contracts.customer.CustomerEvents;
+import io.rapport.contracts.customer.CustomerRegistered;
+import io.rapport.contracts.customer.CustomerSnapshot;
 import io.rapport.devstack.CatchUp;
 import io.rapport.devstack.TestKafka;
+import io.rapport.platform.inbox.IncomingEvent;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -24,8 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Loyalty's catch-up rate on a backlog of purchase events, as {@code ./crm bench} measures it (100 members, 2,000
- * purchases produced at once to customer.events, time until every EARN entry is booked), against devstack's embedded
- * PostgreSQL and Kafka. A benchmark, not a test (its name keeps it out of {@code verify}); run it with
+ * purchases produced at once to customer.events, time until every EARN entry is booked), and on a backlog of
+ * registrations (2,000 new customers, each with a sequence number and contact digests, time until every profile is
+ * stored), against devstack's embedded PostgreSQL and Kafka. A benchmark, not a test (its name keeps it out of {@code verify}); run it with
  * {@code ./mvnw -B -o -pl loyalty-service -am verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest=CatchUpBench}
  * and read the {@code CATCH-UP} lines. {@code -Drapport.bench.events=N}, {@code -Drapport.bench.rounds=N} change the size.
  */
@@ -70,6 +77,54 @@ class CatchUpBench {
                     records,
                     events,
                     () -> count("select count(*) from ledger_entry where source_key = any(?)", keys),
+                    Duration.ofSeconds(180));
+        }
+    }
+
+    @Test
+    void catchUpOnARegistrationBacklog() throws Exception {
+        int events = Integer.getInteger("rapport.bench.events", 2000);
+        int rounds = Integer.getInteger("rapport.bench.rounds", 3);
+        for (int r = 0; r <= rounds; r++) { // round 0 warms up
+            List<ProducerRecord<String, String>> records = new ArrayList<>();
+            String[] ids = new String[events];
+            for (int i = 0; i < events; i++) {
+                UUID customer = UUID.randomUUID();
+                ids[i] = customer.toString();
+                CustomerSnapshot s = new CustomerSnapshot(
+                        ids[i],
+                        "PERSON",
+                        "ACTIVE",
+                        "en",
+                        "UTC",
+                        null,
+                        null,
+                        null,
+                        false,
+                        Map.of(),
+                        false,
+                        List.of(),
+                        Instant.now(),
+                        1,
+                        List.of("email:e" + i + "-" + r, "phone:p" + i + "-" + r));
+                ProducerRecord<String, String> record = TestKafka.cloudEvent(
+                        CustomerEvents.REGISTERED.topic(),
+                        UUID.randomUUID().toString(),
+                        CustomerEvents.REGISTERED.name(),
+                        "/customer-service",
+                        ids[i],
+                        json(new CustomerRegistered(s)));
+                record.headers().add(IncomingEvent.SEQUENCE, "1".getBytes(StandardCharsets.UTF_8));
+                records.add(record);
+            }
+            CatchUp.measure(
+                    r == 0 ? "loyalty registrations (warm-up)" : "loyalty registrations round " + r,
+                    database(),
+                    records,
+                    events,
+                    () -> count(
+                            "select count(*) from customer_profile where customer_id::text = any(?) and emails is not null",
+                            ids),
                     Duration.ofSeconds(180));
         }
     }

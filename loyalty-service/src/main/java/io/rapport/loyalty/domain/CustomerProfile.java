@@ -18,8 +18,7 @@ public class CustomerProfile extends PanacheEntityBase {
     @Column(name = "customer_id")
     public UUID customerId;
 
-    public String emails;
-    public String phones;
+    // emails and phones (keyed digests) are read and written set-based by profile/ProfileStore only
 
     @Column(name = "referral_code")
     public String referralCode;

@@ -1,11 +1,8 @@
 package io.rapport.loyalty.messaging;
 
 import io.rapport.contracts.Topics;
-import io.rapport.contracts.customer.CustomerEvents;
-import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.loyalty.earning.EarningPipeline;
 import io.rapport.platform.inbox.BatchConsumer;
-import io.rapport.platform.inbox.EventRuns;
 import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -42,12 +39,7 @@ public class CustomerEventsConsumer extends BatchConsumer {
 
     @Override
     public void applyAll(List<IncomingEvent> events) {
-        EventRuns.split(
-                events,
-                e -> CustomerEvents.PURCHASE_RECORDED.name().equals(e.type()),
-                run -> earning.recorded(
-                        run.stream().map(e -> e.payload(PurchaseRecorded.class)).toList()),
-                handlers::apply);
+        handlers.applyAll(events);
     }
 
     @Override

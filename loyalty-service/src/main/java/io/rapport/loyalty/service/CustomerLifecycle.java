@@ -4,13 +4,14 @@ import io.rapport.contracts.customer.CustomerSnapshot;
 import io.rapport.loyalty.domain.CustomerProfile;
 import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.TierRule;
+import io.rapport.loyalty.profile.ProfileDecision;
+import io.rapport.loyalty.profile.ProfilePipeline;
 import io.rapport.platform.audit.Audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Follows the customer record: keeps the contact-point digests the referral checks need (never an e-mail or phone), combines memberships on
@@ -26,7 +27,7 @@ public class CustomerLifecycle {
     private final TierEngine tiers;
     private final ReferralService referrals;
     private final Audit audit;
-
+    private final ProfilePipeline profiles;
     private final java.time.Clock clock;
 
     public CustomerLifecycle(
@@ -35,7 +36,9 @@ public class CustomerLifecycle {
             TierEngine tiers,
             ReferralService referrals,
             Audit audit,
+            ProfilePipeline profiles,
             java.time.Clock clock) {
+        this.profiles = profiles;
         this.clock = clock;
         this.audit = audit;
         this.em = em;
@@ -51,30 +54,17 @@ public class CustomerLifecycle {
 
     /**
      * Like {@link #snapshot(CustomerSnapshot, boolean)}; with {@code current} false (a snapshot older than one already
-     * applied) the contact data stays as it is, but a registration still links its referral.
+     * applied) the contact data stays as it is, but a registration still links its referral. The profile goes through
+     * {@link ProfilePipeline} as a run of one.
      */
     public void snapshot(CustomerSnapshot c, boolean registered, boolean current) {
         UUID id = UUID.fromString(c.customerId());
-        CustomerProfile p = CustomerProfile.findById(id);
-        if (p == null) {
-            p = new CustomerProfile();
-            p.customerId = id;
-            p.persist();
-        }
-        if (p.erased) {
-            return;
-        }
-        if (c.createdAt() != null && (p.registeredAt == null || c.createdAt().isBefore(p.registeredAt))) {
-            p.registeredAt = c.createdAt();
-        }
-        if (current) {
-            p.emails = digests(c.contactDigests(), "email:");
-            p.phones = digests(c.contactDigests(), "phone:");
-        }
-        if (registered && c.referralCode() != null && !c.referralCode().isBlank()) {
-            p.referralCode = c.referralCode().trim();
-            em.flush();
-            referrals.link(p.referralCode, id, false, c.createdAt());
+        String code = registered ? c.referralCode() : null;
+        ProfileDecision.Row after = profiles.apply(
+                        List.of(new ProfileDecision.Change(id, c.createdAt(), current, c.contactDigests(), code)))
+                .get(id);
+        if (!after.erased() && code != null && !code.isBlank()) {
+            referrals.link(after.referralCode(), id, false, c.createdAt());
         }
     }
 
@@ -174,25 +164,12 @@ public class CustomerLifecycle {
             p.customerId = customerId;
             p.persist();
         }
-        p.emails = null;
-        p.phones = null;
         p.referralCode = null;
+        em.flush();
+        em.createNativeQuery("update customer_profile set emails = null, phones = null where customer_id = ?1")
+                .setParameter(1, customerId)
+                .executeUpdate();
         p.erased = true;
         audit.redactCustomers(List.of(customerId));
-    }
-
-    /**
-     * The keyed digests of one kind of contact point (customer events carry no e-mail or phone, only digests that are
-     * equal when two customers share one), comma-separated; null when none.
-     */
-    private static String digests(List<String> all, String kind) {
-        if (all == null) {
-            return null;
-        }
-        String joined = all.stream()
-                .filter(s -> s != null && s.startsWith(kind))
-                .distinct()
-                .collect(Collectors.joining(","));
-        return joined.isEmpty() ? null : joined;
     }
 }

@@ -8,6 +8,8 @@ import io.rapport.loyalty.domain.Member;
 import io.rapport.loyalty.domain.NewCustomerRule;
 import io.rapport.loyalty.domain.Programme;
 import io.rapport.loyalty.domain.Referral;
+import io.rapport.loyalty.profile.ProfileDecision;
+import io.rapport.loyalty.profile.ProfileStore;
 import io.rapport.loyalty.service.Ledger.Booking;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.ProblemException;
@@ -16,6 +18,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +39,11 @@ public class ReferralService {
     private final MembershipService memberships;
     private final java.time.Clock clock;
 
-    public ReferralService(Ledger ledger, Outbox outbox, MembershipService memberships, java.time.Clock clock) {
+    private final ProfileStore profiles;
+
+    public ReferralService(
+            Ledger ledger, Outbox outbox, MembershipService memberships, ProfileStore profiles, java.time.Clock clock) {
+        this.profiles = profiles;
         this.ledger = ledger;
         this.outbox = outbox;
         this.memberships = memberships;
@@ -224,22 +231,23 @@ public class ReferralService {
     }
 
     /** Null when the two customers may refer each other, otherwise why not. */
-    static String refusal(UUID referrer, UUID newcomer) {
+    String refusal(UUID referrer, UUID newcomer) {
         if (referrer == null) {
             return "the referrer's record was erased";
         }
         if (referrer.equals(newcomer)) {
             return "self-referral: a member cannot refer themselves";
         }
-        CustomerProfile a = CustomerProfile.findById(referrer);
-        CustomerProfile b = CustomerProfile.findById(newcomer);
+        Map<UUID, ProfileDecision.Row> rows = profiles.load(List.of(referrer, newcomer));
+        ProfileDecision.Row a = rows.get(referrer);
+        ProfileDecision.Row b = rows.get(newcomer);
         if (a == null || b == null) {
             return null;
         }
-        if (shared(a.emails, b.emails)) {
+        if (shared(a.emails(), b.emails())) {
             return "self-referral: the referrer and the newcomer share an e-mail address";
         }
-        if (shared(a.phones, b.phones)) {
+        if (shared(a.phones(), b.phones())) {
             return "self-referral: the referrer and the newcomer share a phone number";
         }
         return null;
