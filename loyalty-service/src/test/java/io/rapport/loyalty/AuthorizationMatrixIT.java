@@ -28,6 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AuthorizationMatrixIT {
     private static final Set<String> READERS = Set.of("admin", "sales", "marketing");
     private static final Set<String> WRITERS = Set.of("admin", "marketing");
+    /** A member's partner consent and redemption codes: frontline staff acting for the member (README role table). */
+    private static final Set<String> CONSENT = Set.of("admin", "sales", "support");
+
     private static final Set<String> PARTNERS = Set.of("admin");
     private static final Set<String> ADMINS = Set.of("admin");
     private static final List<String> ROLES = List.of("admin", "sales", "marketing", "support", "data-steward");
@@ -63,10 +66,10 @@ class AuthorizationMatrixIT {
                 new Route("GET", L + "/members/" + id + "/tier-history", READERS, null),
                 new Route("POST", L + "/members/" + id + "/redemptions", WRITERS, "{}"),
                 new Route("POST", L + "/members/" + id + "/adjustments", WRITERS, "{}"),
-                new Route("POST", L + "/members/" + id + "/partner-links", WRITERS, "{}"),
-                new Route("GET", L + "/members/" + id + "/partner-links", READERS, null),
-                new Route("DELETE", L + "/members/" + id + "/partner-links/" + id, WRITERS, null),
-                new Route("POST", L + "/members/" + id + "/redemption-codes", WRITERS, "{}"),
+                new Route("POST", L + "/members/" + id + "/partner-links", CONSENT, "{}"),
+                new Route("GET", L + "/members/" + id + "/partner-links", CONSENT, null),
+                new Route("DELETE", L + "/members/" + id + "/partner-links/" + id, CONSENT, null),
+                new Route("POST", L + "/members/" + id + "/redemption-codes", CONSENT, "{}"),
                 new Route("POST", L + "/partners", WRITERS, "{}"),
                 new Route("GET", L + "/partners", WRITERS, null),
                 new Route("GET", L + "/partners/" + id, WRITERS, null),

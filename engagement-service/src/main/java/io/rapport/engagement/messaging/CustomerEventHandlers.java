@@ -15,6 +15,7 @@ import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.EventRuns;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.inbox.MalformedEventException;
+import io.rapport.platform.inbox.PollEventOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -9,6 +9,7 @@ import io.rapport.platform.inbox.BatchConsumer;
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
+import io.rapport.platform.inbox.PollEventOrder;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

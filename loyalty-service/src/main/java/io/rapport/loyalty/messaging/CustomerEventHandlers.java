@@ -15,6 +15,7 @@ import io.rapport.loyalty.service.CustomerLifecycle;
 import io.rapport.loyalty.service.PurchaseRefunds;
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
+import io.rapport.platform.inbox.PollEventOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

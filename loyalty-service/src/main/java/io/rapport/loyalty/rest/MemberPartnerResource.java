@@ -33,12 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The member's side of partner redemption: consent to a partner (link, revoke, history) and the one-time codes the
- * member shows at the partner. Staff only, as README "Security model" and the gateway's route matrix say for loyalty:
- * sales (and marketing) read the links; only marketing (and admin) link, revoke and issue codes, since a link lets a
- * partner credit and spend the member's points. A partner system is refused here (403) even if it reached the service,
- * and so is support, which has no loyalty access (the {@link Allow} rules below, enforced by the platform).
+ * member shows at the partner. Staff and member channels only: a partner system is refused here (403) even if it reached
+ * the service, and so is any role but admin, sales and support (the {@link Allow} rule below, enforced by the platform).
  */
-@Allow({Roles.SALES, Roles.MARKETING})
+@Allow({Roles.SALES, Roles.SUPPORT})
 @Path("/api/v1/loyalty")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -71,7 +69,6 @@ public class MemberPartnerResource {
             responseCode = "200",
             description = "Already linked: the active link",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkView.class)))
-    @Allow(Roles.MARKETING)
     public Response link(@PathParam("id") UUID id, @Valid @NotNull LinkRequest body) {
         PartnerLinkService.Linked l = links.link(id, body.partnerId(), body.source(), caller.label());
         LinkView view = LinkView.of(l.link());
@@ -96,7 +93,6 @@ public class MemberPartnerResource {
             description = "Ends the active link at once: the partner"
                     + " can neither credit nor redeem any more, outstanding codes included. The link stays in the history. No active"
                     + " link: 404.")
-    @Allow(Roles.MARKETING)
     public LinkView revoke(@PathParam("id") UUID id, @PathParam("partnerId") UUID partnerId) {
         return LinkView.of(links.revoke(id, partnerId, caller.label()));
     }
@@ -114,7 +110,6 @@ public class MemberPartnerResource {
             description = "The code, shown once",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CodeView.class)))
     @APIResponse(responseCode = "422", description = "maxPoints out of range, member not active or partner not linked")
-    @Allow(Roles.MARKETING)
     public Response code(@PathParam("id") UUID id, @Valid @NotNull CodeRequest body) {
         RedemptionCodeService.Issued issued = codes.issue(id, body.partnerId(), body.maxPoints(), caller.label());
         return Response.status(201)

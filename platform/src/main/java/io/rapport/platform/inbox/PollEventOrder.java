@@ -1,7 +1,5 @@
-package io.rapport.loyalty.messaging;
+package io.rapport.platform.inbox;
 
-import io.rapport.platform.inbox.EventOrder;
-import io.rapport.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
