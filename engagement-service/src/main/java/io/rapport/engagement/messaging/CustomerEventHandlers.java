@@ -11,6 +11,7 @@ import io.rapport.engagement.domain.PurchaseFact;
 import io.rapport.engagement.service.CustomerProjectionService;
 import io.rapport.engagement.service.Profiles;
 import io.rapport.engagement.service.PurchaseScheduling;
+import io.rapport.platform.inbox.DelegatingConsumer;
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.EventRuns;
 import io.rapport.platform.inbox.IncomingEvent;
@@ -31,7 +32,7 @@ import java.util.function.Predicate;
  * recorded by the inbox and otherwise ignored.
  */
 @ApplicationScoped
-public class CustomerEventHandlers {
+public class CustomerEventHandlers implements DelegatingConsumer.Handler {
     /**
      * The customer's projected profile (snapshots and consent changes: a snapshot carries the consents too); an event
      * older than the last applied one of the customer is skipped ({@link EventOrder}).
@@ -64,6 +65,7 @@ public class CustomerEventHandlers {
      * the poll: which profile events are newer than what was applied ({@link PollEventOrder}, same rule as
      * {@link EventOrder}, in poll order) and the profiles they change ({@link Profiles#loadOrStub}).
      */
+    @Override
     public void applyAll(List<IncomingEvent> events) {
         Set<IncomingEvent> newest = pollOrder.newest(
                 PROFILE, events.stream().filter(CustomerEventHandlers::ordered).toList());
@@ -102,6 +104,7 @@ public class CustomerEventHandlers {
     }
 
     /** One event on its own (the record-by-record path). */
+    @Override
     public void apply(IncomingEvent e) {
         Optional<PurchaseFact> purchase = purchase(e);
         if (purchase.isPresent()) {

@@ -13,6 +13,7 @@ import io.rapport.loyalty.profile.ProfileDecision;
 import io.rapport.loyalty.profile.ProfilePipeline;
 import io.rapport.loyalty.service.CustomerLifecycle;
 import io.rapport.loyalty.service.PurchaseRefunds;
+import io.rapport.platform.inbox.DelegatingConsumer;
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.inbox.PollEventOrder;
@@ -30,7 +31,7 @@ import java.util.UUID;
  * ({@link EventOrder}'s rule).
  */
 @ApplicationScoped
-public class CustomerEventHandlers {
+public class CustomerEventHandlers implements DelegatingConsumer.Handler {
     static final String PROFILE = "customer-profile";
 
     private final EarningPipeline earning;
@@ -59,6 +60,7 @@ public class CustomerEventHandlers {
      * ({@link ProfilePipeline}), and every other event (refunds, merges, erasures, a registration with a referral code)
      * at its place, so a customer's events keep their order.
      */
+    @Override
     public void applyAll(List<IncomingEvent> events) {
         Map<IncomingEvent, CustomerSnapshot> snapshots = new IdentityHashMap<>();
         for (IncomingEvent e : events) {
@@ -88,6 +90,7 @@ public class CustomerEventHandlers {
     }
 
     /** One event on its own (the record-by-record path, a redrive): a poll of one. */
+    @Override
     public void apply(IncomingEvent event) {
         applyAll(List.of(event));
     }
