@@ -202,6 +202,32 @@ class WebhookIT {
         assertThat(r.requests()).hasSize(1);
     }
 
+    @Inject
+    WebhookFanOut fanOut;
+
+    /**
+     * The four fan-out channels ask on every poll whether any subscription is active (issue 18: it was a transaction
+     * and a count per poll and channel, 40% of the consumer's samples in a catch-up). A new subscription counts at once;
+     * a "yes" is remembered for five seconds of the clock, then asked again.
+     */
+    @Test
+    void anActiveSubscriptionCountsAtOnceAndAYesIsRememberedForFiveSecondsOfTheClock() throws Exception {
+        WebhookReceiver r = receiver(new WebhookReceiver());
+        String sub = id(clientSubscription(r.url(), CONTACT));
+        assertThat(fanOut.anyActive()).isTrue();
+        patch(sub, Map.of("status", "PAUSED")).then().statusCode(200);
+        boolean othersActive = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> WebhookSubscription.count("status", WebhookSubscription.ACTIVE) > 0);
+        clock.advance(WebhookFanOut.ACTIVE_REMEMBERED.minusSeconds(1));
+        assertThat(fanOut.anyActive()).as("remembered within the window").isTrue();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(fanOut.anyActive()).as("asked again after the window").isEqualTo(othersActive);
+        patch(sub, Map.of("status", "ACTIVE")).then().statusCode(200);
+        assertThat(fanOut.anyActive())
+                .as("a subscription active again counts at once")
+                .isTrue();
+    }
+
     @Test
     void afterARotationBothSecretsSignDuringTheGracePeriodAndOnlyTheNewOneAfterIt() throws Exception {
         WebhookReceiver r = receiver(new WebhookReceiver());
