@@ -13,6 +13,7 @@ import io.rapport.contracts.customer.PurchaseRefunded;
 import io.rapport.contracts.engagement.ComplaintOpened;
 import io.rapport.contracts.engagement.EngagementEvents;
 import io.rapport.platform.inbox.IncomingEvent;
+import io.rapport.platform.inbox.PollEventOrder;
 import io.rapport.segmentation.classification.Reclassifier;
 import io.rapport.segmentation.domain.ValueFact;
 import io.rapport.segmentation.profile.ProfileService;
@@ -41,8 +42,8 @@ import java.util.function.Consumer;
  * effect (a purchase of a record merged earlier in the batch goes to the survivor). {@link #finish()} applies the rest
  * and reclassifies every customer the batch touched once, against the latest runs: a class that changed and changed
  * back inside one batch publishes nothing. Payloads are read as the events arrive, so an unreadable one fails its
- * record. A profile snapshot older than the one already applied (replay, redrive) is skipped ({@link SnapshotOrder},
- * one statement for the poll). Use once per transaction.
+ * record. A profile snapshot older than the one already applied (replay, redrive) is skipped ({@link PollEventOrder},
+ * platform, a few statements for the poll). Use once per transaction.
  */
 public final class EventBatch implements Consumer<IncomingEvent> {
     /** The profile snapshot (registered, updated): a stale one (older sequence than the last applied) is skipped. */
@@ -50,7 +51,7 @@ public final class EventBatch implements Consumer<IncomingEvent> {
 
     private final ProfileService profiles;
     private final Reclassifier reclassifier;
-    private final SnapshotOrder order;
+    private final PollEventOrder order;
     private final Clock clock;
     private final List<ValueFact> facts = new ArrayList<>();
     private final List<IncomingEvent> snapshotEvents = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class EventBatch implements Consumer<IncomingEvent> {
     private final Set<UUID> erasures = new LinkedHashSet<>();
     private final Set<UUID> touched = new LinkedHashSet<>();
 
-    EventBatch(ProfileService profiles, Reclassifier reclassifier, SnapshotOrder order, Clock clock) {
+    EventBatch(ProfileService profiles, Reclassifier reclassifier, PollEventOrder order, Clock clock) {
         this.clock = clock;
         this.profiles = profiles;
         this.reclassifier = reclassifier;
@@ -138,7 +139,9 @@ public final class EventBatch implements Consumer<IncomingEvent> {
             facts.clear();
         }
         if (!snapshotEvents.isEmpty()) {
-            List<CustomerSnapshot> newest = order.newest(PROFILE, snapshotEvents).stream()
+            Set<IncomingEvent> fresh = order.newest(PROFILE, snapshotEvents);
+            List<CustomerSnapshot> newest = snapshotEvents.stream()
+                    .filter(fresh::contains)
                     .map(snapshots::get)
                     .toList();
             touched.addAll(profiles.snapshots(newest));

@@ -2,6 +2,7 @@ package io.rapport.segmentation.messaging;
 
 import io.rapport.platform.inbox.DelegatingConsumer;
 import io.rapport.platform.inbox.IncomingEvent;
+import io.rapport.platform.inbox.PollEventOrder;
 import io.rapport.segmentation.classification.Reclassifier;
 import io.rapport.segmentation.profile.ProfileService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +18,10 @@ import java.util.List;
 public class EventDispatcher implements DelegatingConsumer.Handler {
     private final ProfileService profiles;
     private final Reclassifier reclassifier;
-    private final SnapshotOrder order;
+    private final PollEventOrder order;
     private final Clock clock;
 
-    public EventDispatcher(ProfileService profiles, Reclassifier reclassifier, SnapshotOrder order, Clock clock) {
+    public EventDispatcher(ProfileService profiles, Reclassifier reclassifier, PollEventOrder order, Clock clock) {
         this.clock = clock;
         this.profiles = profiles;
         this.reclassifier = reclassifier;
