@@ -2,29 +2,25 @@ package io.rapport.platform.identity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
 
 /**
- * A JWT signed with RS256 in its compact form ({@code header.payload.signature}, base64url without padding), with
- * nothing but the JDK and Jackson: the development tokens ({@link UserTokens}) and the benchmark's service tokens are
- * signed here, so a light client (the bench) needs no JOSE library. The gateway's production service tokens use
- * {@link ServiceTokenSigner}; both verify the same way.
+ * A JWT signed with RS256 in its compact form, through jose4j (the library the services verify with): the one signer
+ * of the gateway's service tokens ({@link ServiceTokenSigner}), the development tokens ({@link UserTokens}) and the
+ * benchmark's tokens (the bench takes jose4j alone, no framework).
  */
 public final class Rs256 {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final byte[] HEADER = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8);
 
     private Rs256() {}
 
@@ -46,15 +42,16 @@ public final class Rs256 {
         return claims;
     }
 
-    /** {@code claims} as a compact JWS signed with {@code key} (RS256). */
+    /** {@code claims} as a compact JWS signed with {@code key} (RS256, jose4j as for verifying). */
     public static String sign(PrivateKey key, Map<String, ?> claims) {
         try {
-            String signed = B64.encodeToString(HEADER) + "." + B64.encodeToString(JSON.writeValueAsBytes(claims));
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key);
-            signature.update(signed.getBytes(StandardCharsets.US_ASCII));
-            return signed + "." + B64.encodeToString(signature.sign());
-        } catch (JsonProcessingException | GeneralSecurityException e) {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(JSON.writeValueAsString(claims));
+            jws.setKey(key);
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jws.setHeader("typ", "JWT");
+            return jws.getCompactSerialization();
+        } catch (JsonProcessingException | JoseException e) {
             throw new IllegalStateException("cannot sign a token: " + e.getMessage(), e);
         }
     }

@@ -2,12 +2,9 @@ package io.rapport.platform.identity;
 
 import java.security.PrivateKey;
 import java.time.Duration;
-import java.util.List;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeSet;
 
 /** Signs {@link ServiceToken}s (RS256) for one audience at a time; used by the gateway. Thread-safe. */
 public final class ServiceTokenSigner {
@@ -27,27 +24,11 @@ public final class ServiceTokenSigner {
 
     /** A token for {@code audience} issued now, expiring after the configured lifetime. */
     public String sign(ServiceToken token, String audience) {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
-        claims.setAudience(audience);
-        claims.setSubject(token.subject());
-        NumericDate now = NumericDate.now();
-        claims.setIssuedAt(now);
-        claims.setExpirationTime(NumericDate.fromSeconds(now.getValue() + lifetime.toSeconds()));
-        claims.setGeneratedJwtId();
-        claims.setStringListClaim(ServiceToken.ROLES_CLAIM, List.copyOf(new java.util.TreeSet<>(token.roles())));
+        Map<String, Object> claims =
+                Rs256.claims(issuer, audience, token.subject(), new TreeSet<>(token.roles()), Instant.now(), lifetime);
         if (token.partnerId() != null) {
-            claims.setStringClaim(ServiceToken.PARTNER_CLAIM, token.partnerId());
+            claims.put(ServiceToken.PARTNER_CLAIM, token.partnerId());
         }
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jws.setHeader("typ", "JWT");
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException("cannot sign a service token: " + e.getMessage(), e);
-        }
+        return Rs256.sign(key, claims);
     }
 }
