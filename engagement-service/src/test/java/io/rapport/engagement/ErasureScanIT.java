@@ -63,6 +63,21 @@ class ErasureScanIT {
 
     @Test
     void afterErasureNoTableOrTopicOfEngagementHoldsTheCustomersPersonalData() {
+        mergeThenEraseLeavesNoPersonalData(false);
+    }
+
+    /**
+     * CustomerMerged is keyed by the duplicate and the survivor's CustomerErased by the survivor: they travel on
+     * different partitions, so the survivor's erasure can be applied before the merge moves the duplicate's rows onto
+     * it. The rows a merge brings to an erased survivor are scrubbed as the erasure would have (CI run of stop 31 saw
+     * the duplicate's contact notes survive this order).
+     */
+    @Test
+    void aMergeIntoAnAlreadyErasedSurvivorScrubsWhatItMoves() {
+        mergeThenEraseLeavesNoPersonalData(true);
+    }
+
+    private void mergeThenEraseLeavesNoPersonalData(boolean survivorErasureFirst) {
         long n = System.nanoTime();
         UUID survivor = UUID.randomUUID();
         UUID duplicate = UUID.randomUUID();
@@ -136,13 +151,24 @@ class ErasureScanIT {
                     .statusCode(200);
         }
 
+        if (survivorErasureFirst) {
+            kafka.send(
+                    CustomerEvents.ERASED, survivor.toString(), new CustomerErased(survivor.toString(), Instant.now()));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            count("select count(*) from customer_profile where erased and customer_id = ?", survivor)
+                                    == 1);
+        }
         kafka.send(
                 CustomerEvents.MERGED,
                 duplicate.toString(),
                 new CustomerMerged(survivor.toString(), duplicate.toString(), "steward", Instant.now()));
         kafka.send(
                 CustomerEvents.ERASED, duplicate.toString(), new CustomerErased(duplicate.toString(), Instant.now()));
-        kafka.send(CustomerEvents.ERASED, survivor.toString(), new CustomerErased(survivor.toString(), Instant.now()));
+        if (!survivorErasureFirst) {
+            kafka.send(
+                    CustomerEvents.ERASED, survivor.toString(), new CustomerErased(survivor.toString(), Instant.now()));
+        }
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> count(
                                 "select count(*) from customer_profile where erased and" + " customer_id in (?, ?)",

@@ -134,11 +134,17 @@ public class CustomerProjectionService {
         scheduler.replan(p);
     }
 
-    /** Moves every row of the merged customer to the survivor, then places the survivor's contacts again. */
+    /**
+     * Moves every row of the merged customer to the survivor, then places the survivor's contacts again. Both profiles
+     * are locked first ({@link Profiles#lock}): the survivor's erasure travels on another partition than the merge and
+     * may be applied before it or at the same time; when the survivor is already erased, what the merge brings is
+     * scrubbed as the erasure scrubbed the rest.
+     */
     @Transactional
     public void merged(CustomerMerged m) {
         UUID survivorId = UUID.fromString(m.survivorId());
         UUID mergedId = UUID.fromString(m.mergedId());
+        profiles.lock(survivorId, mergedId);
         CustomerProfile survivor = profiles.getOrStub(survivorId);
         CustomerProfile merged = profiles.getOrStub(mergedId);
         for (String table : List.of("contact", "complaint", "interaction", "level_change", "contact_adjustment")) {
@@ -184,6 +190,9 @@ public class CustomerProjectionService {
                 .setParameter(2, survivorId)
                 .executeUpdate();
         dedupeRecurring(survivorId, clock.instant());
+        if (survivor.erased) {
+            scrub(survivorId, clock.instant());
+        }
         em.clear();
         scheduler.replan(CustomerProfile.findById(survivorId));
     }
@@ -211,15 +220,19 @@ public class CustomerProjectionService {
     /** Removes the customer's personal data (names, notes, free text) and cancels every pending contact. */
     @Transactional
     public void erased(UUID customerId) {
-        CustomerProfile p = profiles.getOrStub(customerId);
+        CustomerProfile p = profiles.lock(customerId).get(0);
         p.erased = true;
         p.channelPreference = null;
         p.consents(Map.of());
         p.doNotContact = true;
         p.status = "ERASED";
         p.updatedAt = clock.instant();
-        Instant now = clock.instant();
         em.flush();
+        scrub(customerId, clock.instant());
+    }
+
+    /** Clears the free text of every row of the customer and cancels its pending contacts (the erasure's rows part). */
+    private void scrub(UUID customerId, Instant now) {
         em.createNativeQuery(
                         "update contact set notes = null, state = case when state in ('PLANNED', 'DUE') then 'CANCELLED'"
                                 + " else state end, outcome = case when state in ('PLANNED', 'DUE') then 'ERASED' else outcome end,"

@@ -4,9 +4,11 @@ import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +69,25 @@ public class Profiles {
             p = CustomerProfile.findById(id);
         }
         return p;
+    }
+
+    /**
+     * {@link #getOrStub} with the rows locked until the transaction ends (in id order, so two callers cannot wait on
+     * each other) and read again under the lock: a merge and an erasure of the same survivor arrive on different
+     * partitions and may be applied at once; the lock makes one wait for the other, and the later one sees what the
+     * earlier one committed. Pending changes of this transaction are flushed first, so the re-read loses none.
+     */
+    public List<CustomerProfile> lock(UUID... ids) {
+        em.flush();
+        return Arrays.stream(ids)
+                .sorted()
+                .distinct()
+                .map(id -> {
+                    CustomerProfile p = getOrStub(id);
+                    em.refresh(p, LockModeType.PESSIMISTIC_WRITE);
+                    return p;
+                })
+                .toList();
     }
 
     /**
