@@ -40,6 +40,20 @@ class ErasureScanIT {
 
     @Test
     void afterErasureNoTableOrTopicOfLoyaltyHoldsTheCustomersPersonalData() {
+        mergeThenEraseLeavesNoPersonalData(false);
+    }
+
+    /**
+     * CustomerMerged is keyed by the duplicate and the survivor's CustomerErased by the survivor: on different
+     * partitions the survivor's erasure can be applied first. The duplicate's membership the merge then moves to the
+     * erased survivor is erased as well (before: it stayed active under the survivor's id with its reasons).
+     */
+    @Test
+    void aMergeIntoAnAlreadyErasedSurvivorErasesWhatItMoves() {
+        mergeThenEraseLeavesNoPersonalData(true);
+    }
+
+    private void mergeThenEraseLeavesNoPersonalData(boolean survivorErasureFirst) {
         long n = System.nanoTime();
         String programme = Fixtures.programme(0, 0);
         UUID survivor = UUID.randomUUID();
@@ -73,14 +87,27 @@ class ErasureScanIT {
                         count("select count(*) from customer_profile where customer_id in (?, ?)", survivor, duplicate)
                                 == 2);
 
+        if (survivorErasureFirst) {
+            CustomerEventsProducer.send(
+                    CustomerEvents.ERASED, survivor.toString(), new CustomerErased(survivor.toString(), Instant.now()));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            count("select count(*) from customer_profile where erased and customer_id = ?", survivor)
+                                    == 1);
+        }
         CustomerEventsProducer.send(
                 CustomerEvents.MERGED,
                 duplicate.toString(),
                 new CustomerMerged(survivor.toString(), duplicate.toString(), "steward", Instant.now()));
         CustomerEventsProducer.send(
                 CustomerEvents.ERASED, duplicate.toString(), new CustomerErased(duplicate.toString(), Instant.now()));
-        CustomerEventsProducer.send(
-                CustomerEvents.ERASED, survivor.toString(), new CustomerErased(survivor.toString(), Instant.now()));
+        if (!survivorErasureFirst) {
+            CustomerEventsProducer.send(
+                    CustomerEvents.ERASED, survivor.toString(), new CustomerErased(survivor.toString(), Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        count("select count(*) from member where customer_id in (?, ?)", survivor, duplicate) == 0);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> count(
                                 "select count(*) from customer_profile where erased and" + " customer_id in (?, ?)",

@@ -68,7 +68,14 @@ public class CustomerLifecycle {
         }
     }
 
+    /**
+     * Combines the merged customer's memberships into the survivor's. The merge travels on the duplicate's partition
+     * and the survivor's erasure on the survivor's, so the erasure may be applied first or at once: both hold the
+     * customers' locks ({@link #lockCustomers}), and when the survivor is already erased what the merge brought is
+     * erased as well.
+     */
     public void merged(UUID survivor, UUID merged) {
+        lockCustomers(survivor, merged);
         for (Member gone : Member.<Member>list("customerId", merged)) {
             Member from = ledger.lock(gone.id);
             Member into = Member.<Member>find("programmeId = ?1 and customerId = ?2", from.programmeId, survivor)
@@ -132,9 +139,29 @@ public class CustomerLifecycle {
                 .setParameter(1, merged)
                 .executeUpdate();
         CustomerProfile.deleteById(merged);
+        boolean survivorErased = (Boolean)
+                em.createNativeQuery("select exists (select 1 from customer_profile where customer_id = ?1 and erased)")
+                        .setParameter(1, survivor)
+                        .getSingleResult();
+        if (survivorErased) {
+            erased(survivor);
+        }
+    }
+
+    /**
+     * A lock per customer id until the transaction ends (in id order, so two callers cannot wait on each other), held by
+     * merges and erasures: an advisory lock, since the customer may have no row in loyalty yet.
+     */
+    private void lockCustomers(UUID... ids) {
+        for (UUID id : java.util.Arrays.stream(ids).sorted().distinct().toList()) {
+            em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 7)) ) l")
+                    .setParameter(1, "loyalty-customer:" + id)
+                    .getSingleResult();
+        }
     }
 
     public void erased(UUID customerId) {
+        lockCustomers(customerId);
         for (Member m : Member.<Member>list("customerId", customerId)) {
             Member locked = ledger.lock(m.id);
             locked.customerId = null;
