@@ -12,8 +12,8 @@ import io.rapport.gateway.console.Views.Row;
 import io.rapport.gateway.console.Views.Table;
 import io.rapport.gateway.domain.AccessPolicy;
 import io.rapport.gateway.domain.Caller;
+import io.rapport.gateway.model.Customer360;
 import io.rapport.gateway.proxy.GatewayKeys;
-import io.rapport.gateway.rest.Customer360;
 import io.rapport.gateway.service.Customer360Service;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -32,6 +32,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -82,6 +83,7 @@ public class ConsoleResource {
     private final Customer360Service customer360;
     private final HealthProbe health;
     private final ObjectMapper json;
+    private final Clock clock;
 
     public ConsoleResource(
             ConsoleSession session,
@@ -89,7 +91,9 @@ public class ConsoleResource {
             ConsoleClient client,
             Customer360Service customer360,
             HealthProbe health,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Clock clock) {
+        this.clock = clock;
         this.session = session;
         this.pages = pages;
         this.client = client;
@@ -149,7 +153,7 @@ public class ConsoleResource {
                 data.put("frame", pages.frame(Kind.OVERVIEW, "Overview", caller, token));
                 data.put("abc", runPart("A/B/C classes", abc.result()));
                 data.put("value", runPart("MVC/MGC/BZ classes", value.result()));
-                data.put("complaints", complaintPart(complaints.result()));
+                data.put("complaints", complaintPart(complaints.result(), clock.instant()));
                 data.put("pareto", paretoJson(abc.result()));
                 data.put("points", PointsReport.liability(points.result()));
                 data.put("liabilityChart", PointsReport.liabilityChart(points.result(), json));
@@ -235,7 +239,7 @@ public class ConsoleResource {
     }
 
     /** Open complaints by SLA state, from the first 200 by due time (the queue's total is exact). */
-    static Part complaintPart(Answer answer) {
+    static Part complaintPart(Answer answer, Instant now) {
         String title = "Open complaints by SLA state";
         if (answer.status() == 403) {
             return new Part(title, "NOT_PERMITTED", "your roles do not read complaints", List.of(), List.of());
@@ -243,7 +247,6 @@ public class ConsoleResource {
         if (!answer.ok()) {
             return unavailable(title, answer);
         }
-        Instant now = Instant.now();
         long breached = 0;
         long dueToday = 0;
         long escalated = 0;
@@ -428,7 +431,7 @@ public class ConsoleResource {
                             data.put("rep", rep);
                             data.put("manager", manager);
                             data.put("message", message != null && message.length() < 200 ? message : null);
-                            data.put("agenda", agendaPart(rep, answer, p));
+                            data.put("agenda", agendaPart(rep, answer, p, clock.instant()));
                             return pages.render(answer.status() == 403 ? 403 : 200, "agenda.html", data);
                         });
                     });
@@ -436,12 +439,11 @@ public class ConsoleResource {
     }
 
     /** The agenda table; {@code pressure} is the batch answer of {@link ContactPressure} (null: not asked). */
-    static Part agendaPart(String rep, Answer answer, Answer pressure) {
+    static Part agendaPart(String rep, Answer answer, Answer pressure, Instant now) {
         String title = "Due and overdue contacts of " + rep;
         if (!answer.ok()) {
             return unavailable(title, answer);
         }
-        Instant now = Instant.now();
         List<Row> rows = new ArrayList<>();
         for (JsonNode c : answer.body().path("items")) {
             String due = c.path("dueAt").asText();
@@ -673,7 +675,7 @@ public class ConsoleResource {
     }
 
     private Future<List<Answer>> settlements(Caller caller, JsonNode partners, String rid) {
-        Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
+        Instant to = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
         Instant from = to.minus(30, ChronoUnit.DAYS);
         List<Future<Answer>> calls = new ArrayList<>();
         int n = 0;

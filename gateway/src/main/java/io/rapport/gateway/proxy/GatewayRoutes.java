@@ -1,6 +1,5 @@
 package io.rapport.gateway.proxy;
 
-import io.rapport.gateway.rest.OpenApiAllHandler;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,7 @@
 package io.rapport.gateway.rest;
 
 import io.rapport.gateway.domain.Caller;
+import io.rapport.gateway.model.Customer360;
 import io.rapport.gateway.proxy.GatewayKeys;
 import io.rapport.gateway.service.Customer360Service;
 import io.rapport.platform.rest.Problem;

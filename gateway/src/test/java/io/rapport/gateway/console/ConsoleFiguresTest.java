@@ -2,11 +2,16 @@ package io.rapport.gateway.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rapport.gateway.console.ConsoleClient.Answer;
+import io.rapport.gateway.console.Views.Fact;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ConsoleFiguresTest {
@@ -50,5 +55,30 @@ class ConsoleFiguresTest {
         assertThat(Csv.field("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
         assertThat(Csv.field("-12.50")).isEqualTo("-12.50");
         assertThat(Csv.field(null)).isEmpty();
+    }
+
+    @Test
+    void complaintSlaStatesAreCountedAgainstTheGivenTimeNotTheWallClock() throws Exception {
+        Answer queue = new Answer(200, new ObjectMapper().readTree("""
+                        {"total": 4, "items": [
+                          {"dueAt": "2030-03-01T09:00:00Z", "escalated": true},
+                          {"dueAt": "2030-03-01T13:00:00Z"},
+                          {"dueAt": "2030-03-05T12:00:00Z"},
+                          {}
+                        ]}
+                        """), null);
+        assertThat(ConsoleResource.complaintPart(queue, Instant.parse("2030-03-01T12:00:00Z"))
+                        .facts())
+                .extracting(Fact::label, Fact::value)
+                .contains(
+                        Tuple.tuple("Open", "4"),
+                        Tuple.tuple("SLA breached", "1"),
+                        Tuple.tuple("Due within 24 h", "1"),
+                        Tuple.tuple("Within SLA", "2"),
+                        Tuple.tuple("Escalated", "1"));
+        assertThat(ConsoleResource.complaintPart(queue, Instant.parse("2030-03-06T00:00:00Z"))
+                        .facts())
+                .extracting(Fact::label, Fact::value)
+                .contains(Tuple.tuple("SLA breached", "3"), Tuple.tuple("Within SLA", "1"));
     }
 }

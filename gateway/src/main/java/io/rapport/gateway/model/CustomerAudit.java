@@ -1,4 +1,4 @@
-package io.rapport.gateway.rest;
+package io.rapport.gateway.model;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.rapport.gateway.rest;
+package io.rapport.gateway.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;

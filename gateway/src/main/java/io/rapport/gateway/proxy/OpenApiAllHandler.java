@@ -1,4 +1,4 @@
-package io.rapport.gateway.rest;
+package io.rapport.gateway.proxy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,8 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.rapport.gateway.config.GatewayConfig;
 import io.rapport.gateway.domain.OpenApiMerger;
-import io.rapport.gateway.proxy.Upstream;
-import io.rapport.gateway.proxy.Upstreams;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
