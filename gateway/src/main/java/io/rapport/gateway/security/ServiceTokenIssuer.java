@@ -52,7 +52,8 @@ public class ServiceTokenIssuer {
                 new ServiceTokenSigner(
                         PemKeys.privateKey(gateway.serviceToken().privateKeyLocation()),
                         tokens.issuer(),
-                        tokens.maxAge()),
+                        tokens.maxAge(),
+                        clock),
                 clock,
                 task -> vertx.executeBlocking(
                         () -> {

@@ -9,6 +9,7 @@ import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,12 +39,15 @@ public class KafkaStatus implements HealthCheck {
     private volatile String detail = "not probed yet";
     private volatile Instant probedAt;
     private Admin admin;
+    private final Clock clock;
 
     public KafkaStatus(
             @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "rapport.health.kafka-timeout", defaultValue = "PT2S") Duration timeout,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            Clock clock) {
+        this.clock = clock;
         Map<String, Object> s = new HashMap<>();
         if (kafkaConfig.isResolvable()) {
             kafkaConfig.get().forEach((k, v) -> {
@@ -76,7 +80,7 @@ public class KafkaStatus implements HealthCheck {
             up.set(0);
             detail = e.getCause() != null ? e.getCause().toString() : e.toString();
         } finally {
-            probedAt = Instant.now();
+            probedAt = clock.instant();
         }
     }
 

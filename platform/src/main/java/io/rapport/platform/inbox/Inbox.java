@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,10 +53,17 @@ public class Inbox {
     private final ConsumerRetries retries;
     private final DeadLetterStore deadLetters;
     private final Jobs jobs;
+    private final Clock clock;
 
     public Inbox(
-            EntityManager em, InboxConfig config, ConsumerRetries retries, DeadLetterStore deadLetters, Jobs jobs) {
+            EntityManager em,
+            InboxConfig config,
+            ConsumerRetries retries,
+            DeadLetterStore deadLetters,
+            Jobs jobs,
+            Clock clock) {
         this.em = em;
+        this.clock = clock;
         this.config = config;
         this.retries = retries;
         this.deadLetters = deadLetters;
@@ -271,7 +279,7 @@ public class Inbox {
     /** Forgets processed ids older than the retention (far longer than any topic keeps records). */
     @Scheduled(every = "${rapport.inbox.prune-interval:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPrune() {
-        prune(Instant.now().minus(config.retention()));
+        prune(clock.instant().minus(config.retention()));
     }
 
     /**

@@ -11,8 +11,8 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +43,7 @@ public class OutboxRelayWorker {
     private volatile boolean running;
     private Thread thread;
     private volatile OutboxRelay relay;
+    private final Clock clock;
     private volatile Producer<String, byte[]> producer;
 
     public OutboxRelayWorker(
@@ -51,7 +52,9 @@ public class OutboxRelayWorker {
             MeterRegistry registry,
             @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaConfig,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "quarkus.application.name") String app) {
+            @ConfigProperty(name = "quarkus.application.name") String app,
+            Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.config = config;
         // the application's kafka.* settings (TLS, SASL) so the relay reaches the same brokers as the channels
@@ -143,7 +146,7 @@ public class OutboxRelayWorker {
     @Scheduled(every = "${rapport.outbox.prune-interval:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
         try {
-            int pruned = relay().pruneSentBefore(Instant.now().minus(config.retention()));
+            int pruned = relay().pruneSentBefore(clock.instant().minus(config.retention()));
             if (pruned > 0) {
                 LOG.debugf("pruned %d sent outbox rows", pruned);
             }
