@@ -52,8 +52,7 @@ public class ServiceTokenIssuer {
                 new ServiceTokenSigner(
                         PemKeys.privateKey(gateway.serviceToken().privateKeyLocation()),
                         tokens.issuer(),
-                        tokens.maxAge(),
-                        clock),
+                        tokens.maxAge()),
                 clock,
                 task -> vertx.executeBlocking(
                         () -> {
