@@ -106,12 +106,7 @@ public class TemplateResource {
 
     @Allow({Roles.MARKETING, Roles.SALES, Roles.SUPPORT})
     @GET
-    @Operation(
-            operationId = "listMessageTemplates",
-            summary = "List message templates",
-            description =
-                    "All templates, or one channel's with ?channel=; paged ({items, page, size, total}), sorted by channel,"
-                            + " purpose and language.")
+    @Operation(operationId = "listMessageTemplates", summary = "List message templates")
     public Page<TemplateView> list(@QueryParam("channel") Channel channel, @BeanParam PageRequest page) {
         return templates.list(channel, page).map(TemplateView::of);
     }
@@ -133,12 +128,7 @@ public class TemplateResource {
 
     @Allow(Roles.MARKETING)
     @POST
-    @Operation(
-            operationId = "createMessageTemplate",
-            summary = "Add a message template",
-            description =
-                    "One template per channel (EMAIL or SMS), purpose (or none: every purpose) and language; a second"
-                            + " for the same key is 409. The Qute syntax is checked: an error is 422 naming the field.")
+    @Operation(operationId = "createMessageTemplate", summary = "Add a message template")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -155,10 +145,7 @@ public class TemplateResource {
     @Allow(Roles.MARKETING)
     @PUT
     @Path("/{id}")
-    @Operation(
-            operationId = "updateMessageTemplate",
-            summary = "Change a message template's subject and body",
-            description = "If-Match with the ETag of the read is required; a stale version is 412.")
+    @Operation(operationId = "updateMessageTemplate", summary = "Change a message template's subject and body")
     @APIResponse(
             responseCode = "200",
             description = "The changed template",
@@ -185,11 +172,7 @@ public class TemplateResource {
     @Allow(Roles.MARKETING)
     @DELETE
     @Path("/{id}")
-    @Operation(
-            operationId = "deleteMessageTemplate",
-            summary = "Delete a message template",
-            description =
-                    "The English template for every purpose of a channel is the last fallback and cannot be deleted (409).")
+    @Operation(operationId = "deleteMessageTemplate", summary = "Delete a message template")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id) {
         templates.delete(id);
@@ -199,12 +182,7 @@ public class TemplateResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/{id}/preview")
-    @Operation(
-            operationId = "previewMessageTemplate",
-            summary = "Render a template for a customer",
-            description =
-                    "Renders the template with the customer's real variables (name from customer-service, loyalty"
-                            + " standing, recommendations), as the message would be sent; sends nothing. The address is not shown.")
+    @Operation(operationId = "previewMessageTemplate", summary = "Render a template for a customer")
     @APIResponse(
             responseCode = "200",
             description = "The rendered message",

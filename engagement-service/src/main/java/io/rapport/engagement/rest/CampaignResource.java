@@ -84,11 +84,7 @@ public class CampaignResource {
 
     @Allow(Roles.MARKETING)
     @POST
-    @Operation(
-            summary = "Launch a campaign",
-            description =
-                    "Chooses the targets and gives each a CAMPAIGN contact through the"
-                            + " pressure rules (most valuable customers first); the report shows how many were scheduled or blocked.")
+    @Operation(summary = "Launch a campaign")
     @APIResponse(
             responseCode = "201",
             description = "Launched: the campaign report",
@@ -135,11 +131,7 @@ public class CampaignResource {
 
     @Allow(Roles.MARKETING)
     @GET
-    @Operation(
-            operationId = "listCampaigns",
-            summary = "List campaigns",
-            description = "Paged; newest first by default"
-                    + " (sort: createdAt or name). ?status=ACTIVE or COMPLETED narrows it; another status answers 400.")
+    @Operation(operationId = "listCampaigns", summary = "List campaigns")
     @Parameter(
             name = "status",
             in = ParameterIn.QUERY,
@@ -158,11 +150,7 @@ public class CampaignResource {
     @Allow(Roles.MARKETING)
     @GET
     @Path("/{id}/report")
-    @Operation(
-            summary = "Campaign report",
-            description =
-                    "Targets, contacts scheduled, blocked and made, responses,"
-                            + " conversions, response rate against break-even rate (cost per contact / margin per conversion), cost and net.")
+    @Operation(summary = "Campaign report")
     public Report report(@PathParam("id") UUID id) {
         return campaigns.report(id);
     }
@@ -170,9 +158,7 @@ public class CampaignResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/{id}/responses")
-    @Operation(
-            summary = "Record a response",
-            description = "A targeted customer responded; converted=true if it bought.")
+    @Operation(summary = "Record a response")
     public Report respond(@PathParam("id") UUID id, @Valid @NotNull ResponseBody body) {
         campaigns.respond(id, body.customerId(), body.converted());
         return campaigns.report(id);
@@ -181,9 +167,7 @@ public class CampaignResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/{id}/complete")
-    @Operation(
-            summary = "Complete a campaign",
-            description = "Cancels its open contacts and publishes CampaignCompleted.")
+    @Operation(summary = "Complete a campaign")
     public Report complete(@PathParam("id") UUID id) {
         return campaigns.complete(id);
     }

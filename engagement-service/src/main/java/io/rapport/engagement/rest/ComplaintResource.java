@@ -70,11 +70,7 @@ public class ComplaintResource {
 
     @Allow({Roles.SALES, Roles.SUPPORT})
     @POST
-    @Operation(
-            summary = "Open a complaint",
-            description =
-                    "Due by the SLA of its severity. Publishes ComplaintOpened, pauses"
-                            + " the customer's marketing contacts and schedules a complaint follow-up call (exempt from caps, not from consent).")
+    @Operation(summary = "Open a complaint")
     @APIResponse(
             responseCode = "201",
             description = "Opened",
@@ -110,13 +106,7 @@ public class ComplaintResource {
 
     @Allow(value = Roles.SUPPORT, owner = Roles.SALES, self = "assignee")
     @GET
-    @Operation(
-            summary = "Open complaints queue",
-            description =
-                    "Paged ({items, page, size, total}; page, size 1-200)."
-                            + " sort=priority (default: escalated first, then MVC / class A customers, then more valuable customers, then"
-                            + " the earliest due), dueAt or openedAt. ?escalated=true lists only escalated ones. Support and admin see every"
-                            + " open complaint (?assignee= narrows it); sales sees only complaints assigned to it (its customers').")
+    @Operation(summary = "Open complaints queue")
     public Page<ComplaintView> queue(
             @QueryParam("escalated") @DefaultValue("false") boolean escalated,
             @QueryParam("assignee") String assignee,
@@ -131,10 +121,7 @@ public class ComplaintResource {
     @Allow(value = Roles.SUPPORT, owner = Roles.SALES, object = EngagementOwnership.COMPLAINT)
     @POST
     @Path("/{id}/resolve")
-    @Operation(
-            summary = "Resolve a complaint",
-            description = "With the resolution and the customer's satisfaction (1-5)."
-                    + " Publishes ComplaintResolved; when no complaint stays open, paused contacts resume.")
+    @Operation(summary = "Resolve a complaint")
     public ComplaintView resolve(
             @PathParam("id") UUID id, @Valid @NotNull ResolveBody body, @HeaderParam("If-Match") String ifMatch) {
         return ComplaintView.of(complaints.resolve(id, body.resolution(), body.satisfaction(), ifMatch));
@@ -143,9 +130,7 @@ public class ComplaintResource {
     @Allow(value = Roles.SUPPORT, owner = Roles.SALES, object = EngagementOwnership.COMPLAINT)
     @POST
     @Path("/{id}/reopen")
-    @Operation(
-            summary = "Reopen a resolved complaint",
-            description = "A new SLA due date; publishes ComplaintOpened with reopened=true.")
+    @Operation(summary = "Reopen a resolved complaint")
     public ComplaintView reopen(
             @PathParam("id") UUID id, @Valid ReopenBody body, @HeaderParam("If-Match") String ifMatch) {
         return ComplaintView.of(complaints.reopen(id, body == null ? null : body.reason(), ifMatch, caller.subject()));

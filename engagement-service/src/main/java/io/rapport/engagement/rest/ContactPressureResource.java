@@ -108,14 +108,7 @@ public class ContactPressureResource {
 
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @POST
-    @Operation(
-            summary = "Contact pressure of many customers",
-            description = "For up to 200 customers at once (e.g. the rows of an agenda): per frequency cap that governs"
-                    + " the customer's level, the contacts it counts in the window ending now and those planned in the"
-                    + " window starting now, and whether quiet hours or a blocked weekend apply in the customer's zone"
-                    + " now. Marketing, support and admin read any customer; a sales rep reads the customers it owns"
-                    + " or has a contact assigned for, and the others come back in withheld (whether they exist or"
-                    + " not). More than 200 ids, none, or one that is not a UUID: 400 problem+json.")
+    @Operation(summary = "Contact pressure of many customers")
     @APIResponse(
             responseCode = "200",
             description = "The pressure per customer",

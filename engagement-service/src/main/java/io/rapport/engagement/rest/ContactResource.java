@@ -53,11 +53,7 @@ public class ContactResource {
 
     @Allow(Roles.SALES)
     @POST
-    @Operation(
-            summary = "Create a contact by hand",
-            description = "The contact goes through the pressure rules: it may be"
-                    + " moved (see its adjustments), paused while a complaint is open, cancelled when consent is missing, or expired."
-                    + " A due date in the past is refused (422). The same Idempotency-Key returns the first contact.")
+    @Operation(summary = "Create a contact by hand")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -106,7 +102,7 @@ public class ContactResource {
             object = EngagementOwnership.CONTACT)
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a contact", description = "With an ETag carrying its version, for If-Match on changes.")
+    @Operation(summary = "Read a contact")
     @APIResponse(
             responseCode = "200",
             description = "The contact (ETag: its version)",
@@ -119,9 +115,7 @@ public class ContactResource {
     @Allow(owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     @POST
     @Path("/{id}/reschedule")
-    @Operation(
-            summary = "Reschedule an open contact",
-            description = "The new time goes through the pressure rules again.")
+    @Operation(summary = "Reschedule an open contact")
     @APIResponse(
             responseCode = "200",
             description = "The contact",
@@ -151,10 +145,7 @@ public class ContactResource {
     @Allow(owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     @POST
     @Path("/{id}/complete")
-    @Operation(
-            summary = "Record the contact as made",
-            description = "DONE with outcome and notes; logs the outbound"
-                    + " interaction and publishes ContactCompleted. A recurring plan schedules its next contact.")
+    @Operation(summary = "Record the contact as made")
     @APIResponse(
             responseCode = "200",
             description = "The contact",
@@ -169,9 +160,7 @@ public class ContactResource {
     @Allow(owner = Roles.SALES, object = EngagementOwnership.CONTACT)
     @POST
     @Path("/{id}/miss")
-    @Operation(
-            summary = "Record an attempt that did not reach the customer",
-            description = "MISSED; publishes ContactMissed.")
+    @Operation(summary = "Record an attempt that did not reach the customer")
     @APIResponse(
             responseCode = "200",
             description = "The contact",
@@ -199,12 +188,7 @@ public class ContactResource {
     @Allow(owner = Roles.SALES, self = "assignee")
     @GET
     @Path("/agenda")
-    @Operation(
-            summary = "A rep's agenda",
-            description =
-                    "Open contacts assigned to {assignee} (default: the caller) that are"
-                            + " due by the end of {date} in {zone} (default today in UTC), overdue ones included, most valuable customers"
-                            + " first, then by due time. Sales reads only its own agenda (another assignee: 403); admin reads anyone's.")
+    @Operation(summary = "A rep's agenda")
     @Parameter(name = "assignee", in = ParameterIn.QUERY, required = true, description = "The rep whose agenda this is")
     public Page<ContactView> agenda(
             @QueryParam("assignee") String assignee,

@@ -83,12 +83,7 @@ public class CustomerEngagementResource {
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/summary")
-    @Operation(
-            summary = "Engagement summary for Customer 360",
-            description = "Level with its source (DEFAULT, SEGMENT or"
-                    + " OVERRIDE), the next open contacts (earliest first) and the open complaints. 404 for an unknown customer; 410"
-                    + " (problem type customer-merged, context.mergedInto = the survivor) for a merged-away id, as on every"
-                    + " customer route.")
+    @Operation(summary = "Engagement summary for Customer 360")
     public Summary summary(@PathParam("id") UUID id) {
         CustomerProfile p = query.profile(id);
         return new Summary(
@@ -104,9 +99,7 @@ public class CustomerEngagementResource {
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/level")
-    @Operation(
-            summary = "The customer's relationship level",
-            description = "With the classes behind it; ETag for If-Match.")
+    @Operation(summary = "The customer's relationship level")
     @APIResponse(
             responseCode = "200",
             description = "The relationship level (ETag: its version)",
@@ -119,11 +112,7 @@ public class CustomerEngagementResource {
     @Allow(owner = Roles.SALES, object = EngagementOwnership.CUSTOMER)
     @PUT
     @Path("/level")
-    @Operation(
-            summary = "Override the level",
-            description = "An account manager sets the level with a reason; it holds"
-                    + " until the override is removed. A change of level cancels the old level's recurring contacts and starts the new"
-                    + " level's plans. An unknown level is a 400.")
+    @Operation(summary = "Override the level")
     @APIResponse(
             responseCode = "200",
             description = "The relationship level",
@@ -137,7 +126,7 @@ public class CustomerEngagementResource {
     @Allow(owner = Roles.SALES, object = EngagementOwnership.CUSTOMER)
     @DELETE
     @Path("/level/override")
-    @Operation(summary = "Remove the override", description = "The level follows the customer's classes again.")
+    @Operation(summary = "Remove the override")
     public LevelView clearOverride(@PathParam("id") UUID id) {
         return levelView(levels.clearOverride(id, caller.subject()));
     }
@@ -145,9 +134,7 @@ public class CustomerEngagementResource {
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/level/history")
-    @Operation(
-            summary = "Level history",
-            description = "Every change with its source, reason and who made it, newest first.")
+    @Operation(summary = "Level history")
     public List<LevelChange> history(@PathParam("id") UUID id) {
         return levels.history(id);
     }
@@ -158,7 +145,7 @@ public class CustomerEngagementResource {
             object = EngagementOwnership.CUSTOMER)
     @GET
     @Path("/contacts")
-    @Operation(summary = "The customer's contacts", description = "Optionally by state; newest due first.")
+    @Operation(summary = "The customer's contacts")
     public Page<ContactView> contacts(
             @PathParam("id") UUID id, @QueryParam("state") ContactState state, @BeanParam PageRequest page) {
         return query.contacts(id, state, page).map(ContactView::of);
@@ -167,11 +154,7 @@ public class CustomerEngagementResource {
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/contact-adjustments")
-    @Operation(
-            summary = "Which contacts moved and why",
-            description = "Each rule that moved (quiet hours, weekend,"
-                    + " frequency cap), paused (open complaint), cancelled (consent, do-not-contact) or expired a contact, with the"
-                    + " requested time and the slot it got.")
+    @Operation(summary = "Which contacts moved and why")
     public List<AdjustmentLine> adjustments(
             @PathParam("id") UUID id, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
@@ -183,7 +166,7 @@ public class CustomerEngagementResource {
     @Allow(value = Roles.SUPPORT, owner = Roles.SALES, object = EngagementOwnership.CUSTOMER)
     @GET
     @Path("/complaints")
-    @Operation(summary = "The customer's complaints", description = "Newest first.")
+    @Operation(summary = "The customer's complaints")
     public Page<ComplaintView> complaints(@PathParam("id") UUID id, @BeanParam PageRequest page) {
         return query.complaints(id, page).map(ComplaintView::of);
     }

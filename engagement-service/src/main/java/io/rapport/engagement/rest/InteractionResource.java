@@ -93,10 +93,7 @@ public class InteractionResource {
 
     @Allow({Roles.SALES, Roles.SUPPORT})
     @POST
-    @Operation(
-            summary = "Log an interaction",
-            description = "An inbound call can be a sales opportunity with an estimated"
-                    + " value. Outbound interactions logged here count against the customer's frequency caps.")
+    @Operation(summary = "Log an interaction")
     @APIResponse(
             responseCode = "201",
             description = "Logged",
@@ -119,7 +116,7 @@ public class InteractionResource {
 
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
-    @Operation(summary = "A customer's interactions", description = "Newest first.")
+    @Operation(summary = "A customer's interactions")
     @Parameter(
             name = "customerId",
             in = ParameterIn.QUERY,

@@ -122,11 +122,7 @@ public class PlanResource {
 
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
-    @Operation(
-            summary = "List contact plans",
-            description = "All levels, or one with"
-                    + " ?level=; paged ({items, page, size, total}; page from 0, size 1-200, default 20); sort=level (default) or"
-                    + " name, optionally ,desc. Until 2026-12 this answered a bare array without paging.")
+    @Operation(summary = "List contact plans")
     public Page<PlanView> list(@QueryParam("level") Level level, @BeanParam PageRequest page) {
         return plans.list(level, page).map(PlanView::of);
     }
@@ -162,9 +158,7 @@ public class PlanResource {
     @Allow(Roles.MARKETING)
     @PUT
     @Path("/{id}")
-    @Operation(
-            summary = "Change a contact plan rule",
-            description = "If-Match with the ETag guards concurrent edits (412).")
+    @Operation(summary = "Change a contact plan rule")
     @APIResponse(
             responseCode = "200",
             description = "The plan",
@@ -178,7 +172,7 @@ public class PlanResource {
     @Allow(Roles.MARKETING)
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Deactivate a contact plan rule", description = "Contacts it already scheduled stay.")
+    @Operation(summary = "Deactivate a contact plan rule")
     @APIResponse(responseCode = "204", description = "Deactivated")
     public Response deactivate(@PathParam("id") UUID id) {
         plans.deactivate(id);

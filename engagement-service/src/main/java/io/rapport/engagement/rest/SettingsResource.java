@@ -50,10 +50,7 @@ public class SettingsResource {
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/pressure-rules")
-    @Operation(
-            summary = "Contact-pressure rules in force",
-            description = "Quiet hours (customer's local time), weekends, and"
-                    + " frequency caps (max/ISO duration, optionally for one LEVEL and/or @CHANNEL).")
+    @Operation(summary = "Contact-pressure rules in force")
     @APIResponse(
             responseCode = "200",
             description = "The contact-pressure rules (ETag: their version)",
@@ -66,10 +63,7 @@ public class SettingsResource {
     @Allow(Roles.MARKETING)
     @PUT
     @Path("/pressure-rules")
-    @Operation(
-            summary = "Change the contact-pressure rules",
-            description = "Quiet hours or caps that do not parse are a 422"
-                    + " naming the field. Applies to contacts placed from now on.")
+    @Operation(summary = "Change the contact-pressure rules")
     public Settings updatePressure(@Valid @NotNull PressureBody body, @HeaderParam("If-Match") String ifMatch) {
         ETags.check(ifMatch, pressure.current().version());
         return pressure.update(body.quietHours(), body.allowWeekends(), body.caps());
@@ -78,10 +72,7 @@ public class SettingsResource {
     @Allow({Roles.SALES, Roles.MARKETING, Roles.SUPPORT})
     @GET
     @Path("/level-mappings")
-    @Operation(
-            summary = "Class-to-level mapping",
-            description = "Keys are SCHEME/CLASS; a class without a mapping takes the"
-                    + " level segmentation recommends with it.")
+    @Operation(summary = "Class-to-level mapping")
     public Map<String, Level> mappings() {
         return levels.mapping();
     }
@@ -101,7 +92,7 @@ public class SettingsResource {
     @Allow(Roles.MARKETING)
     @DELETE
     @Path("/level-mappings/{scheme}/{classLabel}")
-    @Operation(summary = "Remove a mapping", description = "The class takes segmentation's recommendation again.")
+    @Operation(summary = "Remove a mapping")
     public Map<String, Level> unmap(@PathParam("scheme") String scheme, @PathParam("classLabel") String classLabel) {
         levels.map(scheme, classLabel, null);
         return levels.mapping();

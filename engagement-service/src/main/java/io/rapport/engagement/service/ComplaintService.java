@@ -1,6 +1,5 @@
 package io.rapport.engagement.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.contracts.engagement.ComplaintEscalated;
 import io.rapport.contracts.engagement.ComplaintOpened;
@@ -13,6 +12,7 @@ import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.engagement.domain.EscalationRule;
 import io.rapport.engagement.domain.Purpose;
 import io.rapport.engagement.domain.Severity;
+import io.rapport.platform.jobs.Jobs;
 import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.ETags;
 import io.rapport.platform.rest.Page;
@@ -43,6 +43,7 @@ public class ComplaintService {
     private final EngagementConfig config;
     private final Clock clock;
     private final EscalationRule escalation;
+    private final Jobs jobs;
 
     public ComplaintService(
             EntityManager em,
@@ -50,7 +51,9 @@ public class ComplaintService {
             ContactScheduler scheduler,
             Outbox outbox,
             EngagementConfig config,
-            Clock clock) {
+            Clock clock,
+            Jobs jobs) {
+        this.jobs = jobs;
         this.em = em;
         this.profiles = profiles;
         this.scheduler = scheduler;
@@ -237,7 +240,8 @@ public class ComplaintService {
     /**
      * Escalates the open complaints that reached a new level of the escalation rule: each is claimed with
      * {@code FOR UPDATE SKIP LOCKED} (so N replicas share the work and never escalate one twice), reassigned and/or
-     * notified as the level says and announced with ComplaintEscalated, in one transaction per batch. A complaint
+     * notified as the level says and announced with ComplaintEscalated, in one transaction per batch (the platform's
+     * {@link Jobs#drain}, batches walking the complaints in id order). A complaint
      * reaches each level once: a second run, here or on another replica, finds it at its level and leaves it.
      *
      * @return complaints escalated
@@ -246,39 +250,34 @@ public class ComplaintService {
         if (escalation.levels().isEmpty()) {
             return 0;
         }
-        int total = 0;
+        int batchSize = config.jobs().batchSize();
         UUID[] after = {new UUID(0, 0)}; // the lowest uuid in PostgreSQL's (unsigned) order
-        int[] claimed = new int[1];
-        do {
-            total += QuarkusTransaction.requiringNew().call(() -> {
-                Instant now = clock.instant();
-                @SuppressWarnings("unchecked")
-                List<UUID> ids = em.createNativeQuery("select c.id from complaint c where c.state = 'OPEN'"
-                                + " and c.escalation_level < ?1 and c.due_at < ?2 and c.severity = any(cast(?3 as text[]))"
-                                + " and c.id > ?4 order by c.id limit ?5 for update of c skip locked")
-                        .setParameter(1, escalation.levels().size())
-                        .setParameter(2, now.minus(escalation.shortestDelay()))
-                        .setParameter(
-                                3,
-                                escalation.severities().stream().map(Enum::name).toArray(String[]::new))
-                        .setParameter(4, after[0])
-                        .setParameter(5, config.jobs().batchSize())
-                        .getResultList();
-                claimed[0] = ids.size();
-                int escalated = 0;
-                for (UUID id : ids) {
-                    Complaint c = em.find(Complaint.class, id);
-                    var level = escalation.decide(c.severity, c.dueAt, c.escalationLevel, now);
-                    if (level.isPresent()) {
-                        escalate(c, level.get(), now);
-                        escalated++;
-                    }
-                    after[0] = id;
+        int[] escalated = new int[1];
+        jobs.drain(batchSize, () -> {
+            Instant now = clock.instant();
+            @SuppressWarnings("unchecked")
+            List<UUID> ids = em.createNativeQuery("select c.id from complaint c where c.state = 'OPEN'"
+                            + " and c.escalation_level < ?1 and c.due_at < ?2 and c.severity = any(cast(?3 as text[]))"
+                            + " and c.id > ?4 order by c.id limit ?5 for update of c skip locked")
+                    .setParameter(1, escalation.levels().size())
+                    .setParameter(2, now.minus(escalation.shortestDelay()))
+                    .setParameter(
+                            3, escalation.severities().stream().map(Enum::name).toArray(String[]::new))
+                    .setParameter(4, after[0])
+                    .setParameter(5, batchSize)
+                    .getResultList();
+            for (UUID id : ids) {
+                Complaint c = em.find(Complaint.class, id);
+                var level = escalation.decide(c.severity, c.dueAt, c.escalationLevel, now);
+                if (level.isPresent()) {
+                    escalate(c, level.get(), now);
+                    escalated[0]++;
                 }
-                return escalated;
-            });
-        } while (claimed[0] == config.jobs().batchSize());
-        return total;
+                after[0] = id;
+            }
+            return ids.size();
+        });
+        return escalated[0];
     }
 
     private void escalate(Complaint c, EscalationRule.Level level, Instant now) {

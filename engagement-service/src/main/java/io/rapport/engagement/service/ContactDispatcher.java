@@ -1,6 +1,5 @@
 package io.rapport.engagement.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.engagement.config.EngagementConfig;
 import io.rapport.engagement.domain.Contact;
@@ -8,6 +7,7 @@ import io.rapport.engagement.domain.ContactState;
 import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.engagement.domain.pressure.ContactPriority;
 import io.rapport.engagement.outreach.MessageDelivery;
+import io.rapport.platform.jobs.Jobs;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The overdue job. Each batch claims rows with {@code FOR UPDATE SKIP LOCKED} in its own transaction, so any
+ * The overdue job, run through the platform's {@link Jobs#drain}. Each batch claims rows with
+ * {@code FOR UPDATE SKIP LOCKED} in its own transaction, so any
  * number of replicas (or threads) can run it at once and no contact is handled twice: automated messages whose
  * slot came are queued for delivery (one contact_dispatch row each, its primary key forbidding a second send; the
  * message itself goes through outreach.MessageDelivery) and recorded as DONE (outcome QUEUED, then SENT); human contacts become DUE (on the rep's agenda); open contacts past their expiry become EXPIRED.
@@ -39,6 +40,7 @@ public class ContactDispatcher {
     private final EngagementConfig config;
     private final Clock clock;
     private final MessageDelivery delivery;
+    private final Jobs jobs;
 
     public ContactDispatcher(
             EntityManager em,
@@ -47,8 +49,10 @@ public class ContactDispatcher {
             PlanTriggers triggers,
             EngagementConfig config,
             Clock clock,
-            MessageDelivery delivery) {
+            MessageDelivery delivery,
+            Jobs jobs) {
         this.delivery = delivery;
+        this.jobs = jobs;
         this.em = em;
         this.outbox = outbox;
         this.scheduler = scheduler;
@@ -72,15 +76,13 @@ public class ContactDispatcher {
         return runUntilDone(worker, config.jobs().batchSize());
     }
 
-    /** As {@link #runUntilDone(String)} with batches of {@code batchSize} contacts. */
+    /**
+     * As {@link #runUntilDone(String)} with batches of {@code batchSize} contacts, through the platform's
+     * {@link Jobs#drain}: each batch its own transaction, until one claims fewer than a batch (a batch claims up to
+     * {@code batchSize} PLANNED and as many DUE contacts, so fewer in all means both are exhausted).
+     */
     public int runUntilDone(String worker, int batchSize) {
-        int total = 0;
-        int n;
-        do {
-            n = QuarkusTransaction.requiringNew().call(() -> claimBatch(worker, batchSize));
-            total += n;
-        } while (n > 0);
-        return total;
+        return jobs.drain(batchSize, () -> claimBatch(worker, batchSize));
     }
 
     /**

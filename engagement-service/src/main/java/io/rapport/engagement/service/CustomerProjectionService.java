@@ -7,6 +7,8 @@ import io.rapport.engagement.domain.Channel;
 import io.rapport.engagement.domain.Contact;
 import io.rapport.engagement.domain.ContactState;
 import io.rapport.engagement.domain.CustomerProfile;
+import io.rapport.engagement.domain.RecurringContacts;
+import io.rapport.engagement.domain.TriggerType;
 import io.rapport.engagement.domain.pressure.ContactPlanner;
 import io.rapport.engagement.domain.pressure.CustomerContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -198,23 +200,28 @@ public class CustomerProjectionService {
     }
 
     /**
-     * One open contact per recurring plan and customer: after a merge both records' cycles (e.g. two 90-day check-ins)
-     * land on the survivor; the earliest due stays, the others are cancelled with the reason.
+     * After a merge both records' cycles (e.g. two 90-day check-ins) land on the survivor: the open contacts that
+     * {@link RecurringContacts#surplus} names are cancelled with the reason, the one it keeps stays.
      */
     private void dedupeRecurring(UUID customerId, Instant now) {
-        em.createNativeQuery("""
-                update contact c set state = 'CANCELLED', closed_at = ?2, paused_reason = null, version = c.version + 1,
-                       outcome = 'MERGED: duplicate of the open contact ' || k.id || ' of the same plan'
-                  from contact k, contact_plan p
-                 where c.customer_id = ?1 and c.state in ('PLANNED', 'DUE') and c.plan_id = p.id
-                   and p.trigger_type = 'EVERY_N_DAYS'
-                   and k.id = (select o.id from contact o where o.customer_id = ?1 and o.plan_id = c.plan_id
-                                  and o.state in ('PLANNED', 'DUE') order by o.due_at, o.id limit 1)
-                   and k.id <> c.id
-                """)
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c.id, c.plan_id, p.trigger_type, c.due_at from contact c"
+                        + " join contact_plan p on p.id = c.plan_id where c.customer_id = ?1"
+                        + " and c.state in ('PLANNED', 'DUE')")
                 .setParameter(1, customerId)
-                .setParameter(2, now)
-                .executeUpdate();
+                .getResultList();
+        List<RecurringContacts.Open> open = rows.stream()
+                .map(r -> new RecurringContacts.Open(
+                        (UUID) r[0], (UUID) r[1], TriggerType.valueOf((String) r[2]), ContactScheduler.instant(r[3])))
+                .toList();
+        RecurringContacts.surplus(open)
+                .forEach((cancelled, kept) -> em.createNativeQuery(
+                                "update contact set state = 'CANCELLED', closed_at = ?2, paused_reason = null,"
+                                        + " version = version + 1, outcome = ?3 where id = ?1")
+                        .setParameter(1, cancelled)
+                        .setParameter(2, now)
+                        .setParameter(3, "MERGED: duplicate of the open contact " + kept + " of the same plan")
+                        .executeUpdate());
     }
 
     /** Removes the customer's personal data (names, notes, free text) and cancels every pending contact. */

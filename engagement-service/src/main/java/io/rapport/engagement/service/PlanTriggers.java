@@ -6,6 +6,7 @@ import io.rapport.engagement.domain.ContactState;
 import io.rapport.engagement.domain.CustomerProfile;
 import io.rapport.engagement.domain.Level;
 import io.rapport.engagement.domain.PurchaseFact;
+import io.rapport.engagement.domain.RecurringContacts;
 import io.rapport.engagement.domain.TriggerType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -87,14 +88,7 @@ public class PlanTriggers {
                     plan.queue);
         }
         for (ContactPlan plan : ContactPlan.active(profile.level, TriggerType.EVERY_N_DAYS)) {
-            long open = Contact.count(
-                    "customerId = ?1 and planId = ?2 and state in ?3",
-                    profile.customerId,
-                    plan.id,
-                    List.of(ContactState.PLANNED, ContactState.DUE));
-            if (open == 0) {
-                scheduleRecurring(plan, profile, now.plus(Duration.ofDays(plan.days)));
-            }
+            scheduleRecurring(plan, profile, now.plus(Duration.ofDays(plan.days)));
         }
     }
 
@@ -114,14 +108,18 @@ public class PlanTriggers {
         }
     }
 
-    /** Schedules the plan's next contact unless one is open already (one open contact per recurring plan and customer). */
+    /** Schedules the plan's next contact if {@link RecurringContacts#maySchedule} allows it (none open already). */
     private void scheduleRecurring(ContactPlan plan, CustomerProfile profile, Instant requested) {
-        if (Contact.count(
-                        "customerId = ?1 and planId = ?2 and state in ?3",
-                        profile.customerId,
-                        plan.id,
-                        List.of(ContactState.PLANNED, ContactState.DUE))
-                > 0) {
+        List<Contact> open = Contact.list(
+                "customerId = ?1 and planId = ?2 and state in ?3",
+                profile.customerId,
+                plan.id,
+                List.of(ContactState.PLANNED, ContactState.DUE));
+        if (!RecurringContacts.maySchedule(
+                plan.triggerType,
+                open.stream()
+                        .map(c -> new RecurringContacts.Open(c.id, c.planId, plan.triggerType, c.dueAt))
+                        .toList())) {
             return;
         }
         String key = "every:" + plan.id + ":" + profile.customerId + ":" + requested.getEpochSecond() / 86_400;
