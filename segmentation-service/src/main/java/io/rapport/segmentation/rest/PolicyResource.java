@@ -25,11 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,34 +53,16 @@ public class PolicyResource {
             value = Policy.class,
             responseCode = "200",
             responseDescription = "The active policy (ETag: its version)")
-    @Parameter(
-            name = "scheme",
-            in = ParameterIn.PATH,
-            required = true,
-            description = "The classification scheme",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            enumeration = {"ABC", "VALUE"}))
-    public Response active(@PathParam("scheme") String scheme) {
-        Policy p = policies.active(Params.scheme(scheme));
+    public Response active(@BeanParam SchemePath scheme) {
+        Policy p = policies.active(scheme.scheme());
         return Response.ok(p).tag(ETags.of(p.version()).replace("\"", "")).build();
     }
 
     @GET
     @Path("{scheme}/versions")
     @Operation(summary = "All versions of a scheme's policy, newest first")
-    @Parameter(
-            name = "scheme",
-            in = ParameterIn.PATH,
-            required = true,
-            description = "The classification scheme",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            enumeration = {"ABC", "VALUE"}))
-    public Page<Policy> versions(@PathParam("scheme") String scheme, @BeanParam PageRequest page) {
-        Scheme s = Params.scheme(scheme);
+    public Page<Policy> versions(@BeanParam SchemePath scheme, @BeanParam PageRequest page) {
+        Scheme s = scheme.scheme();
         page.validate(Set.of("version"), "version,desc");
         return Page.of(policies.versions(s, page), page, policies.countVersions(s));
     }
@@ -93,17 +71,8 @@ public class PolicyResource {
     @Path("{scheme}/versions/{version}")
     @Operation(summary = "One version of a scheme's policy")
     @APIResponseSchema(value = Policy.class, responseCode = "200", responseDescription = "That version of the policy")
-    @Parameter(
-            name = "scheme",
-            in = ParameterIn.PATH,
-            required = true,
-            description = "The classification scheme",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            enumeration = {"ABC", "VALUE"}))
-    public Response version(@PathParam("scheme") String scheme, @PathParam("version") long version) {
-        Policy p = policies.version(Params.scheme(scheme), version);
+    public Response version(@BeanParam SchemePath scheme, @PathParam("version") long version) {
+        Policy p = policies.version(scheme.scheme(), version);
         return Response.ok(p).tag(ETags.of(p.version()).replace("\"", "")).build();
     }
 
@@ -132,16 +101,7 @@ public class PolicyResource {
     @POST
     @Path("{scheme}/versions/{version}/activate")
     @Operation(summary = "Make an existing version the active one (e.g. roll back)")
-    @Parameter(
-            name = "scheme",
-            in = ParameterIn.PATH,
-            required = true,
-            description = "The classification scheme",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            enumeration = {"ABC", "VALUE"}))
-    public Policy activate(@PathParam("scheme") String scheme, @PathParam("version") long version) {
-        return policies.activate(Params.scheme(scheme), version);
+    public Policy activate(@BeanParam SchemePath scheme, @PathParam("version") long version) {
+        return policies.activate(scheme.scheme(), version);
     }
 }
