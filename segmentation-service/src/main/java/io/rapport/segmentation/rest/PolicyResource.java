@@ -46,9 +46,7 @@ public class PolicyResource {
 
     @GET
     @Path("{scheme}")
-    @Operation(
-            summary = "The active policy of a scheme",
-            description = "ETag = the version; send it as If-Match when creating the next one.")
+    @Operation(summary = "The active policy of a scheme")
     @APIResponseSchema(
             value = Policy.class,
             responseCode = "200",
@@ -79,14 +77,7 @@ public class PolicyResource {
     @Allow(Roles.MARKETING)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            summary = "Create the next policy version of a scheme and make it active",
-            description =
-                    "ABC: metric REVENUE, PROFIT, VOLUME or SCORE (weights for REVENUE, PROFIT, VOLUME, TENURE), method "
-                            + "CUMULATIVE_SHARE (default cut-offs 80, 95) or RANK_PERCENTILE (5, 20), 2 or more labels and one "
-                            + "cut-off fewer, strictly increasing, above 0 and below 100. VALUE: mvcTopPercent and mgcTopPercent "
-                            + "(default 20). Rule breaks: 422. If-Match (optional) must name the active version (412). It takes "
-                            + "effect at the next run.")
+    @Operation(summary = "Create the next policy version of a scheme and make it active")
     @APIResponseSchema(value = Policy.class, responseCode = "201", responseDescription = "A new version of the policy")
     @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@Valid @NotNull PolicyRequest request, @HeaderParam("If-Match") String ifMatch) {
