@@ -38,8 +38,10 @@ import java.util.function.Consumer;
  * figures, a snapshot only sets kind, wallet and target of a live customer (an erasure wipes them whether the snapshot
  * came before or after it; a snapshot of an erased customer is not applied) and both move the registration date back
  * only. Of one customer's snapshots in the poll the newest wins (highest sequence, else the last in record order). A
- * merge does not commute: it first applies what was collected so far, so it sees it, and the facts after it see its
- * effect (a purchase of a record merged earlier in the batch goes to the survivor). {@link #finish()} applies the rest
+ * merge does not commute with them: it first applies what was collected so far, so it sees it, and the events after it
+ * see its effect (a purchase of a record merged earlier in the batch goes to the survivor). A run of consecutive merges
+ * is applied together, set-based, with the result of applying them one by one ({@link ProfileService#merged(List)}).
+ * {@link #finish()} applies the rest
  * and reclassifies every customer the batch touched once, against the latest runs: a class that changed and changed
  * back inside one batch publishes nothing. Payloads are read as the events arrive, so an unreadable one fails its
  * record. A profile snapshot older than the one already applied (replay, redrive) is skipped ({@link PollEventOrder},
@@ -57,6 +59,7 @@ public final class EventBatch implements Consumer<IncomingEvent> {
     private final List<IncomingEvent> snapshotEvents = new ArrayList<>();
     private final Map<IncomingEvent, CustomerSnapshot> snapshots = new IdentityHashMap<>();
     private final Set<UUID> erasures = new LinkedHashSet<>();
+    private final List<CustomerMerged> merges = new ArrayList<>();
     private final Set<UUID> touched = new LinkedHashSet<>();
 
     EventBatch(ProfileService profiles, Reclassifier reclassifier, PollEventOrder order, Clock clock) {
@@ -69,6 +72,15 @@ public final class EventBatch implements Consumer<IncomingEvent> {
     @Override
     public void accept(IncomingEvent event) {
         String type = event.type();
+        if (type.equals(CustomerEvents.MERGED.name())) {
+            CustomerMerged m = event.payload(CustomerMerged.class);
+            UUID.fromString(m.mergedId()); // an unreadable id fails its record, not the poll's statements
+            UUID.fromString(m.survivorId());
+            applyCollected(); // what came before the merge, so that it sees it
+            merges.add(m);
+            return;
+        }
+        applyMerges(); // the merges before this event, so that it sees their effect
         if (type.equals(CustomerEvents.PURCHASE_RECORDED.name())) {
             PurchaseRecorded p = event.payload(PurchaseRecorded.class);
             Set<String> categories = new TreeSet<>();
@@ -110,10 +122,6 @@ public final class EventBatch implements Consumer<IncomingEvent> {
             snapshot(event, event.payload(CustomerRegistered.class).customer());
         } else if (type.equals(CustomerEvents.UPDATED.name())) {
             snapshot(event, event.payload(CustomerUpdated.class).customer());
-        } else if (type.equals(CustomerEvents.MERGED.name())) {
-            CustomerMerged m = event.payload(CustomerMerged.class);
-            applyCollected();
-            profiles.merged(m).ifPresent(touched::add);
         } else if (type.equals(CustomerEvents.ERASED.name())) {
             erasures.add(UUID.fromString(event.payload(CustomerErased.class).customerId()));
         }
@@ -121,6 +129,7 @@ public final class EventBatch implements Consumer<IncomingEvent> {
 
     /** Applies what is still collected and reclassifies the touched customers; the batch is empty afterwards. */
     public void finish() {
+        applyMerges();
         applyCollected();
         reclassifier.reclassify(touched);
         touched.clear();
@@ -151,6 +160,14 @@ public final class EventBatch implements Consumer<IncomingEvent> {
         if (!erasures.isEmpty()) {
             profiles.erased(erasures);
             erasures.clear();
+        }
+    }
+
+    /** The run of consecutive merges collected so far, set-based (a few statements, whatever their number). */
+    private void applyMerges() {
+        if (!merges.isEmpty()) {
+            touched.addAll(profiles.merged(List.copyOf(merges)));
+            merges.clear();
         }
     }
 

@@ -8,15 +8,17 @@ import io.rapport.segmentation.domain.ValueFact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -179,57 +181,219 @@ public class ProfileService {
     }
 
     /**
-     * The merged record's figures are added to the survivor's (month by month), its categories join the
-     * survivor's, the survivor keeps its own wallet when known (else takes the merged one), target flags
-     * combine; the merged record becomes a tombstone pointing at the survivor and loses its classes.
+     * Merges, for a run of consecutive merges of a poll in a constant number of statements (issue 18), with the result
+     * of applying them one by one in their order: a merge sends the duplicate to the end of its survivor's merge chain
+     * as it stands after the merges before it. The duplicate's figures are added to the survivor's (month by month),
+     * its categories and SKUs join the survivor's, the survivor keeps its own wallet and kind when known (else takes the
+     * duplicate's), target flags combine, the earlier customer-since and first purchase and the later last purchase
+     * win; the duplicate becomes a tombstone pointing at the survivor (so do the tombstones that pointed at it) and
+     * loses its classes. A survivor already erased takes no kind, wallet or target (its erasure may travel on another
+     * partition and arrive first). Stubs for unseen ids first, then every profile row the merges touch is locked in
+     * customer id order, so two polls cannot deadlock on them.
+     *
+     * @return the survivors (their classes may change)
      */
-    public Optional<UUID> merged(CustomerMerged m) {
-        UUID merged = UUID.fromString(m.mergedId());
-        UUID survivor = live(UUID.fromString(m.survivorId()));
-        if (merged.equals(survivor)) {
-            return Optional.empty();
+    public Set<UUID> merged(List<CustomerMerged> merges) {
+        if (merges.isEmpty()) {
+            return Set.of();
         }
-        ensure(merged);
+        Comparator<UUID> idOrder = Comparator.comparing(UUID::toString);
+        Set<UUID> ids = new TreeSet<>(idOrder);
+        Set<UUID> duplicates = new TreeSet<>(idOrder);
+        for (CustomerMerged m : merges) {
+            ids.add(UUID.fromString(m.survivorId()));
+            ids.add(UUID.fromString(m.mergedId()));
+            duplicates.add(UUID.fromString(m.mergedId()));
+        }
+        UUID[] sorted = ids.toArray(UUID[]::new);
+        db.update("insert into customer_profile (customer_id) select unnest(?::uuid[]) on conflict do nothing", (Object)
+                sorted);
+        Map<UUID, MergeRow> rows = new HashMap<>();
+        db.list(
+                """
+                with recursive chain (id, hops) as (
+                    select unnest(?::uuid[]), 0
+                    union
+                    select p.merged_into, c.hops + 1 from chain c join customer_profile p on p.customer_id = c.id
+                     where p.merged_into is not null and c.hops < ?)
+                select p.customer_id, p.kind, p.wallet, p.target, p.customer_since, p.first_purchase_at,
+                       p.last_purchase_at, p.merged_into, p.erased
+                  from customer_profile p
+                 where p.customer_id in (select id from chain) or p.merged_into = any(?::uuid[])
+                 order by p.customer_id for update of p
+                """,
+                rs -> rows.put(
+                        rs.getObject(1, UUID.class),
+                        new MergeRow(
+                                rs.getString(2),
+                                rs.getBigDecimal(3),
+                                rs.getBoolean(4),
+                                Db.instant(rs, "customer_since"),
+                                Db.instant(rs, "first_purchase_at"),
+                                Db.instant(rs, "last_purchase_at"),
+                                rs.getObject(8, UUID.class),
+                                rs.getBoolean(9))),
+                sorted,
+                MAX_MERGE_HOPS,
+                duplicates.toArray(UUID[]::new));
+
+        Map<UUID, UUID> holder = new TreeMap<>(idOrder); // a duplicate's own figures -> where they are now
+        Set<UUID> survivors = new LinkedHashSet<>();
+        Set<UUID> tombstones = new TreeSet<>(idOrder);
+        for (CustomerMerged m : merges) {
+            UUID duplicate = UUID.fromString(m.mergedId());
+            UUID survivor = live(UUID.fromString(m.survivorId()), rows);
+            if (duplicate.equals(survivor)) {
+                continue;
+            }
+            holder.replaceAll((owner, at) -> at.equals(duplicate) ? survivor : at);
+            holder.putIfAbsent(duplicate, survivor);
+            MergeRow d = rows.get(duplicate);
+            MergeRow s = rows.get(survivor);
+            if (d.mergedInto == null) {
+                if (!s.erased) {
+                    s.wallet = s.wallet != null ? s.wallet : d.wallet;
+                    s.kind = s.kind != null ? s.kind : d.kind;
+                    s.target = s.target || d.target;
+                }
+                s.since = least(s.since, d.since);
+                s.first = least(s.first, d.first);
+                s.last = d.last == null || (s.last != null && s.last.isAfter(d.last)) ? s.last : d.last;
+                s.changed = s.stamped = true;
+            }
+            rows.values().stream().filter(r -> duplicate.equals(r.mergedInto)).forEach(r -> {
+                r.mergedInto = survivor;
+                r.changed = true;
+            });
+            d.mergedInto = survivor;
+            d.wallet = null;
+            d.target = false;
+            d.first = null;
+            d.last = null;
+            d.changed = d.stamped = true;
+            tombstones.add(duplicate);
+            survivors.add(survivor);
+        }
+        if (tombstones.isEmpty()) {
+            return Set.of();
+        }
+        moveFigures(holder);
+        List<Map.Entry<UUID, MergeRow>> changed = rows.entrySet().stream()
+                .filter(e -> e.getValue().changed)
+                .sorted(Map.Entry.comparingByKey(idOrder))
+                .toList();
         db.update(
-                "insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)"
-                        + " select ?, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints from value_month where customer_id = ?"
-                        + " on conflict (customer_id, month) do update set revenue = value_month.revenue + excluded.revenue,"
-                        + " cogs = value_month.cogs + excluded.cogs, refunds = value_month.refunds + excluded.refunds,"
-                        + " cost_to_serve = value_month.cost_to_serve + excluded.cost_to_serve,"
-                        + " purchases = value_month.purchases + excluded.purchases, complaints = value_month.complaints + excluded.complaints",
-                survivor,
-                merged);
-        db.update("delete from value_month where customer_id = ?", merged);
-        db.update(
-                "insert into category_month (customer_id, month, category, purchases)"
-                        + " select ?, month, category, purchases from category_month where customer_id = ?"
-                        + " on conflict (customer_id, month, category) do update set purchases = category_month.purchases + excluded.purchases",
-                survivor,
-                merged);
-        db.update("delete from category_month where customer_id = ?", merged);
-        db.update(
-                "insert into sku_month (customer_id, month, sku, purchases)"
-                        + " select ?, month, sku, purchases from sku_month where customer_id = ?"
-                        + " on conflict (customer_id, month, sku) do update set purchases = sku_month.purchases + excluded.purchases",
-                survivor,
-                merged);
-        db.update("delete from sku_month where customer_id = ?", merged);
-        db.update(
-                "update customer_profile s set wallet = coalesce(s.wallet, m.wallet), target = s.target or m.target,"
-                        + " kind = coalesce(s.kind, m.kind), customer_since = least(s.customer_since, m.customer_since),"
-                        + " first_purchase_at = least(s.first_purchase_at, m.first_purchase_at),"
-                        + " last_purchase_at = greatest(s.last_purchase_at, m.last_purchase_at), updated_at = now()"
-                        + " from customer_profile m where s.customer_id = ? and m.customer_id = ? and m.merged_into is null",
-                survivor,
-                merged);
-        db.update(
-                "update customer_profile set merged_into = ?, wallet = null, target = false, first_purchase_at = null,"
-                        + " last_purchase_at = null, updated_at = now() where customer_id = ?",
-                survivor,
-                merged);
-        db.update("update customer_profile set merged_into = ? where merged_into = ?", survivor, merged);
-        db.update("delete from customer_segment where customer_id = ?", merged);
-        return Optional.of(survivor);
+                """
+                update customer_profile p set kind = u.kind, wallet = u.wallet, target = u.target,
+                       customer_since = u.since, first_purchase_at = u.first_at, last_purchase_at = u.last_at,
+                       merged_into = u.merged_into, updated_at = case when u.stamped then now() else p.updated_at end
+                  from unnest(?::uuid[], ?::text[], ?::numeric[], ?::text[]::boolean[], ?::text[]::timestamptz[],
+                              ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::uuid[], ?::text[]::boolean[])
+                       u (id, kind, wallet, target, since, first_at, last_at, merged_into, stamped)
+                 where p.customer_id = u.id
+                """,
+                changed.stream().map(Map.Entry::getKey).toArray(UUID[]::new),
+                changed.stream().map(e -> e.getValue().kind).toArray(String[]::new),
+                changed.stream().map(e -> e.getValue().wallet).toArray(BigDecimal[]::new),
+                changed.stream().map(e -> Boolean.toString(e.getValue().target)).toArray(String[]::new),
+                changed.stream().map(e -> text(e.getValue().since)).toArray(String[]::new),
+                changed.stream().map(e -> text(e.getValue().first)).toArray(String[]::new),
+                changed.stream().map(e -> text(e.getValue().last)).toArray(String[]::new),
+                changed.stream().map(e -> e.getValue().mergedInto).toArray(UUID[]::new),
+                changed.stream()
+                        .map(e -> Boolean.toString(e.getValue().stamped))
+                        .toArray(String[]::new));
+        db.update("delete from customer_segment where customer_id = any(?::uuid[])", (Object)
+                tombstones.toArray(UUID[]::new));
+        return survivors;
+    }
+
+    /**
+     * Every duplicate's month figures, categories and SKUs added to where they end (one statement per table), then
+     * removed from the duplicates (one per table); an end is never a duplicate of the same poll (it is live).
+     */
+    private void moveFigures(Map<UUID, UUID> holder) {
+        UUID[] from = holder.keySet().toArray(UUID[]::new);
+        UUID[] to = holder.values().toArray(UUID[]::new);
+        db.update("""
+                insert into value_month (customer_id, month, revenue, cogs, refunds, cost_to_serve, purchases, complaints)
+                select m.dst, v.month, sum(v.revenue), sum(v.cogs), sum(v.refunds), sum(v.cost_to_serve), sum(v.purchases),
+                       sum(v.complaints)
+                  from value_month v join unnest(?::uuid[], ?::uuid[]) m (src, dst) on v.customer_id = m.src
+                 group by m.dst, v.month order by m.dst, v.month
+                on conflict (customer_id, month) do update set revenue = value_month.revenue + excluded.revenue,
+                    cogs = value_month.cogs + excluded.cogs, refunds = value_month.refunds + excluded.refunds,
+                    cost_to_serve = value_month.cost_to_serve + excluded.cost_to_serve,
+                    purchases = value_month.purchases + excluded.purchases, complaints = value_month.complaints + excluded.complaints
+                """, from, to);
+        db.update("delete from value_month where customer_id = any(?::uuid[])", (Object) from);
+        for (String[] table : new String[][] {{"category_month", "category"}, {"sku_month", "sku"}}) {
+            db.update("""
+                    insert into %1$s (customer_id, month, %2$s, purchases)
+                    select m.dst, c.month, c.%2$s, sum(c.purchases)
+                      from %1$s c join unnest(?::uuid[], ?::uuid[]) m (src, dst) on c.customer_id = m.src
+                     group by m.dst, c.month, c.%2$s order by m.dst, c.month, c.%2$s
+                    on conflict (customer_id, month, %2$s) do update set purchases = %1$s.purchases + excluded.purchases
+                    """.formatted(table[0], table[1]), from, to);
+            db.update("delete from %s where customer_id = any(?::uuid[])".formatted(table[0]), (Object) from);
+        }
+    }
+
+    /** The end of {@code id}'s merge chain among the locked rows. */
+    private static UUID live(UUID id, Map<UUID, MergeRow> rows) {
+        UUID current = id;
+        for (int hop = 0; hop <= MAX_MERGE_HOPS; hop++) {
+            MergeRow row = rows.get(current);
+            if (row == null) {
+                break;
+            }
+            if (row.mergedInto == null) {
+                return current;
+            }
+            current = row.mergedInto;
+        }
+        throw new IllegalStateException("merge chain of " + id + " is longer than " + MAX_MERGE_HOPS);
+    }
+
+    private static Instant least(Instant a, Instant b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    /** A profile row a run of merges reads and writes. */
+    private static final class MergeRow {
+        String kind;
+        BigDecimal wallet;
+        boolean target;
+        Instant since;
+        Instant first;
+        Instant last;
+        UUID mergedInto;
+        final boolean erased;
+        boolean changed;
+        boolean stamped;
+
+        MergeRow(
+                String kind,
+                BigDecimal wallet,
+                boolean target,
+                Instant since,
+                Instant first,
+                Instant last,
+                UUID mergedInto,
+                boolean erased) {
+            this.kind = kind;
+            this.wallet = wallet;
+            this.target = target;
+            this.since = since;
+            this.first = first;
+            this.last = last;
+            this.mergedInto = mergedInto;
+            this.erased = erased;
+        }
     }
 
     /**
@@ -253,28 +417,6 @@ public class ProfileService {
                 h as (delete from segment_change where customer_id = any(?::uuid[]))
                 select count(*) from e
                 """, ids, ids, ids);
-    }
-
-    /** The id facts should go to: the end of the merge chain; a stub profile when unseen. */
-    private UUID live(UUID id) {
-        UUID current = id;
-        for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {
-            UUID next = db.one(
-                            "select merged_into from customer_profile where customer_id = ?",
-                            rs -> rs.getObject(1, UUID.class),
-                            current)
-                    .orElse(null);
-            if (next == null) {
-                ensure(current);
-                return current;
-            }
-            current = next;
-        }
-        throw new IllegalStateException("merge chain of " + id + " is longer than " + MAX_MERGE_HOPS);
-    }
-
-    private void ensure(UUID id) {
-        db.update("insert into customer_profile (customer_id) values (?) on conflict do nothing", id);
     }
 
     /**

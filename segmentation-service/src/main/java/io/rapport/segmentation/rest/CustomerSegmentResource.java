@@ -66,13 +66,7 @@ public class CustomerSegmentResource {
 
     @GET
     @Path("{id}")
-    @Operation(
-            summary = "Value profile and current classes of a customer",
-            description =
-                    "Window (trailing months, configurable) and lifetime figures: revenue, cost of goods, refunds, "
-                            + "gross margin, cost-to-serve, profit, purchases, categories, complaints, wallet, share of wallet, "
-                            + "tenure; and per scheme the current class with the figures, the thresholds of the latest run, the "
-                            + "rule of the policy and the recommended relationship level. 404 for a customer never seen.")
+    @Operation(summary = "Value profile and current classes of a customer")
     public CustomerSegmentsView customer(@PathParam("id") String id) {
         UUID customerId = Params.uuid("id", id);
         var state = segments.profile(customerId).orElseThrow(() -> ProblemException.notFound("customer", customerId));
@@ -98,11 +92,7 @@ public class CustomerSegmentResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(
-            summary = "History of a customer's class changes",
-            description =
-                    "Every change of class, newest first by default (sort=changedAt,asc for oldest first); "
-                            + "fromClass is null for a first classification, runId null for a change made by an event between runs.")
+    @Operation(summary = "History of a customer's class changes")
     @Parameter(
             name = "scheme",
             in = ParameterIn.QUERY,
@@ -160,14 +150,7 @@ public class CustomerSegmentResource {
             services = "engagement-service")
     @GET
     @Path("{id}/recommendations")
-    @Operation(
-            summary = "Items to offer a customer (co-purchase rules with support, confidence and lift)",
-            description =
-                    "Items (level=category, the default, or level=sku) this customer has not bought, each with its "
-                            + "best association rule from an item the customer bought: highest confidence first, then lift, then "
-                            + "name. Only rules bought by at least minSupport distinct customers appear (configurable, default 5): "
-                            + "a pair bought by fewer customers never shows. Lifetime baskets of live customers. SKU rules count "
-                            + "purchases recorded since SKUs were kept (migration V10).")
+    @Operation(summary = "Items to offer a customer (co-purchase rules with support, confidence and lift)")
     @Parameter(
             name = "level",
             in = ParameterIn.QUERY,

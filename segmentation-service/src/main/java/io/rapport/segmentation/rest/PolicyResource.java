@@ -25,11 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,41 +46,21 @@ public class PolicyResource {
 
     @GET
     @Path("{scheme}")
-    @Operation(
-            summary = "The active policy of a scheme",
-            description = "ETag = the version; send it as If-Match when creating the next one.")
+    @Operation(summary = "The active policy of a scheme")
     @APIResponseSchema(
             value = Policy.class,
             responseCode = "200",
             responseDescription = "The active policy (ETag: its version)")
-    @Parameter(
-            name = "scheme",
-            in = ParameterIn.PATH,
-            required = true,
-            description = "The classification scheme",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            enumeration = {"ABC", "VALUE"}))
-    public Response active(@PathParam("scheme") String scheme) {
-        Policy p = policies.active(Params.scheme(scheme));
+    public Response active(@BeanParam SchemePath scheme) {
+        Policy p = policies.active(scheme.scheme());
         return Response.ok(p).tag(ETags.of(p.version()).replace("\"", "")).build();
     }
 
     @GET
     @Path("{scheme}/versions")
     @Operation(summary = "All versions of a scheme's policy, newest first")
-    @Parameter(
-            name = "scheme",
-            in = ParameterIn.PATH,
-            required = true,
-            description = "The classification scheme",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            enumeration = {"ABC", "VALUE"}))
-    public Page<Policy> versions(@PathParam("scheme") String scheme, @BeanParam PageRequest page) {
-        Scheme s = Params.scheme(scheme);
+    public Page<Policy> versions(@BeanParam SchemePath scheme, @BeanParam PageRequest page) {
+        Scheme s = scheme.scheme();
         page.validate(Set.of("version"), "version,desc");
         return Page.of(policies.versions(s, page), page, policies.countVersions(s));
     }
@@ -93,31 +69,15 @@ public class PolicyResource {
     @Path("{scheme}/versions/{version}")
     @Operation(summary = "One version of a scheme's policy")
     @APIResponseSchema(value = Policy.class, responseCode = "200", responseDescription = "That version of the policy")
-    @Parameter(
-            name = "scheme",
-            in = ParameterIn.PATH,
-            required = true,
-            description = "The classification scheme",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            enumeration = {"ABC", "VALUE"}))
-    public Response version(@PathParam("scheme") String scheme, @PathParam("version") long version) {
-        Policy p = policies.version(Params.scheme(scheme), version);
+    public Response version(@BeanParam SchemePath scheme, @PathParam("version") long version) {
+        Policy p = policies.version(scheme.scheme(), version);
         return Response.ok(p).tag(ETags.of(p.version()).replace("\"", "")).build();
     }
 
     @Allow(Roles.MARKETING)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            summary = "Create the next policy version of a scheme and make it active",
-            description =
-                    "ABC: metric REVENUE, PROFIT, VOLUME or SCORE (weights for REVENUE, PROFIT, VOLUME, TENURE), method "
-                            + "CUMULATIVE_SHARE (default cut-offs 80, 95) or RANK_PERCENTILE (5, 20), 2 or more labels and one "
-                            + "cut-off fewer, strictly increasing, above 0 and below 100. VALUE: mvcTopPercent and mgcTopPercent "
-                            + "(default 20). Rule breaks: 422. If-Match (optional) must name the active version (412). It takes "
-                            + "effect at the next run.")
+    @Operation(summary = "Create the next policy version of a scheme and make it active")
     @APIResponseSchema(value = Policy.class, responseCode = "201", responseDescription = "A new version of the policy")
     @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     public Response create(@Valid @NotNull PolicyRequest request, @HeaderParam("If-Match") String ifMatch) {
@@ -132,16 +92,7 @@ public class PolicyResource {
     @POST
     @Path("{scheme}/versions/{version}/activate")
     @Operation(summary = "Make an existing version the active one (e.g. roll back)")
-    @Parameter(
-            name = "scheme",
-            in = ParameterIn.PATH,
-            required = true,
-            description = "The classification scheme",
-            schema =
-                    @Schema(
-                            type = SchemaType.STRING,
-                            enumeration = {"ABC", "VALUE"}))
-    public Policy activate(@PathParam("scheme") String scheme, @PathParam("version") long version) {
-        return policies.activate(Params.scheme(scheme), version);
+    public Policy activate(@BeanParam SchemePath scheme, @PathParam("version") long version) {
+        return policies.activate(scheme.scheme(), version);
     }
 }

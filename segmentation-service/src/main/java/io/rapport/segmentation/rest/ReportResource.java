@@ -58,11 +58,7 @@ public class ReportResource {
 
     @GET
     @Path("transitions")
-    @Operation(
-            summary = "Class transitions in a period",
-            description =
-                    "How many customers moved from each class to each other (e.g. MGC to MVC, A to B) with the change "
-                            + "time in [from, to); defaults: the last 30 days. fromClass null = first classification.")
+    @Operation(summary = "Class transitions in a period")
     @Parameter(
             name = "scheme",
             in = ParameterIn.QUERY,
@@ -83,9 +79,7 @@ public class ReportResource {
 
     @GET
     @Path("transitions/customers")
-    @Operation(
-            summary = "The customers of one transition in a period",
-            description = "Omit fromClass for first classifications.")
+    @Operation(summary = "The customers of one transition in a period")
     @Parameter(
             name = "scheme",
             in = ParameterIn.QUERY,
@@ -164,14 +158,7 @@ public class ReportResource {
 
     @GET
     @Path("levels")
-    @Operation(
-            summary = "Relationship level recommended for each class, with the matrix inputs",
-            description =
-                    "Kotler's matrix applied to the latest run: class size (share of customers: many/medium/few) and "
-                            + "margin (margin index = gross margin per customer against the average: high/medium/low) give BASIC, "
-                            + "REACTIVE, ACCOUNTABLE, PROACTIVE or PARTNERSHIP; every input is shown. scheme is required (ABC or "
-                            + "VALUE): without it, or with another value, 400 naming the parameter and the allowed values. 404 "
-                            + "before the scheme's first run.")
+    @Operation(summary = "Relationship level recommended for each class, with the matrix inputs")
     @Parameter(
             name = "scheme",
             in = ParameterIn.QUERY,

@@ -51,12 +51,7 @@ public class RunResource {
     @Allow(Roles.MARKETING)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            summary = "Recompute classes now",
-            description =
-                    "Runs the full recompute of one scheme (or of all when no scheme is given, on one computation of "
-                            + "the customers' figures) and answers with each run: policy version, counts per class, per-class statistics and recommended relationship level, "
-                            + "thresholds, concentration and the Pareto curve. 409 when a run of the scheme is already under way.")
+    @Operation(summary = "Recompute classes now")
     @APIResponseSchema(value = Runs.class, responseCode = "201", responseDescription = "The runs done")
     public Response run(RunRequest request) {
         List<Scheme> schemes =
@@ -70,7 +65,7 @@ public class RunResource {
     }
 
     @GET
-    @Operation(summary = "Runs, newest first", description = "Optionally of one scheme.")
+    @Operation(summary = "Runs, newest first")
     @Parameter(
             name = "scheme",
             in = ParameterIn.QUERY,

@@ -48,10 +48,7 @@ public class WorksheetResource {
 
     @GET
     @Path("gold")
-    @Operation(
-            summary = "Gold customers",
-            description = "Customers in the top ABC class of the active policy (e.g. A); "
-                    + "default sort netRevenue,desc (revenue minus refunds).")
+    @Operation(summary = "Gold customers")
     public Page<WorksheetRow> gold(@BeanParam PageRequest page) {
         String top = policies.active(Scheme.ABC).abc().labels().get(0);
         return query.list("abc_class = ?", List.of(top), sort(page, "netRevenue,desc"), page);
@@ -59,10 +56,7 @@ public class WorksheetResource {
 
     @GET
     @Path("cost-drivers")
-    @Operation(
-            summary = "Customers who cause costs",
-            description = "Customers with cost-to-serve or a negative profit "
-                    + "(belowZero=true: only those with negative profit, the BZ); default sort costToServe,desc.")
+    @Operation(summary = "Customers who cause costs")
     public Page<WorksheetRow> costDrivers(
             @QueryParam("belowZero") @DefaultValue("false") boolean belowZero, @BeanParam PageRequest page) {
         String filter = belowZero ? "profit < 0" : "(cost_to_serve > 0 or profit < 0)";
@@ -71,10 +65,7 @@ public class WorksheetResource {
 
     @GET
     @Path("repeat-complainers")
-    @Operation(
-            summary = "Customers who complained several times in the last 12 months",
-            description =
-                    "minComplaints defaults to rapport.segmentation.repeat-complaints (2); default sort complaints,desc.")
+    @Operation(summary = "Customers who complained several times in the last 12 months")
     public Page<WorksheetRow> repeatComplainers(
             @QueryParam("minComplaints") Integer minComplaints, @BeanParam PageRequest page) {
         int min = minComplaints == null ? config.repeatComplaints() : minComplaints;
@@ -86,11 +77,7 @@ public class WorksheetResource {
 
     @GET
     @Path("top-last-year")
-    @Operation(
-            summary = "Did last year's largest customers buy more this year?",
-            description = "The top customers by net revenue (revenue - refunds) in the 12 months before the last 12 "
-                    + "(previousRevenue), with change = net revenue of the last 12 months - previousRevenue; top defaults to 100; default sort "
-                    + "previousRevenue,desc.")
+    @Operation(summary = "Did last year's largest customers buy more this year?")
     public Page<WorksheetRow> topLastYear(
             @QueryParam("top") @DefaultValue("100") int top, @BeanParam PageRequest page) {
         if (top < 1 || top > 100_000) {
@@ -106,12 +93,7 @@ public class WorksheetResource {
 
     @GET
     @Path("low-share-of-wallet")
-    @Operation(
-            summary = "Large wallet, low share of it",
-            description =
-                    "Customers with a wallet of at least minWallet (default 0), a share of wallet at most maxShare "
-                            + "(fraction, default 0.2) and at most maxCategories categories bought in the window (default 2); "
-                            + "default sort potential,desc.")
+    @Operation(summary = "Large wallet, low share of it")
     public Page<WorksheetRow> lowShare(
             @QueryParam("minWallet") @DefaultValue("0") BigDecimal minWallet,
             @QueryParam("maxShare") @DefaultValue("0.2") BigDecimal maxShare,
@@ -132,10 +114,7 @@ public class WorksheetResource {
 
     @GET
     @Path("prospects")
-    @Operation(
-            summary = "Prospects we most want a relationship with",
-            description =
-                    "Customers flagged as targets; default sort wallet,desc (largest wallet first, unknown last).")
+    @Operation(summary = "Prospects we most want a relationship with")
     public Page<WorksheetRow> prospects(@BeanParam PageRequest page) {
         return query.list("target", List.of(), sort(page, "wallet,desc"), page);
     }

@@ -10,6 +10,7 @@ import io.rapport.contracts.EventType;
 import io.rapport.contracts.customer.CostRecorded;
 import io.rapport.contracts.customer.CustomerErased;
 import io.rapport.contracts.customer.CustomerEvents;
+import io.rapport.contracts.customer.CustomerMerged;
 import io.rapport.contracts.customer.CustomerRegistered;
 import io.rapport.contracts.customer.CustomerSnapshot;
 import io.rapport.contracts.customer.CustomerUpdated;
@@ -108,6 +109,103 @@ class StatementsPerBatchIT {
         assertThat(wallet(reordered)).isEqualByComparingTo("800");
     }
 
+    @Test
+    void aPollOfMergesTakesTheSameStatementsForTenOrAHundredMerges() {
+        statements(mergePoll(5)); // warm-up
+
+        int ten = statements(mergePoll(10));
+        int hundred = statements(mergePoll(100));
+
+        assertThat(hundred)
+                .as("statements for a poll of 100 merges vs 10 merges (%d)", ten)
+                .isEqualTo(ten);
+        assertThat(ten).as("statements per poll of merges").isLessThanOrEqualTo(25);
+    }
+
+    @Test
+    void mergesInOnePollFollowEachOtherAsIfAppliedOneByOne() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID duplicate = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        UUID older = UUID.randomUUID();
+        poll(List.of(
+                registered(first, 1L, null),
+                registered(second, 1L, "200"),
+                registered(duplicate, 1L, "100"),
+                registered(late, 1L, "50"),
+                purchase(first, "10.00"),
+                purchase(second, "20.00"),
+                purchase(duplicate, "40.00"),
+                purchase(late, "80.00"),
+                purchase(older, "160.00"),
+                merged(duplicate, older)));
+        assertThat(revenue(duplicate)).isEqualByComparingTo("200");
+
+        // duplicate (holding older) into first, first into second, then late into first (a tombstone by now)
+        poll(List.of(merged(first, duplicate), merged(second, first), merged(first, late)));
+
+        assertThat(revenue(second)).isEqualByComparingTo("310");
+        for (UUID gone : List.of(first, duplicate, late, older)) {
+            assertThat(revenue(gone)).as("figures left at %s", gone).isEqualByComparingTo("0");
+            assertThat(data.text("select merged_into::text from customer_profile where customer_id = ?", gone))
+                    .as("%s merged into the end of the chain", gone)
+                    .isEqualTo(second.toString());
+        }
+        assertThat(wallet(second)).as("the survivor keeps its own wallet").isEqualByComparingTo("200");
+        assertThat(data.count("select count(*) from category_month where customer_id = ? and purchases = 5", second))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aMergeIntoASurvivorErasedInAnEarlierPollOrEarlierInTheSamePollKeepsNoCustomerData() {
+        UUID earlier = UUID.randomUUID();
+        UUID earlierDuplicate = UUID.randomUUID();
+        UUID samePoll = UUID.randomUUID();
+        UUID samePollDuplicate = UUID.randomUUID();
+        poll(List.of(
+                registered(earlier, 1L, "100"),
+                record(CustomerEvents.REGISTERED, earlierDuplicate, targeted(earlierDuplicate), 1L),
+                registered(samePoll, 1L, "100"),
+                record(CustomerEvents.REGISTERED, samePollDuplicate, targeted(samePollDuplicate), 1L),
+                purchase(earlierDuplicate, "30.00"),
+                purchase(samePollDuplicate, "30.00"),
+                erased(earlier)));
+
+        poll(List.of(erased(samePoll), merged(earlier, earlierDuplicate), merged(samePoll, samePollDuplicate)));
+
+        for (UUID survivor : List.of(earlier, samePoll)) {
+            assertThat(data.count(
+                            "select count(*) from customer_profile where customer_id = ? and erased and kind is null"
+                                    + " and wallet is null and not target",
+                            survivor))
+                    .as("erased survivor %s holds no kind, wallet or target", survivor)
+                    .isEqualTo(1);
+            assertThat(data.count("select count(*) from customer_segment where customer_id = ?", survivor))
+                    .isZero();
+            assertThat(data.count("select count(*) from segment_change where customer_id = ?", survivor))
+                    .isZero();
+            assertThat(revenue(survivor)).as("the figures stay by id").isEqualByComparingTo("30");
+        }
+    }
+
+    /** N duplicates with figures, each merged into a survivor with figures (distinct survivors). */
+    private List<ConsumerRecord<String, String>> mergePoll(int merges) {
+        List<ConsumerRecord<String, String>> setup = new ArrayList<>();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < merges; i++) {
+            UUID survivor = UUID.randomUUID();
+            UUID duplicate = UUID.randomUUID();
+            setup.add(registered(survivor, 1L, null));
+            setup.add(registered(duplicate, 1L, "500"));
+            setup.add(purchase(survivor, "10.00"));
+            setup.add(purchase(duplicate, "20.00"));
+            records.add(merged(survivor, duplicate));
+        }
+        poll(setup);
+        return records;
+    }
+
     /** Per customer: registered, updated twice, two purchases, a cost; every fifth customer is erased. */
     private static List<ConsumerRecord<String, String>> mixedPoll(int customers) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -154,6 +252,19 @@ class StatementsPerBatchIT {
                 CustomerEvents.UPDATED, id, new CustomerUpdated(snapshot(id, wallet), List.of("wallet")), sequence);
     }
 
+    private BigDecimal revenue(UUID id) {
+        return new BigDecimal(
+                data.text("select coalesce(sum(revenue), 0)::text from value_month where customer_id = ?", id));
+    }
+
+    private static ConsumerRecord<String, String> merged(UUID survivor, UUID duplicate) {
+        return record(
+                CustomerEvents.MERGED,
+                duplicate,
+                new CustomerMerged(survivor.toString(), duplicate.toString(), "steward", Instant.now()),
+                null);
+    }
+
     private static ConsumerRecord<String, String> erased(UUID id) {
         return record(CustomerEvents.ERASED, id, new CustomerErased(id.toString(), Instant.now()), null);
     }
@@ -178,7 +289,16 @@ class StatementsPerBatchIT {
                 null);
     }
 
+    /** A target customer with a wallet of 7000 registered. */
+    private static CustomerRegistered targeted(UUID id) {
+        return new CustomerRegistered(snapshot(id, "7000", true));
+    }
+
     private static CustomerSnapshot snapshot(UUID id, String wallet) {
+        return snapshot(id, wallet, false);
+    }
+
+    private static CustomerSnapshot snapshot(UUID id, String wallet, boolean target) {
         return new CustomerSnapshot(
                 id.toString(),
                 "CONSUMER",
@@ -188,7 +308,7 @@ class StatementsPerBatchIT {
                 null,
                 null,
                 new Money(wallet, "EUR"),
-                false,
+                target,
                 Map.of(),
                 false,
                 List.of(),

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,8 +96,8 @@ class WindowTotalsIT {
         assertThat(data.windowTotalsWrong()).isZero();
 
         QuarkusTransaction.requiringNew()
-                .run(() ->
-                        profiles.merged(new CustomerMerged(id(1).toString(), id(3).toString(), "test", Instant.now())));
+                .run(() -> profiles.merged(
+                        List.of(new CustomerMerged(id(1).toString(), id(3).toString(), "test", Instant.now()))));
         assertThat(windowRevenue(id(1))).isEqualByComparingTo("195");
         assertThat(windowRevenue(id(3))).isEqualByComparingTo("0");
         assertThat(data.windowTotalsWrong()).isZero();

@@ -38,6 +38,26 @@ class ApiIT {
     }
 
     @Test
+    void anUnknownOrBlankSchemeIsTheSame400ProblemOnEveryPolicyRoute() {
+        for (String scheme : List.of("NOPE", "%20")) {
+            for (var response : List.of(
+                    given().get("/api/v1/segments/policies/" + scheme).then(),
+                    given().get("/api/v1/segments/policies/" + scheme + "/versions")
+                            .then(),
+                    given().get("/api/v1/segments/policies/" + scheme + "/versions/1")
+                            .then(),
+                    given().post("/api/v1/segments/policies/" + scheme + "/versions/1/activate")
+                            .then())) {
+                response.statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("detail", containsString("scheme"))
+                        .body("detail", containsString("ABC, VALUE"))
+                        .body("detail", org.hamcrest.Matchers.not(containsString("NOPE")));
+            }
+        }
+    }
+
+    @Test
     void badPoliciesAreProblemsNeverServerErrors() {
         postPolicy("{\"scheme\":\"XYZ\",\"abc\":{}}").statusCode(400).contentType("application/problem+json");
         postPolicy("{\"abc\":{}}").statusCode(400).contentType("application/problem+json");
