@@ -18,6 +18,7 @@ import io.rapport.engagement.domain.pressure.ContactRequest;
 import io.rapport.engagement.domain.pressure.Placement;
 import io.rapport.engagement.service.ContactScheduler;
 import io.rapport.engagement.service.PressureSettingsService;
+import io.rapport.platform.jobs.Jobs;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -66,6 +67,7 @@ public class MessageDelivery {
     private final Map<Channel, MessageChannel> channels = new EnumMap<>(Channel.class);
     private final UnsubscribeToken tokens;
     private final RetrySchedule retry;
+    private final Jobs jobs;
 
     public MessageDelivery(
             EntityManager em,
@@ -78,7 +80,9 @@ public class MessageDelivery {
             OutreachConfig config,
             EngagementConfig engagement,
             Clock clock,
-            Instance<MessageChannel> channels) {
+            Instance<MessageChannel> channels,
+            Jobs jobs) {
+        this.jobs = jobs;
         this.em = em;
         this.outbox = outbox;
         this.scheduler = scheduler;
@@ -121,16 +125,7 @@ public class MessageDelivery {
     /** Reconciles stale claims, then delivers until nothing is due. @return messages handed over or failed for good */
     public int runUntilDone() {
         QuarkusTransaction.requiringNew().run(this::reconcile);
-        int total = 0;
-        Batch batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(this::claim);
-            for (Claimed c : batch.toSend()) {
-                deliver(c);
-                total++;
-            }
-        } while (batch.handled() > 0);
-        return total;
+        return jobs.drainClaimed(config.batchSize(), this::claim, this::deliver);
     }
 
     /** Claims left SENDING longer than the claim timeout (a crash mid-send): failed, UNKNOWN_OUTCOME, never resent. */
@@ -155,9 +150,7 @@ public class MessageDelivery {
     }
 
     /** One claim transaction: the rows it handled (failed, deferred or claimed) and those to send now. */
-    record Batch(int handled, List<Claimed> toSend) {}
-
-    Batch claim() {
+    Jobs.Claimed<Claimed> claim() {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<UUID> due = em.createNativeQuery(
@@ -224,7 +217,7 @@ public class MessageDelivery {
                 }
             }
         }
-        return new Batch(due.size(), out);
+        return new Jobs.Claimed<>(due.size(), out);
     }
 
     private void deliver(Claimed c) {
