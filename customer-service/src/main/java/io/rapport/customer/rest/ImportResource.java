@@ -30,6 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         name = "Bulk import",
         description =
                 "Existing customers and purchases from another system, as NDJSON streams" + " (customers also as CSV)")
+@APIResponse(responseCode = "415", description = "Unsupported media type: send application/x-ndjson or text/csv")
+@APIResponse(
+        responseCode = "200",
+        description = "Counts and the first failed lines",
+        content =
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
 public class ImportResource {
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
@@ -67,19 +73,9 @@ public class ImportResource {
                                         examples =
                                                 "kind,givenName,familyName,email,postalCode,country,birthDate\nCONSUMER,Ada,Lovelace,ada@example.org,SW1Y 4JH,GB,1985-12-10\n"))
             })
-    @APIResponse(
-            responseCode = "415",
-            description = "Unsupported" + " media type: send application/x-ndjson or text/csv")
-    @APIResponse(
-            responseCode = "200",
-            description = "Counts and" + " the first failed lines",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ImportResult.class)))
     public ImportResult customers(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
             throws IOException, SQLException {
-        if (contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(CSV))) {
+        if (isCsv(contentType)) {
             return imports.importCustomersCsv(body, caller.subject());
         }
         return imports.importCustomers(body, caller.subject());
@@ -111,21 +107,15 @@ public class ImportResource {
                                                         + "ada@example.org,shop,SO-1,2025-05-01T10:00:00Z,EUR,P-1,bedding,1,39.90,12.00\n"
                                                         + ",shop,SO-1,,,P-2,bath,2,9.90,\n"))
             })
-    @APIResponse(
-            responseCode = "415",
-            description = "Unsupported" + " media type: send application/x-ndjson or text/csv")
-    @APIResponse(
-            responseCode = "200",
-            description = "Counts and" + " the first failed lines",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ImportResult.class)))
     public ImportResult purchases(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
             throws IOException, SQLException {
-        if (contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(CSV))) {
+        if (isCsv(contentType)) {
             return imports.importPurchasesCsv(body);
         }
         return imports.importPurchases(body);
+    }
+
+    private static boolean isCsv(String contentType) {
+        return contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(CSV));
     }
 }
