@@ -12,6 +12,7 @@ import io.rapport.platform.inbox.Inbox;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,8 +33,10 @@ public class UnsubscribeConsumer implements RedrivableConsumer {
 
     private final Inbox inbox;
     private final ConsentService consents;
+    private final Clock clock;
 
-    public UnsubscribeConsumer(Inbox inbox, ConsentService consents) {
+    public UnsubscribeConsumer(Inbox inbox, ConsentService consents, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         this.consents = consents;
     }
@@ -70,7 +73,7 @@ public class UnsubscribeConsumer implements RedrivableConsumer {
             return;
         }
         Instant at =
-                u.unsubscribedAt() == null || u.unsubscribedAt().isAfter(Instant.now()) ? null : u.unsubscribedAt();
+                u.unsubscribedAt() == null || u.unsubscribedAt().isAfter(clock.instant()) ? null : u.unsubscribedAt();
         consents.decide(c.id, Channel.valueOf(u.channel()), new ConsentInput(false, SOURCE, at), "engagement-service");
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,9 +30,15 @@ public class Registrations {
     private final RegistrationStore store;
     private final Audit audit;
     private final DuplicateDetector duplicates;
+    private final Clock clock;
 
     public Registrations(
-            AgroalDataSource dataSource, RegistrationStore store, Audit audit, DuplicateDetector duplicates) {
+            AgroalDataSource dataSource,
+            RegistrationStore store,
+            Audit audit,
+            DuplicateDetector duplicates,
+            Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.store = store;
         this.audit = audit;
@@ -66,7 +73,7 @@ public class Registrations {
     @Transactional(Transactional.TxType.MANDATORY)
     public <V> List<Result<V>> register(List<Applicant> batch, Settings settings, Function<NewCustomer, V> view)
             throws SQLException {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try (Connection c = dataSource.getConnection()) {
             List<Outcome> outcomes = RegistrationDecision.decide(
                     batch, store.load(c, batch), UUID::randomUUID, now, settings.who(), settings.activity());

@@ -39,10 +39,7 @@ public class ConsentResource {
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/consents")
-    @Operation(
-            summary = "Read consents",
-            description = "Current decision per channel, do-not-contact, channel preference"
-                    + " order and the history of every decision.")
+    @Operation(summary = "Read consents")
     public ConsentsView consents(@PathParam("id") UUID id) {
         return service.view(id);
     }
@@ -50,11 +47,7 @@ public class ConsentResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/consents/{channel}")
-    @Operation(
-            summary = "Record a consent decision",
-            description = "Grants or withdraws consent for EMAIL, SMS, PHONE or"
-                    + " POST with when and how it was given. The most recent decision wins; older ones only enter the history."
-                    + " Publishes ConsentChanged.")
+    @Operation(summary = "Record a consent decision")
     public ConsentsView decide(
             @PathParam("id") UUID id, @PathParam("channel") Channel channel, @Valid @NotNull ConsentInput input) {
         return service.decide(id, channel, input, caller.subject());

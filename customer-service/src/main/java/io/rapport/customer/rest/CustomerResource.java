@@ -89,15 +89,7 @@ public class CustomerResource {
 
     @Allow(Roles.SALES)
     @POST
-    @Operation(
-            summary = "Enter a customer",
-            description = "Creates a customer and publishes CustomerRegistered. E-mails are"
-                    + " normalised (trimmed, lower-case), phones to E.164; an e-mail, phone or external id that already belongs to"
-                    + " another customer answers 409 naming it in context.existingCustomerId. With an Idempotency-Key a replay"
-                    + " returns the first result (200) and stores nothing. The sales rep who enters a customer becomes its owner"
-                    + " (ownerId); only admin may name another owner (403 otherwise). A new customer whose name is similar to a"
-                    + " live customer's and who shares an address, phone or birth date with it is created all the same and the pair"
-                    + " appears in the duplicates review queue (GET /api/v1/customers/duplicates/suggestions).")
+    @Operation(summary = "Enter a customer")
     @APIResponseSchema(value = CustomerView.class, responseCode = "201", responseDescription = "Created")
     @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     @APIResponse(
@@ -126,10 +118,7 @@ public class CustomerResource {
             services = "engagement-service")
     @GET
     @Path("/{id}")
-    @Operation(
-            summary = "Read a customer",
-            description = "The profile with contact points, consents and preferences. A"
-                    + " merged record answers with status MERGED and mergedInto naming the survivor.")
+    @Operation(summary = "Read a customer")
     @APIResponseSchema(
             value = CustomerView.class,
             responseCode = "200",
@@ -142,12 +131,7 @@ public class CustomerResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/{id}")
-    @Operation(
-            summary = "Replace a customer's data",
-            description = "Send If-Match with the ETag you read: a stale version"
-                    + " answers 412. Publishes CustomerUpdated naming the changed fields. Merged or erased records answer 409. Sales may"
-                    + " replace only customers it owns (403 otherwise); ownerId is read-only except for admin: absent keeps the owner,"
-                    + " another value answers 403.")
+    @Operation(summary = "Replace a customer's data")
     @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "The updated customer")
     public Response update(
             @PathParam("id") UUID id, @Valid @NotNull CustomerInput input, @HeaderParam("If-Match") String ifMatch) {
@@ -158,13 +142,7 @@ public class CustomerResource {
 
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
-    @Operation(
-            summary = "Search customers",
-            description = "Paged and sorted (displayName, createdAt, lastActivityAt,"
-                    + " lastVerifiedAt, status, kind). name, email and phone match parts of at least 3 characters (phone: 3 digits;"
-                    + " shorter answers 400), served by trigram indexes; ranges are [from, to); page * size at most 10000 (narrow"
-                    + " the filter to go deeper). Without status, MERGED and ERASED records are left out. q searches name, e-mail"
-                    + " and phone at once (at least 3 characters, 400 below).")
+    @Operation(summary = "Search customers")
     public Page<CustomerSummary> search(
             @Parameter(
                             description =
@@ -195,10 +173,7 @@ public class CustomerResource {
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/stale")
-    @Operation(
-            summary = "List stale records",
-            description = "ACTIVE and DORMANT customers nobody verified within the"
-                    + " configured period (rapport.customer.stale-after, default 12 months).")
+    @Operation(summary = "List stale records")
     public Page<CustomerSummary> stale(@BeanParam PageRequest page) {
         return search.stale(page);
     }
@@ -224,10 +199,7 @@ public class CustomerResource {
     @Allow(value = Roles.DATA_STEWARD, owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/{id}/archive")
-    @Operation(
-            summary = "Archive a record",
-            description = "Retires an outdated record (status ARCHIVED, publishes"
-                    + " CustomerStatusChanged); new activity makes it ACTIVE again.")
+    @Operation(summary = "Archive a record")
     @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "The archived customer")
     public Response archive(
             @PathParam("id") UUID id, @Valid ArchiveRequest request, @HeaderParam("If-Match") String ifMatch) {

@@ -42,12 +42,7 @@ public class DuplicateResource {
 
     @Allow(Roles.DATA_STEWARD)
     @GET
-    @Operation(
-            summary = "Review queue of probable duplicates",
-            description = "Pairs of live customers that share no"
-                    + " e-mail, phone or external id but whose names are similar (normalised, Jaro-Winkler) and that share an"
-                    + " address, a phone or a birth date; found when customers are entered, changed or imported. Open pairs only,"
-                    + " highest score first, with the reasons. Same roles as merging.")
+    @Operation(summary = "Review queue of probable duplicates")
     public Page<DuplicateSuggestionView> list(
             @Parameter(description = "Only the pairs this customer is part of") @QueryParam("customerId")
                     UUID customerId,
@@ -58,11 +53,7 @@ public class DuplicateResource {
     @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/{suggestionId}/dismiss")
-    @Operation(
-            summary = "Not a duplicate",
-            description =
-                    "Closes the suggestion as DISMISSED; the pair is remembered and"
-                            + " never suggested again (also after a re-import or a change of either record). 409 when already merged.")
+    @Operation(summary = "Not a duplicate")
     public DuplicateSuggestionView dismiss(@PathParam("suggestionId") UUID id) {
         return suggestions.dismiss(id, caller.subject());
     }
@@ -70,11 +61,7 @@ public class DuplicateResource {
     @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/{suggestionId}/accept")
-    @Operation(
-            summary = "Accept: merge the pair",
-            description = "Merges the pair with the ordinary merge (the older"
-                    + " record survives unless survivorId names the other) and closes the suggestion as MERGED. Answers the"
-                    + " surviving customer. 409 when the suggestion is closed or either record can no longer change.")
+    @Operation(summary = "Accept: merge the pair")
     @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "The surviving customer")
     public Response accept(@PathParam("suggestionId") UUID id, @Valid SuggestionAcceptInput input) {
         CustomerView c = suggestions.accept(

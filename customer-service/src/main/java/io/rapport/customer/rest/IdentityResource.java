@@ -51,11 +51,7 @@ public class IdentityResource {
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/lookup")
-    @Operation(
-            summary = "Find a customer by e-mail, phone or external id",
-            description = "Give exactly one of email,"
-                    + " phone, or externalSystem with externalId. Values are normalised first (any letter case, any phone"
-                    + " formatting in international form). 404 when nobody owns it.")
+    @Operation(summary = "Find a customer by e-mail, phone or external id")
     @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "The customer")
     public Response find(
             @QueryParam("email") String email,
@@ -69,12 +65,7 @@ public class IdentityResource {
     @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/{id}/merge")
-    @Operation(
-            summary = "Merge a duplicate into this customer",
-            description = "The customer in the path survives and"
-                    + " absorbs the other's contact points, external ids, preferences, consents (most recent decision wins),"
-                    + " purchases and costs; the other becomes MERGED pointing here. Publishes CustomerMerged (subject = merged"
-                    + " id), CustomerStatusChanged and CustomerUpdated for the survivor.")
+    @Operation(summary = "Merge a duplicate into this customer")
     @APIResponseSchema(value = CustomerView.class, responseCode = "200", responseDescription = "The surviving customer")
     public Response merge(@PathParam("id") UUID survivorId, @Valid @NotNull MergeInput input) {
         CustomerView c = merge.merge(survivorId, input.mergedId(), input.reason(), caller.subject());
@@ -84,15 +75,7 @@ public class IdentityResource {
     @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/{id}/erasure")
-    @Operation(
-            summary = "Erase a customer's personal data (GDPR)",
-            description = "Irreversible. Personal data of the"
-                    + " customer and of every record merged into it is removed (names, contact points, address, tags, notes,"
-                    + " reasons, consents, preferences), purchases and costs stay anonymously for statistics; unsent events lose"
-                    + " any personal data, sent ones are deleted, the customer's audit trail is redacted; publishes CustomerErased"
-                    + " for the customer and each merged duplicate so every service forgets them. The erasure is recorded in the"
-                    + " audit trail with the caller and the optional reason. A merged record answers 409 naming its survivor."
-                    + " Answers 204.")
+    @Operation(summary = "Erase a customer's personal data (GDPR)")
     @APIResponse(responseCode = "204", description = "Erased")
     public void erase(@PathParam("id") UUID id, @Valid ErasureInput input) {
         erasure.erase(id, input == null ? null : input.reason());
@@ -104,11 +87,7 @@ public class IdentityResource {
     @Allow(Roles.DATA_STEWARD)
     @POST
     @Path("/hygiene/dormancy-runs")
-    @Operation(
-            summary = "Run the dormancy check now",
-            description = "Marks customers without activity for"
-                    + " rapport.customer.dormant-after (default 18 months) DORMANT; the same job runs on a schedule and is safe"
-                    + " on several replicas at once.")
+    @Operation(summary = "Run the dormancy check now")
     public DormancyRun runDormancy() {
         return new DormancyRun(dormancy.runOnce());
     }

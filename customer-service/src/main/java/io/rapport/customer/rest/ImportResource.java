@@ -30,6 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         name = "Bulk import",
         description =
                 "Existing customers and purchases from another system, as NDJSON streams" + " (customers also as CSV)")
+@APIResponse(responseCode = "415", description = "Unsupported media type: send application/x-ndjson or text/csv")
+@APIResponse(
+        responseCode = "200",
+        description = "Counts and the first failed lines",
+        content =
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
 public class ImportResource {
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
@@ -47,21 +53,7 @@ public class ImportResource {
     @POST
     @LargeBody
     @Consumes({NDJSON, CSV})
-    @Operation(
-            summary = "Import customers",
-            description = "NDJSON (application/x-ndjson): one CustomerInput JSON object"
-                    + " per line. CSV (text/csv, UTF-8): a header row naming the columns (kind, givenName, familyName, companyName,"
-                    + " industry, companySize, email, phone, addressLine1, addressLine2, postalCode, city, region, country, birthDate, locale,"
-                    + " timeZone, ownerId, tags, acquisitionSource, referralCode, walletAmount, walletCurrency, target,"
-                    + " channelPreference, externalSystem, externalId; email, phone, tags and channelPreference take several values"
-                    + " separated by ';'), then one customer per row; an unknown column answers 400; a failed row is reported with"
-                    + " its line in the file (the header is line 1) and the column, never the value. Other media types answer 415"
-                    + " naming these two. Up to 100,000 rows a"
-                    + " request). Each row needs an e-mail, phone or external id; a row whose identity already exists is EXISTING"
-                    + " and changes nothing, so running the same file twice changes nothing. The body is read as a stream and written"
-                    + " in chunks; lines longer than 1 MiB fail unread. Answers 200 with counts (rows, created, existing, failed)"
-                    + " and the first 100 failed lines (errors; errorsOmitted counts the rest), never a result per row;"
-                    + " publishes CustomerRegistered for each created customer.")
+    @Operation(summary = "Import customers")
     @RequestBody(
             content = {
                 @Content(
@@ -81,19 +73,9 @@ public class ImportResource {
                                         examples =
                                                 "kind,givenName,familyName,email,postalCode,country,birthDate\nCONSUMER,Ada,Lovelace,ada@example.org,SW1Y 4JH,GB,1985-12-10\n"))
             })
-    @APIResponse(
-            responseCode = "415",
-            description = "Unsupported" + " media type: send application/x-ndjson or text/csv")
-    @APIResponse(
-            responseCode = "200",
-            description = "Counts and" + " the first failed lines",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ImportResult.class)))
     public ImportResult customers(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
             throws IOException, SQLException {
-        if (contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(CSV))) {
+        if (isCsv(contentType)) {
             return imports.importCustomersCsv(body, caller.subject());
         }
         return imports.importCustomers(body, caller.subject());
@@ -104,20 +86,7 @@ public class ImportResource {
     @Path("/purchases")
     @LargeBody
     @Consumes({NDJSON, CSV})
-    @Operation(
-            summary = "Import purchases",
-            description = "Purchases with their customer named by customerId,"
-                    + " customerEmail or customerExternalSystem + customerExternalId (merged customers are followed to the"
-                    + " survivor). NDJSON (application/x-ndjson): one purchase (PurchaseImportRow) per line. CSV (text/csv,"
-                    + " UTF-8): a header row naming the columns (customerId, customerEmail, customerExternalSystem,"
-                    + " customerExternalId, sourceSystem, orderId, occurredAt, currency, channel, store, sku, category, quantity,"
-                    + " unitPrice, unitCost; orderId, occurredAt, currency, sku, category, quantity and unitPrice are required), then one row"
-                    + " per purchase LINE: the rows of one order (same sourceSystem and orderId) follow each other and the order's"
-                    + " cells are taken from its first row. An unknown column answers 400; a failed purchase is reported once,"
-                    + " with the line in the file of the row at fault (the header is line 1) and the column, never the value."
-                    + " Other media types answer 415 naming these two. The order id per source system is the idempotency key:"
-                    + " known orders are EXISTING and publish nothing. Publishes PurchaseRecorded for each new purchase. Answers"
-                    + " like the customer import: counts (one per purchase) and the first 100 failed lines.")
+    @Operation(summary = "Import purchases")
     @RequestBody(
             content = {
                 @Content(
@@ -138,21 +107,15 @@ public class ImportResource {
                                                         + "ada@example.org,shop,SO-1,2025-05-01T10:00:00Z,EUR,P-1,bedding,1,39.90,12.00\n"
                                                         + ",shop,SO-1,,,P-2,bath,2,9.90,\n"))
             })
-    @APIResponse(
-            responseCode = "415",
-            description = "Unsupported" + " media type: send application/x-ndjson or text/csv")
-    @APIResponse(
-            responseCode = "200",
-            description = "Counts and" + " the first failed lines",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ImportResult.class)))
     public ImportResult purchases(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
             throws IOException, SQLException {
-        if (contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(CSV))) {
+        if (isCsv(contentType)) {
             return imports.importPurchasesCsv(body);
         }
         return imports.importPurchases(body);
+    }
+
+    private static boolean isCsv(String contentType) {
+        return contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(CSV));
     }
 }

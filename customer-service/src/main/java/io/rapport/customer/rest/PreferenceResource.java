@@ -55,12 +55,7 @@ public class PreferenceResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @PUT
     @Path("/{id}/preferences/{category}/{key}")
-    @Operation(
-            summary = "Remember a preference",
-            description =
-                    "Sets category.key (e.g."
-                            + " room/pillow) to a value, recording the touchpoint (API when absent), who (updatedBy, the caller) and when"
-                            + " (updatedAt); replaces an earlier value of the same key. Every change is kept in the preference history.")
+    @Operation(summary = "Remember a preference")
     public CustomerView.PreferenceView set(
             @PathParam("id") UUID id,
             @PathParam("category") String category,
@@ -72,11 +67,7 @@ public class PreferenceResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @DELETE
     @Path("/{id}/preferences/{category}/{key}")
-    @Operation(
-            summary = "Forget a preference",
-            description =
-                    "Removes category.key;"
-                            + " the history keeps a REMOVED change with the touchpoint (query parameter, API when absent), who and when.")
+    @Operation(summary = "Forget a preference")
     public void remove(
             @PathParam("id") UUID id,
             @PathParam("category") String category,
@@ -93,11 +84,7 @@ public class PreferenceResource {
     @Allow({Roles.SALES, Roles.SUPPORT, Roles.DATA_STEWARD})
     @GET
     @Path("/{id}/preferences/history")
-    @Operation(
-            summary = "A customer's preference history",
-            description = "Every"
-                    + " change of the customer's preferences (SET with the value before and after, REMOVED with the value removed),"
-                    + " with touchpoint, actor and time, newest first. Same access as reading the preferences.")
+    @Operation(summary = "A customer's preference history")
     public Page<PreferenceChangeView> history(@PathParam("id") UUID id, @BeanParam PageRequest page) {
         return service.history(id, page);
     }

@@ -52,11 +52,7 @@ public class PurchaseResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/purchases")
-    @Operation(
-            summary = "Record a purchase",
-            description = "The order id is the idempotency key per source system:"
-                    + " posting the same order again answers 200 with the first purchase and publishes nothing; a new one answers"
-                    + " 201 and publishes PurchaseRecorded. Counts as activity (a DORMANT customer becomes ACTIVE).")
+    @Operation(summary = "Record a purchase")
     @APIResponseSchema(value = PurchaseView.class, responseCode = "201", responseDescription = "Recorded")
     @Extension(name = CreatedLocation.EXTENSION, value = "The new resource, through the gateway")
     @APIResponse(
@@ -95,11 +91,7 @@ public class PurchaseResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/purchases/{purchaseId}/refunds")
-    @Operation(
-            summary = "Refund a purchase or some of its lines",
-            description =
-                    "Never more than was bought or paid"
-                            + " (422 naming the line). Publishes PurchaseRefunded. With an Idempotency-Key a replay returns the first refund.")
+    @Operation(summary = "Refund a purchase or some of its lines")
     @APIResponseSchema(value = RefundView.class, responseCode = "201", responseDescription = "Refunded")
     public Response refund(
             @PathParam("id") UUID id,
@@ -113,11 +105,7 @@ public class PurchaseResource {
     @Allow(owner = Roles.SALES, object = CustomerOwnership.CUSTOMER)
     @POST
     @Path("/costs")
-    @Operation(
-            summary = "Record a cost-to-serve item",
-            description =
-                    "SERVICE_CALL, RETURN_HANDLING, SALES_VISIT, DISCOUNT,"
-                            + " SHIPPING or OTHER. Publishes CostRecorded. With an Idempotency-Key a replay returns the first entry.")
+    @Operation(summary = "Record a cost-to-serve item")
     @APIResponseSchema(value = CostView.class, responseCode = "201", responseDescription = "Recorded")
     public Response cost(
             @PathParam("id") UUID id, @Valid @NotNull CostInput input, @HeaderParam("Idempotency-Key") String key) {

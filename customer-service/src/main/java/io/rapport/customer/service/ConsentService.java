@@ -13,6 +13,7 @@ import io.rapport.platform.outbox.Outbox;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +28,10 @@ public class ConsentService {
     private final ConsentStore store;
     private final Outbox outbox;
     private final Audit audit;
+    private final Clock clock;
 
-    public ConsentService(Customers customers, ConsentStore store, Outbox outbox, Audit audit) {
+    public ConsentService(Customers customers, ConsentStore store, Outbox outbox, Audit audit, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.customers = customers;
         this.store = store;
@@ -38,7 +41,7 @@ public class ConsentService {
     @Transactional
     public ConsentsView decide(UUID id, Channel channel, ConsentInput in, String who) {
         Customer c = customers.changeable(id);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant decidedAt = in.occurredAt() == null ? now : in.occurredAt();
         if (decidedAt.isAfter(now.plusSeconds(300))) {
             throw ProblemException.unprocessable("decision-in-future", "occurredAt", "must not be in the future");
@@ -65,7 +68,7 @@ public class ConsentService {
     @Transactional
     public ConsentsView doNotContact(UUID id, DoNotContactInput in, String who) {
         Customer c = customers.changeable(id);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         history(id, null, !in.doNotContact(), in.source(), now, now, who);
         audit.change(
                 "consent",

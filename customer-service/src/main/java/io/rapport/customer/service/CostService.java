@@ -16,6 +16,7 @@ import io.rapport.platform.rest.PageRequest;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +32,10 @@ public class CostService {
     private final Customers customers;
     private final Outbox outbox;
     private final IdempotencyKeys idempotency;
+    private final Clock clock;
 
-    public CostService(Customers customers, Outbox outbox, IdempotencyKeys idempotency) {
+    public CostService(Customers customers, Outbox outbox, IdempotencyKeys idempotency, Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.outbox = outbox;
         this.idempotency = idempotency;
@@ -52,7 +55,7 @@ public class CostService {
         } catch (InvalidValueException e) {
             throw ProblemException.invalid("currency", e.getMessage());
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant at = in.occurredAt() == null ? now : in.occurredAt();
         if (at.isAfter(now.plusSeconds(86_400))) {
             throw ProblemException.unprocessable("cost-in-future", "occurredAt", "must not be in the future");

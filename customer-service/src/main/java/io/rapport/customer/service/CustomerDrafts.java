@@ -9,7 +9,7 @@ import io.rapport.customer.model.CustomerInput;
 import io.rapport.customer.registration.Applicant;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,8 +26,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class CustomerDrafts {
     private final PhoneNumbers phones;
+    private final Clock clock;
 
-    public CustomerDrafts(CustomerConfig config) {
+    public CustomerDrafts(CustomerConfig config, Clock clock) {
+        this.clock = clock;
         this.phones = new PhoneNumbers(config.defaultCallingCode().orElse(""));
     }
 
@@ -116,7 +118,8 @@ public class CustomerDrafts {
         if (in.birthDate() != null) {
             try {
                 ValueRules.birthDate(
-                        in.birthDate(), LocalDate.now(ZoneOffset.UTC).plusDays(1));
+                        in.birthDate(),
+                        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1));
             } catch (InvalidValueException e) {
                 throw ProblemException.invalid("birthDate", e.getMessage());
             }
@@ -125,7 +128,7 @@ public class CustomerDrafts {
         if (in.wallet() != null) {
             currency = value("wallet.currency", in.wallet().currency(), ValueRules::currency);
             if (in.wallet().estimatedAt() != null
-                    && in.wallet().estimatedAt().isAfter(Instant.now().plusSeconds(300))) {
+                    && in.wallet().estimatedAt().isAfter(clock.instant().plusSeconds(300))) {
                 throw ProblemException.unprocessable(
                         "wallet-in-future", "wallet.estimatedAt", "must not be in the future");
             }

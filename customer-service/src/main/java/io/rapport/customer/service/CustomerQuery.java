@@ -21,20 +21,4 @@ public record CustomerQuery(
         Instant createdTo,
         Instant activeFrom,
         Instant activeTo,
-        String q) {
-
-    public CustomerQuery(
-            String name,
-            String email,
-            String phone,
-            CustomerKind kind,
-            String tag,
-            String owner,
-            CustomerStatus status,
-            Instant createdFrom,
-            Instant createdTo,
-            Instant activeFrom,
-            Instant activeTo) {
-        this(name, email, phone, kind, tag, owner, status, createdFrom, createdTo, activeFrom, activeTo, null);
-    }
-}
+        String q) {}

@@ -11,6 +11,7 @@ import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,8 +33,10 @@ public class CustomerSearch {
 
     private final EntityManager em;
     private final CustomerConfig config;
+    private final Clock clock;
 
-    public CustomerSearch(EntityManager em, CustomerConfig config) {
+    public CustomerSearch(EntityManager em, CustomerConfig config, Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.config = config;
     }
@@ -105,7 +108,7 @@ public class CustomerSearch {
     /** ACTIVE and DORMANT customers not verified (or, never verified, not created) within the stale period. */
     public Page<CustomerSummary> stale(PageRequest page) {
         PageRequest.Sort sort = page.validate(SORTABLE, "lastVerifiedAt,asc");
-        Instant cutoff = Instant.now()
+        Instant cutoff = clock.instant()
                 .atZone(java.time.ZoneOffset.UTC)
                 .minus(config.staleAfter())
                 .toInstant();

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -42,8 +43,10 @@ public class DuplicateDetector {
             + " where n.id = any(?) and n.status in ('ACTIVE', 'DORMANT') and (n.address_line1 is not null or n.birth_date is not null)";
 
     private final Db db;
+    private final Clock clock;
 
-    public DuplicateDetector(Db db) {
+    public DuplicateDetector(Db db, Clock clock) {
+        this.clock = clock;
         this.db = db;
     }
 
@@ -60,7 +63,7 @@ public class DuplicateDetector {
         if (ids.isEmpty()) {
             return 0;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try (PreparedStatement find = c.prepareStatement(CANDIDATE_SQL);
                 PreparedStatement insert =
                         c.prepareStatement("insert into duplicate_suggestion (id, customer_a, customer_b,"

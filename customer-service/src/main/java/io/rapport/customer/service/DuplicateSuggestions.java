@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -35,8 +36,10 @@ public class DuplicateSuggestions {
 
     private final EntityManager em;
     private final MergeService merges;
+    private final Clock clock;
 
-    public DuplicateSuggestions(EntityManager em, MergeService merges) {
+    public DuplicateSuggestions(EntityManager em, MergeService merges, Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.merges = merges;
     }
@@ -113,7 +116,7 @@ public class DuplicateSuggestions {
                         "update duplicate_suggestion set status = ?1, decided_by = ?2, decided_at = ?3 where id = ?4")
                 .setParameter(1, status)
                 .setParameter(2, who)
-                .setParameter(3, Instant.now())
+                .setParameter(3, clock.instant())
                 .setParameter(4, id)
                 .executeUpdate();
     }

@@ -15,6 +15,7 @@ import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public class ErasureService {
     private final Customers customers;
     private final Audit audit;
     private final ObjectMapper json;
+    private final Clock clock;
 
     public ErasureService(
             Outbox outbox,
@@ -54,7 +56,9 @@ public class ErasureService {
             EntityManager em,
             Customers customers,
             Audit audit,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.outbox = outbox;
         this.events = events;
@@ -88,7 +92,7 @@ public class ErasureService {
         List<UUID> all = new ArrayList<>();
         all.add(id);
         all.addAll(duplicates);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (String sql : new String[] {
             "delete from customer_contact_point where customer_id in (?1)",
             "delete from customer_external_id where customer_id in (?1)",

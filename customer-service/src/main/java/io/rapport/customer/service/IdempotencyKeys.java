@@ -2,7 +2,7 @@ package io.rapport.customer.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,8 +11,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdempotencyKeys {
     private final EntityManager em;
+    private final Clock clock;
 
-    public IdempotencyKeys(EntityManager em) {
+    public IdempotencyKeys(EntityManager em, Clock clock) {
+        this.clock = clock;
         this.em = em;
     }
 
@@ -38,7 +40,7 @@ public class IdempotencyKeys {
                 .setParameter(1, scope)
                 .setParameter(2, key.trim())
                 .setParameter(3, resultId)
-                .setParameter(4, Instant.now())
+                .setParameter(4, clock.instant())
                 .executeUpdate();
     }
 }

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +29,10 @@ import java.util.stream.Collectors;
 public class IdentityService {
     private final AgroalDataSource dataSource;
     private final RegistrationStore store;
+    private final Clock clock;
 
-    public IdentityService(AgroalDataSource dataSource, RegistrationStore store) {
+    public IdentityService(AgroalDataSource dataSource, RegistrationStore store, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.store = store;
     }
@@ -48,7 +50,12 @@ public class IdentityService {
                 .filter(o -> !o.getValue().equals(self))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         Outcome outcome = RegistrationDecision.decide(
-                        List.of(changed), new RegistrationFacts(Map.of(), others), () -> self, Instant.now(), "", false)
+                        List.of(changed),
+                        new RegistrationFacts(Map.of(), others),
+                        () -> self,
+                        clock.instant(),
+                        "",
+                        false)
                 .get(0);
         if (outcome instanceof Outcome.Taken t) {
             throw taken(t);

@@ -19,6 +19,7 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +45,7 @@ public class ImportService {
     private final PurchaseImportWriter purchaseWriter;
     private final CustomerConfig config;
     private final OwnerAssignment owners;
+    private final Clock clock;
 
     public ImportService(
             ObjectMapper json,
@@ -52,7 +54,9 @@ public class ImportService {
             Registrations registrations,
             PurchaseImportWriter purchaseWriter,
             CustomerConfig config,
-            OwnerAssignment owners) {
+            OwnerAssignment owners,
+            Clock clock) {
+        this.clock = clock;
         this.owners = owners;
         this.customers = json.readerFor(CustomerInput.class);
         this.purchases = json.readerFor(PurchaseImportRow.class);
@@ -149,7 +153,7 @@ public class ImportService {
     public ImportResult importPurchases(InputStream body) throws IOException, SQLException {
         ImportTally tally = new ImportTally(config.importMaxErrors());
         List<PurchaseImportWriter.Pending> chunk = new ArrayList<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         forEachLine(body, tally, (line, text) -> {
             PurchaseImportRow row = purchases.readValue(text);
             check(row);
@@ -173,7 +177,7 @@ public class ImportService {
     public ImportResult importPurchasesCsv(InputStream body) throws IOException, SQLException {
         ImportTally tally = new ImportTally(config.importMaxErrors());
         List<PurchaseImportWriter.Pending> chunk = new ArrayList<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Set<String> done = new java.util.HashSet<>();
         CsvPurchases.Order[] open = {null};
         CsvRows.read(body, tally, config.importMaxRows(), CsvPurchases::checkHeader, (line, row) -> {

@@ -12,6 +12,7 @@ import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -32,6 +33,7 @@ public class MergeService {
     private final EntityManager em;
     private final Audit audit;
     private final ConsentStore consents;
+    private final Clock clock;
 
     public MergeService(
             Customers customers,
@@ -40,7 +42,9 @@ public class MergeService {
             Outbox outbox,
             EntityManager em,
             Audit audit,
-            ConsentStore consents) {
+            ConsentStore consents,
+            Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.consents = consents;
         this.customers = customers;
@@ -62,7 +66,7 @@ public class MergeService {
         Customer survivor = survivorFirst ? first : second;
         Customer merged = survivorFirst ? second : first;
         CustomerView before = profiles.view(survivor);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
 
         moveChildren(survivorId, mergedId);
         em.flush();

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -36,9 +37,15 @@ public class PreferenceService {
     private final CustomerProfiles profiles;
     private final CustomerEventsPublisher events;
     private final EntityManager em;
+    private final Clock clock;
 
     public PreferenceService(
-            Customers customers, CustomerProfiles profiles, CustomerEventsPublisher events, EntityManager em) {
+            Customers customers,
+            CustomerProfiles profiles,
+            CustomerEventsPublisher events,
+            EntityManager em,
+            Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.profiles = profiles;
         this.events = events;
@@ -52,7 +59,7 @@ public class PreferenceService {
         check("key", key);
         Customer c = customers.changeable(id);
         CustomerView before = profiles.view(c);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Preference p = Preference.<Preference>find("customerId = ?1 and category = ?2 and key = ?3", id, category, key)
                 .firstResultOptional()
                 .orElseGet(() -> {
@@ -83,7 +90,7 @@ public class PreferenceService {
         Preference p = Preference.<Preference>find("customerId = ?1 and category = ?2 and key = ?3", id, category, key)
                 .firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("preference", category + "." + key));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         PreferenceChange.of(id, category, key, PreferenceChange.Kind.REMOVED, p.value, null, touchpoint, who, now)
                 .persist();
         p.delete();

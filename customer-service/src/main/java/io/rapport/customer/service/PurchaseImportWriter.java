@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,8 +34,10 @@ public class PurchaseImportWriter {
     private final Db db;
     private final Outbox outbox;
     private final Dormancy dormancy;
+    private final Clock clock;
 
-    public PurchaseImportWriter(Db db, Outbox outbox, CustomerConfig config) {
+    public PurchaseImportWriter(Db db, Outbox outbox, CustomerConfig config, Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.outbox = outbox;
         this.dormancy = new Dormancy(config.dormantAfter());
@@ -245,7 +248,7 @@ public class PurchaseImportWriter {
      * in Java, stores in one statement; returns the status events of the reactivated.
      */
     private List<Outbox.Pending> recordActivity(Map<UUID, Instant> latest) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<UUID> ids = new ArrayList<>(latest.keySet());
         ids.sort(null);
         List<UUID> changed = new ArrayList<>();

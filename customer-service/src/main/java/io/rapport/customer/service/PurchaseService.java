@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +42,10 @@ public class PurchaseService {
     private final Customers customers;
     private final Outbox outbox;
     private final IdempotencyKeys idempotency;
+    private final Clock clock;
 
-    public PurchaseService(Customers customers, Outbox outbox, IdempotencyKeys idempotency) {
+    public PurchaseService(Customers customers, Outbox outbox, IdempotencyKeys idempotency, Clock clock) {
+        this.clock = clock;
         this.customers = customers;
         this.outbox = outbox;
         this.idempotency = idempotency;
@@ -66,7 +69,7 @@ public class PurchaseService {
             return new Recorded(PurchaseMapper.view(p, p.lines()), true);
         }
         Customer c = customers.changeable(customerId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         NewPurchase n = NewPurchase.of(customerId, in, now);
         n.purchase().persist();
         n.lines().forEach(l -> l.persist());
@@ -105,7 +108,7 @@ public class PurchaseService {
         }
         Customer c = customers.changeable(customerId);
         Purchase p = owned(customerId, purchaseId, LockModeType.PESSIMISTIC_WRITE);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant at = in.occurredAt() == null ? now : in.occurredAt();
         if (at.isBefore(p.occurredAt)) {
             throw ProblemException.unprocessable(
