@@ -1,11 +1,11 @@
 package io.rapport.loyalty.expiry;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.contracts.loyalty.LoyaltyEvents;
 import io.rapport.contracts.loyalty.PointsExpiring;
 import io.rapport.loyalty.config.LoyaltyConfig;
 import io.rapport.loyalty.domain.Member;
+import io.rapport.platform.jobs.Jobs;
 import io.rapport.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,7 +18,8 @@ import java.util.UUID;
  * Points expiry, oldest lot first, and the warning ahead of it. Members are claimed with
  * {@code FOR UPDATE SKIP LOCKED} on their row (the same lock every booking takes first, so no deadlock
  * with redemptions, and N replicas never expire one lot twice); each expired lot becomes one EXPIRE entry
- * with the lot as its unique source. A warning marks the lots it covers, so each lot is announced once.
+ * with the lot as its unique source. A warning marks the lots it covers, so each lot is announced once. Both run on
+ * the platform's {@link Jobs#drain}: each batch in a transaction of its own.
  */
 @ApplicationScoped
 public class ExpiryJob {
@@ -28,6 +29,7 @@ public class ExpiryJob {
     private final PointsExpiry expiry;
     private final ExpiryStore store;
     private final java.time.Clock clock;
+    private final Jobs jobs;
 
     public ExpiryJob(
             EntityManager em,
@@ -35,8 +37,10 @@ public class ExpiryJob {
             LoyaltyConfig config,
             PointsExpiry expiry,
             ExpiryStore store,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            Jobs jobs) {
         this.store = store;
+        this.jobs = jobs;
         this.em = em;
         this.outbox = outbox;
         this.config = config;
@@ -56,24 +60,14 @@ public class ExpiryJob {
         }
     }
 
+    /** Expires every lot due at {@code now}, a batch of members per transaction ({@link Jobs#drain}); returns how many members. */
     public int expireUntilDone(Instant now) {
-        int total = 0;
-        int n;
-        do {
-            n = QuarkusTransaction.requiringNew().call(() -> expireBatch(now));
-            total += n;
-        } while (n == config.jobs().batchSize());
-        return total;
+        return jobs.drain(config.jobs().batchSize(), () -> expireBatch(now));
     }
 
+    /** Warns every member with unwarned lots expiring soon, a batch per transaction ({@link Jobs#drain}); returns how many. */
     public int warnUntilDone(Instant now) {
-        int total = 0;
-        int n;
-        do {
-            n = QuarkusTransaction.requiringNew().call(() -> warnBatch(now));
-            total += n;
-        } while (n == config.jobs().batchSize());
-        return total;
+        return jobs.drain(config.jobs().batchSize(), () -> warnBatch(now));
     }
 
     /** Claims a batch of members with due lots and expires them through the one pipeline ({@link PointsExpiry}). */

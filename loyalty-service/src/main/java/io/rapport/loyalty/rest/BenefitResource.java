@@ -48,10 +48,7 @@ public class BenefitResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/programmes/{programmeId}/benefits")
-    @Operation(
-            summary = "Add a benefit",
-            description = "Repeat-purchase discount, volume break, member price, event invitation,"
-                    + " priority service or partner perk, with eligibility by tier and/or segment class.")
+    @Operation(summary = "Add a benefit")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -76,13 +73,7 @@ public class BenefitResource {
 
     @POST
     @Path("/programmes/{programmeId}/quotes")
-    @Operation(
-            summary = "Quote a basket for a member",
-            description =
-                    "Which benefits apply and why, which do not and why, the"
-                            + " discount lines and the final price. Member price first, then the best volume break per line, then the best"
-                            + " repeat-purchase discount on the rest; each discount rounded half up to the currency's minor unit."
-                            + " Deterministic: the same input gives the same answer. Another currency than the programme's is 422.")
+    @Operation(summary = "Quote a basket for a member")
     public QuoteView quote(@PathParam("programmeId") UUID programmeId, @Valid @NotNull QuoteRequest body) {
         return QuoteView.of(quotes.quote(programmeId, body.customerId(), body.currency(), body.basket()));
     }

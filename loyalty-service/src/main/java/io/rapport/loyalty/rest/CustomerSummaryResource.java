@@ -44,10 +44,7 @@ public class CustomerSummaryResource {
 
     @GET
     @Path("/customers/{id}/summary")
-    @Operation(
-            summary = "A customer's memberships",
-            description = "Active memberships with membership id, programme, member"
-                    + " number, tier and balance; an empty list (not 404) for a customer without any.")
+    @Operation(summary = "A customer's memberships")
     public CustomerSummary summary(@PathParam("id") UUID id) {
         List<Member> members =
                 Member.<Member>list("customerId = ?1 and status = ?2 order by enrolledAt, id", id, Member.ACTIVE);

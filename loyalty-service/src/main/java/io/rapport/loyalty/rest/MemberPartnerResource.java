@@ -54,12 +54,7 @@ public class MemberPartnerResource {
 
     @POST
     @Path("/members/{id}/partner-links")
-    @Operation(
-            summary = "Record the member's consent to a partner",
-            description = "From now on the partner may credit points"
-                    + " to the member and, with a one-time code, redeem them. Records when, through which channel (source) and who"
-                    + " recorded it. Linking an already linked partner returns the active link (200). Unknown or inactive partner, or"
-                    + " one of another programme: 422.")
+    @Operation(summary = "Record the member's consent to a partner")
     @APIResponse(
             responseCode = "201",
             description = "Linked",
@@ -88,23 +83,14 @@ public class MemberPartnerResource {
 
     @DELETE
     @Path("/members/{id}/partner-links/{partnerId}")
-    @Operation(
-            summary = "Revoke the member's consent to a partner",
-            description = "Ends the active link at once: the partner"
-                    + " can neither credit nor redeem any more, outstanding codes included. The link stays in the history. No active"
-                    + " link: 404.")
+    @Operation(summary = "Revoke the member's consent to a partner")
     public LinkView revoke(@PathParam("id") UUID id, @PathParam("partnerId") UUID partnerId) {
         return LinkView.of(links.revoke(id, partnerId, caller.label()));
     }
 
     @POST
     @Path("/members/{id}/redemption-codes")
-    @Operation(
-            summary = "Issue a one-time redemption code",
-            description = "For a partner the member has linked (422"
-                    + " not-linked otherwise): 8 characters the member shows at the partner's till, valid for"
-                    + " rapport.loyalty.partners.code-ttl (10 minutes by default), usable once, by that partner only, for at most"
-                    + " maxPoints. The code appears only in this answer; only its hash is stored.")
+    @Operation(summary = "Issue a one-time redemption code")
     @APIResponse(
             responseCode = "201",
             description = "The code, shown once",

@@ -70,11 +70,7 @@ public class MemberResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/programmes/{programmeId}/members")
-    @Operation(
-            summary = "Enrol a customer",
-            description = "Creates the membership with a member number, a referral code and"
-                    + " the entry tier (or the tier the customer's segment class reaches). Enrolling an active member again returns"
-                    + " the membership (200); a member who left is reactivated with the same number.")
+    @Operation(summary = "Enrol a customer")
     @APIResponse(
             responseCode = "201",
             description = "Enrolled",
@@ -96,11 +92,7 @@ public class MemberResource {
 
     @GET
     @Path("/programmes/{programmeId}/members")
-    @Operation(
-            summary = "List the members of a programme",
-            description =
-                    "Paged; sortable by enrolledAt, memberNumber, pointsBalance; `customerId` narrows the list to that"
-                            + " customer's membership (an empty page when the customer is not a member).")
+    @Operation(summary = "List the members of a programme")
     public Page<MemberView> list(
             @PathParam("programmeId") UUID programmeId,
             @BeanParam PageRequest page,
@@ -129,10 +121,7 @@ public class MemberResource {
 
     @GET
     @Path("/members/{id}")
-    @Operation(
-            summary = "Read a membership",
-            description = "Tier, balance, qualification period and referral code. The balance"
-                    + " leaves out points past their expiry date even before the expiry job has booked them.")
+    @Operation(summary = "Read a membership")
     public MemberView get(@PathParam("id") UUID id) {
         Member m = require(id);
         return MemberView.of(m, PointsExpiry.spendable(m, expiry.dueButNotBooked(List.of(m.id), clock.instant())));
@@ -180,11 +169,7 @@ public class MemberResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/members/{id}/redemptions")
-    @Operation(
-            summary = "Redeem points",
-            description = "Debits points oldest first. More than the balance is 422 and changes"
-                    + " nothing; the balance never goes negative, also under concurrent requests. With Idempotency-Key a replay"
-                    + " returns the first booking.")
+    @Operation(summary = "Redeem points")
     @APIResponse(
             responseCode = "201",
             description = "Redeemed",

@@ -47,12 +47,7 @@ public class PartnerAdminResource {
 
     @POST
     @Path("/partners")
-    @Operation(
-            summary = "Register an alliance partner",
-            description =
-                    "Its id is the partner id the gateway passes on;"
-                            + " pointValue is what one point is worth in settlement, in the programme currency; maxPointsPerTransaction and"
-                            + " maxPointsPerDay (per member and UTC day) bound its redemptions (null: the configured defaults).")
+    @Operation(summary = "Register an alliance partner")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -87,12 +82,7 @@ public class PartnerAdminResource {
 
     @GET
     @Path("/partners/{id}/settlement")
-    @Operation(
-            summary = "Settlement of a partner for a period",
-            description = "Points issued and burned at the partner in"
-                    + " [from, to) (ISO-8601 instants) and the money each side owes at the partner's point value. Only redemptions"
-                    + " that consumed a member's one-time code are paid; partner redemptions without one (booked before codes"
-                    + " existed) are reported as pointsBurnedWithoutProof.")
+    @Operation(summary = "Settlement of a partner for a period")
     public Settlement settlement(
             @PathParam("id") UUID id, @QueryParam("from") String from, @QueryParam("to") String to) {
         return Settlement.of(partners.settlement(id, instant("from", from), instant("to", to)));

@@ -57,12 +57,7 @@ public class PartnerResource {
 
     @POST
     @Path("/partner/earn")
-    @Operation(
-            summary = "Credit points for spend at the partner",
-            description = "Programme rate x the member's tier multiplier,"
-                    + " rounded down. Only for a member who linked this partner: otherwise, and for an unknown number, the same 403"
-                    + " not-linked problem. amount out of range: 422. The reference is unique per partner and member: resending the"
-                    + " same request returns the first booking (200); the same reference with another amount is 409.")
+    @Operation(summary = "Credit points for spend at the partner")
     @APIResponse(
             responseCode = "201",
             description = "Booked (no balance in the answer)",
@@ -81,16 +76,7 @@ public class PartnerResource {
 
     @POST
     @Path("/partner/burn")
-    @Operation(
-            summary = "Debit points the member spends at the partner, with the member's one-time code",
-            description = "The"
-                    + " member must have linked this partner and present a live code issued for this partner (one use, minutes of"
-                    + " life, a maximum of points). Unknown number, no link, wrong, expired, used or foreign code: one generic 403"
-                    + " redemption-refused (a few wrong codes burn the member's codes here). points out of range: 422"
-                    + " amount-out-of-range; over the partner's limit per transaction, the code's maximum or the partner's daily"
-                    + " limit for the member: 422 limit-exceeded; more than the member holds: 422 insufficient-points. No answer"
-                    + " carries the balance. The reference is unique per partner and member: the same request again returns the"
-                    + " first booking (200), the same reference with other points or another code is 409.")
+    @Operation(summary = "Debit points the member spends at the partner, with the member's one-time code")
     @APIResponse(
             responseCode = "201",
             description = "Booked; the code is used up",

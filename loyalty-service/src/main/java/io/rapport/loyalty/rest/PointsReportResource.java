@@ -93,13 +93,7 @@ public class PointsReportResource {
 
     @GET
     @Path("/reports/points")
-    @Operation(
-            summary = "Members per tier, points liability and points over time",
-            description = "Per programme (or the one programmeId names): active members per tier, the outstanding"
-                    + " points of active members (points past expiry not yet booked left out) and their value at"
-                    + " rapport.loyalty.reporting.point-value, and the points earned, redeemed, expired, reversed and"
-                    + " adjusted in each of the last `months` calendar months (UTC, 1 to 36, default 12) including the"
-                    + " current one. Computed with a few aggregate queries, whatever the number of members.")
+    @Operation(summary = "Members per tier, points liability and points over time")
     @APIResponse(
             responseCode = "200",
             description = "The report",

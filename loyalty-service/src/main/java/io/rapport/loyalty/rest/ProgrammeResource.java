@@ -52,11 +52,7 @@ public class ProgrammeResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/programmes")
-    @Operation(
-            summary = "Create a programme",
-            description = "A club with its currency, earn rate, tier qualification rules"
-                    + " (points earned or spend in a rolling window, or segment classes), expiry, referral rewards, an optional"
-                    + " auto-enrol rule, its tiers (lowest first, thresholds strictly rising) and bonus multipliers.")
+    @Operation(summary = "Create a programme")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -101,10 +97,7 @@ public class ProgrammeResource {
     @Allow(Roles.MARKETING)
     @PUT
     @Path("/programmes/{id}/rules")
-    @Operation(
-            summary = "Change the rules of a programme",
-            description = "Name, earn rate, qualification, expiry, referral"
-                    + " rewards and auto-enrol rule. If-Match with the version read is honoured (412 when stale).")
+    @Operation(summary = "Change the rules of a programme")
     @APIResponse(
             responseCode = "200",
             description = "The programme",

@@ -71,13 +71,7 @@ public class ReferralResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/referrals")
-    @Operation(
-            summary = "Link a customer to a referrer",
-            description = "Usually done from the registration event's referral"
-                    + " code. Enrols the newcomer; both are rewarded on the newcomer's first purchase, once. Only a new customer"
-                    + " qualifies (registered after the code was issued, no purchase before applying it); anyone else is recorded"
-                    + " with status NOT_QUALIFYING and the reason in `refusal`, not enrolled, nobody rewarded. Self-referral or a"
-                    + " shared e-mail or phone with the referrer: 422. Unknown code: 404.")
+    @Operation(summary = "Link a customer to a referrer")
     @APIResponse(
             responseCode = "201",
             description = "Linked",

@@ -83,11 +83,7 @@ public class RewardResource {
     @Allow(Roles.MARKETING)
     @POST
     @Path("/rewards/{id}/redemptions")
-    @Operation(
-            summary = "Redeem a reward",
-            description =
-                    "Takes one unit of stock and the points cost. Unknown reward or member:"
-                            + " 404; out of stock or too few points: 422 and nothing changes. Idempotency-Key replays return the first result.")
+    @Operation(summary = "Redeem a reward")
     @APIResponse(
             responseCode = "201",
             description = "Redeemed",

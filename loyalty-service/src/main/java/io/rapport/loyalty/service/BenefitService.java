@@ -6,7 +6,6 @@ import io.rapport.loyalty.domain.Tier;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,8 +13,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class BenefitService {
     private final RulesCache rules;
+    private final java.time.Clock clock;
 
-    public BenefitService(RulesCache rules) {
+    public BenefitService(RulesCache rules, java.time.Clock clock) {
+        this.clock = clock;
         this.rules = rules;
     }
 
@@ -73,7 +74,7 @@ public class BenefitService {
         b.category = req.category();
         b.minQuantity = req.minQuantity();
         b.minPurchases = req.minPurchases();
-        b.createdAt = Instant.now();
+        b.createdAt = clock.instant();
         b.persist();
         rules.invalidate(programmeId);
         return b;

@@ -19,8 +19,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class MemberEventService {
     private final EntityManager em;
+    private final java.time.Clock clock;
 
-    public MemberEventService(EntityManager em) {
+    public MemberEventService(EntityManager em, java.time.Clock clock) {
+        this.clock = clock;
         this.em = em;
     }
 
@@ -39,7 +41,7 @@ public class MemberEventService {
         e.capacity = req.capacity();
         e.minTierRank = minTierRank;
         e.accepted = 0;
-        e.createdAt = Instant.now();
+        e.createdAt = clock.instant();
         e.persist();
         return e;
     }
@@ -53,13 +55,14 @@ public class MemberEventService {
         MemberEvent e = require(eventId);
         int minRank = e.minTierRank == null ? 0 : e.minTierRank;
         String sql = "insert into event_invitation (event_id, member_id, status, invited_at)"
-                + " select ?1, m.id, 'INVITED', now() from member m where m.programme_id = ?2 and m.status = 'ACTIVE'"
-                + " and m.tier_rank >= ?3" + (memberIds == null || memberIds.isEmpty() ? "" : " and m.id = any(?4)")
+                + " select ?1, m.id, 'INVITED', ?4 from member m where m.programme_id = ?2 and m.status = 'ACTIVE'"
+                + " and m.tier_rank >= ?3" + (memberIds == null || memberIds.isEmpty() ? "" : " and m.id = any(?5)")
                 + " on conflict do nothing";
         var q = em.createNativeQuery(sql)
                 .setParameter(1, eventId)
                 .setParameter(2, e.programmeId)
-                .setParameter(3, minRank);
+                .setParameter(3, minRank)
+                .setParameter(4, clock.instant());
         if (memberIds != null && !memberIds.isEmpty()) {
             for (UUID id : memberIds) {
                 Member m = Member.findById(id);
@@ -73,7 +76,7 @@ public class MemberEventService {
                                     + tierName(e.programmeId, minRank) + " or above)");
                 }
             }
-            q.setParameter(4, memberIds.toArray(new UUID[0]));
+            q.setParameter(5, memberIds.toArray(new UUID[0]));
         }
         return q.executeUpdate();
     }
@@ -106,10 +109,11 @@ public class MemberEventService {
         }
         String next = accept ? "ACCEPTED" : "DECLINED";
         em.createNativeQuery(
-                        "update event_invitation set status = ?3, responded_at = now() where event_id = ?1 and member_id = ?2")
+                        "update event_invitation set status = ?3, responded_at = ?4 where event_id = ?1 and member_id = ?2")
                 .setParameter(1, eventId)
                 .setParameter(2, memberId)
                 .setParameter(3, next)
+                .setParameter(4, clock.instant())
                 .executeUpdate();
         return next;
     }

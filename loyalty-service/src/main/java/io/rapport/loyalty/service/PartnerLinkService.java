@@ -6,7 +6,6 @@ import io.rapport.loyalty.domain.PartnerLink;
 import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,8 +17,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class PartnerLinkService {
     private final Ledger ledger;
+    private final java.time.Clock clock;
 
-    public PartnerLinkService(Ledger ledger) {
+    public PartnerLinkService(Ledger ledger, java.time.Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
     }
 
@@ -46,7 +47,7 @@ public class PartnerLinkService {
         l.memberId = memberId;
         l.partnerId = partnerId;
         l.source = source;
-        l.consentedAt = Instant.now();
+        l.consentedAt = clock.instant();
         l.recordedBy = recordedBy;
         l.persist();
         return new Linked(l, true);
@@ -58,7 +59,7 @@ public class PartnerLinkService {
         PartnerLink l = PartnerLink.active(memberId, partnerId)
                 .orElseThrow(() ->
                         ProblemException.notFound("active link of member " + memberId + " to partner", partnerId));
-        l.revokedAt = Instant.now();
+        l.revokedAt = clock.instant();
         l.revokedBy = revokedBy;
         return l;
     }

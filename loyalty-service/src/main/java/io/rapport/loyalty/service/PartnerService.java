@@ -41,8 +41,11 @@ public class PartnerService {
     private final Ledger ledger;
     private final LoyaltyConfig config;
     private final CodeAttempts attempts;
+    private final java.time.Clock clock;
 
-    public PartnerService(EntityManager em, Ledger ledger, LoyaltyConfig config, CodeAttempts attempts) {
+    public PartnerService(
+            EntityManager em, Ledger ledger, LoyaltyConfig config, CodeAttempts attempts, java.time.Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.ledger = ledger;
         this.config = config;
@@ -87,7 +90,7 @@ public class PartnerService {
         p.maxPointsPerTransaction = req.maxPointsPerTransaction();
         p.maxPointsPerDay = req.maxPointsPerDay();
         p.active = true;
-        p.createdAt = Instant.now();
+        p.createdAt = clock.instant();
         p.persist();
         return p;
     }
@@ -171,7 +174,7 @@ public class PartnerService {
                         key,
                         null,
                         partner.id,
-                        Instant.now()));
+                        clock.instant()));
         return new Booked(e, m, false);
     }
 
@@ -228,7 +231,7 @@ public class PartnerService {
                         key,
                         null,
                         partner.id,
-                        Instant.now()));
+                        clock.instant()));
         int claimed = em.createNativeQuery(
                         "update redemption_code set used_at = ?1, entry_id = ?2 where id = ?3 and used_at is null")
                 .setParameter(1, e.createdAt)
@@ -333,7 +336,7 @@ public class PartnerService {
                 "memberId = ?1 and partnerId = ?2 and usedAt is null and expiresAt > ?3" + " and failedAttempts < ?4",
                 m.id,
                 partner.id,
-                Instant.now(),
+                clock.instant(),
                 config.partners().maxCodeAttempts());
         for (RedemptionCode c : live) {
             if (RedemptionCodes.matches(c.id, c.codeHash, presented)) {
@@ -345,8 +348,9 @@ public class PartnerService {
     }
 
     private long spentToday(Member m, Partner partner) {
-        Instant dayStart =
-                LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dayStart = LocalDate.now(clock.withZone(ZoneOffset.UTC))
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
         Number spent =
                 (Number) em.createNativeQuery("select coalesce(-sum(points), 0) from ledger_entry where member_id = ?1"
                                 + " and partner_id = ?2 and kind = 'REDEEM' and occurred_at >= ?3")

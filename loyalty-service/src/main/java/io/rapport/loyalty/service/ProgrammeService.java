@@ -21,8 +21,10 @@ import java.util.UUID;
 public class ProgrammeService {
     private final RulesCache rules;
     private final Audit audit;
+    private final java.time.Clock clock;
 
-    public ProgrammeService(RulesCache rules, Audit audit) {
+    public ProgrammeService(RulesCache rules, Audit audit, java.time.Clock clock) {
+        this.clock = clock;
         this.rules = rules;
         this.audit = audit;
     }
@@ -85,7 +87,7 @@ public class ProgrammeService {
         p.code = req.code();
         p.name = req.name();
         p.currency = req.currency();
-        p.createdAt = Instant.now();
+        p.createdAt = clock.instant();
         apply(p, req.rules());
         p.persist();
         for (int rank = 0; rank < req.tiers().size(); rank++) {

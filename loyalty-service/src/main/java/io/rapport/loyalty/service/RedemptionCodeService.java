@@ -10,7 +10,6 @@ import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -22,8 +21,10 @@ import java.util.UUID;
 public class RedemptionCodeService {
     private final Ledger ledger;
     private final LoyaltyConfig config;
+    private final java.time.Clock clock;
 
-    public RedemptionCodeService(Ledger ledger, LoyaltyConfig config) {
+    public RedemptionCodeService(Ledger ledger, LoyaltyConfig config, java.time.Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.config = config;
     }
@@ -50,7 +51,7 @@ public class RedemptionCodeService {
         c.partnerId = partnerId;
         c.codeHash = RedemptionCodes.hash(c.id, code);
         c.maxPoints = max;
-        c.createdAt = Instant.now();
+        c.createdAt = clock.instant();
         c.expiresAt = c.createdAt.plus(config.partners().codeTtl());
         c.createdBy = createdBy;
         c.persist();

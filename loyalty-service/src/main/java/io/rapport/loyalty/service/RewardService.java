@@ -13,7 +13,6 @@ import io.rapport.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,8 +26,10 @@ public class RewardService {
     private final EntityManager em;
     private final Ledger ledger;
     private final Outbox outbox;
+    private final java.time.Clock clock;
 
-    public RewardService(EntityManager em, Ledger ledger, Outbox outbox) {
+    public RewardService(EntityManager em, Ledger ledger, Outbox outbox, java.time.Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -48,7 +49,7 @@ public class RewardService {
         r.pointsCost = req.pointsCost();
         r.stock = req.stock();
         r.active = true;
-        r.createdAt = Instant.now();
+        r.createdAt = clock.instant();
         r.persist();
         return r;
     }
@@ -105,7 +106,7 @@ public class RewardService {
         r.memberId = m.id;
         r.entryId = e.id;
         r.points = reward.pointsCost;
-        r.createdAt = Instant.now();
+        r.createdAt = clock.instant();
         r.persist();
         outbox.publish(
                 LoyaltyEvents.REWARD_REDEEMED,

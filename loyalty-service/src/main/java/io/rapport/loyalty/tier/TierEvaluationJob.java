@@ -1,9 +1,9 @@
 package io.rapport.loyalty.tier;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.rapport.loyalty.config.LoyaltyConfig;
 import io.rapport.loyalty.domain.Member;
+import io.rapport.platform.jobs.Jobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * End-of-period tier evaluation: members whose qualification period has ended are claimed in batches with
  * {@code FOR UPDATE SKIP LOCKED} (so N replicas share the work and never evaluate one member twice) and handed to
- * {@link TierPipeline#endOfPeriod}.
+ * {@link TierPipeline#endOfPeriod}, one batch per transaction through the platform's {@link Jobs#drain}.
  */
 @ApplicationScoped
 public class TierEvaluationJob {
@@ -23,8 +23,10 @@ public class TierEvaluationJob {
     private final TierPipeline pipeline;
     private final LoyaltyConfig config;
     private final Clock clock;
+    private final Jobs jobs;
 
-    public TierEvaluationJob(EntityManager em, TierPipeline pipeline, LoyaltyConfig config, Clock clock) {
+    public TierEvaluationJob(EntityManager em, TierPipeline pipeline, LoyaltyConfig config, Clock clock, Jobs jobs) {
+        this.jobs = jobs;
         this.em = em;
         this.pipeline = pipeline;
         this.config = config;
@@ -43,13 +45,7 @@ public class TierEvaluationJob {
 
     /** Evaluates every member whose period ended at or before {@code now}; returns how many. */
     public int runUntilDone(Instant now) {
-        int total = 0;
-        int n;
-        do {
-            n = QuarkusTransaction.requiringNew().call(() -> batch(now));
-            total += n;
-        } while (n == config.jobs().batchSize());
-        return total;
+        return jobs.drain(config.jobs().batchSize(), () -> batch(now));
     }
 
     @SuppressWarnings("unchecked")

@@ -72,12 +72,7 @@ public class WebhookResource {
 
     @GET
     @Path("/event-types")
-    @Operation(
-            operationId = "listWebhookEventTypes",
-            summary = "Event types the caller may subscribe to",
-            description =
-                    "A loyalty partner: the loyalty events of its members (partner view, without customer ids, balances"
-                            + " or reasons; referral-completed is not offered). An admin's integration clients: every type.")
+    @Operation(operationId = "listWebhookEventTypes", summary = "Event types the caller may subscribe to")
     public List<String> eventTypes() {
         return new TreeSet<>(subscriptions.actor().partner() != null ? Entitlements.PARTNER : Entitlements.CLIENT)
                 .stream().toList();
@@ -85,13 +80,7 @@ public class WebhookResource {
 
     @POST
     @Path("/subscriptions")
-    @Operation(
-            operationId = "createWebhookSubscription",
-            summary = "Subscribe a URL to events",
-            description = "The URL must be https and resolve to a public address (loopback, private, link-local and"
-                    + " unique-local targets are refused unless on the admin allow-list). eventTypes are CloudEvent types or"
-                    + " wildcards (rapport.loyalty.*) the caller is entitled to; an unknown or foreign type is a 400 naming"
-                    + " eventTypes[i]. The answer holds the signing secret once: store it.")
+    @Operation(operationId = "createWebhookSubscription", summary = "Subscribe a URL to events")
     @APIResponse(
             responseCode = "201",
             description = "Created; the secret is shown only here",
@@ -141,12 +130,7 @@ public class WebhookResource {
 
     @PATCH
     @Path("/subscriptions/{id}")
-    @Operation(
-            operationId = "updateWebhookSubscription",
-            summary = "Change URL, event types, description or status",
-            description = "status PAUSED stops deliveries (events meanwhile are not queued); ACTIVE resumes a paused or"
-                    + " disabled subscription, its pending deliveries due at once with a fresh retry window. If-Match with"
-                    + " the version read is honoured (412 when stale).")
+    @Operation(operationId = "updateWebhookSubscription", summary = "Change URL, event types, description or status")
     @APIResponse(
             responseCode = "200",
             description = "The changed subscription",
@@ -175,13 +159,7 @@ public class WebhookResource {
     @POST
     @Path("/subscriptions/{id}/rotate-secret")
     @Consumes(MediaType.WILDCARD)
-    @Operation(
-            operationId = "rotateWebhookSecret",
-            summary = "Rotate the signing secret",
-            description =
-                    "Answers the new secret once. Until previousSecretValidUntil (rapport.webhooks.rotation-grace,"
-                            + " 24 h by default) every request is signed with both secrets (two v1 entries), so the receiver can"
-                            + " switch without losing a request; afterwards only the new one signs.")
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret")
     @APIResponse(
             responseCode = "200",
             description = "The new secret",
@@ -194,12 +172,7 @@ public class WebhookResource {
     @POST
     @Path("/subscriptions/{id}/ping")
     @Consumes(MediaType.WILDCARD)
-    @Operation(
-            operationId = "pingWebhookSubscription",
-            summary = "Send a signed test event now",
-            description =
-                    "POSTs a rapport.webhook.ping.v1 CloudEvent, signed like every delivery, and answers what the target"
-                            + " replied. Recorded in the delivery log, never retried; works in any status.")
+    @Operation(operationId = "pingWebhookSubscription", summary = "Send a signed test event now")
     @APIResponse(
             responseCode = "200",
             description = "The target's answer",
@@ -210,12 +183,7 @@ public class WebhookResource {
 
     @GET
     @Path("/subscriptions/{id}/deliveries")
-    @Operation(
-            operationId = "listWebhookDeliveries",
-            summary = "The delivery log",
-            description =
-                    "Newest first: each event's status (PENDING, DELIVERED, FAILED, CANCELLED: consent revoked before sending), attempts, last status code,"
-                            + " latency and error, and the next retry. Kept for rapport.webhooks.log-retention (30 days).")
+    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log")
     public Page<DeliveryView> deliveries(
             @PathParam("id") UUID id,
             @Parameter(description = "PENDING, DELIVERED, FAILED or CANCELLED") @QueryParam("status") String status,
@@ -234,12 +202,7 @@ public class WebhookResource {
     @POST
     @Path("/subscriptions/{id}/deliveries/{deliveryId}/redeliver")
     @Consumes(MediaType.WILDCARD)
-    @Operation(
-            operationId = "redeliverWebhookDelivery",
-            summary = "Send one event again",
-            description =
-                    "Queues the delivery again (due now, fresh retry window), whatever its status. Same webhook-id:"
-                            + " a receiver that deduplicates ignores it.")
+    @Operation(operationId = "redeliverWebhookDelivery", summary = "Send one event again")
     @APIResponse(
             responseCode = "202",
             description = "Queued",
