@@ -36,13 +36,7 @@ public class Customer360Resource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "getCustomer360",
-            summary = "Customer 360",
-            description = "Profile and preferences, current classes with their explanation, relationship level, next "
-                    + "contacts and open complaints, memberships with tier and points, fetched in parallel. A part whose "
-                    + "service is down or slow is marked UNAVAILABLE and the rest is still returned within the "
-                    + "configured timeout; parts the caller's roles may not read are NOT_PERMITTED.")
+    @Operation(operationId = "getCustomer360", summary = "Customer 360")
     @APIResponse(
             responseCode = "200",
             description = "The composed view",

@@ -48,12 +48,7 @@ public class PartnerKeyResource {
 
     @POST
     @Path("/partners/{partnerId}/keys")
-    @Operation(
-            operationId = "createPartnerKey",
-            summary = "Issue an API key for a partner",
-            description =
-                    "Admin only. Answers the key once (`apiKey`, sent by the partner as X-Api-Key); only its SHA-256 is"
-                            + " stored, so a lost key cannot be shown again: rotate it. Usable through the gateway at once.")
+    @Operation(operationId = "createPartnerKey", summary = "Issue an API key for a partner")
     @APIResponse(
             responseCode = "201",
             description = "Issued",
@@ -65,24 +60,14 @@ public class PartnerKeyResource {
 
     @GET
     @Path("/partners/{partnerId}/keys")
-    @Operation(
-            operationId = "listPartnerKeys",
-            summary = "A partner's API keys",
-            description =
-                    "Admin only. Active and revoked keys, oldest first, with who created or revoked them; never a secret.")
+    @Operation(operationId = "listPartnerKeys", summary = "A partner's API keys")
     public List<KeyView> list(@PathParam("partnerId") UUID partnerId) {
         return keys.list(partnerId).stream().map(KeyView::of).toList();
     }
 
     @POST
     @Path("/partners/{partnerId}/keys/{keyId}/rotate")
-    @Operation(
-            operationId = "rotatePartnerKey",
-            summary = "Rotate a partner's API key",
-            description =
-                    "Admin only. Issues a new key with the same scopes (shown once) and revokes this one; the gateway"
-                            + " refuses the old key within its cache window (`rapport.gateway.partner-keys.cache-ttl`, 10 s at most)."
-                            + " A revoked key: 409.")
+    @Operation(operationId = "rotatePartnerKey", summary = "Rotate a partner's API key")
     @APIResponse(
             responseCode = "201",
             description = "The new key",
@@ -94,24 +79,14 @@ public class PartnerKeyResource {
 
     @DELETE
     @Path("/partners/{partnerId}/keys/{keyId}")
-    @Operation(
-            operationId = "revokePartnerKey",
-            summary = "Revoke a partner's API key",
-            description =
-                    "Admin only. Idempotent; the gateway refuses the key within its cache window (10 s at most), no"
-                            + " restart. The key stays listed as REVOKED with who revoked it.")
+    @Operation(operationId = "revokePartnerKey", summary = "Revoke a partner's API key")
     public KeyView revoke(@PathParam("partnerId") UUID partnerId, @PathParam("keyId") UUID keyId) {
         return KeyView.of(keys.revoke(partnerId, keyId));
     }
 
     @GET
     @Path("/internal/partner-keys/{sha256}")
-    @Operation(
-            operationId = "verifyPartnerKey",
-            summary = "Which partner a key hash belongs to (for the gateway)",
-            description =
-                    "Called by the gateway with its service token (admin) and the SHA-256 (lower-case hex) of the key a"
-                            + " partner presented (the hash, never the key). Unknown hash: 404. The gateway accepts only status ACTIVE.")
+    @Operation(operationId = "verifyPartnerKey", summary = "Which partner a key hash belongs to (for the gateway)")
     public Verified verify(
             @Parameter(
                             description = "SHA-256 of the key",
