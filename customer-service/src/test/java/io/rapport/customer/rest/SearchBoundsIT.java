@@ -140,15 +140,10 @@ class SearchBoundsIT {
     void atScaleTheContainsFiltersOnEmailPhoneAndNamePlanTheirTrigramIndexes() throws SQLException {
         // 50,000 customers with an e-mail and a phone each, analysed, inside a transaction that is rolled back: the
         // planner then prices the shapes CustomerSearch sends as it would on a large database
-        assertThat(
-                        plansAtScale(
-                                "select p.customer_id from customer_contact_point p where p.kind = 'EMAIL' and p.value like '%lovelace%'",
-                                "select p.customer_id from customer_contact_point p where p.kind = 'PHONE' and p.value like '%7712%'",
-                                // the name index (V2) was filled row by row above, so its entries sit in GIN's pending
-                                // list, which the
-                                // planner prices high at this size: here sequential scans are priced out to show the
-                                // index serves the shape
-                                "set local enable_seqscan = off; explain select c.id from customer c where lower(c.display_name) like '%lovelace%'"))
+        assertThat(plansAtScale(
+                        "select p.customer_id from customer_contact_point p where p.kind = 'EMAIL' and p.value like '%lovelace%'",
+                        "select p.customer_id from customer_contact_point p where p.kind = 'PHONE' and p.value like '%7712%'",
+                        "select c.id from customer c where lower(c.display_name) like '%lovelace%'"))
                 .satisfiesExactly(
                         email -> assertThat(email).contains("customer_contact_point_value_trgm"),
                         phone -> assertThat(phone).contains("customer_contact_point_value_trgm"),
@@ -180,15 +175,18 @@ class SearchBoundsIT {
                         "insert into customer_contact_point (id, customer_id, kind, value, is_primary)"
                                 + " select gen_random_uuid(), id, 'EMAIL', 'scale-' || md5(g::text) || '@example.org', true from scale_ids"
                                 + " union all select gen_random_uuid(), id, 'PHONE', '+3' || lpad(g::text, 10, '0'), true from scale_ids");
+                // the rows just inserted sit in the GIN indexes' pending lists, which the planner prices as a scan of
+                // every pending page: move them into the indexes proper, as autovacuum would, so that the plan does
+                // not depend on how many of them ANALYZE's random sample makes it expect (a full verify once got a
+                // sequential
+                // scan for the phone shape)
+                s.execute("select gin_clean_pending_list('customer_contact_point_value_trgm'::regclass),"
+                        + " gin_clean_pending_list('customer_display_name_trgm'::regclass)");
                 s.execute("analyze customer");
                 s.execute("analyze customer_contact_point");
                 java.util.List<String> plans = new java.util.ArrayList<>();
                 for (String sql : queries) {
                     StringBuilder out = new StringBuilder();
-                    if (sql.startsWith("set ")) {
-                        s.execute(sql.substring(0, sql.indexOf(';')));
-                        sql = sql.substring(sql.indexOf(';') + 1).trim().substring("explain ".length());
-                    }
                     try (ResultSet rs = s.executeQuery("explain " + sql)) {
                         while (rs.next()) {
                             out.append(rs.getString(1)).append('\n');
