@@ -107,6 +107,8 @@ public class Profiles {
                 stubs.executeUpdate();
             }
         });
-        CustomerProfile.list("customerId in ?1", List.copyOf(ids));
+        // by id through Hibernate's multi-id loader (one statement, its SQL built once): a JPQL `in ?1` with a list
+        // parameter is translated again for every list size, 42% of the consumer's CPU in a profiled create run
+        em.unwrap(Session.class).findMultiple(CustomerProfile.class, List.copyOf(ids));
     }
 }
