@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.devstack.TestKafka;
-import io.rapport.engagement.messaging.CustomerEventsConsumer;
+import io.rapport.platform.inbox.CustomerEventsChannel;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,7 +56,7 @@ class BatchConsumptionIT {
     Fixtures fixtures;
 
     @Inject
-    CustomerEventsConsumer consumer;
+    CustomerEventsChannel consumer;
 
     @Inject
     EntityManager em;

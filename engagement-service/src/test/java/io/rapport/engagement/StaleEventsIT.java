@@ -14,8 +14,8 @@ import io.rapport.contracts.customer.CustomerRegistered;
 import io.rapport.contracts.customer.CustomerUpdated;
 import io.rapport.contracts.segmentation.SegmentationEvents;
 import io.rapport.devstack.TestKafka;
-import io.rapport.engagement.messaging.CustomerEventsConsumer;
-import io.rapport.engagement.messaging.SegmentationEventsConsumer;
+import io.rapport.platform.inbox.CustomerEventsChannel;
+import io.rapport.platform.inbox.SegmentationEventsChannel;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -39,10 +39,10 @@ class StaleEventsIT {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
-    CustomerEventsConsumer customerEvents;
+    CustomerEventsChannel customerEvents;
 
     @Inject
-    SegmentationEventsConsumer segmentationEvents;
+    SegmentationEventsChannel segmentationEvents;
 
     @Inject
     EntityManager em;

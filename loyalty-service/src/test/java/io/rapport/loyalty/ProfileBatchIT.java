@@ -14,7 +14,7 @@ import io.rapport.contracts.customer.CustomerRegistered;
 import io.rapport.contracts.customer.CustomerSnapshot;
 import io.rapport.contracts.customer.CustomerUpdated;
 import io.rapport.devstack.TestKafka;
-import io.rapport.loyalty.messaging.CustomerEventsConsumer;
+import io.rapport.platform.inbox.CustomerEventsChannel;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +43,7 @@ class ProfileBatchIT {
     private static final Instant T2 = Instant.parse("2026-02-01T10:00:00Z");
 
     @Inject
-    CustomerEventsConsumer consumer;
+    CustomerEventsChannel consumer;
 
     @Inject
     EntityManager em;

@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rapport.contracts.EventType;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.devstack.TestKafka;
-import io.rapport.loyalty.messaging.CustomerEventsConsumer;
+import io.rapport.platform.inbox.CustomerEventsChannel;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ class PurchaseBatchIT {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
-    CustomerEventsConsumer consumer;
+    CustomerEventsChannel consumer;
 
     @Test
     void duplicatesInsideOneBatchEarnOnce() {

@@ -23,7 +23,6 @@ import io.rapport.devstack.CatchUp;
 import io.rapport.devstack.TestKafka;
 import io.rapport.segmentation.classification.RunService;
 import io.rapport.segmentation.domain.Scheme;
-import io.rapport.segmentation.messaging.CustomerEventsConsumer;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -279,7 +278,7 @@ class CatchUpBench {
         try (Connection c = db.getConnection();
                 PreparedStatement q = c.prepareStatement(
                         "select count(*) from rapport_inbox where consumer = ? and event_id = any(?)")) {
-            q.setString(1, CustomerEventsConsumer.CONSUMER);
+            q.setString(1, "segmentation");
             q.setArray(2, c.createArrayOf("text", ids));
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();

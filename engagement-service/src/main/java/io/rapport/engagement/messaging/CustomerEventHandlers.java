@@ -1,5 +1,6 @@
 package io.rapport.engagement.messaging;
 
+import io.rapport.contracts.Topics;
 import io.rapport.contracts.customer.ConsentChanged;
 import io.rapport.contracts.customer.CustomerErased;
 import io.rapport.contracts.customer.CustomerEvents;
@@ -38,6 +39,11 @@ public class CustomerEventHandlers implements DelegatingConsumer.Handler {
      * older than the last applied one of the customer is skipped ({@link EventOrder}).
      */
     static final String PROFILE = "customer-profile";
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.CUSTOMER);
+    }
 
     private final CustomerProjectionService projection;
     private final PurchaseScheduling purchases;

@@ -9,6 +9,7 @@ import io.rapport.contracts.loyalty.PointsExpired;
 import io.rapport.contracts.loyalty.PointsRedeemed;
 import io.rapport.contracts.loyalty.TierChanged;
 import io.rapport.engagement.outreach.LoyaltyStanding;
+import io.rapport.platform.config.InboxConfig;
 import io.rapport.platform.inbox.BatchConsumer;
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.Inbox;
@@ -39,8 +40,9 @@ public class LoyaltyEventsConsumer extends BatchConsumer {
     private final EventOrder order;
     private final PollEventOrder pollOrder;
 
-    public LoyaltyEventsConsumer(Inbox inbox, LoyaltyStanding standing, EventOrder order, PollEventOrder pollOrder) {
-        super(inbox, CustomerEventsConsumer.CONSUMER, Topics.LOYALTY);
+    public LoyaltyEventsConsumer(
+            Inbox inbox, InboxConfig config, LoyaltyStanding standing, EventOrder order, PollEventOrder pollOrder) {
+        super(inbox, config.consumer().orElseThrow(), Topics.LOYALTY);
         this.standing = standing;
         this.order = order;
         this.pollOrder = pollOrder;

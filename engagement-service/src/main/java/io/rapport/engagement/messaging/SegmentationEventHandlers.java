@@ -1,5 +1,6 @@
 package io.rapport.engagement.messaging;
 
+import io.rapport.contracts.Topics;
 import io.rapport.contracts.segmentation.SegmentChanged;
 import io.rapport.contracts.segmentation.SegmentationEvents;
 import io.rapport.engagement.service.LevelService;
@@ -22,7 +23,7 @@ import java.util.UUID;
 /**
  * segmentation.events: each SegmentChanged updates the customer's class, value and derived level, unless a later
  * change of the same customer and scheme was applied already (a replay or a redrive: {@link EventOrder}). A poll is one
- * inbox transaction ({@link io.rapport.platform.inbox.BatchConsumer}, bound by {@link SegmentationEventsConsumer}) whose reads are made once for all its events: which are newer than what was
+ * inbox transaction ({@link io.rapport.platform.inbox.BatchConsumer}, bound by the platform's {@link io.rapport.platform.inbox.SegmentationEventsChannel}) whose reads are made once for all its events: which are newer than what was
  * applied ({@link PollEventOrder}, per scheme, in poll order) and the profiles they change ({@link Profiles#loadOrStub});
  * a poll that fails goes record by record through {@link #apply(IncomingEvent)}.
  */
@@ -32,6 +33,11 @@ public class SegmentationEventHandlers implements DelegatingConsumer.Handler {
     private final EventOrder order;
     private final PollEventOrder pollOrder;
     private final Profiles profiles;
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.SEGMENTATION);
+    }
 
     public SegmentationEventHandlers(
             LevelService levels, EventOrder order, PollEventOrder pollOrder, Profiles profiles) {

@@ -1,5 +1,6 @@
 package io.rapport.loyalty.messaging;
 
+import io.rapport.contracts.Topics;
 import io.rapport.contracts.customer.CustomerErased;
 import io.rapport.contracts.customer.CustomerEvents;
 import io.rapport.contracts.customer.CustomerMerged;
@@ -33,6 +34,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class CustomerEventHandlers implements DelegatingConsumer.Handler {
     static final String PROFILE = "customer-profile";
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.CUSTOMER);
+    }
 
     private final EarningPipeline earning;
     private final PurchaseRefunds refunds;

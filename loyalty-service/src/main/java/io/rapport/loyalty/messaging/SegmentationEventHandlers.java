@@ -1,5 +1,6 @@
 package io.rapport.loyalty.messaging;
 
+import io.rapport.contracts.Topics;
 import io.rapport.contracts.segmentation.SegmentChanged;
 import io.rapport.contracts.segmentation.SegmentationEvents;
 import io.rapport.loyalty.service.SegmentHandler;
@@ -8,15 +9,21 @@ import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Applies segmentation.events a poll at a time ({@link io.rapport.platform.inbox.BatchConsumer}, bound by {@link SegmentationEventsConsumer}); only SegmentChanged has an effect, and only when no later
+ * Applies segmentation.events a poll at a time ({@link io.rapport.platform.inbox.BatchConsumer}, bound by the platform's {@link io.rapport.platform.inbox.SegmentationEventsChannel}); only SegmentChanged has an effect, and only when no later
  * change of the same customer and scheme was applied already (a replay or a redrive: {@link EventOrder}).
  */
 @ApplicationScoped
 public class SegmentationEventHandlers implements DelegatingConsumer.Handler {
     private final SegmentHandler segments;
     private final EventOrder order;
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.SEGMENTATION);
+    }
 
     public SegmentationEventHandlers(SegmentHandler segments, EventOrder order) {
         this.segments = segments;

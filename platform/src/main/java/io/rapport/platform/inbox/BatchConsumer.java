@@ -23,8 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  *
  * <pre>{@code
  * @ApplicationScoped
- * public class CustomerEventsConsumer extends BatchConsumer {
- *     @Incoming("customer-events")
+ * public class LoyaltyEventsConsumer extends BatchConsumer {
+ *     @Incoming("loyalty-events")
  *     @Blocking(ordered = true)
  *     public void onBatch(ConsumerRecords<String, String> records) {
  *         consume(records);

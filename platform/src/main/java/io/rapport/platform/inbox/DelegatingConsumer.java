@@ -1,14 +1,29 @@
 package io.rapport.platform.inbox;
 
+import io.rapport.platform.config.InboxConfig;
+import jakarta.enterprise.inject.Instance;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A {@link BatchConsumer} whose events are handled by a bean of its own (a service's {@code *EventHandlers}): the
- * consumer class only names its inbox consumer and topic and binds the channel with its {@code @Incoming} method.
+ * A {@link BatchConsumer} whose events are handled by a bean of its own (a service's {@code *EventHandlers}, a
+ * {@link Handler} naming the topics it applies): the consumer class only binds the channel with its {@code @Incoming}
+ * method. The bindings of the topics several services read are written once, here in the platform
+ * ({@link CustomerEventsChannel}, {@link SegmentationEventsChannel}, {@link EngagementEventsChannel}); a service turns
+ * one on with a build property ({@code rapport.channels.<channel>=true}), names its inbox consumer
+ * ({@code rapport.inbox.consumer}) and configures the channel ({@code mp.messaging.incoming.<channel>.*}).
  */
 public abstract class DelegatingConsumer extends BatchConsumer {
     /** What the consumer does with the events. */
     public interface Handler {
+        /**
+         * The topics whose events this handler applies through a platform channel (one handler per topic and service);
+         * none for a handler bound by a consumer class of its own.
+         */
+        default Set<String> topics() {
+            return Set.of();
+        }
+
         /** A poll's new events, in record order, inside its one transaction (see {@link BatchConsumer}). */
         void applyAll(List<IncomingEvent> events);
 
@@ -25,9 +40,40 @@ public abstract class DelegatingConsumer extends BatchConsumer {
         this.handler = handler;
     }
 
+    /**
+     * A platform channel: the inbox consumer is the service's {@code rapport.inbox.consumer}, the handler the one
+     * service bean whose {@link Handler#topics()} names {@code topic}.
+     *
+     * @throws IllegalStateException at start-up when the consumer name is not configured or not exactly one handler
+     *     applies the topic
+     */
+    protected DelegatingConsumer(Inbox inbox, InboxConfig config, String topic, Instance<Handler> handlers) {
+        this(
+                inbox,
+                config.consumer()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "rapport.inbox.consumer must name this service's inbox consumer to read " + topic)),
+                topic,
+                handlerOf(topic, handlers));
+    }
+
     /** A CDI client proxy needs a no-argument constructor; it is never used to consume. */
     protected DelegatingConsumer() {
         this.handler = null;
+    }
+
+    static Handler handlerOf(String topic, Iterable<Handler> handlers) {
+        List<Handler> matching = new java.util.ArrayList<>();
+        for (Handler h : handlers) {
+            if (h.topics().contains(topic)) {
+                matching.add(h);
+            }
+        }
+        if (matching.size() != 1) {
+            throw new IllegalStateException(
+                    matching.size() + " event handlers apply " + topic + " in this service, expected exactly one");
+        }
+        return matching.get(0);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.rapport.segmentation.messaging;
 
+import io.rapport.contracts.Topics;
 import io.rapport.platform.inbox.DelegatingConsumer;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.inbox.PollEventOrder;
@@ -8,6 +9,7 @@ import io.rapport.segmentation.profile.ProfileService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Applies the customer and engagement events segmentation keeps facts from (every other type is ignored) inside the
@@ -20,6 +22,11 @@ public class EventDispatcher implements DelegatingConsumer.Handler {
     private final Reclassifier reclassifier;
     private final PollEventOrder order;
     private final Clock clock;
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.CUSTOMER, Topics.ENGAGEMENT);
+    }
 
     public EventDispatcher(ProfileService profiles, Reclassifier reclassifier, PollEventOrder order, Clock clock) {
         this.clock = clock;

@@ -20,6 +20,7 @@ import io.rapport.contracts.customer.CustomerSnapshot;
 import io.rapport.contracts.customer.PurchaseLine;
 import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.devstack.TestKafka;
+import io.rapport.platform.inbox.CustomerEventsChannel;
 import io.rapport.platform.inbox.Inbox;
 import io.rapport.segmentation.TestData;
 import io.restassured.http.ContentType;
@@ -48,7 +49,7 @@ class BatchConsumptionIT {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
-    CustomerEventsConsumer customerEvents;
+    CustomerEventsChannel customerEvents;
 
     @Inject
     Inbox inbox;
@@ -65,7 +66,7 @@ class BatchConsumptionIT {
     }
 
     private void poll(ConsumerRecord<String, String>... records) {
-        consume(CustomerEventsConsumer.CONSUMER, TestKafka.poll(List.of(records)));
+        consume("segmentation", TestKafka.poll(List.of(records)));
     }
 
     @Test
@@ -289,7 +290,7 @@ class BatchConsumptionIT {
         Map<String, Object> before = state(List.of(a, b));
         long facts = data.count("select count(*) from applied_fact");
 
-        for (String consumer : List.of(CustomerEventsConsumer.CONSUMER, "segmentation-batch-replay")) {
+        for (String consumer : List.of("segmentation", "segmentation-batch-replay")) {
             for (String topic : Events.topics()) {
                 List<ConsumerRecord<String, String>> all = ReplayAndMergeIT.wholeTopic(topic);
                 for (int from = 0; from < all.size(); from += 7) {
@@ -370,7 +371,7 @@ class BatchConsumptionIT {
 
     /** A poll through the consumer, or through the same inbox life cycle under another consumer name (a replay). */
     private void consume(String consumer, ConsumerRecords<String, String> records) {
-        if (CustomerEventsConsumer.CONSUMER.equals(consumer)) {
+        if ("segmentation".equals(consumer)) {
             customerEvents.onBatch(records);
         } else {
             inbox.consume(consumer, records, dispatcher::applyAll, dispatcher::apply);

@@ -12,6 +12,7 @@ import io.rapport.contracts.customer.CustomerSnapshot;
 import io.rapport.contracts.customer.CustomerUpdated;
 import io.rapport.contracts.customer.Money;
 import io.rapport.devstack.TestKafka;
+import io.rapport.platform.inbox.CustomerEventsChannel;
 import io.rapport.platform.inbox.Inbox;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -39,7 +40,7 @@ class StaleEventsIT {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
-    CustomerEventsConsumer customerEvents;
+    CustomerEventsChannel customerEvents;
 
     @Inject
     Inbox inbox;
@@ -68,7 +69,7 @@ class StaleEventsIT {
     }
 
     private void poll(ConsumerRecord<String, String>... records) {
-        consume(CustomerEventsConsumer.CONSUMER, TestKafka.poll(List.of(records)));
+        consume("segmentation", TestKafka.poll(List.of(records)));
     }
 
     private static ConsumerRecord<String, String> updated(UUID id, long sequence, String wallet) {
@@ -117,7 +118,7 @@ class StaleEventsIT {
 
     /** A poll through the consumer, or through the same inbox life cycle under another consumer name (a replay). */
     private void consume(String consumer, ConsumerRecords<String, String> records) {
-        if (CustomerEventsConsumer.CONSUMER.equals(consumer)) {
+        if ("segmentation".equals(consumer)) {
             customerEvents.onBatch(records);
         } else {
             inbox.consume(consumer, records, dispatcher::applyAll, dispatcher::apply);

@@ -18,6 +18,7 @@ import io.rapport.contracts.customer.Money;
 import io.rapport.contracts.customer.PurchaseLine;
 import io.rapport.contracts.customer.PurchaseRecorded;
 import io.rapport.devstack.TestKafka;
+import io.rapport.platform.inbox.CustomerEventsChannel;
 import io.rapport.segmentation.CountingDb;
 import io.rapport.segmentation.TestData;
 import jakarta.inject.Inject;
@@ -45,7 +46,7 @@ class StatementsPerBatchIT {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
-    CustomerEventsConsumer customerEvents;
+    CustomerEventsChannel customerEvents;
 
     @Inject
     TestData data;
