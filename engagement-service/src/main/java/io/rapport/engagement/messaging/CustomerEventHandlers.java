@@ -15,6 +15,7 @@ import io.rapport.engagement.service.PurchaseScheduling;
 import io.rapport.platform.inbox.DelegatingConsumer;
 import io.rapport.platform.inbox.EventOrder;
 import io.rapport.platform.inbox.EventRuns;
+import io.rapport.platform.inbox.Handles;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.inbox.MalformedEventException;
 import io.rapport.platform.inbox.PollEventOrder;
@@ -33,17 +34,13 @@ import java.util.function.Predicate;
  * recorded by the inbox and otherwise ignored.
  */
 @ApplicationScoped
+@Handles(Topics.CUSTOMER)
 public class CustomerEventHandlers implements DelegatingConsumer.Handler {
     /**
      * The customer's projected profile (snapshots and consent changes: a snapshot carries the consents too); an event
      * older than the last applied one of the customer is skipped ({@link EventOrder}).
      */
     static final String PROFILE = "customer-profile";
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.CUSTOMER);
-    }
 
     private final CustomerProjectionService projection;
     private final PurchaseScheduling purchases;

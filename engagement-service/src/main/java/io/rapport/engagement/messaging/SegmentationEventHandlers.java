@@ -7,6 +7,7 @@ import io.rapport.engagement.service.LevelService;
 import io.rapport.engagement.service.Profiles;
 import io.rapport.platform.inbox.DelegatingConsumer;
 import io.rapport.platform.inbox.EventOrder;
+import io.rapport.platform.inbox.Handles;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.inbox.PollEventOrder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,16 +29,12 @@ import java.util.UUID;
  * a poll that fails goes record by record through {@link #apply(IncomingEvent)}.
  */
 @ApplicationScoped
+@Handles(Topics.SEGMENTATION)
 public class SegmentationEventHandlers implements DelegatingConsumer.Handler {
     private final LevelService levels;
     private final EventOrder order;
     private final PollEventOrder pollOrder;
     private final Profiles profiles;
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.SEGMENTATION);
-    }
 
     public SegmentationEventHandlers(
             LevelService levels, EventOrder order, PollEventOrder pollOrder, Profiles profiles) {

@@ -16,6 +16,7 @@ import io.rapport.loyalty.service.CustomerLifecycle;
 import io.rapport.loyalty.service.PurchaseRefunds;
 import io.rapport.platform.inbox.DelegatingConsumer;
 import io.rapport.platform.inbox.EventOrder;
+import io.rapport.platform.inbox.Handles;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.inbox.PollEventOrder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +33,9 @@ import java.util.UUID;
  * ({@link EventOrder}'s rule).
  */
 @ApplicationScoped
+@Handles(Topics.CUSTOMER)
 public class CustomerEventHandlers implements DelegatingConsumer.Handler {
     static final String PROFILE = "customer-profile";
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.CUSTOMER);
-    }
 
     private final EarningPipeline earning;
     private final PurchaseRefunds refunds;

@@ -6,24 +6,20 @@ import io.rapport.contracts.segmentation.SegmentationEvents;
 import io.rapport.loyalty.service.SegmentHandler;
 import io.rapport.platform.inbox.DelegatingConsumer;
 import io.rapport.platform.inbox.EventOrder;
+import io.rapport.platform.inbox.Handles;
 import io.rapport.platform.inbox.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Applies segmentation.events a poll at a time ({@link io.rapport.platform.inbox.BatchConsumer}, bound by the platform's {@link io.rapport.platform.inbox.SegmentationEventsChannel}); only SegmentChanged has an effect, and only when no later
  * change of the same customer and scheme was applied already (a replay or a redrive: {@link EventOrder}).
  */
 @ApplicationScoped
+@Handles(Topics.SEGMENTATION)
 public class SegmentationEventHandlers implements DelegatingConsumer.Handler {
     private final SegmentHandler segments;
     private final EventOrder order;
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.SEGMENTATION);
-    }
 
     public SegmentationEventHandlers(SegmentHandler segments, EventOrder order) {
         this.segments = segments;

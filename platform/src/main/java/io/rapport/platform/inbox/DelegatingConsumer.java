@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * A {@link BatchConsumer} whose events are handled by a bean of its own (a service's {@code *EventHandlers}, a
- * {@link Handler} naming the topics it applies): the consumer class only binds the channel with its {@code @Incoming}
+ * {@link Handler} annotated with the topics it applies, {@link Handles}): the consumer class only binds the channel with its {@code @Incoming}
  * method. The bindings of the topics several services read are written once, here in the platform
  * ({@link CustomerEventsChannel}, {@link SegmentationEventsChannel}, {@link EngagementEventsChannel}); a service turns
  * one on with a build property ({@code rapport.channels.<channel>=true}), names its inbox consumer
@@ -16,14 +16,6 @@ import java.util.Set;
 public abstract class DelegatingConsumer extends BatchConsumer {
     /** What the consumer does with the events. */
     public interface Handler {
-        /**
-         * The topics whose events this handler applies through a platform channel (one handler per topic and service);
-         * none for a handler bound by a consumer class of its own.
-         */
-        default Set<String> topics() {
-            return Set.of();
-        }
-
         /** A poll's new events, in record order, inside its one transaction (see {@link BatchConsumer}). */
         void applyAll(List<IncomingEvent> events);
 
@@ -42,7 +34,7 @@ public abstract class DelegatingConsumer extends BatchConsumer {
 
     /**
      * A platform channel: the inbox consumer is the service's {@code rapport.inbox.consumer}, the handler the one
-     * service bean whose {@link Handler#topics()} names {@code topic}.
+     * service bean annotated {@link Handles} with {@code topic}.
      *
      * @throws IllegalStateException at start-up when the consumer name is not configured or not exactly one handler
      *     applies the topic
@@ -62,10 +54,15 @@ public abstract class DelegatingConsumer extends BatchConsumer {
         this.handler = null;
     }
 
+    static Set<String> topicsOf(Handler handler) {
+        Handles handles = handler.getClass().getAnnotation(Handles.class);
+        return handles == null ? Set.of() : Set.of(handles.value());
+    }
+
     static Handler handlerOf(String topic, Iterable<Handler> handlers) {
         List<Handler> matching = new java.util.ArrayList<>();
         for (Handler h : handlers) {
-            if (h.topics().contains(topic)) {
+            if (topicsOf(h).contains(topic)) {
                 matching.add(h);
             }
         }

@@ -5,27 +5,35 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A platform channel finds the one handler of its topic among the service's handlers, or refuses to start. */
 class ChannelHandlerTest {
-    private static DelegatingConsumer.Handler handling(String... topics) {
-        return new DelegatingConsumer.Handler() {
-            @Override
-            public Set<String> topics() {
-                return Set.of(topics);
-            }
-
-            @Override
-            public void applyAll(List<IncomingEvent> events) {}
-        };
+    @Handles({"customer.events", "engagement.events"})
+    static class CustomerAndEngagement implements DelegatingConsumer.Handler {
+        @Override
+        public void applyAll(List<IncomingEvent> events) {}
     }
+
+    @Handles("customer.events")
+    static class Customer implements DelegatingConsumer.Handler {
+        @Override
+        public void applyAll(List<IncomingEvent> events) {}
+    }
+
+    @Handles("segmentation.events")
+    static class Segmentation implements DelegatingConsumer.Handler {
+        @Override
+        public void applyAll(List<IncomingEvent> events) {}
+    }
+
+    /** What a CDI client proxy is: a subclass, which inherits the annotation. */
+    static class SegmentationProxy extends Segmentation {}
 
     @Test
     void theHandlerNamingTheTopicIsChosen() {
-        DelegatingConsumer.Handler customer = handling("customer.events", "engagement.events");
-        DelegatingConsumer.Handler segmentation = handling("segmentation.events");
+        DelegatingConsumer.Handler customer = new CustomerAndEngagement();
+        DelegatingConsumer.Handler segmentation = new SegmentationProxy();
 
         assertSame(customer, DelegatingConsumer.handlerOf("engagement.events", List.of(segmentation, customer)));
         assertSame(segmentation, DelegatingConsumer.handlerOf("segmentation.events", List.of(segmentation, customer)));
@@ -35,7 +43,7 @@ class ChannelHandlerTest {
     void noHandlerForTheTopicStopsTheStart() {
         IllegalStateException e = assertThrows(
                 IllegalStateException.class,
-                () -> DelegatingConsumer.handlerOf("loyalty.events", List.of(handling("customer.events"))));
+                () -> DelegatingConsumer.handlerOf("loyalty.events", List.of(new Customer())));
         assertTrue(e.getMessage().contains("0 event handlers apply loyalty.events"), e.getMessage());
     }
 
@@ -44,6 +52,6 @@ class ChannelHandlerTest {
         assertThrows(
                 IllegalStateException.class,
                 () -> DelegatingConsumer.handlerOf(
-                        "customer.events", List.of(handling("customer.events"), handling("customer.events"))));
+                        "customer.events", List.of(new Customer(), new CustomerAndEngagement())));
     }
 }

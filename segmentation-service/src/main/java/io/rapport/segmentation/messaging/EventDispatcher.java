@@ -2,6 +2,7 @@ package io.rapport.segmentation.messaging;
 
 import io.rapport.contracts.Topics;
 import io.rapport.platform.inbox.DelegatingConsumer;
+import io.rapport.platform.inbox.Handles;
 import io.rapport.platform.inbox.IncomingEvent;
 import io.rapport.platform.inbox.PollEventOrder;
 import io.rapport.segmentation.classification.Reclassifier;
@@ -9,7 +10,6 @@ import io.rapport.segmentation.profile.ProfileService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Applies the customer and engagement events segmentation keeps facts from (every other type is ignored) inside the
@@ -17,16 +17,12 @@ import java.util.Set;
  * handler of both consumers ({@link DelegatingConsumer}).
  */
 @ApplicationScoped
+@Handles({Topics.CUSTOMER, Topics.ENGAGEMENT})
 public class EventDispatcher implements DelegatingConsumer.Handler {
     private final ProfileService profiles;
     private final Reclassifier reclassifier;
     private final PollEventOrder order;
     private final Clock clock;
-
-    @Override
-    public Set<String> topics() {
-        return Set.of(Topics.CUSTOMER, Topics.ENGAGEMENT);
-    }
 
     public EventDispatcher(ProfileService profiles, Reclassifier reclassifier, PollEventOrder order, Clock clock) {
         this.clock = clock;
