@@ -197,6 +197,66 @@ class OutboxCrashIT {
         }
     }
 
+    /**
+     * The relay's marks do not wait for the WAL flush (issue 18): a lost mark only sends its row again, which consumers
+     * drop by ce_id, while a synchronous mark cost each batch an fsync that also delayed the consumers' commits. The
+     * relay's session runs with synchronous_commit=on here (as on a production server; the test server has it off);
+     * pg_stat_wal.wal_write counts the WAL writes, one per synchronous commit (fsync is off on the test server, the
+     * write at commit is not).
+     */
+    @Test
+    void aRelayMarksRowsSentWithoutWaitingForTheWalFlush() throws Exception {
+        drain();
+        probe.publish(UUID.randomUUID().toString(), 41, false);
+        List<Connection> handedOut = new ArrayList<>();
+        javax.sql.DataSource synchronous = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(dataSource, args);
+                    if (result instanceof Connection c) {
+                        try (var st = c.createStatement()) {
+                            st.execute("set synchronous_commit = on");
+                        }
+                        handedOut.add(c);
+                    }
+                    return result;
+                });
+        MockProducer<String, byte[]> up =
+                new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        try (OutboxRelay relay = OutboxRelay.holding(synchronous, up, 1)) {
+            assertThat(relay.publishBatch()).isEqualTo(1);
+            assertThat(handedOut).hasSize(1);
+            Connection held = handedOut.get(0);
+            long before = walWrites(held);
+            for (int i = 0; i < 40; i++) {
+                assertThat(relay.publishBatch()).isEqualTo(1);
+            }
+            long writes = walWrites(held) - before;
+            assertThat(writes)
+                    .as("WAL writes while the relay marked 40 batches of one row sent")
+                    .isLessThan(20);
+            try (var st = held.createStatement();
+                    ResultSet rs = st.executeQuery("show synchronous_commit")) {
+                rs.next();
+                assertThat(rs.getString(1))
+                        .as("the session keeps its own setting")
+                        .isEqualTo("on");
+                st.execute("reset synchronous_commit");
+            }
+        }
+        assertThat(unsent()).isZero();
+    }
+
+    /** The server's WAL writes so far, with this session's own pending statistics flushed first. */
+    private static long walWrites(Connection c) throws Exception {
+        try (var st = c.createStatement()) {
+            st.execute("select pg_stat_force_next_flush()");
+            try (ResultSet rs = st.executeQuery("select wal_write from pg_stat_wal")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private long holdersOfTheRelayLock() throws Exception {
         try (Connection c = dataSource.getConnection();
                 ResultSet rs = c.createStatement()

@@ -141,12 +141,17 @@ final class Purchases implements AutoCloseable {
         throw new IllegalStateException("engagement planned no follow-up for purchase " + id + " within 60 s");
     }
 
+    /** Engagement's follow-up plan id, after {@link #discoverFollowUpPlan}. */
+    String followUpPlan() {
+        return followUpPlan;
+    }
+
     private static final class Pending {
         final long sentNanos;
         final int round;
-        long loyaltyAt;
-        long segmentationAt;
-        long engagementAt;
+        volatile long loyaltyAt;
+        volatile long segmentationAt;
+        volatile long engagementAt;
 
         Pending(long sentNanos, int round) {
             this.sentNanos = sentNanos;
@@ -164,9 +169,7 @@ final class Purchases implements AutoCloseable {
             latencies.add(java.util.Collections.synchronizedList(new ArrayList<>()));
         }
         AtomicBoolean watching = new AtomicBoolean(true);
-        Thread watcher = new Thread(() -> watch(pending, latencies, watching), "ratio-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
+        List<Thread> watchers = watch(pending, latencies, watching);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("ratio-ticker"));
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS, daemon("ratio-sender"));
         int[] currentRound = {-1};
@@ -211,7 +214,9 @@ final class Purchases implements AutoCloseable {
             Thread.sleep(20);
         }
         watching.set(false);
-        watcher.join(5000);
+        for (Thread watcher : watchers) {
+            watcher.join(5000);
+        }
         long unseen = pending.values().stream().filter(p -> p.round >= 0).count();
         System.arraycopy(accepted, 0, acceptedPerRound, 0, rounds);
         double[] p50 = new double[rounds];
@@ -251,62 +256,98 @@ final class Purchases implements AutoCloseable {
                 p99);
     }
 
-    private void watch(Map<String, Pending> pending, List<List<Long>> latencies, AtomicBoolean watching) {
-        String loyaltySql = "select substr(source_key, 10) from ledger_entry where source_key = any(?)";
-        String segmentationSql = "select substr(fact_key, 10) from applied_fact where fact_key = any(?)";
-        String engagementSql = "select split_part(source_key, ':', 2) from contact where source_key = any(?)";
-        while (watching.get()) {
-            try {
-                if (pending.isEmpty()) {
-                    Thread.sleep(2);
-                    continue;
-                }
-                List<Map.Entry<String, Pending>> open = new ArrayList<>(pending.entrySet());
-                mark(
+    /**
+     * One watcher thread per consumer database, each polling only for the purchases it has not seen yet, so that one
+     * database's query never delays noticing another's row (one thread polling the three in turn added up to two other
+     * queries to each observation). A purchase counts as visible in a database at the start of the first query that
+     * found it: the row was committed before that query's snapshot, taken right after the query arrives; stamping the
+     * moment the answer was read instead added the query's own run and transfer time to every latency.
+     */
+    private List<Thread> watch(Map<String, Pending> pending, List<List<Long>> latencies, AtomicBoolean watching) {
+        List<Thread> threads = List.of(
+                watcher(
+                        "loyalty",
                         loyalty,
-                        loyaltySql,
-                        open,
+                        "select substr(source_key, 10) from ledger_entry where source_key = any(?)",
+                        pending,
+                        latencies,
+                        watching,
                         p -> p.loyaltyAt == 0,
                         (p, t) -> p.loyaltyAt = t,
-                        id -> "purchase:" + id);
-                mark(
+                        id -> "purchase:" + id),
+                watcher(
+                        "segmentation",
                         segmentation,
-                        segmentationSql,
-                        open,
+                        "select substr(fact_key, 10) from applied_fact where fact_key = any(?)",
+                        pending,
+                        latencies,
+                        watching,
                         p -> p.segmentationAt == 0,
                         (p, t) -> p.segmentationAt = t,
-                        id -> "purchase:" + id);
-                mark(
+                        id -> "purchase:" + id),
+                watcher(
+                        "engagement",
                         engagement,
-                        engagementSql,
-                        open,
+                        "select split_part(source_key, ':', 2) from contact where source_key = any(?)",
+                        pending,
+                        latencies,
+                        watching,
                         p -> p.engagementAt == 0,
                         (p, t) -> p.engagementAt = t,
-                        id -> "purchase:" + id + ":" + followUpPlan);
-                for (Map.Entry<String, Pending> e : open) {
-                    Pending p = e.getValue();
-                    if (p.loyaltyAt > 0 && p.segmentationAt > 0 && p.engagementAt > 0) {
-                        pending.remove(e.getKey());
-                        if (p.round >= 0) {
-                            long visible = Math.max(p.loyaltyAt, Math.max(p.segmentationAt, p.engagementAt));
-                            latencies.get(p.round).add(visible - p.sentNanos);
+                        id -> "purchase:" + id + ":" + followUpPlan));
+        threads.forEach(Thread::start);
+        return threads;
+    }
+
+    private static Thread watcher(
+            String name,
+            Connection db,
+            String sql,
+            Map<String, Pending> pending,
+            List<List<Long>> latencies,
+            AtomicBoolean watching,
+            java.util.function.Predicate<Pending> missing,
+            Setter setter,
+            java.util.function.UnaryOperator<String> key) {
+        Thread t = new Thread(
+                () -> {
+                    while (watching.get()) {
+                        try {
+                            List<Map.Entry<String, Pending>> open = new ArrayList<>(pending.entrySet());
+                            if (!mark(db, sql, open, missing, setter, key)) {
+                                Thread.sleep(1);
+                                continue;
+                            }
+                            for (Map.Entry<String, Pending> e : open) {
+                                Pending p = e.getValue();
+                                if (p.loyaltyAt > 0
+                                        && p.segmentationAt > 0
+                                        && p.engagementAt > 0
+                                        && pending.remove(e.getKey(), p)
+                                        && p.round >= 0) {
+                                    long visible = Math.max(p.loyaltyAt, Math.max(p.segmentationAt, p.engagementAt));
+                                    latencies.get(p.round).add(visible - p.sentNanos);
+                                }
+                            }
+                            Thread.sleep(1);
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (Exception e) {
+                            System.err.println("watcher " + name + ": " + e.getMessage());
                         }
                     }
-                }
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                System.err.println("watcher: " + e.getMessage());
-            }
-        }
+                },
+                "ratio-watcher-" + name);
+        t.setDaemon(true);
+        return t;
     }
 
     private interface Setter {
         void set(Pending p, long at);
     }
 
-    private static void mark(
+    /** Polls once for the open purchases not yet seen in {@code db}; false when there were none to look for. */
+    private static boolean mark(
             Connection db,
             String sql,
             List<Map.Entry<String, Pending>> open,
@@ -321,7 +362,7 @@ final class Purchases implements AutoCloseable {
             }
         }
         if (byKey.isEmpty()) {
-            return;
+            return false;
         }
         Map<String, Pending> byId = new HashMap<>();
         for (Map.Entry<String, Pending> e : open) {
@@ -329,16 +370,17 @@ final class Purchases implements AutoCloseable {
         }
         try (PreparedStatement q = db.prepareStatement(sql)) {
             q.setArray(1, db.createArrayOf("text", byKey.keySet().toArray()));
+            long asked = System.nanoTime();
             try (ResultSet rs = q.executeQuery()) {
-                long now = System.nanoTime();
                 while (rs.next()) {
                     Pending p = byId.get(rs.getString(1));
                     if (p != null) {
-                        setter.set(p, now);
+                        setter.set(p, asked);
                     }
                 }
             }
         }
+        return true;
     }
 
     /**
