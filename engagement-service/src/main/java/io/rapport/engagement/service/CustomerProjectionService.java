@@ -17,9 +17,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -59,13 +61,7 @@ public class CustomerProjectionService {
         Map<String, Boolean> consentsBefore = p.consents();
         boolean dncBefore = p.doNotContact;
         String ownerBefore = p.ownerId;
-        p.timeZone = validZone(s.timeZone(), p.timeZone);
-        p.ownerId = s.ownerId();
-        p.consents(s.consents());
-        p.doNotContact = s.doNotContact();
-        p.channelPreference = s.channelPreference() == null ? null : String.join(",", s.channelPreference());
-        p.status = s.status() == null ? p.status : s.status();
-        p.updatedAt = clock.instant();
+        copy(s, p, clock.instant());
         if (!Objects.equals(ownerBefore, p.ownerId) && ownerBefore != null) {
             em.createNativeQuery("update contact set assignee_id = ?1, version = version + 1 where customer_id = ?2"
                             + " and state in ('PLANNED', 'DUE') and assignee_id = ?3")
@@ -83,6 +79,41 @@ public class CustomerProjectionService {
         if (dncBefore != p.doNotContact || !consentsBefore.equals(p.consents())) {
             followConsent(p);
         }
+    }
+
+    /**
+     * The profile rows of customers registered in a poll, written as {@link #snapshot} would leave a stub it applies
+     * the registration to, for the customers engagement has no row of yet (one statement; the others are left alone).
+     * A registration so written has nothing to follow: no contacts, complaints or plans can exist without the row
+     * (io.rapport.engagement.messaging.FirstRegistrations says which registrations qualify).
+     *
+     * @return the customers whose row this call created; the caller applies the others' registrations with
+     *     {@link #snapshot}
+     */
+    @Transactional
+    public Set<UUID> registerNew(Collection<CustomerSnapshot> registrations) {
+        Instant now = clock.instant();
+        List<CustomerProfile> rows = registrations.stream()
+                .map(s -> {
+                    CustomerProfile p = new CustomerProfile(); // a stub's defaults, as the table's
+                    p.customerId = UUID.fromString(s.customerId());
+                    copy(s, p, now);
+                    p.version = 1; // the stub's insert and the snapshot's update
+                    return p;
+                })
+                .toList();
+        return profiles.insertNew(rows);
+    }
+
+    /** What a customer snapshot (registration, update) sets on the profile. */
+    private static void copy(CustomerSnapshot s, CustomerProfile p, Instant now) {
+        p.timeZone = validZone(s.timeZone(), p.timeZone);
+        p.ownerId = s.ownerId();
+        p.consents(s.consents());
+        p.doNotContact = s.doNotContact();
+        p.channelPreference = s.channelPreference() == null ? null : String.join(",", s.channelPreference());
+        p.status = s.status() == null ? p.status : s.status();
+        p.updatedAt = now;
     }
 
     @Transactional

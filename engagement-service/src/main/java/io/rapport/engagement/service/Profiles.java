@@ -6,13 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hibernate.Session;
 
 /** Finds customer projections: strictly for requests (unknown = 404), leniently for events (unknown = new stub). */
@@ -96,19 +100,81 @@ public class Profiles {
      * no row. Needs a transaction.
      */
     public void loadOrStub(Collection<UUID> ids) {
+        loadOrStub(ids, Set.of());
+    }
+
+    /**
+     * {@link #loadOrStub(Collection)} where the rows of {@code present} are known to exist (written earlier in this
+     * transaction by {@link #insertNew}): no stub is tried for them, and when every row is present the stub statement
+     * is not sent.
+     */
+    public void loadOrStub(Collection<UUID> ids, Set<UUID> present) {
         if (ids.isEmpty()) {
             return;
         }
-        em.unwrap(Session.class).doWork(db -> {
-            try (PreparedStatement stubs = db.prepareStatement("insert into customer_profile (customer_id, updated_at)"
-                    + " select unnest(?::uuid[]), ? on conflict do nothing")) {
-                stubs.setArray(1, db.createArrayOf("uuid", ids.toArray()));
-                stubs.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
-                stubs.executeUpdate();
-            }
-        });
+        Object[] stubs = ids.stream().filter(id -> !present.contains(id)).toArray();
+        if (stubs.length > 0) {
+            em.unwrap(Session.class).doWork(db -> {
+                try (PreparedStatement insert =
+                        db.prepareStatement("insert into customer_profile (customer_id, updated_at)"
+                                + " select unnest(?::uuid[]), ? on conflict do nothing")) {
+                    insert.setArray(1, db.createArrayOf("uuid", stubs));
+                    insert.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
+                    insert.executeUpdate();
+                }
+            });
+        }
         // by id through Hibernate's multi-id loader (one statement, its SQL built once): a JPQL `in ?1` with a list
         // parameter is translated again for every list size, 42% of the consumer's CPU in a profiled create run
         em.unwrap(Session.class).findMultiple(CustomerProfile.class, List.copyOf(ids));
+    }
+
+    /**
+     * Inserts the rows of customers engagement may not know yet, as they are, in one statement ({@code insert ...
+     * select from unnest(...) on conflict do nothing returning}); a customer whose row exists (known before, or stubbed
+     * by a concurrent consumer that committed first) keeps its row untouched. Only the columns a registration sets are
+     * written, the others take the table's defaults as a stub's do. Needs a transaction.
+     *
+     * @return the customers whose row this statement created
+     */
+    public Set<UUID> insertNew(List<CustomerProfile> rows) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        Set<UUID> created = new HashSet<>();
+        em.unwrap(Session.class).doWork(db -> {
+            try (PreparedStatement insert = db.prepareStatement("insert into customer_profile (customer_id, time_zone,"
+                    + " owner_id, consent_phone, consent_email, consent_sms, consent_post, do_not_contact,"
+                    + " channel_preference, status, updated_at, version) select r.*"
+                    + " from unnest(?::uuid[], ?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::boolean[],"
+                    + " ?::boolean[], ?::boolean[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[])"
+                    + " as r(customer_id, time_zone, owner_id, consent_phone, consent_email, consent_sms, consent_post,"
+                    + " do_not_contact, channel_preference, status, updated_at, version)"
+                    + " on conflict do nothing returning customer_id")) {
+                insert.setArray(1, db.createArrayOf("uuid", column(rows, p -> p.customerId)));
+                insert.setArray(2, db.createArrayOf("text", column(rows, p -> p.timeZone)));
+                insert.setArray(3, db.createArrayOf("text", column(rows, p -> p.ownerId)));
+                insert.setArray(4, db.createArrayOf("boolean", column(rows, p -> p.consentPhone)));
+                insert.setArray(5, db.createArrayOf("boolean", column(rows, p -> p.consentEmail)));
+                insert.setArray(6, db.createArrayOf("boolean", column(rows, p -> p.consentSms)));
+                insert.setArray(7, db.createArrayOf("boolean", column(rows, p -> p.consentPost)));
+                insert.setArray(8, db.createArrayOf("boolean", column(rows, p -> p.doNotContact)));
+                insert.setArray(9, db.createArrayOf("text", column(rows, p -> p.channelPreference)));
+                insert.setArray(10, db.createArrayOf("text", column(rows, p -> p.status)));
+                // ISO-8601 instants, read by PostgreSQL as timestamptz
+                insert.setArray(11, db.createArrayOf("timestamptz", column(rows, p -> p.updatedAt.toString())));
+                insert.setArray(12, db.createArrayOf("bigint", column(rows, p -> p.version)));
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        created.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+        });
+        return created;
+    }
+
+    private static Object[] column(List<CustomerProfile> rows, Function<CustomerProfile, Object> value) {
+        return rows.stream().map(value).toArray();
     }
 }
