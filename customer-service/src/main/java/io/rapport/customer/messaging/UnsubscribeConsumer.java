@@ -41,7 +41,7 @@ public class UnsubscribeConsumer implements RedrivableConsumer {
         this.consents = consents;
     }
 
-    @Incoming("engagement-events")
+    @Incoming("unsubscribe-events")
     @Blocking(ordered = true)
     public void onEvent(ConsumerRecord<String, String> record) {
         inbox.process(CONSUMER, record, this::apply);
