@@ -50,6 +50,15 @@ public class DuplicateDetector {
         this.db = db;
     }
 
+    /**
+     * Whether a stored customer with this street line and birth date can have candidates at all: the candidate query
+     * only looks for customers with one of them (without, {@link DuplicateRule} could only pair on a shared phone,
+     * which entry refuses). Callers skip the detection (and its transaction) when not.
+     */
+    public static boolean mayHaveCandidates(String addressLine1, java.time.LocalDate birthDate) {
+        return addressLine1 != null || birthDate != null;
+    }
+
     /** After a single entry or update: its own transaction, so the customer is stored whatever happens here. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int detect(UUID customerId) {
