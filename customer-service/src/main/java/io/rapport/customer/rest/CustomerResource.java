@@ -77,9 +77,15 @@ public class CustomerResource {
 
     /**
      * Adds fuzzy duplicate suggestions for the stored customer (its own transaction, after the customer's): a failure
-     * here never undoes or refuses the entry, it only costs the suggestion.
+     * here never undoes or refuses the entry, it only costs the suggestion. A customer without a street line and a
+     * birth date has no candidates ({@link DuplicateDetector#mayHaveCandidates}): no transaction is opened for it.
      */
-    private void suggestDuplicates(UUID id) {
+    private void suggestDuplicates(CustomerView c) {
+        if (!DuplicateDetector.mayHaveCandidates(
+                c.address() == null ? null : c.address().line1(), c.birthDate())) {
+            return;
+        }
+        UUID id = c.id();
         try {
             duplicates.detect(id);
         } catch (RuntimeException e) {
@@ -104,7 +110,7 @@ public class CustomerResource {
         CustomerEntry.Created created = entry.create(owners.ofNew(input), key, caller.subject());
         CustomerView c = created.customer();
         if (!created.replayed()) {
-            suggestDuplicates(c.id());
+            suggestDuplicates(c);
         }
         Response.ResponseBuilder r = created.replayed()
                 ? Response.ok(c)
@@ -136,7 +142,7 @@ public class CustomerResource {
     public Response update(
             @PathParam("id") UUID id, @Valid @NotNull CustomerInput input, @HeaderParam("If-Match") String ifMatch) {
         CustomerView c = service.update(id, input, ifMatch, caller.subject());
-        suggestDuplicates(id);
+        suggestDuplicates(c);
         return Response.ok(c).header(HttpHeaders.ETAG, ETags.of(c.version())).build();
     }
 

@@ -41,6 +41,22 @@ public final class StatementCountingDriver implements Driver {
         return List.copyOf(SENT.getOrDefault(Thread.currentThread(), List.of()));
     }
 
+    /** Forgets what every thread sent so far. */
+    public static void resetAll() {
+        SENT.clear();
+    }
+
+    /** The statements every thread (request workers and background jobs too) sent since {@link #resetAll()}. */
+    public static List<String> sentByAll() {
+        List<String> all = new ArrayList<>();
+        SENT.values().forEach(l -> {
+            synchronized (l) {
+                all.addAll(l);
+            }
+        });
+        return all;
+    }
+
     private static void record(String what) {
         SENT.computeIfAbsent(Thread.currentThread(), t -> Collections.synchronizedList(new ArrayList<>()))
                 .add(what);
