@@ -15,9 +15,9 @@ import io.rapport.contracts.customer.CustomerRegistered;
 import io.rapport.contracts.customer.CustomerSnapshot;
 import io.rapport.devstack.TestKafka;
 import io.rapport.engagement.domain.PurchaseFact;
-import io.rapport.engagement.messaging.CustomerEventsConsumer;
 import io.rapport.engagement.service.CustomerProjectionService;
 import io.rapport.engagement.service.PurchaseScheduling;
+import io.rapport.platform.inbox.CustomerEventsChannel;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -53,7 +53,7 @@ class NewCustomerRegistrationIT {
     Fixtures fixtures;
 
     @Inject
-    CustomerEventsConsumer consumer;
+    CustomerEventsChannel consumer;
 
     @Inject
     CustomerProjectionService projection;

@@ -12,7 +12,7 @@ import io.rapport.contracts.customer.CustomerRegistered;
 import io.rapport.devstack.TestKafka;
 import io.rapport.engagement.jdbc.StatementCounting;
 import io.rapport.engagement.jdbc.StatementCountingDriver;
-import io.rapport.engagement.messaging.CustomerEventsConsumer;
+import io.rapport.platform.inbox.CustomerEventsChannel;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ class RegistrationStatementsIT {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Inject
-    CustomerEventsConsumer consumer;
+    CustomerEventsChannel consumer;
 
     @Inject
     TestClock clock;
