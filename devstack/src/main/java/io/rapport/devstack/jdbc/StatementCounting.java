@@ -1,4 +1,4 @@
-package io.rapport.engagement.jdbc;
+package io.rapport.devstack.jdbc;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.rapport.customer.jdbc;
+package io.rapport.devstack.jdbc;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
