@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,8 +19,8 @@ import java.util.UUID;
 /**
  * The one plain-JDBC helper of every service (next to Panache entities and Hibernate native queries): plain JDBC on the service's datasource. Inside a transaction every call uses the transaction's
  * connection (the same one Hibernate and the outbox use), so set-based statements, temporary tables and
- * outbox rows commit together. Parameters: Instants become timestamptz; String[], BigDecimal[], UUID[], Integer[] and
- * Long[] become arrays.
+ * outbox rows commit together. Parameters: Instants become timestamptz; String[], BigDecimal[], UUID[], Integer[],
+ * Long[], Boolean[] and Instant[] become arrays (for {@code unnest}, {@code = any(?)}).
  */
 @ApplicationScoped
 public class Db {
@@ -112,6 +113,17 @@ public class Db {
                 ps.setArray(i + 1, c.createArrayOf("int4", a));
             } else if (p instanceof Long[] a) {
                 ps.setArray(i + 1, c.createArrayOf("int8", a));
+            } else if (p instanceof Boolean[] a) {
+                ps.setArray(i + 1, c.createArrayOf("bool", a));
+            } else if (p instanceof Instant[] a) {
+                // ISO-8601 texts, which PostgreSQL reads as timestamptz
+                ps.setArray(
+                        i + 1,
+                        c.createArrayOf(
+                                "timestamptz",
+                                Arrays.stream(a)
+                                        .map(t -> t == null ? null : t.toString())
+                                        .toArray()));
             } else if (p instanceof Enum<?> e) {
                 ps.setString(i + 1, e.name());
             } else {
