@@ -2,6 +2,7 @@ package io.rapport.platform.inbox;
 
 import io.rapport.platform.config.InboxConfig;
 import jakarta.enterprise.inject.Instance;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -60,7 +61,7 @@ public abstract class DelegatingConsumer extends BatchConsumer {
     }
 
     static Handler handlerOf(String topic, Iterable<Handler> handlers) {
-        List<Handler> matching = new java.util.ArrayList<>();
+        List<Handler> matching = new ArrayList<>();
         for (Handler h : handlers) {
             if (topicsOf(h).contains(topic)) {
                 matching.add(h);
